@@ -1,0 +1,100 @@
+// The domain types that flow through the pipeline:
+// config → schedule → collect → agenda model → render → publish.
+// Each step owns the functions; these are the values passed between steps.
+
+export type RepoFullName = `${string}/${string}`;
+
+/** A meeting as the app uses it: its config file entry with every default resolved. */
+export interface Meeting {
+  /** Meeting id from the config file, [a-z0-9-]+. */
+  id: string;
+  /** The repository that declares the meeting and holds its issues and minutes. */
+  home: { owner: string; repo: string };
+  name: string;
+  agendaLabels: string[];
+  /** Exactly one of orgs or repos is non-empty. */
+  scope: { orgs: string[]; repos: RepoFullName[] };
+  /** Private or internal repositories whose items this meeting may show besides its home repo. */
+  includePrivate: RepoFullName[];
+  /** Repository display order; repositories not listed follow alphabetically. */
+  repoOrder: RepoFullName[];
+  schedule: ScheduleConfig;
+  /** Milliseconds before the start at which the meeting issue appears. */
+  leadTimeMs: number;
+  invited: string[];
+  observers: string[];
+  standingItems: StandingItem[];
+  minutes: { path: string; open: "after_meeting" | "with_issue" | "on_command" };
+  issue: { labels: string[]; closePrevious: boolean; title: string };
+  templates: { issue?: string; minutes?: string };
+  links: Record<string, string>;
+  timezones: string[];
+  dryRun: boolean;
+}
+
+export interface StandingItem {
+  title: string;
+  url?: string;
+}
+
+export type ScheduleConfig =
+  | {
+      kind: "rrule";
+      timezone: string;
+      /** Wall time of the first occurrence in `timezone`, "YYYY-MM-DDTHH:mm". */
+      start: string;
+      /** RFC 5545 RRULE body without DTSTART; undefined for a one-off meeting. */
+      rrule?: string;
+      durationMinutes: number;
+      /** Local dates (YYYY-MM-DD in `timezone`) without a meeting. */
+      exceptions: string[];
+    }
+  | {
+      kind: "calendar";
+      timezone: string;
+      calendarUrl: string;
+      calendarFilter?: string;
+      durationMinutes: number;
+      exceptions: string[];
+    };
+
+/** One occurrence of a meeting. */
+export interface Occurrence {
+  /** Local date in the meeting's zone, YYYY-MM-DD: the occurrence's identity. */
+  date: string;
+  /** ISO 8601 UTC instants. */
+  start: string;
+  end: string;
+  /** Set for an occurrence that the schedule knows and that will not take place. */
+  cancelled?: boolean;
+}
+
+export interface AgendaItem {
+  repo: RepoFullName;
+  number: number;
+  kind: "issue" | "pull_request";
+  title: string;
+  url: string;
+  author: string | null;
+  labels: string[];
+  createdAt: string;
+  updatedAt: string;
+  /** Pull requests only. */
+  draft?: boolean;
+  /** Not on the previous occurrence's agenda. */
+  isNew?: boolean;
+}
+
+export interface AgendaGroup {
+  repo: RepoFullName;
+  items: AgendaItem[];
+}
+
+export interface Agenda {
+  meeting: Meeting;
+  occurrence: Occurrence;
+  title: string;
+  groups: AgendaGroup[];
+  /** GitHub search pages that list the same items, one per query sent. */
+  searchUrls: string[];
+}
