@@ -30,6 +30,11 @@ export interface Meeting {
   links: Record<string, string>;
   timezones: string[];
   dryRun: boolean;
+  /**
+   * Who may steer the meeting by comment commands, when the config says so. Absent: members of
+   * the invited teams and people with triage or higher on the home repo.
+   */
+  commands?: { allow: { teams: string[]; logins: string[] } };
 }
 
 export interface StandingItem {
@@ -60,7 +65,12 @@ export type ScheduleConfig =
 
 /** One occurrence of a meeting. */
 export interface Occurrence {
-  /** Local date in the meeting's zone, YYYY-MM-DD: the occurrence's identity. */
+  /**
+   * The occurrence's identity: its originally scheduled local date, YYYY-MM-DD. It stays the same
+   * when the occurrence moves (a calendar's RECURRENCE-ID, a reschedule command).
+   */
+  key: string;
+  /** Local date in the meeting's zone on which it takes place, YYYY-MM-DD. */
   date: string;
   /** ISO 8601 UTC instants. */
   start: string;

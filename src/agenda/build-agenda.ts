@@ -1,0 +1,44 @@
+import type { Agenda, AgendaGroup, AgendaItem, Meeting, Occurrence } from "../model.js";
+import { orderGroups } from "./order-groups.js";
+
+export interface BuildAgendaOptions {
+  /** Items on the previous occurrence's agenda; when given, the others are marked `isNew`. */
+  previous?: { repo: string; number: number }[];
+  /** The rendered title; by default `<meeting name> Meeting <date>`. */
+  title?: string;
+  /** GitHub search pages that list the same items. */
+  searchUrls?: string[];
+}
+
+/** The agenda of one occurrence: its items grouped by repository, in display order. */
+export function buildAgenda(
+  meeting: Meeting,
+  occurrence: Occurrence,
+  items: AgendaItem[],
+  options: BuildAgendaOptions = {},
+): Agenda {
+  const { previous } = options;
+  const previousKeys = previous && new Set(previous.map((item) => keyOf(item)));
+
+  const groups = new Map<string, AgendaGroup>();
+  for (const item of items) {
+    const repoKey = item.repo.toLowerCase();
+    const group = groups.get(repoKey) ?? { repo: item.repo, items: [] };
+    groups.set(repoKey, group);
+    const isNew = previousKeys && !previousKeys.has(keyOf(item));
+    group.items.push(isNew === undefined ? { ...item } : { ...item, isNew });
+  }
+  for (const group of groups.values()) group.items.sort((a, b) => b.number - a.number);
+
+  return {
+    meeting,
+    occurrence,
+    title: options.title ?? `${meeting.name} Meeting ${occurrence.date}`,
+    groups: orderGroups([...groups.values()], meeting.repoOrder),
+    searchUrls: options.searchUrls ?? [],
+  };
+}
+
+function keyOf(item: { repo: string; number: number }): string {
+  return `${item.repo.toLowerCase()}#${item.number}`;
+}

@@ -1,0 +1,43 @@
+import type { GitHub, RepoRef } from "../github.js";
+import type { Meeting } from "../model.js";
+import { loadRepoConfig } from "../config/load-config.js";
+import { formatProblem } from "../config/problem.js";
+import type { MeetingRegistry } from "./meeting-registry.js";
+import type { Log } from "./refresh-meeting.js";
+
+/**
+ * Reads the config file of every repository the installation can see and records the meetings
+ * they declare. Returns them.
+ */
+export async function discoverMeetings(
+  octokit: GitHub,
+  installationId: number,
+  registry: MeetingRegistry,
+  log: Log,
+): Promise<Meeting[]> {
+  await registry.markKnown(installationId);
+  const repositories = await octokit.paginate(octokit.rest.apps.listReposAccessibleToInstallation, { per_page: 100 });
+  const meetings: Meeting[] = [];
+  for (const repository of repositories) {
+    if (repository.archived) continue;
+    meetings.push(
+      ...(await loadRepoMeetings(octokit, installationId, { owner: repository.owner.login, repo: repository.name }, registry, log)),
+    );
+  }
+  return meetings;
+}
+
+/** Reads one repository's config file and records its meetings (none when the file is gone). */
+export async function loadRepoMeetings(
+  octokit: GitHub,
+  installationId: number,
+  repo: RepoRef,
+  registry: MeetingRegistry,
+  log: Log,
+): Promise<Meeting[]> {
+  const loaded = await loadRepoConfig(octokit, repo);
+  for (const problem of loaded?.problems ?? []) log.warn(`${repo.owner}/${repo.repo}: ${formatProblem(problem)}`);
+  const meetings = loaded?.meetings ?? [];
+  await registry.setRepoMeetings(installationId, `${repo.owner}/${repo.repo}`, meetings);
+  return meetings;
+}

@@ -1,0 +1,64 @@
+import type { GitHub } from "../github.js";
+import type { Meeting, Occurrence } from "../model.js";
+import { UserError } from "../errors.js";
+import { loadTemplates } from "../config/load-templates.js";
+import { formatProblem } from "../config/problem.js";
+import { collectAgendaItems } from "../collect/collect-agenda-items.js";
+import { buildAgenda } from "../agenda/build-agenda.js";
+import { renderMeeting } from "../render/render-meeting.js";
+import type { LabelFact } from "../publish/meeting-state.js";
+import type { OccurrenceDraft } from "../publish/publish-occurrence.js";
+import { fetchLabelledItems } from "./fetch-labelled-items.js";
+import { itemKey, reconcileFacts } from "./label-facts.js";
+
+export interface LiveAgendaInput {
+  meeting: Meeting;
+  occurrence: Occurrence;
+  /** Webhook facts: those kept in the issue merged with the new ones. */
+  facts: LabelFact[];
+  /** `owner/name#number` of the previous occurrence's agenda, when its issue is known: the others are marked new. */
+  previousItems?: string[];
+}
+
+/**
+ * Drafts the live agenda of a meeting already loaded: the draft step's pipeline (collect, agenda,
+ * render) with what webhooks said laid over search, which lags behind labels.
+ */
+export async function draftLiveAgenda(octokit: GitHub, input: LiveAgendaInput): Promise<OccurrenceDraft> {
+  const { meeting, occurrence } = input;
+  const collected = await collectAgendaItems(octokit, meeting);
+  const reconciled = reconcileFacts(meeting, collected.items, input.facts);
+  const fetched = await fetchLabelledItems(octokit, meeting, collected.home, reconciled.missing);
+  const facts = reconciled.pending.filter((fact) => !(fact.present && fetched.refuted.has(itemKey(fact))));
+  const items = [...reconciled.items, ...fetched.items];
+
+  const previous = input.previousItems?.map((key) => {
+    const at = key.lastIndexOf("#");
+    return { repo: key.slice(0, at), number: Number(key.slice(at + 1)) };
+  });
+  const agenda = buildAgenda(meeting, occurrence, items, {
+    searchUrls: collected.searchUrls,
+    ...(previous && { previous }),
+  });
+
+  const templates = await loadTemplates(octokit, meeting);
+  if (templates.problems.length > 0) throw new UserError(templates.problems.map(formatProblem).join("\n"));
+  const rendered = renderMeeting({
+    agenda,
+    templates: { ...(templates.issue !== undefined && { issue: templates.issue }), ...(templates.minutes !== undefined && { minutes: templates.minutes }) },
+    templateFiles: meeting.templates,
+  });
+
+  return {
+    meeting,
+    occurrence,
+    title: rendered.title,
+    issueBody: rendered.issueBody,
+    content: {
+      marker: { v: 1, meeting: meeting.id, occurrence: occurrence.key },
+      agendaMarkdown: rendered.agendaMarkdown,
+      agendaItems: agenda.groups.flatMap((group) => group.items.map((item) => `${item.repo}#${item.number}`)),
+      facts,
+    },
+  };
+}

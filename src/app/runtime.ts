@@ -1,0 +1,129 @@
+import type { Probot } from "probot";
+import type { GitHub, RepoRef } from "../github.js";
+import type { Meeting } from "../model.js";
+import type { LabelFact } from "../publish/meeting-state.js";
+import { restoreOverwrittenEdit, type BodyEdit } from "../publish/restore-overwritten-edit.js";
+import { BodyTooLongError } from "../publish/write-agenda.js";
+import { reportOversizeBody } from "../publish/report-oversize-body.js";
+import { Coalescer } from "./coalescer.js";
+import { discoverMeetings } from "./discover-meetings.js";
+import type { MeetingRegistry } from "./meeting-registry.js";
+import { refreshMeeting, type Log } from "./refresh-meeting.js";
+
+export interface RuntimeOptions {
+  registry: MeetingRegistry;
+  /** The quiet time after an event before its meeting is refreshed, so that a burst writes once. */
+  debounceMs: number;
+  now: () => Date;
+  /** How long to wait for another replica that claimed an occurrence to create its issue. */
+  claimWaitMs?: number;
+}
+
+type MeetingWork =
+  | { kind: "refresh"; installationId: number; home: RepoRef; meetingId: string; facts: LabelFact[] }
+  | { kind: "restore"; installationId: number; home: RepoRef; meetingId: string; edit: BodyEdit };
+
+/** What the webhook handlers share: the registry and the coalesced, per-meeting work queue. */
+export class Runtime {
+  readonly registry: MeetingRegistry;
+  readonly now: () => Date;
+  readonly #probot: Probot;
+  readonly #claimWaitMs: number | undefined;
+  readonly #queue: Coalescer<MeetingWork>;
+  readonly #discoveries = new Map<number, Promise<void>>();
+
+  constructor(probot: Probot, options: RuntimeOptions) {
+    this.#probot = probot;
+    this.registry = options.registry;
+    this.now = options.now;
+    this.#claimWaitMs = options.claimWaitMs;
+    this.#queue = new Coalescer<MeetingWork>({
+      windowMs: options.debounceMs,
+      run: (_key, work) => this.#run(work),
+      onError: (key, error) => this.log.error(`${key}: ${describe(error)}`),
+    });
+  }
+
+  get log(): Log {
+    const log = this.#probot.log;
+    return { info: (m) => log.info(m), warn: (m) => log.warn(m), error: (m) => log.error(m) };
+  }
+
+  refresh(installationId: number, meeting: Meeting, facts: LabelFact[] = []): void {
+    this.#queue.request(workKey(installationId, meeting.home, meeting.id), {
+      kind: "refresh",
+      installationId,
+      home: meeting.home,
+      meetingId: meeting.id,
+      facts,
+    });
+  }
+
+  restore(installationId: number, home: RepoRef, meetingId: string, edit: BodyEdit): void {
+    this.#queue.request(workKey(installationId, home, meetingId), { kind: "restore", installationId, home, meetingId, edit });
+  }
+
+  /** Reads the installation's config files once, the first time it is seen after start-up. */
+  ensureDiscovered(octokit: GitHub, installationId: number): Promise<void> {
+    const known = this.#discoveries.get(installationId);
+    if (known) return known;
+    const discovery = (async () => {
+      if (await this.registry.knows(installationId)) return;
+      const meetings = await discoverMeetings(octokit, installationId, this.registry, this.log);
+      for (const meeting of meetings) this.refresh(installationId, meeting);
+    })();
+    this.#discoveries.set(installationId, discovery);
+    discovery.catch(() => this.#discoveries.delete(installationId));
+    return discovery;
+  }
+
+  forgetInstallation(installationId: number): Promise<void> {
+    this.#discoveries.delete(installationId);
+    return this.registry.forgetInstallation(installationId);
+  }
+
+  /** Resolves once every queued refresh and restore has run. */
+  async idle(): Promise<void> {
+    await Promise.allSettled(this.#discoveries.values());
+    await this.#queue.idle();
+  }
+
+  async #run(work: MeetingWork[]): Promise<void> {
+    const first = work[0];
+    if (!first) return;
+    const octokit = (await this.#probot.auth(first.installationId)) as GitHub;
+    const meeting = (await this.registry.meetings(first.installationId)).find(
+      (candidate) =>
+        candidate.id === first.meetingId &&
+        `${candidate.home.owner}/${candidate.home.repo}`.toLowerCase() === `${first.home.owner}/${first.home.repo}`.toLowerCase(),
+    );
+    const dryRun = meeting?.dryRun ?? false;
+    for (const item of work) {
+      if (item.kind !== "restore") continue;
+      const outcome = await restoreOverwrittenEdit(octokit, item.home, item.edit, { dryRun, log: this.log });
+      if (outcome === "written") this.log.info(`restored a person's edit of ${item.home.owner}/${item.home.repo}#${item.edit.issueNumber}`);
+    }
+    if (!meeting || !work.some((item) => item.kind === "refresh")) return;
+    const facts = work.flatMap((item) => (item.kind === "refresh" ? item.facts : []));
+    try {
+      const outcome = await refreshMeeting(
+        { octokit, log: this.log, now: this.now(), ...(this.#claimWaitMs !== undefined && { claimWaitMs: this.#claimWaitMs }) },
+        meeting,
+        facts,
+      );
+      this.log.info(`${meeting.home.owner}/${meeting.home.repo} ${meeting.id}: ${JSON.stringify(outcome)}`);
+    } catch (error) {
+      if (!(error instanceof BodyTooLongError)) throw error;
+      this.log.error(error.message);
+      await reportOversizeBody(octokit, meeting.home, error.message);
+    }
+  }
+}
+
+function workKey(installationId: number, home: RepoRef, meetingId: string): string {
+  return `${installationId}/${home.owner}/${home.repo}/${meetingId}`.toLowerCase();
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}

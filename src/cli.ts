@@ -1,0 +1,56 @@
+import { UserError } from "./errors.js";
+import { processOutput, type Output } from "./cli/output.js";
+import { preview, previewUsage } from "./cli/preview.js";
+import { demo } from "./cli/demo.js";
+import { configJsonSchema } from "./config/json-schema.js";
+
+const commands: Record<string, { summary: string; run: (args: string[], output: Output) => Promise<void> }> = {
+  preview: { summary: "print the drafted meeting issue and minutes of one occurrence", run: preview },
+  demo: { summary: "run the app's main job on the bundled example org, offline", run: demo },
+  schema: {
+    summary: "print the JSON schema of .github/agenda-drafter.yml",
+    run: async (_args, output) => output.print(JSON.stringify(configJsonSchema(), null, 2)),
+  },
+};
+
+const usage = `Usage: agenda-drafter <command> [options]
+
+Commands:
+${Object.entries(commands)
+  .map(([name, command]) => `  ${name.padEnd(10)} ${command.summary}`)
+  .join("\n")}
+
+Run "agenda-drafter <command> --help" for a command's options.`;
+
+/** Runs the command line; returns the process exit code (2 for a user's mistake). */
+export async function main(argv: string[], output: Output = processOutput): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === "help" || name === "--help" || name === "-h") {
+    output.print(usage);
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    output.log(`Unknown command "${name}".\n\n${usage}`);
+    return 2;
+  }
+  if (args.includes("--help") || args.includes("-h")) {
+    output.print(name === "preview" ? previewUsage : usage);
+    return 0;
+  }
+  try {
+    await command.run(args, output);
+    return 0;
+  } catch (error) {
+    if (error instanceof UserError || isArgumentError(error)) {
+      output.log(`agenda-drafter ${name}: ${(error as Error).message}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+function isArgumentError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && code.startsWith("ERR_PARSE_ARGS");
+}

@@ -1,0 +1,101 @@
+import { readFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { ProbotOctokit } from "probot";
+import type { GitHub, RepoRef } from "../github.js";
+import { UserError } from "../errors.js";
+import { draftOccurrence, type Draft } from "../draft/draft-occurrence.js";
+import { Sandbox } from "../sandbox/sandbox.js";
+import type { Output } from "./output.js";
+
+export const previewUsage = `Usage: agenda-drafter preview --repo OWNER/NAME [--meeting ID] [--date YYYY-MM-DD] [--json] [--sandbox SNAPSHOT.yml]
+
+Prints the title, the meeting issue body and the minutes of one occurrence (default: the next one)
+as drafted from the items as they are now. Writes nothing.
+
+  --repo OWNER/NAME     the home repository, which holds .github/agenda-drafter.yml
+  --meeting ID          the meeting, when the repository declares several
+  --date YYYY-MM-DD     the occurrence's local date (default: the next occurrence)
+  --json                print one JSON object instead of text (logs go to stderr)
+  --sandbox FILE        read from an in-memory GitHub loaded from a snapshot instead of GitHub
+
+Talks to GitHub with GITHUB_TOKEN (GITHUB_API_URL for GitHub Enterprise Server).`;
+
+export async function preview(args: string[], output: Output): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      repo: { type: "string" },
+      meeting: { type: "string" },
+      date: { type: "string" },
+      json: { type: "boolean", default: false },
+      sandbox: { type: "string" },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (!values.repo) throw new UserError(`--repo OWNER/NAME is required.\n\n${previewUsage}`);
+  const repo = parseRepo(values.repo);
+  const { octokit, now } = values.sandbox ? await sandboxClient(values.sandbox) : gitHubClient();
+
+  const draft = await draftOccurrence(octokit, { repo, meetingId: values.meeting, date: values.date, now });
+  output.log(
+    `Drafted ${draft.meeting.id} ${draft.occurrence.date} from ${draft.searchRequests} search request(s); ${draft.agenda.groups.reduce((n, g) => n + g.items.length, 0)} item(s).`,
+  );
+  if (draft.truncated) output.log("Warning: GitHub search returned its maximum of 1,000 results; the agenda is cut.");
+  output.print(values.json ? JSON.stringify(previewJson(draft), null, 2) : previewText(draft));
+}
+
+export function previewJson(draft: Draft) {
+  return {
+    meeting: draft.meeting.id,
+    date: draft.occurrence.date,
+    start: draft.occurrence.start,
+    issue: { title: draft.rendered.title, body: draft.rendered.issueBody },
+    minutes: { path: draft.rendered.minutesPath, body: draft.rendered.minutesBody },
+    agenda: draft.agenda.groups.flatMap((group) =>
+      group.items.map((item) => ({ repo: item.repo, number: item.number, title: item.title, url: item.url, kind: item.kind })),
+    ),
+  };
+}
+
+function previewText(draft: Draft): string {
+  const rule = "-".repeat(72);
+  return [
+    `Title: ${draft.rendered.title}`,
+    rule,
+    "Meeting issue body:",
+    rule,
+    draft.rendered.issueBody,
+    rule,
+    `Minutes (${draft.rendered.minutesPath}):`,
+    rule,
+    draft.rendered.minutesBody,
+  ].join("\n");
+}
+
+export function parseRepo(text: string): RepoRef {
+  const match = /^([A-Za-z0-9-]+)\/([A-Za-z0-9._-]+)$/.exec(text);
+  if (!match) throw new UserError(`--repo must be OWNER/NAME, got "${text}".`);
+  return { owner: match[1]!, repo: match[2]! };
+}
+
+async function sandboxClient(file: string): Promise<{ octokit: GitHub; now: Date }> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    throw new UserError(`Cannot read the snapshot ${file}: ${(error as Error).message}`);
+  }
+  const sandbox = Sandbox.fromSnapshot(text, file);
+  return { octokit: sandbox.octokit(), now: sandbox.clock.now() };
+}
+
+function gitHubClient(): { octokit: GitHub; now: Date } {
+  const token = process.env.GITHUB_TOKEN;
+  if (!token) throw new UserError("Set GITHUB_TOKEN to preview from GitHub, or pass --sandbox SNAPSHOT.yml.");
+  const octokit: GitHub = new ProbotOctokit({
+    auth: { token },
+    ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}),
+  });
+  return { octokit, now: new Date() };
+}

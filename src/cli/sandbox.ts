@@ -1,0 +1,78 @@
+import { readFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { UserError } from "../errors.js";
+import { Sandbox } from "../sandbox/sandbox.js";
+import { startSandboxServer } from "../sandbox/server.js";
+import type { Output } from "./output.js";
+
+export const sandboxUsage = `Usage: agenda-drafter sandbox --snapshot FILE [--port 3001] [--webhook-url URL --webhook-secret S] [--app-id N --app-key PEM]
+
+Serves an in-memory GitHub loaded from a snapshot, laid out as GitHub Enterprise Server: REST at
+/api/v3, GraphQL at /api/graphql, web pages at /, control endpoints at /_sandbox/ (clock,
+deliveries, webhook faults, installations). Run the app against it with
+GHE_HOST=localhost:<port> GHE_PROTOCOL=http.
+
+  --snapshot FILE        the snapshot (YAML) to load
+  --port N               the port to listen on (default 3001)
+  --webhook-url URL      where to send the app's webhooks (with --webhook-secret)
+  --webhook-secret S     the secret webhooks are signed with
+  --app-id N             the app's id (with --app-key)
+  --app-key FILE         the app's private or public key (PEM file) to check its JWTs`;
+
+export async function sandboxCommand(args: string[], output: Output): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      snapshot: { type: "string" },
+      port: { type: "string", default: "3001" },
+      "webhook-url": { type: "string" },
+      "webhook-secret": { type: "string" },
+      "app-id": { type: "string" },
+      "app-key": { type: "string" },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (!values.snapshot) throw new UserError(`--snapshot FILE is required.\n\n${sandboxUsage}`);
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port must be a port number, got "${values.port}".`);
+  if ((values["webhook-url"] === undefined) !== (values["webhook-secret"] === undefined)) {
+    throw new UserError("--webhook-url and --webhook-secret go together: webhooks are always signed.");
+  }
+  if ((values["app-id"] === undefined) !== (values["app-key"] === undefined)) {
+    throw new UserError("--app-id and --app-key go together: the sandbox checks the app's JWTs with its key.");
+  }
+  const appId = values["app-id"] === undefined ? undefined : Number(values["app-id"]);
+  if (appId !== undefined && !(Number.isInteger(appId) && appId > 0)) throw new UserError(`--app-id must be a positive whole number, got "${values["app-id"]}".`);
+  if (values["webhook-url"] !== undefined && !URL.canParse(values["webhook-url"])) {
+    throw new UserError(`--webhook-url must be a URL, got "${values["webhook-url"]}".`);
+  }
+
+  const snapshot = await readText(values.snapshot, "snapshot");
+  const appKey = values["app-key"] === undefined ? undefined : await readText(values["app-key"], "app key");
+  const base = `http://localhost:${port}`;
+  let sandbox: Sandbox;
+  try {
+    sandbox = Sandbox.fromSnapshot(snapshot, { file: values.snapshot, urls: { api: `${base}/api/v3`, web: base } });
+  } catch (error) {
+    throw new UserError((error as Error).message);
+  }
+  const server = await startSandboxServer(sandbox, {
+    port,
+    host: "localhost",
+    webhook: values["webhook-url"] && values["webhook-secret"] ? { url: values["webhook-url"], secret: values["webhook-secret"] } : undefined,
+    app: appId !== undefined && appKey !== undefined ? { id: appId, privateKey: appKey } : undefined,
+  });
+  output.log(`Sandbox GitHub on ${server.url} (REST ${server.url}/api/v3, GraphQL ${server.url}/api/graphql); clock at ${sandbox.clock.now().toISOString()}.`);
+  output.log(`Run the app with GHE_HOST=${new URL(server.url).host} GHE_PROTOCOL=http. Ctrl-C stops the sandbox.`);
+  await new Promise<void>((resolve) => process.once("SIGINT", resolve).once("SIGTERM", resolve));
+  await server.close();
+}
+
+async function readText(file: string, what: string): Promise<string> {
+  try {
+    return await readFile(file, "utf8");
+  } catch (error) {
+    throw new UserError(`Cannot read the ${what} ${file}: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,105 @@
+import type { GitHub } from "../github.js";
+import type { AgendaItem, Meeting } from "../model.js";
+import { buildSearchQueries, type SearchQuery } from "./build-search-queries.js";
+import { searchUrl } from "./search-url.js";
+import { toAgendaItem, type SearchItem } from "./to-agenda-item.js";
+
+export interface CollectedItems {
+  items: AgendaItem[];
+  /** One github.com search page per query sent. */
+  searchUrls: string[];
+  home: { private: boolean; visibility: string };
+  /** Some query matched more than GitHub search returns (1,000), or GitHub timed out on it. */
+  truncated: boolean;
+  /** GitHub API calls made. */
+  requests: number;
+}
+
+const PER_PAGE = 100;
+/** GitHub search returns at most this many results per query, however many pages are asked. */
+const SEARCH_RESULT_CAP = 1000;
+
+/**
+ * The open issues and pull requests carrying any of the meeting's agenda labels in its scope,
+ * found by issue search, de-duplicated, and only those the meeting's home repo may show.
+ */
+export async function collectAgendaItems(
+  octokit: GitHub,
+  meeting: Meeting,
+): Promise<CollectedItems> {
+  const { data: repo } = await octokit.rest.repos.get({
+    owner: meeting.home.owner,
+    repo: meeting.home.repo,
+  });
+  const home = {
+    private: repo.private,
+    visibility: repo.visibility ?? (repo.private ? "private" : "public"),
+  };
+  let requests = 1;
+  let truncated = false;
+
+  const queries = buildSearchQueries(meeting, home);
+  const items = new Map<string, AgendaItem>();
+  for (const query of queries) {
+    const result = await searchAll(octokit, query.q);
+    requests += result.requests;
+    truncated ||= result.truncated;
+    for (const found of result.items) {
+      const item = toAgendaItem(found);
+      if (!mayShow(query, found, item, meeting)) continue;
+      items.set(`${item.repo.toLowerCase()}#${item.number}`, item);
+    }
+  }
+
+  return {
+    items: [...items.values()],
+    searchUrls: queries.map((query) => searchUrl(query.q)),
+    home,
+    truncated,
+    requests,
+  };
+}
+
+async function searchAll(octokit: GitHub, q: string) {
+  const items: SearchItem[] = [];
+  let requests = 0;
+  let truncated = false;
+  for (let page = 1; page * PER_PAGE <= SEARCH_RESULT_CAP; page++) {
+    const { data } = await octokit.rest.search.issuesAndPullRequests({
+      q,
+      // A fixed order keeps pages from overlapping; when results are cut, the newest stay.
+      sort: "created",
+      order: "desc",
+      per_page: PER_PAGE,
+      page,
+    });
+    requests++;
+    items.push(...data.items);
+    truncated ||= data.incomplete_results || data.total_count > SEARCH_RESULT_CAP;
+    const expected = Math.min(data.total_count, SEARCH_RESULT_CAP);
+    if (data.items.length < PER_PAGE || items.length >= expected) break;
+  }
+  return { items, requests, truncated };
+}
+
+/**
+ * Checks a result against what its query may return, so that a search that misbehaves cannot
+ * put an item of another or a private repository on the agenda.
+ */
+function mayShow(
+  query: SearchQuery,
+  found: SearchItem,
+  item: AgendaItem,
+  meeting: Meeting,
+): boolean {
+  const repo = item.repo.toLowerCase();
+  const owner = repo.split("/")[0];
+  const inQuery =
+    (query.repos ?? []).some((named) => named.toLowerCase() === repo) ||
+    (query.orgs ?? []).some((org) => org.toLowerCase() === owner);
+  const visibility = found.repository?.visibility ?? (found.repository?.private ? "private" : null);
+  const hidden = visibility !== null && visibility !== "public";
+  const agendaLabels = new Set(meeting.agendaLabels.map((label) => label.toLowerCase()));
+  const labelled = item.labels.some((label) => agendaLabels.has(label.toLowerCase()));
+  return inQuery && (query.allowsPrivate || !hidden) && labelled && found.state === "open";
+}

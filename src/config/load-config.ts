@@ -1,0 +1,56 @@
+import type { GitHub, RepoRef } from "../github.js";
+import type { Meeting } from "../model.js";
+import type { ConfigFileRef } from "./extends-target.js";
+import { loadExtendedDefaults } from "./load-extended-defaults.js";
+import { parseConfig } from "./parse-config.js";
+import type { ConfigProblem } from "./problem.js";
+import { readRepoFile } from "./read-repo-file.js";
+import { resolveMeetings } from "./resolve-meetings.js";
+
+/** Where a home repository declares its meetings. */
+export const CONFIG_PATH = ".github/agenda-drafter.yml";
+
+export interface LoadedConfig {
+  meetings: Meeting[];
+  problems: ConfigProblem[];
+  /** Every file the config was read from, the repository's own first: a change to any of them changes the config. */
+  files: ConfigFileRef[];
+}
+
+/**
+ * Loads the meetings a repository declares in its own `.github/agenda-drafter.yml`. Null when it has
+ * no such file: only a repository's own file makes it a home repo, so unlike Probot's
+ * `context.config` there is no fallback to the organization's `.github` repository (which would make
+ * every repository of the organization declare its meetings); that file can only be pulled in with
+ * `_extends`, for its `defaults`.
+ *
+ * `ref` reads the repository's own file at a commit or branch (a pull request's head, a pushed
+ * commit) instead of the default branch; extended files are always read from their default branches.
+ */
+export async function loadRepoConfig(octokit: GitHub, repo: RepoRef, ref?: string): Promise<LoadedConfig | null> {
+  const own: ConfigFileRef = { owner: repo.owner, repo: repo.repo, path: CONFIG_PATH };
+  const text = await readRepoFile(octokit, own, ref);
+  if (text === null) return null;
+
+  const parsed = parseConfig(text, CONFIG_PATH);
+  const problems = [...parsed.problems];
+  const files = [own];
+  if (!parsed.raw) return { meetings: [], problems, files };
+
+  let defaults = undefined;
+  if (parsed.raw._extends !== undefined) {
+    const extended = await loadExtendedDefaults(octokit, {
+      value: parsed.raw._extends,
+      from: own,
+      fromName: CONFIG_PATH,
+      locate: parsed.locate,
+    });
+    problems.push(...extended.problems);
+    files.push(...extended.files);
+    if (!extended.defaults) return { meetings: [], problems, files };
+    defaults = extended.defaults;
+  }
+
+  const resolved = resolveMeetings(parsed.raw, { home: repo, file: CONFIG_PATH, defaults, locate: parsed.locate });
+  return { meetings: resolved.meetings, problems: [...problems, ...resolved.problems], files };
+}

@@ -1,0 +1,169 @@
+import { DateTime } from "luxon";
+import type { RepoRef } from "../github.js";
+import type { Meeting, RepoFullName, ScheduleConfig } from "../model.js";
+import { formatKeyPath } from "./key-path.js";
+import { parseLeadTime } from "./lead-time.js";
+import type { Locator } from "./locate.js";
+import { mergeLayers } from "./merge-layers.js";
+import type { ConfigProblem } from "./problem.js";
+import type { RawConfigFile, RawMeeting } from "./schema.js";
+
+export const DEFAULT_LEAD_TIME = "3d";
+export const DEFAULT_MINUTES_PATH = "meetings/{{date}}.md";
+export const DEFAULT_ISSUE_TITLE = "{{name}} Meeting {{date}}";
+export const DEFAULT_ISSUE_LABELS = ["meeting"];
+export const DEFAULT_DURATION_MINUTES = 60;
+
+export interface ResolveOptions {
+  /** The repository whose own config file `raw` is. */
+  home: RepoRef;
+  /** The file's name in problems. */
+  file: string;
+  /** Defaults from extended files, below the file's own `defaults`. */
+  defaults?: RawMeeting;
+  /** Where key paths are written in the file, to give problems a line. */
+  locate?: Locator;
+}
+
+/**
+ * Turns a validated config file into meetings with every default resolved. A meeting that is
+ * incomplete or inconsistent once its defaults are applied is left out with a problem; the
+ * others come out.
+ */
+export function resolveMeetings(
+  raw: RawConfigFile,
+  options: ResolveOptions,
+): { meetings: Meeting[]; problems: ConfigProblem[] } {
+  const problems: ConfigProblem[] = [];
+  const meetings: Meeting[] = [];
+  const minutesOwners = new Map<string, string>();
+  const entries = Object.entries(raw.meetings ?? {});
+  if (entries.length === 0) {
+    problems.push(problem(["meetings"], "declares no meeting", "warning"));
+  }
+
+  for (const [id, entry] of entries) {
+    const merged = mergeLayers(options.defaults, raw.defaults, entry);
+    const meetingProblems = completenessProblems(id, merged);
+    const minutesPath = merged.minutes?.path ?? DEFAULT_MINUTES_PATH;
+    const owner = minutesOwners.get(minutesPath);
+    if (owner !== undefined) {
+      meetingProblems.push(
+        problem(
+          ["meetings", id, "minutes", "path"],
+          `meetings \`${owner}\` and \`${id}\` both write their minutes to \`${minutesPath}\`; give \`${id}\` its own \`minutes.path\`, e.g. \`meetings/${id}/{{date}}.md\``,
+        ),
+      );
+    }
+    problems.push(...meetingProblems);
+    if (meetingProblems.length > 0) continue;
+    minutesOwners.set(minutesPath, id);
+    meetings.push(toMeeting(id, merged, options.home));
+  }
+  return { meetings, problems };
+
+  function completenessProblems(id: string, meeting: RawMeeting): ConfigProblem[] {
+    const at = (...path: string[]) => ["meetings", id, ...path];
+    const found: ConfigProblem[] = [];
+    if (meeting.name === undefined) found.push(problem(at("name"), "is required"));
+    const schedule = meeting.schedule;
+    if (schedule === undefined) return [...found, problem(at("schedule"), "is required")];
+    if (schedule.timezone === undefined) found.push(problem(at("schedule", "timezone"), "is required"));
+    if (schedule.start !== undefined && schedule.calendar !== undefined) {
+      found.push(problem(at("schedule"), "give either `start` (with an optional `rrule`) or `calendar`, not both"));
+    } else if (schedule.start === undefined && schedule.calendar === undefined) {
+      found.push(problem(at("schedule"), "needs `start` (with an optional `rrule`) or a `calendar` URL"));
+    } else if (schedule.start !== undefined && schedule.calendar_filter !== undefined) {
+      found.push(problem(at("schedule", "calendar_filter"), "applies only to a `calendar`"));
+    } else if (schedule.calendar !== undefined && schedule.rrule !== undefined) {
+      found.push(problem(at("schedule", "rrule"), "applies only to `start`; a calendar gives its own recurrence"));
+    }
+    if (schedule.start !== undefined && schedule.timezone !== undefined) {
+      const wallTime = DateTime.fromISO(schedule.start, { zone: schedule.timezone });
+      if (wallTime.toFormat("yyyy-MM-dd'T'HH:mm") !== schedule.start) {
+        found.push(
+          problem(at("schedule", "start"), `\`${schedule.start}\` does not exist in ${schedule.timezone}: the clocks skip it`),
+        );
+      }
+    }
+    return found;
+  }
+
+  function problem(path: readonly PropertyKey[], message: string, severity: ConfigProblem["severity"] = "error"): ConfigProblem {
+    return { file: options.file, path: formatKeyPath(path), ...options.locate?.(path, "value"), message, severity };
+  }
+}
+
+/** Only called on a meeting that passed `completenessProblems`, so `name` and `schedule` are there. */
+function toMeeting(id: string, raw: RawMeeting, home: RepoRef): Meeting {
+  const meeting: Meeting = {
+    id,
+    home: { owner: home.owner, repo: home.repo },
+    name: raw.name ?? id,
+    agendaLabels: raw.agenda_labels ?? [`${id}-agenda`],
+    scope: raw.scope?.orgs
+      ? { orgs: raw.scope.orgs, repos: [] }
+      : { orgs: raw.scope?.repos ? [] : [home.owner], repos: asFullNames(raw.scope?.repos ?? []) },
+    includePrivate: asFullNames(raw.include_private ?? []),
+    repoOrder: asFullNames(raw.repo_order ?? []),
+    schedule: toSchedule(raw.schedule ?? {}),
+    leadTimeMs: parseLeadTime(raw.lead_time ?? DEFAULT_LEAD_TIME) ?? 0,
+    invited: (raw.invited ?? []).map(withAt),
+    observers: (raw.observers ?? []).map(withAt),
+    standingItems: (raw.standing_items ?? []).map(({ title, url }) => (url === undefined ? { title } : { title, url })),
+    minutes: { path: raw.minutes?.path ?? DEFAULT_MINUTES_PATH, open: raw.minutes?.open ?? "after_meeting" },
+    issue: {
+      labels: raw.issue?.labels ?? DEFAULT_ISSUE_LABELS,
+      closePrevious: raw.issue?.close_previous ?? true,
+      title: raw.issue?.title ?? DEFAULT_ISSUE_TITLE,
+    },
+    templates: withoutUndefined({ issue: raw.templates?.issue, minutes: raw.templates?.minutes }),
+    links: raw.links ?? {},
+    timezones: raw.timezones ?? [],
+    dryRun: raw.dry_run ?? false,
+  };
+  const allow = raw.commands?.allow;
+  if (allow) {
+    meeting.commands = { allow: { teams: (allow.teams ?? []).map(withAt), logins: (allow.logins ?? []).map(withoutAt) } };
+  }
+  return meeting;
+}
+
+function toSchedule(raw: NonNullable<RawMeeting["schedule"]>): ScheduleConfig {
+  const common = {
+    timezone: raw.timezone ?? "UTC",
+    durationMinutes: raw.duration ?? DEFAULT_DURATION_MINUTES,
+    exceptions: raw.exceptions ?? [],
+  };
+  if (raw.calendar !== undefined) {
+    return {
+      kind: "calendar",
+      ...common,
+      // webcal:// is how calendar apps publish subscriptions; the same file is served over https.
+      calendarUrl: raw.calendar.replace(/^webcal:/i, "https:"),
+      ...withoutUndefined({ calendarFilter: raw.calendar_filter }),
+    };
+  }
+  return {
+    kind: "rrule",
+    ...common,
+    start: raw.start ?? "",
+    ...withoutUndefined({ rrule: raw.rrule?.trim().replace(/^RRULE:/i, "") }),
+  };
+}
+
+function asFullNames(repos: string[]): RepoFullName[] {
+  return repos as RepoFullName[];
+}
+
+function withAt(handle: string): string {
+  return handle.startsWith("@") ? handle : `@${handle}`;
+}
+
+function withoutAt(login: string): string {
+  return login.replace(/^@/, "");
+}
+
+function withoutUndefined<T extends Record<string, unknown>>(record: T): Partial<T> {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as Partial<T>;
+}

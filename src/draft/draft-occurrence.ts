@@ -1,0 +1,108 @@
+import type { GitHub, RepoRef } from "../github.js";
+import type { Agenda, Meeting, Occurrence } from "../model.js";
+import { UserError } from "../errors.js";
+import { loadRepoConfig } from "../config/load-config.js";
+import { loadTemplates } from "../config/load-templates.js";
+import { formatProblem } from "../config/problem.js";
+import { fetchCalendar } from "../collect/fetch-calendar.js";
+import { nextOccurrence } from "../schedule/next-occurrence.js";
+import { occurrenceOn } from "../schedule/occurrence-on.js";
+import { collectAgendaItems } from "../collect/collect-agenda-items.js";
+import { buildAgenda } from "../agenda/build-agenda.js";
+import { renderMeeting, type RenderedMeeting } from "../render/render-meeting.js";
+
+export interface DraftRequest {
+  repo: RepoRef;
+  /** May be left out when the repository declares exactly one meeting. */
+  meetingId?: string;
+  /** Local date of the occurrence (YYYY-MM-DD); default: the next occurrence after `now`. */
+  date?: string;
+  now: Date;
+  fetchImpl?: typeof fetch;
+}
+
+export interface Draft {
+  meeting: Meeting;
+  occurrence: Occurrence;
+  agenda: Agenda;
+  rendered: RenderedMeeting;
+  /** API calls spent collecting the agenda. */
+  searchRequests: number;
+  truncated: boolean;
+}
+
+/**
+ * Drafts one occurrence of a meeting from the items as they are now, writing nothing:
+ * the whole pipeline up to render.
+ */
+export async function draftOccurrence(octokit: GitHub, request: DraftRequest): Promise<Draft> {
+  // 1. Config: the repository's own file declares its meetings.
+  const meeting = await loadMeeting(octokit, request);
+
+  // 2. Schedule: the requested occurrence, or the next one.
+  const calendarText =
+    meeting.schedule.kind === "calendar"
+      ? await fetchCalendar(meeting.schedule.calendarUrl, request.fetchImpl)
+      : undefined;
+  const occurrence = pickOccurrence(meeting, request, calendarText);
+
+  // 3. Collect the labelled items in scope.
+  const collected = await collectAgendaItems(octokit, meeting);
+
+  // 4. Agenda model.
+  const agenda = buildAgenda(meeting, occurrence, collected.items, { searchUrls: collected.searchUrls });
+
+  // 5. Render with the repository's templates, if it has its own.
+  const templates = await loadTemplates(octokit, meeting);
+  if (templates.problems.length > 0) {
+    throw new UserError(templates.problems.map(formatProblem).join("\n"));
+  }
+  const rendered = renderMeeting({
+    agenda,
+    templates: { issue: templates.issue, minutes: templates.minutes },
+    templateFiles: meeting.templates,
+  });
+
+  return { meeting, occurrence, agenda, rendered, searchRequests: collected.requests, truncated: collected.truncated };
+}
+
+async function loadMeeting(octokit: GitHub, request: DraftRequest): Promise<Meeting> {
+  const where = `${request.repo.owner}/${request.repo.repo}`;
+  const loaded = await loadRepoConfig(octokit, request.repo);
+  if (!loaded) {
+    throw new UserError(`${where} has no .github/agenda-drafter.yml: it declares no meetings.`);
+  }
+  const errors = loaded.problems.filter((problem) => problem.severity === "error");
+  const ids = loaded.meetings.map((meeting) => meeting.id);
+  if (request.meetingId === undefined) {
+    if (errors.length > 0) throw new UserError(errors.map(formatProblem).join("\n"));
+    if (loaded.meetings.length === 1) return loaded.meetings[0]!;
+    throw new UserError(`${where} declares ${ids.length} meetings; choose one with --meeting: ${ids.join(", ")}.`);
+  }
+  const meeting = loaded.meetings.find((candidate) => candidate.id === request.meetingId);
+  if (meeting) return meeting;
+  const own = errors.filter((problem) => problem.path.startsWith(`meetings.${request.meetingId}`));
+  if (own.length > 0 || (errors.length > 0 && ids.length === 0)) {
+    throw new UserError((own.length > 0 ? own : errors).map(formatProblem).join("\n"));
+  }
+  throw new UserError(`${where} declares no meeting "${request.meetingId}"; its meetings: ${ids.join(", ") || "none"}.`);
+}
+
+function pickOccurrence(meeting: Meeting, request: DraftRequest, calendarText: string | undefined): Occurrence {
+  if (request.date === undefined) {
+    const next = nextOccurrence(meeting.schedule, request.now, calendarText);
+    if (!next) throw new UserError(`Meeting "${meeting.id}" has no occurrence after ${request.now.toISOString()}.`);
+    return next;
+  }
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(request.date)) {
+    throw new UserError(`--date must be YYYY-MM-DD, got "${request.date}".`);
+  }
+  const occurrence = occurrenceOn(meeting.schedule, request.date, calendarText);
+  if (!occurrence) {
+    throw new UserError(`Meeting "${meeting.id}" has no occurrence on ${request.date} (${meeting.schedule.timezone}).`);
+  }
+  if (occurrence.cancelled) {
+    throw new UserError(`Meeting "${meeting.id}" is cancelled on ${request.date}.`);
+  }
+  return occurrence;
+}

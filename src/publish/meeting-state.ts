@@ -1,0 +1,100 @@
+import { z } from "zod";
+
+// What the app keeps in a meeting issue, and where.
+//
+// Everything lives in the issue body, as HTML comments GitHub does not display:
+//
+//   <!-- agenda-drafter:meeting {"v":1,"meeting":"security-wg","occurrence":"2024-03-28"} -->
+//   ...people's text and the rest of the template...
+//   <!-- agenda-drafter:agenda:start -->
+//   ...the agenda, the only part of the body the app rewrites...
+//   <!-- agenda-drafter:agenda:end -->
+//   ...people's text...
+//   <!-- agenda-drafter:state eyJ2IjoxLC... -->
+//
+// The marker, near the top, is how the app finds its issue among the home repo's issues with the
+// meeting label; it holds only ids the app chose, so it is plain JSON. The state block, at the end,
+// is this schema's JSON in base64url: item titles and labels are written by people, and encoded
+// they can never close the comment early. Everything outside the marker, the agenda block and the
+// state block belongs to people and is never changed.
+//
+// Parsing is tolerant: a missing or damaged marker or state block is read as absent and written
+// anew with the next refresh. The ref `refs/agenda-drafter/<meeting>/<occurrence>` (see
+// claim-occurrence.ts) says which issue belongs to an occurrence even when the marker is gone.
+//
+// Versioning: `v` is raised when a field changes meaning. Fields are only ever added; unknown
+// fields are kept as they were read (`looseObject`), so that an older replica running next to a
+// newer one does not erase what the newer one wrote.
+
+/**
+ * Something a webhook said about an item's agenda label, which search may not show yet: search
+ * lags behind labels by minutes, sometimes hours. Kept until search agrees (or `FACT_MAX_AGE_MS`).
+ */
+export const labelFactSchema = z.object({
+  /** `owner/name` of the item's repository. */
+  repo: z.string(),
+  number: z.number().int().positive(),
+  /** The agenda label concerned. */
+  label: z.string(),
+  /**
+   * true: the item bears the label and is open (labelled, opened, reopened, transferred in).
+   * false: it lost the label or left the agenda (unlabelled, closed, deleted, transferred away).
+   */
+  present: z.boolean(),
+  /** When the webhook's change happened (ISO 8601); a later fact about the same label wins. */
+  at: z.string(),
+});
+export type LabelFact = z.infer<typeof labelFactSchema>;
+
+export const meetingStateSchema = z.looseObject({
+  v: z.literal(1),
+  /** Meeting id, as in the marker (the marker wins when the two disagree). */
+  meeting: z.string(),
+  /** Occurrence key (YYYY-MM-DD), as in the marker. */
+  occurrence: z.string(),
+  /** Hash of the agenda block the app last wrote. */
+  agendaHash: z.string().optional(),
+  /** `owner/name#number` of the items on the agenda the app last wrote: the next occurrence marks the others new. */
+  agendaItems: z.array(z.string()).default([]),
+  /**
+   * Hash of the body the app read immediately before its last write, and spliced its block into.
+   * An `issues.edited` webhook for that write whose `changes.body.from` hashes differently shows
+   * that a person's edit landed in between and was overwritten.
+   */
+  baseHash: z.string().optional(),
+  /**
+   * Hash of the body the app last wrote, without this state block: an `issues.edited` webhook
+   * whose new body matches it reports the app's own write.
+   */
+  writtenHash: z.string().optional(),
+  facts: z.array(labelFactSchema).default([]),
+  // Later fields (part 2): the frozen agenda, a reschedule, attendees, the minutes pull request.
+});
+export type MeetingState = z.infer<typeof meetingStateSchema>;
+
+export interface MeetingMarker {
+  v: 1;
+  meeting: string;
+  occurrence: string;
+}
+
+/** Past this age a fact is dropped even if search still disagrees: no lag lasts a day. */
+export const FACT_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+
+export function emptyState(marker: MeetingMarker): MeetingState {
+  return { v: 1, meeting: marker.meeting, occurrence: marker.occurrence, agendaItems: [], facts: [] };
+}
+
+export function encodeState(state: MeetingState): string {
+  return Buffer.from(JSON.stringify(state), "utf8").toString("base64url");
+}
+
+/** The state, or undefined when the text is not a state this version understands. */
+export function decodeState(encoded: string): MeetingState | undefined {
+  try {
+    const parsed = meetingStateSchema.safeParse(JSON.parse(Buffer.from(encoded, "base64url").toString("utf8")));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}

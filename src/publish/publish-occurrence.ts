@@ -1,0 +1,161 @@
+import type { GitHub } from "../github.js";
+import type { Meeting, Occurrence } from "../model.js";
+import {
+  claimOccurrence,
+  readClaim,
+  recordClaimedIssue,
+  takeOverStaleClaim,
+  type ClaimTarget,
+} from "./claim-occurrence.js";
+import { wrapAgenda } from "./issue-body.js";
+import { issuesOfOccurrence, listMeetingIssues, type MeetingIssue } from "./list-meeting-issues.js";
+import { composeBody, writeAgenda, type AgendaContent, type WriteOutcome } from "./write-agenda.js";
+
+export interface OccurrenceDraft {
+  meeting: Meeting;
+  occurrence: Occurrence;
+  title: string;
+  /** The whole rendered issue body, for a new issue. */
+  issueBody: string;
+  content: AgendaContent;
+}
+
+export interface PublishOptions {
+  /** Whether the issue may be created if it does not exist: its lead time has been reached. */
+  create: boolean;
+  now: Date;
+  log: { info: (message: string) => void; warn: (message: string) => void };
+  /** How long to wait for another process that holds the claim to create the issue. */
+  claimWaitMs?: number;
+}
+
+export type PublishOutcome =
+  | { kind: "updated" | "unchanged" | "dry-run"; issueNumber: number }
+  | { kind: "created" | "adopted"; issueNumber: number }
+  | { kind: "not-yet" | "would-create" | "claimed-elsewhere" };
+
+/** A claim without an issue after this long is taken to be from a process that died. */
+const STALE_CLAIM_MS = 5 * 60 * 1000;
+const CLAIM_POLLS = 5;
+
+/**
+ * Brings the meeting issue of one occurrence up to date, creating it exactly once when it does not
+ * exist: found by its marker, else by the issue the claim ref records (its marker deleted), else an
+ * unmarked open issue with the occurrence's title adopted, else created.
+ */
+export async function publishOccurrence(
+  octokit: GitHub,
+  draft: OccurrenceDraft,
+  issues: MeetingIssue[],
+  options: PublishOptions,
+): Promise<PublishOutcome> {
+  const { meeting, occurrence } = draft;
+  const dryRun = meeting.dryRun;
+  const update = async (issueNumber: number): Promise<PublishOutcome> => ({
+    kind: renameOutcome(await writeAgenda(octokit, meeting.home, issueNumber, draft.content, { dryRun, log: options.log })),
+    issueNumber,
+  });
+
+  const own = issuesOfOccurrence(issues, meeting.id, occurrence.key);
+  if (own[0]) {
+    if (!dryRun) await closeDuplicates(octokit, meeting, own[0].number, own.slice(1));
+    return update(own[0].number);
+  }
+
+  const target: ClaimTarget = { home: meeting.home, meetingId: meeting.id, occurrenceKey: occurrence.key };
+  const claim = await readClaim(octokit, target);
+  if (claim.kind === "issue") return update(claim.issueNumber);
+  if (!options.create) return { kind: "not-yet" };
+  if (dryRun) {
+    options.log.info(`dry run: would create "${draft.title}" in ${meeting.home.owner}/${meeting.home.repo}`);
+    return { kind: "would-create" };
+  }
+
+  let claimSha: string | undefined;
+  if (claim.kind === "claimed") {
+    const stale = options.now.getTime() - Date.parse(claim.claimedAt) > STALE_CLAIM_MS;
+    claimSha = stale ? await takeOverStaleClaim(octokit, target, claim.sha) : undefined;
+    if (claimSha === undefined) return waitForClaimant(octokit, draft, target, options, update);
+  } else {
+    claimSha = await claimOccurrence(octokit, target);
+    if (claimSha === undefined) return waitForClaimant(octokit, draft, target, options, update);
+  }
+
+  const adoptable = issues.find(
+    (issue) => issue.state === "open" && issue.parsed.marker === undefined && issue.title === draft.title,
+  );
+  if (adoptable) {
+    await recordClaimedIssue(octokit, target, claimSha, adoptable.number);
+    await update(adoptable.number);
+    options.log.info(`adopted ${meeting.home.owner}/${meeting.home.repo}#${adoptable.number} for ${meeting.id} ${occurrence.key}`);
+    return { kind: "adopted", issueNumber: adoptable.number };
+  }
+
+  const body = composeBody(wrapAgenda(draft.issueBody, draft.content.agendaMarkdown), undefined, draft.content, draft.content.facts, undefined);
+  const { data: created } = await octokit.rest.issues.create({
+    ...meeting.home,
+    title: draft.title,
+    body,
+    labels: meeting.issue.labels,
+  });
+  await recordClaimedIssue(octokit, target, claimSha, created.number);
+  options.log.info(`created ${meeting.home.owner}/${meeting.home.repo}#${created.number} for ${meeting.id} ${occurrence.key}`);
+
+  // The retry plugin re-sends a POST that answered 502 after it took effect: keep the first.
+  const after = await listMeetingIssues(octokit, meeting);
+  const mine = issuesOfOccurrence(after, meeting.id, occurrence.key);
+  const keep = mine[0]?.number ?? created.number;
+  await closeDuplicates(octokit, meeting, keep, mine.filter((issue) => issue.number !== keep));
+  if (meeting.issue.closePrevious) await closePrevious(octokit, meeting, occurrence, after);
+  return { kind: "created", issueNumber: keep };
+}
+
+/** Another process holds the claim: the issue it creates is taken up once it appears. */
+async function waitForClaimant(
+  octokit: GitHub,
+  draft: OccurrenceDraft,
+  target: ClaimTarget,
+  options: PublishOptions,
+  update: (issueNumber: number) => Promise<PublishOutcome>,
+): Promise<PublishOutcome> {
+  const waitMs = options.claimWaitMs ?? 2_000;
+  for (let poll = 0; poll < CLAIM_POLLS; poll++) {
+    const claim = await readClaim(octokit, target);
+    if (claim.kind === "issue") return update(claim.issueNumber);
+    const own = issuesOfOccurrence(await listMeetingIssues(octokit, draft.meeting), target.meetingId, target.occurrenceKey);
+    if (own[0]) return update(own[0].number);
+    await new Promise((resolve) => setTimeout(resolve, waitMs / CLAIM_POLLS));
+  }
+  options.log.warn(
+    `${draft.meeting.id} ${draft.occurrence.key}: another process claimed the occurrence and has not created its issue yet`,
+  );
+  return { kind: "claimed-elsewhere" };
+}
+
+async function closeDuplicates(octokit: GitHub, meeting: Meeting, keep: number, duplicates: MeetingIssue[]) {
+  for (const duplicate of duplicates) {
+    if (duplicate.state === "closed") continue;
+    await octokit.rest.issues.createComment({
+      ...meeting.home,
+      issue_number: duplicate.number,
+      body: `Closing this duplicate of #${keep}, the meeting issue of this occurrence.`,
+    });
+    await octokit.rest.issues.update({ ...meeting.home, issue_number: duplicate.number, state: "closed", state_reason: "not_planned" });
+  }
+}
+
+async function closePrevious(octokit: GitHub, meeting: Meeting, occurrence: Occurrence, issues: MeetingIssue[]) {
+  const earlier = issues.filter(
+    (issue) =>
+      issue.state === "open" &&
+      issue.parsed.marker?.meeting === meeting.id &&
+      issue.parsed.marker.occurrence < occurrence.key,
+  );
+  for (const issue of earlier) {
+    await octokit.rest.issues.update({ ...meeting.home, issue_number: issue.number, state: "closed", state_reason: "completed" });
+  }
+}
+
+function renameOutcome(outcome: WriteOutcome): "updated" | "unchanged" | "dry-run" {
+  return outcome === "written" ? "updated" : outcome;
+}

@@ -1,0 +1,109 @@
+import type { GitHub, RepoRef } from "../github.js";
+import {
+  hashText,
+  hashWithoutState,
+  MAX_BODY_LENGTH,
+  parseBody,
+  spliceBody,
+} from "./issue-body.js";
+import { emptyState, type LabelFact, type MeetingMarker, type MeetingState } from "./meeting-state.js";
+
+/** What the app owns in one meeting issue, as a refresh computed it. */
+export interface AgendaContent {
+  marker: MeetingMarker;
+  agendaMarkdown: string;
+  /** `owner/name#number` of the agenda's items. */
+  agendaItems: string[];
+  facts: LabelFact[];
+}
+
+export type WriteOutcome = "written" | "unchanged" | "dry-run";
+
+export interface WriteOptions {
+  dryRun: boolean;
+  log: { info: (message: string) => void };
+}
+
+/** A meeting issue body would exceed GitHub's limit even without the label facts. */
+export class BodyTooLongError extends Error {
+  override name = "BodyTooLongError";
+}
+
+/**
+ * Writes the agenda into a meeting issue, changing nothing people wrote: the body is read
+ * immediately before the write (GitHub has no conditional update) and only the app's parts are
+ * spliced into it. Writes nothing when the result would be the same.
+ */
+export async function writeAgenda(
+  octokit: GitHub,
+  home: RepoRef,
+  issueNumber: number,
+  content: AgendaContent,
+  options: WriteOptions,
+): Promise<WriteOutcome> {
+  const { data: issue } = await octokit.rest.issues.get({ ...home, issue_number: issueNumber });
+  const current = issue.body ?? "";
+  const next = nextBody(current, content);
+  if (next === undefined) return "unchanged";
+  if (options.dryRun) {
+    options.log.info(`dry run: would update ${home.owner}/${home.repo}#${issueNumber} to:\n${next}`);
+    return "dry-run";
+  }
+  await octokit.rest.issues.update({ ...home, issue_number: issueNumber, body: next });
+  return "written";
+}
+
+/**
+ * The body with the app's parts replaced, or undefined when that changes nothing that matters
+ * (only the hashes of the state would differ). Label facts are dropped, oldest first, to stay
+ * within GitHub's limit.
+ */
+export function nextBody(current: string, content: AgendaContent): string | undefined {
+  const parsed = parseBody(current);
+  const facts = [...content.facts].sort((a, b) => a.at.localeCompare(b.at));
+  for (;;) {
+    const body = composeBody(current, parsed.state, content, facts, hashText(current));
+    const unchanged =
+      parsed.state !== undefined &&
+      hashWithoutState(current) === hashWithoutState(body) &&
+      sameJson(parsed.state.facts, facts) &&
+      sameJson(parsed.state.agendaItems, content.agendaItems);
+    if (unchanged) return undefined;
+    if (body.length <= MAX_BODY_LENGTH) return body;
+    if (facts.length === 0) {
+      throw new BodyTooLongError(
+        `The body of meeting issue ${content.marker.meeting} ${content.marker.occurrence} would be ` +
+          `${body.length} characters, more than GitHub's ${MAX_BODY_LENGTH}; shorten the issue text or the agenda.`,
+      );
+    }
+    facts.shift();
+  }
+}
+
+/** Splices the app's parts into `base`, with a state that records what the write was based on. */
+export function composeBody(
+  base: string,
+  previous: MeetingState | undefined,
+  content: AgendaContent,
+  facts: LabelFact[],
+  baseHash: string | undefined,
+): string {
+  const state: MeetingState = {
+    ...(previous ?? emptyState(content.marker)),
+    v: 1,
+    meeting: content.marker.meeting,
+    occurrence: content.marker.occurrence,
+    agendaHash: hashText(content.agendaMarkdown),
+    agendaItems: content.agendaItems,
+    facts,
+  };
+  if (baseHash === undefined) delete state.baseHash;
+  else state.baseHash = baseHash;
+  const parts = { marker: content.marker, agenda: content.agendaMarkdown, state };
+  state.writtenHash = hashWithoutState(spliceBody(base, parts));
+  return spliceBody(base, parts);
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

@@ -1,0 +1,60 @@
+import { type InstallationRecord, type RepoRecord, type RepoRole, type SandboxState } from "./state.js";
+
+/** Who sends a request: the app acting as one or more installations, or a user. */
+export type Actor =
+  | { kind: "installation"; installations: InstallationRecord[] }
+  | { kind: "user"; login: string };
+
+export type Permission = RepoRole | "none";
+
+const RANK: Record<Permission, number> = { none: 0, read: 1, triage: 2, write: 3, maintain: 4, admin: 5 };
+
+export function atLeast(permission: Permission, needed: Permission): boolean {
+  return RANK[permission] >= RANK[needed];
+}
+
+export function isInstalledOn(actor: Actor, repo: RepoRecord): boolean {
+  return (
+    actor.kind === "installation" &&
+    actor.installations.some(
+      (installation) =>
+        installation.account.toLowerCase() === repo.owner.toLowerCase() &&
+        (installation.repositories === "all" || installation.repositories.has(repo.name.toLowerCase())),
+    )
+  );
+}
+
+/**
+ * The actor's permission on a repository, computed as GitHub does: the highest of the public
+ * read everyone has, org ownership, the org's base permission for members (internal repositories
+ * are readable by every member), team roles and collaborator roles. An installation writes to
+ * the repositories it is installed on and reads public ones.
+ */
+export function repoPermission(state: SandboxState, actor: Actor, repo: RepoRecord): Permission {
+  const everyone: Permission = repo.visibility === "public" ? "read" : "none";
+  if (actor.kind === "installation") return isInstalledOn(actor, repo) ? "write" : everyone;
+
+  const login = actor.login.toLowerCase();
+  const grants: Permission[] = [everyone];
+  const org = state.orgs.get(repo.owner.toLowerCase());
+  if (org) {
+    if (org.owners.has(login)) grants.push("admin");
+    if (org.members.has(login)) {
+      grants.push(org.basePermission);
+      if (repo.visibility === "internal") grants.push("read");
+    }
+    for (const team of org.teams.values()) {
+      const role = team.repos.get(repo.name.toLowerCase());
+      if (role && team.members.has(login)) grants.push(role);
+    }
+  } else if (repo.owner.toLowerCase() === login) {
+    grants.push("admin");
+  }
+  const collaborator = repo.collaborators.get(login);
+  if (collaborator) grants.push(collaborator);
+  return grants.reduce((best, grant) => (RANK[grant] > RANK[best] ? grant : best), "none");
+}
+
+export function canRead(state: SandboxState, actor: Actor, repo: RepoRecord): boolean {
+  return atLeast(repoPermission(state, actor, repo), "read");
+}

@@ -1,0 +1,124 @@
+import { repoKey, type InstallationRecord, type SandboxState } from "../state.js";
+import type { SandboxUrls } from "../urls.js";
+import { serializeApp, serializeInstallation, SANDBOX_APP } from "./app-json.js";
+import { githubError } from "./github-error.js";
+import type { InstallationTokens } from "./installation-tokens.js";
+import { verifyAppJwt, type SandboxApp } from "./verify-app-jwt.js";
+
+export interface AppRoutesContext {
+  state: SandboxState;
+  now: () => Date;
+  app: SandboxApp;
+  tokens: InstallationTokens;
+  urls: SandboxUrls;
+}
+
+type AppRoute = (context: AppRoutesContext, params: string[], request: Request) => Response | Promise<Response>;
+
+const ROUTES: { method: string; pattern: RegExp; answer: AppRoute }[] = [
+  { method: "GET", pattern: /^\/app$/, answer: (context) => Response.json(serializeApp(context.state, context.app.id, context.urls)) },
+  { method: "GET", pattern: /^\/app\/installations$/, answer: listInstallations },
+  {
+    method: "GET",
+    pattern: /^\/app\/installations\/(\d+)$/,
+    answer: (context, [id]) => answerInstallation(context, findInstallation(context.state, Number(id))),
+  },
+  { method: "POST", pattern: /^\/app\/installations\/(\d+)\/access_tokens$/, answer: createAccessToken },
+  {
+    method: "GET",
+    pattern: /^\/repos\/([^/]+)\/([^/]+)\/installation$/,
+    answer: (context, [owner, repo]) => answerInstallation(context, installationOfRepo(context.state, owner!, repo!)),
+  },
+  {
+    method: "GET",
+    pattern: /^\/(?:orgs|users)\/([^/]+)\/installation$/,
+    answer: (context, [account]) =>
+      answerInstallation(context, context.state.installations.find((candidate) => candidate.account.toLowerCase() === account!.toLowerCase())),
+  },
+];
+
+/**
+ * Answers the endpoints GitHub reserves to the app itself (authenticated by its JWT); `path` is
+ * relative to the REST root. Undefined when the path is not one of them.
+ */
+export function answerAppRequest(request: Request, path: string, context: AppRoutesContext): Promise<Response> | undefined {
+  for (const route of ROUTES) {
+    const match = route.pattern.exec(path);
+    if (!match || route.method !== request.method) continue;
+    const params = match.slice(1).map((part) => decodeURIComponent(part));
+    return Promise.resolve().then(() => {
+      const refusal = refuseWithoutAppJwt(request, context);
+      return refusal ?? route.answer(context, params, request);
+    });
+  }
+  return undefined;
+}
+
+function refuseWithoutAppJwt(request: Request, context: AppRoutesContext): Response | undefined {
+  const authorization = request.headers.get("authorization");
+  if (!authorization) return githubError(401, "Requires authentication");
+  const jwt = /^(?:bearer|token)\s+(\S+)$/i.exec(authorization)?.[1] ?? "";
+  const verdict = verifyAppJwt(jwt, context.app, context.now());
+  return verdict.valid ? undefined : githubError(401, verdict.message);
+}
+
+function listInstallations(context: AppRoutesContext, _params: string[], request: Request): Response {
+  const query = new URL(request.url).searchParams;
+  const perPage = Math.min(Math.max(Number(query.get("per_page") ?? 30) || 30, 1), 100);
+  const page = Math.max(Number(query.get("page") ?? 1) || 1, 1);
+  const installations = context.state.installations.slice((page - 1) * perPage, page * perPage);
+  return Response.json(installations.map((installation) => serializeInstallation(context.state, installation, context.app.id, context.urls)));
+}
+
+async function createAccessToken(context: AppRoutesContext, [id]: string[], request: Request): Promise<Response> {
+  const installation = findInstallation(context.state, Number(id));
+  if (!installation) return githubError(404, "Not Found");
+  const body = await readJsonObject(request);
+  if (body === undefined) return githubError(400, "Problems parsing JSON");
+  if (body.repositories !== undefined || body.repository_ids !== undefined || body.permissions !== undefined) {
+    return githubError(422, "The sandbox hands out tokens for a whole installation: narrowing by repositories or permissions is not implemented.");
+  }
+
+  const issued = context.tokens.issue(installation.id, context.now());
+  return Response.json(
+    {
+      token: issued.token,
+      expires_at: issued.expiresAt.toISOString().replace(/\.\d{3}Z$/, "Z"),
+      permissions: { ...SANDBOX_APP.permissions },
+      repository_selection: installation.repositories === "all" ? "all" : "selected",
+    },
+    { status: 201 },
+  );
+}
+
+function answerInstallation(context: AppRoutesContext, installation: InstallationRecord | undefined): Response {
+  if (!installation) return githubError(404, "Not Found");
+  return Response.json(serializeInstallation(context.state, installation, context.app.id, context.urls));
+}
+
+function findInstallation(state: SandboxState, id: number): InstallationRecord | undefined {
+  return state.installations.find((installation) => installation.id === id);
+}
+
+function installationOfRepo(state: SandboxState, owner: string, name: string): InstallationRecord | undefined {
+  if (!state.repos.has(repoKey(owner, name))) return undefined;
+  return state.installations.find(
+    (installation) => installation.account.toLowerCase() === owner.toLowerCase() && isInstalled(state, installation, name.toLowerCase()),
+  );
+}
+
+function isInstalled(state: SandboxState, installation: InstallationRecord, lowerCaseName: string): boolean {
+  if (!state.repos.has(repoKey(installation.account, lowerCaseName))) return false;
+  return installation.repositories === "all" || installation.repositories.has(lowerCaseName);
+}
+
+async function readJsonObject(request: Request): Promise<Record<string, unknown> | undefined> {
+  const text = await request.text();
+  if (text.trim() === "") return {};
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}

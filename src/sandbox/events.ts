@@ -1,0 +1,26 @@
+import type { CommentRecord, IssueRecord, LabelRecord, RepoRecord } from "./state.js";
+
+// Domain events, one per change, in the order the changes happen. Records are the live ones:
+// a listener that keeps data for later must copy what it needs.
+
+interface EventBase {
+  repo: RepoRecord;
+  /** Login of who made the change; an app installation acts as `<app>[bot]`. */
+  actor: string;
+  /** ISO instant on the sandbox clock. */
+  at: string;
+}
+
+export type SandboxEvent =
+  | (EventBase & {
+      name: "issues" | "pull_request";
+      action: "opened" | "edited" | "closed" | "reopened" | "locked" | "unlocked";
+      issue: IssueRecord;
+      changes?: { title?: { from: string }; body?: { from: string | null } };
+    })
+  | (EventBase & { name: "issues" | "pull_request"; action: "labeled" | "unlabeled"; issue: IssueRecord; label: LabelRecord })
+  | (EventBase & { name: "issue_comment"; action: "created" | "edited"; issue: IssueRecord; comment: CommentRecord; changes?: { body: { from: string } } })
+  | (EventBase & { name: "push"; ref: string; before: string; after: string })
+  | (EventBase & { name: "create" | "delete"; ref: string; refType: "branch" | "tag" | "ref" });
+
+export type SandboxEventListener = (event: SandboxEvent) => void;

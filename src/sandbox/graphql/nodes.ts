@@ -1,0 +1,178 @@
+import { canRead, repoPermission, type Actor } from "../access.js";
+import { authorAssociation } from "../serialize/author-association.js";
+import { fullName, repoKey, type IssueRecord, type RepoRecord, type SandboxState } from "../state.js";
+import type { SandboxUrls } from "../urls.js";
+import { connection, type ConnectionArgs } from "./connection.js";
+
+// GitHub's GraphQL objects as plain values and functions of their arguments, read by graphql-js's
+// field resolution; `__typename` picks the member of a union or interface.
+
+export interface GraphqlContext {
+  state: SandboxState;
+  actor: Actor;
+  urls: SandboxUrls;
+  now: Date;
+  /** The state search sees (the live one, or an older copy under a search lag). */
+  searchState(): SandboxState;
+  /** `viewer.login`: the user, or the app's bot account for an installation. */
+  viewerLogin: string;
+}
+
+export function userNode(state: SandboxState, login: string | null, urls: SandboxUrls) {
+  const user = login === null ? undefined : state.users.get(login.toLowerCase());
+  if (!user) return null;
+  return {
+    __typename: user.type === "Organization" ? "Organization" : user.type === "Bot" ? "Bot" : "User",
+    id: user.nodeId,
+    databaseId: user.id,
+    login: user.login,
+    name: user.name,
+    url: `${urls.web}/${user.login}`,
+    resourcePath: `/${user.login}`,
+    avatarUrl: `https://avatars.githubusercontent.com/u/${user.id}?v=4`,
+    createdAt: user.createdAt,
+  };
+}
+
+export function repositoryNode(repo: RepoRecord, context: GraphqlContext) {
+  const { state, urls } = context;
+  const name = fullName(repo);
+  const item = (number: number, kind: "Issue" | "PullRequest" | "either") => {
+    const issue = repo.issues.get(number);
+    const isPull = issue?.pullRequest !== undefined;
+    if (!issue || (kind === "Issue" && isPull) || (kind === "PullRequest" && !isPull)) {
+      const wanted = kind === "Issue" ? "an Issue" : kind === "PullRequest" ? "a PullRequest" : "an issue or pull request";
+      throw new GraphqlNotFound(`Could not resolve to ${wanted} with the number of ${number}.`);
+    }
+    return issueNode(repo, issue, context);
+  };
+  const list = (pullRequests: boolean) => (args: ConnectionArgs & { states?: string[] | null; labels?: string[] | null }) =>
+    connection(
+      [...repo.issues.values()]
+        .filter((issue) => (issue.pullRequest !== undefined) === pullRequests)
+        .filter((issue) => !args.states?.length || args.states.includes(issue.state.toUpperCase()))
+        .filter((issue) => !args.labels?.length || issue.labels.some((label) => args.labels?.some((wanted) => wanted.toLowerCase() === label.toLowerCase())))
+        .map((issue) => issueNode(repo, issue, context)),
+      args,
+      pullRequests ? "pullRequests" : "issues",
+    );
+  return {
+    __typename: "Repository",
+    id: repo.nodeId,
+    databaseId: repo.id,
+    name: repo.name,
+    nameWithOwner: name,
+    owner: userNode(state, repo.owner, urls),
+    description: repo.description,
+    url: `${urls.web}/${name}`,
+    resourcePath: `/${name}`,
+    isPrivate: repo.visibility !== "public",
+    visibility: repo.visibility.toUpperCase(),
+    isArchived: repo.archived,
+    createdAt: repo.createdAt,
+    updatedAt: repo.updatedAt,
+    pushedAt: repo.pushedAt,
+    defaultBranchRef: { __typename: "Ref", name: repo.defaultBranch, prefix: "refs/heads/" },
+    viewerPermission: viewerPermission(repositoryPermission(context, repo)),
+    issue: ({ number }: { number: number }) => item(number, "Issue"),
+    pullRequest: ({ number }: { number: number }) => item(number, "PullRequest"),
+    issueOrPullRequest: ({ number }: { number: number }) => item(number, "either"),
+    issues: list(false),
+    pullRequests: list(true),
+    labels: (args: ConnectionArgs) =>
+      connection([...repo.labels.values()].map((label) => labelNode(repo, label.name, urls)), args, "labels"),
+  };
+}
+
+export function issueNode(repo: RepoRecord, issue: IssueRecord, context: GraphqlContext) {
+  const { state, urls } = context;
+  const name = fullName(repo);
+  const pull = issue.pullRequest;
+  const path = `/${name}/${pull ? "pull" : "issues"}/${issue.number}`;
+  return {
+    __typename: pull ? "PullRequest" : "Issue",
+    id: issue.nodeId,
+    databaseId: issue.id,
+    number: issue.number,
+    title: issue.title,
+    body: issue.body ?? "",
+    url: `${urls.web}${path}`,
+    resourcePath: path,
+    state: pull?.mergedAt ? "MERGED" : issue.state.toUpperCase(),
+    stateReason: issue.stateReason?.toUpperCase() ?? null,
+    closed: issue.state === "closed",
+    closedAt: issue.closedAt,
+    createdAt: issue.createdAt,
+    updatedAt: issue.updatedAt,
+    locked: issue.locked,
+    author: userNode(state, issue.author, urls),
+    authorAssociation: authorAssociation(state, repo, issue.author),
+    repository: () => repositoryNode(repo, context),
+    labels: (args: ConnectionArgs) =>
+      connection(issue.labels.map((label) => labelNode(repo, label, urls)), args, "labels"),
+    assignees: (args: ConnectionArgs) =>
+      connection(issue.assignees.map((login) => userNode(state, login, urls)), args, "assignees"),
+    comments: (args: ConnectionArgs) =>
+      connection(
+        issue.comments.map((comment) => ({
+          __typename: "IssueComment",
+          id: comment.nodeId,
+          databaseId: comment.id,
+          body: comment.body,
+          author: userNode(state, comment.author, urls),
+          createdAt: comment.createdAt,
+          updatedAt: comment.updatedAt,
+          url: `${urls.web}${path}#issuecomment-${comment.id}`,
+        })),
+        args,
+        "comments",
+        issue.comments.length + issue.extraCommentCount,
+      ),
+    ...(pull
+      ? {
+          isDraft: pull.draft,
+          merged: pull.mergedAt !== null,
+          mergedAt: pull.mergedAt,
+          headRefName: pull.head.ref,
+          headRefOid: pull.head.sha,
+          baseRefName: pull.base.ref,
+          baseRefOid: pull.base.sha,
+        }
+      : {}),
+  };
+}
+
+function labelNode(repo: RepoRecord, labelName: string, urls: SandboxUrls) {
+  const label = repo.labels.get(labelName.toLowerCase());
+  return {
+    __typename: "Label",
+    id: label?.nodeId ?? "",
+    name: label?.name ?? labelName,
+    color: label?.color ?? "ededed",
+    description: label?.description ?? null,
+    isDefault: label?.default ?? false,
+    url: `${urls.web}/${fullName(repo)}/labels/${encodeURIComponent(labelName)}`,
+  };
+}
+
+/** A readable repository, or GitHub's NOT_FOUND error. */
+export function readableRepository(context: GraphqlContext, owner: string, name: string) {
+  const repo = context.state.repos.get(repoKey(owner, name));
+  if (!repo || !canRead(context.state, context.actor, repo)) {
+    throw new GraphqlNotFound(`Could not resolve to a Repository with the name '${owner}/${name}'.`);
+  }
+  return repositoryNode(repo, context);
+}
+
+function repositoryPermission(context: GraphqlContext, repo: RepoRecord) {
+  return repoPermission(context.state, context.actor, repo);
+}
+
+function viewerPermission(permission: ReturnType<typeof repoPermission>): string | null {
+  return permission === "none" ? null : permission.toUpperCase();
+}
+
+/** GitHub's `NOT_FOUND` error: the field is null and the error names its type. */
+export class GraphqlNotFound extends Error {
+  readonly type = "NOT_FOUND";
+}

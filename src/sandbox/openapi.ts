@@ -1,0 +1,130 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import formats from "ajv-formats";
+import prunedSpec from "./openapi/github-rest.json" with { type: "json" };
+import type { PrunedOperation, PrunedParameter, PrunedSpec } from "./openapi/pruned-spec.js";
+import { GitHubError } from "./route.js";
+
+// Every request the sandbox accepts and every response it sends is checked against GitHub's
+// OpenAPI description (the pruned copy in openapi/github-rest.json), so that what passes here
+// passes on GitHub. Validators are compiled on first use and kept.
+
+const spec = prunedSpec as unknown as PrunedSpec;
+const SPEC_ID = "github-rest";
+
+let ajv: Ajv | undefined;
+const validators = new Map<string, ValidateFunction>();
+
+export function findOperation(key: string): PrunedOperation {
+  const operation = spec.operations[key];
+  if (!operation) {
+    throw new Error(`The pruned OpenAPI description has no operation ${key}: regenerate it with scripts/prune-openapi.ts`);
+  }
+  return operation;
+}
+
+export interface CheckedRequest {
+  params: Record<string, string>;
+  query: URLSearchParams;
+  body: unknown;
+}
+
+/** The refusal GitHub would send for this request, or undefined when GitHub would accept it. */
+export function checkRequest(key: string, request: CheckedRequest): GitHubError | undefined {
+  const operation = findOperation(key);
+  for (const [index, parameter] of operation.parameters.entries()) {
+    const raw = parameter.in === "path" ? request.params[parameter.name] : (request.query.get(parameter.name) ?? undefined);
+    if (raw === undefined) {
+      if (parameter.required) return parameter.in === "path" ? new GitHubError(404, "Not Found") : missingParameter(key, parameter);
+      continue;
+    }
+    const validate = validator(key, `parameters/${index}/schema`);
+    if (!validate(coerce(raw, parameter.schema))) {
+      if (parameter.in === "path") return new GitHubError(404, "Not Found");
+      return new GitHubError(422, "Validation Failed", [
+        { resource: resourceName(key), field: parameter.name, code: "invalid", message: `${parameter.name}: ${describeErrors(validate.errors)}` },
+      ]);
+    }
+  }
+  if (operation.requestBody) {
+    if (request.body === undefined) {
+      return operation.requestBody.required ? new GitHubError(422, "Invalid request.\n\nNo body was supplied.") : undefined;
+    }
+    const validate = validator(key, "requestBody/schema");
+    if (!validate(request.body)) return new GitHubError(422, `Invalid request.\n\n${invalidBodyMessage(validate.errors)}`);
+  }
+  return undefined;
+}
+
+/** Why a response breaks GitHub's description, or undefined when it conforms. */
+export function checkResponse(key: string, status: number, body: unknown): string | undefined {
+  const operation = findOperation(key);
+  if (!(String(status) in operation.responses)) {
+    return `status ${status} is not documented for ${operation.operationId} (documented: ${Object.keys(operation.responses).join(", ")})`;
+  }
+  const schema = operation.responses[String(status)];
+  if (schema === null) return body === undefined ? undefined : `status ${status} of ${operation.operationId} has no body, but one was sent`;
+  const validate = validator(key, `responses/${status}`);
+  return validate(body) ? undefined : `${operation.operationId} ${status}: ${describeErrors(validate.errors)}`;
+}
+
+function validator(key: string, pointer: string): ValidateFunction {
+  const id = `${key}#${pointer}`;
+  let validate = validators.get(id);
+  if (!validate) {
+    const path = ["operations", key, ...pointer.split("/")].map((segment) => encodeURIComponent(segment.replace(/~/g, "~0").replace(/\//g, "~1")));
+    validate = getAjv().compile({ $ref: `${SPEC_ID}#/${path.join("/")}` });
+    validators.set(id, validate);
+  }
+  return validate;
+}
+
+function getAjv(): Ajv {
+  if (!ajv) {
+    // GitHub's schemas carry keywords JSON Schema does not know (readOnly, discriminator...): not strict.
+    ajv = new Ajv({ strict: false, allErrors: true, verbose: true, logger: false });
+    formats.default(ajv);
+    ajv.addSchema(spec as object, SPEC_ID);
+  }
+  return ajv;
+}
+
+/** Query and path values arrive as text; the schema says what they mean. */
+function coerce(raw: string, schema: unknown): unknown {
+  const type = (schema as { type?: unknown }).type;
+  if ((type === "integer" || type === "number") && /^-?\d+(\.\d+)?$/.test(raw)) return Number(raw);
+  if (type === "boolean" && (raw === "true" || raw === "false")) return raw === "true";
+  return raw;
+}
+
+function missingParameter(key: string, parameter: PrunedParameter): GitHubError {
+  return new GitHubError(422, "Validation Failed", [{ resource: resourceName(key), field: parameter.name, code: "missing" }]);
+}
+
+/** GitHub names the resource in validation errors: `Search`, `Issue`, `Repository`... */
+function resourceName(key: string): string {
+  const segment = key.split(" ")[1]?.split("/")[1] ?? "";
+  const names: Record<string, string> = { search: "Search", repos: "Repository", orgs: "Organization", users: "User" };
+  return names[segment] ?? segment;
+}
+
+function describeErrors(errors: ErrorObject[] | null | undefined): string {
+  return (errors ?? []).map((error) => [error.instancePath, error.message ?? "is invalid"].filter(Boolean).join(" ")).join("; ");
+}
+
+/** GitHub's wording for a body that breaks the operation's schema. */
+function invalidBodyMessage(errors: ErrorObject[] | null | undefined): string {
+  const error = errors?.[0];
+  if (!error) return "The request body is invalid.";
+  if (error.keyword === "required") return `"${String(error.params["missingProperty"])}" wasn't supplied.`;
+  const where = error.instancePath.split("/").filter(Boolean).join("/");
+  const at = where === "" ? "the request body" : `'${where}'`;
+  if (error.keyword === "type") return `For ${at}, ${JSON.stringify(error.data)} is not ${article(String(error.params["type"]))}.`;
+  if (error.keyword === "enum") {
+    return `For ${at}, ${JSON.stringify(error.data)} is not a member of ${JSON.stringify(error.params["allowedValues"])}.`;
+  }
+  return `For ${at}, ${JSON.stringify(error.data)} ${error.message ?? "is invalid"}.`;
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}

@@ -1,0 +1,163 @@
+import { addLabel, ensureUser, nodeId } from "../create-state.js";
+import { linkHeader, pageOf, readPage } from "../pagination.js";
+import { GitHubError, githubTimestamp, type Route, type RouteRequest } from "../route.js";
+import { serializeIssue } from "../serialize/issue.js";
+import { takeId, type IssueRecord, type RepoRecord } from "../state.js";
+import { findIssue } from "./find-issue.js";
+import { findReadableRepo } from "./find-repo.js";
+import { hasPermission, requirePermission } from "./require-permission.js";
+
+interface IssueChanges {
+  title?: string;
+  body?: string | null;
+  state?: "open" | "closed";
+  state_reason?: "completed" | "not_planned" | "reopened" | "duplicate" | null;
+  labels?: (string | { name?: string })[];
+  assignees?: string[];
+}
+
+export const issueRoutes: Route[] = [
+  {
+    method: "GET",
+    path: "/repos/{owner}/{repo}/issues/{issue_number}",
+    handle(request) {
+      const { repo, issue } = findIssue(request);
+      return { status: 200, body: serializeIssue(request.state, repo, issue, request.urls) };
+    },
+  },
+  {
+    method: "GET",
+    path: "/repos/{owner}/{repo}/issues",
+    handle(request) {
+      const repo = findReadableRepo(request);
+      const state = request.query.get("state") ?? "open";
+      const labels = (request.query.get("labels") ?? "").split(",").map((label) => label.trim().toLowerCase()).filter(Boolean);
+      const direction = request.query.get("direction") === "asc" ? 1 : -1;
+      const sortField = request.query.get("sort") === "updated" ? "updatedAt" : "createdAt";
+      const issues = [...repo.issues.values()]
+        .filter((issue) => state === "all" || issue.state === state)
+        .filter((issue) => labels.every((label) => issue.labels.some((name) => name.toLowerCase() === label)))
+        .sort((a, b) => direction * (Date.parse(a[sortField]) - Date.parse(b[sortField]) || a.number - b.number));
+      const page = readPage(request.query);
+      const link = linkHeader(request.url, page, issues.length);
+      return {
+        status: 200,
+        headers: link ? { link } : undefined,
+        body: pageOf(issues, page).map((issue) => serializeIssue(request.state, repo, issue, request.urls)),
+      };
+    },
+  },
+  {
+    method: "POST",
+    path: "/repos/{owner}/{repo}/issues",
+    handle(request) {
+      const repo = findReadableRepo(request);
+      requirePermission(request, repo, "read");
+      const body = request.body as IssueChanges & { title: string | number };
+      const now = githubTimestamp(request.now);
+      const id = takeId(request.state);
+      const issue: IssueRecord = {
+        id,
+        nodeId: nodeId("I", id),
+        number: nextNumber(repo),
+        title: String(body.title),
+        body: body.body ?? null,
+        author: request.actorLogin,
+        state: "open",
+        stateReason: null,
+        labels: [],
+        assignees: [],
+        locked: false,
+        activeLockReason: null,
+        createdAt: now,
+        updatedAt: now,
+        closedAt: null,
+        extraCommentCount: 0,
+        comments: [],
+        reactions: [],
+      };
+      repo.issues.set(issue.number, issue);
+      // GitHub silently drops labels and assignees from those who may not triage.
+      if (hasPermission(request, repo, "triage")) {
+        issue.labels = (body.labels ?? []).map((label) => addLabel(request.state, repo, labelName(label)).name);
+        issue.assignees = (body.assignees ?? []).map((login) => ensureUser(request.state, login).login);
+      }
+      request.emit({ name: "issues", action: "opened", issue, repo, actor: request.actorLogin, at: now });
+      return {
+        status: 201,
+        headers: { location: `${request.urls.api}/repos/${repo.owner}/${repo.name}/issues/${issue.number}` },
+        body: serializeIssue(request.state, repo, issue, request.urls),
+      };
+    },
+  },
+  {
+    method: "PATCH",
+    path: "/repos/{owner}/{repo}/issues/{issue_number}",
+    handle(request) {
+      const { repo, issue } = findIssue(request);
+      updateIssue(request, repo, issue, request.body as IssueChanges);
+      return { status: 200, body: serializeIssue(request.state, repo, issue, request.urls) };
+    },
+  },
+];
+
+/** Applies an issue update as GitHub does, emitting one event per kind of change. */
+export function updateIssue(request: RouteRequest, repo: RepoRecord, issue: IssueRecord, changes: IssueChanges): void {
+  const isAuthor = issue.author?.toLowerCase() === request.actorLogin.toLowerCase();
+  if (!isAuthor) requirePermission(request, repo, "triage");
+  const at = githubTimestamp(request.now);
+  const base = { repo, issue, actor: request.actorLogin, at, name: issue.pullRequest ? ("pull_request" as const) : ("issues" as const) };
+
+  const edited: { title?: { from: string }; body?: { from: string | null } } = {};
+  if (changes.title !== undefined && String(changes.title) !== issue.title) {
+    edited.title = { from: issue.title };
+    issue.title = String(changes.title);
+  }
+  if (changes.body !== undefined && changes.body !== issue.body) {
+    edited.body = { from: issue.body };
+    issue.body = changes.body;
+  }
+  if (changes.labels !== undefined && hasPermission(request, repo, "triage")) {
+    const names = changes.labels.map((label) => addLabel(request.state, repo, labelName(label)).name);
+    setLabels(request, repo, issue, names);
+  }
+  if (changes.assignees !== undefined && hasPermission(request, repo, "triage")) {
+    issue.assignees = changes.assignees.map((login) => ensureUser(request.state, login).login);
+  }
+  if (Object.keys(edited).length > 0) request.emit({ ...base, action: "edited", changes: edited });
+  if (changes.state !== undefined && changes.state !== issue.state) {
+    issue.state = changes.state;
+    issue.closedAt = changes.state === "closed" ? at : null;
+    issue.stateReason = changes.state === "closed" ? (changes.state_reason ?? "completed") : "reopened";
+    request.emit({ ...base, action: changes.state === "closed" ? "closed" : "reopened" });
+  }
+  issue.updatedAt = at;
+}
+
+/** Replaces an issue's labels, emitting `labeled` and `unlabeled` for the difference. */
+export function setLabels(request: RouteRequest, repo: RepoRecord, issue: IssueRecord, names: string[]): void {
+  const at = githubTimestamp(request.now);
+  const name = issue.pullRequest ? ("pull_request" as const) : ("issues" as const);
+  const before = new Set(issue.labels.map((label) => label.toLowerCase()));
+  const after = new Set(names.map((label) => label.toLowerCase()));
+  for (const removed of issue.labels.filter((label) => !after.has(label.toLowerCase()))) {
+    const label = repo.labels.get(removed.toLowerCase());
+    if (label) request.emit({ name, action: "unlabeled", repo, issue, label, actor: request.actorLogin, at });
+  }
+  issue.labels = [...new Map(names.map((label) => [label.toLowerCase(), label])).values()];
+  for (const added of issue.labels.filter((label) => !before.has(label.toLowerCase()))) {
+    const label = repo.labels.get(added.toLowerCase());
+    if (label) request.emit({ name, action: "labeled", repo, issue, label, actor: request.actorLogin, at });
+  }
+  issue.updatedAt = at;
+}
+
+function labelName(label: string | { name?: string }): string {
+  const name = typeof label === "string" ? label : label.name;
+  if (!name) throw new GitHubError(422, "Validation Failed", [{ resource: "Label", field: "name", code: "missing_field" }]);
+  return name;
+}
+
+function nextNumber(repo: RepoRecord): number {
+  return Math.max(0, ...repo.issues.keys()) + 1;
+}

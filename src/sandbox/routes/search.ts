@@ -1,0 +1,82 @@
+import { canRead, isInstalledOn, type Actor } from "../access.js";
+import { linkHeader, pageOf, readPage } from "../pagination.js";
+import { GitHubError, type Route } from "../route.js";
+import { matchesIssueQuery } from "../search/matches-issue-query.js";
+import { parseIssueQuery, searchInvalid } from "../search/parse-issue-query.js";
+import { serializeIssue } from "../serialize/issue.js";
+import { repoKey, type IssueRecord, type RepoRecord, type SandboxState } from "../state.js";
+
+/** GitHub serves at most this many results of one query, whatever the page. */
+const RESULT_CAP = 1000;
+
+const SORT_KEYS: Record<string, (issue: IssueRecord) => number> = {
+  created: (issue) => Date.parse(issue.createdAt),
+  updated: (issue) => Date.parse(issue.updatedAt),
+  comments: (issue) => issue.comments.length + issue.extraCommentCount,
+  reactions: (issue) => issue.reactions.length,
+  interactions: (issue) => issue.reactions.length + issue.comments.length + issue.extraCommentCount,
+};
+
+export const searchRoutes: Route[] = [
+  {
+    method: "GET",
+    path: "/search/issues",
+    handle(request) {
+      const query = parseIssueQuery(request.query.get("q") ?? "");
+      const state = request.searchState();
+      for (const qualifier of query.qualifiers.filter((candidate) => candidate.key === "repo")) {
+        for (const name of qualifier.values) {
+          const [owner = "", repoName = ""] = name.split("/");
+          const repo = state.repos.get(repoKey(owner, repoName));
+          if (!repo || !canRead(state, request.actor, repo)) {
+            throw searchInvalid(
+              "The listed users and repositories cannot be searched either because the resources do not exist or you do not have permission to view them.",
+            );
+          }
+        }
+      }
+
+      const matches: { repo: RepoRecord; issue: IssueRecord }[] = [];
+      for (const repo of state.repos.values()) {
+        if (!searchable(state, request.actor, repo)) continue;
+        for (const issue of repo.issues.values()) {
+          if (matchesIssueQuery(query, repo, issue)) matches.push({ repo, issue });
+        }
+      }
+      const sortKey = SORT_KEYS[request.query.get("sort") ?? ""];
+      const direction = request.query.get("order") === "asc" ? 1 : -1;
+      // Best match has no text ranking here: newest first, which is stable and plausible.
+      matches.sort((a, b) =>
+        sortKey ? direction * (sortKey(a.issue) - sortKey(b.issue)) || b.issue.id - a.issue.id : b.issue.id - a.issue.id,
+      );
+
+      const page = readPage(request.query);
+      if ((page.page - 1) * page.perPage >= RESULT_CAP) {
+        throw new GitHubError(422, `Only the first ${RESULT_CAP} search results are available`);
+      }
+      const reachable = matches.slice(0, RESULT_CAP);
+      const link = linkHeader(request.url, page, reachable.length);
+      return {
+        status: 200,
+        headers: link ? { link } : undefined,
+        body: {
+          total_count: matches.length,
+          incomplete_results: false,
+          // Octokit's paginate takes the first key after the counts for the list: items must come first.
+          items: pageOf(reachable, page).map(({ repo, issue }) => searchItem(serializeIssue(state, repo, issue, request.urls))),
+          search_type: "lexical",
+        },
+      };
+    },
+  },
+];
+
+/** A search item is an issue with a score; its schema has no null body, so an empty one is left out. */
+function searchItem({ body, ...issue }: ReturnType<typeof serializeIssue>) {
+  return { ...issue, ...(body === null ? {} : { body }), score: 1 };
+}
+
+/** An installation searches the repositories it is installed on; a user those they can read. */
+function searchable(state: SandboxState, actor: Actor, repo: RepoRecord): boolean {
+  return actor.kind === "installation" ? isInstalledOn(actor, repo) : canRead(state, actor, repo);
+}

@@ -1,0 +1,213 @@
+import { ProbotOctokit } from "probot";
+import type { GitHub } from "../github.js";
+import type { Actor } from "./access.js";
+import { SandboxClock } from "./clock.js";
+import { createState, ensureUser } from "./create-state.js";
+import type { SandboxEvent, SandboxEventListener } from "./events.js";
+import { checkRequest, checkResponse, findOperation } from "./openapi.js";
+import { RateLimits } from "./rate-limit.js";
+import { GitHubError, type Route, type RouteResponse } from "./route.js";
+import { routes } from "./routes/index.js";
+import { loadSnapshot, type Snapshot } from "./snapshot.js";
+import type { SandboxState } from "./state.js";
+import { GITHUB_DOT_COM, type SandboxUrls } from "./urls.js";
+
+export interface SandboxOptions {
+  /** Where responses say GitHub is; github.com by default. */
+  urls?: SandboxUrls;
+  /** The app's slug: an installation acts as `<slug>[bot]`. */
+  appSlug?: string;
+}
+
+/** The base URL of the Octokit clients the sandbox hands out; requests never leave the process. */
+export const SANDBOX_BASE_URL = "http://sandbox.invalid/api/v3";
+
+const GENERIC_DOCUMENTATION = "https://docs.github.com/rest";
+
+/**
+ * An in-memory GitHub loaded from a snapshot. Requests go through `handle` (or `fetch`, or an
+ * Octokit from `octokit()`); each is checked against GitHub's OpenAPI description, and so is each
+ * response, which throws when the sandbox itself breaks GitHub's contract.
+ *
+ * Tokens: `installation` (the default) acts as the app on every installation at once,
+ * `installation:<id>` as one installation, `user:<login>` as that user.
+ */
+export class Sandbox {
+  readonly state: SandboxState;
+  readonly clock: SandboxClock;
+  readonly urls: SandboxUrls;
+  readonly appSlug: string;
+  readonly #listeners = new Set<SandboxEventListener>();
+  readonly #rateLimits = new RateLimits();
+  #requestCount = 0;
+
+  /** `file` names the snapshot in error messages. */
+  static fromSnapshot(yamlText: string, file?: string, options: SandboxOptions = {}): Sandbox {
+    return new Sandbox(loadSnapshot(yamlText, file), options);
+  }
+
+  constructor(snapshot: Snapshot, options: SandboxOptions = {}) {
+    this.state = createState(snapshot);
+    this.clock = new SandboxClock(snapshot.now ? new Date(snapshot.now) : new Date());
+    this.urls = options.urls ?? GITHUB_DOT_COM;
+    this.appSlug = options.appSlug ?? "agenda-drafter";
+  }
+
+  /** A `fetch` that answers from the sandbox, for Octokit's `request.fetch`. */
+  readonly fetch: typeof fetch = async (input, init) => {
+    const request = new Request(input, init);
+    const response = await this.handle(request);
+    // A fetched response knows its URL (Octokit's paginate reads it); a constructed one does not.
+    Object.defineProperty(response, "url", { value: request.url });
+    return response;
+  };
+
+  /** An Octokit client acting with `token` (see the class comment). */
+  octokit(token = "installation"): GitHub {
+    return new ProbotOctokit({
+      auth: { token },
+      baseUrl: SANDBOX_BASE_URL,
+      request: { fetch: this.fetch },
+      retry: { enabled: false },
+      throttle: { enabled: false },
+    });
+  }
+
+  /** Calls `listener` with every change; returns a function that stops it. */
+  onEvent(listener: SandboxEventListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Answers a REST request; paths may start with `/api/v3` (GitHub Enterprise) or not. */
+  async handle(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    const path = url.pathname.replace(/^\/api\/v3(?=\/|$)/, "").replace(/\/+$/, "") || "/";
+    const match = matchRoute(request.method.toUpperCase(), path);
+    if (!match) return this.#respond({ status: 404, body: errorBody(404, "Not Found", GENERIC_DOCUMENTATION) });
+
+    const actor = this.#actorOf(request.headers.get("authorization"));
+    if (typeof actor === "string") return this.#respond({ status: 401, body: errorBody(401, actor, GENERIC_DOCUMENTATION) });
+
+    const key = `${match.route.method} ${match.route.path}`;
+    const documentation = findOperation(key).documentationUrl || GENERIC_DOCUMENTATION;
+    const rateHeaders = this.#rateLimits.count(callerKey(actor), path.startsWith("/search/") ? "search" : "core", this.clock.now());
+
+    let body: unknown;
+    const text = request.method === "GET" || request.method === "HEAD" ? "" : await request.text();
+    if (text !== "") {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        return this.#respond({ status: 400, body: errorBody(400, "Problems parsing JSON", documentation) }, rateHeaders);
+      }
+    }
+
+    let response: RouteResponse;
+    try {
+      const refusal = checkRequest(key, { params: match.params, query: url.searchParams, body });
+      if (refusal) throw refusal;
+      response = match.route.handle({
+        state: this.state,
+        actor,
+        actorLogin: ensureUser(this.state, this.actorLogin(actor)).login,
+        params: match.params,
+        query: url.searchParams,
+        body,
+        url,
+        urls: this.urls,
+        now: this.clock.now(),
+        searchState: () => this.state,
+        emit: (event) => this.#emit(event),
+      });
+    } catch (error) {
+      if (!(error instanceof GitHubError)) throw error;
+      response = { status: error.status, body: errorBody(error.status, error.message, documentation, error.errors) };
+    }
+
+    const problem = checkResponse(key, response.status, response.body);
+    if (problem) {
+      throw new Error(`Sandbox bug: ${request.method} ${url.pathname}${url.search} broke GitHub's OpenAPI description: ${problem}`);
+    }
+    return this.#respond(response, rateHeaders);
+  }
+
+  /** The login an actor's changes are attributed to. */
+  actorLogin(actor: Actor): string {
+    return actor.kind === "user" ? actor.login : `${this.appSlug}[bot]`;
+  }
+
+  #actorOf(authorization: string | null): Actor | string {
+    if (!authorization) return "Requires authentication";
+    const token = /^(?:token|bearer)\s+(\S+)$/i.exec(authorization)?.[1] ?? "";
+    if (token === "installation") return { kind: "installation", installations: this.state.installations };
+    const installationId = /^installation:(\d+)$/.exec(token)?.[1];
+    const installation = this.state.installations.find((candidate) => String(candidate.id) === installationId);
+    if (installation) return { kind: "installation", installations: [installation] };
+    const login = /^user:([A-Za-z0-9][A-Za-z0-9-]*)$/.exec(token)?.[1];
+    if (login) return { kind: "user", login: ensureUser(this.state, login).login };
+    return "Bad credentials";
+  }
+
+  #emit(event: SandboxEvent): void {
+    for (const listener of this.#listeners) listener(event);
+  }
+
+  #respond(response: RouteResponse, rateHeaders: Record<string, string> = {}): Response {
+    this.#requestCount += 1;
+    const headers = new Headers({
+      ...rateHeaders,
+      ...response.headers,
+      "x-github-api-version-selected": "2022-11-28",
+      "x-github-request-id": `5A0D:${this.#requestCount.toString(16).toUpperCase().padStart(6, "0")}`,
+    });
+    if (response.body === undefined) return new Response(null, { status: response.status, headers });
+    headers.set("content-type", "application/json; charset=utf-8");
+    return new Response(JSON.stringify(response.body), { status: response.status, headers });
+  }
+}
+
+function errorBody(status: number, message: string, documentation: string, errors?: Record<string, unknown>[]) {
+  return { message, ...(errors ? { errors } : {}), documentation_url: documentation, status: String(status) };
+}
+
+function callerKey(actor: Actor): string {
+  return actor.kind === "user" ? `user:${actor.login.toLowerCase()}` : `installation:${actor.installations.map((installation) => installation.id).join(",")}`;
+}
+
+interface RouteMatch {
+  route: Route;
+  params: Record<string, string>;
+}
+
+const compiledRoutes = routes.map((route) => ({ route, ...compileTemplate(route.path) }));
+
+function matchRoute(method: string, path: string): RouteMatch | undefined {
+  for (const { route, pattern, names } of compiledRoutes) {
+    if (route.method !== method) continue;
+    const found = pattern.exec(path);
+    if (!found) continue;
+    const params: Record<string, string> = {};
+    names.forEach((name, index) => {
+      params[name] = decodeURIComponent(found[index + 1] ?? "");
+    });
+    return { route, params };
+  }
+  return undefined;
+}
+
+/** `{path}` and `{ref}` at the end of a template take the rest of the path, slashes included, as on GitHub. */
+function compileTemplate(template: string): { pattern: RegExp; names: string[] } {
+  const names: string[] = [];
+  const source = template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    names.push(name);
+    return "\u0000";
+  });
+  const segments = source.split("\u0000").map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  let pattern = segments[0] ?? "";
+  names.forEach((name, index) => {
+    const last = index === names.length - 1 && (segments[index + 1] ?? "") === "";
+    pattern += (last && (name === "path" || name === "ref") ? "(.+)" : "([^/]+)") + (segments[index + 1] ?? "");
+  });
+  return { pattern: new RegExp(`^${pattern}$`, "i"), names };
+}

@@ -1,0 +1,124 @@
+import type { Sandbox } from "../sandbox.js";
+import type { SandboxApp } from "../app-auth/verify-app-jwt.js";
+import { installationWebhook } from "../webhooks/installation-payload.js";
+import type { DeliveryFaults, WebhookDeliverer } from "../webhooks/webhook-deliverer.js";
+import { changeClock, clockJson } from "./clock-control.js";
+import { changeInstalledRepos, installApp, uninstallApp, type InstallationChange } from "./installation-control.js";
+
+export interface ControlOptions {
+  app?: SandboxApp;
+  webhooks?: WebhookDeliverer;
+}
+
+/**
+ * The sandbox's own endpoints (JSON in, JSON out), under `/_sandbox`:
+ *
+ * - `GET /clock`, `POST /clock` `{ now }` or `{ advance }`: the sandbox clock.
+ * - `GET /deliveries`: every webhook delivery and its attempts.
+ * - `POST /webhooks/options` `{ duplicate?, reverseBatch?, delayMs? }`: delivery faults for reliability tests.
+ * - `POST /webhooks/settle`: answers once every delivery so far has been answered.
+ * - `POST /installations` `{ account, repositories?: "all" | names, sender? }`, `DELETE /installations/{id}`,
+ *   `POST /installations/{id}/repositories` `{ add?, remove?, sender? }`: the app's installations, with their webhooks.
+ */
+export async function answerControlRequest(request: Request, path: string, sandbox: Sandbox, options: ControlOptions): Promise<Response> {
+  const body = await readBody(request);
+  if (body instanceof Response) return body;
+  const route = `${request.method} ${path.replace(/\/\d+(?=\/|$)/g, "/{id}")}`;
+  const id = Number(/\/(\d+)(?=\/|$)/.exec(path)?.[1]);
+
+  switch (route) {
+    case "GET /clock":
+      return Response.json(clockJson(sandbox.clock));
+    case "POST /clock": {
+      const problem = changeClock(sandbox.clock, body);
+      return problem ? badRequest(problem) : Response.json(clockJson(sandbox.clock));
+    }
+    case "GET /deliveries":
+      return Response.json(options.webhooks?.records ?? []);
+    case "POST /webhooks/options": {
+      if (!options.webhooks) return badRequest("the sandbox was started without a webhook URL");
+      const problem = faultsProblem(body);
+      return problem ? badRequest(problem) : Response.json(options.webhooks.setFaults(body as Partial<DeliveryFaults>));
+    }
+    case "POST /webhooks/settle":
+      await options.webhooks?.settled();
+      return Response.json({ deliveries: options.webhooks?.records.length ?? 0 });
+    case "POST /installations": {
+      const { account, repositories = "all" } = body as { account?: unknown; repositories?: unknown };
+      if (typeof account !== "string") return badRequest("account: the organization to install the app on is required");
+      if (repositories !== "all" && !isStringList(repositories)) return badRequest('repositories: "all" or a list of repository names');
+      return answerInstallationChanges(installApp(sandbox.state, account, repositories), sandbox, options, body);
+    }
+    case "DELETE /installations/{id}":
+      return answerInstallationChanges(uninstallApp(sandbox.state, id), sandbox, options, body);
+    case "POST /installations/{id}/repositories": {
+      const { add = [], remove = [] } = body as { add?: unknown; remove?: unknown };
+      if (!isStringList(add) || !isStringList(remove)) return badRequest("add, remove: lists of repository names");
+      return answerInstallationChanges(changeInstalledRepos(sandbox.state, id, { add, remove }), sandbox, options, body);
+    }
+    default:
+      return Response.json({ message: `No sandbox control endpoint ${request.method} /_sandbox${path}` }, { status: 404 });
+  }
+}
+
+function answerInstallationChanges(
+  outcome: InstallationChange | InstallationChange[] | string,
+  sandbox: Sandbox,
+  options: ControlOptions,
+  body: unknown,
+): Response {
+  if (typeof outcome === "string") return badRequest(outcome);
+  const changes = Array.isArray(outcome) ? outcome : [outcome];
+  for (const change of changes) {
+    const actor = senderOf(sandbox, change, body);
+    if (options.webhooks && options.app) {
+      const webhook = installationWebhook(sandbox.state, change, options.app.id, actor, sandbox.urls);
+      options.webhooks.enqueue(webhook.event, webhook.payload);
+    }
+  }
+  const installation = changes[0]?.installation;
+  return Response.json(
+    installation
+      ? { id: installation.id, account: installation.account, repositories: installation.repositories === "all" ? "all" : [...installation.repositories] }
+      : {},
+  );
+}
+
+/** Who clicked: the `sender` of the request, or the organization's first owner. */
+function senderOf(sandbox: Sandbox, change: InstallationChange, body: unknown): string {
+  const requested = (body as { sender?: unknown }).sender;
+  if (typeof requested === "string") return requested;
+  const org = sandbox.state.orgs.get(change.installation.account.toLowerCase());
+  return [...(org?.owners ?? [])][0] ?? change.installation.account;
+}
+
+function faultsProblem(body: unknown): string | undefined {
+  const faults = body as Record<string, unknown>;
+  for (const [key, value] of Object.entries(faults)) {
+    if (key === "duplicate" && typeof value !== "boolean") return "duplicate: true or false";
+    else if ((key === "reverseBatch" || key === "delayMs") && !(typeof value === "number" && Number.isInteger(value) && value >= 0)) {
+      return `${key}: a whole number, 0 or more`;
+    } else if (!["duplicate", "reverseBatch", "delayMs"].includes(key)) return `${key}: unknown option (duplicate, reverseBatch, delayMs)`;
+  }
+  return undefined;
+}
+
+function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === "string");
+}
+
+async function readBody(request: Request): Promise<Record<string, unknown> | Response> {
+  const text = request.method === "GET" ? "" : await request.text();
+  if (text.trim() === "") return {};
+  try {
+    const value: unknown = JSON.parse(text);
+    if (value !== null && typeof value === "object" && !Array.isArray(value)) return value as Record<string, unknown>;
+  } catch {
+    // answered below
+  }
+  return badRequest("the body must be a JSON object");
+}
+
+function badRequest(message: string): Response {
+  return Response.json({ message }, { status: 400 });
+}

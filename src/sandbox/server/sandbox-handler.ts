@@ -1,0 +1,85 @@
+import type { Actor } from "../access.js";
+import { answerAppRequest } from "../app-auth/app-routes.js";
+import { githubError } from "../app-auth/github-error.js";
+import { InstallationTokens } from "../app-auth/installation-tokens.js";
+import type { SandboxApp } from "../app-auth/verify-app-jwt.js";
+import { answerGraphql } from "../graphql/answer-graphql.js";
+import type { Sandbox } from "../sandbox.js";
+import { answerWebPage } from "../web/web-pages.js";
+import type { WebhookDeliverer } from "../webhooks/webhook-deliverer.js";
+import { answerControlRequest } from "./control-routes.js";
+import type { FetchHandler } from "./serve-fetch-handler.js";
+
+export interface SandboxHandlerOptions {
+  /** Without an app, the app endpoints answer 404 and only `user:<login>` tokens work. */
+  app?: SandboxApp;
+  webhooks?: WebhookDeliverer;
+}
+
+/**
+ * The sandbox as GitHub Enterprise Server lays it out: REST under `/api/v3`, GraphQL at
+ * `/api/graphql`, web pages elsewhere, and the sandbox's own control endpoints under `/_sandbox/`.
+ * Every answer carries the sandbox clock in `Date`, as GitHub's carry its own time (Octokit's app
+ * authentication corrects its JWTs by it).
+ */
+export function createSandboxHandler(sandbox: Sandbox, options: SandboxHandlerOptions = {}): FetchHandler {
+  const tokens = new InstallationTokens();
+  const answer = async (request: Request): Promise<Response> => {
+    const url = new URL(request.url);
+    const path = url.pathname;
+    if (path.startsWith("/_sandbox/")) return answerControlRequest(request, path.slice("/_sandbox".length), sandbox, options);
+    if (path === "/api/graphql") {
+      if (request.method !== "POST") return githubError(404, "Not Found");
+      const actor = resolveActor(request.headers.get("authorization"));
+      if (actor === undefined) {
+        return Response.json(
+          { message: "This endpoint requires you to be authenticated.", documentation_url: "https://docs.github.com/graphql/guides/forming-calls-with-graphql#authenticating-with-graphql" },
+          { status: 401 },
+        );
+      }
+      if (typeof actor === "string") return githubError(401, actor);
+      return answerGraphql(await request.text(), {
+        state: sandbox.state,
+        actor,
+        urls: sandbox.urls,
+        now: sandbox.clock.now(),
+        searchState: () => sandbox.state,
+        viewerLogin: sandbox.actorLogin(actor),
+      });
+    }
+    if (path === "/api/v3" || path.startsWith("/api/v3/")) {
+      const restPath = path.slice("/api/v3".length) || "/";
+      const appAnswer =
+        options.app && answerAppRequest(request, restPath, { state: sandbox.state, now: () => sandbox.clock.now(), app: options.app, tokens, urls: sandbox.urls });
+      if (appAnswer) return appAnswer;
+      const actor = resolveActor(request.headers.get("authorization"));
+      if (typeof actor === "string") return githubError(401, actor);
+      const headers = new Headers(request.headers);
+      if (actor) headers.set("authorization", `token ${engineToken(actor)}`);
+      return sandbox.handle(new Request(request, { headers }));
+    }
+    return answerWebPage(request, sandbox);
+  };
+
+  /** Who a request's token is: undefined without one, a message for a token GitHub would refuse. */
+  function resolveActor(authorization: string | null): Actor | string | undefined {
+    if (!authorization) return undefined;
+    const token = /^(?:token|bearer)\s+(\S+)$/i.exec(authorization)?.[1] ?? "";
+    const login = /^user:([A-Za-z0-9][A-Za-z0-9-]*)$/.exec(token)?.[1];
+    if (login) return { kind: "user", login };
+    const installation = token.startsWith("ghs_") ? tokens.installationOf(token, sandbox.state, sandbox.clock.now()) : undefined;
+    return installation ? { kind: "installation", installations: [installation] } : "Bad credentials";
+  }
+
+  return async (request) => {
+    const response = await answer(request);
+    const headers = new Headers(response.headers);
+    headers.set("date", sandbox.clock.now().toUTCString());
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  };
+}
+
+/** The engine's own token for an actor the server has authenticated. */
+function engineToken(actor: Actor): string {
+  return actor.kind === "user" ? `user:${actor.login}` : `installation:${actor.installations[0]?.id}`;
+}

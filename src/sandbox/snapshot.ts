@@ -1,0 +1,164 @@
+import { parseDocument } from "yaml";
+import { z } from "zod";
+
+// A snapshot is written by people: keys read like GitHub's API, everything but names is optional,
+// and errors name the key path.
+
+const login = z
+  .string()
+  .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/, "must be a GitHub login (letters, digits, hyphens)");
+
+const repoName = z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, "must be a repository name (letters, digits, . _ -)");
+
+/** YAML may give a timestamp as a Date; GitHub prints instants as `2024-03-28T15:00:00Z`. */
+const instant = z
+  .union([z.iso.datetime({ offset: true }), z.date()])
+  .transform((value) => new Date(value).toISOString().replace(/\.\d{3}Z$/, "Z"));
+
+const role = z.enum(["read", "triage", "write", "maintain", "admin"]);
+
+const comment = z.strictObject({
+  author: login,
+  body: z.string(),
+  created_at: instant.optional(),
+});
+
+const issue = z.strictObject({
+  number: z.number().int().positive(),
+  title: z.string().min(1),
+  body: z.string().nullable().optional(),
+  /** Absent: a deleted account, which GitHub shows as `user: null`. */
+  author: login.nullable().optional(),
+  state: z.enum(["open", "closed"]).default("open"),
+  state_reason: z.enum(["completed", "not_planned", "reopened", "duplicate"]).optional(),
+  labels: z.array(z.string().min(1)).default([]),
+  assignees: z.array(login).default([]),
+  locked: z.boolean().default(false),
+  pull_request: z.boolean().default(false),
+  draft: z.boolean().optional(),
+  /** Pull requests only: the head branch, by default `patch-<number>`. */
+  head: z.string().optional(),
+  created_at: instant.optional(),
+  updated_at: instant.optional(),
+  closed_at: instant.optional(),
+  /** A number of comments, or the comments themselves. */
+  comments: z.union([z.number().int().nonnegative(), z.array(comment)]).default(0),
+});
+
+const labelDefinition = z.strictObject({
+  color: z
+    .string()
+    .regex(/^[0-9a-fA-F]{6}$/, "must be six hex digits without #")
+    .optional(),
+  description: z.string().nullable().optional(),
+});
+
+const repo = z
+  .strictObject({
+    private: z.boolean().optional(),
+    visibility: z.enum(["public", "private", "internal"]).optional(),
+    description: z.string().nullable().optional(),
+    archived: z.boolean().default(false),
+    default_branch: z.string().min(1).default("main"),
+    created_at: instant.optional(),
+    collaborators: z.record(login, role).default({}),
+    labels: z.record(z.string().min(1), labelDefinition).default({}),
+    files: z.record(z.string().min(1), z.string()).default({}),
+    issues: z.array(issue).default([]),
+  })
+  .superRefine((value, context) => {
+    if (value.private !== undefined && value.visibility !== undefined && value.private !== (value.visibility !== "public")) {
+      context.addIssue({ code: "custom", message: `private: ${value.private} contradicts visibility: ${value.visibility}`, path: ["private"] });
+    }
+    const seen = new Set<number>();
+    value.issues.forEach((item, index) => {
+      if (seen.has(item.number)) {
+        context.addIssue({ code: "custom", message: `number ${item.number} is used twice in this repository`, path: ["issues", index, "number"] });
+      }
+      seen.add(item.number);
+      if (!item.pull_request && (item.draft !== undefined || item.head !== undefined)) {
+        context.addIssue({ code: "custom", message: "draft and head apply to pull requests only (pull_request: true)", path: ["issues", index] });
+      }
+    });
+  });
+
+const team = z.union([
+  z.array(login),
+  z.strictObject({
+    name: z.string().optional(),
+    members: z.array(login).default([]),
+    /** Repository name → the role the team grants on it. */
+    repos: z.record(repoName, role).default({}),
+  }),
+]);
+
+const org = z.strictObject({
+  name: z.string().optional(),
+  members: z.array(login).default([]),
+  /** Organization owners: admin on every repository, and members. */
+  owners: z.array(login).default([]),
+  base_permission: z.enum(["none", "read", "write", "admin"]).default("read"),
+  teams: z.record(z.string().regex(/^[a-z0-9-]+$/, "must be a team slug (a-z, 0-9, -)"), team).default({}),
+  repos: z.record(repoName, repo).default({}),
+});
+
+const installation = z.strictObject({
+  id: z.number().int().positive().optional(),
+  account: login,
+  /** "all", or the names of the repositories the app was given. */
+  repositories: z.union([z.literal("all"), z.array(repoName)]).default("all"),
+});
+
+export const snapshotSchema = z
+  .strictObject({
+    /** The sandbox clock's start; by default the time the sandbox is created. */
+    now: instant.optional(),
+    users: z
+      .record(login, z.strictObject({ name: z.string().nullable().optional(), type: z.enum(["User", "Bot"]).default("User") }))
+      .default({}),
+    orgs: z.record(login, org).default({}),
+    /** By default the app is installed on every organization of the snapshot, all repositories. */
+    installations: z.array(installation).optional(),
+  })
+  .superRefine((value, context) => {
+    const orgs = new Map(Object.entries(value.orgs).map(([name, org]) => [name.toLowerCase(), org]));
+    value.installations?.forEach((entry, index) => {
+      const org = orgs.get(entry.account.toLowerCase());
+      if (!org) {
+        context.addIssue({ code: "custom", message: `account ${entry.account} is not an organization of this snapshot`, path: ["installations", index, "account"] });
+        return;
+      }
+      if (entry.repositories === "all") return;
+      const names = new Set(Object.keys(org.repos).map((name) => name.toLowerCase()));
+      entry.repositories.forEach((name, repoIndex) => {
+        if (!names.has(name.toLowerCase())) {
+          context.addIssue({ code: "custom", message: `repository ${entry.account}/${name} is not in this snapshot`, path: ["installations", index, "repositories", repoIndex] });
+        }
+      });
+    });
+  });
+
+export type Snapshot = z.output<typeof snapshotSchema>;
+export type SnapshotRepo = z.output<typeof repo>;
+export type SnapshotIssue = z.output<typeof issue>;
+
+/** Parses and validates a snapshot; `file` names it in error messages. */
+export function loadSnapshot(yamlText: string, file = "snapshot"): Snapshot {
+  const document = parseDocument(yamlText);
+  if (document.errors.length > 0) {
+    throw new Error(`${file}: not valid YAML: ${document.errors.map((error) => error.message).join("; ")}`);
+  }
+  const result = snapshotSchema.safeParse(document.toJS() ?? {});
+  if (!result.success) {
+    const problems = result.error.issues.map((problem) => `  - ${formatPath(problem.path)}: ${problem.message}`);
+    throw new Error(`${file}: invalid sandbox snapshot:\n${problems.join("\n")}`);
+  }
+  return result.data;
+}
+
+function formatPath(path: PropertyKey[]): string {
+  if (path.length === 0) return "(top level)";
+  return path
+    .map((key, index) => (typeof key === "number" ? `[${key}]` : index === 0 ? String(key) : `.${String(key)}`))
+    .join("");
+}

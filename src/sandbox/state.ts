@@ -1,0 +1,183 @@
+// The sandbox's model of GitHub: plain records that routes read and change, and that the
+// serializers turn into GitHub's JSON. Keys of maps are lower-cased where GitHub compares names
+// case-insensitively (logins, repository names, label names).
+
+export type RepoRole = "read" | "triage" | "write" | "maintain" | "admin";
+export type BasePermission = "none" | "read" | "write" | "admin";
+export type Visibility = "public" | "private" | "internal";
+
+export interface UserRecord {
+  id: number;
+  nodeId: string;
+  login: string;
+  name: string | null;
+  type: "User" | "Organization" | "Bot";
+  createdAt: string;
+}
+
+export interface TeamRecord {
+  id: number;
+  nodeId: string;
+  slug: string;
+  name: string;
+  /** Lower-cased logins. */
+  members: Set<string>;
+  /** Lower-cased repository name → the role the team grants on it. */
+  repos: Map<string, RepoRole>;
+}
+
+export interface OrgRecord {
+  /** The organization's account (login, id) lives in `users` too, as GitHub shares the namespace. */
+  login: string;
+  /** Lower-cased logins. */
+  members: Set<string>;
+  owners: Set<string>;
+  basePermission: BasePermission;
+  /** Keyed by slug. */
+  teams: Map<string, TeamRecord>;
+}
+
+export interface LabelRecord {
+  id: number;
+  nodeId: string;
+  name: string;
+  color: string;
+  description: string | null;
+  default: boolean;
+}
+
+export type ReactionContent = "+1" | "-1" | "laugh" | "confused" | "heart" | "hooray" | "rocket" | "eyes";
+
+export interface ReactionRecord {
+  id: number;
+  nodeId: string;
+  user: string;
+  content: ReactionContent;
+  createdAt: string;
+}
+
+export interface CommentRecord {
+  id: number;
+  nodeId: string;
+  body: string;
+  author: string;
+  createdAt: string;
+  updatedAt: string;
+  reactions: ReactionRecord[];
+}
+
+export interface PullRequestRecord {
+  id: number;
+  nodeId: string;
+  draft: boolean;
+  head: { ref: string; sha: string };
+  base: { ref: string; sha: string };
+  mergedAt: string | null;
+}
+
+/** An issue or, when `pullRequest` is set, a pull request: GitHub numbers both in one sequence. */
+export interface IssueRecord {
+  id: number;
+  nodeId: string;
+  number: number;
+  title: string;
+  body: string | null;
+  /** Login; null for a deleted user ("ghost"). */
+  author: string | null;
+  state: "open" | "closed";
+  stateReason: "completed" | "not_planned" | "reopened" | "duplicate" | null;
+  /** Label names as shown, in the order they were added; each exists in the repository's labels. */
+  labels: string[];
+  assignees: string[];
+  locked: boolean;
+  activeLockReason: "off-topic" | "too heated" | "resolved" | "spam" | null;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  /** Comments counted by the snapshot, before any comment record exists. */
+  extraCommentCount: number;
+  comments: CommentRecord[];
+  reactions: ReactionRecord[];
+  pullRequest?: PullRequestRecord;
+}
+
+export type GitObject =
+  | { type: "blob"; content: Buffer }
+  | { type: "tree"; entries: TreeEntry[] }
+  | {
+      type: "commit";
+      tree: string;
+      parents: string[];
+      message: string;
+      author: GitSignature;
+      committer: GitSignature;
+    };
+
+export interface TreeEntry {
+  path: string;
+  mode: "100644" | "100755" | "040000" | "160000" | "120000";
+  type: "blob" | "tree" | "commit";
+  sha: string;
+}
+
+export interface GitSignature {
+  name: string;
+  email: string;
+  date: string;
+}
+
+export interface RepoRecord {
+  id: number;
+  nodeId: string;
+  /** The owner's login as written. */
+  owner: string;
+  name: string;
+  description: string | null;
+  visibility: Visibility;
+  archived: boolean;
+  defaultBranch: string;
+  createdAt: string;
+  updatedAt: string;
+  pushedAt: string;
+  /** Lower-cased login → role. */
+  collaborators: Map<string, RepoRole>;
+  /** Lower-cased name → label. */
+  labels: Map<string, LabelRecord>;
+  issues: Map<number, IssueRecord>;
+  /** Full ref name (`refs/heads/main`) → commit sha. */
+  refs: Map<string, string>;
+  /** Git objects by sha. */
+  objects: Map<string, GitObject>;
+}
+
+export interface InstallationRecord {
+  id: number;
+  /** Login of the organization or user the app is installed on. */
+  account: string;
+  /** Lower-cased repository names, or "all". */
+  repositories: "all" | Set<string>;
+}
+
+export interface SandboxState {
+  /** Lower-cased login → user or organization account. */
+  users: Map<string, UserRecord>;
+  /** Lower-cased login → organization. */
+  orgs: Map<string, OrgRecord>;
+  /** Lower-cased `owner/name` → repository. */
+  repos: Map<string, RepoRecord>;
+  installations: InstallationRecord[];
+  /** The next id handed out for any record: GitHub ids only grow. */
+  nextId: number;
+}
+
+export function repoKey(owner: string, name: string): string {
+  return `${owner}/${name}`.toLowerCase();
+}
+
+export function fullName(repo: RepoRecord): string {
+  return `${repo.owner}/${repo.name}`;
+}
+
+export function takeId(state: SandboxState): number {
+  return state.nextId++;
+}

@@ -1,0 +1,187 @@
+import { readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { verify } from "@octokit/webhooks-methods";
+import { Ajv } from "ajv";
+import addFormats from "ajv-formats";
+import { storeFileTree, storeObject } from "../../src/sandbox/git-store.js";
+import { Sandbox } from "../../src/sandbox/sandbox.js";
+import { startSandboxServer, type SandboxServer } from "../../src/sandbox/server.js";
+import type { SandboxEvent } from "../../src/sandbox/events.js";
+import { repoKey, type RepoRecord } from "../../src/sandbox/state.js";
+import { webhookForEvent } from "../../src/sandbox/webhooks/webhook-for-event.js";
+import { appKeyPair, SERVER_SNAPSHOT } from "./server-fixtures.js";
+
+const SECRET = "development-webhook-secret";
+const appKey = appKeyPair().privateKey;
+const APP_ID = 834021;
+const webhookSpec = JSON.parse(
+  readFileSync(new URL("../../node_modules/@octokit/openapi-webhooks/generated/api.github.com.json", import.meta.url), "utf8"),
+);
+const ajv = new Ajv({ strict: false, allErrors: true });
+addFormats.default(ajv);
+ajv.addSchema(webhookSpec, "webhooks");
+
+/** Checks a payload against GitHub's schema of its event and action, as openapi-webhooks names them. */
+function expectValidPayload(event: string, payload: Record<string, unknown>) {
+  const name = `webhook-${event.replace(/_/g, "-")}${typeof payload.action === "string" ? `-${payload.action.replace(/_/g, "-")}` : ""}`;
+  const validate = ajv.getSchema(`webhooks#/components/schemas/${name}`);
+  if (!validate) throw new Error(`openapi-webhooks has no schema ${name}`);
+  const valid = validate(payload);
+  expect(valid ? [] : validate.errors?.map((error) => `${name}${error.instancePath} ${error.message}`)).toEqual([]);
+}
+
+interface Received {
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+let received: Received[];
+let target: Server;
+let sandbox: Sandbox;
+let server: SandboxServer;
+
+beforeEach(async () => {
+  received = [];
+  target = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => {
+      received.push({ headers: request.headers, body: Buffer.concat(chunks).toString("utf8") });
+      response.writeHead(request.url === "/broken" ? 500 : 200).end();
+    });
+  });
+  await new Promise<void>((resolve) => target.listen(0, "127.0.0.1", resolve));
+  sandbox = Sandbox.fromSnapshot(SERVER_SNAPSHOT);
+  server = await startSandboxServer(sandbox, {
+    port: 0,
+    webhook: { url: `http://127.0.0.1:${(target.address() as AddressInfo).port}/`, secret: SECRET },
+    app: { id: APP_ID, privateKey: appKey },
+  });
+});
+afterEach(async () => {
+  await server.close();
+  await new Promise((resolve) => target.close(resolve));
+});
+
+function control(path: string, body?: unknown, method = "POST") {
+  return fetch(`${server.url}/_sandbox${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+}
+
+function emitted(event: SandboxEvent) {
+  const webhook = webhookForEvent(sandbox.state, event, sandbox.urls);
+  if (!webhook) throw new Error(`no webhook for ${event.name}`);
+  return webhook;
+}
+
+function securityWg(): RepoRecord {
+  const repo = sandbox.state.repos.get(repoKey("nodejs", "security-wg"));
+  if (!repo) throw new Error("fixture");
+  return repo;
+}
+
+test("issues webhooks built from the state match GitHub's schemas", () => {
+  const repo = securityWg();
+  const issue = repo.issues.get(1255)!;
+  const label = repo.labels.get("security-wg-agenda")!;
+  const base = { repo, actor: "RafaelGSS", at: "2024-03-26T09:00:00Z", issue };
+  const closed = { ...issue, state: "closed" as const, closedAt: "2024-03-26T09:00:00Z", stateReason: "completed" as const };
+  const cases: SandboxEvent[] = [
+    { ...base, name: "issues", action: "opened" },
+    { ...base, name: "issues", action: "edited", changes: { title: { from: "Security Initiatives" } } },
+    { ...base, name: "issues", action: "labeled", label },
+    { ...base, name: "issues", action: "unlabeled", label },
+    { ...base, name: "issues", action: "closed", issue: closed },
+    { ...base, name: "issues", action: "reopened" },
+  ];
+  for (const event of cases) {
+    const { event: name, payload } = emitted(event);
+    expect(name).toBe("issues");
+    expectValidPayload(name, payload);
+    expect(payload).toMatchObject({ installation: { id: 4001 }, organization: { login: "nodejs" }, sender: { login: "RafaelGSS" } });
+  }
+});
+
+test("a push webhook lists the pushed commit and its changed files", () => {
+  const repo = securityWg();
+  const before = repo.refs.get("refs/heads/main")!;
+  const tree = storeFileTree(repo, { "README.md": "# Security WG\n", "meetings/2024-03-28.md": "# Minutes\n" });
+  const signature = { name: "agenda-drafter[bot]", email: "bot@users.noreply.github.com", date: "2024-03-28T17:00:00Z" };
+  const after = storeObject(repo, { type: "commit", tree, parents: [before], message: "Minutes of 2024-03-28", author: signature, committer: signature });
+  const { event, payload } = emitted({ name: "push", repo, actor: "agenda-drafter[bot]", at: signature.date, ref: "refs/heads/main", before, after });
+  expectValidPayload(event, payload);
+  expect(payload).toMatchObject({ created: false, deleted: false, forced: false, head_commit: { id: after, added: ["meetings/2024-03-28.md"] } });
+  expect(payload.commits).toHaveLength(1);
+});
+
+test("installation changes through the control endpoints send signed installation webhooks", async () => {
+  expect((await control("/installations/4002", undefined, "DELETE")).status).toBe(200);
+  const created = await control("/installations", { account: "openjs-foundation", repositories: [] });
+  const { id } = (await created.json()) as { id: number };
+  await control(`/installations/${id}/repositories`, { add: ["cross-project-council"] });
+  await control(`/installations/${id}/repositories`, { remove: ["cross-project-council"] });
+  await server.settled();
+
+  expect(received.map((delivery) => `${delivery.headers["x-github-event"]}.${JSON.parse(delivery.body).action}`)).toEqual([
+    "installation.deleted",
+    "installation.created",
+    "installation_repositories.added",
+    "installation_repositories.removed",
+  ]);
+  for (const delivery of received) {
+    expect(await verify(SECRET, delivery.body, String(delivery.headers["x-hub-signature-256"]))).toBe(true);
+    expect(delivery.headers).toMatchObject({
+      "content-type": "application/json",
+      "x-github-hook-id": "1",
+      "x-github-hook-installation-target-type": "integration",
+      "x-github-hook-installation-target-id": String(APP_ID),
+    });
+    expect(delivery.headers["user-agent"]).toMatch(/^GitHub-Hookshot\//);
+    expect(delivery.headers["x-github-delivery"]).toMatch(/^[0-9a-f-]{36}$/);
+    expectValidPayload(String(delivery.headers["x-github-event"]), JSON.parse(delivery.body));
+  }
+  const deliveries = (await (await control("/deliveries", undefined, "GET")).json()) as { state: string }[];
+  expect(deliveries.map((delivery) => delivery.state)).toEqual(["answered", "answered", "answered", "answered"]);
+});
+
+test("faults: twice with the same delivery id, held and released newest first, late", async () => {
+  const events = () => received.map((delivery) => JSON.parse(delivery.body).action as string);
+  await control("/webhooks/options", { duplicate: true });
+  await control("/installations/4002", undefined, "DELETE");
+  await server.settled();
+  expect(events()).toEqual(["deleted", "deleted"]);
+  expect(received[0]?.headers["x-github-delivery"]).toBe(received[1]?.headers["x-github-delivery"]);
+
+  received = [];
+  await control("/webhooks/options", { duplicate: false, reverseBatch: 2 });
+  const { id } = (await (await control("/installations", { account: "openjs-foundation", repositories: [] })).json()) as { id: number };
+  expect(received).toEqual([]);
+  await control(`/installations/${id}/repositories`, { add: ["cross-project-council"] });
+  await server.settled();
+  expect(events()).toEqual(["added", "created"]);
+
+  received = [];
+  await control("/webhooks/options", { reverseBatch: 0, delayMs: 200 });
+  const started = Date.now();
+  await control(`/installations/${id}/repositories`, { remove: ["cross-project-council"] });
+  expect(received).toEqual([]);
+  await control("/webhooks/settle");
+  expect(events()).toEqual(["removed"]);
+  expect(Date.now() - started).toBeGreaterThanOrEqual(190);
+});
+
+test("a failed delivery is recorded, not thrown", async () => {
+  const broken = await startSandboxServer(sandbox, {
+    port: 0,
+    webhook: { url: "http://127.0.0.1:9/unreachable", secret: SECRET },
+    app: { id: APP_ID, privateKey: appKey },
+  });
+  try {
+    await fetch(`${broken.url}/_sandbox/installations/4002`, { method: "DELETE" });
+    await broken.settled();
+    expect(broken.webhooks?.records.map((record) => [record.state, record.attempts.length])).toEqual([["failed", 1]]);
+    expect(broken.webhooks?.records[0]?.attempts[0]?.error).toBeTruthy();
+  } finally {
+    await broken.close();
+  }
+});
