@@ -103,7 +103,6 @@ export interface AgendaGroup {
 export interface Agenda {
   meeting: Meeting;
   occurrence: Occurrence;
-  title: string;
   groups: AgendaGroup[];
   /** GitHub search pages that list the same items, one per query sent. */
   searchUrls: string[];

@@ -4,8 +4,6 @@ import { orderGroups } from "./order-groups.js";
 export interface BuildAgendaOptions {
   /** Items on the previous occurrence's agenda; when given, the others are marked `isNew`. */
   previous?: { repo: string; number: number }[];
-  /** The rendered title; by default `<meeting name> Meeting <date>`. */
-  title?: string;
   /** GitHub search pages that list the same items. */
   searchUrls?: string[];
 }
@@ -33,7 +31,6 @@ export function buildAgenda(
   return {
     meeting,
     occurrence,
-    title: options.title ?? `${meeting.name} Meeting ${occurrence.date}`,
     groups: orderGroups([...groups.values()], meeting.repoOrder),
     searchUrls: options.searchUrls ?? [],
   };

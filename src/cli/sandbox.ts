@@ -17,7 +17,7 @@ GHE_HOST=localhost:<port> GHE_PROTOCOL=http.
   --webhook-url URL      where to send the app's webhooks (with --webhook-secret)
   --webhook-secret S     the secret webhooks are signed with
   --app-id N             the app's id (with --app-key)
-  --app-key FILE         the app's private or public key (PEM file) to check its JWTs`;
+  --app-key PEM          the app's private or public key (PEM text or a PEM file) to check its JWTs`;
 
 export async function sandboxCommand(args: string[], output: Output): Promise<void> {
   const { values } = parseArgs({
@@ -49,11 +49,12 @@ export async function sandboxCommand(args: string[], output: Output): Promise<vo
   }
 
   const snapshot = await readText(values.snapshot, "snapshot");
-  const appKey = values["app-key"] === undefined ? undefined : await readText(values["app-key"], "app key");
+  const keyOption = values["app-key"];
+  const appKey = keyOption === undefined || keyOption.startsWith("-----BEGIN") ? keyOption : await readText(keyOption, "app key");
   const base = `http://localhost:${port}`;
   let sandbox: Sandbox;
   try {
-    sandbox = Sandbox.fromSnapshot(snapshot, { file: values.snapshot, urls: { api: `${base}/api/v3`, web: base } });
+    sandbox = Sandbox.fromSnapshot(snapshot, values.snapshot, { urls: { api: `${base}/api/v3`, web: base } });
   } catch (error) {
     throw new UserError((error as Error).message);
   }

@@ -23,6 +23,7 @@ export interface SandboxOptions {
 export const SANDBOX_BASE_URL = "http://sandbox.invalid/api/v3";
 
 const GENERIC_DOCUMENTATION = "https://docs.github.com/rest";
+const GENERIC_REFUSALS = new Set([403, 404, 422]);
 
 /**
  * An in-memory GitHub loaded from a snapshot. Requests go through `handle` (or `fetch`, or an
@@ -40,6 +41,9 @@ export class Sandbox {
   readonly #listeners = new Set<SandboxEventListener>();
   readonly #rateLimits = new RateLimits();
   #requestCount = 0;
+  #searchLagMs = 0;
+  /** Copies of the state after each change, kept while a search lag is set. */
+  #history: { at: number; state: SandboxState }[] = [];
 
   /** `file` names the snapshot in error messages. */
   static fromSnapshot(yamlText: string, file?: string, options: SandboxOptions = {}): Sandbox {
@@ -71,6 +75,18 @@ export class Sandbox {
       retry: { enabled: false },
       throttle: { enabled: false },
     });
+  }
+
+  /** Makes search see the state as it was `ms` ago on the sandbox clock, as GitHub's index lags. */
+  setSearchLag(ms: number): void {
+    this.#searchLagMs = ms;
+    this.#history = ms > 0 ? [{ at: -Infinity, state: structuredClone(this.state) }] : [];
+  }
+
+  #searchState(): SandboxState {
+    if (this.#searchLagMs === 0) return this.state;
+    const seenAt = this.clock.now().getTime() - this.#searchLagMs;
+    return [...this.#history].reverse().find((entry) => entry.at <= seenAt)?.state ?? this.state;
   }
 
   /** Calls `listener` with every change; returns a function that stops it. */
@@ -117,7 +133,7 @@ export class Sandbox {
         url,
         urls: this.urls,
         now: this.clock.now(),
-        searchState: () => this.state,
+        searchState: () => this.#searchState(),
         emit: (event) => this.#emit(event),
       });
     } catch (error) {
@@ -125,9 +141,14 @@ export class Sandbox {
       response = { status: error.status, body: errorBody(error.status, error.message, documentation, error.errors) };
     }
 
-    const problem = checkResponse(key, response.status, response.body);
+    // GitHub refuses with 403/404/422 on operations whose description does not list them.
+    const undocumentedRefusal = GENERIC_REFUSALS.has(response.status) && !(String(response.status) in findOperation(key).responses);
+    const problem = undocumentedRefusal ? undefined : checkResponse(key, response.status, response.body);
     if (problem) {
       throw new Error(`Sandbox bug: ${request.method} ${url.pathname}${url.search} broke GitHub's OpenAPI description: ${problem}`);
+    }
+    if (this.#searchLagMs > 0 && request.method !== "GET" && response.status < 300) {
+      this.#history.push({ at: this.clock.now().getTime(), state: structuredClone(this.state) });
     }
     return this.#respond(response, rateHeaders);
   }

@@ -115,11 +115,10 @@ describe("buildAgenda", () => {
     expect(agenda.groups[0]?.items[0]?.isNew).toBe(true);
   });
 
-  test("title and search URLs default, or come from the options", () => {
+  test("search URLs default to none, or come from the options", () => {
     const meeting = securityWgMeeting();
     const plain = buildAgenda(meeting, march28, []);
     expect(plain).toMatchObject({
-      title: "Node.js Security team Meeting 2024-03-28",
       groups: [],
       searchUrls: [],
       meeting,
@@ -129,12 +128,7 @@ describe("buildAgenda", () => {
     const searchUrls = [
       "https://github.com/search?q=is%3Aopen+is%3Apublic+label%3Asecurity-wg-agenda+org%3Anodejs&type=issues",
     ];
-    const titled = buildAgenda(meeting, march28, [], {
-      title: "Node.js Security WG Meeting 2024-03-28",
-      searchUrls,
-    });
-    expect(titled.title).toBe("Node.js Security WG Meeting 2024-03-28");
-    expect(titled.searchUrls).toEqual(searchUrls);
+    expect(buildAgenda(meeting, march28, [], { searchUrls }).searchUrls).toEqual(searchUrls);
   });
 
   test("leaves the collected items untouched", () => {

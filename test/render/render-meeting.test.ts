@@ -51,14 +51,19 @@ Or in your local time:
 
 * Security team: @nodejs/security-wg
 
+### Observers/Guests
+
+* Anyone is welcome to watch; to take part, comment on this issue.
+
 ## Agenda
 
 <!-- agenda-drafter:agenda:start -->
 *Extracted from **security-wg-agenda** labelled issues and pull requests from the **nodejs org** prior to the meeting.*
+[See these items on GitHub](https://github.com/search?q=org%3Anodejs+label%3Asecurity-wg-agenda+is%3Aopen&type=issues)
 
-* [ ] Vulnerability Review - <https://github.com/nodejs/nodejs-dependency-vuln-assessments/issues>
+- [ ] Vulnerability Review - <https://github.com/nodejs/nodejs-dependency-vuln-assessments/issues>
 
-* [ ] OpenSSF Scorecard Monitor Review - <https://github.com/nodejs/security-wg/issues?q=is%3Aissue+OpenSSF+Scorecard+Report+Updated%21+>
+- [ ] OpenSSF Scorecard Monitor Review - <https://github.com/nodejs/security-wg/issues?q=is%3Aissue+OpenSSF+Scorecard+Report+Updated%21+>
 
 ### nodejs/security-wg
 
@@ -110,10 +115,11 @@ Please use the following emoji reactions in this post to indicate your availabil
 ## Announcements
 
 *Extracted from **security-wg-agenda** labelled issues and pull requests from the **nodejs org** prior to the meeting.*
+[See these items on GitHub](https://github.com/search?q=org%3Anodejs+label%3Asecurity-wg-agenda+is%3Aopen&type=issues)
 
-* [ ] Vulnerability Review - <https://github.com/nodejs/nodejs-dependency-vuln-assessments/issues>
+- [ ] Vulnerability Review - <https://github.com/nodejs/nodejs-dependency-vuln-assessments/issues>
 
-* [ ] OpenSSF Scorecard Monitor Review - <https://github.com/nodejs/security-wg/issues?q=is%3Aissue+OpenSSF+Scorecard+Report+Updated%21+>
+- [ ] OpenSSF Scorecard Monitor Review - <https://github.com/nodejs/security-wg/issues?q=is%3Aissue+OpenSSF+Scorecard+Report+Updated%21+>
 
 ### nodejs/security-wg
 
@@ -173,8 +179,6 @@ describe("renderMeeting: the issue as the meeting approaches", () => {
     const rendered = renderMeeting({ agenda: securityWgAgenda(securityWgMeeting(), items) });
     expect(rendered.agendaMarkdown.split("\n").filter((line) => line.startsWith("* "))).toMatchInlineSnapshot(`
 [
-  "* [ ] Vulnerability Review - <https://github.com/nodejs/nodejs-dependency-vuln-assessments/issues>",
-  "* [ ] OpenSSF Scorecard Monitor Review - <https://github.com/nodejs/security-wg/issues?q=is%3Aissue+OpenSSF+Scorecard+Report+Updated%21+>",
   "* Discuss adding --security-revert to NODE_OPTIONS [#1262](https://github.com/nodejs/security-wg/issues/1262) *(new)*",
   "* doc: threat model [#1263](https://github.com/nodejs/security-wg/pull/1263) (draft) *(new)*",
   "* Node.js Security Initiatives 2024 [#1255](https://github.com/nodejs/security-wg/issues/1255)",
@@ -217,11 +221,20 @@ Or in your local time:
 
 ## Invited
 
+### Observers/Guests
+
+* Anyone is welcome to watch; to take part, comment on this issue.
+
 ## Agenda
 
 <!-- agenda-drafter:agenda:start -->
 *Extracted from **security-wg-agenda** labelled issues and pull requests from the **nodejs org** prior to the meeting.*
+[See these items on GitHub](https://github.com/search?q=org%3Anodejs+label%3Asecurity-wg-agenda+is%3Aopen&type=issues)
 <!-- agenda-drafter:agenda:end -->
+
+## Joining the meeting
+
+* The joining link will be shared here before the meeting.
 
 ---
 
@@ -247,6 +260,7 @@ Please use the following emoji reactions in this post to indicate your availabil
 ## Announcements
 
 *Extracted from **security-wg-agenda** labelled issues and pull requests from the **nodejs org** prior to the meeting.*
+[See these items on GitHub](https://github.com/search?q=org%3Anodejs+label%3Asecurity-wg-agenda+is%3Aopen&type=issues)
 
 ## Q&A, Other
 
@@ -295,8 +309,9 @@ describe("renderMeeting: hostile titles", () => {
   test("each item is one line, as the escaper wrote it", () => {
     expect(rendered.agendaMarkdown).toMatchInlineSnapshot(`
 "*Extracted from **security-wg-agenda** labelled issues and pull requests from the **nodejs org** prior to the meeting.*
+[See these items on GitHub](https://github.com/search?q=org%3Anodejs+label%3Asecurity-wg-agenda+is%3Aopen&type=issues)
 
-* [ ] Review @​everyone's &lt;b>queue&lt;/b> - <https://example.com/a%20%28b%29>
+- [ ] Review @​everyone's &lt;b>queue&lt;/b> - <https://example.com/a%20%28b%29>
 
 ### nodejs/security-wg
 
@@ -352,7 +367,7 @@ describe("renderMeeting: hostile titles", () => {
 
   test("no title starts a block: every item line still begins with the item marker", () => {
     const agendaLines = rendered.agendaMarkdown.split("\n").filter((line) => line !== "");
-    expect(agendaLines.filter((line) => !/^(\* |### |\*Extracted)/.test(line))).toEqual([]);
+    expect(agendaLines.filter((line) => !/^(\* |- \[ \] |### |\*Extracted|\[See these items on GitHub)/.test(line))).toEqual([]);
     expect(rendered.agendaMarkdown).toContain("* \\# heading [#1988]");
   });
 
@@ -370,7 +385,7 @@ describe("renderMeeting: hostile titles", () => {
     expect(rendered.minutesBody).toContain("# Node.js \\[Security\\] team Meeting 2024-03-28\n");
     expect(rendered.minutesBody).toContain("* \\[Michael\\](https://evil.example) @\u200Beveryone (@mhdawson)\n");
     expect(rendered.agendaMarkdown).toContain(
-      "* [ ] Review @\u200Beveryone's &lt;b>queue&lt;/b> - <https://example.com/a%20%28b%29>\n",
+      "- [ ] Review @\u200Beveryone's &lt;b>queue&lt;/b> - <https://example.com/a%20%28b%29>\n",
     );
     expect(rendered.issueBody).toContain("msg=Node.js%20%5BSecurity%5D%20team%20Meeting%202024-03-28&");
   });

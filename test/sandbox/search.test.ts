@@ -191,3 +191,15 @@ ${Array.from({ length: count }, (_, index) => `          - { number: ${index + 1
     });
   });
 });
+
+test("with a search lag, search sees the state as it was that long ago", async () => {
+  const lagging = Sandbox.fromSnapshot(NODEJS_SNAPSHOT);
+  const octokit = lagging.octokit();
+  lagging.setSearchLag(60_000);
+  await octokit.rest.issues.addLabels({ owner: "nodejs", repo: "security-wg", issue_number: 1300, labels: ["security-wg-agenda"] });
+  const search = async () =>
+    (await octokit.rest.search.issuesAndPullRequests({ q: "label:security-wg-agenda is:open repo:nodejs/security-wg" })).data.items.map((item) => item.number);
+  expect(await search()).toEqual([1294, 1255]);
+  lagging.clock.advance(60_000);
+  expect(await search()).toEqual([1300, 1294, 1255]);
+});

@@ -42,6 +42,7 @@ orgs:
               <script>alert("not on GitHub")</script>
               <img src="x.png" onerror="alert(1)">
           - { number: 1294, title: "OpenSSF Scorecard Report Updated!", pull_request: true, draft: true, labels: [security-wg-agenda], author: UlisesGascon }
+          - { number: 1248, title: "Update the onboarding doc", author: fraxken }
           - { number: 1250, title: "Threat model review", labels: [security-wg-agenda], state: closed, author: mhdawson }
       security-private:
         private: true

@@ -102,6 +102,29 @@ test("issues webhooks built from the state match GitHub's schemas", () => {
   }
 });
 
+test("issue_comment webhooks match GitHub's schemas", () => {
+  const repo = securityWg();
+  const issue = repo.issues.get(1260)!;
+  const comment = {
+    id: 90001,
+    nodeId: "IC_kwDOtest",
+    body: "Please add nodejs/security-wg#1255 to the agenda",
+    author: "UlisesGascon",
+    createdAt: "2024-03-26T09:00:00Z",
+    updatedAt: "2024-03-26T09:05:00Z",
+    reactions: [],
+  };
+  issue.comments.push(comment);
+  const base = { repo, actor: "UlisesGascon", at: "2024-03-26T09:05:00Z", issue, comment };
+  for (const event of [
+    { ...base, name: "issue_comment" as const, action: "created" as const },
+    { ...base, name: "issue_comment" as const, action: "edited" as const, changes: { body: { from: "Please add it" } } },
+  ]) {
+    const webhook = emitted(event);
+    expectValidPayload(webhook.event, webhook.payload);
+  }
+});
+
 test("a push webhook lists the pushed commit and its changed files", () => {
   const repo = securityWg();
   const before = repo.refs.get("refs/heads/main")!;
@@ -184,4 +207,17 @@ test("a failed delivery is recorded, not thrown", async () => {
   } finally {
     await broken.close();
   }
+});
+
+test("a change made through the REST API sends its webhook", async () => {
+  const response = await fetch(`${server.url}/api/v3/repos/nodejs/security-wg/issues/1248/labels`, {
+    method: "POST",
+    headers: { authorization: "token user:RafaelGSS", "content-type": "application/json" },
+    body: JSON.stringify({ labels: ["security-wg-agenda"] }),
+  });
+  expect(response.status).toBe(200);
+  await server.settled();
+  const labeled = received.map((delivery) => JSON.parse(delivery.body)).find((payload) => payload.action === "labeled");
+  expect(labeled).toMatchObject({ label: { name: "security-wg-agenda" }, sender: { login: "RafaelGSS" }, installation: { id: 4001 } });
+  expectValidPayload("issues", labeled);
 });

@@ -1,8 +1,8 @@
 import { GraphQLError } from "graphql";
-import { canRead, isInstalledOn } from "../access.js";
 import { matchesIssueQuery } from "../search/matches-issue-query.js";
 import { parseIssueQuery } from "../search/parse-issue-query.js";
 import { GitHubError } from "../route.js";
+import { searchable } from "../routes/search.js";
 import type { IssueRecord, RepoRecord } from "../state.js";
 import { connection, type ConnectionArgs } from "./connection.js";
 import { issueNode, readableRepository, userNode, type GraphqlContext } from "./nodes.js";
@@ -40,8 +40,7 @@ function search(context: GraphqlContext, args: ConnectionArgs & { query: string;
   const state = context.searchState();
   const matches: { repo: RepoRecord; issue: IssueRecord }[] = [];
   for (const repo of state.repos.values()) {
-    const searchable = context.actor.kind === "installation" ? isInstalledOn(context.actor, repo) : canRead(state, context.actor, repo);
-    if (!searchable) continue;
+    if (!searchable(state, context.actor, repo)) continue;
     for (const issue of repo.issues.values()) if (matchesIssueQuery(query, repo, issue)) matches.push({ repo, issue });
   }
   // As the REST search: no text ranking, newest first.

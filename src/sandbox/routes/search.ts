@@ -77,6 +77,6 @@ function searchItem({ body, ...issue }: ReturnType<typeof serializeIssue>) {
 }
 
 /** An installation searches the repositories it is installed on; a user those they can read. */
-function searchable(state: SandboxState, actor: Actor, repo: RepoRecord): boolean {
+export function searchable(state: SandboxState, actor: Actor, repo: RepoRecord): boolean {
   return actor.kind === "installation" ? isInstalledOn(actor, repo) : canRead(state, actor, repo);
 }

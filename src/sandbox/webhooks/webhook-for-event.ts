@@ -1,4 +1,5 @@
 import type { SandboxEvent } from "../events.js";
+import { serializeComment } from "../serialize/comment.js";
 import { serializeIssue } from "../serialize/issue.js";
 import { serializeLabel } from "../serialize/label.js";
 import type { SandboxState } from "../state.js";
@@ -29,6 +30,19 @@ export function webhookForEvent(state: SandboxState, event: SandboxEvent, urls: 
       return {
         event: "issues",
         payload: { action: event.action, issue: serializeIssue(state, event.repo, event.issue, urls), ...label, ...changes, ...context },
+      };
+    }
+    case "issue_comment": {
+      const changes = event.changes ? { changes: event.changes } : {};
+      return {
+        event: "issue_comment",
+        payload: {
+          action: event.action,
+          issue: serializeIssue(state, event.repo, event.issue, urls),
+          comment: serializeComment(state, event.repo, event.issue, event.comment, urls),
+          ...changes,
+          ...context,
+        },
       };
     }
     case "push":

@@ -1,0 +1,58 @@
+import type { Context } from "probot";
+import type { GitHub, RepoRef } from "../github.js";
+import { createCheckRun } from "../publish/create-check-run.js";
+import { configCheckReport, touchesConfig } from "./config-check-report.js";
+import { loadRepoMeetings } from "./discover-meetings.js";
+import type { Runtime } from "./runtime.js";
+
+/**
+ * A push that changes `.github/agenda-drafter.yml` or a meeting's template gets a config check
+ * on its head commit; on the default branch, the repository's meetings are reloaded and refreshed.
+ */
+export async function onPush(runtime: Runtime, context: Context<"push">): Promise<void> {
+  const { payload } = context;
+  const installationId = payload.installation?.id;
+  if (installationId === undefined || payload.deleted) return;
+  const octokit = context.octokit as GitHub;
+  const repo = { owner: payload.repository.full_name.split("/")[0] ?? "", repo: payload.repository.name };
+  await runtime.ensureDiscovered(octokit, installationId);
+
+  const changed = payload.commits.flatMap((commit) => [...(commit.added ?? []), ...(commit.removed ?? []), ...(commit.modified ?? [])]);
+  if (!touchesConfig(changed, await templatePaths(runtime, installationId, repo))) return;
+  await reportConfigCheck(runtime, octokit, repo, payload.after);
+
+  if (payload.ref !== `refs/heads/${payload.repository.default_branch}`) return;
+  for (const meeting of await loadRepoMeetings(octokit, installationId, repo, runtime.registry, runtime.log)) {
+    runtime.refresh(installationId, meeting);
+  }
+}
+
+/** A pull request that changes the config file or a meeting's template gets a config check on its head commit. */
+export async function onPullRequestCommits(
+  runtime: Runtime,
+  context: Context<"pull_request.opened" | "pull_request.synchronize" | "pull_request.reopened">,
+): Promise<void> {
+  const { payload } = context;
+  const installationId = payload.installation?.id;
+  if (installationId === undefined) return;
+  const octokit = context.octokit as GitHub;
+  const repo = { owner: payload.repository.owner.login, repo: payload.repository.name };
+  await runtime.ensureDiscovered(octokit, installationId);
+  const files = await octokit.paginate(octokit.rest.pulls.listFiles, { ...repo, pull_number: payload.pull_request.number, per_page: 100 });
+  const changed = files.flatMap((file) => [file.filename, ...(file.previous_filename ? [file.previous_filename] : [])]);
+  if (!touchesConfig(changed, await templatePaths(runtime, installationId, repo))) return;
+  await reportConfigCheck(runtime, octokit, repo, payload.pull_request.head.sha);
+}
+
+async function reportConfigCheck(runtime: Runtime, octokit: GitHub, repo: RepoRef, sha: string): Promise<void> {
+  const report = await configCheckReport(octokit, repo, sha);
+  runtime.log.info(`${repo.owner}/${repo.repo}@${sha.slice(0, 7)}: config check ${report.conclusion}: ${report.title}`);
+  await createCheckRun(octokit, repo, report);
+}
+
+async function templatePaths(runtime: Runtime, installationId: number, repo: RepoRef): Promise<string[]> {
+  const home = `${repo.owner}/${repo.repo}`.toLowerCase();
+  return (await runtime.registry.meetings(installationId))
+    .filter((meeting) => `${meeting.home.owner}/${meeting.home.repo}`.toLowerCase() === home)
+    .flatMap((meeting) => Object.values(meeting.templates));
+}

@@ -1,0 +1,128 @@
+import type { SandboxEvent } from "../../src/sandbox/events.js";
+import { Sandbox } from "../../src/sandbox/sandbox.js";
+import { NODEJS_SNAPSHOT } from "./fixtures/nodejs-snapshot.js";
+
+const sandbox = Sandbox.fromSnapshot(NODEJS_SNAPSHOT);
+const app = sandbox.octokit();
+const events: string[] = [];
+sandbox.onEvent((event: SandboxEvent) => {
+  const detail = "label" in event ? ` ${event.label.name}` : "";
+  events.push(`${event.name}.${"action" in event ? event.action : ""} by ${event.actor}${detail}`);
+});
+const repo = { owner: "nodejs", repo: "security-wg" };
+
+async function statusOf(promise: Promise<unknown>): Promise<number> {
+  return promise.then(
+    () => 200,
+    (error: { status: number }) => error.status,
+  );
+}
+
+beforeEach(() => {
+  events.length = 0;
+});
+
+test("creates, edits, labels, comments on and closes a meeting issue", async () => {
+  sandbox.clock.set(new Date("2024-03-26T09:00:00Z"));
+  const { data: created } = await app.rest.issues.create({
+    ...repo,
+    title: "Node.js Security Team Meeting 2024-03-28",
+    body: "## Agenda",
+    labels: ["security-wg-meeting"],
+  });
+  expect(created).toMatchObject({
+    number: 1301,
+    state: "open",
+    user: { login: "agenda-drafter[bot]", type: "Bot" },
+    labels: [{ name: "security-wg-meeting" }],
+    created_at: "2024-03-26T09:00:00Z",
+    html_url: "https://github.com/nodejs/security-wg/issues/1301",
+  });
+
+  await app.rest.issues.update({ ...repo, issue_number: created.number, body: "## Agenda\n\n* item" });
+  await app.rest.issues.addLabels({ ...repo, issue_number: created.number, labels: ["security-wg-agenda"] });
+  await app.rest.issues.removeLabel({ ...repo, issue_number: created.number, name: "security-wg-meeting" });
+  const { data: comment } = await app.rest.issues.createComment({ ...repo, issue_number: created.number, body: "Minutes: #1302" });
+  await app.rest.issues.updateComment({ ...repo, comment_id: comment.id, body: "Minutes: #1303" });
+  await app.rest.issues.lock({ ...repo, issue_number: created.number });
+  const { data: closed } = await app.rest.issues.update({ ...repo, issue_number: created.number, state: "closed" });
+
+  expect(closed).toMatchObject({ state: "closed", state_reason: "completed", locked: true, comments: 1, labels: [{ name: "security-wg-agenda" }] });
+  expect(events).toEqual([
+    "issues.opened by agenda-drafter[bot]",
+    "issues.edited by agenda-drafter[bot]",
+    "issues.labeled by agenda-drafter[bot] security-wg-agenda",
+    "issues.unlabeled by agenda-drafter[bot] security-wg-meeting",
+    "issue_comment.created by agenda-drafter[bot]",
+    "issue_comment.edited by agenda-drafter[bot]",
+    "issues.locked by agenda-drafter[bot]",
+    "issues.closed by agenda-drafter[bot]",
+  ]);
+  const { data: comments } = await app.rest.issues.listComments({ ...repo, issue_number: created.number });
+  expect(comments.map((item) => [item.body, item.user?.login])).toEqual([["Minutes: #1303", "agenda-drafter[bot]"]]);
+});
+
+test("lists a repository's issues by state and labels, with pages", async () => {
+  const open = await app.rest.issues.listForRepo({ ...repo, labels: "security-wg-agenda", state: "open" });
+  // Newest first, pull requests included, as GitHub lists them.
+  expect(open.data.map((issue) => issue.number)).toEqual([1255, 1294]);
+  const all = await app.rest.issues.listForRepo({ ...repo, state: "all", per_page: 2 });
+  expect(all.headers.link).toContain('rel="next"');
+});
+
+test("setLabels replaces the labels; labels from those who may not triage are dropped", async () => {
+  const { data } = await app.rest.issues.setLabels({ ...repo, issue_number: 1300, labels: ["security-wg-agenda", "tsc-agenda"] });
+  expect(data.map((label) => label.name)).toEqual(["security-wg-agenda", "tsc-agenda"]);
+  const outsider = sandbox.octokit("user:someone");
+  const { data: opened } = await outsider.rest.issues.create({ ...repo, title: "Question about CVE-2024-27983", labels: ["security-wg-agenda"] });
+  expect([opened.labels, opened.author_association]).toEqual([[], "NONE"]);
+});
+
+test("refuses changes without the right as GitHub does", async () => {
+  const outsider = sandbox.octokit("user:someone");
+  expect(await statusOf(outsider.rest.issues.addLabels({ ...repo, issue_number: 1255, labels: ["x"] }))).toBe(403);
+  expect(await statusOf(outsider.rest.issues.update({ ...repo, issue_number: 1255, state: "closed" }))).toBe(403);
+  expect(await statusOf(outsider.rest.issues.create({ owner: "nodejs", repo: "security-private", title: "x" }))).toBe(404);
+  expect(await statusOf(app.rest.issues.get({ ...repo, issue_number: 999999 }))).toBe(404);
+  expect(await statusOf(app.rest.issues.removeLabel({ ...repo, issue_number: 1255, name: "not-there" }))).toBe(404);
+  const triager = sandbox.octokit("user:RafaelGSS");
+  expect(await statusOf(triager.rest.issues.addLabels({ ...repo, issue_number: 1294, labels: ["security-wg-agenda"] }))).toBe(200);
+});
+
+test("an invalid body gets GitHub's 422", async () => {
+  const response = await sandbox.handle(
+    new Request("http://sandbox.invalid/api/v3/repos/nodejs/security-wg/issues", {
+      method: "POST",
+      headers: { authorization: "token installation", "content-type": "application/json" },
+      body: JSON.stringify({ body: "no title" }),
+    }),
+  );
+  expect([response.status, await response.json()]).toEqual([
+    422,
+    {
+      message: "Invalid request.\n\n\"title\" wasn't supplied.",
+      documentation_url: "https://docs.github.com/rest/issues/issues#create-an-issue",
+      status: "422",
+    },
+  ]);
+});
+
+test("collaborator permission maps roles to the old vocabulary and keeps the real one", async () => {
+  const permission = async (username: string) => {
+    const { data } = await app.rest.repos.getCollaboratorPermissionLevel({ ...repo, username });
+    return [data.permission, data.role_name];
+  };
+  expect(await permission("RafaelGSS")).toEqual(["read", "triage"]);
+  expect(await permission("mhdawson")).toEqual(["admin", "admin"]);
+  expect(await permission("UlisesGascon")).toEqual(["write", "write"]);
+  expect(await permission("someone")).toEqual(["read", "read"]);
+  const tsc = await app.rest.repos.getCollaboratorPermissionLevel({ owner: "nodejs", repo: "TSC", username: "mhdawson" });
+  expect(tsc.data.role_name).toBe("admin");
+});
+
+test("any login is a user; the snapshot adds profile names", async () => {
+  const { data } = await app.rest.users.getByUsername({ username: "mhdawson" });
+  expect([data.login, data.name]).toEqual(["mhdawson", "Michael Dawson"]);
+  const stranger = await app.rest.users.getByUsername({ username: "octocat" });
+  expect([stranger.data.login, stranger.data.name]).toEqual(["octocat", null]);
+});
