@@ -1,0 +1,69 @@
+import { generateKeyPairSync } from "node:crypto";
+import nock from "nock";
+import { Probot, ProbotOctokit } from "probot";
+import { createAgendaDrafter, type AgendaDrafter } from "../../src/app/create-agenda-drafter.js";
+import { INSTALLATION_ID } from "../fixtures/webhooks/node-webhooks.js";
+
+export const API = "https://api.github.com";
+
+export const { privateKey } = generateKeyPairSync("rsa", {
+  modulusLength: 2048,
+  privateKeyEncoding: { type: "pkcs1", format: "pem" },
+  publicKeyEncoding: { type: "spki", format: "pem" },
+});
+
+export const SECURITY_WG_CONFIG = `meetings:
+  security-wg:
+    name: Node.js Security team
+    agenda_labels: [security-wg-agenda]
+    schedule: { timezone: UTC, start: "2024-03-28T16:00", rrule: "FREQ=WEEKLY;INTERVAL=2" }
+    invited: ["@nodejs/security-wg"]
+    standing_items:
+      - { title: Vulnerability Review, url: "https://github.com/nodejs/nodejs-dependency-vuln-assessments/issues" }
+    timezones: [UTC]
+`;
+
+export interface Started {
+  probot: Probot;
+  drafter: AgendaDrafter;
+}
+
+/** A Probot running the app against nock, with its clock at `now`, no installation at start-up. */
+export async function startApp(now = "2024-03-26T09:00:00Z"): Promise<Started> {
+  nock(API).get("/app/installations").query(true).reply(200, []);
+  nock(API)
+    .persist()
+    .post(`/app/installations/${INSTALLATION_ID}/access_tokens`)
+    .reply(201, { token: "ghs_test", expires_at: "2099-01-01T00:00:00Z", permissions: { issues: "write" } });
+  const drafter = createAgendaDrafter({ debounceMs: 20, now: () => new Date(now), claimWaitMs: 50 });
+  const probot = new Probot({
+    appId: 1,
+    privateKey,
+    logLevel: (process.env.TEST_LOG_LEVEL as "fatal" | undefined) ?? "fatal",
+    Octokit: ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } }),
+  });
+  await probot.load(drafter.app);
+  await drafter.idle();
+  return { probot, drafter };
+}
+
+/** The installation's repositories and the home repo's config file, read on the first event. */
+export function mockDiscovery(config = SECURITY_WG_CONFIG) {
+  return nock(API)
+    .get("/installation/repositories")
+    .query(true)
+    .reply(200, {
+      total_count: 1,
+      repositories: [{ name: "security-wg", full_name: "nodejs/security-wg", owner: { login: "nodejs" }, archived: false }],
+    })
+    .get("/repos/nodejs/security-wg/contents/.github%2Fagenda-drafter.yml")
+    .reply(200, { type: "file", encoding: "base64", content: Buffer.from(config).toString("base64") });
+}
+
+export function base64(text: string): string {
+  return Buffer.from(text).toString("base64");
+}
+
+export function cleanUp(): void {
+  nock.cleanAll();
+}
