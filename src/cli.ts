@@ -1,14 +1,23 @@
 import { UserError } from "./errors.js";
 import { processOutput, type Output } from "./cli/output.js";
 import { preview, previewUsage } from "./cli/preview.js";
-import { demo } from "./cli/demo.js";
+import { demo, demoUsage } from "./cli/demo.js";
+import { sandboxCommand, sandboxUsage } from "./cli/sandbox.js";
 import { configJsonSchema } from "./config/json-schema.js";
 
-const commands: Record<string, { summary: string; run: (args: string[], output: Output) => Promise<void> }> = {
-  preview: { summary: "print the drafted meeting issue and minutes of one occurrence", run: preview },
-  demo: { summary: "run the app's main job on the bundled example org, offline", run: demo },
+interface Command {
+  summary: string;
+  usage: string;
+  run(args: string[], output: Output): Promise<void>;
+}
+
+const commands: Record<string, Command> = {
+  preview: { summary: "print the drafted meeting issue and minutes of one occurrence", usage: previewUsage, run: preview },
+  demo: { summary: "run the app's main job on the bundled example org, offline", usage: demoUsage, run: demo },
+  sandbox: { summary: "serve an in-memory GitHub loaded from a snapshot", usage: sandboxUsage, run: sandboxCommand },
   schema: {
     summary: "print the JSON schema of .github/agenda-drafter.yml",
+    usage: "Usage: agenda-drafter schema\n\nPrints the JSON schema of .github/agenda-drafter.yml (schema.json).",
     run: async (_args, output) => output.print(JSON.stringify(configJsonSchema(), null, 2)),
   },
 };
@@ -35,7 +44,7 @@ export async function main(argv: string[], output: Output = processOutput): Prom
     return 2;
   }
   if (args.includes("--help") || args.includes("-h")) {
-    output.print(name === "preview" ? previewUsage : usage);
+    output.print(command.usage);
     return 0;
   }
   try {

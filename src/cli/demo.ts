@@ -5,6 +5,10 @@ import { loadSnapshot } from "../sandbox/snapshot.js";
 import { draftOccurrence } from "../draft/draft-occurrence.js";
 import type { Output } from "./output.js";
 
+export const demoUsage = `Usage: agenda-drafter demo [--snapshot FILE]
+
+Runs on the bundled example org (examples/nodejs.yml) or the given snapshot, offline.`;
+
 const exampleOrg = new URL("../../examples/nodejs.yml", import.meta.url);
 const configPath = ".github/agenda-drafter.yml";
 

@@ -23,6 +23,17 @@ export const SECURITY_WG_CONFIG = `meetings:
     timezones: [UTC]
 `;
 
+/**
+ * No retries and no throttling. The function form matters: Probot builds installation clients
+ * with its own throttle options on top of an object default, which brings back the one-second
+ * spacing of writes.
+ */
+export const TestOctokit = ProbotOctokit.defaults((options: Record<string, any>) => ({
+  ...options,
+  retry: { enabled: false },
+  throttle: { ...options?.throttle, enabled: false },
+}));
+
 export interface Started {
   probot: Probot;
   drafter: AgendaDrafter;
@@ -40,7 +51,8 @@ export async function startApp(now = "2024-03-26T09:00:00Z"): Promise<Started> {
     appId: 1,
     privateKey,
     logLevel: (process.env.TEST_LOG_LEVEL as "fatal" | undefined) ?? "fatal",
-    Octokit: ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } }),
+    logFormat: "json",
+    Octokit: TestOctokit,
   });
   await probot.load(drafter.app);
   await drafter.idle();
