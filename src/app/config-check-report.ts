@@ -54,14 +54,14 @@ export async function configCheckReport(octokit: GitHub, repo: RepoRef, sha: str
         line: problem.line ?? 1,
         level: "failure",
         title: "Template error",
-        message: problem.message,
+        message: problem.reason,
       }),
     ),
   ];
   const problemList = [...loaded.problems.map(formatProblem), ...templateProblems.map((problem) => problem.message)];
   const meetingList = loaded.meetings.map(describeMeeting);
   const summary = [
-    ...(problemList.length > 0 ? ["Problems:", "", ...problemList.map((line) => `- \`${line}\``), ""] : []),
+    ...(problemList.length > 0 ? ["Problems:", "", ...problemList.map((line) => `- ${line}`), ""] : []),
     loaded.meetings.length > 0 ? "Meetings declared:" : "No meeting is usable.",
     ...(meetingList.length > 0 ? ["", ...meetingList] : []),
   ].join("\n");
