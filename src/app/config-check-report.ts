@@ -5,7 +5,8 @@ import { formatProblem, type ConfigProblem } from "../config/problem.js";
 import { compileTemplate } from "../render/compile-template.js";
 import { TemplateError } from "../render/template-error.js";
 import type { CheckAnnotation, CheckRunReport } from "../publish/create-check-run.js";
-import { loadConfigAtCommit, readFileAtCommit } from "./load-config-at-commit.js";
+import { loadRepoConfig } from "../config/load-config.js";
+import { readRepoFile } from "../config/read-repo-file.js";
 
 export const CONFIG_CHECK_NAME = "agenda-drafter config";
 
@@ -28,13 +29,13 @@ export async function configCheckReport(octokit: GitHub, repo: RepoRef, sha: str
     summary,
     annotations,
   });
-  const loaded = await loadConfigAtCommit(octokit, repo, sha);
+  const loaded = await loadRepoConfig(octokit, repo, sha);
   if (!loaded) return report("neutral", "No meetings", `This commit has no \`${CONFIG_PATH}\`: the repository declares no meetings.`);
 
   const templateProblems: TemplateError[] = [];
   for (const meeting of loaded.meetings) {
     for (const path of new Set(Object.values(meeting.templates))) {
-      const source = await readFileAtCommit(octokit, repo, path, sha);
+      const source = await readRepoFile(octokit, { ...repo, path }, sha);
       if (source === null) continue; // the config's own problems already name a missing template
       try {
         compileTemplate(source, path);

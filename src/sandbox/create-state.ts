@@ -113,6 +113,7 @@ function createRepo(state: SandboxState, owner: string, name: string, definition
     issues: new Map(),
     refs: new Map(),
     objects: new Map(),
+    checkRuns: [],
   };
 
   for (const [labelName, label] of Object.entries(definition.labels)) {

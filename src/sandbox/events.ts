@@ -16,11 +16,17 @@ export type SandboxEvent =
       name: "issues" | "pull_request";
       action: "opened" | "edited" | "closed" | "reopened" | "locked" | "unlocked";
       issue: IssueRecord;
-      changes?: { title?: { from: string }; body?: { from: string | null } };
+      changes?: { title?: { from: string }; body?: { from: string | null }; base?: { ref: { from: string }; sha: { from: string } } };
     })
   | (EventBase & { name: "issues" | "pull_request"; action: "labeled" | "unlabeled"; issue: IssueRecord; label: LabelRecord })
+  | (EventBase & { name: "pull_request"; action: "synchronize"; issue: IssueRecord; before: string; after: string })
+  /** The issue was moved to `newRepo` as `newIssue`; `issue` is a copy of it as it was. */
+  | (EventBase & { name: "issues"; action: "transferred"; issue: IssueRecord; newRepo: RepoRecord; newIssue: IssueRecord })
+  /** `issue` is a copy of the deleted issue. */
+  | (EventBase & { name: "issues"; action: "deleted"; issue: IssueRecord })
   | (EventBase & { name: "issue_comment"; action: "created" | "edited"; issue: IssueRecord; comment: CommentRecord; changes?: { body: { from: string } } })
   | (EventBase & { name: "push"; ref: string; before: string; after: string })
-  | (EventBase & { name: "create" | "delete"; ref: string; refType: "branch" | "tag" | "ref" });
+  | (EventBase & { name: "create" | "delete"; ref: string; refType: "branch" | "tag" | "ref" })
+  | (EventBase & { name: "repository"; action: "privatized" | "publicized" });
 
 export type SandboxEventListener = (event: SandboxEvent) => void;

@@ -55,6 +55,54 @@ export function findPath(repo: RepoRecord, commitSha: string, path: string): { s
   return object ? { sha, object } : undefined;
 }
 
+/** A file in a flattened tree: its mode and blob (or submodule commit) sha. */
+export interface FlatEntry {
+  mode: TreeEntry["mode"];
+  type: TreeEntry["type"];
+  sha: string;
+}
+
+/** Every file under a tree, by full path; folders are implied by the paths. */
+export function flattenTree(repo: RepoRecord, treeSha: string, prefix = ""): Map<string, FlatEntry> {
+  const files = new Map<string, FlatEntry>();
+  const tree = repo.objects.get(treeSha);
+  if (tree?.type !== "tree") return files;
+  for (const entry of tree.entries) {
+    const path = `${prefix}${entry.path}`;
+    if (entry.type === "tree") for (const [inner, file] of flattenTree(repo, entry.sha, `${path}/`)) files.set(inner, file);
+    else files.set(path, { mode: entry.mode, type: entry.type, sha: entry.sha });
+  }
+  return files;
+}
+
+/** Stores the trees of a flattened tree and returns the root's sha. */
+export function storeFlatTree(repo: RepoRecord, files: Map<string, FlatEntry>): string {
+  const root: FlatFolder = new Map();
+  for (const [path, file] of files) {
+    const parts = path.split("/").filter((part) => part !== "");
+    let folder = root;
+    for (const part of parts.slice(0, -1)) {
+      let child = folder.get(part);
+      if (!(child instanceof Map)) {
+        child = new Map();
+        folder.set(part, child);
+      }
+      folder = child;
+    }
+    folder.set(parts.at(-1) ?? path, file);
+  }
+  return storeFlatFolder(repo, root);
+}
+
+type FlatFolder = Map<string, FlatEntry | FlatFolder>;
+
+function storeFlatFolder(repo: RepoRecord, folder: FlatFolder): string {
+  const entries: TreeEntry[] = [...folder].map(([name, value]) =>
+    value instanceof Map ? { path: name, mode: "040000", type: "tree", sha: storeFlatFolder(repo, value) } : { path: name, ...value },
+  );
+  return storeObject(repo, { type: "tree", entries });
+}
+
 function encode(object: GitObject): Buffer {
   const body = encodeBody(object);
   return Buffer.concat([Buffer.from(`${object.type} ${body.length}\0`), body]);

@@ -73,6 +73,38 @@ export interface PullRequestRecord {
   head: { ref: string; sha: string };
   base: { ref: string; sha: string };
   mergedAt: string | null;
+  /** The commit the merge made on the base branch. */
+  mergeCommitSha?: string;
+  /** Login of who merged it. */
+  mergedBy?: string;
+}
+
+export type CheckRunStatus = "queued" | "in_progress" | "completed" | "waiting" | "requested" | "pending";
+export type CheckRunConclusion = "success" | "failure" | "neutral" | "cancelled" | "skipped" | "timed_out" | "action_required";
+
+export interface CheckRunAnnotation {
+  path: string;
+  start_line: number;
+  end_line: number;
+  annotation_level: "notice" | "warning" | "failure";
+  message: string;
+  title?: string;
+}
+
+export interface CheckRunRecord {
+  id: number;
+  nodeId: string;
+  name: string;
+  headSha: string;
+  status: CheckRunStatus;
+  conclusion: CheckRunConclusion | null;
+  startedAt: string;
+  completedAt: string | null;
+  externalId: string | null;
+  detailsUrl: string | null;
+  output: { title: string | null; summary: string | null; text: string | null; annotations: CheckRunAnnotation[] };
+  /** The check suite GitHub groups a commit's runs of one app in. */
+  checkSuiteId: number;
 }
 
 /** An issue or, when `pullRequest` is set, a pull request: GitHub numbers both in one sequence. */
@@ -148,6 +180,8 @@ export interface RepoRecord {
   refs: Map<string, string>;
   /** Git objects by sha. */
   objects: Map<string, GitObject>;
+  /** The app's check runs, oldest first. */
+  checkRuns: CheckRunRecord[];
 }
 
 export interface InstallationRecord {

@@ -125,7 +125,7 @@ test("a template that does not compile fails the check at its line", async () =>
   {
     "annotation_level": "failure",
     "end_line": 7,
-    "message": ".github/agenda-drafter/issue.md.hbs:7: syntax error: the template ends inside an open block (a {{#if}} or {{#each}} without its {{/if}} or {{/each}}?)",
+    "message": "syntax error: the template ends inside an open block (a {{#if}} or {{#each}} without its {{/if}} or {{/each}}?)",
     "path": ".github/agenda-drafter/issue.md.hbs",
     "start_line": 7,
     "title": "Template error",

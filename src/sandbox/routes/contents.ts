@@ -1,7 +1,20 @@
-import { findPath, resolveCommit } from "../git-store.js";
+import { findPath, flattenTree, resolveCommit, storeFlatTree, storeObject } from "../git-store.js";
 import { GitHubError, notFound, type Route, type RouteRequest } from "../route.js";
-import { fullName, type RepoRecord } from "../state.js";
+import { serializeGitCommit } from "../serialize/git.js";
+import { fullName, type GitSignature, type RepoRecord } from "../state.js";
 import { findReadableRepo } from "./find-repo.js";
+import { callerSignature, requestedSignature } from "./git-signature.js";
+import { requirePermission } from "./require-permission.js";
+import { setRef } from "./set-ref.js";
+
+interface FileChange {
+  message: string;
+  content?: string;
+  sha?: string;
+  branch?: string;
+  author?: Partial<GitSignature>;
+  committer?: Partial<GitSignature>;
+}
 
 export const contentsRoutes: Route[] = [
   {
@@ -34,7 +47,66 @@ export const contentsRoutes: Route[] = [
       };
     },
   },
+  {
+    method: "PUT",
+    path: "/repos/{owner}/{repo}/contents/{path}",
+    handle(request) {
+      const { repo, path, branch, current } = fileToChange(request);
+      const body = request.body as FileChange & { content: string };
+      if (current && body.sha === undefined) throw new GitHubError(422, 'Invalid request.\n\n"sha" wasn\'t supplied.');
+      const content = Buffer.from(body.content, "base64");
+      const blob = storeObject(repo, { type: "blob", content });
+      const commit = commitFileChange(request, repo, branch, path, blob);
+      return {
+        status: current ? 200 : 201,
+        body: { content: describe(request, repo, branch, path, blob, "file", content.length), commit },
+      };
+    },
+  },
+  {
+    method: "DELETE",
+    path: "/repos/{owner}/{repo}/contents/{path}",
+    handle(request) {
+      const { repo, path, branch, current } = fileToChange(request);
+      if (!current) throw new GitHubError(404, "Not Found");
+      return { status: 200, body: { content: null, commit: commitFileChange(request, repo, branch, path, undefined) } };
+    },
+  },
 ];
+
+/** The file a PUT or DELETE changes, after GitHub's checks of the branch and of the `sha` the caller last saw. */
+function fileToChange(request: RouteRequest) {
+  const repo = findReadableRepo(request);
+  requirePermission(request, repo, "write");
+  const body = request.body as FileChange;
+  const path = (request.params["path"] ?? "").replace(/^\/+|\/+$/g, "");
+  const branch = body.branch ?? repo.defaultBranch;
+  const tip = repo.refs.get(`refs/heads/${branch}`);
+  if (!tip) throw new GitHubError(404, `Branch ${branch} not found`);
+  const found = findPath(repo, tip, path);
+  if (found && found.object.type !== "blob") throw new GitHubError(422, `${path} is a directory`);
+  const current = found?.sha;
+  if (body.sha !== undefined && body.sha !== current) {
+    throw new GitHubError(409, current ? `${path} does not match ${body.sha}` : `${path} does not exist at ${branch}, so it cannot match ${body.sha}`);
+  }
+  return { repo, path, branch, current };
+}
+
+/** Commits `path` set to `blob` (or removed) on top of `branch` and moves the branch, as a push. */
+function commitFileChange(request: RouteRequest, repo: RepoRecord, branch: string, path: string, blob: string | undefined) {
+  const body = request.body as FileChange;
+  const parent = repo.refs.get(`refs/heads/${branch}`) as string;
+  const parentCommit = repo.objects.get(parent);
+  const files = parentCommit?.type === "commit" ? flattenTree(repo, parentCommit.tree) : new Map();
+  if (blob) files.set(path, { mode: files.get(path)?.mode ?? "100644", type: "blob", sha: blob });
+  else files.delete(path);
+  const author = requestedSignature(request, body.author, "author") ?? callerSignature(request);
+  const committer = requestedSignature(request, body.committer, "committer") ?? author;
+  const commit = { type: "commit" as const, tree: storeFlatTree(repo, files), parents: [parent], message: body.message, author, committer };
+  const sha = storeObject(repo, commit);
+  setRef(request, repo, `refs/heads/${branch}`, sha);
+  return serializeGitCommit(repo, sha, commit, request.urls);
+}
 
 function describe(request: RouteRequest, repo: RepoRecord, ref: string, path: string, sha: string, type: "file" | "dir", size: number) {
   const name = fullName(repo);

@@ -1,3 +1,4 @@
+import { flattenTree, type FlatEntry } from "../git-store.js";
 import type { GitObject, RepoRecord, SandboxState } from "../state.js";
 import { fullName } from "../state.js";
 import type { SandboxUrls } from "../urls.js";
@@ -99,23 +100,11 @@ function serializeCommit(repo: RepoRecord, sha: string, urls: SandboxUrls) {
 }
 
 function diffTrees(repo: RepoRecord, beforeTree: string | undefined, afterTree: string) {
-  const before = beforeTree ? flattenTree(repo, beforeTree) : new Map<string, string>();
+  const before = beforeTree ? flattenTree(repo, beforeTree) : new Map<string, FlatEntry>();
   const after = flattenTree(repo, afterTree);
   return {
     added: [...after.keys()].filter((path) => !before.has(path)),
     removed: [...before.keys()].filter((path) => !after.has(path)),
-    modified: [...after].filter(([path, sha]) => before.has(path) && before.get(path) !== sha).map(([path]) => path),
+    modified: [...after].filter(([path, file]) => before.has(path) && before.get(path)?.sha !== file.sha).map(([path]) => path),
   };
-}
-
-function flattenTree(repo: RepoRecord, treeSha: string, prefix = ""): Map<string, string> {
-  const files = new Map<string, string>();
-  const tree = repo.objects.get(treeSha);
-  if (tree?.type !== "tree") return files;
-  for (const entry of tree.entries) {
-    const path = `${prefix}${entry.path}`;
-    if (entry.type === "tree") for (const [inner, sha] of flattenTree(repo, entry.sha, `${path}/`)) files.set(inner, sha);
-    else files.set(path, entry.sha);
-  }
-  return files;
 }

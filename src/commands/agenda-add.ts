@@ -1,0 +1,39 @@
+import { declareCommand, STEERERS } from "./command-declaration.js";
+import { checkAgendaItems } from "./check-agenda-items.js";
+import { itemList } from "./item-list.js";
+import { refArguments } from "./ref-arguments.js";
+
+export const agendaAdd = declareCommand({
+  verb: "agenda",
+  subcommand: "add",
+  usage: "/agenda add <ref>...",
+  description:
+    "Puts the items on the agenda by adding the meeting's agenda label to them. A `<ref>` is `#12` (in the home repo), `owner/repo#12` or an issue or pull request URL; items must be open and in the meeting's scope.",
+  who: STEERERS,
+  examples: ["/agenda add #1255", "/agenda add nodejs/node#52575 https://github.com/nodejs/node/pull/52459"],
+  parse: (words, _rest, context) => refArguments(words, context),
+  access: () => "steer",
+  async run(refs, context) {
+    const checked = await checkAgendaItems(context, refs);
+    if ("refused" in checked) return checked;
+    const closed = checked.items.filter((item) => !item.open);
+    if (closed.length > 0) {
+      const names = closed.map((item) => `${item.ref.repo}#${item.ref.number}`).join(", ");
+      return { refused: `${names} ${closed.length === 1 ? "is" : "are"} closed; only open items are on the agenda.` };
+    }
+    const { octokit, meeting } = context;
+    const agendaLabels = new Set(meeting.agendaLabels.map((label) => label.toLowerCase()));
+    const onAgenda = checked.items.filter((item) => item.labels.some((label) => agendaLabels.has(label.toLowerCase())));
+    const toAdd = checked.items.filter((item) => !onAgenda.includes(item));
+    for (const item of toAdd) {
+      const [owner = "", repo = ""] = item.ref.repo.split("/");
+      await octokit.rest.issues.addLabels({ owner, repo, issue_number: item.ref.number, labels: [meeting.agendaLabels[0] as string] });
+    }
+    if (toAdd.length > 0) await context.actions.refresh();
+    const reply = [
+      toAdd.length > 0 ? `Added to the agenda:\n${itemList(toAdd)}` : "",
+      onAgenda.length > 0 ? `Already on the agenda:\n${itemList(onAgenda)}` : "",
+    ];
+    return { reply: reply.filter(Boolean).join("\n\n") };
+  },
+});

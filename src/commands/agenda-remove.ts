@@ -1,0 +1,39 @@
+import { declareCommand, STEERERS } from "./command-declaration.js";
+import { checkAgendaItems } from "./check-agenda-items.js";
+import { ifFound } from "./if-found.js";
+import { itemList } from "./item-list.js";
+import { refArguments } from "./ref-arguments.js";
+
+export const agendaRemove = declareCommand({
+  verb: "agenda",
+  subcommand: "remove",
+  usage: "/agenda remove <ref>...",
+  description: "Takes the items off the agenda by removing the meeting's agenda labels from them; other labels stay.",
+  who: STEERERS,
+  examples: ["/agenda remove #1255", "/agenda remove nodejs/node#52575"],
+  parse: (words, _rest, context) => refArguments(words, context),
+  access: () => "steer",
+  async run(refs, context) {
+    const checked = await checkAgendaItems(context, refs);
+    if ("refused" in checked) return checked;
+    const agendaLabels = new Set(context.meeting.agendaLabels.map((label) => label.toLowerCase()));
+    const removed = [];
+    const notOnAgenda = [];
+    for (const item of checked.items) {
+      const labels = item.labels.filter((label) => agendaLabels.has(label.toLowerCase()));
+      if (labels.length === 0) notOnAgenda.push(item);
+      else removed.push(item);
+      const [owner = "", repo = ""] = item.ref.repo.split("/");
+      for (const name of labels) {
+        // Already gone (removed by someone else meanwhile) is what was asked for.
+        await ifFound(context.octokit.rest.issues.removeLabel({ owner, repo, issue_number: item.ref.number, name }));
+      }
+    }
+    if (removed.length > 0) await context.actions.refresh();
+    const reply = [
+      removed.length > 0 ? `Removed from the agenda:\n${itemList(removed)}` : "",
+      notOnAgenda.length > 0 ? `Not on the agenda:\n${itemList(notOnAgenda)}` : "",
+    ];
+    return { reply: reply.filter(Boolean).join("\n\n") };
+  },
+});

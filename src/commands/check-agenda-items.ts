@@ -1,0 +1,16 @@
+import type { CommandContext } from "./command-context.js";
+import { checkAgendaItem, type CheckedItem } from "./check-agenda-item.js";
+import type { ItemRef } from "./parse-item-ref.js";
+
+/** Checks every item before any changes: one refused item leaves them all as they were. */
+export async function checkAgendaItems(context: CommandContext, refs: ItemRef[]): Promise<{ items: CheckedItem[] } | { refused: string }> {
+  const items: CheckedItem[] = [];
+  const refusals: string[] = [];
+  for (const ref of refs) {
+    const checked = await checkAgendaItem(context.octokit, context.meeting, ref);
+    if ("refused" in checked) refusals.push(checked.refused);
+    else items.push(checked.item);
+  }
+  if (refusals.length === 0) return { items };
+  return { refused: refusals.length === 1 ? (refusals[0] as string) : refusals.map((refusal) => `- ${refusal}`).join("\n") };
+}

@@ -1,0 +1,7 @@
+import { escapeMarkdown } from "../render/escape-markdown.js";
+import type { CheckedItem } from "./check-agenda-item.js";
+
+/** Items as a Markdown list: `- owner/repo#12: Title`, titles escaped. */
+export function itemList(items: CheckedItem[]): string {
+  return items.map((item) => `- ${item.ref.repo}#${item.ref.number}: ${escapeMarkdown(item.title)}`).join("\n");
+}

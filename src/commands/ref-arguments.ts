@@ -1,0 +1,26 @@
+import { escapeMarkdown } from "../render/escape-markdown.js";
+import type { CommandContext } from "./command-context.js";
+import type { ParsedArguments } from "./command-declaration.js";
+import { parseItemRef, webHostOf, type ItemRef } from "./parse-item-ref.js";
+import { shown } from "./shown.js";
+
+/** More would make one comment a long run of GitHub calls. */
+export const MAX_REFS = 20;
+
+/** The items an `/agenda add` or `/agenda remove` names, each once. */
+export function refArguments(words: string[], context: CommandContext): ParsedArguments<ItemRef[]> {
+  if (words.length === 0) return { problem: "Name at least one issue or pull request." };
+  if (words.length > MAX_REFS) return { problem: `Name at most ${MAX_REFS} items at once.` };
+  const webHost = webHostOf(context.octokit.request.endpoint.DEFAULTS.baseUrl);
+  const refs = new Map<string, ItemRef>();
+  for (const word of words) {
+    const ref = parseItemRef(word, context.meeting.home, webHost);
+    if (!ref) {
+      return {
+        problem: `${shown(word)} is not an issue or pull request: write #12, owner/repo#12 or its URL on ${escapeMarkdown(webHost)}.`,
+      };
+    }
+    refs.set(`${ref.repo.toLowerCase()}#${ref.number}`, ref);
+  }
+  return { args: [...refs.values()] };
+}
