@@ -1,11 +1,7 @@
 import type { GitHub } from "../github.js";
 import type { Meeting, Occurrence } from "../model.js";
-import { UserError } from "../errors.js";
-import { loadTemplates } from "../config/load-templates.js";
-import { formatProblem } from "../config/problem.js";
 import { collectAgendaItems } from "../collect/collect-agenda-items.js";
-import { buildAgenda } from "../agenda/build-agenda.js";
-import { renderMeeting } from "../render/render-meeting.js";
+import { draftFromItems } from "../draft/draft-from-items.js";
 import type { LabelFact } from "../publish/meeting-state.js";
 import type { OccurrenceDraft } from "../publish/publish-occurrence.js";
 import { fetchLabelledItems } from "./fetch-labelled-items.js";
@@ -36,17 +32,9 @@ export async function draftLiveAgenda(octokit: GitHub, input: LiveAgendaInput): 
     const at = key.lastIndexOf("#");
     return { repo: key.slice(0, at), number: Number(key.slice(at + 1)) };
   });
-  const agenda = buildAgenda(meeting, occurrence, items, {
+  const { agenda, rendered } = await draftFromItems(octokit, meeting, occurrence, items, {
     searchUrls: collected.searchUrls,
     ...(previous && { previous }),
-  });
-
-  const templates = await loadTemplates(octokit, meeting);
-  if (templates.problems.length > 0) throw new UserError(templates.problems.map(formatProblem).join("\n"));
-  const rendered = renderMeeting({
-    agenda,
-    templates: { ...(templates.issue !== undefined && { issue: templates.issue }), ...(templates.minutes !== undefined && { minutes: templates.minutes }) },
-    templateFiles: meeting.templates,
   });
 
   return {

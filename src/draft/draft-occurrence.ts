@@ -2,14 +2,13 @@ import type { GitHub, RepoRef } from "../github.js";
 import type { Agenda, Meeting, Occurrence } from "../model.js";
 import { UserError } from "../errors.js";
 import { loadRepoConfig } from "../config/load-config.js";
-import { loadTemplates } from "../config/load-templates.js";
 import { formatProblem } from "../config/problem.js";
 import { fetchCalendar } from "../collect/fetch-calendar.js";
 import { nextOccurrence } from "../schedule/next-occurrence.js";
 import { occurrenceOn } from "../schedule/occurrence-on.js";
 import { collectAgendaItems } from "../collect/collect-agenda-items.js";
-import { buildAgenda } from "../agenda/build-agenda.js";
-import { renderMeeting, type RenderedMeeting } from "../render/render-meeting.js";
+import type { RenderedMeeting } from "../render/render-meeting.js";
+import { draftFromItems } from "./draft-from-items.js";
 
 export interface DraftRequest {
   repo: RepoRef;
@@ -49,18 +48,9 @@ export async function draftOccurrence(octokit: GitHub, request: DraftRequest): P
   // 3. Collect the labelled items in scope.
   const collected = await collectAgendaItems(octokit, meeting);
 
-  // 4. Agenda model.
-  const agenda = buildAgenda(meeting, occurrence, collected.items, { searchUrls: collected.searchUrls });
-
-  // 5. Render with the repository's templates, if it has its own.
-  const templates = await loadTemplates(octokit, meeting);
-  if (templates.problems.length > 0) {
-    throw new UserError(templates.problems.map(formatProblem).join("\n"));
-  }
-  const rendered = renderMeeting({
-    agenda,
-    templates: { issue: templates.issue, minutes: templates.minutes },
-    templateFiles: meeting.templates,
+  // 4-5. Agenda model, then render with the repository's templates, if it has its own.
+  const { agenda, rendered } = await draftFromItems(octokit, meeting, occurrence, collected.items, {
+    searchUrls: collected.searchUrls,
   });
 
   return { meeting, occurrence, agenda, rendered, searchRequests: collected.requests, truncated: collected.truncated };

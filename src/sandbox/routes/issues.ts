@@ -59,7 +59,7 @@ export const issueRoutes: Route[] = [
       const issue: IssueRecord = {
         id,
         nodeId: nodeId("I", id),
-        number: nextNumber(repo),
+        number: nextIssueNumber(repo),
         title: String(body.title),
         body: body.body ?? null,
         author: request.actorLogin,
@@ -158,6 +158,7 @@ function labelName(label: string | { name?: string }): string {
   return name;
 }
 
-function nextNumber(repo: RepoRecord): number {
+/** Issues and pull requests share one sequence of numbers. */
+export function nextIssueNumber(repo: RepoRecord): number {
   return Math.max(0, ...repo.issues.keys()) + 1;
 }

@@ -1,0 +1,132 @@
+import type { GitHub } from "../github.js";
+import type { Meeting, Occurrence } from "../model.js";
+import { UserError } from "../errors.js";
+import { escapeMarkdown } from "../render/escape-markdown.js";
+import type { CommandContext } from "./command-context.js";
+import type { CommandDeclaration, CommandResult } from "./command-declaration.js";
+import { describeSteerers } from "./describe-steerers.js";
+import type { MeetingActions } from "./meeting-actions.js";
+import { maySteer } from "./may-steer.js";
+import { parseCommands, type CommandLine } from "./parse-commands.js";
+import { resolveCommand } from "./registry.js";
+
+/** More would let one comment start a long run of GitHub calls. */
+export const MAX_COMMANDS_PER_COMMENT = 10;
+
+export interface CommandComment {
+  octokit: GitHub;
+  meeting: Meeting;
+  /** The occurrence whose meeting issue was commented on. */
+  occurrence: Occurrence;
+  issue: { owner: string; repo: string; number: number };
+  comment: { id: number; body: string; user: { login: string; type: string } };
+  actions: MeetingActions;
+  /**
+   * Resolves true for exactly one caller per comment id, across redeliveries and replicas; the
+   * app supplies it. Only comments that hold commands are claimed.
+   */
+  claim: (commentId: number) => Promise<boolean>;
+  /** The calendar feed's text, for a meeting whose schedule is a calendar. */
+  calendarText?: string;
+  now?: Date;
+}
+
+export interface HandledComment {
+  /** Whether the comment held commands and this call claimed it. */
+  ran: boolean;
+  /** The reply posted, if any. */
+  reply?: string;
+}
+
+interface Section {
+  line: CommandLine;
+  text: string;
+}
+
+/**
+ * Runs the commands of a new comment on a meeting issue of this app, once. The app calls it for
+ * `issue_comment.created` only, and only on its own meeting issues: an edited comment runs
+ * nothing. Comments by bots (this app included) are ignored. Each command is checked (its
+ * arguments, then who may use it); accepted ones get one reaction on the comment at once, then
+ * run in order, and everything there is to tell goes into one reply.
+ */
+export async function handleCommandComment(input: CommandComment): Promise<HandledComment> {
+  const { comment, octokit, issue } = input;
+  if (comment.user.type === "Bot" || comment.user.login.endsWith("[bot]")) return { ran: false };
+  const lines = parseCommands(comment.body);
+  if (lines.length === 0 || !(await input.claim(comment.id))) return { ran: false };
+
+  const context: CommandContext = {
+    octokit,
+    meeting: input.meeting,
+    occurrence: input.occurrence,
+    issue,
+    commenter: comment.user.login,
+    actions: input.actions,
+    ...(input.calendarText !== undefined && { calendarText: input.calendarText }),
+    now: input.now ?? new Date(),
+  };
+  let steers: Promise<boolean> | undefined;
+  const maySteerOnce = () => (steers ??= maySteer(octokit, input.meeting, comment.user.login));
+
+  const sections: Section[] = [];
+  const accepted: { line: CommandLine; command: CommandDeclaration; args: unknown }[] = [];
+  for (const line of lines.slice(0, MAX_COMMANDS_PER_COMMENT)) {
+    const checked = await check(line, context, maySteerOnce);
+    if ("text" in checked) sections.push({ line, text: checked.text });
+    else accepted.push({ line, ...checked });
+  }
+  if (lines.length > MAX_COMMANDS_PER_COMMENT) {
+    const skipped = lines.slice(MAX_COMMANDS_PER_COMMENT);
+    sections.push({
+      line: skipped[0] as CommandLine,
+      text: `A comment runs at most ${MAX_COMMANDS_PER_COMMENT} commands; this one and the ${skipped.length - 1} after it did not run.`,
+    });
+  }
+
+  if (accepted.length > 0) {
+    await octokit.rest.reactions.createForIssueComment({ owner: issue.owner, repo: issue.repo, comment_id: comment.id, content: "+1" });
+  }
+  let failure: unknown;
+  for (const { line, command, args } of accepted) {
+    const result = await command.run(args, context).catch((error: unknown): CommandResult => {
+      if (error instanceof UserError) return { refused: error.message };
+      failure ??= error;
+      return { refused: "It failed on an unexpected error, which the app has logged." };
+    });
+    const text = "refused" in result ? `Nothing changed: ${result.refused}` : result.reply;
+    if (text) sections.push({ line, text });
+  }
+
+  const reply = sections.length === 0 ? undefined : formatReply(sections);
+  if (reply !== undefined) await octokit.rest.issues.createComment({ owner: issue.owner, repo: issue.repo, issue_number: issue.number, body: reply });
+  if (failure !== undefined) throw failure;
+  return reply === undefined ? { ran: true } : { ran: true, reply };
+}
+
+async function check(
+  line: CommandLine,
+  context: CommandContext,
+  maySteer: () => Promise<boolean>,
+): Promise<{ command: CommandDeclaration; args: unknown } | { text: string }> {
+  const resolved = resolveCommand(line);
+  if ("problem" in resolved) return { text: usageHelp(resolved.problem, resolved.suggestions) };
+  const { command } = resolved;
+  const parsed = command.parse(resolved.words, resolved.rest, context);
+  if ("problem" in parsed) return { text: usageHelp(parsed.problem, [command]) };
+  if (command.access(parsed.args, context) === "steer" && !(await maySteer())) {
+    return { text: `Nothing changed: only people who may steer this meeting can do this; they are ${describeSteerers(context.meeting)}.` };
+  }
+  return { command, args: parsed.args };
+}
+
+function usageHelp(problem: string, suggestions: CommandDeclaration[]): string {
+  const usages = suggestions.map((command) => `\`${command.usage}\``);
+  const usage = usages.length === 1 ? `Usage: ${usages[0]}` : `Did you mean one of: ${usages.join(", ")}?`;
+  return `${problem} ${usage} (\`/help\` lists every command.)`;
+}
+
+/** One section per command, under the command as written, quoted so that it runs nothing. */
+function formatReply(sections: Section[]): string {
+  return sections.map(({ line, text }) => `> ${escapeMarkdown(line.text)}\n\n${text}`).join("\n\n");
+}

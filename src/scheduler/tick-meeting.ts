@@ -1,0 +1,103 @@
+import type { Meeting, Occurrence } from "../model.js";
+import { fetchCalendar } from "../collect/fetch-calendar.js";
+import { decideSteps, type OccurrenceRecord, type TickStep } from "./decide-steps.js";
+import { tickWindow } from "./tick-window.js";
+
+/** An occurrence's meeting issue, as the steps that act on it need it. */
+export interface OccurrenceIssue {
+  occurrence: Occurrence;
+  issueNumber: number;
+}
+
+/**
+ * How a tick reads and changes GitHub, implemented by the app. Every write must be idempotent on
+ * its own (the app's claim ref, the minutes branch): the tick lock only makes duplicates rare.
+ */
+export interface TickActions {
+  /** What exists for these occurrences, by occurrence key. */
+  records(meeting: Meeting, occurrences: Occurrence[]): Promise<ReadonlyMap<string, OccurrenceRecord>>;
+  /** Creates (or finds) the occurrence's issue; undefined when none came of it (a dry run, another replica's claim). */
+  createIssue(meeting: Meeting, occurrence: Occurrence): Promise<number | undefined>;
+  /** Writes the agenda as the issue last showed it into the issue's state as the frozen agenda. */
+  freezeAgenda(meeting: Meeting, issue: OccurrenceIssue): Promise<void>;
+  /** Opens (or completes, or rewrites) the minutes pull request from the frozen agenda and links it from the issue. */
+  openMinutes(meeting: Meeting, issue: OccurrenceIssue): Promise<void>;
+  /** Closes an earlier occurrence's issue with a comment linking its successor's. */
+  closeIssue(meeting: Meeting, closing: OccurrenceIssue, successor: OccurrenceIssue): Promise<void>;
+  /** Says on the issue that its occurrence is cancelled, and closes it. */
+  cancelIssue(meeting: Meeting, issue: OccurrenceIssue): Promise<void>;
+}
+
+export interface MeetingTickResult {
+  /** The steps carried out, e.g. `create-issue 2024-03-28`. */
+  done: string[];
+  /** Steps that could not run because the issue they need was not created. */
+  skipped: string[];
+}
+
+/** One tick of one meeting: decides its steps from what exists now, then carries them out in order. */
+export async function tickMeeting(
+  meeting: Meeting,
+  now: Date,
+  actions: TickActions,
+  fetchImpl?: typeof fetch,
+): Promise<MeetingTickResult> {
+  const calendarText = meeting.schedule.kind === "calendar" ? await fetchCalendar(meeting.schedule.calendarUrl, fetchImpl) : undefined;
+  const occurrences = tickWindow(meeting, now, calendarText);
+  const records = await actions.records(meeting, occurrences);
+  const steps = decideSteps({ meeting, now, occurrences, records });
+
+  const issueNumbers = new Map<string, number>();
+  for (const [key, record] of records) if (record.issue) issueNumbers.set(key, record.issue.number);
+  const issueOf = (occurrence: Occurrence): OccurrenceIssue | undefined => {
+    const issueNumber = issueNumbers.get(occurrence.key);
+    return issueNumber === undefined ? undefined : { occurrence, issueNumber };
+  };
+
+  const result: MeetingTickResult = { done: [], skipped: [] };
+  for (const step of steps) {
+    const label = stepLabel(step);
+    const ran = await runStep(meeting, step, actions, issueOf, issueNumbers);
+    (ran ? result.done : result.skipped).push(label);
+  }
+  return result;
+}
+
+async function runStep(
+  meeting: Meeting,
+  step: TickStep,
+  actions: TickActions,
+  issueOf: (occurrence: Occurrence) => OccurrenceIssue | undefined,
+  issueNumbers: Map<string, number>,
+): Promise<boolean> {
+  if (step.kind === "create-issue") {
+    const issueNumber = await actions.createIssue(meeting, step.occurrence);
+    if (issueNumber !== undefined) issueNumbers.set(step.occurrence.key, issueNumber);
+    return issueNumber !== undefined;
+  }
+  const issue = issueOf(step.occurrence);
+  if (!issue) return false;
+  switch (step.kind) {
+    case "freeze-agenda":
+      await actions.freezeAgenda(meeting, issue);
+      return true;
+    case "open-minutes":
+      await actions.openMinutes(meeting, issue);
+      return true;
+    case "cancel-issue":
+      await actions.cancelIssue(meeting, issue);
+      return true;
+    case "close-issue": {
+      const successor = issueOf(step.successor);
+      if (!successor) return false;
+      await actions.closeIssue(meeting, issue, successor);
+      return true;
+    }
+  }
+}
+
+function stepLabel(step: TickStep): string {
+  return step.kind === "close-issue"
+    ? `${step.kind} ${step.occurrence.key} for ${step.successor.key}`
+    : `${step.kind} ${step.occurrence.key}`;
+}
