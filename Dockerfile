@@ -1,13 +1,14 @@
 # syntax=docker/dockerfile:1
+# node:lts is the current Node.js LTS line; CI and development run on Node >= 20.18 too.
 # Build stage: compile TypeScript with the full dependency tree.
-FROM node:24-bookworm-slim AS build
+FROM node:lts-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npm ci --no-audit --no-fund
 
 # Runtime stage: production dependencies only (the large OpenAPI description is a dev dependency).
-FROM node:24-bookworm-slim
+FROM node:lts-slim
 ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -18,4 +19,4 @@ COPY templates ./templates
 COPY app.yml schema.json ./
 USER node
 EXPOSE 3000
-CMD ["npx", "probot", "run", "./dist/app.js"]
+CMD ["node_modules/.bin/probot", "run", "./dist/app.js"]

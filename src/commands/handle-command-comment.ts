@@ -110,20 +110,20 @@ async function check(
   maySteer: () => Promise<boolean>,
 ): Promise<{ command: CommandDeclaration; args: unknown } | { text: string }> {
   const resolved = resolveCommand(line);
-  if ("problem" in resolved) return { text: usageHelp(resolved.problem, resolved.suggestions) };
+  if ("problem" in resolved) return { text: usageHelp(resolved.problem, resolved.suggestions, "Did you mean") };
   const { command } = resolved;
   const parsed = command.parse(resolved.words, resolved.rest, context);
-  if ("problem" in parsed) return { text: usageHelp(parsed.problem, [command]) };
+  if ("problem" in parsed) return { text: usageHelp(parsed.problem, [command], "Usage:") };
   if (command.access(parsed.args, context) === "steer" && !(await maySteer())) {
     return { text: `Nothing changed: only people who may steer this meeting can do this; they are ${describeSteerers(context.meeting)}.` };
   }
   return { command, args: parsed.args };
 }
 
-function usageHelp(problem: string, suggestions: CommandDeclaration[]): string {
-  const usages = suggestions.map((command) => `\`${command.usage}\``);
-  const usage = usages.length === 1 ? `Usage: ${usages[0]}` : `Did you mean one of: ${usages.join(", ")}?`;
-  return `${problem} ${usage} (\`/help\` lists every command.)`;
+/** What was wrong, then the usage of the command meant, or of the nearest ones. */
+function usageHelp(problem: string, suggestions: CommandDeclaration[], lead: "Usage:" | "Did you mean"): string {
+  const usages = suggestions.map((command) => `\`${command.usage}\``).join(" or ");
+  return `${problem} ${lead} ${usages}${lead === "Usage:" ? "" : "?"} (\`/help\` lists every command.)`;
 }
 
 /** One section per command, under the command as written, quoted so that it runs nothing. */

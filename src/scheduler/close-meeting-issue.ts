@@ -1,0 +1,40 @@
+import type { GitHub } from "../github.js";
+import type { Meeting } from "../model.js";
+import type { OccurrenceIssue } from "./tick-meeting.js";
+
+/** Closes an earlier meeting issue as completed, with a comment pointing to the next one. */
+export async function closeForSuccessor(octokit: GitHub, meeting: Meeting, closing: OccurrenceIssue, successor: OccurrenceIssue): Promise<void> {
+  await closeWithComment(
+    octokit,
+    meeting,
+    closing.issueNumber,
+    `The next meeting's issue is #${successor.issueNumber} (${successor.occurrence.date}); closing this one.`,
+    "completed",
+  );
+}
+
+/** Says the occurrence will not take place and closes its issue as not planned. */
+export async function closeAsCancelled(octokit: GitHub, meeting: Meeting, issue: OccurrenceIssue): Promise<void> {
+  await closeWithComment(
+    octokit,
+    meeting,
+    issue.issueNumber,
+    `The meeting of ${issue.occurrence.date} is cancelled: the schedule no longer has it. Items on this agenda go to the next meeting.`,
+    "not_planned",
+  );
+}
+
+async function closeWithComment(
+  octokit: GitHub,
+  meeting: Meeting,
+  issueNumber: number,
+  body: string,
+  reason: "completed" | "not_planned",
+): Promise<void> {
+  if (meeting.dryRun) return;
+  const { data: issue } = await octokit.rest.issues.get({ ...meeting.home, issue_number: issueNumber });
+  // A replica that got here first has commented and closed it already.
+  if (issue.state === "closed") return;
+  await octokit.rest.issues.createComment({ ...meeting.home, issue_number: issueNumber, body });
+  await octokit.rest.issues.update({ ...meeting.home, issue_number: issueNumber, state: "closed", state_reason: reason });
+}
