@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
+import { appOperations } from "../src/sandbox/app-auth/app-routes.js";
 import { routes } from "../src/sandbox/routes/index.js";
 import type { PrunedOperation, PrunedSpec } from "../src/sandbox/openapi/pruned-spec.js";
 
@@ -20,8 +21,9 @@ export function readPinnedSpec(): JsonObject {
   return JSON.parse(readFileSync(file, "utf8")) as JsonObject;
 }
 
+/** The engine's routes and the app endpoints the server answers itself. */
 export function implementedOperations(): string[] {
-  return [...new Set(routes.map((route) => `${route.method} ${route.path}`))].sort();
+  return [...new Set([...routes.map((route) => `${route.method} ${route.path}`), ...appOperations])].sort();
 }
 
 export function pruneOpenApi(spec: JsonObject, operations: string[]): PrunedSpec {

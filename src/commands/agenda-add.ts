@@ -14,13 +14,8 @@ export const agendaAdd = declareCommand({
   parse: (words, _rest, context) => refArguments(words, context),
   access: () => "steer",
   async run(refs, context) {
-    const checked = await checkAgendaItems(context, refs);
+    const checked = await checkAgendaItems(context, refs, { openOnly: true });
     if ("refused" in checked) return checked;
-    const closed = checked.items.filter((item) => !item.open);
-    if (closed.length > 0) {
-      const names = closed.map((item) => `${item.ref.repo}#${item.ref.number}`).join(", ");
-      return { refused: `${names} ${closed.length === 1 ? "is" : "are"} closed; only open items are on the agenda.` };
-    }
     const { octokit, meeting } = context;
     const agendaLabels = new Set(meeting.agendaLabels.map((label) => label.toLowerCase()));
     const onAgenda = checked.items.filter((item) => item.labels.some((label) => agendaLabels.has(label.toLowerCase())));

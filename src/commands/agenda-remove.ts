@@ -14,7 +14,7 @@ export const agendaRemove = declareCommand({
   parse: (words, _rest, context) => refArguments(words, context),
   access: () => "steer",
   async run(refs, context) {
-    const checked = await checkAgendaItems(context, refs);
+    const checked = await checkAgendaItems(context, refs, { openOnly: false });
     if ("refused" in checked) return checked;
     const agendaLabels = new Set(context.meeting.agendaLabels.map((label) => label.toLowerCase()));
     const removed = [];

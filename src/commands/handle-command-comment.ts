@@ -92,9 +92,9 @@ export async function handleCommandComment(input: CommandComment): Promise<Handl
     const result = await command.run(args, context).catch((error: unknown): CommandResult => {
       if (error instanceof UserError) return { refused: error.message };
       failure ??= error;
-      return { refused: "It failed on an unexpected error, which the app has logged." };
+      return { reply: "This failed on an unexpected error, which the app has logged; it may be partly done." };
     });
-    const text = "refused" in result ? `Nothing changed: ${result.refused}` : result.reply;
+    const text = "refused" in result ? nothingChanged(result.refused) : result.reply;
     if (text) sections.push({ line, text });
   }
 
@@ -126,7 +126,12 @@ function usageHelp(problem: string, suggestions: CommandDeclaration[], lead: "Us
   return `${problem} ${lead} ${usages}${lead === "Usage:" ? "" : "?"} (\`/help\` lists every command.)`;
 }
 
+/** A refusal: one reason inline, a list of them below. */
+function nothingChanged(reasons: string): string {
+  return reasons.includes("\n") ? `Nothing changed:\n${reasons}` : `Nothing changed: ${reasons}`;
+}
+
 /** One section per command, under the command as written, quoted so that it runs nothing. */
 function formatReply(sections: Section[]): string {
-  return sections.map(({ line, text }) => `> ${escapeMarkdown(line.text)}\n\n${text}`).join("\n\n");
+  return [...sections].sort((a, b) => a.line.line - b.line.line).map(({ line, text }) => `> ${escapeMarkdown(line.text)}\n\n${text}`).join("\n\n");
 }

@@ -37,9 +37,10 @@ export const meetingReschedule = declareCommand<NewTime>({
 
 function parseNewTime(words: string[], context: CommandContext): ParsedArguments<NewTime> {
   const [dateWord = "", timeWord = "", zoneWord, extra] = words;
-  if (timeWord === "" || extra !== undefined) return { problem: "Give a date, a time and, if you like, a time zone." };
+  if (dateWord === "" || extra !== undefined) return { problem: "Give a date, a time and, if you like, a time zone." };
   const date = DATE.exec(dateWord);
   if (!date) return { problem: `${shown(dateWord)} is not a date like 2024-03-28.` };
+  if (timeWord === "") return { problem: "Give a time after the date." };
   const time = TIME.exec(timeWord);
   if (!time) return { problem: `${shown(timeWord)} is not a time like 16:00.` };
   const zone = zoneWord ?? context.meeting.schedule.timezone;

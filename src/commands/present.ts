@@ -20,7 +20,7 @@ export const present = declareCommand<string[]>({
     for (const word of words.length === 0 ? [context.commenter] : words) {
       const login = LOGIN.exec(word)?.[1];
       if (login === undefined) return { problem: `${shown(word)} is not a GitHub login like @mhdawson.` };
-      logins.set(login.toLowerCase(), login);
+      if (!logins.has(login.toLowerCase())) logins.set(login.toLowerCase(), login);
     }
     return { args: [...logins.values()] };
   },

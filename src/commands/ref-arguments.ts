@@ -20,7 +20,8 @@ export function refArguments(words: string[], context: CommandContext): ParsedAr
         problem: `${shown(word)} is not an issue or pull request: write #12, owner/repo#12 or its URL on ${escapeMarkdown(webHost)}.`,
       };
     }
-    refs.set(`${ref.repo.toLowerCase()}#${ref.number}`, ref);
+    const key = `${ref.repo.toLowerCase()}#${ref.number}`;
+    if (!refs.has(key)) refs.set(key, ref);
   }
   return { args: [...refs.values()] };
 }

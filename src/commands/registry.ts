@@ -39,7 +39,7 @@ export function resolveCommand(line: CommandLine): ResolvedCommand {
   if (word === undefined) return { problem: `/${line.verb} needs one of: ${subcommands.join(", ")}.`, suggestions: ofVerb };
   const command = ofVerb.find((candidate) => candidate.subcommand === word.toLowerCase());
   if (command) return { command, words, rest: line.rest.slice(word.length).trim() };
-  const closest = closestKey(word, subcommands);
+  const closest = closestKey(word, subcommands) ?? subcommands.find((subcommand) => subcommand.startsWith(word.toLowerCase()));
   return {
     problem: `${shown(word)} is not a /${line.verb} command.`,
     suggestions: closest === undefined ? ofVerb : ofVerb.filter((candidate) => candidate.subcommand === closest),

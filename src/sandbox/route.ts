@@ -18,6 +18,8 @@ export interface RouteRequest {
   /** The URL the request was sent to, for `Link` headers that point back at the same server. */
   url: URL;
   urls: SandboxUrls;
+  /** The id of the app registered on this GitHub (its check runs name it). */
+  appId: number;
   now: Date;
   /** The state search sees: the live state, or an older copy under a search lag. */
   searchState(): SandboxState;

@@ -4,7 +4,7 @@ import type { Actor } from "./access.js";
 import { SandboxClock } from "./clock.js";
 import { createState, ensureUser } from "./create-state.js";
 import type { SandboxEvent, SandboxEventListener } from "./events.js";
-import { checkRequest, checkResponse, findOperation } from "./openapi.js";
+import { checkRequest, findOperation, sandboxResponseProblem } from "./openapi.js";
 import { RateLimits } from "./rate-limit.js";
 import { GitHubError, type Route, type RouteResponse } from "./route.js";
 import { routes } from "./routes/index.js";
@@ -12,18 +12,28 @@ import { loadSnapshot, type Snapshot } from "./snapshot.js";
 import type { SandboxState } from "./state.js";
 import { GITHUB_DOT_COM, type SandboxUrls } from "./urls.js";
 
+/** A REST request the sandbox answered from one of its routes. */
+export interface AnsweredRequest {
+  method: string;
+  /** The path without `/api/v3`, with its query: `/repos/nodejs/node/issues?state=all`. */
+  path: string;
+  actor: Actor;
+  status: number;
+}
+
 export interface SandboxOptions {
   /** Where responses say GitHub is; github.com by default. */
   urls?: SandboxUrls;
   /** The app's slug: an installation acts as `<slug>[bot]`. */
   appSlug?: string;
+  /** The app's id; 1 by default. A sandbox server started with an app uses that app's. */
+  appId?: number;
 }
 
 /** The base URL of the Octokit clients the sandbox hands out; requests never leave the process. */
 export const SANDBOX_BASE_URL = "http://sandbox.invalid/api/v3";
 
 const GENERIC_DOCUMENTATION = "https://docs.github.com/rest";
-const GENERIC_REFUSALS = new Set([403, 404, 422]);
 
 /**
  * An in-memory GitHub loaded from a snapshot. Requests go through `handle` (or `fetch`, or an
@@ -38,7 +48,9 @@ export class Sandbox {
   readonly clock: SandboxClock;
   readonly urls: SandboxUrls;
   readonly appSlug: string;
+  appId: number;
   readonly #listeners = new Set<SandboxEventListener>();
+  readonly #requestListeners = new Set<(request: AnsweredRequest) => void>();
   readonly #rateLimits = new RateLimits();
   #requestCount = 0;
   #searchLagMs = 0;
@@ -55,6 +67,7 @@ export class Sandbox {
     this.clock = new SandboxClock(snapshot.now ? new Date(snapshot.now) : new Date());
     this.urls = options.urls ?? GITHUB_DOT_COM;
     this.appSlug = options.appSlug ?? "agenda-drafter";
+    this.appId = options.appId ?? 1;
   }
 
   /** A `fetch` that answers from the sandbox, for Octokit's `request.fetch`. */
@@ -83,7 +96,8 @@ export class Sandbox {
     this.#history = ms > 0 ? [{ at: -Infinity, state: structuredClone(this.state) }] : [];
   }
 
-  #searchState(): SandboxState {
+  /** The state search sees: the live state, or under a search lag the state as it was that long ago. */
+  searchState(): SandboxState {
     if (this.#searchLagMs === 0) return this.state;
     const seenAt = this.clock.now().getTime() - this.#searchLagMs;
     return [...this.#history].reverse().find((entry) => entry.at <= seenAt)?.state ?? this.state;
@@ -93,6 +107,12 @@ export class Sandbox {
   onEvent(listener: SandboxEventListener): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+
+  /** Calls `listener` with every request a route answered (refused ones included); returns a function that stops it. */
+  onRequest(listener: (request: AnsweredRequest) => void): () => void {
+    this.#requestListeners.add(listener);
+    return () => this.#requestListeners.delete(listener);
   }
 
   /** Answers a REST request; paths may start with `/api/v3` (GitHub Enterprise) or not. */
@@ -132,8 +152,9 @@ export class Sandbox {
         body,
         url,
         urls: this.urls,
+        appId: this.appId,
         now: this.clock.now(),
-        searchState: () => this.#searchState(),
+        searchState: () => this.searchState(),
         emit: (event) => this.#emit(event),
       });
     } catch (error) {
@@ -141,15 +162,15 @@ export class Sandbox {
       response = { status: error.status, body: errorBody(error.status, error.message, documentation, error.errors) };
     }
 
-    // GitHub refuses with 403/404/422 on operations whose description does not list them.
-    const undocumentedRefusal = GENERIC_REFUSALS.has(response.status) && !(String(response.status) in findOperation(key).responses);
-    const problem = undocumentedRefusal ? undefined : checkResponse(key, response.status, response.body);
+    const problem = sandboxResponseProblem(key, response.status, response.body);
     if (problem) {
       throw new Error(`Sandbox bug: ${request.method} ${url.pathname}${url.search} broke GitHub's OpenAPI description: ${problem}`);
     }
     if (this.#searchLagMs > 0 && request.method !== "GET" && response.status < 300) {
       this.#history.push({ at: this.clock.now().getTime(), state: structuredClone(this.state) });
     }
+    const answered = { method: request.method.toUpperCase(), path: `${path}${url.search}`, actor, status: response.status };
+    for (const listener of this.#requestListeners) listener(answered);
     return this.#respond(response, rateHeaders);
   }
 

@@ -33,6 +33,7 @@ export interface SandboxServer {
  */
 export async function startSandboxServer(sandbox: Sandbox, options: SandboxServerOptions): Promise<SandboxServer> {
   const app = options.app ? sandboxApp(options.app) : undefined;
+  if (app) sandbox.appId = app.id;
   const webhooks = options.webhook ? new WebhookDeliverer({ target: options.webhook, appId: app?.id ?? 0 }) : undefined;
   const stopListening = webhooks
     ? sandbox.onEvent((event) => {

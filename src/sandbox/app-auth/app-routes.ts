@@ -4,6 +4,7 @@ import { serializeApp, serializeInstallation, SANDBOX_APP } from "./app-json.js"
 import { githubError } from "./github-error.js";
 import type { InstallationTokens } from "./installation-tokens.js";
 import { verifyAppJwt, type SandboxApp } from "./verify-app-jwt.js";
+import { sandboxResponseProblem } from "../openapi.js";
 
 export interface AppRoutesContext {
   state: SandboxState;
@@ -15,27 +16,34 @@ export interface AppRoutesContext {
 
 type AppRoute = (context: AppRoutesContext, params: string[], request: Request) => Response | Promise<Response>;
 
-const ROUTES: { method: string; pattern: RegExp; answer: AppRoute }[] = [
-  { method: "GET", pattern: /^\/app$/, answer: (context) => Response.json(serializeApp(context.state, context.app.id, context.urls)) },
-  { method: "GET", pattern: /^\/app\/installations$/, answer: listInstallations },
+const ROUTES: { operation: string; pattern: RegExp; answer: AppRoute }[] = [
+  { operation: "GET /app", pattern: /^\/app$/, answer: (context) => Response.json(serializeApp(context.state, context.app.id, context.urls)) },
+  { operation: "GET /app/installations", pattern: /^\/app\/installations$/, answer: listInstallations },
   {
-    method: "GET",
+    operation: "GET /app/installations/{installation_id}",
     pattern: /^\/app\/installations\/(\d+)$/,
     answer: (context, [id]) => answerInstallation(context, findInstallation(context.state, Number(id))),
   },
-  { method: "POST", pattern: /^\/app\/installations\/(\d+)\/access_tokens$/, answer: createAccessToken },
+  { operation: "POST /app/installations/{installation_id}/access_tokens", pattern: /^\/app\/installations\/(\d+)\/access_tokens$/, answer: createAccessToken },
   {
-    method: "GET",
+    operation: "GET /repos/{owner}/{repo}/installation",
     pattern: /^\/repos\/([^/]+)\/([^/]+)\/installation$/,
     answer: (context, [owner, repo]) => answerInstallation(context, installationOfRepo(context.state, owner!, repo!)),
   },
   {
-    method: "GET",
-    pattern: /^\/(?:orgs|users)\/([^/]+)\/installation$/,
-    answer: (context, [account]) =>
-      answerInstallation(context, context.state.installations.find((candidate) => candidate.account.toLowerCase() === account!.toLowerCase())),
+    operation: "GET /orgs/{org}/installation",
+    pattern: /^\/orgs\/([^/]+)\/installation$/,
+    answer: (context, [account]) => answerInstallation(context, installationOfAccount(context.state, account!)),
+  },
+  {
+    operation: "GET /users/{username}/installation",
+    pattern: /^\/users\/([^/]+)\/installation$/,
+    answer: (context, [account]) => answerInstallation(context, installationOfAccount(context.state, account!)),
   },
 ];
+
+/** The REST operations answered here, for the OpenAPI description the sandbox checks against. */
+export const appOperations: string[] = ROUTES.map((route) => route.operation);
 
 /**
  * Answers the endpoints GitHub reserves to the app itself (authenticated by its JWT); `path` is
@@ -44,11 +52,14 @@ const ROUTES: { method: string; pattern: RegExp; answer: AppRoute }[] = [
 export function answerAppRequest(request: Request, path: string, context: AppRoutesContext): Promise<Response> | undefined {
   for (const route of ROUTES) {
     const match = route.pattern.exec(path);
-    if (!match || route.method !== request.method) continue;
+    if (!match || !route.operation.startsWith(`${request.method} `)) continue;
     const params = match.slice(1).map((part) => decodeURIComponent(part));
-    return Promise.resolve().then(() => {
-      const refusal = refuseWithoutAppJwt(request, context);
-      return refusal ?? route.answer(context, params, request);
+    return Promise.resolve().then(async () => {
+      const response = refuseWithoutAppJwt(request, context) ?? (await route.answer(context, params, request));
+      const text = await response.clone().text();
+      const problem = sandboxResponseProblem(route.operation, response.status, text === "" ? undefined : JSON.parse(text));
+      if (problem) throw new Error(`Sandbox bug: ${request.method} ${new URL(request.url).pathname} broke GitHub's OpenAPI description: ${problem}`);
+      return response;
     });
   }
   return undefined;
@@ -94,6 +105,10 @@ async function createAccessToken(context: AppRoutesContext, [id]: string[], requ
 function answerInstallation(context: AppRoutesContext, installation: InstallationRecord | undefined): Response {
   if (!installation) return githubError(404, "Not Found");
   return Response.json(serializeInstallation(context.state, installation, context.app.id, context.urls));
+}
+
+function installationOfAccount(state: SandboxState, account: string): InstallationRecord | undefined {
+  return state.installations.find((candidate) => candidate.account.toLowerCase() === account.toLowerCase());
 }
 
 function findInstallation(state: SandboxState, id: number): InstallationRecord | undefined {

@@ -43,7 +43,7 @@ export function createSandboxHandler(sandbox: Sandbox, options: SandboxHandlerOp
         actor,
         urls: sandbox.urls,
         now: sandbox.clock.now(),
-        searchState: () => sandbox.state,
+        searchState: () => sandbox.searchState(),
         viewerLogin: sandbox.actorLogin(actor),
       });
     }

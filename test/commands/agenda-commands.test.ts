@@ -1,0 +1,195 @@
+import nock from "nock";
+import { securityWgMeeting } from "../fixtures/security-wg-meeting.js";
+import { fakeActions, github, mockIssue, mockPermission, mockReaction, mockReply, mockRepo, run } from "./harness.js";
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => nock.cleanAll());
+afterAll(() => nock.enableNetConnect());
+
+function expectAllAsked(scopes: nock.Scope[]) {
+  for (const scope of scopes) expect(scope.pendingMocks()).toEqual([]);
+}
+
+describe("/agenda add", () => {
+  test("labels items named every way, once each, and refreshes the agenda", async () => {
+    const { actions, calls } = fakeActions();
+    let reply = "";
+    const scopes = [
+      mockPermission("RafaelGSS", "admin"),
+      mockReaction(),
+      mockRepo("nodejs/security-wg", "public"),
+      mockIssue("nodejs/security-wg", 1255, "Node.js Security Initiatives 2024", []),
+      mockRepo("nodejs/node", "public"),
+      mockIssue("nodejs/node", 52575, "Remove the experimental policy feature", ["security-wg-agenda", "policy"]),
+      mockRepo("nodejs/node", "public"),
+      mockIssue("nodejs/node", 52459, "Ask @everyone: limit `inactive` <b>members</b>", ["tsc-agenda"]),
+      github()
+        .post("/repos/nodejs/security-wg/issues/1255/labels", { labels: ["security-wg-agenda"] })
+        .reply(200, [])
+        .post("/repos/nodejs/node/issues/52459/labels", { labels: ["security-wg-agenda"] })
+        .reply(200, []),
+      mockReply((body) => (reply = body)),
+    ];
+    await run({
+      body: "/agenda add #1255 nodejs/node#52575 https://github.com/nodejs/node/pull/52459/files NODEJS/node#52575",
+      actions,
+    });
+    expect(calls).toEqual([["refresh"]]);
+    expect(reply).toMatchInlineSnapshot(`
+"> /agenda add #1255 nodejs/node#52575 https://github.com/nodejs/node/pull/52459/files NODEJS/node#52575
+
+Added to the agenda:
+- nodejs/security-wg#1255: Node.js Security Initiatives 2024
+- nodejs/node#52459: Ask @​everyone: limit \`inactive\` &lt;b>members&lt;/b>
+
+Already on the agenda:
+- nodejs/node#52575: Remove the experimental policy feature"
+`);
+    expectAllAsked(scopes);
+  });
+
+  test("an item outside the scope is refused without asking GitHub about it, and nothing changes", async () => {
+    const { actions, calls } = fakeActions();
+    let reply = "";
+    const scopes = [
+      mockPermission("RafaelGSS", "admin"),
+      mockReaction(),
+      mockRepo("nodejs/node", "public"),
+      mockIssue("nodejs/node", 52575, "Remove the experimental policy feature", []),
+      mockReply((body) => (reply = body)),
+    ];
+    await run({ body: "/agenda add nodejs/node#52575 expressjs/express#5555", actions });
+    expect(calls).toEqual([]);
+    expect(reply).toMatchInlineSnapshot(`
+"> /agenda add nodejs/node#52575 expressjs/express#5555
+
+Nothing changed: expressjs/express#5555 is outside the meeting's scope (the org nodejs)."
+`);
+    expectAllAsked(scopes);
+  });
+
+  test("an item of a private repository is refused for a public meeting", async () => {
+    let reply = "";
+    const scopes = [
+      mockPermission("RafaelGSS", "admin"),
+      mockReaction(),
+      mockRepo("nodejs/security-advisories", "private"),
+      mockRepo("nodejs/security-wg", "public"),
+      mockReply((body) => (reply = body)),
+    ];
+    await run({ body: "/agenda add nodejs/security-advisories#12" });
+    expect(reply).toMatchInlineSnapshot(`
+"> /agenda add nodejs/security-advisories#12
+
+Nothing changed: nodejs/security-advisories#12 is in a repository that is not public, and this meeting's issues and minutes are public in nodejs/security-wg."
+`);
+    expectAllAsked(scopes);
+  });
+
+  test("an internal repository's item shows on a private meeting that lists it in includePrivate", async () => {
+    const meeting = securityWgMeeting({ includePrivate: ["nodejs/security-advisories"] });
+    const scopes = [
+      mockPermission("RafaelGSS", "admin"),
+      mockReaction(),
+      mockRepo("nodejs/security-advisories", "internal"),
+      mockRepo("nodejs/security-wg", "private"),
+      mockIssue("nodejs/security-advisories", 12, "Triage the April reports", []),
+      github().post("/repos/nodejs/security-advisories/issues/12/labels").reply(200, []),
+      mockReply(() => undefined),
+    ];
+    await run({ body: "/agenda add nodejs/security-advisories#12", meeting });
+    expectAllAsked(scopes);
+  });
+
+  test("a private meeting refuses a private repository it does not list", async () => {
+    let reply = "";
+    const scopes = [
+      mockPermission("RafaelGSS", "admin"),
+      mockReaction(),
+      mockRepo("nodejs/build-private", "private"),
+      mockRepo("nodejs/security-wg", "private"),
+      mockReply((body) => (reply = body)),
+    ];
+    await run({ body: "/agenda add nodejs/build-private#3" });
+    expect(reply).toContain("the meeting's include_private does not list");
+    expectAllAsked(scopes);
+  });
+
+  test("closed and missing items are refused", async () => {
+    let reply = "";
+    const scopes = [
+      mockPermission("RafaelGSS", "admin"),
+      mockReaction(),
+      mockRepo("nodejs/node", "public"),
+      github().get("/repos/nodejs/node/issues/99999999").reply(404, { message: "Not Found" }),
+      mockRepo("nodejs/node", "public"),
+      mockIssue("nodejs/node", 51000, "Old discussion", [], "closed"),
+      mockReply((body) => (reply = body)),
+    ];
+    await run({ body: "/agenda add nodejs/node#99999999 nodejs/node#51000" });
+    expect(reply).toMatchInlineSnapshot(`
+"> /agenda add nodejs/node#99999999 nodejs/node#51000
+
+Nothing changed:
+- nodejs/node#99999999 does not exist.
+- nodejs/node#51000 is closed; only open items are on the agenda."
+`);
+    expectAllAsked(scopes);
+  });
+
+  test("what is not a reference gets the usage", async () => {
+    let reply = "";
+    const scope = mockReply((body) => (reply = body));
+    await run({ body: "/agenda add https://evil.example/nodejs/node/issues/1" });
+    expect(reply).toMatchInlineSnapshot(`
+"> /agenda add https://evil.example/nodejs/node/issues/1
+
+"https://evil.example/nodejs/node/issues/1" is not an issue or pull request: write #12, owner/repo#12 or its URL on github.com. Usage: \`/agenda add <ref>...\` (\`/help\` lists every command.)"
+`);
+    expect(scope.pendingMocks()).toEqual([]);
+  });
+});
+
+describe("/agenda remove", () => {
+  test("removes every agenda label of the meeting, and only those", async () => {
+    const meeting = securityWgMeeting({ agendaLabels: ["security-wg-agenda", "security-agenda"] });
+    const { actions, calls } = fakeActions();
+    let reply = "";
+    const scopes = [
+      mockPermission("RafaelGSS", "admin"),
+      mockReaction(),
+      mockRepo("nodejs/node", "public"),
+      mockIssue("nodejs/node", 52575, "Remove the experimental policy feature", ["Security-WG-Agenda", "security-agenda", "tsc-agenda"]),
+      mockRepo("nodejs/security-wg", "public"),
+      mockIssue("nodejs/security-wg", 1255, "Node.js Security Initiatives 2024", ["tsc-agenda"]),
+      github()
+        .delete("/repos/nodejs/node/issues/52575/labels/Security-WG-Agenda")
+        .reply(200, [])
+        .delete("/repos/nodejs/node/issues/52575/labels/security-agenda")
+        .reply(404, { message: "Label does not exist" }),
+      mockReply((body) => (reply = body)),
+    ];
+    await run({ body: "/agenda remove nodejs/node#52575 #1255", meeting, actions });
+    expect(calls).toEqual([["refresh"]]);
+    expect(reply).toMatchInlineSnapshot(`
+"> /agenda remove nodejs/node#52575 #1255
+
+Removed from the agenda:
+- nodejs/node#52575: Remove the experimental policy feature
+
+Not on the agenda:
+- nodejs/security-wg#1255: Node.js Security Initiatives 2024"
+`);
+    expectAllAsked(scopes);
+  });
+});
+
+describe("/agenda refresh", () => {
+  test("reacts and replies nothing", async () => {
+    const { actions, calls } = fakeActions();
+    const scopes = [mockPermission("RafaelGSS", "admin"), mockReaction()];
+    await expect(run({ body: "/Agenda REFRESH", actions })).resolves.toEqual({ ran: true });
+    expect(calls).toEqual([["refresh"]]);
+    expectAllAsked(scopes);
+  });
+});
