@@ -1,10 +1,11 @@
 import type { GitHub } from "../github.js";
-import type { Meeting } from "../model.js";
+import type { Meeting, Occurrence } from "../model.js";
 import { fetchCalendar } from "../collect/fetch-calendar.js";
 import { nextOccurrence } from "../schedule/next-occurrence.js";
 import { previousOccurrence } from "../schedule/previous-occurrence.js";
 import type { LabelFact } from "../publish/meeting-state.js";
-import { issuesOfOccurrence, listMeetingIssues } from "../publish/list-meeting-issues.js";
+import { issuesOfOccurrence, listMeetingIssues, type MeetingIssue } from "../publish/list-meeting-issues.js";
+import { occurrenceAsStated } from "../publish/occurrence-as-stated.js";
 import { publishOccurrence, type PublishOutcome } from "../publish/publish-occurrence.js";
 import { draftLiveAgenda } from "./draft-live-agenda.js";
 import { mergeFacts } from "./label-facts.js";
@@ -26,23 +27,33 @@ export interface RefreshContext {
 export type RefreshOutcome = PublishOutcome | { kind: "no-occurrence" };
 
 /**
- * Brings a meeting's issue for its next occurrence up to date with the labels, creating the issue
- * once the meeting's lead time has been reached. `facts` are what webhooks said since the last
- * refresh; they join those the issue keeps.
+ * Brings a meeting's issue for its next occurrence (or `target`, the occurrence a tick creates)
+ * up to date with the labels, creating the issue once the meeting's lead time has been reached.
+ * `facts` are what webhooks said since the last refresh; they join those the issue keeps. From
+ * the occurrence's start (as rescheduled) its agenda is frozen: a refresh leaves the issue as it
+ * is, whether or not the tick has recorded the freeze yet, and items labelled since go to the next
+ * occurrence.
  */
-export async function refreshMeeting(context: RefreshContext, meeting: Meeting, facts: LabelFact[]): Promise<RefreshOutcome> {
+export async function refreshMeeting(
+  context: RefreshContext,
+  meeting: Meeting,
+  facts: LabelFact[],
+  target?: Occurrence,
+): Promise<RefreshOutcome> {
   const { octokit, now } = context;
   const calendarText =
     meeting.schedule.kind === "calendar" ? await fetchCalendar(meeting.schedule.calendarUrl, context.fetchImpl) : undefined;
-  const occurrence = nextOccurrence(meeting.schedule, now, calendarText);
-  if (!occurrence) return { kind: "no-occurrence" };
-
   const issues = await listMeetingIssues(octokit, meeting);
-  const own = issuesOfOccurrence(issues, meeting.id, occurrence.key)[0];
+  const found = target ? { occurrence: target, own: issuesOfOccurrence(issues, meeting.id, target.key)[0] } : nextWithIssue(meeting, now, issues, calendarText);
+  if (!found) return { kind: "no-occurrence" };
+  const { own } = found;
+  const occurrence = occurrenceAsStated(meeting, found.occurrence, own?.parsed.state);
+  const started = now.getTime() >= Date.parse(occurrence.start);
+  if (own && (started || occurrence.cancelled)) return { kind: "frozen", issueNumber: own.number };
   const create = now.getTime() >= Date.parse(occurrence.start) - meeting.leadTimeMs;
   if (!own && !create) return { kind: "not-yet" };
 
-  const previous = previousOccurrence(meeting.schedule, occurrence, calendarText);
+  const previous = previousOccurrence(meeting.schedule, found.occurrence, calendarText);
   const previousIssue = previous && issuesOfOccurrence(issues, meeting.id, previous.key)[0];
   const previousItems = previousIssue?.parsed.state?.agendaItems;
   const draft = await draftLiveAgenda(octokit, {
@@ -53,8 +64,31 @@ export async function refreshMeeting(context: RefreshContext, meeting: Meeting, 
   });
   return publishOccurrence(octokit, draft, issues, {
     create,
+    frozen: started,
     now,
     log: context.log,
     ...(context.claimWaitMs !== undefined && { claimWaitMs: context.claimWaitMs }),
   });
+}
+
+/**
+ * The next occurrence after `now` and its issue. An occurrence moved earlier that is over by now
+ * is passed over for the one after it.
+ */
+function nextWithIssue(
+  meeting: Meeting,
+  now: Date,
+  issues: MeetingIssue[],
+  calendarText: string | undefined,
+): { occurrence: Occurrence; own: MeetingIssue | undefined } | undefined {
+  let after = now;
+  for (let tries = 0; tries < 2; tries++) {
+    const occurrence = nextOccurrence(meeting.schedule, after, calendarText);
+    if (!occurrence) return undefined;
+    const own = issuesOfOccurrence(issues, meeting.id, occurrence.key)[0];
+    const stated = occurrenceAsStated(meeting, occurrence, own?.parsed.state);
+    if (Date.parse(stated.end) > now.getTime()) return { occurrence, own };
+    after = new Date(occurrence.end);
+  }
+  return undefined;
 }

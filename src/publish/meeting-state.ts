@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { RepoFullName } from "../model.js";
 
 // What the app keeps in a meeting issue, and where.
 //
@@ -21,6 +22,10 @@ import { z } from "zod";
 // Parsing is tolerant: a missing or damaged marker or state block is read as absent and written
 // anew with the next refresh. The ref `refs/agenda-drafter/<meeting>/<occurrence>` (see
 // claim-occurrence.ts) says which issue belongs to an occurrence even when the marker is gone.
+//
+// Comment commands run once per comment: the claim is a git ref `refs/agenda-drafter-comments/<id>`
+// (see claim-comment.ts), not this state, since two replicas can both read a state before either
+// writes it.
 //
 // Versioning: `v` is raised when a field changes meaning. Fields are only ever added; unknown
 // fields are kept as they were read (`looseObject`), so that an older replica running next to a
@@ -46,6 +51,57 @@ export const labelFactSchema = z.object({
 });
 export type LabelFact = z.infer<typeof labelFactSchema>;
 
+const agendaItemSchema = z.object({
+  repo: z.custom<RepoFullName>((value) => typeof value === "string" && value.includes("/")),
+  number: z.number().int().positive(),
+  kind: z.enum(["issue", "pull_request"]),
+  title: z.string(),
+  url: z.string(),
+  author: z.string().nullable(),
+  labels: z.array(z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  draft: z.boolean().optional(),
+  isNew: z.boolean().optional(),
+});
+
+/**
+ * The agenda as it stood at the meeting's start, in full: the minutes are drafted from it however
+ * the items change later. Items labelled after the start go to the next occurrence.
+ */
+export const frozenAgendaSchema = z.object({
+  /** When the tick froze it (ISO 8601): the meeting's start, or the first tick after it. */
+  at: z.string(),
+  groups: z.array(z.object({ repo: agendaItemSchema.shape.repo, items: z.array(agendaItemSchema) })),
+  searchUrls: z.array(z.string()),
+});
+export type FrozenAgenda = z.infer<typeof frozenAgendaSchema>;
+
+export const rescheduleSchema = z.object({
+  /** The new start, an ISO 8601 UTC instant; the end keeps the meeting's duration. */
+  start: z.string(),
+  /** The IANA zone the commenter gave the time in (the meeting's own by default). */
+  zone: z.string(),
+});
+export type Reschedule = z.infer<typeof rescheduleSchema>;
+
+export const attendeeSchema = z.object({ login: z.string(), name: z.string().nullable() });
+
+export const minutesRecordSchema = z.object({
+  number: z.number().int().positive(),
+  url: z.string(),
+  state: z.enum(["open", "closed"]),
+  /** The file on the branch was written from the frozen agenda (not the live one `with_issue` first writes). */
+  frozenAgenda: z.boolean(),
+});
+export type MinutesRecord = z.infer<typeof minutesRecordSchema>;
+
+export const cancellationSchema = z.object({
+  at: z.string(),
+  /** The commenter's words, as written: escaped where they are shown. */
+  reason: z.string().optional(),
+});
+
 export const meetingStateSchema = z.looseObject({
   v: z.literal(1),
   /** Meeting id, as in the marker (the marker wins when the two disagree). */
@@ -68,7 +124,16 @@ export const meetingStateSchema = z.looseObject({
    */
   writtenHash: z.string().optional(),
   facts: z.array(labelFactSchema).default([]),
-  // Later fields (part 2): the frozen agenda, a reschedule, attendees, the minutes pull request.
+  /** Set by the tick at the meeting's start: the agenda the minutes are drafted from. */
+  frozen: frozenAgendaSchema.optional(),
+  /** Set by `/meeting reschedule`: the occurrence keeps its key and takes place at this time. */
+  reschedule: rescheduleSchema.optional(),
+  /** Recorded by `/present` until the minutes pull request exists; then they go onto its branch. */
+  attendees: z.array(attendeeSchema).default([]),
+  /** The minutes pull request, once open. */
+  minutes: minutesRecordSchema.optional(),
+  /** Set by `/meeting cancel` (a schedule's cancellation needs no record: the schedule says it). */
+  cancelled: cancellationSchema.optional(),
 });
 export type MeetingState = z.infer<typeof meetingStateSchema>;
 
@@ -82,7 +147,7 @@ export interface MeetingMarker {
 export const FACT_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
 export function emptyState(marker: MeetingMarker): MeetingState {
-  return { v: 1, meeting: marker.meeting, occurrence: marker.occurrence, agendaItems: [], facts: [] };
+  return { v: 1, meeting: marker.meeting, occurrence: marker.occurrence, agendaItems: [], facts: [], attendees: [] };
 }
 
 export function encodeState(state: MeetingState): string {

@@ -23,6 +23,8 @@ export interface OccurrenceDraft {
 export interface PublishOptions {
   /** Whether the issue may be created if it does not exist: its lead time has been reached. */
   create: boolean;
+  /** The occurrence has started: an existing issue's agenda stays as it is. */
+  frozen?: boolean;
   now: Date;
   log: { info: (message: string) => void; warn: (message: string) => void };
   /** How long to wait for another process that holds the claim to create the issue. */
@@ -30,7 +32,7 @@ export interface PublishOptions {
 }
 
 export type PublishOutcome =
-  | { kind: "updated" | "unchanged" | "dry-run"; issueNumber: number }
+  | { kind: "updated" | "unchanged" | "dry-run" | "frozen"; issueNumber: number }
   | { kind: "created" | "adopted"; issueNumber: number }
   | { kind: "not-yet" | "would-create" | "claimed-elsewhere" };
 
@@ -64,7 +66,7 @@ export async function publishOccurrence(
 
   const target: ClaimTarget = { home: meeting.home, meetingId: meeting.id, occurrenceKey: occurrence.key };
   const claim = await readClaim(octokit, target);
-  if (claim.kind === "issue") return update(claim.issueNumber);
+  if (claim.kind === "issue") return options.frozen ? { kind: "frozen", issueNumber: claim.issueNumber } : update(claim.issueNumber);
   if (!options.create) return { kind: "not-yet" };
   if (dryRun) {
     options.log.info(`dry run: would create "${draft.title}" in ${meeting.home.owner}/${meeting.home.repo}`);
@@ -106,7 +108,6 @@ export async function publishOccurrence(
   const mine = issuesOfOccurrence(after, meeting.id, occurrence.key);
   const keep = mine[0]?.number ?? created.number;
   await closeDuplicates(octokit, meeting, keep, mine.filter((issue) => issue.number !== keep));
-  if (meeting.issue.closePrevious) await closePrevious(octokit, meeting, occurrence, after);
   return { kind: "created", issueNumber: keep };
 }
 
@@ -121,7 +122,7 @@ async function waitForClaimant(
   const waitMs = options.claimWaitMs ?? 2_000;
   for (let poll = 0; poll < CLAIM_POLLS; poll++) {
     const claim = await readClaim(octokit, target);
-    if (claim.kind === "issue") return update(claim.issueNumber);
+    if (claim.kind === "issue") return options.frozen ? { kind: "frozen", issueNumber: claim.issueNumber } : update(claim.issueNumber);
     const own = issuesOfOccurrence(await listMeetingIssues(octokit, draft.meeting), target.meetingId, target.occurrenceKey);
     if (own[0]) return update(own[0].number);
     await new Promise((resolve) => setTimeout(resolve, waitMs / CLAIM_POLLS));
@@ -141,18 +142,6 @@ async function closeDuplicates(octokit: GitHub, meeting: Meeting, keep: number, 
       body: `Closing this duplicate of #${keep}, the meeting issue of this occurrence.`,
     });
     await octokit.rest.issues.update({ ...meeting.home, issue_number: duplicate.number, state: "closed", state_reason: "not_planned" });
-  }
-}
-
-async function closePrevious(octokit: GitHub, meeting: Meeting, occurrence: Occurrence, issues: MeetingIssue[]) {
-  const earlier = issues.filter(
-    (issue) =>
-      issue.state === "open" &&
-      issue.parsed.marker?.meeting === meeting.id &&
-      issue.parsed.marker.occurrence < occurrence.key,
-  );
-  for (const issue of earlier) {
-    await octokit.rest.issues.update({ ...meeting.home, issue_number: issue.number, state: "closed", state_reason: "completed" });
   }
 }
 

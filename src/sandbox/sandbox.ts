@@ -191,6 +191,12 @@ export class Sandbox {
     return "Bad credentials";
   }
 
+  /** Announces a change made outside the REST API (the control endpoints do what a person does on GitHub's pages). */
+  emitChange(event: SandboxEvent): void {
+    if (this.#searchLagMs > 0) this.#history.push({ at: this.clock.now().getTime(), state: structuredClone(this.state) });
+    this.#emit(event);
+  }
+
   #emit(event: SandboxEvent): void {
     for (const listener of this.#listeners) listener(event);
   }

@@ -8,6 +8,8 @@ export interface OccurrenceRecord {
     /** The agenda has been frozen into the issue's state. */
     frozen: boolean;
   };
+  /** The occurrence as its issue's state changed it (rescheduled, cancelled by command); absent when unchanged. */
+  occurrence?: Occurrence;
   minutes?: {
     state: "open" | "closed";
     /** The minutes file was written from the frozen agenda (not the live one, as `with_issue` first writes it). */

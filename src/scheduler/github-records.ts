@@ -1,13 +1,13 @@
 import type { GitHub } from "../github.js";
 import type { Meeting, Occurrence } from "../model.js";
 import { issuesOfOccurrence, listMeetingIssues } from "../publish/list-meeting-issues.js";
+import { occurrenceAsStated } from "../publish/occurrence-as-stated.js";
 import type { OccurrenceRecord } from "./decide-steps.js";
-import { readTickState } from "./tick-state.js";
 
 /**
  * What exists for the occurrences, from one listing of the meeting's issues: each issue's state
- * says whether its agenda froze and what became of its minutes, so a steady tick costs one call
- * per meeting.
+ * says whether its agenda froze, what became of its minutes, and whether a command moved or
+ * cancelled the occurrence, so a steady tick costs one call per meeting.
  */
 export async function readOccurrenceRecords(
   octokit: GitHub,
@@ -19,10 +19,11 @@ export async function readOccurrenceRecords(
   for (const occurrence of occurrences) {
     const issue = issuesOfOccurrence(issues, meeting.id, occurrence.key)[0];
     if (!issue) continue;
-    const tickState = readTickState(issue.parsed.state);
+    const state = issue.parsed.state;
     records.set(occurrence.key, {
-      issue: { number: issue.number, state: issue.state, frozen: tickState.frozen !== undefined },
-      ...(tickState.minutes && { minutes: { state: tickState.minutes.state, frozenAgenda: tickState.minutes.frozenAgenda } }),
+      issue: { number: issue.number, state: issue.state, frozen: state?.frozen !== undefined },
+      ...(state?.minutes && { minutes: { state: state.minutes.state, frozenAgenda: state.minutes.frozenAgenda } }),
+      ...((state?.reschedule || state?.cancelled) && { occurrence: occurrenceAsStated(meeting, occurrence, state) }),
     });
   }
   return records;

@@ -43,8 +43,12 @@ export async function tickMeeting(
   fetchImpl?: typeof fetch,
 ): Promise<MeetingTickResult> {
   const calendarText = meeting.schedule.kind === "calendar" ? await fetchCalendar(meeting.schedule.calendarUrl, fetchImpl) : undefined;
-  const occurrences = tickWindow(meeting, now, calendarText);
-  const records = await actions.records(meeting, occurrences);
+  const scheduled = tickWindow(meeting, now, calendarText);
+  const records = await actions.records(meeting, scheduled);
+  // A reschedule moves the freeze and the minutes with the meeting; its key stays.
+  const occurrences = scheduled
+    .map((occurrence) => records.get(occurrence.key)?.occurrence ?? occurrence)
+    .sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
   const steps = decideSteps({ meeting, now, occurrences, records });
 
   const issueNumbers = new Map<string, number>();

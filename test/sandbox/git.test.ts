@@ -18,7 +18,7 @@ beforeEach(() => {
 function describeEvent(event: SandboxEvent): string {
   if (event.name === "push") return `push ${event.ref} ${event.before.slice(0, 7)}..${event.after.slice(0, 7)}`;
   if (event.name === "create" || event.name === "delete") return `${event.name} ${event.refType} ${event.ref}`;
-  return `${event.name}.${event.action}`;
+  return `${event.name}.${"action" in event ? event.action : ""}`;
 }
 
 async function statusOf(promise: Promise<unknown>): Promise<number> {

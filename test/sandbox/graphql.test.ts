@@ -1,4 +1,6 @@
 import { createState } from "../../src/sandbox/create-state.js";
+import { Sandbox } from "../../src/sandbox/sandbox.js";
+import { createSandboxHandler } from "../../src/sandbox/server/sandbox-handler.js";
 import { answerGraphql } from "../../src/sandbox/graphql/answer-graphql.js";
 import type { GraphqlContext } from "../../src/sandbox/graphql/nodes.js";
 import { loadSnapshot } from "../../src/sandbox/snapshot.js";
@@ -209,4 +211,24 @@ test("a missing issue is null with GitHub's NOT_FOUND error; page sizes over 100
 test("a field the sandbox does not model fails loudly instead of answering null", async () => {
   const { body } = await ask(`{ repository(owner: "nodejs", name: "security-wg") { stargazerCount } }`);
   expect(body.errors?.[0].message).toBe("The sandbox does not implement Repository.stargazerCount.");
+});
+
+test("GraphQL search lags behind changes as the REST search does", async () => {
+  const sandbox = Sandbox.fromSnapshot(SERVER_SNAPSHOT);
+  const handler = createSandboxHandler(sandbox);
+  const countLabelled = async () => {
+    const response = await handler(
+      new Request("http://localhost:3001/api/graphql", {
+        method: "POST",
+        headers: { authorization: "token user:mhdawson" },
+        body: JSON.stringify({ query: `{ search(type: ISSUE, query: "repo:nodejs/security-wg label:security-wg-agenda is:open", first: 10) { issueCount } }` }),
+      }),
+    );
+    return ((await response.json()) as { data: { search: { issueCount: number } } }).data.search.issueCount;
+  };
+  sandbox.setSearchLag(60_000);
+  await sandbox.octokit("user:mhdawson").rest.issues.addLabels({ owner: "nodejs", repo: "security-wg", issue_number: 1248, labels: ["security-wg-agenda"] });
+  expect(await countLabelled()).toBe(3);
+  sandbox.clock.advance(60_000);
+  expect(await countLabelled()).toBe(4);
 });

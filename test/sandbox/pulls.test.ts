@@ -16,7 +16,7 @@ beforeEach(() => {
   sandbox.onEvent((event: SandboxEvent) => {
     if (event.name === "push") events.push(`push ${event.ref}`);
     else if (event.name === "create" || event.name === "delete") events.push(`${event.name} ${event.ref}`);
-    else events.push(`${event.name}.${event.action}${"label" in event ? ` ${event.label.name}` : ""}`);
+    else events.push(`${event.name}.${"action" in event ? event.action : ""}${"label" in event ? ` ${event.label.name}` : ""}`);
   });
 });
 

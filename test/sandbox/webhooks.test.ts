@@ -20,6 +20,10 @@ const webhookSpec = JSON.parse(
 );
 const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats.default(ajv);
+// GitHub's own commit addresses for apps (`<id>+<app>[bot]@users.noreply.github.com`) break the
+// schema's strict email format; GitHub sends them in push payloads all the same.
+const strictEmail = /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+ajv.addFormat("email", (value: string) => strictEmail.test(value.replace(/\[bot\]@users\.noreply\.github\.com$/, "@users.noreply.github.com")));
 ajv.addSchema(webhookSpec, "webhooks");
 
 /** Checks a payload against GitHub's schema of its event and action, as openapi-webhooks names them. */
@@ -220,4 +224,60 @@ test("a change made through the REST API sends its webhook", async () => {
   const labeled = received.map((delivery) => JSON.parse(delivery.body)).find((payload) => payload.action === "labeled");
   expect(labeled).toMatchObject({ label: { name: "security-wg-agenda" }, sender: { login: "RafaelGSS" }, installation: { id: 4001 } });
   expectValidPayload("issues", labeled);
+});
+
+test("pull requests, refs, pushes, visibility, transfers and deletions send webhooks GitHub's schemas accept", async () => {
+  const app = sandbox.octokit("installation:4001");
+  const repo = { owner: "nodejs", repo: "security-wg" };
+  const branch = "agenda-drafter/minutes-2024-03-28";
+  const { data: main } = await app.rest.git.getRef({ ...repo, ref: "heads/main" });
+  await app.rest.git.createRef({ ...repo, ref: `refs/heads/${branch}`, sha: main.object.sha });
+  await app.rest.repos.createOrUpdateFileContents({ ...repo, branch, path: "meetings/2024-03-28.md", message: "Minutes", content: Buffer.from("# Minutes\n").toString("base64") });
+  const { data: pull } = await app.rest.pulls.create({ ...repo, title: "Minutes of 2024-03-28", head: branch, base: "main" });
+  await app.rest.pulls.update({ ...repo, pull_number: pull.number, body: "Closes #1260" });
+  await app.rest.issues.addLabels({ ...repo, issue_number: pull.number, labels: ["security-wg-agenda"] });
+  await app.rest.issues.removeLabel({ ...repo, issue_number: pull.number, name: "security-wg-agenda" });
+  const { data: file } = await app.rest.repos.getContent({ ...repo, path: "meetings/2024-03-28.md", ref: branch });
+  await app.rest.repos.createOrUpdateFileContents({ ...repo, branch, path: "meetings/2024-03-28.md", message: "Attendees", sha: (file as { sha: string }).sha, content: Buffer.from("# Minutes\n\nPresent\n").toString("base64") });
+  await app.rest.pulls.update({ ...repo, pull_number: pull.number, state: "closed" });
+  await app.rest.pulls.update({ ...repo, pull_number: pull.number, state: "open" });
+  await sandbox.octokit("user:mhdawson").rest.pulls.merge({ ...repo, pull_number: pull.number });
+  await app.rest.git.deleteRef({ ...repo, ref: `heads/${branch}` });
+  await sandbox.octokit("user:mhdawson").rest.repos.update({ ...repo, private: true });
+  await sandbox.octokit("user:mhdawson").rest.repos.update({ ...repo, visibility: "public" });
+  expect((await control("/repos/nodejs/security-wg/issues/1248/transfer", { to: "nodejs/security-private" })).status).toBe(200);
+  expect((await control("/repos/nodejs/security-wg/issues/1236", {}, "DELETE")).status).toBe(200);
+  await server.settled();
+
+  const sent = received.map((delivery) => ({ event: String(delivery.headers["x-github-event"]), payload: JSON.parse(delivery.body) as Record<string, unknown> }));
+  expect(sent.map(({ event, payload }) => (payload.action ? `${event}.${payload.action}` : event))).toEqual([
+    "create",
+    "push",
+    "push",
+    "pull_request.opened",
+    "pull_request.edited",
+    "pull_request.labeled",
+    "pull_request.unlabeled",
+    "push",
+    "pull_request.synchronize",
+    "pull_request.closed",
+    "pull_request.reopened",
+    "push",
+    "pull_request.closed",
+    "delete",
+    "push",
+    "repository.privatized",
+    "repository.publicized",
+    "issues.transferred",
+    "issues.opened",
+    "issues.deleted",
+  ]);
+  for (const { event, payload } of sent) expectValidPayload(event, payload);
+  const merged = sent.filter(({ event }) => event === "pull_request").at(-1)?.payload;
+  expect(merged).toMatchObject({ action: "closed", pull_request: { merged: true, merged_by: { login: "mhdawson" } } });
+  const transferred = sent.find(({ payload }) => payload.action === "transferred")?.payload;
+  expect(transferred).toMatchObject({ issue: { number: 1248 }, changes: { new_repository: { full_name: "nodejs/security-private" }, new_issue: { number: 13 } } });
+  const pushes = sent.filter(({ event }) => event === "push").map(({ payload }) => payload);
+  expect(pushes[0]).toMatchObject({ created: true, commits: [], head_commit: { id: main.object.sha } });
+  expect(pushes[1]).toMatchObject({ ref: `refs/heads/${branch}`, created: false, head_commit: { message: "Minutes", added: ["meetings/2024-03-28.md"] } });
 });

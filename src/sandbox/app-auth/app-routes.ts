@@ -78,7 +78,16 @@ function listInstallations(context: AppRoutesContext, _params: string[], request
   const perPage = Math.min(Math.max(Number(query.get("per_page") ?? 30) || 30, 1), 100);
   const page = Math.max(Number(query.get("page") ?? 1) || 1, 1);
   const installations = context.state.installations.slice((page - 1) * perPage, page * perPage);
-  return Response.json(installations.map((installation) => serializeInstallation(context.state, installation, context.app.id, context.urls)));
+  return Response.json(
+    installations.map((installation) => {
+      const serialized = serializeInstallation(context.state, installation, context.app.id, context.urls);
+      // This operation's description joins user and enterprise with allOf (meaning either): the
+      // account carries the enterprise fields too, so that it passes the check.
+      const account = context.state.users.get(installation.account.toLowerCase());
+      const extra = { name: account?.name ?? serialized.account.login, slug: serialized.account.login.toLowerCase(), created_at: account?.createdAt ?? null, updated_at: account?.createdAt ?? null };
+      return { ...serialized, account: { ...serialized.account, ...extra } };
+    }),
+  );
 }
 
 async function createAccessToken(context: AppRoutesContext, [id]: string[], request: Request): Promise<Response> {

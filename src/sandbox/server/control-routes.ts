@@ -3,6 +3,8 @@ import type { SandboxApp } from "../app-auth/verify-app-jwt.js";
 import { installationWebhook } from "../webhooks/installation-payload.js";
 import type { DeliveryFaults, WebhookDeliverer } from "../webhooks/webhook-deliverer.js";
 import { changeClock, clockJson } from "./clock-control.js";
+import { repoKey } from "../state.js";
+import { deleteIssue, transferIssue } from "./issue-control.js";
 import { changeInstalledRepos, installApp, uninstallApp, type InstallationChange } from "./installation-control.js";
 
 export interface ControlOptions {
@@ -19,10 +21,14 @@ export interface ControlOptions {
  * - `POST /webhooks/settle`: answers once every delivery so far has been answered.
  * - `POST /installations` `{ account, repositories?: "all" | names, sender? }`, `DELETE /installations/{id}`,
  *   `POST /installations/{id}/repositories` `{ add?, remove?, sender? }`: the app's installations, with their webhooks.
+ * - `POST /repos/{owner}/{repo}/issues/{number}/transfer` `{ to: "owner/name", sender? }` and
+ *   `DELETE /repos/{owner}/{repo}/issues/{number}` `{ sender? }`: what a person does on an issue's page.
  */
 export async function answerControlRequest(request: Request, path: string, sandbox: Sandbox, options: ControlOptions): Promise<Response> {
   const body = await readBody(request);
   if (body instanceof Response) return body;
+  const issuePath = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)(\/transfer)?$/.exec(path);
+  if (issuePath) return answerIssueControl(request.method, issuePath, sandbox, body);
   const route = `${request.method} ${path.replace(/\/\d+(?=\/|$)/g, "/{id}")}`;
   const id = Number(/\/(\d+)(?=\/|$)/.exec(path)?.[1]);
 
@@ -61,6 +67,27 @@ export async function answerControlRequest(request: Request, path: string, sandb
   }
 }
 
+function answerIssueControl(method: string, [, owner = "", name = "", number, transfer]: RegExpExecArray, sandbox: Sandbox, body: Record<string, unknown>): Response {
+  const repo = sandbox.state.repos.get(repoKey(owner, name));
+  const issue = repo?.issues.get(Number(number));
+  if (!repo || !issue) return Response.json({ message: `${owner}/${name} has no issue #${number}` }, { status: 404 });
+  const sender = typeof body["sender"] === "string" ? body["sender"] : firstOwner(sandbox, repo.owner);
+  if (method === "POST" && transfer) {
+    if (typeof body["to"] !== "string") return badRequest('to: the repository to move the issue to, as "owner/name"');
+    const moved = transferIssue(sandbox, repo, issue, body["to"], sender);
+    return typeof moved === "string" ? badRequest(moved) : Response.json({ repository: body["to"], number: moved.number });
+  }
+  if (method === "DELETE" && !transfer) {
+    const problem = deleteIssue(sandbox, repo, issue, sender);
+    return problem ? badRequest(problem) : Response.json({});
+  }
+  return Response.json({ message: `No sandbox control endpoint ${method} for an issue` }, { status: 404 });
+}
+
+function firstOwner(sandbox: Sandbox, account: string): string {
+  return [...(sandbox.state.orgs.get(account.toLowerCase())?.owners ?? [])][0] ?? account;
+}
+
 function answerInstallationChanges(
   outcome: InstallationChange | InstallationChange[] | string,
   sandbox: Sandbox,
@@ -88,8 +115,7 @@ function answerInstallationChanges(
 function senderOf(sandbox: Sandbox, change: InstallationChange, body: unknown): string {
   const requested = (body as { sender?: unknown }).sender;
   if (typeof requested === "string") return requested;
-  const org = sandbox.state.orgs.get(change.installation.account.toLowerCase());
-  return [...(org?.owners ?? [])][0] ?? change.installation.account;
+  return firstOwner(sandbox, change.installation.account);
 }
 
 function faultsProblem(body: unknown): string | undefined {

@@ -1,3 +1,4 @@
+import { ancestry } from "../git-history.js";
 import { flattenTree, type FlatEntry } from "../git-store.js";
 import type { GitObject, RepoRecord, SandboxState } from "../state.js";
 import { fullName } from "../state.js";
@@ -21,7 +22,7 @@ export function pushPayload(state: SandboxState, change: PushChange, urls: Sandb
   const { repo, ref, before, after } = change;
   const created = before === ZERO_SHA;
   const deleted = after === ZERO_SHA;
-  const commits = deleted ? [] : commitsBetween(repo, before, after).map((sha) => serializeCommit(repo, sha, urls));
+  const commits = deleted ? [] : commitsBetween(repo, ref, before, after).map((sha) => serializeCommit(repo, sha, urls));
   const context = repositoryContext(state, repo, change.actor, urls);
   // A bot's noreply address (`1+app[bot]@...`) is not an email address by the schema's rules; GitHub leaves it out.
   const email = context.sender.type === "Bot" ? null : `${context.sender.id}+${context.sender.login}@users.noreply.github.com`;
@@ -49,19 +50,21 @@ export function pushPayload(state: SandboxState, change: PushChange, urls: Sandb
     base_ref: null,
     compare: `${urls.web}/${fullName(repo)}/${created ? `commit/${after.slice(0, 12)}` : `compare/${before.slice(0, 12)}...${after.slice(0, 12)}`}`,
     commits,
-    head_commit: commits.at(-1) ?? null,
+    // A new branch on an existing commit lists no commits, but names its head.
+    head_commit: commits.at(-1) ?? (deleted ? null : serializeCommit(repo, after, urls)),
   };
 }
 
 /**
  * The last commits (at most GitHub's 20) from `before` to `after`, oldest first, following first
- * parents; for a forced push, just `after`.
+ * parents; for a forced push, just `after`; for a new branch, those no other branch has.
  */
-function commitsBetween(repo: RepoRecord, before: string, after: string): string[] {
+function commitsBetween(repo: RepoRecord, ref: string, before: string, after: string): string[] {
   if (before !== ZERO_SHA && !isFirstParentAncestor(repo, before, after)) return [after];
   const newestFirst = firstParents(repo, after);
-  const end = before === ZERO_SHA ? newestFirst.length : newestFirst.indexOf(before);
-  return newestFirst.slice(0, Math.min(end, MAX_COMMITS)).reverse();
+  if (before !== ZERO_SHA) return newestFirst.slice(0, Math.min(newestFirst.indexOf(before), MAX_COMMITS)).reverse();
+  const elsewhere = new Set([...repo.refs].filter(([name]) => name !== ref && name.startsWith("refs/heads/")).flatMap(([, sha]) => [...ancestry(repo, sha)]));
+  return newestFirst.filter((sha) => !elsewhere.has(sha)).slice(0, MAX_COMMITS).reverse();
 }
 
 function isFirstParentAncestor(repo: RepoRecord, ancestor: string, sha: string): boolean {

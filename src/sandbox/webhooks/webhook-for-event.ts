@@ -2,6 +2,8 @@ import type { SandboxEvent } from "../events.js";
 import { serializeComment } from "../serialize/comment.js";
 import { serializeIssue } from "../serialize/issue.js";
 import { serializeLabel } from "../serialize/label.js";
+import { serializePullRequest, type PullRequestIssue } from "../serialize/pull-request.js";
+import { serializeRepository } from "../serialize/repository.js";
 import type { SandboxState } from "../state.js";
 import type { SandboxUrls } from "../urls.js";
 import { installationCovering, repositoryContext, simpleInstallation } from "./payload-parts.js";
@@ -25,6 +27,14 @@ export function webhookForEvent(state: SandboxState, event: SandboxEvent, urls: 
 
   switch (event.name) {
     case "issues": {
+      if (event.action === "transferred") {
+        const newRepository = serializeRepository(state, event.newRepo, urls);
+        const newIssue = serializeIssue(state, event.newRepo, event.newIssue, urls);
+        return {
+          event: "issues",
+          payload: { action: "transferred", changes: { new_issue: newIssue, new_repository: newRepository }, issue: serializeIssue(state, event.repo, event.issue, urls), ...context },
+        };
+      }
       const label = "label" in event ? { label: serializeLabel(event.label, event.repo, urls) } : {};
       const changes = "changes" in event && event.changes ? { changes: event.changes } : {};
       return {
@@ -45,9 +55,30 @@ export function webhookForEvent(state: SandboxState, event: SandboxEvent, urls: 
         },
       };
     }
+    case "pull_request": {
+      const pull = serializePullRequest(state, event.repo, event.issue as PullRequestIssue, urls);
+      const label = "label" in event ? { label: serializeLabel(event.label, event.repo, urls) } : {};
+      // Pull request payloads give an empty body as "" where issue payloads give null.
+      const bodyFrom = "changes" in event && event.changes?.body ? { body: { from: event.changes.body.from ?? "" } } : {};
+      const changes = "changes" in event && event.changes ? { changes: { ...event.changes, ...bodyFrom } } : {};
+      const moved = event.action === "synchronize" ? { before: event.before, after: event.after } : {};
+      return { event: "pull_request", payload: { action: event.action, number: event.issue.number, pull_request: pull, ...label, ...changes, ...moved, ...context } };
+    }
     case "push":
       return { event: "push", payload: { ...pushPayload(state, event, urls), installation: context.installation } };
-    default:
-      return undefined;
+    case "create":
+    case "delete":
+      return {
+        event: event.name,
+        payload: {
+          ref: event.ref,
+          ref_type: event.refType,
+          ...(event.name === "create" ? { master_branch: event.repo.defaultBranch, description: event.repo.description } : {}),
+          pusher_type: "user",
+          ...context,
+        },
+      };
+    case "repository":
+      return { event: "repository", payload: { action: event.action, ...context } };
   }
 }

@@ -1,0 +1,71 @@
+import type { GitHub } from "../github.js";
+import type { AgendaItem, Meeting, RepoFullName } from "../model.js";
+import { buildAgenda } from "../agenda/build-agenda.js";
+import { buildSearchQueries } from "../collect/build-search-queries.js";
+import { searchUrl } from "../collect/search-url.js";
+import { statusOf } from "../publish/claim-occurrence.js";
+import { parseBody } from "../publish/issue-body.js";
+import { updateIssueState } from "../publish/update-issue-state.js";
+import type { WriteOutcome } from "../publish/write-agenda.js";
+import type { OccurrenceIssue } from "../scheduler/tick-meeting.js";
+import type { Log } from "./refresh-meeting.js";
+
+/**
+ * Records in the issue's state the agenda as the issue shows it, the items the app last wrote
+ * there, in full: from the meeting's start no refresh changes the agenda block, so whenever the
+ * tick gets here the items are those of the start. Their details are read once, now, and kept, so
+ * the minutes are drafted from them however the items change later.
+ */
+export async function freezeAgenda(
+  octokit: GitHub,
+  meeting: Meeting,
+  issue: OccurrenceIssue,
+  context: { now: Date; log: Log },
+): Promise<WriteOutcome> {
+  const { data: current } = await octokit.rest.issues.get({ ...meeting.home, issue_number: issue.issueNumber });
+  const state = parseBody(current.body).state;
+  if (state?.frozen) return "unchanged";
+  const items = await readItems(octokit, state?.agendaItems ?? []);
+  const agenda = buildAgenda(meeting, issue.occurrence, items);
+  const { data: home } = await octokit.rest.repos.get({ ...meeting.home });
+  const searchUrls = buildSearchQueries(meeting, { private: home.private }).map((query) => searchUrl(query.q));
+  const frozen = { at: context.now.toISOString(), groups: agenda.groups, searchUrls };
+  return updateIssueState(
+    octokit,
+    meeting.home,
+    issue.issueNumber,
+    (latest) => ({ state: latest.frozen ? undefined : { ...latest, frozen } }),
+    { dryRun: meeting.dryRun, log: context.log },
+  );
+}
+
+/** The items by `owner/name#number`, as they are now; one that was deleted since is left out. */
+async function readItems(octokit: GitHub, keys: string[]): Promise<AgendaItem[]> {
+  const items: AgendaItem[] = [];
+  for (const key of keys) {
+    const at = key.lastIndexOf("#");
+    const repo = key.slice(0, at) as RepoFullName;
+    const [owner = "", name = ""] = repo.split("/");
+    let issue;
+    try {
+      ({ data: issue } = await octokit.rest.issues.get({ owner, repo: name, issue_number: Number(key.slice(at + 1)) }));
+    } catch (error) {
+      if (statusOf(error) === 404 || statusOf(error) === 410) continue;
+      throw error;
+    }
+    const isPullRequest = issue.pull_request !== undefined && issue.pull_request !== null;
+    items.push({
+      repo,
+      number: issue.number,
+      kind: isPullRequest ? "pull_request" : "issue",
+      title: issue.title,
+      url: issue.html_url,
+      author: issue.user?.login ?? null,
+      labels: issue.labels.flatMap((label) => (typeof label === "string" ? [label] : label.name === undefined ? [] : [label.name])),
+      createdAt: issue.created_at,
+      updatedAt: issue.updated_at,
+      ...(isPullRequest ? { draft: issue.draft === true } : {}),
+    });
+  }
+  return items;
+}

@@ -1,0 +1,25 @@
+import { DateTime } from "luxon";
+import type { Meeting, Occurrence } from "../model.js";
+import type { MeetingState } from "./meeting-state.js";
+
+/**
+ * The occurrence as its meeting issue's state changes it: a reschedule moves its start, end and
+ * date (its key stays), a cancellation by command cancels it. Everything that follows the time
+ * (title, time table, freeze, minutes) uses this occurrence, not the schedule's.
+ */
+export function occurrenceAsStated(meeting: Meeting, occurrence: Occurrence, state: MeetingState | undefined): Occurrence {
+  let stated = occurrence;
+  if (state?.reschedule) {
+    const start = DateTime.fromISO(state.reschedule.start, { zone: "utc" });
+    if (start.isValid) {
+      stated = {
+        ...stated,
+        start: start.toJSDate().toISOString(),
+        end: start.plus({ minutes: meeting.schedule.durationMinutes }).toJSDate().toISOString(),
+        date: start.setZone(meeting.schedule.timezone).toISODate() ?? stated.date,
+      };
+    }
+  }
+  if (state?.cancelled) stated = { ...stated, cancelled: true };
+  return stated;
+}
