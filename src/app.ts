@@ -1,12 +1,29 @@
 import type { ApplicationFunction } from "probot";
 import { createAgendaDrafter, DEFAULT_DEBOUNCE_MS } from "./app/create-agenda-drafter.js";
+import { clockFromEnv } from "./app/clock-from-env.js";
+import { CRON_SECRET_ENV } from "./scheduler/cron-endpoint.js";
+import { registryFromEnv } from "./scheduler/discovery-store.js";
+import { lockFromEnv } from "./scheduler/lock.js";
+import { tickIntervalFromEnv } from "./scheduler/tick-interval.js";
 
 /**
- * The GitHub App, as `probot run` loads it. `AGENDA_DRAFTER_DEBOUNCE_MS` sets how long the app
- * waits after an event for more before it refreshes a meeting issue (default 3000).
+ * The GitHub App, as `probot run` loads it, configured from the environment (docs/running.md):
+ * `AGENDA_DRAFTER_DEBOUNCE_MS` (how long the app waits after an event for more before it
+ * refreshes a meeting issue, default 3000), `AGENDA_DRAFTER_TICK_INTERVAL_MS`,
+ * `AGENDA_DRAFTER_CRON_SECRET`, `AGENDA_DRAFTER_CLOCK_URL` and `REDIS_URL`.
  */
-const app: ApplicationFunction = (probot, options) =>
-  createAgendaDrafter({ debounceMs: debounceFromEnv(process.env.AGENDA_DRAFTER_DEBOUNCE_MS) }).app(probot, options);
+const app: ApplicationFunction = (probot, options) => {
+  const now = clockFromEnv();
+  const cronSecret = process.env[CRON_SECRET_ENV];
+  return createAgendaDrafter({
+    debounceMs: debounceFromEnv(process.env.AGENDA_DRAFTER_DEBOUNCE_MS),
+    now,
+    registry: registryFromEnv(),
+    lock: lockFromEnv(process.env, now),
+    tickIntervalMs: tickIntervalFromEnv(),
+    ...(cronSecret && { cronSecret }),
+  }).app(probot, options);
+};
 
 export default app;
 

@@ -3,6 +3,8 @@ import { processOutput, type Output } from "./cli/output.js";
 import { preview, previewUsage } from "./cli/preview.js";
 import { demo, demoUsage } from "./cli/demo.js";
 import { sandboxCommand, sandboxUsage } from "./cli/sandbox.js";
+import { runCommand, runUsage } from "./cli/run.js";
+import { runEnvironmentFromEnv } from "./app/run-environment.js";
 import { configJsonSchema } from "./config/json-schema.js";
 
 interface Command {
@@ -14,6 +16,11 @@ interface Command {
 const commands: Record<string, Command> = {
   preview: { summary: "print the drafted meeting issue and minutes of one occurrence", usage: previewUsage, run: preview },
   demo: { summary: "run the app's main job on the bundled example org, offline", usage: demoUsage, run: demo },
+  run: {
+    summary: "run one scheduler tick (for cron jobs and scheduled CI)",
+    usage: runUsage,
+    run: (args, output) => runCommand(args, output, runEnvironmentFromEnv()),
+  },
   sandbox: { summary: "serve an in-memory GitHub loaded from a snapshot", usage: sandboxUsage, run: sandboxCommand },
   schema: {
     summary: "print the JSON schema of .github/agenda-drafter.yml",

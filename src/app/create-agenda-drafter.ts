@@ -6,6 +6,12 @@ import { onItemEvent } from "./on-item-event.js";
 import { onInstallationEvent, onLabelEvent, onRepositoryEvent } from "./on-scope-event.js";
 import { ITEM_ACTIONS } from "./item-changes.js";
 import { Runtime } from "./runtime.js";
+import { onIssueComment } from "./on-issue-comment.js";
+import { createTickActions } from "./tick-actions.js";
+import { cronHandler } from "../scheduler/cron-endpoint.js";
+import { createProcessLock, type TickLock } from "../scheduler/lock.js";
+import { runTick, type TickRun, type TickTarget } from "../scheduler/run-tick.js";
+import { startTickInterval } from "../scheduler/tick-interval.js";
 
 export interface AgendaDrafterOptions {
   /** Quiet time after an event before its meetings are refreshed. Default: 3 seconds. */
@@ -16,12 +22,22 @@ export interface AgendaDrafterOptions {
   registry?: MeetingRegistry;
   /** How long to wait for another replica that claimed an occurrence to create its issue. Default: 2 seconds. */
   claimWaitMs?: number;
+  /** Shared by the replicas with Redis. Default: one process's. */
+  lock?: TickLock;
+  /** Time between in-process ticks; 0 for none (an external cron ticks). Default: none. */
+  tickIntervalMs?: number;
+  /** With it, `POST /agenda-drafter/tick` runs a tick for a cron sending it as a bearer token. */
+  cronSecret?: string;
 }
 
 export interface AgendaDrafter {
   app: ApplicationFunction;
   /** Resolves once start-up discovery and every refresh requested so far are done. */
   idle(): Promise<void>;
+  /** Runs one tick over every installation's meetings now (the interval and the cron endpoint run the same). */
+  tick(): Promise<TickRun>;
+  /** Stops the in-process tick. */
+  stop(): void;
 }
 
 export const DEFAULT_DEBOUNCE_MS = 3_000;
@@ -30,12 +46,16 @@ export const DEFAULT_DEBOUNCE_MS = 3_000;
 export function createAgendaDrafter(options: AgendaDrafterOptions = {}): AgendaDrafter {
   let runtime: Runtime | undefined;
   let startup: Promise<void> = Promise.resolve();
+  let tick: () => Promise<TickRun> = async () => ({ kind: "ran", meetings: [] });
+  let stop = () => {};
+  const now = options.now ?? (() => new Date());
+  const lock = options.lock ?? createProcessLock(now);
 
-  const app: ApplicationFunction = (probot: Probot) => {
+  const app: ApplicationFunction = (probot: Probot, appOptions) => {
     const current = new Runtime(probot, {
       registry: options.registry ?? createMemoryRegistry(),
       debounceMs: options.debounceMs ?? DEFAULT_DEBOUNCE_MS,
-      now: options.now ?? (() => new Date()),
+      now,
       ...(options.claimWaitMs !== undefined && { claimWaitMs: options.claimWaitMs }),
     });
     runtime = current;
@@ -62,6 +82,21 @@ export function createAgendaDrafter(options: AgendaDrafterOptions = {}): AgendaD
     );
     probot.on(["label.edited", "label.deleted"], (context) => onLabelEvent(current, context));
     probot.on(["installation", "installation_repositories"], (context) => onInstallationEvent(current, context));
+    probot.on("issue_comment.created", (context) => onIssueComment(current, context));
+
+    tick = async () => {
+      await startup;
+      return runTick({
+        lock,
+        now,
+        log: current.log,
+        targets: () => tickTargets(probot, current, options),
+      });
+    };
+    if (options.tickIntervalMs) {
+      stop = startTickInterval(tick, options.tickIntervalMs, (error) => current.log.error(`tick: ${describe(error)}`));
+    }
+    if (options.cronSecret !== undefined) appOptions.addHandler(cronHandler(options.cronSecret, tick));
 
     startup = discoverInstallations(probot, current).catch((error: unknown) =>
       current.log.error(`start-up discovery failed: ${error instanceof Error ? error.message : String(error)}`),
@@ -74,15 +109,42 @@ export function createAgendaDrafter(options: AgendaDrafterOptions = {}): AgendaD
       await startup;
       await runtime?.idle();
     },
+    tick: () => tick(),
+    stop: () => stop(),
   };
 }
 
-/** Until the scheduler exists, every installation is read at start-up so that due issues get created. */
+/** Start-up discovery, so that events are matched to meetings (and the first tick finds them) without delay. */
 async function discoverInstallations(probot: Probot, runtime: Runtime): Promise<void> {
-  const appOctokit = (await probot.auth()) as GitHub;
-  const installations = await appOctokit.paginate(appOctokit.rest.apps.listInstallations, { per_page: 100 });
-  for (const installation of installations) {
-    if (installation.suspended_at) continue;
+  for (const installation of await activeInstallations(probot)) {
     await runtime.ensureDiscovered((await probot.auth(installation.id)) as GitHub, installation.id);
   }
+}
+
+async function tickTargets(probot: Probot, runtime: Runtime, options: AgendaDrafterOptions): Promise<TickTarget[]> {
+  const targets: TickTarget[] = [];
+  for (const installation of await activeInstallations(probot)) {
+    const octokit = (await probot.auth(installation.id)) as GitHub;
+    await runtime.ensureDiscovered(octokit, installation.id);
+    targets.push({
+      installationId: installation.id,
+      meetings: await runtime.registry.meetings(installation.id),
+      actions: createTickActions(octokit, {
+        now: runtime.now,
+        log: runtime.log,
+        ...(options.claimWaitMs !== undefined && { claimWaitMs: options.claimWaitMs }),
+      }),
+    });
+  }
+  return targets;
+}
+
+async function activeInstallations(probot: Probot) {
+  const appOctokit = (await probot.auth()) as GitHub;
+  const installations = await appOctokit.paginate(appOctokit.rest.apps.listInstallations, { per_page: 100 });
+  return installations.filter((installation) => !installation.suspended_at);
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }

@@ -1,5 +1,5 @@
 import type { GitHub } from "../github.js";
-import type { AgendaItem, Meeting, RepoFullName } from "../model.js";
+import type { Agenda, AgendaItem, Meeting, Occurrence, RepoFullName } from "../model.js";
 import { buildAgenda } from "../agenda/build-agenda.js";
 import { buildSearchQueries } from "../collect/build-search-queries.js";
 import { searchUrl } from "../collect/search-url.js";
@@ -25,11 +25,7 @@ export async function freezeAgenda(
   const { data: current } = await octokit.rest.issues.get({ ...meeting.home, issue_number: issue.issueNumber });
   const state = parseBody(current.body).state;
   if (state?.frozen) return "unchanged";
-  const items = await readItems(octokit, state?.agendaItems ?? []);
-  const agenda = buildAgenda(meeting, issue.occurrence, items);
-  const { data: home } = await octokit.rest.repos.get({ ...meeting.home });
-  const searchUrls = buildSearchQueries(meeting, { private: home.private }).map((query) => searchUrl(query.q));
-  const frozen = { at: context.now.toISOString(), groups: agenda.groups, searchUrls };
+  const frozen = { at: context.now.toISOString(), ...(await agendaAsWritten(octokit, meeting, issue.occurrence, state?.agendaItems ?? [])) };
   return updateIssueState(
     octokit,
     meeting.home,
@@ -37,6 +33,18 @@ export async function freezeAgenda(
     (latest) => ({ state: latest.frozen ? undefined : { ...latest, frozen } }),
     { dryRun: meeting.dryRun, log: context.log },
   );
+}
+
+/** The agenda the app last wrote into the issue (`agendaItems`), with the items' details as they are now. */
+export async function agendaAsWritten(
+  octokit: GitHub,
+  meeting: Meeting,
+  occurrence: Occurrence,
+  agendaItems: string[],
+): Promise<Pick<Agenda, "groups" | "searchUrls">> {
+  const agenda = buildAgenda(meeting, occurrence, await readItems(octokit, agendaItems));
+  const { data: home } = await octokit.rest.repos.get({ ...meeting.home });
+  return { groups: agenda.groups, searchUrls: buildSearchQueries(meeting, { private: home.private }).map((query) => searchUrl(query.q)) };
 }
 
 /** The items by `owner/name#number`, as they are now; one that was deleted since is left out. */

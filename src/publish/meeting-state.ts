@@ -129,9 +129,11 @@ export const meetingStateSchema = z.looseObject({
   /** Set by `/meeting reschedule`: the occurrence keeps its key and takes place at this time. */
   reschedule: rescheduleSchema.optional(),
   /** Recorded by `/present` until the minutes pull request exists; then they go onto its branch. */
-  attendees: z.array(attendeeSchema).default([]),
+  attendees: z.array(attendeeSchema).optional(),
   /** The minutes pull request, once open. */
   minutes: minutesRecordSchema.optional(),
+  /** The default branch had a file at the minutes path already: reported once on the issue, never overwritten. */
+  minutesBlocked: z.object({ path: z.string(), url: z.string() }).optional(),
   /** Set by `/meeting cancel` (a schedule's cancellation needs no record: the schedule says it). */
   cancelled: cancellationSchema.optional(),
 });
@@ -147,7 +149,7 @@ export interface MeetingMarker {
 export const FACT_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
 export function emptyState(marker: MeetingMarker): MeetingState {
-  return { v: 1, meeting: marker.meeting, occurrence: marker.occurrence, agendaItems: [], facts: [], attendees: [] };
+  return { v: 1, meeting: marker.meeting, occurrence: marker.occurrence, agendaItems: [], facts: [] };
 }
 
 export function encodeState(state: MeetingState): string {

@@ -23,6 +23,8 @@ export async function readOccurrenceRecords(
     records.set(occurrence.key, {
       issue: { number: issue.number, state: issue.state, frozen: state?.frozen !== undefined },
       ...(state?.minutes && { minutes: { state: state.minutes.state, frozenAgenda: state.minutes.frozenAgenda } }),
+      // A file of people's at the minutes path is final, like a closed pull request.
+      ...(!state?.minutes && state?.minutesBlocked && { minutes: { state: "closed" as const, frozenAgenda: true } }),
       ...((state?.reschedule || state?.cancelled) && { occurrence: occurrenceAsStated(meeting, occurrence, state) }),
     });
   }

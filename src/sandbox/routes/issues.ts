@@ -107,6 +107,8 @@ export function updateIssue(request: RouteRequest, repo: RepoRecord, issue: Issu
   if (!isAuthor) requirePermission(request, repo, "triage");
   const at = githubTimestamp(request.now);
   const base = { repo, issue, actor: request.actorLogin, at, name: issue.pullRequest ? ("pull_request" as const) : ("issues" as const) };
+  // Before any event: the webhooks' payloads carry the new `updated_at`, as GitHub's do.
+  issue.updatedAt = at;
 
   const edited: { title?: { from: string }; body?: { from: string | null } } = {};
   if (changes.title !== undefined && String(changes.title) !== issue.title) {
@@ -131,7 +133,6 @@ export function updateIssue(request: RouteRequest, repo: RepoRecord, issue: Issu
     issue.stateReason = changes.state === "closed" ? (changes.state_reason ?? "completed") : "reopened";
     request.emit({ ...base, action: changes.state === "closed" ? "closed" : "reopened" });
   }
-  issue.updatedAt = at;
 }
 
 /** Replaces an issue's labels, emitting `labeled` and `unlabeled` for the difference. */
@@ -140,16 +141,18 @@ export function setLabels(request: RouteRequest, repo: RepoRecord, issue: IssueR
   const name = issue.pullRequest ? ("pull_request" as const) : ("issues" as const);
   const before = new Set(issue.labels.map((label) => label.toLowerCase()));
   const after = new Set(names.map((label) => label.toLowerCase()));
-  for (const removed of issue.labels.filter((label) => !after.has(label.toLowerCase()))) {
-    const label = repo.labels.get(removed.toLowerCase());
+  const removed = issue.labels.filter((label) => !after.has(label.toLowerCase()));
+  // GitHub's payloads show the issue after the change: an `unlabeled` one without the label, with the new `updated_at`.
+  issue.labels = [...new Map(names.map((label) => [label.toLowerCase(), label])).values()];
+  issue.updatedAt = at;
+  for (const lost of removed) {
+    const label = repo.labels.get(lost.toLowerCase());
     if (label) request.emit({ name, action: "unlabeled", repo, issue, label, actor: request.actorLogin, at });
   }
-  issue.labels = [...new Map(names.map((label) => [label.toLowerCase(), label])).values()];
   for (const added of issue.labels.filter((label) => !before.has(label.toLowerCase()))) {
     const label = repo.labels.get(added.toLowerCase());
     if (label) request.emit({ name, action: "labeled", repo, issue, label, actor: request.actorLogin, at });
   }
-  issue.updatedAt = at;
 }
 
 function labelName(label: string | { name?: string }): string {

@@ -1,0 +1,141 @@
+import { DateTime } from "luxon";
+import type { GitHub } from "../github.js";
+import type { Meeting, Occurrence } from "../model.js";
+import type { Attendee, MeetingActions } from "../commands/meeting-actions.js";
+import { UserError } from "../errors.js";
+import { escapeMarkdown } from "../render/escape-markdown.js";
+import { parseBody } from "../publish/issue-body.js";
+import { listMeetingIssues } from "../publish/list-meeting-issues.js";
+import { occurrenceAsStated } from "../publish/occurrence-as-stated.js";
+import { replaceWrittenLines } from "../publish/replace-written-lines.js";
+import { updateIssueState } from "../publish/update-issue-state.js";
+import { addToPresentSection } from "./add-to-present-section.js";
+import { openMinutes } from "./open-minutes.js";
+import { refreshMeeting, type Log } from "./refresh-meeting.js";
+import { renderForIssue } from "./render-for-issue.js";
+
+export interface MeetingIssueContext {
+  octokit: GitHub;
+  meeting: Meeting;
+  issueNumber: number;
+  /** The occurrence as the schedule has it (the issue's state may move or cancel it). */
+  scheduled: Occurrence;
+  /** Who commented, named where the app writes what they did. */
+  commenter: string;
+  now: Date;
+  log: Log;
+}
+
+/** What the comment commands do to one meeting issue, made of the app's own writers. */
+export function createMeetingActions(context: MeetingIssueContext): MeetingActions {
+  const { octokit, meeting, issueNumber, scheduled, log } = context;
+  const home = meeting.home;
+  const options = { dryRun: meeting.dryRun, log };
+
+  return {
+    async refresh() {
+      await refreshMeeting({ octokit, log, now: context.now }, meeting, [], scheduled);
+    },
+
+    async cancel(reason) {
+      const { data: issue } = await octokit.rest.issues.get({ ...home, issue_number: issueNumber });
+      const state = parseBody(issue.body).state;
+      const occurrence = occurrenceAsStated(meeting, scheduled, state);
+      const live = await renderForIssue(octokit, meeting, { ...occurrence, cancelled: false }, {});
+      const cancelled = await renderForIssue(octokit, meeting, { ...occurrence, cancelled: true }, {});
+      const cancellation = { at: context.now.toISOString(), ...(reason !== undefined && { reason }) };
+      await updateIssueState(
+        octokit,
+        home,
+        issueNumber,
+        (latest, _parsed, body) => ({
+          state: { ...latest, cancelled: cancellation },
+          base: replaceWrittenLines(body, live.issueBody, cancelled.issueBody),
+        }),
+        options,
+      );
+      if (meeting.dryRun) return;
+      const why = reason === undefined ? "" : ` The reason given: ${escapeMarkdown(reason)}`;
+      await octokit.rest.issues.createComment({
+        ...home,
+        issue_number: issueNumber,
+        body: `The meeting of ${occurrence.date} is cancelled (asked by ${escapeMarkdown(`@${context.commenter}`)}).${why}\n\nNo minutes will be opened; items on this agenda go to the next meeting.`,
+      });
+      await octokit.rest.issues.update({ ...home, issue_number: issueNumber, state: "closed", state_reason: "not_planned" });
+    },
+
+    async reschedule(start, zone) {
+      const date = DateTime.fromJSDate(start).setZone(meeting.schedule.timezone).toISODate();
+      const issues = await listMeetingIssues(octokit, meeting);
+      const self = issues.find((issue) => issue.number === issueNumber);
+      const movedThere = issues.find((issue) => {
+        const marker = issue.parsed.marker;
+        if (!marker || marker.meeting !== meeting.id || marker.occurrence === scheduled.key || !issue.parsed.state?.reschedule) return false;
+        return DateTime.fromISO(issue.parsed.state.reschedule.start).setZone(meeting.schedule.timezone).toISODate() === date;
+      });
+      if (movedThere) return { refused: `The meeting of ${movedThere.parsed.marker?.occurrence} was moved to ${date} already (#${movedThere.number}).` };
+      const state = self?.parsed.state;
+      if (state?.frozen || state?.minutes) return { refused: "This meeting has started already; its time can no longer change." };
+
+      const before = occurrenceAsStated(meeting, scheduled, state);
+      const reschedule = { start: start.toISOString(), zone };
+      const after = occurrenceAsStated(meeting, scheduled, { ...(state ?? { v: 1, meeting: meeting.id, occurrence: scheduled.key, agendaItems: [], facts: [] }), reschedule });
+      const minutesUrl = state?.minutes?.url;
+      const extras = minutesUrl ? { minutesPullRequestUrl: minutesUrl } : {};
+      const old = await renderForIssue(octokit, meeting, before, extras);
+      const moved = await renderForIssue(octokit, meeting, after, extras);
+      await updateIssueState(
+        octokit,
+        home,
+        issueNumber,
+        (latest, _parsed, body) => ({ state: { ...latest, reschedule }, base: replaceWrittenLines(body, old.issueBody, moved.issueBody) }),
+        options,
+      );
+      // The title follows unless someone retitled the issue.
+      if (!meeting.dryRun && self?.title === old.title && old.title !== moved.title) {
+        await octokit.rest.issues.update({ ...home, issue_number: issueNumber, title: moved.title });
+      }
+      return {};
+    },
+
+    async openMinutes() {
+      const outcome = await openMinutes(octokit, meeting, issueNumber, scheduled, log);
+      switch (outcome.kind) {
+        case "opened":
+        case "open":
+          return { pullRequestUrl: outcome.pullRequest.url, regenerated: outcome.kind === "open" && outcome.file === "rewritten", personPushed: outcome.file === "person-pushed" };
+        case "closed":
+          throw new UserError(`The minutes pull request ${outcome.pullRequest.url} is ${outcome.merged ? "merged" : "closed"}; it is never opened again.`);
+        case "file-exists":
+          throw new UserError(`\`${outcome.path.replace(/`/g, "")}\` already exists on the default branch (<${outcome.url}>); the app does not overwrite it.`);
+        case "dry-run":
+          throw new UserError("This meeting runs as a dry run (`dry_run: true`): nothing is written.");
+      }
+    },
+
+    async recordAttendees(people: Attendee[]) {
+      let minutes: { state: "open" | "closed" } | undefined;
+      let occurrence = scheduled;
+      await updateIssueState(
+        octokit,
+        home,
+        issueNumber,
+        (latest) => {
+          minutes = latest.minutes;
+          occurrence = occurrenceAsStated(meeting, scheduled, latest);
+          const recorded = latest.attendees ?? [];
+          const known = new Set(recorded.map((person) => person.login.toLowerCase()));
+          const added = people.filter((person) => !known.has(person.login.toLowerCase()));
+          return { state: added.length === 0 ? undefined : { ...latest, attendees: [...recorded, ...added] } };
+        },
+        options,
+      );
+      if (minutes?.state !== "open") return;
+      // The app's own file is drafted again with everyone recorded; a file people have edited gets the lines added.
+      const outcome = await openMinutes(octokit, meeting, issueNumber, scheduled, log);
+      if ((outcome.kind === "open" || outcome.kind === "opened") && outcome.file === "person-pushed") {
+        await addToPresentSection(octokit, meeting, occurrence, people);
+      }
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import type { Context } from "probot";
+import type { GitHub } from "../github.js";
+import { fetchCalendar } from "../collect/fetch-calendar.js";
+import { handleCommandComment } from "../commands/handle-command-comment.js";
+import { parseBody } from "../publish/issue-body.js";
+import { occurrenceAsStated } from "../publish/occurrence-as-stated.js";
+import { occurrenceOn } from "../schedule/occurrence-on.js";
+import { claimComment } from "./claim-comment.js";
+import { createMeetingActions } from "./meeting-actions.js";
+import type { Runtime } from "./runtime.js";
+
+/**
+ * A new comment on one of the app's meeting issues runs its commands. Comments on other issues
+ * and on pull requests run nothing; Probot only calls this for `issue_comment.created`, so an
+ * edited comment runs nothing either.
+ */
+export async function onIssueComment(runtime: Runtime, context: Context<"issue_comment.created">): Promise<void> {
+  const { issue, comment, repository, installation } = context.payload;
+  if (installation === undefined || issue.pull_request || !comment.user) return;
+  const user = { login: comment.user.login, type: comment.user.type ?? "User" };
+  const marker = parseBody(issue.body).marker;
+  if (!marker) return;
+  const octokit = context.octokit as GitHub;
+  const home = { owner: repository.owner.login, repo: repository.name };
+  await runtime.ensureDiscovered(octokit, installation.id);
+  const meeting = (await runtime.registry.meetings(installation.id)).find(
+    (candidate) =>
+      candidate.id === marker.meeting &&
+      `${candidate.home.owner}/${candidate.home.repo}`.toLowerCase() === `${home.owner}/${home.repo}`.toLowerCase(),
+  );
+  if (!meeting) return;
+  const calendarText = meeting.schedule.kind === "calendar" ? await fetchCalendar(meeting.schedule.calendarUrl) : undefined;
+  const scheduled = occurrenceOn(meeting.schedule, marker.occurrence, calendarText);
+  if (!scheduled) {
+    runtime.log.warn(`${home.owner}/${home.repo}#${issue.number}: ${meeting.id} has no occurrence ${marker.occurrence} any more; its commands do not run`);
+    return;
+  }
+  const now = runtime.now();
+  const result = await handleCommandComment({
+    octokit,
+    meeting,
+    occurrence: occurrenceAsStated(meeting, scheduled, parseBody(issue.body).state),
+    issue: { ...home, number: issue.number },
+    comment: { id: comment.id, body: comment.body, user },
+    actions: createMeetingActions({ octokit, meeting, issueNumber: issue.number, scheduled, commenter: user.login, now, log: runtime.log }),
+    claim: (commentId) => claimComment(octokit, home, commentId),
+    ...(calendarText !== undefined && { calendarText }),
+    now,
+  });
+  if (result.ran) runtime.log.info(`${home.owner}/${home.repo}#${issue.number}: ran the commands of comment ${comment.id}`);
+}

@@ -1,0 +1,57 @@
+import { readFileSync } from "node:fs";
+import { Probot } from "probot";
+import type { GitHub } from "../github.js";
+import { UserError } from "../errors.js";
+import type { RunEnvironment } from "../cli/run.js";
+import { registryFromEnv } from "../scheduler/discovery-store.js";
+import { lockFromEnv } from "../scheduler/lock.js";
+import { statusOf } from "../publish/claim-occurrence.js";
+import { clockFromEnv } from "./clock-from-env.js";
+import { createTickActions } from "./tick-actions.js";
+
+/**
+ * What `agenda-drafter run` needs, from the app's credentials as `probot run` reads them:
+ * `APP_ID`, `PRIVATE_KEY` or `PRIVATE_KEY_PATH`, and for GitHub Enterprise Server `GHE_HOST`
+ * (with `GHE_PROTOCOL`, https by default).
+ */
+export function runEnvironmentFromEnv(env: NodeJS.ProcessEnv = process.env): RunEnvironment {
+  const appId = env.APP_ID;
+  if (!appId) throw new UserError("Set APP_ID to the GitHub App's id, and PRIVATE_KEY or PRIVATE_KEY_PATH to its private key.");
+  const privateKey = env.PRIVATE_KEY || readKeyFile(env.PRIVATE_KEY_PATH);
+  const baseUrl = env.GHE_HOST ? `${env.GHE_PROTOCOL || "https"}://${env.GHE_HOST}/api/v3` : undefined;
+  const probot = new Probot({ appId, privateKey, ...(baseUrl && { baseUrl }), logLevel: "warn" });
+  const now = clockFromEnv(env);
+  const log = { info: (m: string) => probot.log.info(m), warn: (m: string) => probot.log.warn(m), error: (m: string) => probot.log.error(m) };
+
+  return {
+    async installations(repo) {
+      const appOctokit = (await probot.auth()) as GitHub;
+      let ids: number[];
+      if (repo) {
+        try {
+          ids = [(await appOctokit.rest.apps.getRepoInstallation({ ...repo })).data.id];
+        } catch (error) {
+          if (statusOf(error) !== 404) throw error;
+          ids = [];
+        }
+      } else {
+        const all = await appOctokit.paginate(appOctokit.rest.apps.listInstallations, { per_page: 100 });
+        ids = all.filter((installation) => !installation.suspended_at).map((installation) => installation.id);
+      }
+      return Promise.all(ids.map(async (installationId) => ({ installationId, octokit: (await probot.auth(installationId)) as GitHub })));
+    },
+    actions: (installation) => createTickActions(installation.octokit, { now, log }),
+    registry: registryFromEnv(env),
+    lock: lockFromEnv(env, now),
+    now,
+  };
+}
+
+function readKeyFile(path: string | undefined): string {
+  if (!path) throw new UserError("Set PRIVATE_KEY to the GitHub App's private key, or PRIVATE_KEY_PATH to its file.");
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    throw new UserError(`PRIVATE_KEY_PATH: cannot read "${path}": ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

@@ -1,0 +1,41 @@
+import type { GitHub } from "../github.js";
+import { closeAsCancelled, closeForSuccessor } from "../scheduler/close-meeting-issue.js";
+import { readOccurrenceRecords } from "../scheduler/github-records.js";
+import type { TickActions } from "../scheduler/tick-meeting.js";
+import { freezeAgenda } from "./freeze-agenda.js";
+import { openMinutes } from "./open-minutes.js";
+import { refreshMeeting, type Log } from "./refresh-meeting.js";
+
+export interface TickActionsContext {
+  now: () => Date;
+  log: Log;
+  claimWaitMs?: number;
+  fetchImpl?: typeof fetch;
+}
+
+/** The tick's steps on one installation's GitHub, made of the app's own writers. */
+export function createTickActions(octokit: GitHub, context: TickActionsContext): TickActions {
+  const { log } = context;
+  return {
+    records: (meeting, occurrences) => readOccurrenceRecords(octokit, meeting, occurrences),
+    async createIssue(meeting, occurrence) {
+      const outcome = await refreshMeeting(
+        {
+          octokit,
+          log,
+          now: context.now(),
+          ...(context.claimWaitMs !== undefined && { claimWaitMs: context.claimWaitMs }),
+          ...(context.fetchImpl && { fetchImpl: context.fetchImpl }),
+        },
+        meeting,
+        [],
+        occurrence,
+      );
+      return "issueNumber" in outcome ? outcome.issueNumber : undefined;
+    },
+    freezeAgenda: async (meeting, issue) => void (await freezeAgenda(octokit, meeting, issue, { now: context.now(), log })),
+    openMinutes: async (meeting, issue) => void (await openMinutes(octokit, meeting, issue.issueNumber, issue.occurrence, log)),
+    closeIssue: (meeting, closing, successor) => closeForSuccessor(octokit, meeting, closing, successor),
+    cancelIssue: (meeting, issue) => closeAsCancelled(octokit, meeting, issue),
+  };
+}

@@ -1,0 +1,286 @@
+// A stage for the app: a sandbox GitHub served over HTTP and the app running as a real Probot
+// server against it, with a generated app key, real JWTs, installation tokens and signed webhooks.
+// The demo plays its story on it and the end-to-end tests theirs. The stage knows nothing of the
+// app: callers pass the app function in.
+import { generateKeyPairSync, randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Duration } from "luxon";
+import { createNodeMiddleware, Probot, ProbotOctokit, type ApplicationFunctionOptions } from "probot";
+import type { GitHub } from "../github.js";
+import { findPath } from "./git-store.js";
+import { Sandbox, type AnsweredRequest } from "./sandbox.js";
+import { loadSnapshot } from "./snapshot.js";
+import { startSandboxServer, type SandboxServer } from "./server.js";
+import { repoKey, type CommentRecord, type IssueRecord, type PullRequestRecord, type RepoRecord } from "./state.js";
+import type { DeliveryFaults, DeliveryRecord } from "./webhooks/webhook-deliverer.js";
+
+/** Where Probot's middleware takes webhooks; the app's other handlers share its server. */
+export const WEBHOOKS_PATH = "/api/github/webhooks";
+const DEFAULT_APP_ID = 834021;
+
+type LogLevel = "trace" | "debug" | "info" | "warn" | "error" | "fatal";
+
+/** What the app function gets besides Probot's own options: the sandbox clock, to follow it. */
+export interface StageAppOptions extends ApplicationFunctionOptions {
+  /** The sandbox clock's time: the app's "now" on the stage. */
+  now: () => Date;
+  /** The sandbox's root URL (REST at `/api/v3`, GraphQL at `/api/graphql`). */
+  sandboxUrl: string;
+}
+
+export interface StageOptions {
+  /** The snapshot as YAML text; or give `snapshotFile`. */
+  snapshot?: string;
+  snapshotFile?: string;
+  app: (probot: Probot, options: StageAppOptions) => void | Promise<void>;
+  /** Environment variables set while the app runs, restored by `close()`. */
+  env?: Record<string, string>;
+  /** Resolves once the app has finished the work it queued (debounced refreshes...); `settle()` waits for it too. */
+  idle?: () => Promise<void>;
+  /** The sandbox's port; 0 (the default) picks a free one. The app's server always takes a free one. */
+  port?: number;
+  /** The app's id. Default: 834021. */
+  appId?: number;
+  /** The secret webhooks are signed with. Default: a random one. */
+  webhookSecret?: string;
+  /** Probot's log level. Default: "fatal", so that only the caller speaks. */
+  logLevel?: LogLevel;
+}
+
+export type PullRequest = IssueRecord & { pullRequest: PullRequestRecord };
+
+export interface Stage {
+  sandbox: Sandbox;
+  server: SandboxServer;
+  probot: Probot;
+  /** The sandbox's root URL, e.g. for its web page. */
+  url: string;
+  /** The app server's root URL: webhooks at `/api/github/webhooks`, the app's own handlers beside. */
+  appUrl: string;
+  /** An Octokit acting as a person (`token user:<login>`), over HTTP, with that person's rights in the snapshot. */
+  as(login: string): GitHub;
+  clock: {
+    now(): Date;
+    /** An ISO instant. */
+    set(instant: string): void;
+    /** Milliseconds or an ISO 8601 duration (`P3D`, `PT2H`). */
+    advance(by: number | string): void;
+  };
+  /** Waits until every webhook so far is answered, the app's reactions to them too, and nothing new happens. */
+  settle(): Promise<void>;
+  /** Webhook delivery faults for reliability tests: duplicates, reversed batches, late deliveries. */
+  faults(faults: Partial<DeliveryFaults>): void;
+  /** Makes search see the state as it was `ms` ago on the sandbox clock. */
+  searchLag(ms: number): void;
+  deliveries(): readonly DeliveryRecord[];
+  /** Issues (not pull requests) of `owner/name`, by number. */
+  issues(repo: string): IssueRecord[];
+  issue(repo: string, number: number): IssueRecord;
+  comments(repo: string, number: number): CommentRecord[];
+  pullRequests(repo: string): PullRequest[];
+  /** A file's text on a branch (the default branch by default); undefined when absent. */
+  file(repo: string, path: string, ref?: string): string | undefined;
+  /** The app's changes: requests by an installation other than GET, in order. */
+  appWrites(): AnsweredRequest[];
+  /**
+   * Starts another process of the app (its own Probot, same id and key) behind the app's URL: from
+   * then on webhooks go to the processes in turn, as behind a round-robin load balancer. `idle`
+   * joins what `settle()` waits for.
+   */
+  startAnotherApp(app: StageOptions["app"], idle?: () => Promise<void>): Promise<Probot>;
+  close(): Promise<void>;
+}
+
+/** GitHub's installation tokens live an hour; Probot keeps them a minute less. */
+const TOKEN_CACHE_MS = 59 * 60 * 1000;
+
+/**
+ * The app's Octokit on the stage: without retries or throttling, so that the stage sees every
+ * request at once and fails fast, and with installation tokens kept for an hour of sandbox time,
+ * as Probot keeps them for an hour of real time: a token cached before the clock moves a day would
+ * be refused as expired.
+ */
+function stageOctokit(now: () => Date) {
+  const tokens = new Map<string, { value: string; at: number }>();
+  const tokenCache = {
+    get: (key: string) => {
+      const entry = tokens.get(key);
+      return entry && now().getTime() - entry.at < TOKEN_CACHE_MS ? entry.value : undefined;
+    },
+    set: (key: string, value: string) => void tokens.set(key, { value, at: now().getTime() }),
+  };
+  return ProbotOctokit.defaults((options: Record<string, unknown>) => {
+    const auth = options["auth"] as Record<string, unknown> | undefined;
+    return {
+      ...options,
+      ...(auth?.["cache"] !== undefined && { auth: { ...auth, cache: tokenCache } }),
+      retry: { enabled: false },
+      throttle: { ...(options["throttle"] as object | undefined), enabled: false },
+    };
+  });
+}
+
+export async function startStage(options: StageOptions): Promise<Stage> {
+  const yaml = options.snapshot ?? (options.snapshotFile ? readFileSync(options.snapshotFile, "utf8") : undefined);
+  if (yaml === undefined) throw new Error("The stage needs a snapshot (YAML text) or a snapshotFile");
+  const snapshot = loadSnapshot(yaml, options.snapshotFile);
+  const appId = options.appId ?? DEFAULT_APP_ID;
+  const webhookSecret = options.webhookSecret ?? randomBytes(24).toString("hex");
+  const { privateKey } = generateKeyPairSync("rsa", {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: "pkcs8", format: "pem" },
+    publicKeyEncoding: { type: "spki", format: "pem" },
+  });
+  const restoreEnv = setEnv(options.env ?? {});
+
+  // The app's server listens first, so that the sandbox knows where to send webhooks. With more
+  // than one app process it hands each request to the next one in turn.
+  const middlewares: ((request: IncomingMessage, response: ServerResponse, next?: () => void) => unknown)[] = [];
+  let turn = 0;
+  const appServer = createServer((request, response) => {
+    const notFound = () => response.writeHead(404).end();
+    const middleware = middlewares[turn++ % Math.max(middlewares.length, 1)];
+    if (!middleware) return notFound();
+    void middleware(request, response, notFound);
+  });
+  await new Promise<void>((resolve) => appServer.listen(0, "127.0.0.1", resolve));
+  const appUrl = `http://127.0.0.1:${(appServer.address() as AddressInfo).port}`;
+  const closeAppServer = async () => {
+    appServer.closeAllConnections();
+    await new Promise<void>((resolve, reject) => appServer.close((error) => (error ? reject(error) : resolve())));
+  };
+
+  // Responses keep github.com's URLs, so that what the app writes reads as on GitHub, whatever the port.
+  const sandbox = new Sandbox(snapshot, { appId });
+  let server: SandboxServer;
+  try {
+    server = await startSandboxServer(sandbox, {
+      port: options.port ?? 0,
+      webhook: { url: `${appUrl}${WEBHOOKS_PATH}`, secret: webhookSecret },
+      app: { id: appId, privateKey },
+    });
+  } catch (error) {
+    await closeAppServer();
+    restoreEnv();
+    throw error;
+  }
+  const api = `${server.url}/api/v3`;
+
+  const writes: AnsweredRequest[] = [];
+  sandbox.onRequest((request) => {
+    if (request.actor.kind === "installation" && request.method !== "GET") writes.push(request);
+  });
+
+  const now = () => sandbox.clock.now();
+  const StageOctokit = stageOctokit(now);
+  const newProbot = () =>
+    new Probot({
+      appId,
+      privateKey,
+      secret: webhookSecret,
+      baseUrl: api,
+      Octokit: StageOctokit,
+      logLevel: options.logLevel ?? "fatal",
+    });
+  const serveApp = async (probot: Probot, app: StageOptions["app"]) =>
+    middlewares.push(
+      await createNodeMiddleware((loaded, probotOptions) => app(loaded, { ...probotOptions, now, sandboxUrl: server.url }), {
+        probot,
+        webhooksPath: WEBHOOKS_PATH,
+      }),
+    );
+  const probot = newProbot();
+  const idles = options.idle ? [options.idle] : [];
+  try {
+    await serveApp(probot, options.app);
+  } catch (error) {
+    await server.close();
+    await closeAppServer();
+    restoreEnv();
+    throw error;
+  }
+
+  const repoOf = (name: string): RepoRecord => {
+    const [owner = "", repo = ""] = name.split("/");
+    const found = sandbox.state.repos.get(repoKey(owner, repo));
+    if (!found) throw new Error(`The sandbox has no repository ${name}`);
+    return found;
+  };
+  const issueOf = (repo: string, number: number): IssueRecord => {
+    const found = repoOf(repo).issues.get(number);
+    if (!found) throw new Error(`${repo} has no issue or pull request #${number}`);
+    return found;
+  };
+
+  let closed = false;
+  return {
+    sandbox,
+    server,
+    probot,
+    url: server.url,
+    appUrl,
+    as: (login) => new StageOctokit({ auth: { token: `user:${login}` }, baseUrl: api }) as unknown as GitHub,
+    clock: {
+      now,
+      set: (instant) => sandbox.clock.set(new Date(instant)),
+      advance: (by) => sandbox.clock.advance(typeof by === "number" ? by : isoDuration(by)),
+    },
+    async settle() {
+      // Answering a webhook may lead the app to changes that send further webhooks: repeat until calm.
+      for (;;) {
+        const seen = `${server.webhooks?.records.length ?? 0}:${writes.length}`;
+        await server.settled();
+        await Promise.all(idles.map((idle) => idle()));
+        await new Promise((resolve) => setImmediate(resolve));
+        if (seen === `${server.webhooks?.records.length ?? 0}:${writes.length}`) return;
+      }
+    },
+    faults: (faults) => server.webhooks?.setFaults(faults),
+    searchLag: (ms) => sandbox.setSearchLag(ms),
+    deliveries: () => server.webhooks?.records ?? [],
+    issues: (repo) => [...repoOf(repo).issues.values()].filter((issue) => !issue.pullRequest).sort((a, b) => a.number - b.number),
+    issue: issueOf,
+    comments: (repo, number) => issueOf(repo, number).comments,
+    pullRequests: (repo) =>
+      [...repoOf(repo).issues.values()].filter((issue): issue is PullRequest => issue.pullRequest !== undefined).sort((a, b) => a.number - b.number),
+    file(repo, path, ref) {
+      const record = repoOf(repo);
+      const tip = record.refs.get(`refs/heads/${ref ?? record.defaultBranch}`);
+      const found = tip ? findPath(record, tip, path) : undefined;
+      return found?.object.type === "blob" ? found.object.content.toString("utf8") : undefined;
+    },
+    appWrites: () => [...writes],
+    async startAnotherApp(app, idle) {
+      const another = newProbot();
+      await serveApp(another, app);
+      if (idle) idles.push(idle);
+      return another;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await server.close();
+      await closeAppServer();
+      restoreEnv();
+    },
+  };
+}
+
+function setEnv(values: Record<string, string>): () => void {
+  const previous = Object.fromEntries(Object.keys(values).map((name) => [name, process.env[name]]));
+  Object.assign(process.env, values);
+  return () => {
+    for (const [name, value] of Object.entries(previous)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  };
+}
+
+function isoDuration(text: string): number {
+  const duration = Duration.fromISO(text);
+  if (!duration.isValid) throw new Error(`clock.advance: "${text}" is not an ISO 8601 duration such as PT3H`);
+  return duration.toMillis();
+}

@@ -1,0 +1,51 @@
+import nock from "nock";
+import { withAttendees } from "../../src/app/add-to-present-section.js";
+import { claimComment } from "../../src/app/claim-comment.js";
+import { march28, securityWgMeeting } from "../fixtures/security-wg-meeting.js";
+import { API, TestOctokit } from "./harness.js";
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => nock.cleanAll());
+
+test("people are added under Present as `* Full Name (@login)`, once, leaving the rest of an edited file alone", () => {
+  const file = "# Node.js Security team Meeting 2024-03-28\n\n## Present\n\n* Rafael Gonzaga (@RafaelGSS)\n\n## Agenda\n\nPeople's notes.\n";
+  const people = [
+    { login: "RafaelGSS", name: "Rafael Gonzaga" },
+    { login: "mhdawson", name: "Michael Dawson" },
+    { login: "UlisesGascon", name: null },
+  ];
+  expect(withAttendees(file, securityWgMeeting(), march28, people)).toMatchInlineSnapshot(`
+"# Node.js Security team Meeting 2024-03-28
+
+## Present
+
+* Rafael Gonzaga (@RafaelGSS)
+* Michael Dawson (@mhdawson)
+* @UlisesGascon
+
+## Agenda
+
+People's notes.
+"
+`);
+});
+
+test("a comment's commands are claimed once: a second claim of the same comment gets 422 and runs nothing", async () => {
+  const refs: string[] = [];
+  nock(API)
+    .persist()
+    .get("/repos/nodejs/security-wg")
+    .reply(200, { default_branch: "main" })
+    .get("/repos/nodejs/security-wg/git/ref/heads%2Fmain")
+    .reply(200, { object: { sha: "a".repeat(40) } });
+  nock(API)
+    .post("/repos/nodejs/security-wg/git/refs", (sent) => (refs.push(sent.ref), true))
+    .reply(201, {})
+    .post("/repos/nodejs/security-wg/git/refs")
+    .reply(422, { message: "Reference already exists" });
+  const octokit = new TestOctokit({ auth: "ghs_test" }) as never;
+  const home = { owner: "nodejs", repo: "security-wg" };
+  expect(await claimComment(octokit, home, 2029451237)).toBe(true);
+  expect(await claimComment(octokit, home, 2029451237)).toBe(false);
+  expect(refs).toEqual(["refs/agenda-drafter-comments/2029451237"]);
+});
