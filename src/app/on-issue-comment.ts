@@ -45,6 +45,8 @@ export async function onIssueComment(runtime: Runtime, context: Context<"issue_c
     actions: createMeetingActions({ octokit, meeting, issueNumber: issue.number, scheduled, commenter: user.login, now, log: runtime.log }),
     claim: (commentId) => claimComment(octokit, home, commentId),
     ...(calendarText !== undefined && { calendarText }),
+    // The pages' host as GitHub links them, which an API behind a proxy or a test server does not tell.
+    webHost: new URL(issue.html_url).host,
     now,
   });
   if (result.ran) runtime.log.info(`${home.owner}/${home.repo}#${issue.number}: ran the commands of comment ${comment.id}`);

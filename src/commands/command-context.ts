@@ -12,6 +12,8 @@ export interface CommandContext {
   /** Who wrote the comment. */
   commenter: string;
   actions: MeetingActions;
+  /** The host of GitHub's web pages, as the meeting issue's URL shows it; by default derived from the API's URL. */
+  webHost?: string;
   /** The calendar feed's text, for a meeting whose schedule is a calendar. */
   calendarText?: string;
   now: Date;

@@ -28,6 +28,8 @@ export interface CommandComment {
   claim: (commentId: number) => Promise<boolean>;
   /** The calendar feed's text, for a meeting whose schedule is a calendar. */
   calendarText?: string;
+  /** The host of GitHub's web pages, where item URLs in commands point. */
+  webHost?: string;
   now?: Date;
 }
 
@@ -64,6 +66,7 @@ export async function handleCommandComment(input: CommandComment): Promise<Handl
     commenter: comment.user.login,
     actions: input.actions,
     ...(input.calendarText !== undefined && { calendarText: input.calendarText }),
+    ...(input.webHost !== undefined && { webHost: input.webHost }),
     now: input.now ?? new Date(),
   };
   let steers: Promise<boolean> | undefined;

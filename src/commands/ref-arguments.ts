@@ -11,7 +11,7 @@ export const MAX_REFS = 20;
 export function refArguments(words: string[], context: CommandContext): ParsedArguments<ItemRef[]> {
   if (words.length === 0) return { problem: "Name at least one issue or pull request." };
   if (words.length > MAX_REFS) return { problem: `Name at most ${MAX_REFS} items at once.` };
-  const webHost = webHostOf(context.octokit.request.endpoint.DEFAULTS.baseUrl);
+  const webHost = context.webHost ?? webHostOf(context.octokit.request.endpoint.DEFAULTS.baseUrl);
   const refs = new Map<string, ItemRef>();
   for (const word of words) {
     const ref = parseItemRef(word, context.meeting.home, webHost);

@@ -36,6 +36,11 @@ export async function loadRepoConfig(octokit: GitHub, repo: RepoRef, ref?: strin
   const problems = [...parsed.problems];
   const files = [own];
   if (!parsed.raw) return { meetings: [], problems, files };
+  const declaresNone = Object.keys(parsed.raw.meetings ?? {}).length === 0 && !problems.some((problem) => problem.path.startsWith("meetings."));
+  if (declaresNone) {
+    // Allowed (a home repo may be on its way), but likely a mistake; a file that only holds defaults is extended, not loaded.
+    problems.push({ file: CONFIG_PATH, path: "meetings", ...parsed.locate(["meetings"], "value"), message: "declares no meeting", severity: "warning" });
+  }
 
   let defaults = undefined;
   if (parsed.raw._extends !== undefined) {

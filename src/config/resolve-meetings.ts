@@ -38,9 +38,6 @@ export function resolveMeetings(
   const meetings: Meeting[] = [];
   const minutesOwners = new Map<string, string>();
   const entries = Object.entries(raw.meetings ?? {});
-  if (entries.length === 0) {
-    problems.push(problem(["meetings"], "declares no meeting", "warning"));
-  }
 
   for (const [id, entry] of entries) {
     const merged = mergeLayers(options.defaults, raw.defaults, entry);

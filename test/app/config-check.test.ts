@@ -61,19 +61,10 @@ test("a pull request with a misspelt key gets a failing check naming the key and
         "start_line": 4,
         "title": "meetings.security-wg.agenda_label",
       },
-      {
-        "annotation_level": "warning",
-        "end_line": 2,
-        "message": "declares no meeting",
-        "path": ".github/agenda-drafter.yml",
-        "start_line": 2,
-        "title": "meetings",
-      },
     ],
     "summary": "Problems:
 
 - .github/agenda-drafter.yml:4:5: meetings.security-wg.agenda_label: unknown key; did you mean \`agenda_labels\`?
-- .github/agenda-drafter.yml:2:3: warning: meetings: declares no meeting
 
 No meeting is usable.",
     "title": "1 problem in the meeting config",

@@ -181,6 +181,7 @@ test("an _extends chain is at most five files deep", async () => {
   const loaded = await loadRepoConfig(octokit, SECURITY_WG);
   expect(loaded?.problems.map(formatProblem)).toMatchInlineSnapshot(`
 [
+  ".github/agenda-drafter.yml:2:11: warning: meetings: declares no meeting",
   "nodejs/level-5:.github/agenda-drafter.yml:1:11: _extends: \`level-6\` goes more than 5 files deep; shorten the \`_extends\` chain",
 ]
 `);

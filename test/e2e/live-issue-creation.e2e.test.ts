@@ -107,20 +107,11 @@ test("a pull request that breaks the config gets a failing check naming the key"
       "start_line": 4,
       "title": "meetings.security-wg.agenda_label",
     },
-    {
-      "annotation_level": "warning",
-      "end_line": 2,
-      "message": "declares no meeting",
-      "path": ".github/agenda-drafter.yml",
-      "start_line": 2,
-      "title": "meetings",
-    },
   ],
   "name": "agenda-drafter config",
   "summary": "Problems:
 
 - .github/agenda-drafter.yml:4:5: meetings.security-wg.agenda_label: unknown key; did you mean \`agenda_labels\`?
-- .github/agenda-drafter.yml:2:3: warning: meetings: declares no meeting
 
 No meeting is usable.",
   "title": "1 problem in the meeting config",
