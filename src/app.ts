@@ -7,7 +7,7 @@ import { lockFromEnv } from "./scheduler/lock.js";
 import { tickIntervalFromEnv } from "./scheduler/tick-interval.js";
 
 /**
- * The GitHub App, as `probot run` loads it, configured from the environment (docs/running.md):
+ * The GitHub App, as `probot run` loads it, configured from the environment (README, "Running it"):
  * `AGENDA_DRAFTER_DEBOUNCE_MS` (how long the app waits after an event for more before it
  * refreshes a meeting issue, default 3000), `AGENDA_DRAFTER_TICK_INTERVAL_MS`,
  * `AGENDA_DRAFTER_CRON_SECRET`, `AGENDA_DRAFTER_CLOCK_URL` and `REDIS_URL`.

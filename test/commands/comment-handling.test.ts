@@ -176,8 +176,8 @@ Opened the minutes pull request: https://github.com/nodejs/security-wg/pull/1302
   });
 });
 
-test("docs/commands.md holds the table generated from the declarations", () => {
-  const docs = readFileSync(new URL("../../docs/commands.md", import.meta.url), "utf8");
+test("the README holds the commands table generated from the declarations", () => {
+  const docs = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
   const start = "<!-- commands-table:start -->\n";
   const end = "\n<!-- commands-table:end -->";
   const table = docs.slice(docs.indexOf(start) + start.length, docs.indexOf(end));

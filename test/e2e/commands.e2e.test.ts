@@ -106,7 +106,9 @@ test("/agenda add and /agenda remove: the invited team and triagers change the l
 [
   "> /agenda add nodejs/node#52575 https://github.com/nodejs/node/pull/52459
 
-"https://github.com/nodejs/node/pull/52459" is not an issue or pull request: write #12, owner/repo#12 or its URL on 127.0.0.1:37785. Usage: \`/agenda add <ref>...\` (\`/help\` lists every command.)",
+Added to the agenda:
+- nodejs/node#52575: Remove --experimental-policy
+- nodejs/node#52459: tools: change inactive limit to 9 months",
 ]
 `);
   expect(added.reactions).toEqual(["agenda-drafter[bot]: +1"]);
@@ -140,6 +142,7 @@ Removed from the agenda:
   expect(labelsOf("node", 52459)).toEqual([]);
   expect(agendaItems(meetingIssue(stage.e2e))).toEqual(["nodejs/node#52575", "nodejs/security-wg#1263", "nodejs/security-wg#1255"]);
 
+  expect((await comment("evil-stranger", "/agenda refresh")).replies).toEqual([`> /agenda refresh\n\n${REFUSED}`]);
   expect((await comment("aduh95", "/agenda remove nodejs/node#52575")).replies).toEqual([`> /agenda remove nodejs/node#52575\n\n${REFUSED}`]);
   expect((await comment("mhdawson", "/agenda refresh")).reactions).toEqual(["agenda-drafter[bot]: +1"]);
   expect(labelsOf("node", 52575)).toEqual([LABEL]);
