@@ -15,7 +15,7 @@ interface Command {
 
 const commands: Record<string, Command> = {
   preview: { summary: "print the drafted meeting issue and minutes of one occurrence", usage: previewUsage, run: preview },
-  demo: { summary: "run the app's main job on the bundled example org, offline", usage: demoUsage, run: demo },
+  demo: { summary: "play the app's story on the bundled example org, offline", usage: demoUsage, run: demo },
   run: {
     summary: "run one scheduler tick (for cron jobs and scheduled CI)",
     usage: runUsage,

@@ -121,6 +121,15 @@ test("a merged minutes pull request, its branch deleted, is never opened again",
     `#${pullRequest!.number} closed merged=true`,
   ]);
   expect(e2e.file(HOME, "meetings/2024-03-28.md")).toContain("Node.js Security Initiatives 2024");
+
+  await e2e.as("RafaelGSS").rest.issues.createComment({ owner: "nodejs", repo: "security-wg", issue_number: meetingIssue(e2e).number, body: "/minutes" });
+  await e2e.settle();
+  expect(e2e.comments(HOME, meetingIssue(e2e).number).at(-1)?.body).toMatchInlineSnapshot(`
+"> /minutes
+
+Nothing changed: The minutes pull request https://github.com/nodejs/security-wg/pull/1265 is merged; it is never opened again."
+`);
+  expect(e2e.pullRequests(HOME)).toHaveLength(1);
 });
 
 test("with minutes opened with the issue, a person's push to the minutes branch is never overwritten, by the freeze or by /minutes", async () => {
@@ -159,8 +168,12 @@ test("with minutes opened with the issue, a person's push to the minutes branch 
 
   expect(e2e.file(HOME, path, MINUTES_BRANCH)).toBe(edited);
   expect(e2e.pullRequests(HOME)).toHaveLength(1);
-  expect(pullRequest?.number).toBe(1266);
-  expect(e2e.comments(HOME, meetingIssue(e2e).number).at(-1)?.body).toMatchInlineSnapshot();
+  expect(pullRequest?.number).toBe(1265);
+  expect(e2e.comments(HOME, meetingIssue(e2e).number).at(-1)?.body).toMatchInlineSnapshot(`
+"> /minutes
+
+The minutes pull request already has commits by people, so it stays as it is: https://github.com/nodejs/security-wg/pull/1265"
+`);
 });
 
 test("an exception date pushed to the config cancels the occurrence: its issue says so and is closed, and no minutes are opened", async () => {
