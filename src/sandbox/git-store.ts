@@ -11,32 +11,13 @@ export function storeObject(repo: RepoRecord, object: GitObject): string {
 
 /** Stores the tree of `files` (path → text), creating the trees of their folders. */
 export function storeFileTree(repo: RepoRecord, files: Record<string, string>): string {
-  const root: Folder = new Map();
-  for (const [path, text] of Object.entries(files)) {
-    const parts = path.split("/").filter((part) => part !== "");
-    let folder = root;
-    for (const part of parts.slice(0, -1)) {
-      let child = folder.get(part);
-      if (!(child instanceof Map)) {
-        child = new Map();
-        folder.set(part, child);
-      }
-      folder = child;
-    }
-    folder.set(parts.at(-1) ?? path, text);
-  }
-  return storeFolder(repo, root);
-}
-
-type Folder = Map<string, string | Folder>;
-
-function storeFolder(repo: RepoRecord, folder: Folder): string {
-  const entries: TreeEntry[] = [...folder].map(([name, value]) =>
-    typeof value === "string"
-      ? { path: name, mode: "100644", type: "blob", sha: storeObject(repo, { type: "blob", content: Buffer.from(value, "utf8") }) }
-      : { path: name, mode: "040000", type: "tree", sha: storeFolder(repo, value) },
+  const blobs = new Map<string, FlatEntry>(
+    Object.entries(files).map(([path, text]) => [
+      path,
+      { mode: "100644", type: "blob", sha: storeObject(repo, { type: "blob", content: Buffer.from(text, "utf8") }) },
+    ]),
   );
-  return storeObject(repo, { type: "tree", entries });
+  return storeFlatTree(repo, blobs);
 }
 
 /** The object at `path` in the tree of `commitSha`, or undefined; "" is the root tree. */

@@ -1,10 +1,10 @@
 import { addLabel, ensureUser, nodeId } from "../create-state.js";
-import { linkHeader, pageOf, readPage } from "../pagination.js";
 import { GitHubError, githubTimestamp, type Route, type RouteRequest } from "../route.js";
 import { serializeIssue } from "../serialize/issue.js";
 import { takeId, type IssueRecord, type RepoRecord } from "../state.js";
 import { findIssue } from "./find-issue.js";
 import { findReadableRepo } from "./find-repo.js";
+import { listIssuesPage } from "./list-issues-page.js";
 import { hasPermission, requirePermission } from "./require-permission.js";
 
 interface IssueChanges {
@@ -30,21 +30,11 @@ export const issueRoutes: Route[] = [
     path: "/repos/{owner}/{repo}/issues",
     handle(request) {
       const repo = findReadableRepo(request);
-      const state = request.query.get("state") ?? "open";
       const labels = (request.query.get("labels") ?? "").split(",").map((label) => label.trim().toLowerCase()).filter(Boolean);
-      const direction = request.query.get("direction") === "asc" ? 1 : -1;
-      const sortField = request.query.get("sort") === "updated" ? "updatedAt" : "createdAt";
-      const issues = [...repo.issues.values()]
-        .filter((issue) => state === "all" || issue.state === state)
-        .filter((issue) => labels.every((label) => issue.labels.some((name) => name.toLowerCase() === label)))
-        .sort((a, b) => direction * (Date.parse(a[sortField]) - Date.parse(b[sortField]) || a.number - b.number));
-      const page = readPage(request.query);
-      const link = linkHeader(request.url, page, issues.length);
-      return {
-        status: 200,
-        headers: link ? { link } : undefined,
-        body: pageOf(issues, page).map((issue) => serializeIssue(request.state, repo, issue, request.urls)),
-      };
+      const labelled = [...repo.issues.values()].filter((issue) =>
+        labels.every((label) => issue.labels.some((name) => name.toLowerCase() === label)),
+      );
+      return listIssuesPage(request, labelled, (issue) => serializeIssue(request.state, repo, issue, request.urls));
     },
   },
   {

@@ -6,6 +6,7 @@ import { pullRequestFiles, serializePullRequest, serializePullRequestSimple, typ
 import { fullName, takeId, type RepoRecord } from "../state.js";
 import { findIssue } from "./find-issue.js";
 import { findReadableRepo } from "./find-repo.js";
+import { listIssuesPage } from "./list-issues-page.js";
 import { nextIssueNumber, updateIssue } from "./issues.js";
 import { mergePullRequest } from "./merge-pull-request.js";
 import { requirePermission } from "./require-permission.js";
@@ -23,23 +24,12 @@ export const pullRequestRoutes: Route[] = [
     path: "/repos/{owner}/{repo}/pulls",
     handle(request) {
       const repo = findReadableRepo(request);
-      const state = request.query.get("state") ?? "open";
       const head = request.query.get("head");
       const base = request.query.get("base");
-      const direction = request.query.get("direction") === "asc" ? 1 : -1;
-      const sortField = request.query.get("sort") === "updated" ? "updatedAt" : "createdAt";
       const pulls = pullRequestsOf(repo)
-        .filter((issue) => state === "all" || issue.state === state)
         .filter((issue) => !head || `${repo.owner}:${issue.pullRequest.head.ref}`.toLowerCase() === (head.includes(":") ? head : `${repo.owner}:${head}`).toLowerCase())
-        .filter((issue) => !base || issue.pullRequest.base.ref === base)
-        .sort((a, b) => direction * (Date.parse(a[sortField]) - Date.parse(b[sortField]) || a.number - b.number));
-      const page = readPage(request.query);
-      const link = linkHeader(request.url, page, pulls.length);
-      return {
-        status: 200,
-        headers: link ? { link } : undefined,
-        body: pageOf(pulls, page).map((issue) => serializePullRequestSimple(request.state, repo, issue, request.urls)),
-      };
+        .filter((issue) => !base || issue.pullRequest.base.ref === base);
+      return listIssuesPage(request, pulls, (issue) => serializePullRequestSimple(request.state, repo, issue, request.urls));
     },
   },
   {
