@@ -2,15 +2,15 @@
 // why nothing changed.
 import type { CommentRecord } from "../../src/sandbox/state.js";
 import { agendaItems, HOME, meetingIssue, meetingIssues } from "./live-issue-app.js";
-import { startDrafter, type DrafterStage } from "./drafter-app.js";
+import { startDrafter, stepsDone, type DrafterStage } from "./drafter-app.js";
 
 const LABEL = "security-wg-agenda";
 const MINUTES_BRANCH = "agenda-drafter/security-wg/2024-03-28";
 
 // Who is who: RafaelGSS and UlisesGascon are in the invited team (UlisesGascon with no role on
-// any repository), marco-ippolito has triage on the home repo only, joyeecheung maintains it,
-// mhdawson owns the org, aduh95 may read it, tniessen is an org member through the base
-// permission, and evil-stranger is nobody to the org.
+// any repository), marco-ippolito has triage on the home repo only, targos may write to it,
+// joyeecheung maintains it, mhdawson owns the org, aduh95 may read it, tniessen is an org member
+// through the base permission, and evil-stranger is nobody to the org.
 const SNAPSHOT = `
 now: "2024-03-26T09:00:00Z"
 users:
@@ -19,18 +19,19 @@ users:
   UlisesGascon: { name: Ulises Gascón }
   marco-ippolito: { name: Marco Ippolito }
   joyeecheung: { name: Joyee Cheung }
+  targos: { name: Michaël Zasso }
   aduh95: { name: Antoine du Hamel }
   tniessen: { name: Tobias Nießen }
   evil-stranger: { name: null }
 orgs:
   nodejs:
     owners: [mhdawson]
-    members: [mhdawson, RafaelGSS, UlisesGascon, marco-ippolito, joyeecheung, aduh95, tniessen]
+    members: [mhdawson, RafaelGSS, UlisesGascon, marco-ippolito, joyeecheung, targos, aduh95, tniessen]
     teams:
       security-wg: { name: Security WG, members: [RafaelGSS, UlisesGascon] }
     repos:
       security-wg:
-        collaborators: { RafaelGSS: triage, marco-ippolito: triage, joyeecheung: maintain, aduh95: read }
+        collaborators: { RafaelGSS: triage, marco-ippolito: triage, joyeecheung: maintain, targos: write, aduh95: read }
         labels:
           security-wg-agenda: { color: "5319e7" }
           meeting: { color: "0e8a16" }
@@ -145,6 +146,7 @@ Removed from the agenda:
   expect((await comment("evil-stranger", "/agenda refresh")).replies).toEqual([`> /agenda refresh\n\n${REFUSED}`]);
   expect((await comment("aduh95", "/agenda remove nodejs/node#52575")).replies).toEqual([`> /agenda remove nodejs/node#52575\n\n${REFUSED}`]);
   expect((await comment("mhdawson", "/agenda refresh")).reactions).toEqual(["agenda-drafter[bot]: +1"]);
+  expect((await comment("targos", "/agenda refresh")).reactions).toEqual(["agenda-drafter[bot]: +1"]);
   expect(labelsOf("node", 52575)).toEqual([LABEL]);
 });
 
@@ -199,6 +201,7 @@ No minutes will be opened; items on this agenda go to the next meeting.",
 ]
 `);
   expect(stage.e2e.issue(HOME, meetingNumber).state).toBe("closed");
+  expect(stage.e2e.issue(HOME, meetingNumber).body).toContain("**This meeting is cancelled.**");
   expect(stage.e2e.pullRequests(HOME)).toEqual([]);
 });
 
@@ -312,4 +315,27 @@ test("a redelivered comment runs once, an edited comment runs nothing, and a com
   expect(e2e.issue(HOME, meetingNumber).state).toBe("open");
   expect(e2e.issue(HOME, 1263).state).toBe("open");
   expect(meetingIssues(e2e)).toHaveLength(1);
+});
+
+test("a rescheduled occurrence is frozen and gets its minutes at its new time, under its new date; another occurrence's date is refused", async () => {
+  const { e2e } = stage;
+  expect((await comment("RafaelGSS", "/meeting reschedule 2024-04-11 16:00")).replies).toEqual([
+    "> /meeting reschedule 2024-04-11 16:00\n\nNothing changed: The meeting already takes place on 2024-04-11; move the occurrence to a day of its own.",
+  ]);
+  await comment("RafaelGSS", "/meeting reschedule 2024-03-29 18:00 Europe/Berlin");
+  expect(meetingIssue(e2e).title).toBe("Node.js Security team Meeting 2024-03-29");
+
+  // 18:00 in Berlin is 17:00 UTC. The old time passes without a freeze or minutes.
+  e2e.clock.set("2024-03-28T17:30:00Z");
+  expect(stepsDone(await stage.tick())).toEqual([]);
+  e2e.clock.set("2024-03-29T17:00:00Z");
+  expect(stepsDone(await stage.tick())).toEqual(["freeze-agenda 2024-03-28"]);
+  e2e.clock.set("2024-03-29T18:00:00Z");
+  expect(stepsDone(await stage.tick())).toEqual(["open-minutes 2024-03-28"]);
+  expect(stage.e2e.pullRequests(HOME).map((pull) => `${pull.title} (${pull.pullRequest.head.ref})`)).toMatchInlineSnapshot(`
+[
+  "Minutes: Node.js Security team 2024-03-29 (agenda-drafter/security-wg/2024-03-29)",
+]
+`);
+  expect(e2e.file(HOME, "meetings/2024-03-29.md", "agenda-drafter/security-wg/2024-03-29")).toContain("Node.js Security team Meeting 2024-03-29");
 });

@@ -37,17 +37,17 @@ export interface DrafterStage {
 
 /** The sandbox with the app started on it, once the app's start-up work is done. */
 export async function startDrafter(snapshot?: string): Promise<DrafterStage> {
-  const process = drafterProcess();
+  const replica = drafterProcess();
   const e2e = await startE2E({
     ...(snapshot === undefined ? { snapshotFile: SNAPSHOT_FILE } : { snapshot }),
-    app: process.app,
-    idle: process.drafter.idle,
+    app: replica.app,
+    idle: replica.drafter.idle,
   });
   await e2e.settle();
   return {
     e2e,
     async tick() {
-      const run = await process.drafter.tick();
+      const run = await replica.drafter.tick();
       await e2e.settle();
       return run;
     },

@@ -50,6 +50,30 @@ test("the issue appears at lead time, three days before the meeting, and not bef
   expect(writeLines(e2e, writes)).toEqual([]);
 });
 
+test("a group meeting every week sees next week's issue only once this week's meeting is over", async () => {
+  stage = await startDrafter(
+    snapshotWith((snapshot) => {
+      const files = snapshot.orgs.nodejs.repos["security-wg"]?.files ?? {};
+      files[CONFIG_PATH] = `${(files[CONFIG_PATH] ?? "").replace("FREQ=WEEKLY;INTERVAL=2", "FREQ=WEEKLY")}    lead_time: 8d\n`;
+    }),
+  );
+  const { e2e } = stage;
+  expect(meetingIssues(e2e).map((issue) => issue.title)).toEqual(["Node.js Security team Meeting 2024-03-28"]);
+  // Within next week's lead time, during this week's meeting.
+  e2e.clock.set("2024-03-28T16:30:00Z");
+  expect(stepsDone(await stage.tick())).toEqual(["freeze-agenda 2024-03-28"]);
+  e2e.clock.set("2024-03-28T17:00:00Z");
+  expect(stepsDone(await stage.tick())).toEqual([
+    "open-minutes 2024-03-28",
+    "create-issue 2024-04-04",
+    "close-issue 2024-03-28 for 2024-04-04",
+  ]);
+  expect(meetingIssues(e2e).map((issue) => `${issue.title} ${issue.state}`)).toEqual([
+    "Node.js Security team Meeting 2024-03-28 closed",
+    "Node.js Security team Meeting 2024-04-04 open",
+  ]);
+});
+
 test("the agenda freezes at the start without a tick then; the minutes get the frozen agenda, once; the next issue closes this one", async () => {
   stage = await startDrafter();
   const { e2e } = stage;
@@ -159,6 +183,7 @@ test("with minutes opened with the issue, a person's push to the minutes branch 
   });
   await e2e.settle();
 
+  const writesBeforeTicks = e2e.appWrites().length;
   e2e.clock.set("2024-03-28T16:01:00Z");
   await stage.tick();
   e2e.clock.set("2024-03-28T17:01:00Z");
@@ -168,12 +193,21 @@ test("with minutes opened with the issue, a person's push to the minutes branch 
 
   expect(e2e.file(HOME, path, MINUTES_BRANCH)).toBe(edited);
   expect(e2e.pullRequests(HOME)).toHaveLength(1);
+  // No commit, and no branch moved (the one ref created claims the comment).
+  expect(writeLines(e2e, writesBeforeTicks).filter((line) => /\/git\/(trees|commits)|^PATCH .*\/git\/refs/.test(line))).toEqual([]);
   expect(pullRequest?.number).toBe(1265);
   expect(e2e.comments(HOME, meetingIssue(e2e).number).at(-1)?.body).toMatchInlineSnapshot(`
 "> /minutes
 
 The minutes pull request already has commits by people, so it stays as it is: https://github.com/nodejs/security-wg/pull/1265"
 `);
+
+  // Attendees recorded after the push are added under Present, and the person's notes stay.
+  await e2e.as("UlisesGascon").rest.issues.createComment({ owner: "nodejs", repo: "security-wg", issue_number: meetingIssue(e2e).number, body: "/present" });
+  await e2e.settle();
+  const withAttendee = e2e.file(HOME, path, MINUTES_BRANCH) ?? "";
+  expect(withAttendee).toContain("* Rafael walked us through the policy removal.");
+  expect(withAttendee).toMatch(/## Present\n[\s\S]*\* Ulises Gascón \(@UlisesGascon\)/);
 });
 
 test("an exception date pushed to the config cancels the occurrence: its issue says so and is closed, and no minutes are opened", async () => {
@@ -236,23 +270,23 @@ describeWithRedis("three app processes sharing a real Redis", () => {
   });
 
   test("create one issue and one pull request, whichever of them ticks, all at once or each in turn", async () => {
-    const processes = [0, 1, 2].map(() => {
+    const replicas = [0, 1, 2].map(() => {
       const client = new Redis(redis.url);
       clients.push(client);
       return drafterProcess({ lock: createRedisLock(client), registry: createRedisRegistry(client) });
     });
-    const [first, ...others] = processes as [DrafterProcess, ...DrafterProcess[]];
+    const [first, ...others] = replicas as [DrafterProcess, ...DrafterProcess[]];
     const e2e = await startE2E({ snapshot: snapshotAt("2024-03-25T12:00:00Z"), app: first.app, idle: first.drafter.idle });
     stage = { e2e, tick: () => first.drafter.tick() };
     for (const other of others) await e2e.startAnotherApp(other.app, other.drafter.idle);
     await e2e.settle();
     const tickAll = async () => {
-      const runs = await Promise.all(processes.map((process) => process.drafter.tick()));
+      const runs = await Promise.all(replicas.map((replica) => replica.drafter.tick()));
       await e2e.settle();
       return runs.map(stepsDone);
     };
     const tickEach = async () => {
-      for (const process of processes) await process.drafter.tick();
+      for (const replica of replicas) await replica.drafter.tick();
       await e2e.settle();
     };
 
