@@ -4,12 +4,12 @@ import type { Meeting, Occurrence } from "../model.js";
 import type { Attendee, MeetingActions } from "../commands/meeting-actions.js";
 import { UserError } from "../errors.js";
 import { escapeMarkdown } from "../render/escape-markdown.js";
-import { parseBody } from "../publish/issue-body.js";
 import { listMeetingIssues } from "../publish/list-meeting-issues.js";
 import { occurrenceAsStated } from "../publish/occurrence-as-stated.js";
 import { replaceWrittenLines } from "../publish/replace-written-lines.js";
 import { updateIssueState } from "../publish/update-issue-state.js";
 import { addToPresentSection } from "./add-to-present-section.js";
+import { cancelMeetingIssue } from "./cancel-meeting-issue.js";
 import { openMinutes } from "./open-minutes.js";
 import { refreshMeeting, type Log } from "./refresh-meeting.js";
 import { renderForIssue } from "./render-for-issue.js";
@@ -38,30 +38,15 @@ export function createMeetingActions(context: MeetingIssueContext): MeetingActio
     },
 
     async cancel(reason) {
-      const { data: issue } = await octokit.rest.issues.get({ ...home, issue_number: issueNumber });
-      const state = parseBody(issue.body).state;
-      const occurrence = occurrenceAsStated(meeting, scheduled, state);
-      const live = await renderForIssue(octokit, meeting, { ...occurrence, cancelled: false }, {});
-      const cancelled = await renderForIssue(octokit, meeting, { ...occurrence, cancelled: true }, {});
-      const cancellation = { at: context.now.toISOString(), ...(reason !== undefined && { reason }) };
-      await updateIssueState(
-        octokit,
-        home,
-        issueNumber,
-        (latest, _parsed, body) => ({
-          state: { ...latest, cancelled: cancellation },
-          base: replaceWrittenLines(body, live.issueBody, cancelled.issueBody),
-        }),
-        options,
-      );
-      if (meeting.dryRun) return;
-      const why = reason === undefined ? "" : ` The reason given: ${escapeMarkdown(reason)}`;
-      await octokit.rest.issues.createComment({
-        ...home,
-        issue_number: issueNumber,
-        body: `The meeting of ${occurrence.date} is cancelled (asked by ${escapeMarkdown(`@${context.commenter}`)}).${why}\n\nNo minutes will be opened; items on this agenda go to the next meeting.`,
+      await cancelMeetingIssue(octokit, meeting, issueNumber, scheduled, {
+        now: context.now,
+        log,
+        ...(reason !== undefined && { reason }),
+        comment: (occurrence) =>
+          `The meeting of ${occurrence.date} is cancelled (asked by ${escapeMarkdown(`@${context.commenter}`)}).` +
+          (reason === undefined ? "" : ` The reason given: ${escapeMarkdown(reason)}`) +
+          "\n\nNo minutes will be opened; items on this agenda go to the next meeting.",
       });
-      await octokit.rest.issues.update({ ...home, issue_number: issueNumber, state: "closed", state_reason: "not_planned" });
     },
 
     async reschedule(start, zone) {

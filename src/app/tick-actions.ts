@@ -1,7 +1,8 @@
 import type { GitHub } from "../github.js";
-import { closeAsCancelled, closeForSuccessor } from "../scheduler/close-meeting-issue.js";
+import { closeForSuccessor } from "../scheduler/close-meeting-issue.js";
 import { readOccurrenceRecords } from "../scheduler/github-records.js";
 import type { TickActions } from "../scheduler/tick-meeting.js";
+import { cancelMeetingIssue } from "./cancel-meeting-issue.js";
 import { freezeAgenda } from "./freeze-agenda.js";
 import { openMinutes } from "./open-minutes.js";
 import { refreshMeeting, type Log } from "./refresh-meeting.js";
@@ -36,6 +37,12 @@ export function createTickActions(octokit: GitHub, context: TickActionsContext):
     freezeAgenda: async (meeting, issue) => void (await freezeAgenda(octokit, meeting, issue, { now: context.now(), log })),
     openMinutes: async (meeting, issue) => void (await openMinutes(octokit, meeting, issue.issueNumber, issue.occurrence, log)),
     closeIssue: (meeting, closing, successor) => closeForSuccessor(octokit, meeting, closing, successor),
-    cancelIssue: (meeting, issue) => closeAsCancelled(octokit, meeting, issue),
+    cancelIssue: (meeting, issue) =>
+      cancelMeetingIssue(octokit, meeting, issue.issueNumber, issue.occurrence, {
+        now: context.now(),
+        log,
+        comment: (occurrence) =>
+          `The meeting of ${occurrence.date} is cancelled: the schedule no longer has it. Items on this agenda go to the next meeting.`,
+      }),
   };
 }

@@ -13,17 +13,6 @@ export async function closeForSuccessor(octokit: GitHub, meeting: Meeting, closi
   );
 }
 
-/** Says the occurrence will not take place and closes its issue as not planned. */
-export async function closeAsCancelled(octokit: GitHub, meeting: Meeting, issue: OccurrenceIssue): Promise<void> {
-  await closeWithComment(
-    octokit,
-    meeting,
-    issue.issueNumber,
-    `The meeting of ${issue.occurrence.date} is cancelled: the schedule no longer has it. Items on this agenda go to the next meeting.`,
-    "not_planned",
-  );
-}
-
 async function closeWithComment(
   octokit: GitHub,
   meeting: Meeting,

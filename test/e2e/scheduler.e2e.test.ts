@@ -232,6 +232,7 @@ test("an exception date pushed to the config cancels the occurrence: its issue s
   const cancelled = e2e.issue(HOME, issue.number);
   expect(cancelled.state).toBe("closed");
   expect(cancelled.stateReason).toBe("not_planned");
+  expect(cancelled.body).toContain("**This meeting is cancelled.**");
   expect(e2e.comments(HOME, issue.number).map((comment) => `${comment.author}: ${comment.body}`)).toEqual([
     "agenda-drafter[bot]: The meeting of 2024-03-28 is cancelled: the schedule no longer has it. Items on this agenda go to the next meeting.",
   ]);
