@@ -1,4 +1,5 @@
 import type { Agenda, AgendaGroup, AgendaItem, Meeting, Occurrence } from "../model.js";
+import { itemKey } from "../collect/item-key.js";
 import { orderGroups } from "./order-groups.js";
 
 export interface BuildAgendaOptions {
@@ -16,14 +17,14 @@ export function buildAgenda(
   options: BuildAgendaOptions = {},
 ): Agenda {
   const { previous } = options;
-  const previousKeys = previous && new Set(previous.map((item) => keyOf(item)));
+  const previousKeys = previous && new Set(previous.map(itemKey));
 
   const groups = new Map<string, AgendaGroup>();
   for (const item of items) {
     const repoKey = item.repo.toLowerCase();
     const group = groups.get(repoKey) ?? { repo: item.repo, items: [] };
     groups.set(repoKey, group);
-    const isNew = previousKeys && !previousKeys.has(keyOf(item));
+    const isNew = previousKeys && !previousKeys.has(itemKey(item));
     group.items.push(isNew === undefined ? { ...item } : { ...item, isNew });
   }
   for (const group of groups.values()) group.items.sort((a, b) => b.number - a.number);
@@ -34,8 +35,4 @@ export function buildAgenda(
     groups: orderGroups([...groups.values()], meeting.repoOrder),
     searchUrls: options.searchUrls ?? [],
   };
-}
-
-function keyOf(item: { repo: string; number: number }): string {
-  return `${item.repo.toLowerCase()}#${item.number}`;
 }

@@ -5,7 +5,7 @@ import { occurrenceAsStated } from "../publish/occurrence-as-stated.js";
 import { replaceWrittenLines } from "../publish/replace-written-lines.js";
 import { updateIssueState } from "../publish/update-issue-state.js";
 import type { Log } from "./refresh-meeting.js";
-import { renderForIssue } from "./render-for-issue.js";
+import { issueRenderer } from "./issue-renderer.js";
 
 export interface Cancellation {
   now: Date;
@@ -33,8 +33,9 @@ export async function cancelMeetingIssue(
   // Another replica (or a person) has closed it already.
   if (issue.state === "closed") return;
   const occurrence = occurrenceAsStated(meeting, scheduled, parseBody(issue.body).state);
-  const live = await renderForIssue(octokit, meeting, { ...occurrence, cancelled: false }, {});
-  const cancelled = await renderForIssue(octokit, meeting, { ...occurrence, cancelled: true }, {});
+  const render = await issueRenderer(octokit, meeting);
+  const live = render({ ...occurrence, cancelled: false });
+  const cancelled = render({ ...occurrence, cancelled: true });
   const record = { at: cancellation.now.toISOString(), ...(cancellation.reason !== undefined && { reason: cancellation.reason }) };
   await updateIssueState(
     octokit,

@@ -1,5 +1,6 @@
 import type { GitHub, RepoRef } from "../github.js";
-import { statusOf } from "../publish/claim-occurrence.js";
+import { defaultBranchHead } from "../publish/git-refs.js";
+import { statusOf } from "../publish/status-of.js";
 
 /**
  * Claims a comment's commands for this call, once across webhook redeliveries and replicas:
@@ -7,10 +8,9 @@ import { statusOf } from "../publish/claim-occurrence.js";
  * create fails with 422). The ref points at the default branch's head and costs no commit.
  */
 export async function claimComment(octokit: GitHub, home: RepoRef, commentId: number): Promise<boolean> {
-  const { data: repository } = await octokit.rest.repos.get({ ...home });
-  const { data: head } = await octokit.rest.git.getRef({ ...home, ref: `heads/${repository.default_branch}` });
+  const head = await defaultBranchHead(octokit, home);
   try {
-    await octokit.rest.git.createRef({ ...home, ref: `refs/agenda-drafter-comments/${commentId}`, sha: head.object.sha });
+    await octokit.rest.git.createRef({ ...home, ref: `refs/agenda-drafter-comments/${commentId}`, sha: head });
     return true;
   } catch (error) {
     if (statusOf(error) === 422) return false;

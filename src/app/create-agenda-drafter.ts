@@ -1,5 +1,7 @@
 import type { ApplicationFunction, Probot } from "probot";
 import type { GitHub } from "../github.js";
+import { activeInstallations } from "./active-installations.js";
+import { describeError } from "./describe-error.js";
 import { createMemoryRegistry, type MeetingRegistry } from "./meeting-registry.js";
 import { onPullRequestCommits, onPush } from "./on-config-change.js";
 import { onItemEvent } from "./on-item-event.js";
@@ -94,7 +96,7 @@ export function createAgendaDrafter(options: AgendaDrafterOptions = {}): AgendaD
       });
     };
     if (options.tickIntervalMs) {
-      stop = startTickInterval(tick, options.tickIntervalMs, (error) => current.log.error(`tick: ${describe(error)}`));
+      stop = startTickInterval(tick, options.tickIntervalMs, (error) => current.log.error(`tick: ${describeError(error)}`));
     }
     if (options.cronSecret !== undefined) appOptions.addHandler(cronHandler(options.cronSecret, tick));
 
@@ -137,14 +139,4 @@ async function tickTargets(probot: Probot, runtime: Runtime, options: AgendaDraf
     });
   }
   return targets;
-}
-
-async function activeInstallations(probot: Probot) {
-  const appOctokit = (await probot.auth()) as GitHub;
-  const installations = await appOctokit.paginate(appOctokit.rest.apps.listInstallations, { per_page: 100 });
-  return installations.filter((installation) => !installation.suspended_at);
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }

@@ -6,6 +6,7 @@ import type { LabelFact } from "../publish/meeting-state.js";
 import type { OccurrenceDraft } from "../publish/publish-occurrence.js";
 import { fetchLabelledItems } from "./fetch-labelled-items.js";
 import { itemKey, reconcileFacts } from "./label-facts.js";
+import { parseItemKey } from "./read-item.js";
 
 export interface LiveAgendaInput {
   meeting: Meeting;
@@ -28,10 +29,7 @@ export async function draftLiveAgenda(octokit: GitHub, input: LiveAgendaInput): 
   const facts = reconciled.pending.filter((fact) => !(fact.present && fetched.refuted.has(itemKey(fact))));
   const items = [...reconciled.items, ...fetched.items];
 
-  const previous = input.previousItems?.map((key) => {
-    const at = key.lastIndexOf("#");
-    return { repo: key.slice(0, at), number: Number(key.slice(at + 1)) };
-  });
+  const previous = input.previousItems?.map(parseItemKey);
   const { agenda, rendered } = await draftFromItems(octokit, meeting, occurrence, items, {
     searchUrls: collected.searchUrls,
     ...(previous && { previous }),

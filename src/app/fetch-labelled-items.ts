@@ -1,7 +1,9 @@
 import type { GitHub } from "../github.js";
 import type { AgendaItem, Meeting, RepoFullName } from "../model.js";
-import { statusOf } from "../publish/claim-occurrence.js";
+import { statusOf } from "../publish/status-of.js";
+import { isHomeOf } from "./find-meeting.js";
 import { isAgendaLabel, itemKey } from "./label-facts.js";
+import { readItem } from "./read-item.js";
 
 export interface FetchedItems {
   /** Items that are open, bear an agenda label and may be shown in the meeting's home repo. */
@@ -25,43 +27,14 @@ export async function fetchLabelledItems(
   const items: AgendaItem[] = [];
   const refuted = new Set<string>();
   const visible = new Map<string, boolean>();
-  for (const { repo, number } of wanted) {
-    const [owner = "", name = ""] = repo.split("/");
-    const key = repo.toLowerCase();
-    if (!visible.has(key)) visible.set(key, await mayShowRepo(octokit, meeting, home, repo));
-    const issue = visible.get(key) ? await getIssue(octokit, owner, name, number) : undefined;
-    const labels = (issue?.labels ?? []).flatMap((label) =>
-      typeof label === "string" ? [label] : label.name === undefined ? [] : [label.name],
-    );
-    if (!issue || issue.state !== "open" || !labels.some((label) => isAgendaLabel(meeting, label))) {
-      refuted.add(itemKey({ repo, number }));
-      continue;
-    }
-    const isPullRequest = issue.pull_request !== undefined && issue.pull_request !== null;
-    items.push({
-      repo,
-      number,
-      kind: isPullRequest ? "pull_request" : "issue",
-      title: issue.title,
-      url: issue.html_url,
-      author: issue.user?.login ?? null,
-      labels,
-      createdAt: issue.created_at,
-      updatedAt: issue.updated_at,
-      ...(isPullRequest ? { draft: issue.draft === true } : {}),
-    });
+  for (const wantedItem of wanted) {
+    const key = wantedItem.repo.toLowerCase();
+    if (!visible.has(key)) visible.set(key, await mayShowRepo(octokit, meeting, home, wantedItem.repo));
+    const read = visible.get(key) ? await readItem(octokit, wantedItem) : undefined;
+    if (read?.open && read.item.labels.some((label) => isAgendaLabel(meeting, label))) items.push(read.item);
+    else refuted.add(itemKey(wantedItem));
   }
   return { items, refuted };
-}
-
-async function getIssue(octokit: GitHub, owner: string, repo: string, number: number) {
-  try {
-    return (await octokit.rest.issues.get({ owner, repo, issue_number: number })).data;
-  } catch (error) {
-    // Deleted (410), transferred or never visible to the installation (404).
-    if (statusOf(error) === 404 || statusOf(error) === 410) return undefined;
-    throw error;
-  }
 }
 
 async function mayShowRepo(octokit: GitHub, meeting: Meeting, home: { private: boolean }, repo: RepoFullName) {
@@ -71,8 +44,7 @@ async function mayShowRepo(octokit: GitHub, meeting: Meeting, home: { private: b
     const isPublic = (data.visibility ?? (data.private ? "private" : "public")) === "public" && !data.private;
     if (isPublic) return true;
     const key = repo.toLowerCase();
-    const homeKey = `${meeting.home.owner}/${meeting.home.repo}`.toLowerCase();
-    return home.private && (key === homeKey || meeting.includePrivate.some((named) => named.toLowerCase() === key));
+    return home.private && (isHomeOf(meeting, repo) || meeting.includePrivate.some((named) => named.toLowerCase() === key));
   } catch (error) {
     if (statusOf(error) === 404) return false;
     throw error;

@@ -1,13 +1,13 @@
 import type { GitHub } from "../github.js";
-import type { Agenda, AgendaItem, Meeting, Occurrence, RepoFullName } from "../model.js";
+import type { Agenda, AgendaItem, Meeting, Occurrence } from "../model.js";
 import { buildAgenda } from "../agenda/build-agenda.js";
 import { buildSearchQueries } from "../collect/build-search-queries.js";
 import { searchUrl } from "../collect/search-url.js";
-import { statusOf } from "../publish/claim-occurrence.js";
 import { parseBody } from "../publish/issue-body.js";
 import { updateIssueState } from "../publish/update-issue-state.js";
 import type { WriteOutcome } from "../publish/write-agenda.js";
 import type { OccurrenceIssue } from "../scheduler/tick-meeting.js";
+import { parseItemKey, readItem } from "./read-item.js";
 import type { Log } from "./refresh-meeting.js";
 
 /**
@@ -51,29 +51,8 @@ export async function agendaAsWritten(
 async function readItems(octokit: GitHub, keys: string[]): Promise<AgendaItem[]> {
   const items: AgendaItem[] = [];
   for (const key of keys) {
-    const at = key.lastIndexOf("#");
-    const repo = key.slice(0, at) as RepoFullName;
-    const [owner = "", name = ""] = repo.split("/");
-    let issue;
-    try {
-      ({ data: issue } = await octokit.rest.issues.get({ owner, repo: name, issue_number: Number(key.slice(at + 1)) }));
-    } catch (error) {
-      if (statusOf(error) === 404 || statusOf(error) === 410) continue;
-      throw error;
-    }
-    const isPullRequest = issue.pull_request !== undefined && issue.pull_request !== null;
-    items.push({
-      repo,
-      number: issue.number,
-      kind: isPullRequest ? "pull_request" : "issue",
-      title: issue.title,
-      url: issue.html_url,
-      author: issue.user?.login ?? null,
-      labels: issue.labels.flatMap((label) => (typeof label === "string" ? [label] : label.name === undefined ? [] : [label.name])),
-      createdAt: issue.created_at,
-      updatedAt: issue.updated_at,
-      ...(isPullRequest ? { draft: issue.draft === true } : {}),
-    });
+    const read = await readItem(octokit, parseItemKey(key));
+    if (read) items.push(read.item);
   }
   return items;
 }

@@ -5,6 +5,7 @@ import type { Attendee, MeetingActions } from "../commands/meeting-actions.js";
 import { UserError } from "../errors.js";
 import { escapeMarkdown } from "../render/escape-markdown.js";
 import { listMeetingIssues } from "../publish/list-meeting-issues.js";
+import { emptyState } from "../publish/meeting-state.js";
 import { occurrenceAsStated } from "../publish/occurrence-as-stated.js";
 import { replaceWrittenLines } from "../publish/replace-written-lines.js";
 import { updateIssueState } from "../publish/update-issue-state.js";
@@ -12,7 +13,7 @@ import { addToPresentSection } from "./add-to-present-section.js";
 import { cancelMeetingIssue } from "./cancel-meeting-issue.js";
 import { openMinutes } from "./open-minutes.js";
 import { refreshMeeting, type Log } from "./refresh-meeting.js";
-import { renderForIssue } from "./render-for-issue.js";
+import { issueRenderer } from "./issue-renderer.js";
 
 export interface MeetingIssueContext {
   octokit: GitHub;
@@ -64,11 +65,12 @@ export function createMeetingActions(context: MeetingIssueContext): MeetingActio
 
       const before = occurrenceAsStated(meeting, scheduled, state);
       const reschedule = { start: start.toISOString(), zone };
-      const after = occurrenceAsStated(meeting, scheduled, { ...(state ?? { v: 1, meeting: meeting.id, occurrence: scheduled.key, agendaItems: [], facts: [] }), reschedule });
+      const after = occurrenceAsStated(meeting, scheduled, { ...(state ?? emptyState({ v: 1, meeting: meeting.id, occurrence: scheduled.key })), reschedule });
       const minutesUrl = state?.minutes?.url;
       const extras = minutesUrl ? { minutesPullRequestUrl: minutesUrl } : {};
-      const old = await renderForIssue(octokit, meeting, before, extras);
-      const moved = await renderForIssue(octokit, meeting, after, extras);
+      const render = await issueRenderer(octokit, meeting);
+      const old = render(before, extras);
+      const moved = render(after, extras);
       await updateIssueState(
         octokit,
         home,

@@ -3,6 +3,7 @@ import type { GitHub, RepoRef } from "../github.js";
 import { createCheckRun } from "../publish/create-check-run.js";
 import { configCheckReport, touchesConfig } from "./config-check-report.js";
 import { loadRepoMeetings } from "./discover-meetings.js";
+import { isHomeOf } from "./find-meeting.js";
 import type { Runtime } from "./runtime.js";
 
 /**
@@ -51,8 +52,7 @@ async function reportConfigCheck(runtime: Runtime, octokit: GitHub, repo: RepoRe
 }
 
 async function templatePaths(runtime: Runtime, installationId: number, repo: RepoRef): Promise<string[]> {
-  const home = `${repo.owner}/${repo.repo}`.toLowerCase();
   return (await runtime.registry.meetings(installationId))
-    .filter((meeting) => `${meeting.home.owner}/${meeting.home.repo}`.toLowerCase() === home)
+    .filter((meeting) => isHomeOf(meeting, `${repo.owner}/${repo.repo}`))
     .flatMap((meeting) => Object.values(meeting.templates));
 }

@@ -6,6 +6,7 @@ import { parseBody } from "../publish/issue-body.js";
 import { occurrenceAsStated } from "../publish/occurrence-as-stated.js";
 import { occurrenceOn } from "../schedule/occurrence-on.js";
 import { claimComment } from "./claim-comment.js";
+import { findMeeting } from "./find-meeting.js";
 import { createMeetingActions } from "./meeting-actions.js";
 import type { Runtime } from "./runtime.js";
 
@@ -23,11 +24,7 @@ export async function onIssueComment(runtime: Runtime, context: Context<"issue_c
   const octokit = context.octokit as GitHub;
   const home = { owner: repository.owner.login, repo: repository.name };
   await runtime.ensureDiscovered(octokit, installation.id);
-  const meeting = (await runtime.registry.meetings(installation.id)).find(
-    (candidate) =>
-      candidate.id === marker.meeting &&
-      `${candidate.home.owner}/${candidate.home.repo}`.toLowerCase() === `${home.owner}/${home.repo}`.toLowerCase(),
-  );
+  const meeting = findMeeting(await runtime.registry.meetings(installation.id), home, marker.meeting);
   if (!meeting) return;
   const calendarText = meeting.schedule.kind === "calendar" ? await fetchCalendar(meeting.schedule.calendarUrl) : undefined;
   const scheduled = occurrenceOn(meeting.schedule, marker.occurrence, calendarText);

@@ -1,6 +1,7 @@
 import type { Context } from "probot";
 import type { GitHub } from "../github.js";
 import { parseBody } from "../publish/issue-body.js";
+import { findMeeting } from "./find-meeting.js";
 import { itemChanges, type ItemPayload } from "./item-changes.js";
 import { concernsMeeting, factsOf } from "./label-facts.js";
 import type { Runtime } from "./runtime.js";
@@ -31,9 +32,7 @@ export async function onItemEvent(runtime: Runtime, context: Context<"issues" | 
         const edit = { issueNumber: issue.number, from, to: issue.body ?? "" };
         runtime.restore(installationId, home, marker.meeting, edit);
         const damaged = !after.marker || !after.state || after.agenda === undefined;
-        const meeting = meetings.find(
-          (candidate) => candidate.id === marker.meeting && sameRepo(candidate.home, home),
-        );
+        const meeting = findMeeting(meetings, home, marker.meeting);
         if (damaged && meeting) runtime.refresh(installationId, meeting);
       }
     }
@@ -46,8 +45,4 @@ export async function onItemEvent(runtime: Runtime, context: Context<"issues" | 
       if (concernsMeeting(meeting, change)) runtime.refresh(installationId, meeting, factsOf(meeting, change));
     }
   }
-}
-
-function sameRepo(a: { owner: string; repo: string }, b: { owner: string; repo: string }): boolean {
-  return `${a.owner}/${a.repo}`.toLowerCase() === `${b.owner}/${b.repo}`.toLowerCase();
 }

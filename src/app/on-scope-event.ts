@@ -1,6 +1,7 @@
 import type { Context } from "probot";
 import type { GitHub } from "../github.js";
 import { loadRepoMeetings } from "./discover-meetings.js";
+import { isHomeOf } from "./find-meeting.js";
 import { inScope, isAgendaLabel } from "./label-facts.js";
 import type { Runtime } from "./runtime.js";
 
@@ -31,9 +32,7 @@ export async function onRepositoryEvent(
   const names = [repository.full_name, ...previousNames(payload)];
 
   for (const name of names) {
-    const isHome = (await runtime.registry.meetings(installationId)).some(
-      (meeting) => `${meeting.home.owner}/${meeting.home.repo}`.toLowerCase() === name.toLowerCase(),
-    );
+    const isHome = (await runtime.registry.meetings(installationId)).some((meeting) => isHomeOf(meeting, name));
     if (isHome) await runtime.registry.forgetRepo(installationId, name);
   }
   if (payload.action !== "deleted" && payload.action !== "archived") {

@@ -7,7 +7,7 @@ import { replaceWrittenLines } from "../publish/replace-written-lines.js";
 import { updateIssueState } from "../publish/update-issue-state.js";
 import { agendaAsWritten } from "./freeze-agenda.js";
 import type { Log } from "./refresh-meeting.js";
-import { renderForIssue } from "./render-for-issue.js";
+import { issueRenderer } from "./issue-renderer.js";
 
 /**
  * Opens (or completes, or rewrites while it is still the app's) the minutes pull request of an
@@ -27,13 +27,8 @@ export async function openMinutes(
   const state = parseBody(issue.body).state;
   const occurrence = occurrenceAsStated(meeting, scheduled, state);
   const agenda = state?.frozen ?? (await agendaAsWritten(octokit, meeting, occurrence, state?.agendaItems ?? []));
-  const rendered = await renderForIssue(
-    octokit,
-    meeting,
-    occurrence,
-    { issueUrl: issue.html_url, attendees: state?.attendees ?? [] },
-    { meeting, occurrence, ...agenda },
-  );
+  const render = await issueRenderer(octokit, meeting);
+  const rendered = render(occurrence, { issueUrl: issue.html_url, attendees: state?.attendees ?? [] }, { meeting, occurrence, ...agenda });
   const outcome = await openMinutesPullRequest(
     octokit,
     { meeting, occurrence, content: rendered.minutesBody, path: rendered.minutesPath, issueUrl: issue.html_url },
@@ -46,8 +41,8 @@ export async function openMinutes(
     case "open":
     case "closed": {
       const pullRequest = outcome.pullRequest;
-      const without = await renderForIssue(octokit, meeting, occurrence, {});
-      const linked = await renderForIssue(octokit, meeting, occurrence, { minutesPullRequestUrl: pullRequest.url });
+      const without = render(occurrence);
+      const linked = render(occurrence, { minutesPullRequestUrl: pullRequest.url });
       // A person's push ends the app's writing: the file is as frozen as it will get.
       const frozenAgenda = state?.frozen !== undefined || (outcome.kind !== "closed" && outcome.file === "person-pushed");
       const minutes = { number: pullRequest.number, url: pullRequest.url, state: outcome.kind === "closed" ? ("closed" as const) : ("open" as const), frozenAgenda };

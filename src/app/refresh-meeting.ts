@@ -20,7 +20,6 @@ export interface RefreshContext {
   octokit: GitHub;
   log: Log;
   now: Date;
-  fetchImpl?: typeof fetch;
   claimWaitMs?: number;
 }
 
@@ -42,7 +41,7 @@ export async function refreshMeeting(
 ): Promise<RefreshOutcome> {
   const { octokit, now } = context;
   const calendarText =
-    meeting.schedule.kind === "calendar" ? await fetchCalendar(meeting.schedule.calendarUrl, context.fetchImpl) : undefined;
+    meeting.schedule.kind === "calendar" ? await fetchCalendar(meeting.schedule.calendarUrl) : undefined;
   const issues = await listMeetingIssues(octokit, meeting);
   const found = target ? { occurrence: target, own: issuesOfOccurrence(issues, meeting.id, target.key)[0] } : nextWithIssue(meeting, now, issues, calendarText);
   if (!found) return { kind: "no-occurrence" };

@@ -5,7 +5,8 @@ import { UserError } from "../errors.js";
 import type { RunEnvironment } from "../cli/run.js";
 import { registryFromEnv } from "../scheduler/discovery-store.js";
 import { lockFromEnv } from "../scheduler/lock.js";
-import { statusOf } from "../publish/claim-occurrence.js";
+import { statusOf } from "../publish/status-of.js";
+import { activeInstallations } from "./active-installations.js";
 import { clockFromEnv } from "./clock-from-env.js";
 import { createTickActions } from "./tick-actions.js";
 
@@ -25,9 +26,9 @@ export function runEnvironmentFromEnv(env: NodeJS.ProcessEnv = process.env): Run
 
   return {
     async installations(repo) {
-      const appOctokit = (await probot.auth()) as GitHub;
       let ids: number[];
       if (repo) {
+        const appOctokit = (await probot.auth()) as GitHub;
         try {
           ids = [(await appOctokit.rest.apps.getRepoInstallation({ ...repo })).data.id];
         } catch (error) {
@@ -35,8 +36,7 @@ export function runEnvironmentFromEnv(env: NodeJS.ProcessEnv = process.env): Run
           ids = [];
         }
       } else {
-        const all = await appOctokit.paginate(appOctokit.rest.apps.listInstallations, { per_page: 100 });
-        ids = all.filter((installation) => !installation.suspended_at).map((installation) => installation.id);
+        ids = (await activeInstallations(probot)).map((installation) => installation.id);
       }
       return Promise.all(ids.map(async (installationId) => ({ installationId, octokit: (await probot.auth(installationId)) as GitHub })));
     },

@@ -6,7 +6,9 @@ import { restoreOverwrittenEdit, type BodyEdit } from "../publish/restore-overwr
 import { BodyTooLongError } from "../publish/write-agenda.js";
 import { reportOversizeBody } from "../publish/report-oversize-body.js";
 import { Coalescer } from "./coalescer.js";
+import { describeError } from "./describe-error.js";
 import { discoverMeetings } from "./discover-meetings.js";
+import { findMeeting } from "./find-meeting.js";
 import type { MeetingRegistry } from "./meeting-registry.js";
 import { refreshMeeting, type Log } from "./refresh-meeting.js";
 
@@ -27,6 +29,7 @@ type MeetingWork =
 export class Runtime {
   readonly registry: MeetingRegistry;
   readonly now: () => Date;
+  readonly log: Log;
   readonly #probot: Probot;
   readonly #claimWaitMs: number | undefined;
   readonly #queue: Coalescer<MeetingWork>;
@@ -36,17 +39,13 @@ export class Runtime {
     this.#probot = probot;
     this.registry = options.registry;
     this.now = options.now;
+    this.log = { info: (m) => probot.log.info(m), warn: (m) => probot.log.warn(m), error: (m) => probot.log.error(m) };
     this.#claimWaitMs = options.claimWaitMs;
     this.#queue = new Coalescer<MeetingWork>({
       windowMs: options.debounceMs,
       run: (_key, work) => this.#run(work),
-      onError: (key, error) => this.log.error(`${key}: ${describe(error)}`),
+      onError: (key, error) => this.log.error(`${key}: ${describeError(error)}`),
     });
-  }
-
-  get log(): Log {
-    const log = this.#probot.log;
-    return { info: (m) => log.info(m), warn: (m) => log.warn(m), error: (m) => log.error(m) };
   }
 
   refresh(installationId: number, meeting: Meeting, facts: LabelFact[] = []): void {
@@ -92,11 +91,7 @@ export class Runtime {
     const first = work[0];
     if (!first) return;
     const octokit = (await this.#probot.auth(first.installationId)) as GitHub;
-    const meeting = (await this.registry.meetings(first.installationId)).find(
-      (candidate) =>
-        candidate.id === first.meetingId &&
-        `${candidate.home.owner}/${candidate.home.repo}`.toLowerCase() === `${first.home.owner}/${first.home.repo}`.toLowerCase(),
-    );
+    const meeting = findMeeting(await this.registry.meetings(first.installationId), first.home, first.meetingId);
     const dryRun = meeting?.dryRun ?? false;
     for (const item of work) {
       if (item.kind !== "restore") continue;
@@ -122,8 +117,4 @@ export class Runtime {
 
 function workKey(installationId: number, home: RepoRef, meetingId: string): string {
   return `${installationId}/${home.owner}/${home.repo}/${meetingId}`.toLowerCase();
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }

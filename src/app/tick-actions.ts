@@ -11,7 +11,6 @@ export interface TickActionsContext {
   now: () => Date;
   log: Log;
   claimWaitMs?: number;
-  fetchImpl?: typeof fetch;
 }
 
 /** The tick's steps on one installation's GitHub, made of the app's own writers. */
@@ -26,7 +25,6 @@ export function createTickActions(octokit: GitHub, context: TickActionsContext):
           log,
           now: context.now(),
           ...(context.claimWaitMs !== undefined && { claimWaitMs: context.claimWaitMs }),
-          ...(context.fetchImpl && { fetchImpl: context.fetchImpl }),
         },
         meeting,
         [],

@@ -45,7 +45,7 @@ export async function preview(args: string[], output: Output): Promise<void> {
   output.print(values.json ? JSON.stringify(previewJson(draft), null, 2) : previewText(draft));
 }
 
-export function previewJson(draft: Draft) {
+function previewJson(draft: Draft) {
   return {
     meeting: draft.meeting.id,
     date: draft.occurrence.date,

@@ -1,4 +1,5 @@
 import type { Meeting, RepoFullName } from "../model.js";
+import { inScope } from "./in-scope.js";
 
 /** One `GET /search/issues` query, and what it may legitimately return. */
 export interface SearchQuery {
@@ -60,19 +61,10 @@ function privateRepos(meeting: Meeting): RepoFullName[] {
   const seen = new Set<string>();
   return [home, ...meeting.includePrivate].filter((repo) => {
     const key = repo.toLowerCase();
-    if (seen.has(key) || !isInScope(repo, meeting.scope)) return false;
+    if (seen.has(key) || !inScope(meeting, repo)) return false;
     seen.add(key);
     return true;
   });
-}
-
-function isInScope(repo: RepoFullName, scope: Meeting["scope"]): boolean {
-  const key = repo.toLowerCase();
-  const owner = key.split("/")[0];
-  return (
-    scope.repos.some((inScope) => inScope.toLowerCase() === key) ||
-    scope.orgs.some((org) => org.toLowerCase() === owner)
-  );
 }
 
 /** Room a `label:` qualifier may take so that the base and the longest scope term still fit. */

@@ -1,6 +1,8 @@
 import type { GitHub } from "../github.js";
 import type { AgendaItem, Meeting } from "../model.js";
 import { buildSearchQueries, type SearchQuery } from "./build-search-queries.js";
+import { isAgendaLabel } from "./is-agenda-label.js";
+import { itemKey } from "./item-key.js";
 import { searchUrl } from "./search-url.js";
 import { toAgendaItem, type SearchItem } from "./to-agenda-item.js";
 
@@ -47,7 +49,7 @@ export async function collectAgendaItems(
     for (const found of result.items) {
       const item = toAgendaItem(found);
       if (!mayShow(query, found, item, meeting)) continue;
-      items.set(`${item.repo.toLowerCase()}#${item.number}`, item);
+      items.set(itemKey(item), item);
     }
   }
 
@@ -99,7 +101,6 @@ function mayShow(
     (query.orgs ?? []).some((org) => org.toLowerCase() === owner);
   const visibility = found.repository?.visibility ?? (found.repository?.private ? "private" : null);
   const hidden = visibility !== null && visibility !== "public";
-  const agendaLabels = new Set(meeting.agendaLabels.map((label) => label.toLowerCase()));
-  const labelled = item.labels.some((label) => agendaLabels.has(label.toLowerCase()));
+  const labelled = item.labels.some((label) => isAgendaLabel(meeting, label));
   return inQuery && (query.allowsPrivate || !hidden) && labelled && found.state === "open";
 }

@@ -1,3 +1,4 @@
+import { isAgendaLabel } from "../collect/is-agenda-label.js";
 import { declareCommand, STEERERS } from "./command-declaration.js";
 import { checkAgendaItems } from "./check-agenda-items.js";
 import { itemList } from "./item-list.js";
@@ -17,8 +18,7 @@ export const agendaAdd = declareCommand({
     const checked = await checkAgendaItems(context, refs, { openOnly: true });
     if ("refused" in checked) return checked;
     const { octokit, meeting } = context;
-    const agendaLabels = new Set(meeting.agendaLabels.map((label) => label.toLowerCase()));
-    const onAgenda = checked.items.filter((item) => item.labels.some((label) => agendaLabels.has(label.toLowerCase())));
+    const onAgenda = checked.items.filter((item) => item.labels.some((label) => isAgendaLabel(meeting, label)));
     const toAdd = checked.items.filter((item) => !onAgenda.includes(item));
     for (const item of toAdd) {
       const [owner = "", repo = ""] = item.ref.repo.split("/");

@@ -1,3 +1,4 @@
+import { isAgendaLabel } from "../collect/is-agenda-label.js";
 import { declareCommand, STEERERS } from "./command-declaration.js";
 import { checkAgendaItems } from "./check-agenda-items.js";
 import { ifFound } from "./if-found.js";
@@ -16,11 +17,10 @@ export const agendaRemove = declareCommand({
   async run(refs, context) {
     const checked = await checkAgendaItems(context, refs, { openOnly: false });
     if ("refused" in checked) return checked;
-    const agendaLabels = new Set(context.meeting.agendaLabels.map((label) => label.toLowerCase()));
     const removed = [];
     const notOnAgenda = [];
     for (const item of checked.items) {
-      const labels = item.labels.filter((label) => agendaLabels.has(label.toLowerCase()));
+      const labels = item.labels.filter((label) => isAgendaLabel(context.meeting, label));
       if (labels.length === 0) notOnAgenda.push(item);
       else removed.push(item);
       const [owner = "", repo = ""] = item.ref.repo.split("/");

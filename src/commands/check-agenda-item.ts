@@ -1,3 +1,4 @@
+import { inScope } from "../collect/in-scope.js";
 import type { GitHub } from "../github.js";
 import type { Meeting, RepoFullName } from "../model.js";
 import { ifFound } from "./if-found.js";
@@ -20,7 +21,7 @@ export type ItemCheck = { item: CheckedItem } | { refused: string };
 export async function checkAgendaItem(octokit: GitHub, meeting: Meeting, ref: ItemRef): Promise<ItemCheck> {
   const [owner = "", repo = ""] = ref.repo.split("/");
   const name = `${ref.repo}#${ref.number}`;
-  if (!isInScope(ref.repo, meeting.scope)) {
+  if (!inScope(meeting, ref.repo)) {
     return { refused: `${name} is outside the meeting's scope (${describeScope(meeting.scope)}).` };
   }
   const repository = await ifFound(octokit.rest.repos.get({ owner, repo }));
@@ -53,12 +54,6 @@ async function privateRefusal(octokit: GitHub, meeting: Meeting, repo: RepoFullN
   }
   const listed = isHome || meeting.includePrivate.some((included) => included.toLowerCase() === repo.toLowerCase());
   return listed ? undefined : `is in a repository that is not public and that the meeting's include_private does not list.`;
-}
-
-function isInScope(repo: RepoFullName, scope: Meeting["scope"]): boolean {
-  const key = repo.toLowerCase();
-  const owner = key.split("/")[0];
-  return scope.repos.some((inScope) => inScope.toLowerCase() === key) || scope.orgs.some((org) => org.toLowerCase() === owner);
 }
 
 function describeScope(scope: Meeting["scope"]): string {

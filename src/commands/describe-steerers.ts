@@ -1,5 +1,6 @@
 import type { Meeting } from "../model.js";
 import { escapeMarkdown } from "../render/escape-markdown.js";
+import { listInWords } from "../render/list-in-words.js";
 
 /** Who may steer this meeting, in words that mention nobody. */
 export function describeSteerers(meeting: Meeting): string {
@@ -11,8 +12,4 @@ export function describeSteerers(meeting: Meeting): string {
   const teams = meeting.invited.filter((entry) => entry.includes("/")).map((team) => escapeMarkdown(`@${team.replace(/^@/, "")}`));
   const triage = `people with triage or higher on ${meeting.home.owner}/${meeting.home.repo}`;
   return teams.length === 0 ? triage : `members of ${listInWords(teams)} and ${triage}`;
-}
-
-function listInWords(names: string[]): string {
-  return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 }

@@ -11,7 +11,7 @@ import { parseCommands, type CommandLine } from "./parse-commands.js";
 import { resolveCommand } from "./registry.js";
 
 /** More would let one comment start a long run of GitHub calls. */
-export const MAX_COMMANDS_PER_COMMENT = 10;
+const MAX_COMMANDS_PER_COMMENT = 10;
 
 export interface CommandComment {
   octokit: GitHub;

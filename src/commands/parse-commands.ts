@@ -1,5 +1,5 @@
 /** The words a command line starts with, after its slash. */
-export const VERBS = ["agenda", "meeting", "minutes", "present", "help"] as const;
+const VERBS = ["agenda", "meeting", "minutes", "present", "help"] as const;
 export type Verb = (typeof VERBS)[number];
 
 /** One command line of a comment. */

@@ -1,3 +1,4 @@
+import { itemKey } from "../collect/item-key.js";
 import { escapeMarkdown } from "../render/escape-markdown.js";
 import type { CommandContext } from "./command-context.js";
 import type { ParsedArguments } from "./command-declaration.js";
@@ -5,7 +6,7 @@ import { parseItemRef, webHostOf, type ItemRef } from "./parse-item-ref.js";
 import { shown } from "./shown.js";
 
 /** More would make one comment a long run of GitHub calls. */
-export const MAX_REFS = 20;
+const MAX_REFS = 20;
 
 /** The items an `/agenda add` or `/agenda remove` names, each once. */
 export function refArguments(words: string[], context: CommandContext): ParsedArguments<ItemRef[]> {
@@ -20,7 +21,7 @@ export function refArguments(words: string[], context: CommandContext): ParsedAr
         problem: `${shown(word)} is not an issue or pull request: write #12, owner/repo#12 or its URL on ${escapeMarkdown(webHost)}.`,
       };
     }
-    const key = `${ref.repo.toLowerCase()}#${ref.number}`;
+    const key = itemKey(ref);
     if (!refs.has(key)) refs.set(key, ref);
   }
   return { args: [...refs.values()] };

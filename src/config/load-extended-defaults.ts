@@ -7,7 +7,7 @@ import type { ConfigProblem } from "./problem.js";
 import { readRepoFile } from "./read-repo-file.js";
 import type { RawMeeting } from "./schema.js";
 
-export const MAX_EXTENDS_DEPTH = 5;
+const MAX_EXTENDS_DEPTH = 5;
 
 export interface ExtendsLink {
   /** The `_extends` value. */
@@ -93,7 +93,7 @@ export async function loadExtendedDefaults(octokit: GitHub, first: ExtendsLink):
 }
 
 /** How problems name a file of another repository, in the `_extends` notation. */
-export function fileName(file: ConfigFileRef): string {
+function fileName(file: ConfigFileRef): string {
   return `${file.owner}/${file.repo}:${file.path}`;
 }
 

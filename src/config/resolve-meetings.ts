@@ -8,11 +8,11 @@ import { mergeLayers } from "./merge-layers.js";
 import type { ConfigProblem } from "./problem.js";
 import type { RawConfigFile, RawMeeting } from "./schema.js";
 
-export const DEFAULT_LEAD_TIME = "3d";
-export const DEFAULT_MINUTES_PATH = "meetings/{{date}}.md";
-export const DEFAULT_ISSUE_TITLE = "{{name}} Meeting {{date}}";
-export const DEFAULT_ISSUE_LABELS = ["meeting"];
-export const DEFAULT_DURATION_MINUTES = 60;
+const DEFAULT_LEAD_TIME = "3d";
+const DEFAULT_MINUTES_PATH = "meetings/{{date}}.md";
+const DEFAULT_ISSUE_TITLE = "{{name}} Meeting {{date}}";
+const DEFAULT_ISSUE_LABELS = ["meeting"];
+const DEFAULT_DURATION_MINUTES = 60;
 
 export interface ResolveOptions {
   /** The repository whose own config file `raw` is. */
@@ -86,8 +86,8 @@ export function resolveMeetings(
     return found;
   }
 
-  function problem(path: readonly PropertyKey[], message: string, severity: ConfigProblem["severity"] = "error"): ConfigProblem {
-    return { file: options.file, path: formatKeyPath(path), ...options.locate?.(path, "value"), message, severity };
+  function problem(path: readonly PropertyKey[], message: string): ConfigProblem {
+    return { file: options.file, path: formatKeyPath(path), ...options.locate?.(path, "value"), message, severity: "error" };
   }
 }
 

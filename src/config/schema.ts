@@ -169,7 +169,7 @@ const commandsSchema = z.strictObject({
     .describe("Who may steer the meeting by comment commands. Default: members of the invited teams and people with triage or higher on the home repository."),
 });
 
-export const meetingSchema = z
+const meetingSchema = z
   .strictObject({
     name: nonEmptyText.optional().describe("Name of the meeting; the issue title is `<name> Meeting <YYYY-MM-DD>`."),
     agenda_labels: z

@@ -17,7 +17,6 @@ export interface DraftRequest {
   /** Local date of the occurrence (YYYY-MM-DD); default: the next occurrence after `now`. */
   date?: string;
   now: Date;
-  fetchImpl?: typeof fetch;
 }
 
 export interface Draft {
@@ -39,10 +38,7 @@ export async function draftOccurrence(octokit: GitHub, request: DraftRequest): P
   const meeting = await loadMeeting(octokit, request);
 
   // 2. Schedule: the requested occurrence, or the next one.
-  const calendarText =
-    meeting.schedule.kind === "calendar"
-      ? await fetchCalendar(meeting.schedule.calendarUrl, request.fetchImpl)
-      : undefined;
+  const calendarText = meeting.schedule.kind === "calendar" ? await fetchCalendar(meeting.schedule.calendarUrl) : undefined;
   const occurrence = pickOccurrence(meeting, request, calendarText);
 
   // 3. Collect the labelled items in scope.

@@ -1,4 +1,6 @@
 import type { GitHub, RepoRef } from "../github.js";
+import { defaultBranchHead, refSha } from "./git-refs.js";
+import { statusOf } from "./status-of.js";
 
 // Creating a git ref is the one write GitHub makes atomic: a second `createRef` of the same name
 // fails with 422. The app claims an occurrence by creating
@@ -21,7 +23,7 @@ export type ClaimState =
   | { kind: "issue"; sha: string; issueNumber: number };
 
 /** The ref's name as `git.getRef` and `git.updateRef` take it (without `refs/`). */
-export function claimRefName(target: ClaimTarget): string {
+function claimRefName(target: ClaimTarget): string {
   return `agenda-drafter/${target.meetingId}/${target.occurrenceKey}`;
 }
 
@@ -77,7 +79,7 @@ export async function recordClaimedIssue(
   issueNumber: number,
 ): Promise<void> {
   const { owner, repo } = target.home;
-  const parent = claimSha ?? (await refSha(octokit, target));
+  const parent = claimSha ?? (await refSha(octokit, target.home, claimRefName(target)));
   if (parent === undefined) return;
   const { data: parentCommit } = await octokit.rest.git.getCommit({ owner, repo, commit_sha: parent });
   const { data: commit } = await octokit.rest.git.createCommit({
@@ -91,7 +93,7 @@ export async function recordClaimedIssue(
 }
 
 export async function readClaim(octokit: GitHub, target: ClaimTarget): Promise<ClaimState> {
-  const sha = await refSha(octokit, target);
+  const sha = await refSha(octokit, target.home, claimRefName(target));
   if (sha === undefined) return { kind: "unclaimed" };
   const { data: commit } = await octokit.rest.git.getCommit({ ...target.home, commit_sha: sha });
   const recorded = / is #(\d+)$/.exec(commit.message.split("\n")[0] ?? "");
@@ -99,25 +101,7 @@ export async function readClaim(octokit: GitHub, target: ClaimTarget): Promise<C
   return { kind: "claimed", sha, claimedAt: commit.committer.date };
 }
 
-async function refSha(octokit: GitHub, target: ClaimTarget): Promise<string | undefined> {
-  try {
-    const { data } = await octokit.rest.git.getRef({ ...target.home, ref: claimRefName(target) });
-    return data.object.sha;
-  } catch (error) {
-    if (statusOf(error) === 404) return undefined;
-    throw error;
-  }
-}
-
 async function defaultBranchTree(octokit: GitHub, home: RepoRef): Promise<string> {
-  const { data: repository } = await octokit.rest.repos.get({ ...home });
-  const { data: ref } = await octokit.rest.git.getRef({ ...home, ref: `heads/${repository.default_branch}` });
-  const { data: commit } = await octokit.rest.git.getCommit({ ...home, commit_sha: ref.object.sha });
+  const { data: commit } = await octokit.rest.git.getCommit({ ...home, commit_sha: await defaultBranchHead(octokit, home) });
   return commit.tree.sha;
-}
-
-export function statusOf(error: unknown): number | undefined {
-  return typeof error === "object" && error !== null && "status" in error && typeof error.status === "number"
-    ? error.status
-    : undefined;
 }

@@ -72,7 +72,7 @@ export function wrapAgenda(issueBody: string, agendaMarkdown: string): string {
   return `${issueBody.slice(0, at)}${agendaBlock(agenda)}${issueBody.slice(at + agenda.length)}`;
 }
 
-export function agendaBlock(agenda: string): string {
+function agendaBlock(agenda: string): string {
   return `${AGENDA_START}\n${agenda.trimEnd()}\n${AGENDA_END}`;
 }
 

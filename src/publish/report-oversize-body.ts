@@ -1,5 +1,6 @@
 import type { GitHub, RepoRef } from "../github.js";
 import { createCheckRun } from "./create-check-run.js";
+import { defaultBranchHead } from "./git-refs.js";
 
 export const ISSUE_CHECK_NAME = "agenda-drafter issue";
 
@@ -8,11 +9,9 @@ export const ISSUE_CHECK_NAME = "agenda-drafter issue";
  * would be longer than GitHub allows: a failing check run on the home repo's default branch.
  */
 export async function reportOversizeBody(octokit: GitHub, home: RepoRef, message: string): Promise<void> {
-  const { data: repository } = await octokit.rest.repos.get({ ...home });
-  const { data: ref } = await octokit.rest.git.getRef({ ...home, ref: `heads/${repository.default_branch}` });
   await createCheckRun(octokit, home, {
     name: ISSUE_CHECK_NAME,
-    headSha: ref.object.sha,
+    headSha: await defaultBranchHead(octokit, home),
     conclusion: "failure",
     title: "The meeting issue was not updated",
     summary: message,

@@ -58,7 +58,7 @@ export async function writeAgenda(
  * (only the hashes of the state would differ). Label facts are dropped, oldest first, to stay
  * within GitHub's limit.
  */
-export function nextBody(current: string, content: AgendaContent): string | undefined {
+function nextBody(current: string, content: AgendaContent): string | undefined {
   const parsed = parseBody(current);
   const facts = [...content.facts].sort((a, b) => a.at.localeCompare(b.at));
   for (;;) {

@@ -1,6 +1,7 @@
 import type { Agenda, AgendaItem, Meeting } from "../model.js";
 import { escapeMarkdown } from "./escape-markdown.js";
 import { escapeUrl } from "./escape-url.js";
+import { listInWords } from "./list-in-words.js";
 import { meetingTimes, type MeetingTimes } from "./meeting-times.js";
 
 export interface Attendee {
@@ -129,13 +130,8 @@ function attendeeView(attendee: Attendee): MeetingView["attendees"][number] {
 function scopeText(meeting: Meeting): string {
   const { orgs, repos } = meeting.scope;
   if (orgs.length > 0) {
-    return `the **${joinNames(orgs.map(escapeMarkdown))} ${orgs.length === 1 ? "org" : "orgs"}**`;
+    return `the **${listInWords(orgs.map(escapeMarkdown))} ${orgs.length === 1 ? "org" : "orgs"}**`;
   }
   if (repos.length === 1) return `the **${escapeMarkdown(repos[0]!)}** repository`;
-  return `the **${joinNames(repos.map(escapeMarkdown))}** repositories`;
-}
-
-function joinNames(names: string[]): string {
-  if (names.length <= 1) return names.join("");
-  return `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+  return `the **${listInWords(repos.map(escapeMarkdown))}** repositories`;
 }

@@ -39,19 +39,14 @@ export interface RenderedMeeting {
  * or the defaults. A template of the meeting's that fails raises a TemplateError.
  */
 export function renderMeeting(input: RenderInput): RenderedMeeting {
-  const { meeting, occurrence } = input.agenda;
+  const { agenda, attendees, issueUrl, minutesPullRequestUrl } = input;
+  const { meeting, occurrence } = agenda;
   const defaults = defaultTemplates();
   const issueTemplate = chooseTemplate(input.templates?.issue, input.templateFiles?.issue, "issue", defaults.issue);
   const minutesTemplate = chooseTemplate(input.templates?.minutes, input.templateFiles?.minutes, "minutes", defaults.minutes);
 
   const title = renderTitle(meeting, occurrence);
-  const viewInput = {
-    agenda: input.agenda,
-    title,
-    attendees: input.attendees ?? [],
-    ...(input.issueUrl ? { issueUrl: input.issueUrl } : {}),
-    ...(input.minutesPullRequestUrl ? { minutesPullRequestUrl: input.minutesPullRequestUrl } : {}),
-  };
+  const viewInput = { agenda, title, attendees, issueUrl, minutesPullRequestUrl };
   const issueView = buildMeetingView({ ...viewInput, markItems: true });
   const minutesView = buildMeetingView({ ...viewInput, markItems: false });
 

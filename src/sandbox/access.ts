@@ -14,13 +14,18 @@ export function atLeast(permission: Permission, needed: Permission): boolean {
 }
 
 export function isInstalledOn(actor: Actor, repo: RepoRecord): boolean {
+  return actor.kind === "installation" && actor.installations.some((installation) => covers(installation, repo));
+}
+
+/** The installation that covers a repository: GitHub sends an app the events of its installed repositories only. */
+export function installationCovering(state: SandboxState, repo: RepoRecord): InstallationRecord | undefined {
+  return state.installations.find((installation) => covers(installation, repo));
+}
+
+function covers(installation: InstallationRecord, repo: RepoRecord): boolean {
   return (
-    actor.kind === "installation" &&
-    actor.installations.some(
-      (installation) =>
-        installation.account.toLowerCase() === repo.owner.toLowerCase() &&
-        (installation.repositories === "all" || installation.repositories.has(repo.name.toLowerCase())),
-    )
+    installation.account.toLowerCase() === repo.owner.toLowerCase() &&
+    (installation.repositories === "all" || installation.repositories.has(repo.name.toLowerCase()))
   );
 }
 

@@ -13,14 +13,15 @@ import {
 } from "./state.js";
 
 /** Items without timestamps were created long ago, at one fixed instant so output is deterministic. */
-export const LONG_AGO = "2020-01-01T00:00:00Z";
+const LONG_AGO = "2020-01-01T00:00:00Z";
 
 export function createState(snapshot: Snapshot): SandboxState {
   const state: SandboxState = { users: new Map(), orgs: new Map(), repos: new Map(), installations: [], nextId: 1000 };
 
   for (const [login, profile] of Object.entries(snapshot.users)) {
-    ensureUser(state, login).name = profile.name ?? null;
-    ensureUser(state, login).type = profile.type;
+    const user = ensureUser(state, login);
+    user.name = profile.name ?? null;
+    user.type = profile.type;
   }
 
   for (const [orgLogin, org] of Object.entries(snapshot.orgs)) {
@@ -40,9 +41,10 @@ export function createState(snapshot: Snapshot): SandboxState {
 
     for (const [slug, team] of Object.entries(org.teams)) {
       const definition = Array.isArray(team) ? { members: team, repos: {}, name: undefined } : team;
+      const id = takeId(state);
       record.teams.set(slug, {
-        id: takeId(state),
-        nodeId: nodeId("T", state.nextId - 1),
+        id,
+        nodeId: nodeId("T", id),
         slug,
         name: definition.name ?? slug,
         members: new Set(definition.members.map((login) => ensureUser(state, login).login.toLowerCase())),

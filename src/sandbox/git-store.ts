@@ -3,6 +3,9 @@ import type { GitObject, GitSignature, RepoRecord, TreeEntry } from "./state.js"
 
 // Git objects hashed exactly as git hashes them, so shas look and behave like GitHub's.
 
+/** The sha git and GitHub write for "no commit": the `before` of a new ref, the `after` of a deleted one. */
+export const ZERO_SHA = "0".repeat(40);
+
 export function storeObject(repo: RepoRecord, object: GitObject): string {
   const sha = createHash("sha1").update(encode(object)).digest("hex");
   repo.objects.set(sha, object);

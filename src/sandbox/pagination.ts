@@ -15,6 +15,13 @@ export function readPage(query: URLSearchParams, defaultPerPage = 30): Page {
   };
 }
 
+/** One page of `items` as the request asks for it, with the headers to send it with (a `Link` when there are more pages). */
+export function paginate<T>(request: { query: URLSearchParams; url: URL }, items: T[]): { items: T[]; headers: Record<string, string> | undefined } {
+  const page = readPage(request.query);
+  const link = linkHeader(request.url, page, items.length);
+  return { items: pageOf(items, page), headers: link ? { link } : undefined };
+}
+
 export function pageOf<T>(items: T[], page: Page): T[] {
   return items.slice((page.page - 1) * page.perPage, page.page * page.perPage);
 }

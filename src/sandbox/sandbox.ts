@@ -31,7 +31,7 @@ export interface SandboxOptions {
 }
 
 /** The base URL of the Octokit clients the sandbox hands out; requests never leave the process. */
-export const SANDBOX_BASE_URL = "http://sandbox.invalid/api/v3";
+const SANDBOX_BASE_URL = "http://sandbox.invalid/api/v3";
 
 const GENERIC_DOCUMENTATION = "https://docs.github.com/rest";
 
@@ -100,7 +100,7 @@ export class Sandbox {
   searchState(): SandboxState {
     if (this.#searchLagMs === 0) return this.state;
     const seenAt = this.clock.now().getTime() - this.#searchLagMs;
-    return [...this.#history].reverse().find((entry) => entry.at <= seenAt)?.state ?? this.state;
+    return this.#history.findLast((entry) => entry.at <= seenAt)?.state ?? this.state;
   }
 
   /** Calls `listener` with every change; returns a function that stops it. */
@@ -166,9 +166,7 @@ export class Sandbox {
     if (problem) {
       throw new Error(`Sandbox bug: ${request.method} ${url.pathname}${url.search} broke GitHub's OpenAPI description: ${problem}`);
     }
-    if (this.#searchLagMs > 0 && request.method !== "GET" && response.status < 300) {
-      this.#history.push({ at: this.clock.now().getTime(), state: structuredClone(this.state) });
-    }
+    if (request.method !== "GET" && response.status < 300) this.#keepForSearch();
     const answered = { method: request.method.toUpperCase(), path: `${path}${url.search}`, actor, status: response.status };
     for (const listener of this.#requestListeners) listener(answered);
     return this.#respond(response, rateHeaders);
@@ -193,8 +191,13 @@ export class Sandbox {
 
   /** Announces a change made outside the REST API (the control endpoints do what a person does on GitHub's pages). */
   emitChange(event: SandboxEvent): void {
-    if (this.#searchLagMs > 0) this.#history.push({ at: this.clock.now().getTime(), state: structuredClone(this.state) });
+    this.#keepForSearch();
     this.#emit(event);
+  }
+
+  /** After a change: under a search lag, search will see this state once the lag has passed. */
+  #keepForSearch(): void {
+    if (this.#searchLagMs > 0) this.#history.push({ at: this.clock.now().getTime(), state: structuredClone(this.state) });
   }
 
   #emit(event: SandboxEvent): void {

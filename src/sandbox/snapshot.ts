@@ -1,5 +1,6 @@
 import { parseDocument } from "yaml";
 import { z } from "zod";
+import { githubTimestamp } from "./route.js";
 
 // A snapshot is written by people: keys read like GitHub's API, everything but names is optional,
 // and errors name the key path.
@@ -13,7 +14,7 @@ const repoName = z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, "must be a reposito
 /** YAML may give a timestamp as a Date; GitHub prints instants as `2024-03-28T15:00:00Z`. */
 const instant = z
   .union([z.iso.datetime({ offset: true }), z.date()])
-  .transform((value) => new Date(value).toISOString().replace(/\.\d{3}Z$/, "Z"));
+  .transform((value) => githubTimestamp(new Date(value)));
 
 const role = z.enum(["read", "triage", "write", "maintain", "admin"]);
 
@@ -109,7 +110,7 @@ const installation = z.strictObject({
   repositories: z.union([z.literal("all"), z.array(repoName)]).default("all"),
 });
 
-export const snapshotSchema = z
+const snapshotSchema = z
   .strictObject({
     /** The sandbox clock's start; by default the time the sandbox is created. */
     now: instant.optional(),

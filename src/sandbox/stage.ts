@@ -13,11 +13,11 @@ import { findPath } from "./git-store.js";
 import { Sandbox, type AnsweredRequest } from "./sandbox.js";
 import { loadSnapshot } from "./snapshot.js";
 import { startSandboxServer, type SandboxServer } from "./server.js";
-import { repoKey, type CommentRecord, type IssueRecord, type PullRequestRecord, type RepoRecord } from "./state.js";
+import { repoKey, type CommentRecord, type IssueRecord, type PullRequestIssue, type RepoRecord } from "./state.js";
 import type { DeliveryFaults, DeliveryRecord } from "./webhooks/webhook-deliverer.js";
 
 /** Where Probot's middleware takes webhooks; the app's other handlers share its server. */
-export const WEBHOOKS_PATH = "/api/github/webhooks";
+const WEBHOOKS_PATH = "/api/github/webhooks";
 const DEFAULT_APP_ID = 834021;
 
 type LogLevel = "trace" | "debug" | "info" | "warn" | "error" | "fatal";
@@ -49,8 +49,6 @@ export interface StageOptions {
   logLevel?: LogLevel;
 }
 
-export type PullRequest = IssueRecord & { pullRequest: PullRequestRecord };
-
 export interface Stage {
   sandbox: Sandbox;
   server: SandboxServer;
@@ -79,7 +77,7 @@ export interface Stage {
   issues(repo: string): IssueRecord[];
   issue(repo: string, number: number): IssueRecord;
   comments(repo: string, number: number): CommentRecord[];
-  pullRequests(repo: string): PullRequest[];
+  pullRequests(repo: string): PullRequestIssue[];
   /** A file's text on a branch (the default branch by default); undefined when absent. */
   file(repo: string, path: string, ref?: string): string | undefined;
   /** The app's changes: requests by an installation other than GET, in order. */
@@ -244,7 +242,7 @@ export async function startStage(options: StageOptions): Promise<Stage> {
     issue: issueOf,
     comments: (repo, number) => issueOf(repo, number).comments,
     pullRequests: (repo) =>
-      [...repoOf(repo).issues.values()].filter((issue): issue is PullRequest => issue.pullRequest !== undefined).sort((a, b) => a.number - b.number),
+      [...repoOf(repo).issues.values()].filter((issue): issue is PullRequestIssue => issue.pullRequest !== undefined).sort((a, b) => a.number - b.number),
     file(repo, path, ref) {
       const record = repoOf(repo);
       const tip = record.refs.get(`refs/heads/${ref ?? record.defaultBranch}`);

@@ -133,6 +133,8 @@ export interface IssueRecord {
   pullRequest?: PullRequestRecord;
 }
 
+export type PullRequestIssue = IssueRecord & { pullRequest: PullRequestRecord };
+
 export type GitObject =
   | { type: "blob"; content: Buffer }
   | { type: "tree"; entries: TreeEntry[] }

@@ -4,26 +4,15 @@ import type { OccurrenceIssue } from "./tick-meeting.js";
 
 /** Closes an earlier meeting issue as completed, with a comment pointing to the next one. */
 export async function closeForSuccessor(octokit: GitHub, meeting: Meeting, closing: OccurrenceIssue, successor: OccurrenceIssue): Promise<void> {
-  await closeWithComment(
-    octokit,
-    meeting,
-    closing.issueNumber,
-    `The next meeting's issue is #${successor.issueNumber} (${successor.occurrence.date}); closing this one.`,
-    "completed",
-  );
-}
-
-async function closeWithComment(
-  octokit: GitHub,
-  meeting: Meeting,
-  issueNumber: number,
-  body: string,
-  reason: "completed" | "not_planned",
-): Promise<void> {
   if (meeting.dryRun) return;
+  const issueNumber = closing.issueNumber;
   const { data: issue } = await octokit.rest.issues.get({ ...meeting.home, issue_number: issueNumber });
   // A replica that got here first has commented and closed it already.
   if (issue.state === "closed") return;
-  await octokit.rest.issues.createComment({ ...meeting.home, issue_number: issueNumber, body });
-  await octokit.rest.issues.update({ ...meeting.home, issue_number: issueNumber, state: "closed", state_reason: reason });
+  await octokit.rest.issues.createComment({
+    ...meeting.home,
+    issue_number: issueNumber,
+    body: `The next meeting's issue is #${successor.issueNumber} (${successor.occurrence.date}); closing this one.`,
+  });
+  await octokit.rest.issues.update({ ...meeting.home, issue_number: issueNumber, state: "closed", state_reason: "completed" });
 }

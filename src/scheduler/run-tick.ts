@@ -21,7 +21,6 @@ export interface TickOptions {
   log: Log;
   /** How long the lock is held without renewal; renewed after each meeting. */
   lockTtlMs?: number;
-  fetchImpl?: typeof fetch;
 }
 
 export interface MeetingTick extends MeetingTickResult {
@@ -47,7 +46,7 @@ export async function runTick(options: TickOptions): Promise<TickRun> {
       for (const meeting of target.meetings) {
         const name = `${meeting.home.owner}/${meeting.home.repo} ${meeting.id}`;
         try {
-          const result = await tickMeeting(meeting, options.now(), target.actions, options.fetchImpl);
+          const result = await tickMeeting(meeting, options.now(), target.actions);
           meetings.push({ installationId: target.installationId, meeting: name, ...result });
           if (result.done.length > 0) options.log.info(`tick ${name}: ${result.done.join(", ")}`);
         } catch (error) {

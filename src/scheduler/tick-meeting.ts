@@ -36,13 +36,8 @@ export interface MeetingTickResult {
 }
 
 /** One tick of one meeting: decides its steps from what exists now, then carries them out in order. */
-export async function tickMeeting(
-  meeting: Meeting,
-  now: Date,
-  actions: TickActions,
-  fetchImpl?: typeof fetch,
-): Promise<MeetingTickResult> {
-  const calendarText = meeting.schedule.kind === "calendar" ? await fetchCalendar(meeting.schedule.calendarUrl, fetchImpl) : undefined;
+export async function tickMeeting(meeting: Meeting, now: Date, actions: TickActions): Promise<MeetingTickResult> {
+  const calendarText = meeting.schedule.kind === "calendar" ? await fetchCalendar(meeting.schedule.calendarUrl) : undefined;
   const scheduled = tickWindow(meeting, now, calendarText);
   const records = await actions.records(meeting, scheduled);
   // A reschedule moves the freeze and the minutes with the meeting; its key stays.
@@ -53,27 +48,21 @@ export async function tickMeeting(
 
   const issueNumbers = new Map<string, number>();
   for (const [key, record] of records) if (record.issue) issueNumbers.set(key, record.issue.number);
-  const issueOf = (occurrence: Occurrence): OccurrenceIssue | undefined => {
-    const issueNumber = issueNumbers.get(occurrence.key);
-    return issueNumber === undefined ? undefined : { occurrence, issueNumber };
-  };
 
   const result: MeetingTickResult = { done: [], skipped: [] };
   for (const step of steps) {
-    const label = stepLabel(step);
-    const ran = await runStep(meeting, step, actions, issueOf, issueNumbers);
-    (ran ? result.done : result.skipped).push(label);
+    const ran = await runStep(meeting, step, actions, issueNumbers);
+    (ran ? result.done : result.skipped).push(stepLabel(step));
   }
   return result;
 }
 
-async function runStep(
-  meeting: Meeting,
-  step: TickStep,
-  actions: TickActions,
-  issueOf: (occurrence: Occurrence) => OccurrenceIssue | undefined,
-  issueNumbers: Map<string, number>,
-): Promise<boolean> {
+/** Carries out one step; false when the issue it needs does not exist. A created issue joins `issueNumbers`. */
+async function runStep(meeting: Meeting, step: TickStep, actions: TickActions, issueNumbers: Map<string, number>): Promise<boolean> {
+  const issueOf = (occurrence: Occurrence): OccurrenceIssue | undefined => {
+    const issueNumber = issueNumbers.get(occurrence.key);
+    return issueNumber === undefined ? undefined : { occurrence, issueNumber };
+  };
   if (step.kind === "create-issue") {
     const issueNumber = await actions.createIssue(meeting, step.occurrence);
     if (issueNumber !== undefined) issueNumbers.set(step.occurrence.key, issueNumber);

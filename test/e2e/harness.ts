@@ -1,15 +1,12 @@
 // End-to-end tests run on the app's stage (src/sandbox/stage.ts): a sandbox GitHub served over
 // HTTP and the app as a real Probot server against it. The harness fixes what tests compare
 // (the app id, the webhook secret) and keeps Probot quiet unless TEST_LOG_LEVEL says otherwise.
-import { startStage, type PullRequest as StagePullRequest, type Stage, type StageAppOptions, type StageOptions } from "../../src/sandbox/stage.js";
+import { startStage, type Stage, type StageOptions } from "../../src/sandbox/stage.js";
 
-export const E2E_APP_ID = 834021;
-export const E2E_WEBHOOK_SECRET = "e2e-webhook-secret";
+const E2E_APP_ID = 834021;
+const E2E_WEBHOOK_SECRET = "e2e-webhook-secret";
 
-/** What the app function gets besides Probot's own options: the sandbox clock, to follow it. */
-export type E2EAppOptions = StageAppOptions;
 export type E2EOptions = Pick<StageOptions, "snapshot" | "snapshotFile" | "app" | "env" | "idle">;
-export type PullRequest = StagePullRequest;
 export type E2E = Stage;
 
 export function startE2E(options: E2EOptions): Promise<E2E> {

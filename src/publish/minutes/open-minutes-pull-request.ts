@@ -1,6 +1,7 @@
 import type { GitHub, RepoRef } from "../../github.js";
 import type { Meeting, Occurrence } from "../../model.js";
-import { statusOf } from "../claim-occurrence.js";
+import { refSha } from "../git-refs.js";
+import { statusOf } from "../status-of.js";
 import { gitBlobSha } from "./git-blob-sha.js";
 import { minutesBranchName, minutesCommitMessage, minutesPullRequestText, trailerBlobSha } from "./minutes-pull-request-text.js";
 
@@ -144,16 +145,6 @@ async function findPullRequest(octokit: GitHub, home: RepoRef, branch: string): 
     state: chosen.state === "open" ? "open" : "closed",
     merged: chosen.merged_at !== null,
   };
-}
-
-async function refSha(octokit: GitHub, home: RepoRef, ref: string): Promise<string | undefined> {
-  try {
-    const { data } = await octokit.rest.git.getRef({ ...home, ref });
-    return data.object.sha;
-  } catch (error) {
-    if (statusOf(error) === 404) return undefined;
-    throw error;
-  }
 }
 
 async function fileSha(octokit: GitHub, home: RepoRef, path: string, ref: string): Promise<string | undefined> {

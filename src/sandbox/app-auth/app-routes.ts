@@ -1,10 +1,13 @@
+import { installationCovering } from "../access.js";
+import { sandboxResponseProblem } from "../openapi.js";
+import { pageOf, readPage } from "../pagination.js";
+import { githubTimestamp } from "../route.js";
 import { repoKey, type InstallationRecord, type SandboxState } from "../state.js";
 import type { SandboxUrls } from "../urls.js";
 import { serializeApp, serializeInstallation, SANDBOX_APP } from "./app-json.js";
 import { githubError } from "./github-error.js";
 import type { InstallationTokens } from "./installation-tokens.js";
 import { verifyAppJwt, type SandboxApp } from "./verify-app-jwt.js";
-import { sandboxResponseProblem } from "../openapi.js";
 
 export interface AppRoutesContext {
   state: SandboxState;
@@ -74,10 +77,7 @@ function refuseWithoutAppJwt(request: Request, context: AppRoutesContext): Respo
 }
 
 function listInstallations(context: AppRoutesContext, _params: string[], request: Request): Response {
-  const query = new URL(request.url).searchParams;
-  const perPage = Math.min(Math.max(Number(query.get("per_page") ?? 30) || 30, 1), 100);
-  const page = Math.max(Number(query.get("page") ?? 1) || 1, 1);
-  const installations = context.state.installations.slice((page - 1) * perPage, page * perPage);
+  const installations = pageOf(context.state.installations, readPage(new URL(request.url).searchParams));
   return Response.json(
     installations.map((installation) => {
       const serialized = serializeInstallation(context.state, installation, context.app.id, context.urls);
@@ -103,7 +103,7 @@ async function createAccessToken(context: AppRoutesContext, [id]: string[], requ
   return Response.json(
     {
       token: issued.token,
-      expires_at: issued.expiresAt.toISOString().replace(/\.\d{3}Z$/, "Z"),
+      expires_at: githubTimestamp(issued.expiresAt),
       permissions: { ...SANDBOX_APP.permissions },
       repository_selection: installation.repositories === "all" ? "all" : "selected",
     },
@@ -125,15 +125,8 @@ function findInstallation(state: SandboxState, id: number): InstallationRecord |
 }
 
 function installationOfRepo(state: SandboxState, owner: string, name: string): InstallationRecord | undefined {
-  if (!state.repos.has(repoKey(owner, name))) return undefined;
-  return state.installations.find(
-    (installation) => installation.account.toLowerCase() === owner.toLowerCase() && isInstalled(state, installation, name.toLowerCase()),
-  );
-}
-
-function isInstalled(state: SandboxState, installation: InstallationRecord, lowerCaseName: string): boolean {
-  if (!state.repos.has(repoKey(installation.account, lowerCaseName))) return false;
-  return installation.repositories === "all" || installation.repositories.has(lowerCaseName);
+  const repo = state.repos.get(repoKey(owner, name));
+  return repo ? installationCovering(state, repo) : undefined;
 }
 
 async function readJsonObject(request: Request): Promise<Record<string, unknown> | undefined> {

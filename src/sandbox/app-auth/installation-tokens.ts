@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { InstallationRecord, SandboxState } from "../state.js";
 
 /** GitHub's installation access tokens live one hour. */
-export const INSTALLATION_TOKEN_LIFETIME_MS = 60 * 60 * 1000;
+const INSTALLATION_TOKEN_LIFETIME_MS = 60 * 60 * 1000;
 
 export interface IssuedToken {
   token: string;

@@ -5,9 +5,9 @@ import { createPublicKey, verify, type KeyObject } from "node:crypto";
 // `Date` header of the 401 answer.
 
 /** GitHub accepts an app JWT for at most ten minutes. */
-export const MAX_APP_JWT_LIFETIME_SECONDS = 10 * 60;
+const MAX_APP_JWT_LIFETIME_SECONDS = 10 * 60;
 
-export const JWT_MESSAGES = {
+const JWT_MESSAGES = {
   undecodable: "A JSON web token could not be decoded",
   issuerNotInteger: "'Issuer' claim ('iss') must be an Integer",
   expired: "'Expiration time' claim ('exp') must be a numeric value representing the future time at which the assertion expires",

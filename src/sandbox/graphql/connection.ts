@@ -11,7 +11,7 @@ export interface ConnectionArgs {
 
 const MAX_PAGE = 100;
 
-export function cursorOf(index: number): string {
+function cursorOf(index: number): string {
   return Buffer.from(`cursor:${index + 1}`).toString("base64");
 }
 

@@ -34,7 +34,7 @@ export function userNode(state: SandboxState, login: string | null, urls: Sandbo
   };
 }
 
-export function repositoryNode(repo: RepoRecord, context: GraphqlContext) {
+function repositoryNode(repo: RepoRecord, context: GraphqlContext) {
   const { state, urls } = context;
   const name = fullName(repo);
   const item = (number: number, kind: "Issue" | "PullRequest" | "either") => {
@@ -73,7 +73,7 @@ export function repositoryNode(repo: RepoRecord, context: GraphqlContext) {
     updatedAt: repo.updatedAt,
     pushedAt: repo.pushedAt,
     defaultBranchRef: { __typename: "Ref", name: repo.defaultBranch, prefix: "refs/heads/" },
-    viewerPermission: viewerPermission(repositoryPermission(context, repo)),
+    viewerPermission: viewerPermission(repoPermission(state, context.actor, repo)),
     issue: ({ number }: { number: number }) => item(number, "Issue"),
     pullRequest: ({ number }: { number: number }) => item(number, "PullRequest"),
     issueOrPullRequest: ({ number }: { number: number }) => item(number, "either"),
@@ -164,15 +164,9 @@ export function readableRepository(context: GraphqlContext, owner: string, name:
   return repositoryNode(repo, context);
 }
 
-function repositoryPermission(context: GraphqlContext, repo: RepoRecord) {
-  return repoPermission(context.state, context.actor, repo);
-}
-
 function viewerPermission(permission: ReturnType<typeof repoPermission>): string | null {
   return permission === "none" ? null : permission.toUpperCase();
 }
 
 /** GitHub's `NOT_FOUND` error: the field is null and the error names its type. */
-export class GraphqlNotFound extends Error {
-  readonly type = "NOT_FOUND";
-}
+export class GraphqlNotFound extends Error {}

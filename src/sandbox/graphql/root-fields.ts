@@ -1,14 +1,9 @@
 import { GraphQLError } from "graphql";
-import { matchesIssueQuery } from "../search/matches-issue-query.js";
+import { GitHubError, githubTimestamp } from "../route.js";
 import { parseIssueQuery } from "../search/parse-issue-query.js";
-import { GitHubError } from "../route.js";
-import { searchable } from "../routes/search.js";
-import type { IssueRecord, RepoRecord } from "../state.js";
+import { SEARCH_RESULT_CAP, searchIssues } from "../search/search-issues.js";
 import { connection, type ConnectionArgs } from "./connection.js";
 import { issueNode, readableRepository, userNode, type GraphqlContext } from "./nodes.js";
-
-/** GitHub serves at most this many results of one search. */
-const SEARCH_RESULT_CAP = 1000;
 
 /** The fields of `Query` the sandbox answers. */
 export function rootFields(context: GraphqlContext) {
@@ -23,7 +18,7 @@ export function rootFields(context: GraphqlContext) {
       nodeCount: 0,
       remaining: 4999,
       used: 1,
-      resetAt: new Date(context.now.getTime() + 60 * 60 * 1000).toISOString().replace(/\.\d{3}Z$/, "Z"),
+      resetAt: githubTimestamp(new Date(context.now.getTime() + 60 * 60 * 1000)),
     }),
   };
 }
@@ -38,13 +33,7 @@ function search(context: GraphqlContext, args: ConnectionArgs & { query: string;
     throw error;
   }
   const state = context.searchState();
-  const matches: { repo: RepoRecord; issue: IssueRecord }[] = [];
-  for (const repo of state.repos.values()) {
-    if (!searchable(state, context.actor, repo)) continue;
-    for (const issue of repo.issues.values()) if (matchesIssueQuery(query, repo, issue)) matches.push({ repo, issue });
-  }
-  // As the REST search: no text ranking, newest first.
-  matches.sort((a, b) => b.issue.id - a.issue.id);
+  const matches = searchIssues(state, context.actor, query);
   const reachable = matches.slice(0, SEARCH_RESULT_CAP).map(({ repo, issue }) => issueNode(repo, issue, { ...context, state }));
   return {
     ...connection(reachable, args, "search"),

@@ -1,6 +1,6 @@
 import { nodeId } from "../create-state.js";
 import { resolveCommit } from "../git-store.js";
-import { linkHeader, pageOf, readPage } from "../pagination.js";
+import { paginate } from "../pagination.js";
 import { GitHubError, githubTimestamp, notFound, type Route, type RouteRequest } from "../route.js";
 import { serializeCheckRun } from "../serialize/check-run.js";
 import { takeId, type CheckRunAnnotation, type CheckRunConclusion, type CheckRunRecord, type CheckRunStatus, type RepoRecord } from "../state.js";
@@ -80,12 +80,11 @@ export const checkRunRoutes: Route[] = [
         .reverse();
       // `filter=latest` (the default) keeps the newest run of each name.
       if (request.query.get("filter") !== "all") runs = runs.filter((run, index) => runs.findIndex((other) => other.name === run.name) === index);
-      const page = readPage(request.query);
-      const link = linkHeader(request.url, page, runs.length);
+      const { items, headers } = paginate(request, runs);
       return {
         status: 200,
-        headers: link ? { link } : undefined,
-        body: { total_count: runs.length, check_runs: pageOf(runs, page).map((run) => serializeCheckRun(request.state, repo, run, request.appId, request.urls)) },
+        headers,
+        body: { total_count: runs.length, check_runs: items.map((run) => serializeCheckRun(request.state, repo, run, request.appId, request.urls)) },
       };
     },
   },

@@ -1,9 +1,9 @@
 import { findPath, flattenTree, resolveCommit, storeFlatTree, storeObject } from "../git-store.js";
 import { GitHubError, notFound, type Route, type RouteRequest } from "../route.js";
-import { serializeGitCommit } from "../serialize/git.js";
+import { base64Lines, serializeGitCommit } from "../serialize/git.js";
 import { fullName, type GitSignature, type RepoRecord } from "../state.js";
 import { findReadableRepo } from "./find-repo.js";
-import { callerSignature, requestedSignature } from "./git-signature.js";
+import { commitSignatures } from "./git-signature.js";
 import { requirePermission } from "./require-permission.js";
 import { setRef } from "./set-ref.js";
 
@@ -43,7 +43,7 @@ export const contentsRoutes: Route[] = [
       const content = found.object.content;
       return {
         status: 200,
-        body: { ...describe(request, repo, ref, path, found.sha, "file", content.length), content: wrapBase64(content), encoding: "base64" },
+        body: { ...describe(request, repo, ref, path, found.sha, "file", content.length), content: base64Lines(content), encoding: "base64" },
       };
     },
   },
@@ -100,9 +100,7 @@ function commitFileChange(request: RouteRequest, repo: RepoRecord, branch: strin
   const files = parentCommit?.type === "commit" ? flattenTree(repo, parentCommit.tree) : new Map();
   if (blob) files.set(path, { mode: files.get(path)?.mode ?? "100644", type: "blob", sha: blob });
   else files.delete(path);
-  const author = requestedSignature(request, body.author, "author") ?? callerSignature(request);
-  const committer = requestedSignature(request, body.committer, "committer") ?? author;
-  const commit = { type: "commit" as const, tree: storeFlatTree(repo, files), parents: [parent], message: body.message, author, committer };
+  const commit = { type: "commit" as const, tree: storeFlatTree(repo, files), parents: [parent], message: body.message, ...commitSignatures(request, body) };
   const sha = storeObject(repo, commit);
   setRef(request, repo, `refs/heads/${branch}`, sha);
   return serializeGitCommit(repo, sha, commit, request.urls);
@@ -140,10 +138,4 @@ function joinPath(folder: string, name: string): string {
 
 function encodePath(path: string): string {
   return path.split("/").map(encodeURIComponent).join("/");
-}
-
-/** GitHub sends file contents as base64 in lines of 60 characters. */
-function wrapBase64(content: Buffer): string {
-  const encoded = content.toString("base64");
-  return encoded.replace(/.{1,60}/g, "$&\n");
 }

@@ -1,9 +1,9 @@
 import { flattenTree, storeFlatTree, storeObject, type FlatEntry } from "../git-store.js";
 import { GitHubError, notFound, type Route } from "../route.js";
 import { serializeBlob, serializeGitCommit, serializeTree } from "../serialize/git.js";
-import { fullName, type TreeEntry } from "../state.js";
+import { fullName, type GitSignature, type TreeEntry } from "../state.js";
 import { findReadableRepo } from "./find-repo.js";
-import { callerSignature, requestedSignature } from "./git-signature.js";
+import { commitSignatures } from "./git-signature.js";
 import { requirePermission } from "./require-permission.js";
 
 interface TreeItem {
@@ -32,15 +32,13 @@ export const gitDataRoutes: Route[] = [
     handle(request) {
       const repo = findReadableRepo(request);
       requirePermission(request, repo, "write");
-      const body = request.body as { message: string; tree: string; parents?: string[]; author?: object; committer?: object };
+      const body = request.body as { message: string; tree: string; parents?: string[]; author?: Partial<GitSignature>; committer?: Partial<GitSignature> };
       if (repo.objects.get(body.tree)?.type !== "tree") throw new GitHubError(422, "Tree SHA does not exist");
       const parents = body.parents ?? [];
       if (parents.some((parent) => repo.objects.get(parent)?.type !== "commit")) {
         throw new GitHubError(422, "Parent SHA does not exist or is not a commit object");
       }
-      const author = requestedSignature(request, body.author, "author") ?? callerSignature(request);
-      const committer = requestedSignature(request, body.committer, "committer") ?? author;
-      const commit = { type: "commit" as const, tree: body.tree, parents, message: body.message, author, committer };
+      const commit = { type: "commit" as const, tree: body.tree, parents, message: body.message, ...commitSignatures(request, body) };
       const sha = storeObject(repo, commit);
       return {
         status: 201,

@@ -8,8 +8,14 @@ export function callerSignature(request: RouteRequest): GitSignature {
   return { name: user.name ?? user.login, email: `${user.id}+${user.login}@users.noreply.github.com`, date: githubTimestamp(request.now) };
 }
 
+/** The author and committer of a commit a request makes: those the body gives, else the caller (and the author commits). */
+export function commitSignatures(request: RouteRequest, body: { author?: Partial<GitSignature>; committer?: Partial<GitSignature> }): { author: GitSignature; committer: GitSignature } {
+  const author = requestedSignature(request, body.author, "author") ?? callerSignature(request);
+  return { author, committer: requestedSignature(request, body.committer, "committer") ?? author };
+}
+
 /** A signature given in a request body, its missing date filled with now. */
-export function requestedSignature(request: RouteRequest, given: { name?: string; email?: string; date?: string } | undefined, field: string): GitSignature | undefined {
+function requestedSignature(request: RouteRequest, given: Partial<GitSignature> | undefined, field: string): GitSignature | undefined {
   if (given === undefined) return undefined;
   if (!given.name || !given.email) {
     throw new GitHubError(422, "Invalid request.\n\n\"name\" and \"email\" weren't supplied.", [{ resource: "Commit", field, code: "missing_field" }]);

@@ -1,5 +1,5 @@
 import { isInstalledOn } from "../access.js";
-import { linkHeader, pageOf, readPage } from "../pagination.js";
+import { paginate } from "../pagination.js";
 import { GitHubError, type Route } from "../route.js";
 import { serializeRepository } from "../serialize/repository.js";
 
@@ -11,16 +11,15 @@ export const installationRepositoryRoutes: Route[] = [
       const actor = request.actor;
       if (actor.kind !== "installation") throw new GitHubError(403, "You must authenticate with an installation access token in order to list repositories for an installation.");
       const repos = [...request.state.repos.values()].filter((repo) => isInstalledOn(actor, repo)).sort((a, b) => a.id - b.id);
-      const page = readPage(request.query);
-      const link = linkHeader(request.url, page, repos.length);
+      const { items, headers } = paginate(request, repos);
       const selections = new Set(actor.installations.map((installation) => (installation.repositories === "all" ? "all" : "selected")));
       return {
         status: 200,
-        headers: link ? { link } : undefined,
+        headers,
         body: {
           total_count: repos.length,
           repository_selection: selections.size === 1 ? [...selections][0] : "selected",
-          repositories: pageOf(repos, page).map((repo) => serializeRepository(request.state, repo, request.urls)),
+          repositories: items.map((repo) => serializeRepository(request.state, repo, request.urls)),
         },
       };
     },

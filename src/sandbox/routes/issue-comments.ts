@@ -1,5 +1,5 @@
 import { nodeId } from "../create-state.js";
-import { linkHeader, pageOf, readPage } from "../pagination.js";
+import { paginate } from "../pagination.js";
 import { githubTimestamp, notFound, type Route, type RouteRequest } from "../route.js";
 import { serializeComment } from "../serialize/comment.js";
 import { takeId, type CommentRecord, type IssueRecord, type RepoRecord } from "../state.js";
@@ -15,13 +15,8 @@ export const issueCommentRoutes: Route[] = [
       const { repo, issue } = findIssue(request);
       const since = request.query.get("since");
       const comments = issue.comments.filter((comment) => !since || Date.parse(comment.updatedAt) >= Date.parse(since));
-      const page = readPage(request.query);
-      const link = linkHeader(request.url, page, comments.length);
-      return {
-        status: 200,
-        headers: link ? { link } : undefined,
-        body: pageOf(comments, page).map((comment) => serializeComment(request.state, repo, issue, comment, request.urls)),
-      };
+      const { items, headers } = paginate(request, comments);
+      return { status: 200, headers, body: items.map((comment) => serializeComment(request.state, repo, issue, comment, request.urls)) };
     },
   },
   {

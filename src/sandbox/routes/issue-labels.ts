@@ -1,6 +1,6 @@
 import { addLabel } from "../create-state.js";
 import { GitHubError, type Route, type RouteRequest } from "../route.js";
-import { serializeLabel } from "../serialize/label.js";
+import { serializeIssueLabels } from "../serialize/label.js";
 import type { IssueRecord, RepoRecord } from "../state.js";
 import { findIssue } from "./find-issue.js";
 import { setLabels } from "./issues.js";
@@ -51,11 +51,5 @@ function requestedLabels(request: RouteRequest, repo: RepoRecord): string[] {
 }
 
 function labelsResponse(request: RouteRequest, repo: RepoRecord, issue: IssueRecord) {
-  return {
-    status: 200,
-    body: issue.labels.flatMap((name) => {
-      const label = repo.labels.get(name.toLowerCase());
-      return label ? [serializeLabel(label, repo, request.urls)] : [];
-    }),
-  };
+  return { status: 200, body: serializeIssueLabels(repo, issue, request.urls) };
 }

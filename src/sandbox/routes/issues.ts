@@ -44,35 +44,14 @@ export const issueRoutes: Route[] = [
       const repo = findReadableRepo(request);
       requirePermission(request, repo, "read");
       const body = request.body as IssueChanges & { title: string | number };
-      const now = githubTimestamp(request.now);
-      const id = takeId(request.state);
-      const issue: IssueRecord = {
-        id,
-        nodeId: nodeId("I", id),
-        number: nextIssueNumber(repo),
-        title: String(body.title),
-        body: body.body ?? null,
-        author: request.actorLogin,
-        state: "open",
-        stateReason: null,
-        labels: [],
-        assignees: [],
-        locked: false,
-        activeLockReason: null,
-        createdAt: now,
-        updatedAt: now,
-        closedAt: null,
-        extraCommentCount: 0,
-        comments: [],
-        reactions: [],
-      };
+      const issue = newIssue(request, repo, String(body.title), body.body ?? null);
       repo.issues.set(issue.number, issue);
       // GitHub silently drops labels and assignees from those who may not triage.
       if (hasPermission(request, repo, "triage")) {
         issue.labels = (body.labels ?? []).map((label) => addLabel(request.state, repo, labelName(label)).name);
         issue.assignees = (body.assignees ?? []).map((login) => ensureUser(request.state, login).login);
       }
-      request.emit({ name: "issues", action: "opened", issue, repo, actor: request.actorLogin, at: now });
+      request.emit({ name: "issues", action: "opened", issue, repo, actor: request.actorLogin, at: issue.createdAt });
       return {
         status: 201,
         headers: { location: `${request.urls.api}/repos/${repo.owner}/${repo.name}/issues/${issue.number}` },
@@ -90,6 +69,32 @@ export const issueRoutes: Route[] = [
     },
   },
 ];
+
+/** A new open issue by the caller, numbered next in the repository; the caller stores it. */
+export function newIssue(request: RouteRequest, repo: RepoRecord, title: string, body: string | null): IssueRecord {
+  const id = takeId(request.state);
+  const at = githubTimestamp(request.now);
+  return {
+    id,
+    nodeId: nodeId("I", id),
+    number: nextIssueNumber(repo),
+    title,
+    body,
+    author: request.actorLogin,
+    state: "open",
+    stateReason: null,
+    labels: [],
+    assignees: [],
+    locked: false,
+    activeLockReason: null,
+    createdAt: at,
+    updatedAt: at,
+    closedAt: null,
+    extraCommentCount: 0,
+    comments: [],
+    reactions: [],
+  };
+}
 
 /** Applies an issue update as GitHub does, emitting one event per kind of change. */
 export function updateIssue(request: RouteRequest, repo: RepoRecord, issue: IssueRecord, changes: IssueChanges): void {

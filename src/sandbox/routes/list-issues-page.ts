@@ -1,4 +1,4 @@
-import { linkHeader, pageOf, readPage } from "../pagination.js";
+import { paginate } from "../pagination.js";
 import type { RouteRequest, RouteResponse } from "../route.js";
 import type { IssueRecord } from "../state.js";
 
@@ -17,7 +17,6 @@ export function listIssuesPage<T extends IssueRecord>(
   const sorted = records
     .filter((record) => state === "all" || record.state === state)
     .sort((a, b) => direction * (Date.parse(a[sortField]) - Date.parse(b[sortField]) || a.number - b.number));
-  const page = readPage(request.query);
-  const link = linkHeader(request.url, page, sorted.length);
-  return { status: 200, headers: link ? { link } : undefined, body: pageOf(sorted, page).map(serialize) };
+  const { items, headers } = paginate(request, sorted);
+  return { status: 200, headers, body: items.map(serialize) };
 }

@@ -2,8 +2,8 @@ import { commitsAhead, mergeBase } from "../git-history.js";
 import { storeObject } from "../git-store.js";
 import { mergeTrees } from "../merge-trees.js";
 import { GitHubError, githubTimestamp, type RouteRequest } from "../route.js";
-import { treeOf, type PullRequestIssue } from "../serialize/pull-request.js";
-import type { RepoRecord } from "../state.js";
+import { treeOf } from "../serialize/pull-request.js";
+import type { PullRequestIssue, RepoRecord } from "../state.js";
 import { callerSignature } from "./git-signature.js";
 import { setRef } from "./set-ref.js";
 

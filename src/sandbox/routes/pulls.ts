@@ -1,13 +1,13 @@
 import { nodeId } from "../create-state.js";
 import { commitsAhead } from "../git-history.js";
-import { linkHeader, pageOf, readPage } from "../pagination.js";
+import { paginate } from "../pagination.js";
 import { GitHubError, githubTimestamp, notFound, type Route, type RouteRequest } from "../route.js";
-import { pullRequestFiles, serializePullRequest, serializePullRequestSimple, type PullRequestIssue } from "../serialize/pull-request.js";
-import { fullName, takeId, type RepoRecord } from "../state.js";
+import { pullRequestFiles, serializePullRequest, serializePullRequestSimple } from "../serialize/pull-request.js";
+import { fullName, takeId, type PullRequestIssue, type RepoRecord } from "../state.js";
 import { findIssue } from "./find-issue.js";
 import { findReadableRepo } from "./find-repo.js";
 import { listIssuesPage } from "./list-issues-page.js";
-import { nextIssueNumber, updateIssue } from "./issues.js";
+import { newIssue, updateIssue } from "./issues.js";
 import { mergePullRequest } from "./merge-pull-request.js";
 import { requirePermission } from "./require-permission.js";
 
@@ -51,28 +51,10 @@ export const pullRequestRoutes: Route[] = [
       if (pullRequestsOf(repo).some((issue) => issue.state === "open" && issue.pullRequest.head.ref === headRef && issue.pullRequest.base.ref === body.base)) {
         throw customPullError(`A pull request already exists for ${repo.owner}:${headRef}.`);
       }
-      const at = githubTimestamp(request.now);
-      const issueId = takeId(request.state);
+      const opened = newIssue(request, repo, body.title, body.body ?? null);
       const pullId = takeId(request.state);
       const issue: PullRequestIssue = {
-        id: issueId,
-        nodeId: nodeId("I", issueId),
-        number: nextIssueNumber(repo),
-        title: body.title,
-        body: body.body ?? null,
-        author: request.actorLogin,
-        state: "open",
-        stateReason: null,
-        labels: [],
-        assignees: [],
-        locked: false,
-        activeLockReason: null,
-        createdAt: at,
-        updatedAt: at,
-        closedAt: null,
-        extraCommentCount: 0,
-        comments: [],
-        reactions: [],
+        ...opened,
         pullRequest: {
           id: pullId,
           nodeId: nodeId("PR", pullId),
@@ -83,7 +65,7 @@ export const pullRequestRoutes: Route[] = [
         },
       };
       repo.issues.set(issue.number, issue);
-      request.emit({ name: "pull_request", action: "opened", repo, issue, actor: request.actorLogin, at });
+      request.emit({ name: "pull_request", action: "opened", repo, issue, actor: request.actorLogin, at: issue.createdAt });
       return {
         status: 201,
         headers: { location: `${request.urls.api}/repos/${fullName(repo)}/pulls/${issue.number}` },
@@ -126,10 +108,8 @@ export const pullRequestRoutes: Route[] = [
     path: "/repos/{owner}/{repo}/pulls/{pull_number}/files",
     handle(request) {
       const { repo, issue } = findPullRequest(request);
-      const files = pullRequestFiles(repo, issue.pullRequest, request.urls);
-      const page = readPage(request.query);
-      const link = linkHeader(request.url, page, files.length);
-      return { status: 200, headers: link ? { link } : undefined, body: pageOf(files, page) };
+      const { items, headers } = paginate(request, pullRequestFiles(repo, issue.pullRequest, request.urls));
+      return { status: 200, headers, body: items };
     },
   },
 ];

@@ -1,5 +1,5 @@
 import { nodeId } from "../create-state.js";
-import { linkHeader, pageOf, readPage } from "../pagination.js";
+import { paginate } from "../pagination.js";
 import { githubTimestamp, type Route, type RouteRequest, type RouteResponse } from "../route.js";
 import { serializeReaction } from "../serialize/reaction.js";
 import { takeId, type ReactionContent, type ReactionRecord, type RepoRecord } from "../state.js";
@@ -51,7 +51,6 @@ function react(request: RouteRequest, repo: RepoRecord, reactions: ReactionRecor
 function listReactions(request: RouteRequest, reactions: ReactionRecord[]): RouteResponse {
   const content = request.query.get("content");
   const listed = reactions.filter((reaction) => !content || reaction.content === content);
-  const page = readPage(request.query);
-  const link = linkHeader(request.url, page, listed.length);
-  return { status: 200, headers: link ? { link } : undefined, body: pageOf(listed, page).map((reaction) => serializeReaction(request.state, reaction, request.urls)) };
+  const { items, headers } = paginate(request, listed);
+  return { status: 200, headers, body: items.map((reaction) => serializeReaction(request.state, reaction, request.urls)) };
 }

@@ -8,7 +8,7 @@ import type { RepoRecord } from "../state.js";
  */
 export function requirePermission(request: RouteRequest, repo: RepoRecord, needed: Permission): void {
   if (!canRead(request.state, request.actor, repo)) throw notFound();
-  if (!atLeast(repoPermission(request.state, request.actor, repo), needed)) {
+  if (!hasPermission(request, repo, needed)) {
     throw new GitHubError(403, request.actor.kind === "installation" ? "Resource not accessible by integration" : `Must have ${needed} access to repository.`);
   }
   if (repo.archived && needed !== "read") {

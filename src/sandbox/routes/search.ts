@@ -1,13 +1,10 @@
-import { canRead, isInstalledOn, type Actor } from "../access.js";
+import { canRead } from "../access.js";
 import { linkHeader, pageOf, readPage } from "../pagination.js";
 import { GitHubError, type Route } from "../route.js";
-import { matchesIssueQuery } from "../search/matches-issue-query.js";
 import { parseIssueQuery, searchInvalid } from "../search/parse-issue-query.js";
+import { SEARCH_RESULT_CAP, searchIssues } from "../search/search-issues.js";
 import { serializeIssue } from "../serialize/issue.js";
-import { repoKey, type IssueRecord, type RepoRecord, type SandboxState } from "../state.js";
-
-/** GitHub serves at most this many results of one query, whatever the page. */
-const RESULT_CAP = 1000;
+import { repoKey, type IssueRecord } from "../state.js";
 
 const SORT_KEYS: Record<string, (issue: IssueRecord) => number> = {
   created: (issue) => Date.parse(issue.createdAt),
@@ -36,25 +33,17 @@ export const searchRoutes: Route[] = [
         }
       }
 
-      const matches: { repo: RepoRecord; issue: IssueRecord }[] = [];
-      for (const repo of state.repos.values()) {
-        if (!searchable(state, request.actor, repo)) continue;
-        for (const issue of repo.issues.values()) {
-          if (matchesIssueQuery(query, repo, issue)) matches.push({ repo, issue });
-        }
-      }
+      const matches = searchIssues(state, request.actor, query);
       const sortKey = SORT_KEYS[request.query.get("sort") ?? ""];
       const direction = request.query.get("order") === "asc" ? 1 : -1;
-      // Best match has no text ranking here: newest first, which is stable and plausible.
-      matches.sort((a, b) =>
-        sortKey ? direction * (sortKey(a.issue) - sortKey(b.issue)) || b.issue.id - a.issue.id : b.issue.id - a.issue.id,
-      );
+      // Best match (no sort) keeps the matches newest first; ties of a sort key stay so too, as the sort is stable.
+      if (sortKey) matches.sort((a, b) => direction * (sortKey(a.issue) - sortKey(b.issue)));
 
       const page = readPage(request.query);
-      if ((page.page - 1) * page.perPage >= RESULT_CAP) {
-        throw new GitHubError(422, `Only the first ${RESULT_CAP} search results are available`);
+      if ((page.page - 1) * page.perPage >= SEARCH_RESULT_CAP) {
+        throw new GitHubError(422, `Only the first ${SEARCH_RESULT_CAP} search results are available`);
       }
-      const reachable = matches.slice(0, RESULT_CAP);
+      const reachable = matches.slice(0, SEARCH_RESULT_CAP);
       const link = linkHeader(request.url, page, reachable.length);
       return {
         status: 200,
@@ -74,9 +63,4 @@ export const searchRoutes: Route[] = [
 /** A search item is an issue with a score; its schema has no null body, so an empty one is left out. */
 function searchItem({ body, ...issue }: ReturnType<typeof serializeIssue>) {
   return { ...issue, ...(body === null ? {} : { body }), score: 1 };
-}
-
-/** An installation searches the repositories it is installed on; a user those they can read. */
-export function searchable(state: SandboxState, actor: Actor, repo: RepoRecord): boolean {
-  return actor.kind === "installation" ? isInstalledOn(actor, repo) : canRead(state, actor, repo);
 }

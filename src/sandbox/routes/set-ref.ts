@@ -1,7 +1,6 @@
+import { ZERO_SHA } from "../git-store.js";
 import { githubTimestamp, type RouteRequest } from "../route.js";
 import type { RepoRecord } from "../state.js";
-
-export const ZERO_SHA = "0".repeat(40);
 
 /**
  * Points `ref` (a full name, `refs/heads/main`) at `sha`, or deletes it when `sha` is undefined,

@@ -2,13 +2,12 @@ import { fullName, type CommentRecord, type IssueRecord, type RepoRecord, type S
 import type { SandboxUrls } from "../urls.js";
 import { authorAssociation } from "./author-association.js";
 import { serializeReactionRollup } from "./reactions.js";
-import { serializeUser } from "./user.js";
+import { serializeAccount } from "./user.js";
 
 /** GitHub's `issue-comment`. */
 export function serializeComment(state: SandboxState, repo: RepoRecord, issue: IssueRecord, comment: CommentRecord, urls: SandboxUrls) {
   const name = fullName(repo);
   const url = `${urls.api}/repos/${name}/issues/comments/${comment.id}`;
-  const author = state.users.get(comment.author.toLowerCase());
   const page = issue.pullRequest ? "pull" : "issues";
   return {
     id: comment.id,
@@ -16,7 +15,7 @@ export function serializeComment(state: SandboxState, repo: RepoRecord, issue: I
     url,
     html_url: `${urls.web}/${name}/${page}/${issue.number}#issuecomment-${comment.id}`,
     body: comment.body,
-    user: author ? serializeUser(author, urls) : null,
+    user: serializeAccount(state, comment.author, urls),
     created_at: comment.createdAt,
     updated_at: comment.updatedAt,
     issue_url: `${urls.api}/repos/${name}/issues/${issue.number}`,

@@ -3,7 +3,7 @@ import { fullName } from "../state.js";
 import type { SandboxUrls } from "../urls.js";
 import { diffEntries } from "./diff-entries.js";
 import { gitNodeId, signature, UNSIGNED } from "./git.js";
-import { serializeUser } from "./user.js";
+import { serializeAccount } from "./user.js";
 
 type CommitObject = Extract<GitObject, { type: "commit" }>;
 
@@ -39,7 +39,5 @@ export function serializeCommit(state: SandboxState, repo: RepoRecord, sha: stri
 
 /** GitHub links a commit to the account of its noreply address (`<id>+<login>@users.noreply.github.com`). */
 function accountOf(state: SandboxState, email: string, urls: SandboxUrls) {
-  const login = /^\d+\+(.+)@users\.noreply\.github\.com$/.exec(email)?.[1];
-  const user = login ? state.users.get(login.toLowerCase()) : undefined;
-  return user ? serializeUser(user, urls) : null;
+  return serializeAccount(state, /^\d+\+(.+)@users\.noreply\.github\.com$/.exec(email)?.[1], urls);
 }

@@ -75,6 +75,11 @@ export function serializeTree(repo: RepoRecord, sha: string, recursive: boolean,
   };
 }
 
+/** GitHub sends file contents as base64 in lines of 60 characters. */
+export function base64Lines(content: Buffer): string {
+  return content.toString("base64").replace(/.{1,60}/g, "$&\n");
+}
+
 /** GitHub's `blob`, its content in base64. */
 export function serializeBlob(repo: RepoRecord, sha: string, content: Buffer, urls: SandboxUrls) {
   return {
@@ -82,7 +87,7 @@ export function serializeBlob(repo: RepoRecord, sha: string, content: Buffer, ur
     node_id: gitNodeId("B", repo, sha),
     size: content.length,
     url: `${urls.api}/repos/${fullName(repo)}/git/blobs/${sha}`,
-    content: content.toString("base64").replace(/.{1,60}/g, "$&\n"),
+    content: base64Lines(content),
     encoding: "base64",
   };
 }

@@ -1,19 +1,15 @@
 import { fullName, type IssueRecord, type RepoRecord, type SandboxState } from "../state.js";
 import type { SandboxUrls } from "../urls.js";
 import { authorAssociation } from "./author-association.js";
-import { serializeLabel } from "./label.js";
+import { serializeIssueLabels } from "./label.js";
 import { serializeReactionRollup } from "./reactions.js";
-import { serializeUser } from "./user.js";
+import { serializeAccount } from "./user.js";
 
 /** GitHub's `issue`, also for a pull request seen through the issues API. */
 export function serializeIssue(state: SandboxState, repo: RepoRecord, issue: IssueRecord, urls: SandboxUrls) {
   const name = fullName(repo);
   const api = `${urls.api}/repos/${name}/issues/${issue.number}`;
-  const user = (login: string | null) => {
-    const record = login === null ? undefined : state.users.get(login.toLowerCase());
-    return record ? serializeUser(record, urls) : null;
-  };
-  const assignees = issue.assignees.map((login) => user(login)).filter((assignee) => assignee !== null);
+  const assignees = issue.assignees.map((login) => serializeAccount(state, login, urls)).filter((assignee) => assignee !== null);
   const pull = issue.pullRequest;
   const pullApi = `${urls.api}/repos/${name}/pulls/${issue.number}`;
   const pullHtml = `${urls.web}/${name}/pull/${issue.number}`;
@@ -28,11 +24,8 @@ export function serializeIssue(state: SandboxState, repo: RepoRecord, issue: Iss
     node_id: issue.nodeId,
     number: issue.number,
     title: issue.title,
-    user: user(issue.author),
-    labels: issue.labels.flatMap((labelName) => {
-      const label = repo.labels.get(labelName.toLowerCase());
-      return label ? [serializeLabel(label, repo, urls)] : [];
-    }),
+    user: serializeAccount(state, issue.author, urls),
+    labels: serializeIssueLabels(repo, issue, urls),
     state: issue.state,
     locked: issue.locked,
     assignee: assignees[0] ?? null,

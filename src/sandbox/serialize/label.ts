@@ -1,4 +1,4 @@
-import { fullName, type LabelRecord, type RepoRecord } from "../state.js";
+import { fullName, type IssueRecord, type LabelRecord, type RepoRecord } from "../state.js";
 import type { SandboxUrls } from "../urls.js";
 
 /** GitHub's `label`. */
@@ -12,4 +12,12 @@ export function serializeLabel(label: LabelRecord, repo: RepoRecord, urls: Sandb
     default: label.default,
     description: label.description,
   };
+}
+
+/** The labels of an issue or pull request, in the order they were added. */
+export function serializeIssueLabels(repo: RepoRecord, issue: IssueRecord, urls: SandboxUrls) {
+  return issue.labels.flatMap((name) => {
+    const label = repo.labels.get(name.toLowerCase());
+    return label ? [serializeLabel(label, repo, urls)] : [];
+  });
 }

@@ -1,14 +1,12 @@
 import { commitsAhead, mergeBase } from "../git-history.js";
 import { mergeTrees } from "../merge-trees.js";
-import { fullName, type IssueRecord, type PullRequestRecord, type RepoRecord, type SandboxState } from "../state.js";
+import { fullName, type PullRequestIssue, type PullRequestRecord, type RepoRecord, type SandboxState } from "../state.js";
 import type { SandboxUrls } from "../urls.js";
 import { authorAssociation } from "./author-association.js";
 import { diffEntries } from "./diff-entries.js";
-import { serializeLabel } from "./label.js";
+import { serializeIssueLabels } from "./label.js";
 import { serializeRepository } from "./repository.js";
-import { serializeUser } from "./user.js";
-
-export type PullRequestIssue = IssueRecord & { pullRequest: PullRequestRecord };
+import { serializeAccount } from "./user.js";
 
 /** GitHub's `pull-request-simple`, as pull request lists give it. */
 export function serializePullRequestSimple(state: SandboxState, repo: RepoRecord, issue: PullRequestIssue, urls: SandboxUrls) {
@@ -18,13 +16,9 @@ export function serializePullRequestSimple(state: SandboxState, repo: RepoRecord
   const self = `${api}/pulls/${issue.number}`;
   const html = `${urls.web}/${name}/pull/${issue.number}`;
   const issueApi = `${api}/issues/${issue.number}`;
-  const user = (login: string | null | undefined) => {
-    const record = login ? state.users.get(login.toLowerCase()) : undefined;
-    return record ? serializeUser(record, urls) : null;
-  };
-  const owner = user(repo.owner);
+  const owner = serializeAccount(state, repo.owner, urls);
   const repository = serializeRepository(state, repo, urls);
-  const assignees = issue.assignees.map((login) => user(login)).filter((assignee) => assignee !== null);
+  const assignees = issue.assignees.map((login) => serializeAccount(state, login, urls)).filter((assignee) => assignee !== null);
   const side = (branch: { ref: string; sha: string }) => ({ label: `${repo.owner}:${branch.ref}`, ref: branch.ref, sha: branch.sha, user: owner, repo: repository });
   return {
     url: self,
@@ -43,12 +37,9 @@ export function serializePullRequestSimple(state: SandboxState, repo: RepoRecord
     state: issue.state,
     locked: issue.locked,
     title: issue.title,
-    user: user(issue.author),
+    user: serializeAccount(state, issue.author, urls),
     body: issue.body,
-    labels: issue.labels.flatMap((labelName) => {
-      const label = repo.labels.get(labelName.toLowerCase());
-      return label ? [serializeLabel(label, repo, urls)] : [];
-    }),
+    labels: serializeIssueLabels(repo, issue, urls),
     milestone: null,
     active_lock_reason: issue.activeLockReason,
     created_at: issue.createdAt,
@@ -83,14 +74,13 @@ export function serializePullRequest(state: SandboxState, repo: RepoRecord, issu
   const pull = issue.pullRequest;
   const files = pullRequestFiles(repo, pull, urls);
   const mergeability = pullRequestMergeability(repo, pull);
-  const mergedBy = pull.mergedBy ? state.users.get(pull.mergedBy.toLowerCase()) : undefined;
   return {
     ...serializePullRequestSimple(state, repo, issue, urls),
     merged: pull.mergedAt !== null,
     mergeable: issue.state === "open" ? mergeability : null,
     rebaseable: issue.state === "open" ? mergeability : null,
     mergeable_state: issue.state !== "open" ? "unknown" : mergeability ? (pull.draft ? "draft" : "clean") : "dirty",
-    merged_by: mergedBy ? serializeUser(mergedBy, urls) : null,
+    merged_by: serializeAccount(state, pull.mergedBy, urls),
     comments: issue.comments.length + issue.extraCommentCount,
     review_comments: 0,
     maintainer_can_modify: false,

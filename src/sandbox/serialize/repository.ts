@@ -5,10 +5,9 @@ import { serializeUser } from "./user.js";
 
 /** GitHub's `full-repository`, as `GET /repos/{owner}/{repo}` returns it to a caller with `permission`. */
 export function serializeFullRepository(state: SandboxState, repo: RepoRecord, permission: Permission, urls: SandboxUrls) {
-  const owner = state.users.get(repo.owner.toLowerCase());
-  if (!owner) throw new Error(`sandbox state: the owner ${repo.owner} of ${fullName(repo)} has no account`);
+  const repository = serializeRepository(state, repo, urls);
   return {
-    ...serializeRepository(state, repo, urls),
+    ...repository,
     permissions: {
       admin: atLeast(permission, "admin"),
       maintain: atLeast(permission, "maintain"),
@@ -16,7 +15,7 @@ export function serializeFullRepository(state: SandboxState, repo: RepoRecord, p
       triage: atLeast(permission, "triage"),
       pull: atLeast(permission, "read"),
     },
-    ...(owner.type === "Organization" ? { organization: serializeUser(owner, urls) } : {}),
+    ...(repository.owner.type === "Organization" ? { organization: repository.owner } : {}),
     network_count: 0,
     subscribers_count: 0,
   };

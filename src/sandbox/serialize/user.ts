@@ -1,4 +1,4 @@
-import type { UserRecord } from "../state.js";
+import type { SandboxState, UserRecord } from "../state.js";
 import type { SandboxUrls } from "../urls.js";
 
 /** GitHub's `simple-user`. */
@@ -25,4 +25,10 @@ export function serializeUser(user: UserRecord, urls: SandboxUrls) {
     user_view_type: "public",
     site_admin: false,
   };
+}
+
+/** The `simple-user` of a login, or null for a deleted account ("ghost"). */
+export function serializeAccount(state: SandboxState, login: string | null | undefined, urls: SandboxUrls) {
+  const user = login ? state.users.get(login.toLowerCase()) : undefined;
+  return user ? serializeUser(user, urls) : null;
 }

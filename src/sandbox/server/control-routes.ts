@@ -71,7 +71,7 @@ function answerIssueControl(method: string, [, owner = "", name = "", number, tr
   const repo = sandbox.state.repos.get(repoKey(owner, name));
   const issue = repo?.issues.get(Number(number));
   if (!repo || !issue) return Response.json({ message: `${owner}/${name} has no issue #${number}` }, { status: 404 });
-  const sender = typeof body["sender"] === "string" ? body["sender"] : firstOwner(sandbox, repo.owner);
+  const sender = senderOf(sandbox, body, repo.owner);
   if (method === "POST" && transfer) {
     if (typeof body["to"] !== "string") return badRequest('to: the repository to move the issue to, as "owner/name"');
     const moved = transferIssue(sandbox, repo, issue, body["to"], sender);
@@ -84,20 +84,16 @@ function answerIssueControl(method: string, [, owner = "", name = "", number, tr
   return Response.json({ message: `No sandbox control endpoint ${method} for an issue` }, { status: 404 });
 }
 
-function firstOwner(sandbox: Sandbox, account: string): string {
-  return [...(sandbox.state.orgs.get(account.toLowerCase())?.owners ?? [])][0] ?? account;
-}
-
 function answerInstallationChanges(
   outcome: InstallationChange | InstallationChange[] | string,
   sandbox: Sandbox,
   options: ControlOptions,
-  body: unknown,
+  body: Record<string, unknown>,
 ): Response {
   if (typeof outcome === "string") return badRequest(outcome);
   const changes = Array.isArray(outcome) ? outcome : [outcome];
   for (const change of changes) {
-    const actor = senderOf(sandbox, change, body);
+    const actor = senderOf(sandbox, body, change.installation.account);
     if (options.webhooks && options.app) {
       const webhook = installationWebhook(sandbox.state, change, options.app.id, actor, sandbox.urls);
       options.webhooks.enqueue(webhook.event, webhook.payload);
@@ -111,11 +107,10 @@ function answerInstallationChanges(
   );
 }
 
-/** Who clicked: the `sender` of the request, or the organization's first owner. */
-function senderOf(sandbox: Sandbox, change: InstallationChange, body: unknown): string {
-  const requested = (body as { sender?: unknown }).sender;
-  if (typeof requested === "string") return requested;
-  return firstOwner(sandbox, change.installation.account);
+/** Who clicked: the `sender` of the request, or the first owner of the account the change is on. */
+function senderOf(sandbox: Sandbox, body: Record<string, unknown>, account: string): string {
+  if (typeof body["sender"] === "string") return body["sender"];
+  return [...(sandbox.state.orgs.get(account.toLowerCase())?.owners ?? [])][0] ?? account;
 }
 
 function faultsProblem(body: unknown): string | undefined {

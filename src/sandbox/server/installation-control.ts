@@ -54,7 +54,7 @@ export function changeInstalledRepos(
   ];
 }
 
-export function installedRepos(state: SandboxState, installation: InstallationRecord): string[] {
+function installedRepos(state: SandboxState, installation: InstallationRecord): string[] {
   return installation.repositories === "all" ? reposOf(state, installation.account) : [...installation.repositories];
 }
 

@@ -36,7 +36,7 @@ export function renderMarkdown(text: string): string {
 }
 
 /** Keeps comments and allowed tags with allowed attributes; drops scripts and event handlers. */
-export function sanitizeHtml(html: string): string {
+function sanitizeHtml(html: string): string {
   let output = "";
   let dropping: string | undefined;
   for (const piece of html.split(/(<!--[\s\S]*?-->|<\/?[a-zA-Z][\w-]*(?:\s+(?:[^>"']|"[^"]*"|'[^']*')*)?\/?>)/)) {

@@ -1,4 +1,4 @@
-import { findPath } from "../git-store.js";
+import { findPath, flattenTree, resolveCommit } from "../git-store.js";
 import type { Sandbox } from "../sandbox.js";
 import { fullName, repoKey, type IssueRecord, type RepoRecord } from "../state.js";
 import { renderMarkdown } from "./render-markdown.js";
@@ -78,24 +78,14 @@ function itemPath(repo: RepoRecord, issue: IssueRecord): string {
 }
 
 function fileText(repo: RepoRecord, ref: string, path: string): string | undefined {
-  const commit = repo.refs.get(`refs/heads/${ref}`) ?? repo.refs.get(`refs/tags/${ref}`) ?? (repo.objects.has(ref) ? ref : undefined);
+  const commit = resolveCommit(repo, ref);
   const found = commit ? findPath(repo, commit, path) : undefined;
   return found?.object.type === "blob" ? found.object.content.toString("utf8") : undefined;
 }
 
 function listFiles(repo: RepoRecord, commitSha: string): string[] {
-  const paths: string[] = [];
-  const walk = (treeSha: string, prefix: string) => {
-    const tree = repo.objects.get(treeSha);
-    if (tree?.type !== "tree") return;
-    for (const entry of tree.entries) {
-      if (entry.type === "tree") walk(entry.sha, `${prefix}${entry.path}/`);
-      else paths.push(`${prefix}${entry.path}`);
-    }
-  };
   const commit = repo.objects.get(commitSha);
-  if (commit?.type === "commit") walk(commit.tree, "");
-  return paths.sort();
+  return commit?.type === "commit" ? [...flattenTree(repo, commit.tree).keys()].sort() : [];
 }
 
 function notFound(): Response {

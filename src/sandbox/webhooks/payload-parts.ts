@@ -6,15 +6,6 @@ import type { SandboxUrls } from "../urls.js";
 
 // The parts every webhook an app receives shares: who did it, where, and for which installation.
 
-/** The installation that covers a repository: GitHub sends an app the events of its installed repositories only. */
-export function installationCovering(state: SandboxState, repo: RepoRecord): InstallationRecord | undefined {
-  return state.installations.find(
-    (installation) =>
-      installation.account.toLowerCase() === repo.owner.toLowerCase() &&
-      (installation.repositories === "all" || installation.repositories.has(repo.name.toLowerCase())),
-  );
-}
-
 /** `installation` as GitHub sends it to apps: just its id and node id (GitHub's legacy form). */
 export function simpleInstallation(installation: InstallationRecord) {
   return { id: installation.id, node_id: Buffer.from(`023:IntegrationInstallation${installation.id}`).toString("base64") };

@@ -1,11 +1,10 @@
 import { ancestry } from "../git-history.js";
-import { flattenTree, type FlatEntry } from "../git-store.js";
+import { flattenTree, ZERO_SHA, type FlatEntry } from "../git-store.js";
 import type { GitObject, RepoRecord, SandboxState } from "../state.js";
 import { fullName } from "../state.js";
 import type { SandboxUrls } from "../urls.js";
 import { repositoryContext } from "./payload-parts.js";
 
-const ZERO_SHA = "0".repeat(40);
 /** GitHub lists at most this many commits in a push payload. */
 const MAX_COMMITS = 20;
 
@@ -22,7 +21,7 @@ export function pushPayload(state: SandboxState, change: PushChange, urls: Sandb
   const { repo, ref, before, after } = change;
   const created = before === ZERO_SHA;
   const deleted = after === ZERO_SHA;
-  const commits = deleted ? [] : commitsBetween(repo, ref, before, after).map((sha) => serializeCommit(repo, sha, urls));
+  const commits = deleted ? [] : commitsBetween(repo, ref, before, after).map((sha) => pushCommit(repo, sha, urls));
   const context = repositoryContext(state, repo, change.actor, urls);
   // A bot's noreply address (`1+app[bot]@...`) is not an email address by the schema's rules; GitHub leaves it out.
   const email = context.sender.type === "Bot" ? null : `${context.sender.id}+${context.sender.login}@users.noreply.github.com`;
@@ -51,7 +50,7 @@ export function pushPayload(state: SandboxState, change: PushChange, urls: Sandb
     compare: `${urls.web}/${fullName(repo)}/${created ? `commit/${after.slice(0, 12)}` : `compare/${before.slice(0, 12)}...${after.slice(0, 12)}`}`,
     commits,
     // A new branch on an existing commit lists no commits, but names its head.
-    head_commit: commits.at(-1) ?? (deleted ? null : serializeCommit(repo, after, urls)),
+    head_commit: commits.at(-1) ?? (deleted ? null : pushCommit(repo, after, urls)),
   };
 }
 
@@ -84,7 +83,8 @@ function firstParents(repo: RepoRecord, sha: string): string[] {
   return shas;
 }
 
-function serializeCommit(repo: RepoRecord, sha: string, urls: SandboxUrls) {
+/** A commit as push payloads list it, with the paths it changes against its first parent. */
+function pushCommit(repo: RepoRecord, sha: string, urls: SandboxUrls) {
   const commit = repo.objects.get(sha);
   if (commit?.type !== "commit") throw new Error(`sandbox state: ${sha} is not a commit of ${fullName(repo)}`);
   const parent = commit.parents[0] ? repo.objects.get(commit.parents[0]) : undefined;

@@ -1,12 +1,13 @@
+import { installationCovering } from "../access.js";
 import type { SandboxEvent } from "../events.js";
 import { serializeComment } from "../serialize/comment.js";
 import { serializeIssue } from "../serialize/issue.js";
 import { serializeLabel } from "../serialize/label.js";
-import { serializePullRequest, type PullRequestIssue } from "../serialize/pull-request.js";
+import { serializePullRequest } from "../serialize/pull-request.js";
 import { serializeRepository } from "../serialize/repository.js";
-import type { SandboxState } from "../state.js";
+import type { PullRequestIssue, SandboxState } from "../state.js";
 import type { SandboxUrls } from "../urls.js";
-import { installationCovering, repositoryContext, simpleInstallation } from "./payload-parts.js";
+import { repositoryContext, simpleInstallation } from "./payload-parts.js";
 import { pushPayload } from "./push-payload.js";
 
 export interface Webhook {

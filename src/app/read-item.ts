@@ -1,0 +1,42 @@
+import type { GitHub } from "../github.js";
+import type { AgendaItem, RepoFullName } from "../model.js";
+import { statusOf } from "../publish/status-of.js";
+
+/**
+ * An issue or pull request as it is now, read through the REST API (which does not lag behind
+ * labels as search does), as an agenda item; undefined once it is deleted (410), transferred or
+ * never visible to the installation (404).
+ */
+export async function readItem(
+  octokit: GitHub,
+  { repo, number }: { repo: RepoFullName; number: number },
+): Promise<{ item: AgendaItem; open: boolean } | undefined> {
+  const [owner = "", name = ""] = repo.split("/");
+  let issue;
+  try {
+    ({ data: issue } = await octokit.rest.issues.get({ owner, repo: name, issue_number: number }));
+  } catch (error) {
+    if (statusOf(error) === 404 || statusOf(error) === 410) return undefined;
+    throw error;
+  }
+  const isPullRequest = issue.pull_request !== undefined && issue.pull_request !== null;
+  const item: AgendaItem = {
+    repo,
+    number,
+    kind: isPullRequest ? "pull_request" : "issue",
+    title: issue.title,
+    url: issue.html_url,
+    author: issue.user?.login ?? null,
+    labels: issue.labels.flatMap((label) => (typeof label === "string" ? [label] : label.name === undefined ? [] : [label.name])),
+    createdAt: issue.created_at,
+    updatedAt: issue.updated_at,
+    ...(isPullRequest ? { draft: issue.draft === true } : {}),
+  };
+  return { item, open: issue.state === "open" };
+}
+
+/** `owner/name#number`, as the issue's state lists agenda items, back into its parts. */
+export function parseItemKey(key: string): { repo: RepoFullName; number: number } {
+  const at = key.lastIndexOf("#");
+  return { repo: key.slice(0, at) as RepoFullName, number: Number(key.slice(at + 1)) };
+}
