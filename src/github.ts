@@ -7,3 +7,20 @@ export interface RepoRef {
   owner: string;
   repo: string;
 }
+
+/** The HTTP status of a failed Octokit request; undefined for any other error. */
+export function statusOf(error: unknown): number | undefined {
+  return typeof error === "object" && error !== null && "status" in error && typeof error.status === "number"
+    ? error.status
+    : undefined;
+}
+
+/** The response, or undefined when GitHub answers 404. */
+export async function ifFound<T>(request: Promise<T>): Promise<T | undefined> {
+  try {
+    return await request;
+  } catch (error) {
+    if (statusOf(error) === 404) return undefined;
+    throw error;
+  }
+}

@@ -75,7 +75,7 @@ export interface Occurrence {
   /** ISO 8601 UTC instants. */
   start: string;
   end: string;
-  /** Set for an occurrence that the schedule knows and that will not take place. */
+  /** Set for an occurrence that will not take place: the schedule dropped it, or a person cancelled it (`/meeting cancel`). */
   cancelled?: boolean;
 }
 

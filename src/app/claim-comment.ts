@@ -1,6 +1,6 @@
 import type { GitHub, RepoRef } from "../github.js";
 import { defaultBranchHead } from "../publish/git-refs.js";
-import { statusOf } from "../publish/status-of.js";
+import { statusOf } from "../github.js";
 
 /**
  * Claims a comment's commands for this call, once across webhook redeliveries and replicas:

@@ -5,7 +5,8 @@ import { draftFromItems } from "../draft/draft-from-items.js";
 import type { LabelFact } from "../publish/meeting-state.js";
 import type { OccurrenceDraft } from "../publish/publish-occurrence.js";
 import { fetchLabelledItems } from "./fetch-labelled-items.js";
-import { itemKey, reconcileFacts } from "./label-facts.js";
+import { itemKey } from "../collect/item-key.js";
+import { reconcileFacts } from "./label-facts.js";
 import { parseItemKey } from "./read-item.js";
 
 export interface LiveAgendaInput {

@@ -1,5 +1,8 @@
 import type { AgendaItem, Meeting, RepoFullName } from "../model.js";
 import { FACT_MAX_AGE_MS, type LabelFact } from "../publish/meeting-state.js";
+import { inScope } from "../collect/in-scope.js";
+import { isAgendaLabel } from "../collect/is-agenda-label.js";
+import { itemKey } from "../collect/item-key.js";
 
 /** An issue or pull request as a webhook shows it after the change it reports. */
 export interface ItemChange {
@@ -72,23 +75,6 @@ export function reconcileFacts(meeting: Meeting, searched: AgendaItem[], facts: 
     return item.labels.some((label) => isAgendaLabel(meeting, label) && !sameLabel(label, removed));
   });
   return { items, pending, missing: [...missing.values()].filter((item) => !byItem.has(itemKey(item))) };
-}
-
-export function itemKey(item: { repo: string; number: number }): string {
-  return `${item.repo.toLowerCase()}#${item.number}`;
-}
-
-export function inScope(meeting: Meeting, repo: string): boolean {
-  const key = repo.toLowerCase();
-  const owner = key.split("/")[0];
-  return (
-    meeting.scope.repos.some((named) => named.toLowerCase() === key) ||
-    meeting.scope.orgs.some((org) => org.toLowerCase() === owner)
-  );
-}
-
-export function isAgendaLabel(meeting: Meeting, label: string): boolean {
-  return sameLabel(label, meeting.agendaLabels);
 }
 
 function agendaLabelsOf(meeting: Meeting, change: ItemChange): string[] {

@@ -1,6 +1,6 @@
 import type { GitHub } from "../github.js";
 import type { AgendaItem, RepoFullName } from "../model.js";
-import { statusOf } from "../publish/status-of.js";
+import { statusOf } from "../github.js";
 
 /**
  * An issue or pull request as it is now, read through the REST API (which does not lag behind

@@ -5,7 +5,7 @@ import { UserError } from "../errors.js";
 import type { RunEnvironment } from "../cli/run.js";
 import { registryFromEnv } from "../scheduler/discovery-store.js";
 import { lockFromEnv } from "../scheduler/lock.js";
-import { statusOf } from "../publish/status-of.js";
+import { statusOf } from "../github.js";
 import { activeInstallations } from "./active-installations.js";
 import { clockFromEnv } from "./clock-from-env.js";
 import { createTickActions } from "./tick-actions.js";

@@ -22,7 +22,7 @@ export async function fetchCalendar(url: string, fetchImpl: typeof fetch = fetch
     const problem = `Fetching the calendar ${httpUrl} failed with HTTP ${response.status} ${response.statusText}`.trim();
     // 4xx: the address is wrong or the calendar is not public, which the meeting's config must fix.
     throw response.status >= 400 && response.status < 500
-      ? new UserError(`${problem}; check calendar_url and that the calendar is public.`)
+      ? new UserError(`${problem}; check schedule.calendar and that the calendar is public.`)
       : new Error(`${problem}.`);
   }
   return response.text();

@@ -1,7 +1,7 @@
 import { isAgendaLabel } from "../collect/is-agenda-label.js";
 import { declareCommand, STEERERS } from "./command-declaration.js";
 import { checkAgendaItems } from "./check-agenda-items.js";
-import { ifFound } from "./if-found.js";
+import { ifFound } from "../github.js";
 import { itemList } from "./item-list.js";
 import { refArguments } from "./ref-arguments.js";
 

@@ -1,7 +1,7 @@
 import { inScope } from "../collect/in-scope.js";
 import type { GitHub } from "../github.js";
 import type { Meeting, RepoFullName } from "../model.js";
-import { ifFound } from "./if-found.js";
+import { ifFound } from "../github.js";
 import type { ItemRef } from "./parse-item-ref.js";
 
 export interface CheckedItem {

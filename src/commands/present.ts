@@ -1,6 +1,6 @@
 import { escapeMarkdown } from "../render/escape-markdown.js";
 import { declareCommand } from "./command-declaration.js";
-import { ifFound } from "./if-found.js";
+import { ifFound } from "../github.js";
 import type { Attendee } from "./meeting-actions.js";
 import { shown } from "./shown.js";
 

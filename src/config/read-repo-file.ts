@@ -1,4 +1,4 @@
-import type { GitHub } from "../github.js";
+import { statusOf, type GitHub } from "../github.js";
 import type { ConfigFileRef } from "./extends-target.js";
 
 /** The text of a file at `ref` (default: the default branch), or null when there is no file at that path. */
@@ -8,11 +8,7 @@ export async function readRepoFile(octokit: GitHub, file: ConfigFileRef, ref?: s
     if (Array.isArray(data) || data.type !== "file") return null;
     return Buffer.from(data.content, "base64").toString("utf8");
   } catch (error) {
-    if (isNotFound(error)) return null;
+    if (statusOf(error) === 404) return null;
     throw error;
   }
-}
-
-function isNotFound(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "status" in error && error.status === 404;
 }

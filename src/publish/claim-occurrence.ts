@@ -1,6 +1,6 @@
 import type { GitHub, RepoRef } from "../github.js";
 import { defaultBranchHead, refSha } from "./git-refs.js";
-import { statusOf } from "./status-of.js";
+import { statusOf } from "../github.js";
 
 // Creating a git ref is the one write GitHub makes atomic: a second `createRef` of the same name
 // fails with 422. The app claims an occurrence by creating

@@ -1,5 +1,5 @@
 import type { GitHub, RepoRef } from "../github.js";
-import { statusOf } from "./status-of.js";
+import { statusOf } from "../github.js";
 
 /** The commit a ref (`heads/main`, without `refs/`) points at; undefined when there is no such ref. */
 export async function refSha(octokit: GitHub, home: RepoRef, ref: string): Promise<string | undefined> {

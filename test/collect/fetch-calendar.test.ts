@@ -32,7 +32,7 @@ describe("fetchCalendar", () => {
     const failure = fetchCalendar(feedUrl, fetchImpl);
     await expect(failure).rejects.toBeInstanceOf(UserError);
     await expect(failure).rejects.toThrow(
-      `Fetching the calendar ${feedUrl} failed with HTTP 404 Not Found; check calendar_url and that the calendar is public.`,
+      `Fetching the calendar ${feedUrl} failed with HTTP 404 Not Found; check schedule.calendar and that the calendar is public.`,
     );
   });
 

@@ -1,7 +1,7 @@
 import type { GitHub, RepoRef } from "../../github.js";
 import type { Meeting, Occurrence } from "../../model.js";
 import { refSha } from "../git-refs.js";
-import { statusOf } from "../status-of.js";
+import { statusOf } from "../../github.js";
 import { gitBlobSha } from "./git-blob-sha.js";
 import { minutesBranchName, minutesCommitMessage, minutesPullRequestText, trailerBlobSha } from "./minutes-pull-request-text.js";
 
