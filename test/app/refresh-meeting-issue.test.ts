@@ -39,6 +39,22 @@ function mockDraft(items = [securityInitiatives()]) {
     .reply(200, searchPage(items));
 }
 
+/** The app's claim of 2024-03-28, up to the ref's creation, whose answer the test gives. */
+function claimTheOccurrence(scope: nock.Scope): nock.Interceptor {
+  return scope
+    .get("/repos/nodejs/security-wg/git/ref/agenda-drafter%2Fsecurity-wg%2F2024-03-28")
+    .reply(404, { message: "Not Found" })
+    .get("/repos/nodejs/security-wg")
+    .reply(200, { default_branch: "main" })
+    .get("/repos/nodejs/security-wg/git/ref/heads%2Fmain")
+    .reply(200, { object: { sha: "7638417db6d59f3c431d3e1f261cc637155684cd" } })
+    .get("/repos/nodejs/security-wg/git/commits/7638417db6d59f3c431d3e1f261cc637155684cd")
+    .reply(200, { tree: { sha: "691272480426f78a0138979dd3ce63b77f706feb" } })
+    .post("/repos/nodejs/security-wg/git/commits")
+    .reply(201, { sha: "c1a1m0000000000000000000000000000000c1a1" })
+    .post("/repos/nodejs/security-wg/git/refs");
+}
+
 const labelPolicy = issuesEvent(
   "labeled",
   { repo: "nodejs/node", number: 52575, title: "Remove --experimental-policy", labels: ["security-wg-agenda", "policy"] },
@@ -176,18 +192,8 @@ test("an open unmarked issue with the occurrence's title is adopted, not duplica
   const github = nock(API)
     .get("/repos/nodejs/security-wg/issues")
     .query(true)
-    .reply(200, [cronIssue])
-    .get("/repos/nodejs/security-wg/git/ref/agenda-drafter%2Fsecurity-wg%2F2024-03-28")
-    .reply(404, { message: "Not Found" })
-    .get("/repos/nodejs/security-wg")
-    .reply(200, { default_branch: "main" })
-    .get("/repos/nodejs/security-wg/git/ref/heads%2Fmain")
-    .reply(200, { object: { sha: "7638417db6d59f3c431d3e1f261cc637155684cd" } })
-    .get("/repos/nodejs/security-wg/git/commits/7638417db6d59f3c431d3e1f261cc637155684cd")
-    .reply(200, { tree: { sha: "691272480426f78a0138979dd3ce63b77f706feb" } })
-    .post("/repos/nodejs/security-wg/git/commits")
-    .reply(201, { sha: "c1a1m0000000000000000000000000000000c1a1" })
-    .post("/repos/nodejs/security-wg/git/refs")
+    .reply(200, [cronIssue]);
+  claimTheOccurrence(github)
     .reply(201, {})
     .get("/repos/nodejs/security-wg/git/commits/c1a1m0000000000000000000000000000000c1a1")
     .reply(200, { tree: { sha: "691272480426f78a0138979dd3ce63b77f706feb" } })
@@ -246,18 +252,8 @@ test("when another process holds the claim, the issue it creates is updated inst
   const github = nock(API)
     .get("/repos/nodejs/security-wg/issues")
     .query(true)
-    .reply(200, [])
-    .get("/repos/nodejs/security-wg/git/ref/agenda-drafter%2Fsecurity-wg%2F2024-03-28")
-    .reply(404, { message: "Not Found" })
-    .get("/repos/nodejs/security-wg")
-    .reply(200, { default_branch: "main" })
-    .get("/repos/nodejs/security-wg/git/ref/heads%2Fmain")
-    .reply(200, { object: { sha: "7638417db6d59f3c431d3e1f261cc637155684cd" } })
-    .get("/repos/nodejs/security-wg/git/commits/7638417db6d59f3c431d3e1f261cc637155684cd")
-    .reply(200, { tree: { sha: "691272480426f78a0138979dd3ce63b77f706feb" } })
-    .post("/repos/nodejs/security-wg/git/commits")
-    .reply(201, { sha: "c1a1m0000000000000000000000000000000c1a1" })
-    .post("/repos/nodejs/security-wg/git/refs")
+    .reply(200, []);
+  claimTheOccurrence(github)
     .reply(422, { message: "Reference already exists" })
     // The other process has not recorded its issue yet, but the issue is listed with its marker.
     .get("/repos/nodejs/security-wg/git/ref/agenda-drafter%2Fsecurity-wg%2F2024-03-28")

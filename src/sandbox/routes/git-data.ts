@@ -1,4 +1,4 @@
-import { flattenTree, storeFlatTree, storeObject, type FlatEntry } from "../git-store.js";
+import { flattenTree, resolveCommit, storeFlatTree, storeObject, type FlatEntry } from "../git-store.js";
 import { GitHubError, notFound, type Route } from "../route.js";
 import { serializeBlob, serializeGitCommit, serializeTree } from "../serialize/git.js";
 import { fullName, type GitSignature, type TreeEntry } from "../state.js";
@@ -55,7 +55,7 @@ export const gitDataRoutes: Route[] = [
       const given = request.params["tree_sha"] ?? "";
       // GitHub takes a commit, a branch or a tag for the tree of that commit.
       const object = repo.objects.get(given);
-      const commitSha = object?.type === "commit" ? given : (repo.refs.get(`refs/heads/${given}`) ?? repo.refs.get(`refs/tags/${given}`));
+      const commitSha = object?.type === "tree" ? undefined : resolveCommit(repo, given);
       const commit = commitSha ? repo.objects.get(commitSha) : undefined;
       const sha = object?.type === "tree" ? given : commit?.type === "commit" ? commit.tree : undefined;
       if (!sha) throw notFound();
