@@ -2,7 +2,7 @@ import type { ApplicationFunction } from "probot";
 import { createAgendaDrafter, DEFAULT_DEBOUNCE_MS } from "./app/create-agenda-drafter.js";
 import { clockFromEnv } from "./app/clock-from-env.js";
 import { CRON_SECRET_ENV } from "./scheduler/cron-endpoint.js";
-import { registryFromEnv } from "./scheduler/discovery-store.js";
+import { registryFromEnv } from "./registry/redis-registry.js";
 import { lockFromEnv } from "./scheduler/lock.js";
 import { tickIntervalFromEnv } from "./scheduler/tick-interval.js";
 

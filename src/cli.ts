@@ -4,7 +4,7 @@ import { preview, previewUsage } from "./cli/preview.js";
 import { demo, demoUsage } from "./cli/demo.js";
 import { sandboxCommand, sandboxUsage } from "./cli/sandbox.js";
 import { runCommand, runUsage } from "./cli/run.js";
-import { runEnvironmentFromEnv } from "./app/run-environment.js";
+import { runEnvironmentFromEnv } from "./cli/run-environment.js";
 import { configJsonSchema } from "./config/json-schema.js";
 
 interface Command {

@@ -2,7 +2,7 @@ import type { ApplicationFunction, Probot } from "probot";
 import type { GitHub } from "../github.js";
 import { activeInstallations } from "./active-installations.js";
 import { describeError } from "./describe-error.js";
-import { createMemoryRegistry, type MeetingRegistry } from "./meeting-registry.js";
+import { createMemoryRegistry, type MeetingRegistry } from "../registry/meeting-registry.js";
 import { onPullRequestCommits, onPush } from "./on-config-change.js";
 import { onItemEvent } from "./on-item-event.js";
 import { onInstallationEvent, onLabelEvent, onRepositoryEvent } from "./on-scope-event.js";

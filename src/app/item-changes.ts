@@ -1,5 +1,5 @@
 import type { RepoFullName } from "../model.js";
-import type { ItemChange } from "./label-facts.js";
+import type { ItemChange } from "../collect/label-facts.js";
 
 /** The parts of an `issues` or `pull_request` webhook payload the app reads. */
 export interface ItemPayload {

@@ -9,11 +9,12 @@ import { emptyState } from "../publish/meeting-state.js";
 import { occurrenceAsStated } from "../publish/occurrence-as-stated.js";
 import { replaceWrittenLines } from "../publish/replace-written-lines.js";
 import { updateIssueState } from "../publish/update-issue-state.js";
-import { addToPresentSection } from "./add-to-present-section.js";
-import { cancelMeetingIssue } from "./cancel-meeting-issue.js";
-import { openMinutes } from "./open-minutes.js";
-import { refreshMeeting, type Log } from "./refresh-meeting.js";
-import { issueRenderer } from "./issue-renderer.js";
+import { addToPresentSection } from "../publish/minutes/add-attendees.js";
+import { cancelMeetingIssue } from "../operations/cancel-meeting.js";
+import { openMinutes } from "../operations/open-minutes.js";
+import type { Log } from "../log.js";
+import { refreshMeeting } from "../operations/refresh-meeting.js";
+import { issueRenderer } from "../operations/steps/issue-renderer.js";
 
 export interface MeetingIssueContext {
   octokit: GitHub;

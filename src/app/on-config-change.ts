@@ -1,9 +1,9 @@
 import type { Context } from "probot";
 import type { GitHub, RepoRef } from "../github.js";
 import { createCheckRun } from "../publish/create-check-run.js";
-import { configCheckReport, touchesConfig } from "./config-check-report.js";
-import { loadRepoMeetings } from "./discover-meetings.js";
-import { isHomeOf } from "./find-meeting.js";
+import { configCheckReport, touchesConfig } from "../operations/steps/config-check-report.js";
+import { loadRepoMeetings } from "../registry/discover-meetings.js";
+import { isHomeOf } from "../registry/find-meeting.js";
 import type { Runtime } from "./runtime.js";
 
 /**

@@ -1,12 +1,12 @@
 import type { Context } from "probot";
 import type { GitHub } from "../github.js";
-import { fetchCalendar } from "../collect/fetch-calendar.js";
+import { fetchCalendar } from "../schedule/fetch-calendar.js";
 import { handleCommandComment } from "../commands/handle-command-comment.js";
 import { parseBody } from "../publish/issue-body.js";
 import { occurrenceAsStated } from "../publish/occurrence-as-stated.js";
 import { occurrenceOn } from "../schedule/occurrence-on.js";
-import { claimComment } from "./claim-comment.js";
-import { findMeeting } from "./find-meeting.js";
+import { claimComment } from "../publish/claim-comment.js";
+import { findMeeting } from "../registry/find-meeting.js";
 import { createMeetingActions } from "./meeting-actions.js";
 import type { Runtime } from "./runtime.js";
 

@@ -1,9 +1,9 @@
 import type { Context } from "probot";
 import type { GitHub } from "../github.js";
 import { parseBody } from "../publish/issue-body.js";
-import { findMeeting } from "./find-meeting.js";
+import { findMeeting } from "../registry/find-meeting.js";
 import { itemChanges, type ItemPayload } from "./item-changes.js";
-import { concernsMeeting, factsOf } from "./label-facts.js";
+import { concernsMeeting, factsOf } from "../collect/label-facts.js";
 import type { Runtime } from "./runtime.js";
 
 /**

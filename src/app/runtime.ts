@@ -7,10 +7,11 @@ import { BodyTooLongError } from "../publish/write-agenda.js";
 import { reportOversizeBody } from "../publish/report-oversize-body.js";
 import { Coalescer } from "./coalescer.js";
 import { describeError } from "./describe-error.js";
-import { discoverMeetings } from "./discover-meetings.js";
-import { findMeeting } from "./find-meeting.js";
-import type { MeetingRegistry } from "./meeting-registry.js";
-import { refreshMeeting, type Log } from "./refresh-meeting.js";
+import { discoverMeetings } from "../registry/discover-meetings.js";
+import { findMeeting } from "../registry/find-meeting.js";
+import type { MeetingRegistry } from "../registry/meeting-registry.js";
+import type { Log } from "../log.js";
+import { refreshMeeting } from "../operations/refresh-meeting.js";
 
 export interface RuntimeOptions {
   registry: MeetingRegistry;

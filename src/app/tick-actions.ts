@@ -1,11 +1,12 @@
 import type { GitHub } from "../github.js";
-import { closeForSuccessor } from "../scheduler/close-meeting-issue.js";
+import { closeForSuccessor } from "../operations/close-meeting-issue.js";
 import { readOccurrenceRecords } from "../scheduler/github-records.js";
 import type { TickActions } from "../scheduler/tick-meeting.js";
-import { cancelMeetingIssue } from "./cancel-meeting-issue.js";
-import { freezeAgenda } from "./freeze-agenda.js";
-import { openMinutes } from "./open-minutes.js";
-import { refreshMeeting, type Log } from "./refresh-meeting.js";
+import { cancelMeetingIssue } from "../operations/cancel-meeting.js";
+import { freezeAgenda } from "../operations/freeze-agenda.js";
+import { openMinutes } from "../operations/open-minutes.js";
+import type { Log } from "../log.js";
+import { refreshMeeting } from "../operations/refresh-meeting.js";
 
 export interface TickActionsContext {
   now: () => Date;

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createAgendaDrafter } from "../app/create-agenda-drafter.js";
-import { createMemoryRegistry, type MeetingRegistry } from "../app/meeting-registry.js";
+import { createMemoryRegistry, type MeetingRegistry } from "../registry/meeting-registry.js";
 import { UserError } from "../errors.js";
 import { parseBody } from "../publish/issue-body.js";
 import { CRON_PATH } from "../scheduler/cron-endpoint.js";

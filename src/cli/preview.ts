@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { ProbotOctokit } from "probot";
 import type { GitHub, RepoRef } from "../github.js";
 import { UserError } from "../errors.js";
-import { draftOccurrence, type Draft } from "../draft/draft-occurrence.js";
+import { draftOccurrence, type Draft } from "../operations/draft-occurrence.js";
 import { Sandbox } from "../sandbox/sandbox.js";
 import type { Output } from "./output.js";
 

@@ -1,12 +1,12 @@
 import { parseArgs } from "node:util";
 import type { GitHub, RepoRef } from "../github.js";
 import { UserError } from "../errors.js";
-import type { MeetingRegistry } from "../app/meeting-registry.js";
-import { discoverInstallation } from "../scheduler/discovery-store.js";
+import type { MeetingRegistry } from "../registry/meeting-registry.js";
+import { discoverInstallation } from "../registry/redis-registry.js";
 import type { TickLock } from "../scheduler/lock.js";
 import { runTick, type TickTarget } from "../scheduler/run-tick.js";
 import type { TickActions } from "../scheduler/tick-meeting.js";
-import { loadRepoMeetings } from "../app/discover-meetings.js";
+import { loadRepoMeetings } from "../registry/discover-meetings.js";
 import { parseRepo } from "./preview.js";
 import type { Output } from "./output.js";
 

@@ -1,5 +1,5 @@
 import type { Meeting } from "../model.js";
-import type { Log } from "../app/refresh-meeting.js";
+import type { Log } from "../log.js";
 import type { TickLock } from "./lock.js";
 import { tickMeeting, type MeetingTickResult, type TickActions } from "./tick-meeting.js";
 

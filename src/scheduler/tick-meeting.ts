@@ -1,5 +1,5 @@
 import type { Meeting, Occurrence } from "../model.js";
-import { fetchCalendar } from "../collect/fetch-calendar.js";
+import { fetchCalendar } from "../schedule/fetch-calendar.js";
 import { decideSteps, type OccurrenceRecord, type TickStep } from "./decide-steps.js";
 import { tickWindow } from "./tick-window.js";
 

@@ -2,7 +2,7 @@
 // open the minutes pull request after the meeting and close the previous issue.
 import { Redis } from "ioredis";
 import { parseBody } from "../../src/publish/issue-body.js";
-import { createRedisRegistry } from "../../src/scheduler/discovery-store.js";
+import { createRedisRegistry } from "../../src/registry/redis-registry.js";
 import { createRedisLock } from "../../src/scheduler/lock.js";
 import { describeWithRedis, startRedisServer, type RedisServer } from "../scheduler/redis-server.js";
 import { startE2E } from "./harness.js";

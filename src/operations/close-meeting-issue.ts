@@ -1,6 +1,6 @@
 import type { GitHub } from "../github.js";
 import type { Meeting } from "../model.js";
-import type { OccurrenceIssue } from "./tick-meeting.js";
+import type { OccurrenceIssue } from "../scheduler/tick-meeting.js";
 
 /** Closes an earlier meeting issue as completed, with a comment pointing to the next one. */
 export async function closeForSuccessor(octokit: GitHub, meeting: Meeting, closing: OccurrenceIssue, successor: OccurrenceIssue): Promise<void> {

@@ -1,7 +1,7 @@
 import type { GitHub } from "../github.js";
 import type { Agenda, AgendaItem, Meeting, Occurrence } from "../model.js";
 import { buildAgenda, type BuildAgendaOptions } from "../agenda/build-agenda.js";
-import type { RenderedMeeting } from "../render/render-meeting.js";
+import type { RenderedMeeting } from "./render-meeting.js";
 import { meetingRenderer } from "./meeting-renderer.js";
 
 /**

@@ -2,9 +2,9 @@ import nock from "nock";
 import { ProbotOctokit } from "probot";
 import { Redis } from "ioredis";
 import type { GitHub } from "../../src/github.js";
-import { createRedisRegistry, discoverInstallation } from "../../src/scheduler/discovery-store.js";
+import { createRedisRegistry, discoverInstallation } from "../../src/registry/redis-registry.js";
 import { securityWgMeeting } from "../fixtures/security-wg-meeting.js";
-import { describeWithRedis, startRedisServer, type RedisServer } from "./redis-server.js";
+import { describeWithRedis, startRedisServer, type RedisServer } from "../scheduler/redis-server.js";
 
 const CONFIG = `meetings:
   security-wg:

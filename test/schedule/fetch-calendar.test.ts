@@ -1,4 +1,4 @@
-import { fetchCalendar } from "../../src/collect/fetch-calendar.js";
+import { fetchCalendar } from "../../src/schedule/fetch-calendar.js";
 import { UserError } from "../../src/errors.js";
 
 const feedUrl = "https://calendar.google.com/calendar/ical/nodejs.org_example%40group.calendar.google.com/public/basic.ics";

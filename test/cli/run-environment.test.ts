@@ -1,7 +1,7 @@
 import nock from "nock";
-import { runEnvironmentFromEnv } from "../../src/app/run-environment.js";
+import { runEnvironmentFromEnv } from "../../src/cli/run-environment.js";
 import { UserError } from "../../src/errors.js";
-import { privateKey } from "./harness.js";
+import { privateKey } from "../app/harness.js";
 
 const GHE_API = "https://ghe.nodejs.example/api/v3";
 const credentials = { APP_ID: "834021", PRIVATE_KEY: privateKey, GHE_HOST: "ghe.nodejs.example" };

@@ -1,12 +1,12 @@
-import type { GitHub, RepoRef } from "../github.js";
-import type { Meeting } from "../model.js";
-import { CONFIG_PATH } from "../config/load-config.js";
-import { formatProblem, type ConfigProblem } from "../config/problem.js";
-import { compileTemplate } from "../render/compile-template.js";
-import { TemplateError } from "../render/template-error.js";
-import type { CheckAnnotation, CheckRunReport } from "../publish/create-check-run.js";
-import { loadRepoConfig } from "../config/load-config.js";
-import { readRepoFile } from "../config/read-repo-file.js";
+import type { GitHub, RepoRef } from "../../github.js";
+import type { Meeting } from "../../model.js";
+import { CONFIG_PATH } from "../../config/load-config.js";
+import { formatProblem, type ConfigProblem } from "../../config/problem.js";
+import { compileTemplate } from "../../render/compile-template.js";
+import { TemplateError } from "../../render/template-error.js";
+import type { CheckAnnotation, CheckRunReport } from "../../publish/create-check-run.js";
+import { loadRepoConfig } from "../../config/load-config.js";
+import { readRepoFile } from "../../config/read-repo-file.js";
 
 export const CONFIG_CHECK_NAME = "agenda-drafter config";
 

@@ -1,13 +1,13 @@
-import type { GitHub } from "../github.js";
-import type { Meeting, Occurrence } from "../model.js";
-import { collectAgendaItems } from "../collect/collect-agenda-items.js";
-import { draftFromItems } from "../draft/draft-from-items.js";
-import type { LabelFact } from "../publish/meeting-state.js";
-import type { OccurrenceDraft } from "../publish/publish-occurrence.js";
-import { fetchLabelledItems } from "./fetch-labelled-items.js";
-import { itemKey } from "../collect/item-key.js";
-import { reconcileFacts } from "./label-facts.js";
-import { parseItemKey } from "./read-item.js";
+import type { GitHub } from "../../github.js";
+import type { Meeting, Occurrence } from "../../model.js";
+import { collectAgendaItems } from "../../collect/collect-agenda-items.js";
+import { draftFromItems } from "../../render/draft-from-items.js";
+import type { LabelFact } from "../../publish/meeting-state.js";
+import type { OccurrenceDraft } from "../../publish/publish-occurrence.js";
+import { fetchLabelledItems } from "../../collect/fetch-labelled-items.js";
+import { itemKey } from "../../collect/item-key.js";
+import { reconcileFacts } from "../../collect/label-facts.js";
+import { parseItemKey } from "../../collect/read-item.js";
 
 export interface LiveAgendaInput {
   meeting: Meeting;

@@ -3,12 +3,12 @@ import type { Agenda, Meeting, Occurrence } from "../model.js";
 import { UserError } from "../errors.js";
 import { loadRepoConfig } from "../config/load-config.js";
 import { formatProblem } from "../config/problem.js";
-import { fetchCalendar } from "../collect/fetch-calendar.js";
+import { fetchCalendar } from "../schedule/fetch-calendar.js";
 import { nextOccurrence } from "../schedule/next-occurrence.js";
 import { occurrenceOn } from "../schedule/occurrence-on.js";
 import { collectAgendaItems } from "../collect/collect-agenda-items.js";
 import type { RenderedMeeting } from "../render/render-meeting.js";
-import { draftFromItems } from "./draft-from-items.js";
+import { draftFromItems } from "../render/draft-from-items.js";
 
 export interface DraftRequest {
   repo: RepoRef;

@@ -1,7 +1,7 @@
-import type { GitHub } from "../github.js";
-import type { Agenda, Meeting, Occurrence } from "../model.js";
-import { meetingRenderer } from "../draft/meeting-renderer.js";
-import type { RenderedMeeting, RenderInput } from "../render/render-meeting.js";
+import type { GitHub } from "../../github.js";
+import type { Agenda, Meeting, Occurrence } from "../../model.js";
+import { meetingRenderer } from "../../render/meeting-renderer.js";
+import type { RenderedMeeting, RenderInput } from "../../render/render-meeting.js";
 
 export interface RenderExtras {
   issueUrl?: string;

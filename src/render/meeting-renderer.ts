@@ -3,7 +3,7 @@ import type { Meeting } from "../model.js";
 import { UserError } from "../errors.js";
 import { loadTemplates } from "../config/load-templates.js";
 import { formatProblem } from "../config/problem.js";
-import { renderMeeting, type RenderedMeeting, type RenderInput } from "../render/render-meeting.js";
+import { renderMeeting, type RenderedMeeting, type RenderInput } from "./render-meeting.js";
 
 export type MeetingRenderer = (input: Omit<RenderInput, "templates" | "templateFiles">) => RenderedMeeting;
 

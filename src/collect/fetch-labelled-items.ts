@@ -1,9 +1,9 @@
 import type { GitHub } from "../github.js";
 import type { AgendaItem, Meeting, RepoFullName } from "../model.js";
 import { statusOf } from "../github.js";
-import { isHomeOf } from "./find-meeting.js";
-import { isAgendaLabel } from "../collect/is-agenda-label.js";
-import { itemKey } from "../collect/item-key.js";
+import { isHomeOf } from "../registry/find-meeting.js";
+import { isAgendaLabel } from "./is-agenda-label.js";
+import { itemKey } from "./item-key.js";
 import { readItem } from "./read-item.js";
 
 export interface FetchedItems {

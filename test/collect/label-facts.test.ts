@@ -1,4 +1,4 @@
-import { concernsMeeting, factsOf, mergeFacts, reconcileFacts } from "../../src/app/label-facts.js";
+import { concernsMeeting, factsOf, mergeFacts, reconcileFacts } from "../../src/collect/label-facts.js";
 import { toAgendaItem } from "../../src/collect/to-agenda-item.js";
 import { inactiveLimit, removeExperimentalPolicy, securityInitiatives } from "../fixtures/search-items.js";
 import { securityWgMeeting } from "../fixtures/security-wg-meeting.js";

@@ -3,7 +3,7 @@ import type { Meeting } from "../model.js";
 import { loadRepoConfig } from "../config/load-config.js";
 import { formatProblem } from "../config/problem.js";
 import type { MeetingRegistry } from "./meeting-registry.js";
-import type { Log } from "./refresh-meeting.js";
+import type { Log } from "../log.js";
 
 /**
  * Reads the config file of every repository the installation can see and records the meetings

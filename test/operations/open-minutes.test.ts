@@ -1,9 +1,9 @@
 import nock from "nock";
-import { openMinutes } from "../../src/app/open-minutes.js";
+import { openMinutes } from "../../src/operations/open-minutes.js";
 import { parseBody } from "../../src/publish/issue-body.js";
 import { march28, securityWgMeeting } from "../fixtures/security-wg-meeting.js";
-import { API, TestOctokit } from "./harness.js";
-import { FROZEN, ISSUE_NUMBER, meetingIssue, meetingIssueBody, quietLog, stateOf } from "./meeting-issue-fixture.js";
+import { API, TestOctokit } from "../app/harness.js";
+import { FROZEN, ISSUE_NUMBER, meetingIssue, meetingIssueBody, quietLog, stateOf } from "../app/meeting-issue-fixture.js";
 
 const REPO = "/repos/nodejs/security-wg";
 const BRANCH = "agenda-drafter/security-wg/2024-03-28";

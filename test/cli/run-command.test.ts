@@ -1,7 +1,7 @@
 import nock from "nock";
 import { ProbotOctokit } from "probot";
 import { runCommand, type RunEnvironment } from "../../src/cli/run.js";
-import { createMemoryRegistry } from "../../src/app/meeting-registry.js";
+import { createMemoryRegistry } from "../../src/registry/meeting-registry.js";
 import type { GitHub } from "../../src/github.js";
 import { createProcessLock } from "../../src/scheduler/lock.js";
 import { TICK_LOCK_KEY } from "../../src/scheduler/run-tick.js";

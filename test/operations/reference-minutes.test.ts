@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { Sandbox } from "../../src/sandbox/sandbox.js";
-import { draftOccurrence } from "../../src/draft/draft-occurrence.js";
+import { draftOccurrence } from "../../src/operations/draft-occurrence.js";
 import { AGENDA_MARKERS } from "../../src/render/agenda-markers.js";
 
 // The generated part of real Node.js minutes, carried here as facts: for each meeting, its

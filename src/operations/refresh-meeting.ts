@@ -1,20 +1,15 @@
 import type { GitHub } from "../github.js";
+import type { Log } from "../log.js";
 import type { Meeting, Occurrence } from "../model.js";
-import { fetchCalendar } from "../collect/fetch-calendar.js";
+import { fetchCalendar } from "../schedule/fetch-calendar.js";
 import { nextOccurrence } from "../schedule/next-occurrence.js";
 import { previousOccurrence } from "../schedule/previous-occurrence.js";
 import type { LabelFact } from "../publish/meeting-state.js";
 import { issuesOfOccurrence, listMeetingIssues, type MeetingIssue } from "../publish/list-meeting-issues.js";
 import { occurrenceAsStated } from "../publish/occurrence-as-stated.js";
 import { publishOccurrence, type PublishOutcome } from "../publish/publish-occurrence.js";
-import { draftLiveAgenda } from "./draft-live-agenda.js";
-import { mergeFacts } from "./label-facts.js";
-
-export interface Log {
-  info(message: string): void;
-  warn(message: string): void;
-  error(message: string): void;
-}
+import { draftLiveAgenda } from "./steps/draft-live-agenda.js";
+import { mergeFacts } from "../collect/label-facts.js";
 
 export interface RefreshContext {
   octokit: GitHub;

@@ -7,8 +7,8 @@ import { parseBody } from "../publish/issue-body.js";
 import { updateIssueState } from "../publish/update-issue-state.js";
 import type { WriteOutcome } from "../publish/write-agenda.js";
 import type { OccurrenceIssue } from "../scheduler/tick-meeting.js";
-import { parseItemKey, readItem } from "./read-item.js";
-import type { Log } from "./refresh-meeting.js";
+import { parseItemKey, readItem } from "../collect/read-item.js";
+import type { Log } from "../log.js";
 
 /**
  * Records in the issue's state the agenda as the issue shows it, the items the app last wrote

@@ -4,8 +4,8 @@ import { parseBody } from "../publish/issue-body.js";
 import { occurrenceAsStated } from "../publish/occurrence-as-stated.js";
 import { replaceWrittenLines } from "../publish/replace-written-lines.js";
 import { updateIssueState } from "../publish/update-issue-state.js";
-import type { Log } from "./refresh-meeting.js";
-import { issueRenderer } from "./issue-renderer.js";
+import type { Log } from "../log.js";
+import { issueRenderer } from "./steps/issue-renderer.js";
 
 export interface Cancellation {
   now: Date;

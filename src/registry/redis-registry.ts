@@ -1,9 +1,9 @@
 import { Redis } from "ioredis";
 import type { GitHub } from "../github.js";
 import type { Meeting } from "../model.js";
-import { discoverMeetings } from "../app/discover-meetings.js";
-import { createMemoryRegistry, type MeetingRegistry } from "../app/meeting-registry.js";
-import type { Log } from "../app/refresh-meeting.js";
+import { discoverMeetings } from "./discover-meetings.js";
+import { createMemoryRegistry, type MeetingRegistry } from "./meeting-registry.js";
+import type { Log } from "../log.js";
 
 // Discovery reads the config file of every repository an installation sees: on an org of 1,000
 // repositories that is 1,000 calls. With Redis the discovered home repos outlive the process, so

@@ -1,8 +1,8 @@
 import type { AgendaItem, Meeting, RepoFullName } from "../model.js";
 import { FACT_MAX_AGE_MS, type LabelFact } from "../publish/meeting-state.js";
-import { inScope } from "../collect/in-scope.js";
-import { isAgendaLabel } from "../collect/is-agenda-label.js";
-import { itemKey } from "../collect/item-key.js";
+import { inScope } from "./in-scope.js";
+import { isAgendaLabel } from "./is-agenda-label.js";
+import { itemKey } from "./item-key.js";
 
 /** An issue or pull request as a webhook shows it after the change it reports. */
 export interface ItemChange {

@@ -1,10 +1,10 @@
 import nock from "nock";
-import { freezeAgenda } from "../../src/app/freeze-agenda.js";
-import { refreshMeeting } from "../../src/app/refresh-meeting.js";
+import { freezeAgenda } from "../../src/operations/freeze-agenda.js";
+import { refreshMeeting } from "../../src/operations/refresh-meeting.js";
 import { parseBody } from "../../src/publish/issue-body.js";
 import { composeBody } from "../../src/publish/write-agenda.js";
 import { march28, securityWgMeeting } from "../fixtures/security-wg-meeting.js";
-import { API, TestOctokit } from "./harness.js";
+import { API, TestOctokit } from "../app/harness.js";
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());

@@ -1,9 +1,9 @@
-import type { GitHub } from "../github.js";
-import type { Meeting, Occurrence } from "../model.js";
-import type { Attendee } from "../commands/meeting-actions.js";
-import { minutesBranchName } from "../publish/minutes/minutes-pull-request-text.js";
-import { buildMeetingView } from "../render/meeting-view.js";
-import { renderMinutesPath } from "../render/render-minutes-path.js";
+import type { GitHub } from "../../github.js";
+import type { Meeting, Occurrence } from "../../model.js";
+import type { Attendee } from "../../commands/meeting-actions.js";
+import { minutesBranchName } from "./minutes-pull-request-text.js";
+import { buildMeetingView } from "../../render/meeting-view.js";
+import { renderMinutesPath } from "../../render/render-minutes-path.js";
 
 /**
  * Adds people to the Present section of a minutes file that people have edited (so the app no

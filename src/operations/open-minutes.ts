@@ -6,8 +6,8 @@ import { openMinutesPullRequest, type MinutesOutcome } from "../publish/minutes/
 import { replaceWrittenLines } from "../publish/replace-written-lines.js";
 import { updateIssueState } from "../publish/update-issue-state.js";
 import { agendaAsWritten } from "./freeze-agenda.js";
-import type { Log } from "./refresh-meeting.js";
-import { issueRenderer } from "./issue-renderer.js";
+import type { Log } from "../log.js";
+import { issueRenderer } from "./steps/issue-renderer.js";
 
 /**
  * Opens (or completes, or rewrites while it is still the app's) the minutes pull request of an

@@ -1,5 +1,5 @@
 import type { GitHub, RepoRef } from "../github.js";
-import { defaultBranchHead } from "../publish/git-refs.js";
+import { defaultBranchHead } from "./git-refs.js";
 import { statusOf } from "../github.js";
 
 /**

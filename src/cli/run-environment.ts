@@ -2,13 +2,13 @@ import { readFileSync } from "node:fs";
 import { Probot } from "probot";
 import type { GitHub } from "../github.js";
 import { UserError } from "../errors.js";
-import type { RunEnvironment } from "../cli/run.js";
-import { registryFromEnv } from "../scheduler/discovery-store.js";
+import type { RunEnvironment } from "./run.js";
+import { registryFromEnv } from "../registry/redis-registry.js";
 import { lockFromEnv } from "../scheduler/lock.js";
 import { statusOf } from "../github.js";
-import { activeInstallations } from "./active-installations.js";
-import { clockFromEnv } from "./clock-from-env.js";
-import { createTickActions } from "./tick-actions.js";
+import { activeInstallations } from "../app/active-installations.js";
+import { clockFromEnv } from "../app/clock-from-env.js";
+import { createTickActions } from "../app/tick-actions.js";
 
 /**
  * What `agenda-drafter run` needs, from the app's credentials as `probot run` reads them:
