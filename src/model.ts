@@ -79,6 +79,25 @@ export interface Occurrence {
   cancelled?: boolean;
 }
 
+/** An issue or pull request by name: `owner/name` and number. */
+export interface ItemRef {
+  repo: RepoFullName;
+  number: number;
+}
+
+/** A person recorded as present at a meeting. */
+export interface Attendee {
+  login: string;
+  /** The GitHub profile name, if the person set one. */
+  name: string | null;
+}
+
+/** An occurrence's meeting issue, as the steps that act on it need it. */
+export interface OccurrenceIssue {
+  occurrence: Occurrence;
+  issueNumber: number;
+}
+
 export interface AgendaItem {
   repo: RepoFullName;
   number: number;

@@ -3,7 +3,7 @@ import type { GitHub, RepoRef } from "../github.js";
 import { createCheckRun } from "../publish/create-check-run.js";
 import { configCheckReport, touchesConfig } from "../operations/steps/config-check-report.js";
 import { loadRepoMeetings } from "../registry/discover-meetings.js";
-import { isHomeOf } from "../registry/find-meeting.js";
+import { isHomeOf } from "../collect/in-scope.js";
 import type { Runtime } from "./runtime.js";
 
 /**

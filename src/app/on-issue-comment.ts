@@ -1,13 +1,13 @@
 import type { Context } from "probot";
 import type { GitHub } from "../github.js";
-import { fetchCalendar } from "../schedule/fetch-calendar.js";
 import { handleCommandComment } from "../commands/handle-command-comment.js";
 import { parseBody } from "../publish/issue-body.js";
 import { occurrenceAsStated } from "../publish/occurrence-as-stated.js";
-import { occurrenceOn } from "../schedule/occurrence-on.js";
+import { loadSchedule } from "../schedule/load-schedule.js";
 import { claimComment } from "../publish/claim-comment.js";
 import { findMeeting } from "../registry/find-meeting.js";
-import { createMeetingActions } from "./meeting-actions.js";
+import { createCommandGitHub } from "../operations/command-github.js";
+import { createMeetingActions } from "../operations/meeting-actions.js";
 import type { Runtime } from "./runtime.js";
 
 /**
@@ -26,22 +26,23 @@ export async function onIssueComment(runtime: Runtime, context: Context<"issue_c
   await runtime.ensureDiscovered(octokit, installation.id);
   const meeting = findMeeting(await runtime.registry.meetings(installation.id), home, marker.meeting);
   if (!meeting) return;
-  const calendarText = meeting.schedule.kind === "calendar" ? await fetchCalendar(meeting.schedule.calendarUrl) : undefined;
-  const scheduled = occurrenceOn(meeting.schedule, marker.occurrence, calendarText);
+  const schedule = await loadSchedule(meeting.schedule);
+  const scheduled = schedule.on(marker.occurrence);
   if (!scheduled) {
     runtime.log.warn(`${home.owner}/${home.repo}#${issue.number}: ${meeting.id} has no occurrence ${marker.occurrence} any more; its commands do not run`);
     return;
   }
   const now = runtime.now();
+  const issueRef = { ...home, number: issue.number };
   const result = await handleCommandComment({
-    octokit,
     meeting,
     occurrence: occurrenceAsStated(meeting, scheduled, parseBody(issue.body).state),
-    issue: { ...home, number: issue.number },
+    issue: issueRef,
     comment: { id: comment.id, body: comment.body, user },
     actions: createMeetingActions({ octokit, meeting, issueNumber: issue.number, scheduled, commenter: user.login, now, log: runtime.log }),
+    github: createCommandGitHub(octokit, meeting, issueRef),
     claim: (commentId) => claimComment(octokit, home, commentId),
-    ...(calendarText !== undefined && { calendarText }),
+    schedule,
     // The pages' host as GitHub links them, which an API behind a proxy or a test server does not tell.
     webHost: new URL(issue.html_url).host,
     now,

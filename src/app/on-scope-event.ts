@@ -1,7 +1,7 @@
 import type { Context } from "probot";
 import type { GitHub } from "../github.js";
 import { loadRepoMeetings } from "../registry/discover-meetings.js";
-import { isHomeOf } from "../registry/find-meeting.js";
+import { isHomeOf } from "../collect/in-scope.js";
 import { inScope } from "../collect/in-scope.js";
 import { isAgendaLabel } from "../collect/is-agenda-label.js";
 import type { Runtime } from "./runtime.js";

@@ -1,5 +1,5 @@
 import type { Meeting, RepoFullName } from "../model.js";
-import { inScope } from "./in-scope.js";
+import { privateReposShown } from "./visibility.js";
 
 /** One `GET /search/issues` query, and what it may legitimately return. */
 export interface SearchQuery {
@@ -33,7 +33,7 @@ export function buildSearchQueries(meeting: Meeting, home: { private: boolean })
   );
   if (!home.private) return publicQueries;
 
-  const named = privateRepos(meeting);
+  const named = privateReposShown(meeting);
   const privateQueries =
     named.length === 0
       ? []
@@ -53,18 +53,6 @@ function scopeTerms(scope: Meeting["scope"]): ScopeTerms[] {
   if (scope.orgs.length > 0) terms.push({ kind: "org", values: scope.orgs });
   if (scope.repos.length > 0) terms.push({ kind: "repo", values: scope.repos });
   return terms;
-}
-
-/** The home repo and the `includePrivate` repos, kept only where they are within the scope. */
-function privateRepos(meeting: Meeting): RepoFullName[] {
-  const home: RepoFullName = `${meeting.home.owner}/${meeting.home.repo}`;
-  const seen = new Set<string>();
-  return [home, ...meeting.includePrivate].filter((repo) => {
-    const key = repo.toLowerCase();
-    if (seen.has(key) || !inScope(meeting, repo)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 /** Room a `label:` qualifier may take so that the base and the longest scope term still fit. */

@@ -5,6 +5,7 @@ import { isAgendaLabel } from "./is-agenda-label.js";
 import { itemKey } from "./item-key.js";
 import { searchUrl } from "./search-url.js";
 import { toAgendaItem, type SearchItem } from "./to-agenda-item.js";
+import { isPublicRepository, mayShowRepo } from "./visibility.js";
 
 export interface CollectedItems {
   items: AgendaItem[];
@@ -48,7 +49,7 @@ export async function collectAgendaItems(
     truncated ||= result.truncated;
     for (const found of result.items) {
       const item = toAgendaItem(found);
-      if (!mayShow(query, found, item, meeting)) continue;
+      if (!mayShow(query, found, item, meeting, home)) continue;
       items.set(itemKey(item), item);
     }
   }
@@ -85,22 +86,23 @@ async function searchAll(octokit: GitHub, q: string) {
 }
 
 /**
- * Checks a result against what its query may return, so that a search that misbehaves cannot
- * put an item of another or a private repository on the agenda.
+ * Checks a result against what its query may return and against the visibility rule, so that a
+ * search that misbehaves cannot put an item of another or a private repository on the agenda.
  */
 function mayShow(
   query: SearchQuery,
   found: SearchItem,
   item: AgendaItem,
   meeting: Meeting,
+  home: { private: boolean },
 ): boolean {
   const repo = item.repo.toLowerCase();
   const owner = repo.split("/")[0];
   const inQuery =
     (query.repos ?? []).some((named) => named.toLowerCase() === repo) ||
     (query.orgs ?? []).some((org) => org.toLowerCase() === owner);
-  const visibility = found.repository?.visibility ?? (found.repository?.private ? "private" : null);
-  const hidden = visibility !== null && visibility !== "public";
+  // A result of an `is:public` query is public unless it says otherwise itself.
+  const repoPublic = found.repository ? isPublicRepository(found.repository) : !query.allowsPrivate;
   const labelled = item.labels.some((label) => isAgendaLabel(meeting, label));
-  return inQuery && (query.allowsPrivate || !hidden) && labelled && found.state === "open";
+  return inQuery && labelled && found.state === "open" && mayShowRepo(meeting, item.repo, { homePrivate: home.private, repoPublic });
 }

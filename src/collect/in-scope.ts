@@ -9,3 +9,8 @@ export function inScope(meeting: Meeting, repo: string): boolean {
     meeting.scope.orgs.some((org) => org.toLowerCase() === owner)
   );
 }
+
+/** Whether the meeting is declared in the repository `owner/name` (GitHub's names are case-insensitive). */
+export function isHomeOf(meeting: Meeting, repo: string): boolean {
+  return `${meeting.home.owner}/${meeting.home.repo}`.toLowerCase() === repo.toLowerCase();
+}

@@ -1,6 +1,5 @@
 import { isAgendaLabel } from "../collect/is-agenda-label.js";
 import { declareCommand, STEERERS } from "./command-declaration.js";
-import { checkAgendaItems } from "./check-agenda-items.js";
 import { itemList } from "./item-list.js";
 import { refArguments } from "./ref-arguments.js";
 
@@ -15,15 +14,12 @@ export const agendaAdd = declareCommand({
   parse: (words, _rest, context) => refArguments(words, context),
   access: () => "steer",
   async run(refs, context) {
-    const checked = await checkAgendaItems(context, refs, { openOnly: true });
+    const checked = await context.github.checkItems(refs, { openOnly: true });
     if ("refused" in checked) return checked;
-    const { octokit, meeting } = context;
+    const { meeting } = context;
     const onAgenda = checked.items.filter((item) => item.labels.some((label) => isAgendaLabel(meeting, label)));
     const toAdd = checked.items.filter((item) => !onAgenda.includes(item));
-    for (const item of toAdd) {
-      const [owner = "", repo = ""] = item.ref.repo.split("/");
-      await octokit.rest.issues.addLabels({ owner, repo, issue_number: item.ref.number, labels: [meeting.agendaLabels[0] as string] });
-    }
+    for (const item of toAdd) await context.github.addAgendaLabel(item.ref);
     if (toAdd.length > 0) await context.actions.refresh();
     const reply = [
       toAdd.length > 0 ? `Added to the agenda:\n${itemList(toAdd)}` : "",

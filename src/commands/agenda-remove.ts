@@ -1,7 +1,5 @@
 import { isAgendaLabel } from "../collect/is-agenda-label.js";
 import { declareCommand, STEERERS } from "./command-declaration.js";
-import { checkAgendaItems } from "./check-agenda-items.js";
-import { ifFound } from "../github.js";
 import { itemList } from "./item-list.js";
 import { refArguments } from "./ref-arguments.js";
 
@@ -15,7 +13,7 @@ export const agendaRemove = declareCommand({
   parse: (words, _rest, context) => refArguments(words, context),
   access: () => "steer",
   async run(refs, context) {
-    const checked = await checkAgendaItems(context, refs, { openOnly: false });
+    const checked = await context.github.checkItems(refs, { openOnly: false });
     if ("refused" in checked) return checked;
     const removed = [];
     const notOnAgenda = [];
@@ -23,11 +21,7 @@ export const agendaRemove = declareCommand({
       const labels = item.labels.filter((label) => isAgendaLabel(context.meeting, label));
       if (labels.length === 0) notOnAgenda.push(item);
       else removed.push(item);
-      const [owner = "", repo = ""] = item.ref.repo.split("/");
-      for (const name of labels) {
-        // Already gone (removed by someone else meanwhile) is what was asked for.
-        await ifFound(context.octokit.rest.issues.removeLabel({ owner, repo, issue_number: item.ref.number, name }));
-      }
+      for (const label of labels) await context.github.removeAgendaLabel(item.ref, label);
     }
     if (removed.length > 0) await context.actions.refresh();
     const reply = [

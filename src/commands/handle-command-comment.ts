@@ -1,12 +1,12 @@
-import type { GitHub } from "../github.js";
 import type { Meeting, Occurrence } from "../model.js";
 import { UserError } from "../errors.js";
+import { scheduleOf, type LoadedSchedule } from "../schedule/load-schedule.js";
 import { escapeMarkdown } from "../render/escape-markdown.js";
 import type { CommandContext } from "./command-context.js";
 import type { CommandDeclaration, CommandResult } from "./command-declaration.js";
 import { describeSteerers } from "./describe-steerers.js";
-import type { MeetingActions } from "./meeting-actions.js";
-import { maySteer } from "./may-steer.js";
+import type { CommandGitHub } from "../operations/command-github.js";
+import type { MeetingActions } from "../operations/meeting-actions.js";
 import { parseCommands, type CommandLine } from "./parse-commands.js";
 import { resolveCommand } from "./registry.js";
 
@@ -14,22 +14,22 @@ import { resolveCommand } from "./registry.js";
 const MAX_COMMANDS_PER_COMMENT = 10;
 
 export interface CommandComment {
-  octokit: GitHub;
   meeting: Meeting;
   /** The occurrence whose meeting issue was commented on. */
   occurrence: Occurrence;
   issue: { owner: string; repo: string; number: number };
   comment: { id: number; body: string; user: { login: string; type: string } };
   actions: MeetingActions;
+  github: CommandGitHub;
   /**
    * Resolves true for exactly one caller per comment id, across redeliveries and replicas; the
    * app supplies it. Only comments that hold commands are claimed.
    */
   claim: (commentId: number) => Promise<boolean>;
-  /** The calendar feed's text, for a meeting whose schedule is a calendar. */
-  calendarText?: string;
+  /** The meeting's schedule, loaded: commands that move an occurrence check dates against it. */
+  schedule?: LoadedSchedule;
   /** The host of GitHub's web pages, where item URLs in commands point. */
-  webHost?: string;
+  webHost: string;
   now?: Date;
 }
 
@@ -53,24 +53,24 @@ interface Section {
  * run in order, and everything there is to tell goes into one reply.
  */
 export async function handleCommandComment(input: CommandComment): Promise<HandledComment> {
-  const { comment, octokit, issue } = input;
+  const { comment, github, issue } = input;
   if (comment.user.type === "Bot" || comment.user.login.endsWith("[bot]")) return { ran: false };
   const lines = parseCommands(comment.body);
   if (lines.length === 0 || !(await input.claim(comment.id))) return { ran: false };
 
   const context: CommandContext = {
-    octokit,
     meeting: input.meeting,
     occurrence: input.occurrence,
     issue,
     commenter: comment.user.login,
     actions: input.actions,
-    ...(input.calendarText !== undefined && { calendarText: input.calendarText }),
-    ...(input.webHost !== undefined && { webHost: input.webHost }),
+    github,
+    schedule: input.schedule ?? scheduleOf(input.meeting.schedule),
+    webHost: input.webHost,
     now: input.now ?? new Date(),
   };
   let steers: Promise<boolean> | undefined;
-  const maySteerOnce = () => (steers ??= maySteer(octokit, input.meeting, comment.user.login));
+  const maySteerOnce = () => (steers ??= github.maySteer(comment.user.login));
 
   const sections: Section[] = [];
   const accepted: { line: CommandLine; command: CommandDeclaration; args: unknown }[] = [];
@@ -88,7 +88,7 @@ export async function handleCommandComment(input: CommandComment): Promise<Handl
   }
 
   if (accepted.length > 0) {
-    await octokit.rest.reactions.createForIssueComment({ owner: issue.owner, repo: issue.repo, comment_id: comment.id, content: "+1" });
+    await github.acknowledge(comment.id);
   }
   let failure: unknown;
   for (const { line, command, args } of accepted) {
@@ -102,7 +102,7 @@ export async function handleCommandComment(input: CommandComment): Promise<Handl
   }
 
   const reply = sections.length === 0 ? undefined : formatReply(sections);
-  if (reply !== undefined) await octokit.rest.issues.createComment({ owner: issue.owner, repo: issue.repo, issue_number: issue.number, body: reply });
+  if (reply !== undefined) await github.reply(reply);
   if (failure !== undefined) throw failure;
   return reply === undefined ? { ran: true } : { ran: true, reply };
 }

@@ -1,5 +1,5 @@
 import { escapeMarkdown } from "../render/escape-markdown.js";
-import type { CheckedItem } from "./check-agenda-item.js";
+import type { CheckedItem } from "../operations/command-github.js";
 
 /** Items as a Markdown list: `- owner/repo#12: Title`, titles escaped. */
 export function itemList(items: CheckedItem[]): string {

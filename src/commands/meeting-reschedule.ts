@@ -1,5 +1,4 @@
 import { DateTime, IANAZone } from "luxon";
-import { occurrenceOn } from "../schedule/occurrence-on.js";
 import { declareCommand, STEERERS, type ParsedArguments } from "./command-declaration.js";
 import type { CommandContext } from "./command-context.js";
 import { shown } from "./shown.js";
@@ -26,7 +25,7 @@ export const meetingReschedule = declareCommand<NewTime>({
     const { meeting, occurrence } = context;
     if (start.toMillis() <= context.now.getTime()) return { refused: `${describe(start, zone)} has already passed.` };
     const date = start.setZone(meeting.schedule.timezone).toISODate() as string;
-    const there = occurrenceOn(meeting.schedule, date, context.calendarText);
+    const there = context.schedule.on(date);
     if (there && !there.cancelled && there.key !== occurrence.key) {
       return { refused: `The meeting already takes place on ${date}; move the occurrence to a day of its own.` };
     }

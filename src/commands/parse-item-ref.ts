@@ -1,9 +1,4 @@
-import type { RepoFullName } from "../model.js";
-
-export interface ItemRef {
-  repo: RepoFullName;
-  number: number;
-}
+import type { ItemRef } from "../model.js";
 
 // Anchored, on one short word, without nested quantifiers: no input can make these backtrack.
 const LOGIN = "[A-Za-z0-9][A-Za-z0-9-]{0,38}";
@@ -37,10 +32,4 @@ function fromUrl(word: string, webHost: string): ItemRef | undefined {
   if (url.protocol !== "https:" || url.host.toLowerCase() !== webHost.toLowerCase()) return undefined;
   const path = ITEM_PATH.exec(url.pathname);
   return path ? { repo: `${path[1]}/${path[2]}`, number: Number(path[3]) } : undefined;
-}
-
-/** The host of the GitHub web pages that go with the client's API: github.com, or a GitHub Enterprise Server. */
-export function webHostOf(apiBaseUrl: string): string {
-  const host = new URL(apiBaseUrl).host;
-  return host === "api.github.com" ? "github.com" : host;
 }

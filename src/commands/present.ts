@@ -1,7 +1,6 @@
 import { escapeMarkdown } from "../render/escape-markdown.js";
 import { declareCommand } from "./command-declaration.js";
-import { ifFound } from "../github.js";
-import type { Attendee } from "./meeting-actions.js";
+import type { Attendee } from "../model.js";
 import { shown } from "./shown.js";
 
 const LOGIN = /^@?([A-Za-z0-9][A-Za-z0-9-]{0,38})$/;
@@ -30,8 +29,8 @@ export const present = declareCommand<string[]>({
     const people: Attendee[] = [];
     const unknown: string[] = [];
     for (const login of logins) {
-      const user = await ifFound(context.octokit.rest.users.getByUsername({ username: login }));
-      if (user) people.push({ login: user.data.login, name: user.data.name?.trim() || null });
+      const user = await context.github.findUser(login);
+      if (user) people.push(user);
       else unknown.push(escapeMarkdown(`@${login}`));
     }
     if (unknown.length > 0) return { refused: `GitHub has no user ${unknown.join(", ")}.` };

@@ -2,7 +2,8 @@ import { itemKey } from "../collect/item-key.js";
 import { escapeMarkdown } from "../render/escape-markdown.js";
 import type { CommandContext } from "./command-context.js";
 import type { ParsedArguments } from "./command-declaration.js";
-import { parseItemRef, webHostOf, type ItemRef } from "./parse-item-ref.js";
+import type { ItemRef } from "../model.js";
+import { parseItemRef } from "./parse-item-ref.js";
 import { shown } from "./shown.js";
 
 /** More would make one comment a long run of GitHub calls. */
@@ -12,7 +13,7 @@ const MAX_REFS = 20;
 export function refArguments(words: string[], context: CommandContext): ParsedArguments<ItemRef[]> {
   if (words.length === 0) return { problem: "Name at least one issue or pull request." };
   if (words.length > MAX_REFS) return { problem: `Name at most ${MAX_REFS} items at once.` };
-  const webHost = context.webHost ?? webHostOf(context.octokit.request.endpoint.DEFAULTS.baseUrl);
+  const { webHost } = context;
   const refs = new Map<string, ItemRef>();
   for (const word of words) {
     const ref = parseItemRef(word, context.meeting.home, webHost);

@@ -1,11 +1,11 @@
 import type { GitHub } from "../github.js";
+import type { Log } from "../log.js";
 import type { Meeting, Occurrence } from "../model.js";
 import { parseBody } from "../publish/issue-body.js";
+import { closeWithComment, readOpenIssue } from "../publish/issue-writes.js";
 import { occurrenceAsStated } from "../publish/occurrence-as-stated.js";
-import { replaceWrittenLines } from "../publish/replace-written-lines.js";
-import { updateIssueState } from "../publish/update-issue-state.js";
-import type { Log } from "../log.js";
 import { issueRenderer } from "./steps/issue-renderer.js";
+import { rewriteIssue } from "./steps/rewrite-issue.js";
 
 export interface Cancellation {
   now: Date;
@@ -28,26 +28,26 @@ export async function cancelMeetingIssue(
   scheduled: Occurrence,
   cancellation: Cancellation,
 ): Promise<void> {
-  const home = meeting.home;
-  const { data: issue } = await octokit.rest.issues.get({ ...home, issue_number: issueNumber });
-  // Another replica (or a person) has closed it already.
-  if (issue.state === "closed") return;
+  // 1. The issue, unless someone closed it already.
+  const issue = await readOpenIssue(octokit, meeting.home, issueNumber);
+  if (!issue) return;
+  // 2. The occurrence as the issue states it, rendered live and cancelled.
   const occurrence = occurrenceAsStated(meeting, scheduled, parseBody(issue.body).state);
   const render = await issueRenderer(octokit, meeting);
-  const live = render({ ...occurrence, cancelled: false });
-  const cancelled = render({ ...occurrence, cancelled: true });
   const record = { at: cancellation.now.toISOString(), ...(cancellation.reason !== undefined && { reason: cancellation.reason }) };
-  await updateIssueState(
+  // 3. The state records it and the issue's lines say so.
+  await rewriteIssue(
     octokit,
-    home,
+    meeting,
     issueNumber,
-    (latest, _parsed, body) => ({
-      state: { ...latest, cancelled: record },
-      base: replaceWrittenLines(body, live.issueBody, cancelled.issueBody),
-    }),
-    { dryRun: meeting.dryRun, log: cancellation.log },
+    {
+      before: render({ ...occurrence, cancelled: false }).issueBody,
+      after: render({ ...occurrence, cancelled: true }).issueBody,
+      state: (latest) => ({ ...latest, cancelled: record }),
+    },
+    cancellation.log,
   );
+  // 4. A comment says why, and the issue closes as not planned.
   if (meeting.dryRun) return;
-  await octokit.rest.issues.createComment({ ...home, issue_number: issueNumber, body: cancellation.comment(occurrence) });
-  await octokit.rest.issues.update({ ...home, issue_number: issueNumber, state: "closed", state_reason: "not_planned" });
+  await closeWithComment(octokit, meeting.home, issueNumber, cancellation.comment(occurrence), "not_planned");
 }

@@ -1,18 +1,13 @@
 import type { GitHub } from "../github.js";
-import type { Meeting } from "../model.js";
-import type { OccurrenceIssue } from "../scheduler/tick-meeting.js";
+import type { Meeting, OccurrenceIssue } from "../model.js";
+import { closeWithComment, readOpenIssue } from "../publish/issue-writes.js";
 
 /** Closes an earlier meeting issue as completed, with a comment pointing to the next one. */
 export async function closeForSuccessor(octokit: GitHub, meeting: Meeting, closing: OccurrenceIssue, successor: OccurrenceIssue): Promise<void> {
   if (meeting.dryRun) return;
-  const issueNumber = closing.issueNumber;
-  const { data: issue } = await octokit.rest.issues.get({ ...meeting.home, issue_number: issueNumber });
-  // A replica that got here first has commented and closed it already.
-  if (issue.state === "closed") return;
-  await octokit.rest.issues.createComment({
-    ...meeting.home,
-    issue_number: issueNumber,
-    body: `The next meeting's issue is #${successor.issueNumber} (${successor.occurrence.date}); closing this one.`,
-  });
-  await octokit.rest.issues.update({ ...meeting.home, issue_number: issueNumber, state: "closed", state_reason: "completed" });
+  // 1. The issue, unless a replica that got here first has closed it already.
+  if (!(await readOpenIssue(octokit, meeting.home, closing.issueNumber))) return;
+  // 2. A comment pointing to the next issue, and closed as completed.
+  const comment = `The next meeting's issue is #${successor.issueNumber} (${successor.occurrence.date}); closing this one.`;
+  await closeWithComment(octokit, meeting.home, closing.issueNumber, comment, "completed");
 }

@@ -3,9 +3,7 @@ import type { Agenda, Meeting, Occurrence } from "../model.js";
 import { UserError } from "../errors.js";
 import { loadRepoConfig } from "../config/load-config.js";
 import { formatProblem } from "../config/problem.js";
-import { fetchCalendar } from "../schedule/fetch-calendar.js";
-import { nextOccurrence } from "../schedule/next-occurrence.js";
-import { occurrenceOn } from "../schedule/occurrence-on.js";
+import { loadSchedule, type LoadedSchedule } from "../schedule/load-schedule.js";
 import { collectAgendaItems } from "../collect/collect-agenda-items.js";
 import type { RenderedMeeting } from "../render/render-meeting.js";
 import { draftFromItems } from "../render/draft-from-items.js";
@@ -38,8 +36,7 @@ export async function draftOccurrence(octokit: GitHub, request: DraftRequest): P
   const meeting = await loadMeeting(octokit, request);
 
   // 2. Schedule: the requested occurrence, or the next one.
-  const calendarText = meeting.schedule.kind === "calendar" ? await fetchCalendar(meeting.schedule.calendarUrl) : undefined;
-  const occurrence = pickOccurrence(meeting, request, calendarText);
+  const occurrence = pickOccurrence(meeting, request, await loadSchedule(meeting.schedule));
 
   // 3. Collect the labelled items in scope.
   const collected = await collectAgendaItems(octokit, meeting);
@@ -74,16 +71,16 @@ async function loadMeeting(octokit: GitHub, request: DraftRequest): Promise<Meet
   throw new UserError(`${where} declares no meeting "${request.meetingId}"; its meetings: ${ids.join(", ") || "none"}.`);
 }
 
-function pickOccurrence(meeting: Meeting, request: DraftRequest, calendarText: string | undefined): Occurrence {
+function pickOccurrence(meeting: Meeting, request: DraftRequest, schedule: LoadedSchedule): Occurrence {
   if (request.date === undefined) {
-    const next = nextOccurrence(meeting.schedule, request.now, calendarText);
+    const next = schedule.next(request.now);
     if (!next) throw new UserError(`Meeting "${meeting.id}" has no occurrence after ${request.now.toISOString()}.`);
     return next;
   }
   if (!/^\d{4}-\d{2}-\d{2}$/.test(request.date)) {
     throw new UserError(`--date must be YYYY-MM-DD, got "${request.date}".`);
   }
-  const occurrence = occurrenceOn(meeting.schedule, request.date, calendarText);
+  const occurrence = schedule.on(request.date);
   if (!occurrence) {
     throw new UserError(`Meeting "${meeting.id}" has no occurrence on ${request.date} (${meeting.schedule.timezone}).`);
   }

@@ -1,13 +1,9 @@
 import type { GitHub } from "../github.js";
-import type { Agenda, AgendaItem, Meeting, Occurrence } from "../model.js";
-import { buildAgenda } from "../agenda/build-agenda.js";
-import { buildSearchQueries } from "../collect/build-search-queries.js";
-import { searchUrl } from "../collect/search-url.js";
+import type { Meeting, OccurrenceIssue } from "../model.js";
 import { parseBody } from "../publish/issue-body.js";
 import { updateIssueState } from "../publish/update-issue-state.js";
 import type { WriteOutcome } from "../publish/write-agenda.js";
-import type { OccurrenceIssue } from "../scheduler/tick-meeting.js";
-import { parseItemKey, readItem } from "../collect/read-item.js";
+import { agendaAsWritten } from "./steps/agenda-as-written.js";
 import type { Log } from "../log.js";
 
 /**
@@ -33,26 +29,4 @@ export async function freezeAgenda(
     (latest) => ({ state: latest.frozen ? undefined : { ...latest, frozen } }),
     { dryRun: meeting.dryRun, log: context.log },
   );
-}
-
-/** The agenda the app last wrote into the issue (`agendaItems`), with the items' details as they are now. */
-export async function agendaAsWritten(
-  octokit: GitHub,
-  meeting: Meeting,
-  occurrence: Occurrence,
-  agendaItems: string[],
-): Promise<Pick<Agenda, "groups" | "searchUrls">> {
-  const agenda = buildAgenda(meeting, occurrence, await readItems(octokit, agendaItems));
-  const { data: home } = await octokit.rest.repos.get({ ...meeting.home });
-  return { groups: agenda.groups, searchUrls: buildSearchQueries(meeting, { private: home.private }).map((query) => searchUrl(query.q)) };
-}
-
-/** The items by `owner/name#number`, as they are now; one that was deleted since is left out. */
-async function readItems(octokit: GitHub, keys: string[]): Promise<AgendaItem[]> {
-  const items: AgendaItem[] = [];
-  for (const key of keys) {
-    const read = await readItem(octokit, parseItemKey(key));
-    if (read) items.push(read.item);
-  }
-  return items;
 }

@@ -1,13 +1,14 @@
 import type { GitHub } from "../github.js";
+import type { Log } from "../log.js";
 import type { Meeting, Occurrence } from "../model.js";
+import { commentOnIssue } from "../publish/comment-replies.js";
 import { parseBody } from "../publish/issue-body.js";
 import { occurrenceAsStated } from "../publish/occurrence-as-stated.js";
 import { openMinutesPullRequest, type MinutesOutcome } from "../publish/minutes/open-minutes-pull-request.js";
-import { replaceWrittenLines } from "../publish/replace-written-lines.js";
 import { updateIssueState } from "../publish/update-issue-state.js";
-import { agendaAsWritten } from "./freeze-agenda.js";
-import type { Log } from "../log.js";
-import { issueRenderer } from "./steps/issue-renderer.js";
+import { agendaAsWritten } from "./steps/agenda-as-written.js";
+import { issueRenderer, type IssueRenderer } from "./steps/issue-renderer.js";
+import { rewriteIssue } from "./steps/rewrite-issue.js";
 
 /**
  * Opens (or completes, or rewrites while it is still the app's) the minutes pull request of an
@@ -23,61 +24,78 @@ export async function openMinutes(
   scheduled: Occurrence,
   log: Log,
 ): Promise<MinutesOutcome> {
+  // 1. The issue's state: the occurrence as it stands, its frozen agenda and attendees.
   const { data: issue } = await octokit.rest.issues.get({ ...meeting.home, issue_number: issueNumber });
   const state = parseBody(issue.body).state;
   const occurrence = occurrenceAsStated(meeting, scheduled, state);
   const agenda = state?.frozen ?? (await agendaAsWritten(octokit, meeting, occurrence, state?.agendaItems ?? []));
+
+  // 2. The minutes, rendered from them.
   const render = await issueRenderer(octokit, meeting);
   const rendered = render(occurrence, { issueUrl: issue.html_url, attendees: state?.attendees ?? [] }, { meeting, occurrence, ...agenda });
+
+  // 3. The pull request: opened, completed or rewritten while it is the app's.
   const outcome = await openMinutesPullRequest(
     octokit,
     { meeting, occurrence, content: rendered.minutesBody, path: rendered.minutesPath, issueUrl: issue.html_url },
     { log },
   );
-  const options = { dryRun: meeting.dryRun, log };
 
-  switch (outcome.kind) {
-    case "opened":
-    case "open":
-    case "closed": {
-      const pullRequest = outcome.pullRequest;
-      const without = render(occurrence);
-      const linked = render(occurrence, { minutesPullRequestUrl: pullRequest.url });
-      // A person's push ends the app's writing: the file is as frozen as it will get.
-      const frozenAgenda = state?.frozen !== undefined || (outcome.kind !== "closed" && outcome.file === "person-pushed");
-      const minutes = { number: pullRequest.number, url: pullRequest.url, state: outcome.kind === "closed" ? ("closed" as const) : ("open" as const), frozenAgenda };
-      await updateIssueState(
-        octokit,
-        meeting.home,
-        issueNumber,
-        (latest, _parsed, body) =>
-          JSON.stringify(latest.minutes) === JSON.stringify(minutes)
-            ? { state: undefined }
-            : { state: { ...latest, minutes }, base: replaceWrittenLines(body, without.issueBody, linked.issueBody) },
-        options,
-      );
-      break;
-    }
-    case "file-exists": {
-      const blocked = { path: outcome.path, url: outcome.url };
-      const written = await updateIssueState(
-        octokit,
-        meeting.home,
-        issueNumber,
-        (latest) => ({ state: latest.minutesBlocked ? undefined : { ...latest, minutesBlocked: blocked } }),
-        options,
-      );
-      if (written === "written") {
-        await octokit.rest.issues.createComment({
-          ...meeting.home,
-          issue_number: issueNumber,
-          body: `The minutes of this meeting were not opened as a pull request: \`${outcome.path.replace(/`/g, "")}\` already exists on the default branch (<${outcome.url}>), and agenda-drafter never overwrites it. Remove it or change \`minutes.path\` in the meeting's config, then comment \`/minutes\`.`,
-        });
-      }
-      break;
-    }
-    case "dry-run":
-      break;
+  // 4. The issue records and links it, or says why there is none.
+  if (outcome.kind === "opened" || outcome.kind === "open" || outcome.kind === "closed") {
+    await recordMinutes(octokit, meeting, issueNumber, { render, occurrence, outcome, frozen: state?.frozen !== undefined }, log);
+  } else if (outcome.kind === "file-exists") {
+    await reportExistingFile(octokit, meeting, issueNumber, outcome, log);
   }
   return outcome;
+}
+
+type PullRequestOutcome = Extract<MinutesOutcome, { kind: "opened" | "open" | "closed" }>;
+
+async function recordMinutes(
+  octokit: GitHub,
+  meeting: Meeting,
+  issueNumber: number,
+  written: { render: IssueRenderer; occurrence: Occurrence; outcome: PullRequestOutcome; frozen: boolean },
+  log: Log,
+): Promise<void> {
+  const { render, occurrence, outcome } = written;
+  const pullRequest = outcome.pullRequest;
+  // A person's push ends the app's writing: the file is as frozen as it will get.
+  const frozenAgenda = written.frozen || (outcome.kind !== "closed" && outcome.file === "person-pushed");
+  const minutes = { number: pullRequest.number, url: pullRequest.url, state: outcome.kind === "closed" ? ("closed" as const) : ("open" as const), frozenAgenda };
+  await rewriteIssue(
+    octokit,
+    meeting,
+    issueNumber,
+    {
+      before: render(occurrence).issueBody,
+      after: render(occurrence, { minutesPullRequestUrl: pullRequest.url }).issueBody,
+      state: (latest) => (JSON.stringify(latest.minutes) === JSON.stringify(minutes) ? undefined : { ...latest, minutes }),
+    },
+    log,
+  );
+}
+
+async function reportExistingFile(
+  octokit: GitHub,
+  meeting: Meeting,
+  issueNumber: number,
+  outcome: Extract<MinutesOutcome, { kind: "file-exists" }>,
+  log: Log,
+): Promise<void> {
+  const blocked = { path: outcome.path, url: outcome.url };
+  const written = await updateIssueState(
+    octokit,
+    meeting.home,
+    issueNumber,
+    (latest) => ({ state: latest.minutesBlocked ? undefined : { ...latest, minutesBlocked: blocked } }),
+    { dryRun: meeting.dryRun, log },
+  );
+  if (written !== "written") return;
+  await commentOnIssue(
+    octokit,
+    { ...meeting.home, number: issueNumber },
+    `The minutes of this meeting were not opened as a pull request: \`${outcome.path.replace(/`/g, "")}\` already exists on the default branch (<${outcome.url}>), and agenda-drafter never overwrites it. Remove it or change \`minutes.path\` in the meeting's config, then comment \`/minutes\`.`,
+  );
 }

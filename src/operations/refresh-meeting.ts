@@ -1,9 +1,7 @@
 import type { GitHub } from "../github.js";
 import type { Log } from "../log.js";
 import type { Meeting, Occurrence } from "../model.js";
-import { fetchCalendar } from "../schedule/fetch-calendar.js";
-import { nextOccurrence } from "../schedule/next-occurrence.js";
-import { previousOccurrence } from "../schedule/previous-occurrence.js";
+import { loadSchedule, type LoadedSchedule } from "../schedule/load-schedule.js";
 import type { LabelFact } from "../publish/meeting-state.js";
 import { issuesOfOccurrence, listMeetingIssues, type MeetingIssue } from "../publish/list-meeting-issues.js";
 import { occurrenceAsStated } from "../publish/occurrence-as-stated.js";
@@ -35,10 +33,9 @@ export async function refreshMeeting(
   target?: Occurrence,
 ): Promise<RefreshOutcome> {
   const { octokit, now } = context;
-  const calendarText =
-    meeting.schedule.kind === "calendar" ? await fetchCalendar(meeting.schedule.calendarUrl) : undefined;
+  const schedule = await loadSchedule(meeting.schedule);
   const issues = await listMeetingIssues(octokit, meeting);
-  const found = target ? { occurrence: target, own: issuesOfOccurrence(issues, meeting.id, target.key)[0] } : nextWithIssue(meeting, now, issues, calendarText);
+  const found = target ? { occurrence: target, own: issuesOfOccurrence(issues, meeting.id, target.key)[0] } : nextWithIssue(meeting, schedule, now, issues);
   if (!found) return { kind: "no-occurrence" };
   const { own } = found;
   const occurrence = occurrenceAsStated(meeting, found.occurrence, own?.parsed.state);
@@ -47,7 +44,7 @@ export async function refreshMeeting(
   const create = now.getTime() >= Date.parse(occurrence.start) - meeting.leadTimeMs;
   if (!own && !create) return { kind: "not-yet" };
 
-  const previous = previousOccurrence(meeting.schedule, found.occurrence, calendarText);
+  const previous = schedule.previous(found.occurrence);
   const previousIssue = previous && issuesOfOccurrence(issues, meeting.id, previous.key)[0];
   const previousItems = previousIssue?.parsed.state?.agendaItems;
   const draft = await draftLiveAgenda(octokit, {
@@ -71,13 +68,13 @@ export async function refreshMeeting(
  */
 function nextWithIssue(
   meeting: Meeting,
+  schedule: LoadedSchedule,
   now: Date,
   issues: MeetingIssue[],
-  calendarText: string | undefined,
 ): { occurrence: Occurrence; own: MeetingIssue | undefined } | undefined {
   let after = now;
   for (let tries = 0; tries < 2; tries++) {
-    const occurrence = nextOccurrence(meeting.schedule, after, calendarText);
+    const occurrence = schedule.next(after);
     if (!occurrence) return undefined;
     const own = issuesOfOccurrence(issues, meeting.id, occurrence.key)[0];
     const stated = occurrenceAsStated(meeting, occurrence, own?.parsed.state);

@@ -8,6 +8,7 @@ import {
   type ClaimTarget,
 } from "./claim-occurrence.js";
 import { wrapAgenda } from "./issue-body.js";
+import { closeWithComment } from "./issue-writes.js";
 import { issuesOfOccurrence, listMeetingIssues, type MeetingIssue } from "./list-meeting-issues.js";
 import { composeBody, writeAgenda, type AgendaContent, type WriteOutcome } from "./write-agenda.js";
 
@@ -136,12 +137,7 @@ async function waitForClaimant(
 async function closeDuplicates(octokit: GitHub, meeting: Meeting, keep: number, duplicates: MeetingIssue[]) {
   for (const duplicate of duplicates) {
     if (duplicate.state === "closed") continue;
-    await octokit.rest.issues.createComment({
-      ...meeting.home,
-      issue_number: duplicate.number,
-      body: `Closing this duplicate of #${keep}, the meeting issue of this occurrence.`,
-    });
-    await octokit.rest.issues.update({ ...meeting.home, issue_number: duplicate.number, state: "closed", state_reason: "not_planned" });
+    await closeWithComment(octokit, meeting.home, duplicate.number, `Closing this duplicate of #${keep}, the meeting issue of this occurrence.`, "not_planned");
   }
 }
 

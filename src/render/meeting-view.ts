@@ -1,13 +1,8 @@
-import type { Agenda, AgendaItem, Meeting } from "../model.js";
+import type { Agenda, AgendaItem, Attendee, Meeting } from "../model.js";
 import { escapeMarkdown } from "./escape-markdown.js";
 import { escapeUrl } from "./escape-url.js";
 import { listInWords } from "./list-in-words.js";
 import { meetingTimes, type MeetingTimes } from "./meeting-times.js";
-
-export interface Attendee {
-  login: string;
-  name?: string | null;
-}
 
 export interface MeetingViewInput {
   agenda: Agenda;

@@ -1,8 +1,8 @@
-import type { Agenda } from "../model.js";
+import type { Attendee, Agenda } from "../model.js";
 import { AGENDA_MARKERS } from "./agenda-markers.js";
 import { compileTemplate, type CompiledTemplate } from "./compile-template.js";
 import { defaultTemplates } from "./default-templates.js";
-import { buildMeetingView, type Attendee } from "./meeting-view.js";
+import { buildMeetingView } from "./meeting-view.js";
 import { renderMinutesPath } from "./render-minutes-path.js";
 import { renderTitle } from "./render-title.js";
 

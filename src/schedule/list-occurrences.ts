@@ -1,5 +1,6 @@
 import type { Occurrence, ScheduleConfig } from "../model.js";
-import { occurrenceSource, type TimeRange } from "./occurrence-source.js";
+import { occurrenceSource } from "./occurrence-source.js";
+import type { TimeRange } from "./time-range.js";
 
 /**
  * Every occurrence of a schedule that starts in [from, to), sorted by start; occurrences that will

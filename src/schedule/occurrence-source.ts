@@ -1,17 +1,9 @@
 import { DateTime } from "luxon";
 import type { Occurrence, ScheduleConfig } from "../model.js";
 import { UserError } from "../errors.js";
+import type { OccurrenceSource, TimeRange } from "./time-range.js";
 import { rruleOccurrences } from "./rrule-occurrences.js";
 import { parseCalendar } from "./parse-calendar.js";
-
-/** A half-open span of time: `from` included, `to` excluded. */
-export interface TimeRange {
-  from: Date;
-  to: Date;
-}
-
-/** Lists a schedule's occurrences that start in a range, sorted by start, cancelled ones flagged. */
-export type OccurrenceSource = (range: TimeRange) => Occurrence[];
 
 /**
  * Prepares a schedule for repeated range queries: the calendar feed is parsed once, however many

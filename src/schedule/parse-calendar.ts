@@ -3,7 +3,7 @@ import { DateTime } from "luxon";
 import type { Occurrence, ScheduleConfig } from "../model.js";
 import { UserError } from "../errors.js";
 import { makeOccurrence } from "./make-occurrence.js";
-import type { OccurrenceSource, TimeRange } from "./occurrence-source.js";
+import type { OccurrenceSource, TimeRange } from "./time-range.js";
 
 type CalendarSchedule = Extract<ScheduleConfig, { kind: "calendar" }>;
 

@@ -3,7 +3,7 @@ import rrulePackage, { type Options as RRuleOptions } from "rrule";
 import type { ScheduleConfig } from "../model.js";
 import { UserError } from "../errors.js";
 import { makeOccurrence } from "./make-occurrence.js";
-import type { OccurrenceSource } from "./occurrence-source.js";
+import type { OccurrenceSource } from "./time-range.js";
 
 // rrule ships CommonJS to Node: its classes are only reachable through the default export.
 const { RRule } = rrulePackage;

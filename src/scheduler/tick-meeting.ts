@@ -1,13 +1,7 @@
-import type { Meeting, Occurrence } from "../model.js";
-import { fetchCalendar } from "../schedule/fetch-calendar.js";
+import type { Meeting, Occurrence, OccurrenceIssue } from "../model.js";
+import { loadSchedule } from "../schedule/load-schedule.js";
 import { decideSteps, type OccurrenceRecord, type TickStep } from "./decide-steps.js";
 import { tickWindow } from "./tick-window.js";
-
-/** An occurrence's meeting issue, as the steps that act on it need it. */
-export interface OccurrenceIssue {
-  occurrence: Occurrence;
-  issueNumber: number;
-}
 
 /**
  * How a tick reads and changes GitHub, implemented by the app. Every write must be idempotent on
@@ -37,8 +31,7 @@ export interface MeetingTickResult {
 
 /** One tick of one meeting: decides its steps from what exists now, then carries them out in order. */
 export async function tickMeeting(meeting: Meeting, now: Date, actions: TickActions): Promise<MeetingTickResult> {
-  const calendarText = meeting.schedule.kind === "calendar" ? await fetchCalendar(meeting.schedule.calendarUrl) : undefined;
-  const scheduled = tickWindow(meeting, now, calendarText);
+  const scheduled = tickWindow(meeting, now, await loadSchedule(meeting.schedule));
   const records = await actions.records(meeting, scheduled);
   // A reschedule moves the freeze and the minutes with the meeting; its key stays.
   const occurrences = scheduled

@@ -1,7 +1,8 @@
 import nock from "nock";
 import { ProbotOctokit } from "probot";
 import { handleCommandComment, type CommandComment } from "../../src/commands/handle-command-comment.js";
-import type { MeetingActions } from "../../src/commands/meeting-actions.js";
+import { createCommandGitHub } from "../../src/operations/command-github.js";
+import type { MeetingActions } from "../../src/operations/meeting-actions.js";
 import type { GitHub } from "../../src/github.js";
 import type { Meeting } from "../../src/model.js";
 import { march28, securityWgMeeting } from "../fixtures/security-wg-meeting.js";
@@ -49,11 +50,13 @@ export interface Run {
 
 /** Handles one new comment on the Security WG's meeting issue of 2024-03-28, two days before. */
 export function run({ body, login = "RafaelGSS", type = "User", meeting = securityWgMeeting(), actions, claim }: Run) {
+  const issue = { owner: "nodejs", repo: "security-wg", number: MEETING_ISSUE };
   return handleCommandComment({
-    octokit: octokit(),
     meeting,
     occurrence: march28,
-    issue: { owner: "nodejs", repo: "security-wg", number: MEETING_ISSUE },
+    issue,
+    github: createCommandGitHub(octokit(), meeting, issue),
+    webHost: "github.com",
     comment: { id: COMMENT_ID, body, user: { login, type } },
     actions: actions ?? fakeActions().actions,
     claim: claim ?? (async () => true),

@@ -15,7 +15,7 @@ describe("renderMeeting with the default templates", () => {
   const rendered = renderMeeting({
     agenda: securityWgAgenda(),
     issueUrl,
-    attendees: [{ login: "mhdawson", name: "Michael Dawson" }, { login: "RafaelGSS" }],
+    attendees: [{ login: "mhdawson", name: "Michael Dawson" }, { login: "RafaelGSS", name: null }],
   });
 
   test("title and minutes path", () => {

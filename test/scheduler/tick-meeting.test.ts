@@ -2,7 +2,8 @@ import type { Meeting, Occurrence } from "../../src/model.js";
 import type { OccurrenceRecord } from "../../src/scheduler/decide-steps.js";
 import { createProcessLock } from "../../src/scheduler/lock.js";
 import { runTick, TICK_LOCK_KEY } from "../../src/scheduler/run-tick.js";
-import type { OccurrenceIssue, TickActions } from "../../src/scheduler/tick-meeting.js";
+import type { OccurrenceIssue } from "../../src/model.js";
+import type { TickActions } from "../../src/scheduler/tick-meeting.js";
 import { securityWgMeeting } from "../fixtures/security-wg-meeting.js";
 
 /** GitHub as the tick sees it, in memory: what the actions did is what the next tick reads. */

@@ -1,6 +1,5 @@
 import type { GitHub } from "../../github.js";
-import type { Meeting, Occurrence } from "../../model.js";
-import type { Attendee } from "../../commands/meeting-actions.js";
+import type { Attendee, Meeting, Occurrence } from "../../model.js";
 import { minutesBranchName } from "./minutes-pull-request-text.js";
 import { buildMeetingView } from "../../render/meeting-view.js";
 import { renderMinutesPath } from "../../render/render-minutes-path.js";
@@ -10,7 +9,7 @@ import { renderMinutesPath } from "../../render/render-minutes-path.js";
  * longer drafts it): the lines go after the section's list, the rest of the file stays as it is.
  * The write names the blob it read, so a push in between makes it fail rather than be lost.
  */
-export async function addToPresentSection(octokit: GitHub, meeting: Meeting, occurrence: Occurrence, people: Attendee[]): Promise<void> {
+export async function addAttendeesToMinutes(octokit: GitHub, meeting: Meeting, occurrence: Occurrence, people: Attendee[]): Promise<void> {
   const branch = minutesBranchName(meeting, occurrence);
   const path = renderMinutesPath(meeting, occurrence);
   const { data } = await octokit.rest.repos.getContent({ ...meeting.home, path, ref: branch });

@@ -1,9 +1,9 @@
 import nock from "nock";
-import { createMeetingActions } from "../../src/app/meeting-actions.js";
+import { createMeetingActions } from "../../src/operations/meeting-actions.js";
 import { UserError } from "../../src/errors.js";
 import { march28, securityWgMeeting } from "../fixtures/security-wg-meeting.js";
-import { API, TestOctokit } from "./harness.js";
-import { FROZEN, ISSUE_NUMBER, meetingIssue, meetingIssueBody, quietLog, stateOf } from "./meeting-issue-fixture.js";
+import { API, TestOctokit } from "../app/harness.js";
+import { FROZEN, ISSUE_NUMBER, meetingIssue, meetingIssueBody, quietLog, stateOf } from "../app/meeting-issue-fixture.js";
 
 const REPO = "/repos/nodejs/security-wg";
 const PULL_URL = "https://github.com/nodejs/security-wg/pull/1265";

@@ -1,6 +1,6 @@
-import type { GitHub } from "../github.js";
-import type { Meeting } from "../model.js";
-import { ifFound } from "../github.js";
+import type { GitHub } from "../../github.js";
+import type { Meeting } from "../../model.js";
+import { ifFound } from "../../github.js";
 
 // `permission` reports triage as "read"; `role_name` names it. A custom role's name is unknown
 // here, but one based on write or admin still reports that base as its permission.

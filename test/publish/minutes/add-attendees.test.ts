@@ -1,8 +1,8 @@
 import nock from "nock";
-import { withAttendees } from "../../src/publish/minutes/add-attendees.js";
-import { claimComment } from "../../src/publish/claim-comment.js";
-import { march28, securityWgMeeting } from "../fixtures/security-wg-meeting.js";
-import { API, TestOctokit } from "../app/harness.js";
+import { withAttendees } from "../../../src/publish/minutes/add-attendees.js";
+import { claimComment } from "../../../src/publish/claim-comment.js";
+import { march28, securityWgMeeting } from "../../fixtures/security-wg-meeting.js";
+import { API, TestOctokit } from "../../app/harness.js";
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());

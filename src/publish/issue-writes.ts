@@ -1,0 +1,26 @@
+import type { GitHub, RepoRef } from "../github.js";
+
+/**
+ * The meeting issue, unless it is closed already: another replica (or a person) got there first,
+ * and closing it again would comment twice.
+ */
+export async function readOpenIssue(octokit: GitHub, home: RepoRef, issueNumber: number) {
+  const { data: issue } = await octokit.rest.issues.get({ ...home, issue_number: issueNumber });
+  return issue.state === "closed" ? undefined : issue;
+}
+
+/** Says why on the issue, then closes it: `completed` for a meeting that took place, `not_planned` for one that did not. */
+export async function closeWithComment(
+  octokit: GitHub,
+  home: RepoRef,
+  issueNumber: number,
+  comment: string,
+  reason: "completed" | "not_planned",
+): Promise<void> {
+  await octokit.rest.issues.createComment({ ...home, issue_number: issueNumber, body: comment });
+  await octokit.rest.issues.update({ ...home, issue_number: issueNumber, state: "closed", state_reason: reason });
+}
+
+export async function retitleIssue(octokit: GitHub, home: RepoRef, issueNumber: number, title: string): Promise<void> {
+  await octokit.rest.issues.update({ ...home, issue_number: issueNumber, title });
+}
