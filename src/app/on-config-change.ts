@@ -1,7 +1,6 @@
 import type { Context } from "probot";
 import type { GitHub, RepoRef } from "../github.js";
-import { createCheckRun } from "../publish/create-check-run.js";
-import { configCheckReport, touchesConfig } from "../operations/steps/config-check-report.js";
+import { checkConfig, touchesConfig } from "../operations/check-config.js";
 import { loadRepoMeetings } from "../registry/discover-meetings.js";
 import { isHomeOf } from "../collect/in-scope.js";
 import type { Runtime } from "./runtime.js";
@@ -20,7 +19,7 @@ export async function onPush(runtime: Runtime, context: Context<"push">): Promis
 
   const changed = payload.commits.flatMap((commit) => [...(commit.added ?? []), ...(commit.removed ?? []), ...(commit.modified ?? [])]);
   if (!touchesConfig(changed, await templatePaths(runtime, installationId, repo))) return;
-  await reportConfigCheck(runtime, octokit, repo, payload.after);
+  await checkConfig(octokit, repo, payload.after, runtime.log);
 
   if (payload.ref !== `refs/heads/${payload.repository.default_branch}`) return;
   for (const meeting of await loadRepoMeetings(octokit, installationId, repo, runtime.registry, runtime.log)) {
@@ -42,13 +41,7 @@ export async function onPullRequestCommits(
   const files = await octokit.paginate(octokit.rest.pulls.listFiles, { ...repo, pull_number: payload.pull_request.number, per_page: 100 });
   const changed = files.flatMap((file) => [file.filename, ...(file.previous_filename ? [file.previous_filename] : [])]);
   if (!touchesConfig(changed, await templatePaths(runtime, installationId, repo))) return;
-  await reportConfigCheck(runtime, octokit, repo, payload.pull_request.head.sha);
-}
-
-async function reportConfigCheck(runtime: Runtime, octokit: GitHub, repo: RepoRef, sha: string): Promise<void> {
-  const report = await configCheckReport(octokit, repo, sha);
-  runtime.log.info(`${repo.owner}/${repo.repo}@${sha.slice(0, 7)}: config check ${report.conclusion}: ${report.title}`);
-  await createCheckRun(octokit, repo, report);
+  await checkConfig(octokit, repo, payload.pull_request.head.sha, runtime.log);
 }
 
 async function templatePaths(runtime: Runtime, installationId: number, repo: RepoRef): Promise<string[]> {

@@ -1,7 +1,7 @@
 import type { Probot } from "probot";
 import type { GitHub, RepoRef } from "../github.js";
 import type { Meeting } from "../model.js";
-import type { LabelFact } from "../publish/meeting-state.js";
+import type { LabelFact } from "../collect/label-fact.js";
 import { restoreOverwrittenEdit, type BodyEdit } from "../publish/restore-overwritten-edit.js";
 import { BodyTooLongError } from "../publish/write-agenda.js";
 import { reportOversizeBody } from "../publish/report-oversize-body.js";

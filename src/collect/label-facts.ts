@@ -1,5 +1,5 @@
 import type { AgendaItem, Meeting, RepoFullName } from "../model.js";
-import { FACT_MAX_AGE_MS, type LabelFact } from "../publish/meeting-state.js";
+import { FACT_MAX_AGE_MS, type LabelFact } from "./label-fact.js";
 import { inScope } from "./in-scope.js";
 import { isAgendaLabel } from "./is-agenda-label.js";
 import { itemKey } from "./item-key.js";

@@ -48,12 +48,9 @@ export async function loadExtendedDefaults(octokit: GitHub, first: ExtendsLink):
       break;
     }
     const targetName = fileName(target);
-    if (visited.has(fileKey(target))) {
-      fail(`\`${link.value}\` leads back to ${targetName}: the files extend each other in a cycle`);
-      break;
-    }
-    if (depth > MAX_EXTENDS_DEPTH) {
-      fail(`\`${link.value}\` goes more than ${MAX_EXTENDS_DEPTH} files deep; shorten the \`_extends\` chain`);
+    const refusal = chainRefusal(link, target, visited, depth);
+    if (refusal) {
+      fail(refusal);
       break;
     }
     visited.add(fileKey(target));
@@ -90,6 +87,13 @@ export async function loadExtendedDefaults(octokit: GitHub, first: ExtendsLink):
 
   const broken = problems.some((problem) => problem.severity === "error");
   return { defaults: broken ? undefined : mergeLayers(...layers.reverse()), problems, files };
+}
+
+/** Why the chain must stop before `target`: a cycle, or too deep. */
+function chainRefusal(link: ExtendsLink, target: ConfigFileRef, visited: Set<string>, depth: number): string | undefined {
+  if (visited.has(fileKey(target))) return `\`${link.value}\` leads back to ${fileName(target)}: the files extend each other in a cycle`;
+  if (depth > MAX_EXTENDS_DEPTH) return `\`${link.value}\` goes more than ${MAX_EXTENDS_DEPTH} files deep; shorten the \`_extends\` chain`;
+  return undefined;
 }
 
 /** How problems name a file of another repository, in the `_extends` notation. */

@@ -2,7 +2,7 @@ import type { GitHub } from "../github.js";
 import type { Log } from "../log.js";
 import type { Meeting, Occurrence } from "../model.js";
 import { loadSchedule, type LoadedSchedule } from "../schedule/load-schedule.js";
-import type { LabelFact } from "../publish/meeting-state.js";
+import type { LabelFact } from "../collect/label-fact.js";
 import { issuesOfOccurrence, listMeetingIssues, type MeetingIssue } from "../publish/list-meeting-issues.js";
 import { occurrenceAsStated } from "../publish/occurrence-as-stated.js";
 import { publishOccurrence, type PublishOutcome } from "../publish/publish-occurrence.js";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { RepoFullName } from "../model.js";
+import { labelFactSchema } from "../collect/label-fact.js";
 
 // What the app keeps in a meeting issue, and where.
 //
@@ -31,26 +32,6 @@ import type { RepoFullName } from "../model.js";
 // fields are kept as they were read (`looseObject`), so that an older replica running next to a
 // newer one does not erase what the newer one wrote.
 
-/**
- * Something a webhook said about an item's agenda label, which search may not show yet: search
- * lags behind labels by minutes, sometimes hours. Kept until search agrees (or `FACT_MAX_AGE_MS`).
- */
-export const labelFactSchema = z.object({
-  /** `owner/name` of the item's repository. */
-  repo: z.string(),
-  number: z.number().int().positive(),
-  /** The agenda label concerned. */
-  label: z.string(),
-  /**
-   * true: the item bears the label and is open (labelled, opened, reopened, transferred in).
-   * false: it lost the label or left the agenda (unlabelled, closed, deleted, transferred away).
-   */
-  present: z.boolean(),
-  /** When the webhook's change happened (ISO 8601); a later fact about the same label wins. */
-  at: z.string(),
-});
-export type LabelFact = z.infer<typeof labelFactSchema>;
-
 const agendaItemSchema = z.object({
   repo: z.custom<RepoFullName>((value) => typeof value === "string" && value.includes("/")),
   number: z.number().int().positive(),
@@ -75,7 +56,6 @@ export const frozenAgendaSchema = z.object({
   groups: z.array(z.object({ repo: agendaItemSchema.shape.repo, items: z.array(agendaItemSchema) })),
   searchUrls: z.array(z.string()),
 });
-export type FrozenAgenda = z.infer<typeof frozenAgendaSchema>;
 
 export const rescheduleSchema = z.object({
   /** The new start, an ISO 8601 UTC instant; the end keeps the meeting's duration. */
@@ -83,7 +63,6 @@ export const rescheduleSchema = z.object({
   /** The IANA zone the commenter gave the time in (the meeting's own by default). */
   zone: z.string(),
 });
-export type Reschedule = z.infer<typeof rescheduleSchema>;
 
 export const attendeeSchema = z.object({ login: z.string(), name: z.string().nullable() });
 
@@ -94,7 +73,6 @@ export const minutesRecordSchema = z.object({
   /** The file on the branch was written from the frozen agenda (not the live one `with_issue` first writes). */
   frozenAgenda: z.boolean(),
 });
-export type MinutesRecord = z.infer<typeof minutesRecordSchema>;
 
 export const cancellationSchema = z.object({
   at: z.string(),
@@ -144,9 +122,6 @@ export interface MeetingMarker {
   meeting: string;
   occurrence: string;
 }
-
-/** Past this age a fact is dropped even if search still disagrees: no lag lasts a day. */
-export const FACT_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
 export function emptyState(marker: MeetingMarker): MeetingState {
   return { v: 1, meeting: marker.meeting, occurrence: marker.occurrence, agendaItems: [], facts: [] };

@@ -5,6 +5,7 @@ import {
   readClaim,
   recordClaimedIssue,
   takeOverStaleClaim,
+  type ClaimState,
   type ClaimTarget,
 } from "./claim-occurrence.js";
 import { wrapAgenda } from "./issue-body.js";
@@ -74,15 +75,8 @@ export async function publishOccurrence(
     return { kind: "would-create" };
   }
 
-  let claimSha: string | undefined;
-  if (claim.kind === "claimed") {
-    const stale = options.now.getTime() - Date.parse(claim.claimedAt) > STALE_CLAIM_MS;
-    claimSha = stale ? await takeOverStaleClaim(octokit, target, claim.sha) : undefined;
-    if (claimSha === undefined) return waitForClaimant(octokit, draft, target, options, update);
-  } else {
-    claimSha = await claimOccurrence(octokit, target);
-    if (claimSha === undefined) return waitForClaimant(octokit, draft, target, options, update);
-  }
+  const claimSha = await takeClaim(octokit, target, claim, options.now);
+  if (claimSha === undefined) return waitForClaimant(octokit, draft, target, options, update);
 
   const adoptable = issues.find(
     (issue) => issue.state === "open" && issue.parsed.marker === undefined && issue.title === draft.title,
@@ -110,6 +104,13 @@ export async function publishOccurrence(
   const keep = mine[0]?.number ?? created.number;
   await closeDuplicates(octokit, meeting, keep, mine.filter((issue) => issue.number !== keep));
   return { kind: "created", issueNumber: keep };
+}
+
+/** Claims the occurrence, or takes over a claim gone stale; undefined while another process holds it. */
+async function takeClaim(octokit: GitHub, target: ClaimTarget, claim: ClaimState, now: Date): Promise<string | undefined> {
+  if (claim.kind !== "claimed") return claimOccurrence(octokit, target);
+  const stale = now.getTime() - Date.parse(claim.claimedAt) > STALE_CLAIM_MS;
+  return stale ? takeOverStaleClaim(octokit, target, claim.sha) : undefined;
 }
 
 /** Another process holds the claim: the issue it creates is taken up once it appears. */

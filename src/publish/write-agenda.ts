@@ -6,7 +6,8 @@ import {
   parseBody,
   spliceBody,
 } from "./issue-body.js";
-import { emptyState, type LabelFact, type MeetingMarker, type MeetingState } from "./meeting-state.js";
+import type { LabelFact } from "../collect/label-fact.js";
+import { emptyState, type MeetingMarker, type MeetingState } from "./meeting-state.js";
 
 /** What the app owns in one meeting issue, as a refresh computed it. */
 export interface AgendaContent {

@@ -2,7 +2,7 @@ import type { GitHub } from "../../github.js";
 import type { Meeting, Occurrence } from "../../model.js";
 import { collectAgendaItems } from "../../collect/collect-agenda-items.js";
 import { draftFromItems } from "../../render/draft-from-items.js";
-import type { LabelFact } from "../../publish/meeting-state.js";
+import type { LabelFact } from "../../collect/label-fact.js";
 import type { OccurrenceDraft } from "../../publish/publish-occurrence.js";
 import { fetchLabelledItems } from "../../collect/fetch-labelled-items.js";
 import { itemKey } from "../../collect/item-key.js";

@@ -1,0 +1,61 @@
+// The rooms of src/ and the one direction of their arrows (README, "How it works"). A module may
+// import from its own room and from the rooms below it, never from a room above it, never from a
+// sibling room, and never in a cycle. test/architecture/import-rules.test.ts keeps this true.
+const ROOMS = [
+  ["ground", "^src/(model|github|errors|log)\\.ts$"],
+  ["config", "^src/config/"],
+  ["schedule", "^src/schedule/"],
+  ["collect", "^src/collect/"],
+  ["agenda", "^src/agenda/"],
+  ["render", "^src/render/"],
+  ["publish", "^src/publish/"],
+  ["operations", "^src/operations/"],
+  ["commands", "^src/commands/", "ring"],
+  ["scheduler", "^src/scheduler/", "ring"],
+  ["registry", "^src/registry/", "ring"],
+  ["app", "^src/app/"],
+  ["cli", "^src/cli/"],
+  ["entries", "^src/(app|cli)\\.ts$"],
+];
+
+const rank = (index) => (ROOMS[index][2] === "ring" ? 8 : index < 8 ? index : index - 2);
+
+const upward = [];
+ROOMS.forEach(([name, path], index) => {
+  const above = ROOMS.filter((_, other) => other !== index && (rank(other) > rank(index) || (rank(other) === rank(index) && other !== index)));
+  if (above.length === 0) return;
+  upward.push({
+    name: `no-upward-from-${name}`,
+    comment: `${name} may import only from its own room and the rooms below it: ${above.map(([n]) => n).join(", ")} are above it or beside it.`,
+    severity: "error",
+    from: { path },
+    to: { path: above.map(([, p]) => p) },
+  });
+});
+
+module.exports = {
+  forbidden: [
+    ...upward,
+    {
+      name: "no-circular",
+      comment: "A cycle makes two modules one; break it by moving the shared piece down.",
+      severity: "error",
+      from: { path: "^src/" },
+      to: { circular: true },
+    },
+    {
+      name: "sandbox-only-where-named",
+      comment: "The sandbox is a test double: only the CLI's demo, sandbox and preview --sandbox load it (on demand), and tests.",
+      severity: "error",
+      from: { path: "^src/", pathNot: "^src/cli/load-sandbox\\.ts$" },
+      to: { path: "(^|/)(github-sandbox|packages/github-sandbox)/" },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    exclude: { path: "(^|/)node_modules/" },
+    tsConfig: { fileName: "tsconfig.json" },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: { extensions: [".ts", ".js"] },
+  },
+};

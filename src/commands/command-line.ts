@@ -1,0 +1,21 @@
+/** The words a command line starts with, after its slash. */
+export const VERBS = ["agenda", "meeting", "minutes", "present", "help"] as const;
+export type Verb = (typeof VERBS)[number];
+
+/** One command line of a comment. */
+export interface CommandLine {
+  verb: Verb;
+  /** The whitespace-separated words after the verb, as written. */
+  words: string[];
+  /** Everything after the verb, trimmed: free text such as a cancellation reason. */
+  rest: string;
+  /** The line as written, without a trailing comment or line break. */
+  text: string;
+  /** 1-based line number in the comment. */
+  line: number;
+}
+
+/** Counts the characters the parser reads, so tests and the benchmark can show its work is linear. */
+export interface StepMeter {
+  steps: number;
+}
