@@ -19,7 +19,8 @@ export interface MeetingViewInput {
  * What templates see. Every string that came from people (titles, names, labels) is already
  * Markdown-escaped and every URL made safe for `<url>` and `(url)`, so a template cannot forget.
  * The only values written as they are: `invited` and `observers`, whose mentions are meant to ping.
- * templates/README.md documents these fields for people who write their own templates.
+ * Each field is documented in TEMPLATE_FIELDS (template-fields.ts), which fails the type check on a
+ * field it lacks; templates/README.md shows that table to people who write their own templates.
  */
 export interface MeetingView {
   id: string;

@@ -1,0 +1,118 @@
+import type { MeetingView } from "./meeting-view.js";
+
+/**
+ * The fields of a view type as templates/README.md names them: `title`, `time.utc`, `links.<key>`
+ * (a record's entries), `groups[].items[].title` (a field of an array's elements) and `groups[].items[]`
+ * (the elements themselves, a name for a row but not a field that needs documenting on its own).
+ * An object that is not an array or a record is only a prefix: `time` itself is not a field, its
+ * members are.
+ */
+type FieldPaths<T, Prefix extends string = ""> = {
+  [K in keyof T & string]-?: PathsOf<NonNullable<T[K]>, `${Prefix}${K}`>;
+}[keyof T & string];
+
+type PathsOf<V, Path extends string> = V extends readonly (infer Element)[]
+  ? Path | (Element extends object ? `${Path}[]` | FieldPaths<Element, `${Path}[].`> : never)
+  : V extends object
+    ? string extends keyof V
+      ? `${Path}.<key>`
+      : FieldPaths<V, `${Path}.`>
+    : Path;
+
+/** Every name the fields table may use. */
+type ViewPath = FieldPaths<MeetingView>;
+/** The names that must each be documented: every field at every depth, not the `[]` element names. */
+type ViewField = Exclude<ViewPath, `${string}[]`>;
+
+export interface FieldRow {
+  /** The first column: the fields the row is about, as templates name them. */
+  readonly fields: readonly ViewPath[];
+  /** The second column, Markdown: an example of the value, or what it is. */
+  readonly example: string;
+  /** Fields of the elements of `fields` that the example names (`attendees[].login`) rather than the first column. */
+  readonly within?: readonly ViewField[];
+}
+
+/**
+ * The table of fields in templates/README.md, row by row. The check below it fails the type check
+ * when a field of MeetingView (at any depth) is in no row, and a row cannot name a field the view
+ * does not have.
+ */
+export const TEMPLATE_FIELDS = [
+  { fields: ["title"], example: "`Node.js Security team Meeting 2024-03-28`" },
+  { fields: ["name", "id"], example: "`Node.js Security team`, `security-wg`" },
+  { fields: ["date"], example: "`2024-03-28`, the local date of the occurrence" },
+  {
+    fields: ["cancelled"],
+    example: "true when the occurrence will not take place: the schedule says so, or `/meeting cancel` cancelled it",
+  },
+  { fields: ["time.utc", "time.utc12Hour"], example: "`Thu 28-Mar-2024 16:00`, `04:00 PM`" },
+  {
+    fields: ["time.zones"],
+    example: '`[{ zone: "America/Los_Angeles", time: "Thu 28-Mar-2024 09:00 (09:00 AM)" }]`, one per `timezones` entry',
+    within: ["time.zones[].zone", "time.zones[].time"],
+  },
+  { fields: ["time.localTimeUrl"], example: "a timeanddate.com page showing the start in the reader's zone" },
+  { fields: ["time.start", "time.end"], example: "`2024-03-28T16:00:00.000Z`, ISO 8601 UTC" },
+  { fields: ["links.<key>"], example: "every entry of the meeting's `links`; see below" },
+  { fields: ["issueUrl"], example: "the meeting issue, once it exists (the minutes link to it)" },
+  { fields: ["minutesPullRequestUrl"], example: "the minutes pull request, once it exists" },
+  { fields: ["invited", "observers"], example: "the config lists **as written**: their mentions ping, which is the point" },
+  {
+    fields: ["attendees"],
+    example: '`[{ login: "mhdawson", name: "Michael Dawson", text: "Michael Dawson (@mhdawson)" }]`',
+    within: ["attendees[].login", "attendees[].name", "attendees[].text"],
+  },
+  {
+    fields: ["agendaLabels", "agendaLabelList"],
+    example: '`["security-wg-agenda"]`, `security-wg-agenda` (several: `a, b`)',
+  },
+  { fields: ["scopeText"], example: "`the **nodejs org**`, or `the **nodejs/node and nodejs/TSC** repositories`" },
+  {
+    fields: ["standingItems"],
+    example: "`[{ title, url }]`",
+    within: ["standingItems[].title", "standingItems[].url"],
+  },
+  {
+    fields: ["groups"],
+    example: '`[{ repo: "nodejs/security-wg", items: [...] }]`, in display order',
+    within: ["groups[].repo", "groups[].items"],
+  },
+  {
+    fields: ["groups[].items[]"],
+    example:
+      "`{ repo, number, kind, title, url, author, labels, isNew, draft, markers }`; `kind` is `issue` or `pull_request`; " +
+      "`markers` is ` (draft)` and/or ` *(new)*` in the issue, empty in the minutes",
+    within: [
+      "groups[].items[].repo",
+      "groups[].items[].number",
+      "groups[].items[].kind",
+      "groups[].items[].title",
+      "groups[].items[].url",
+      "groups[].items[].author",
+      "groups[].items[].labels",
+      "groups[].items[].isNew",
+      "groups[].items[].draft",
+      "groups[].items[].markers",
+    ],
+  },
+  { fields: ["searchUrls"], example: "GitHub search pages that list the same items" },
+] as const satisfies readonly FieldRow[];
+
+type Row = (typeof TEMPLATE_FIELDS)[number];
+type Documented = Row["fields"][number] | Extract<Row, { within: unknown }>["within"][number];
+// A field of MeetingView in no row above fails the type check here, and the message names it
+// ("Type 'true' is not assignable to type '"groups[].items[].closedAt"'"): document it in a row.
+const everyFieldDocumented: [Exclude<ViewField, Documented>] extends [never]
+  ? true
+  : Exclude<ViewField, Documented> = true;
+void everyFieldDocumented;
+
+/** The "Fields" table of templates/README.md, between its template-fields markers. */
+export function templateFieldsMarkdown(): string {
+  const rows = TEMPLATE_FIELDS.map((row: FieldRow) => {
+    const fields = row.fields.map((field) => `\`${field}\``).join(", ");
+    return `| ${fields} | ${row.example.replaceAll("|", "\\|")} |`;
+  });
+  return ["| field | example |", "| --- | --- |", ...rows].join("\n");
+}
