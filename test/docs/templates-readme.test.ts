@@ -68,7 +68,7 @@ test("the table documents exactly the fields a view built for a meeting has", ()
     title: renderTitle(agenda.meeting, agenda.occurrence),
     issueUrl: "https://github.com/nodejs/security-wg/issues/1260",
     minutesPullRequestUrl: "https://github.com/nodejs/security-wg/pull/1302",
-    attendees: [{ login: "mhdawson", name: "Michael Dawson" }, { login: "RafaelGSS" }],
+    attendees: [{ login: "mhdawson", name: "Michael Dawson" }, { login: "RafaelGSS", name: null }],
     markItems: true,
   });
   const documented = documentedFields();
