@@ -48,7 +48,7 @@ module.exports = {
       comment: "The sandbox is a test double: only the CLI's demo, sandbox and preview --sandbox load it (on demand), and tests.",
       severity: "error",
       from: { path: "^src/", pathNot: "^src/cli/load-sandbox\\.ts$" },
-      to: { path: "(^|/)(github-sandbox|packages/github-sandbox)/" },
+      to: { path: "(^|/)github-sandbox(/|$)" },
     },
   ],
   options: {
