@@ -1,14 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { startStage, type IssueRecord, type Stage } from "@agenda-drafter/github-sandbox";
 import { createAgendaDrafter } from "../app/create-agenda-drafter.js";
 import { createMemoryRegistry, type MeetingRegistry } from "../app/meeting-registry.js";
 import { UserError } from "../errors.js";
 import { parseBody } from "../publish/issue-body.js";
 import { CRON_PATH } from "../scheduler/cron-endpoint.js";
 import type { TickRun } from "../scheduler/run-tick.js";
-import { startStage, type Stage } from "../sandbox/stage.js";
-import type { IssueRecord } from "../sandbox/state.js";
 import type { Output } from "./output.js";
 
 export const demoUsage = `Usage: agenda-drafter demo [--keep] [--port 3001]

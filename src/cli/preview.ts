@@ -1,10 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
+import { Sandbox } from "@agenda-drafter/github-sandbox";
 import { ProbotOctokit } from "probot";
 import type { GitHub, RepoRef } from "../github.js";
 import { UserError } from "../errors.js";
 import { draftOccurrence, type Draft } from "../draft/draft-occurrence.js";
-import { Sandbox } from "../sandbox/sandbox.js";
 import type { Output } from "./output.js";
 
 export const previewUsage = `Usage: agenda-drafter preview --repo OWNER/NAME [--meeting ID] [--date YYYY-MM-DD] [--json] [--sandbox SNAPSHOT.yml]

@@ -1,8 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
+import { Sandbox, startSandboxServer } from "@agenda-drafter/github-sandbox";
 import { UserError } from "../errors.js";
-import { Sandbox } from "../sandbox/sandbox.js";
-import { startSandboxServer } from "../sandbox/server.js";
 import type { Output } from "./output.js";
 
 export const sandboxUsage = `Usage: agenda-drafter sandbox --snapshot FILE [--port 3001] [--webhook-url URL --webhook-secret S] [--app-id N --app-key PEM]

@@ -8,8 +8,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { Duration } from "luxon";
 import { createNodeMiddleware, Probot, ProbotOctokit, type ApplicationFunctionOptions } from "probot";
-import type { GitHub } from "../github.js";
 import { findPath } from "./git-store.js";
+import type { SandboxOctokit } from "./sandbox-octokit.js";
 import { Sandbox, type AnsweredRequest } from "./sandbox.js";
 import { loadSnapshot } from "./snapshot.js";
 import { startSandboxServer, type SandboxServer } from "./server.js";
@@ -58,7 +58,7 @@ export interface Stage {
   /** The app server's root URL: webhooks at `/api/github/webhooks`, the app's own handlers beside. */
   appUrl: string;
   /** An Octokit acting as a person (`token user:<login>`), over HTTP, with that person's rights in the snapshot. */
-  as(login: string): GitHub;
+  as(login: string): SandboxOctokit;
   clock: {
     now(): Date;
     /** An ISO instant. */
@@ -219,7 +219,7 @@ export async function startStage(options: StageOptions): Promise<Stage> {
     probot,
     url: server.url,
     appUrl,
-    as: (login) => new StageOctokit({ auth: { token: `user:${login}` }, baseUrl: api }) as unknown as GitHub,
+    as: (login) => new StageOctokit({ auth: { token: `user:${login}` }, baseUrl: api }) as unknown as SandboxOctokit,
     clock: {
       now,
       set: (instant) => sandbox.clock.set(new Date(instant)),
