@@ -13,7 +13,8 @@ RUN npm ci --no-audit --no-fund
 # Runtime stage: production dependencies only (the large OpenAPI description is a dev dependency).
 # The sandbox workspace (packages/) is left out on purpose: npm counts a workspace as a production
 # dependency whatever the root says, but installs no workspace it cannot find, nor what only that
-# workspace needs (ajv, graphql, markdown-it...).
+# workspace needs (ajv, graphql, markdown-it...). Without it, the sandbox commands (demo, sandbox,
+# preview --sandbox) say so and how to get it.
 FROM node:lts-slim
 ENV NODE_ENV=production
 WORKDIR /app
