@@ -48,14 +48,15 @@ module.exports = {
       comment: "The sandbox is a test double: only the CLI's demo, sandbox and preview --sandbox load it (on demand), and tests.",
       severity: "error",
       from: { path: "^src/", pathNot: "^src/cli/load-sandbox\\.ts$" },
-      to: { path: "(^|/)github-sandbox(/|$)" },
+      // A type-only import is erased from the built code: it loads nothing.
+      to: { path: "(^|/)github-sandbox(/|$)", dependencyTypesNot: ["type-only"] },
     },
   ],
   options: {
-    doNotFollow: { path: "node_modules" },
+    doNotFollow: { path: "(^|/)node_modules/|^packages/" },
     exclude: { path: "(^|/)node_modules/" },
     tsConfig: { fileName: "tsconfig.json" },
     tsPreCompilationDeps: true,
-    enhancedResolveOptions: { extensions: [".ts", ".js"] },
+    enhancedResolveOptions: { extensions: [".ts", ".js", ".d.ts"], exportsFields: ["exports"], conditionNames: ["agenda-drafter-source", "import", "types", "default"] },
   },
 };

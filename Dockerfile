@@ -1,13 +1,20 @@
 # syntax=docker/dockerfile:1
 # node:lts is the current Node.js LTS line; CI and development run on Node >= 20.18 too.
-# Build stage: compile TypeScript with the full dependency tree.
+# Build stage: compile TypeScript with the full dependency tree. The command line's sandbox
+# commands are typed against the sandbox workspace package, so it is built here too.
 FROM node:lts-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
+COPY packages/github-sandbox/package.json packages/github-sandbox/tsconfig.json packages/github-sandbox/tsconfig.build.json ./packages/github-sandbox/
+COPY packages/github-sandbox/src ./packages/github-sandbox/src
 COPY src ./src
 RUN npm ci --no-audit --no-fund
 
 # Runtime stage: production dependencies only (the large OpenAPI description is a dev dependency).
+# The sandbox workspace (packages/) is left out on purpose: npm counts a workspace as a production
+# dependency whatever the root says, but installs no workspace it cannot find, nor what only that
+# workspace needs (ajv, graphql, markdown-it...). Without it, the sandbox commands (demo, sandbox,
+# preview --sandbox) say so and how to get it.
 FROM node:lts-slim
 ENV NODE_ENV=production
 WORKDIR /app

@@ -1,14 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import type { IssueRecord, Stage } from "@agenda-drafter/github-sandbox";
 import { createAgendaDrafter } from "../app/create-agenda-drafter.js";
 import { createMemoryRegistry, type MeetingRegistry } from "../registry/meeting-registry.js";
 import { UserError } from "../errors.js";
 import { parseBody } from "../publish/issue-body.js";
 import { CRON_PATH } from "../scheduler/cron-endpoint.js";
 import type { TickRun } from "../scheduler/run-tick.js";
-import { startStage, type Stage } from "../sandbox/stage.js";
-import type { IssueRecord } from "../sandbox/state.js";
+import { loadSandbox } from "./load-sandbox.js";
 import type { Output } from "./output.js";
 
 export const demoUsage = `Usage: agenda-drafter demo [--keep] [--port 3001]
@@ -58,6 +58,7 @@ export async function demo(args: string[], output: Output, stopSignal: () => Pro
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port must be a port number, got "${values.port}".`);
 
+  const { startStage } = await loadSandbox();
   const registry = createMemoryRegistry();
   // The story moves the clock, then ticks through the app's cron endpoint as an external cron would.
   const cronSecret = randomBytes(24).toString("hex");

@@ -4,7 +4,7 @@ import { ProbotOctokit } from "probot";
 import type { GitHub, RepoRef } from "../github.js";
 import { UserError } from "../errors.js";
 import { draftOccurrence, type Draft } from "../operations/draft-occurrence.js";
-import { Sandbox } from "../sandbox/sandbox.js";
+import { loadSandbox } from "./load-sandbox.js";
 import type { Output } from "./output.js";
 
 export const previewUsage = `Usage: agenda-drafter preview --repo OWNER/NAME [--meeting ID] [--date YYYY-MM-DD] [--json] [--sandbox SNAPSHOT.yml]
@@ -86,6 +86,7 @@ async function sandboxClient(file: string): Promise<{ octokit: GitHub; now: Date
   } catch (error) {
     throw new UserError(`Cannot read the snapshot ${file}: ${(error as Error).message}`);
   }
+  const { Sandbox } = await loadSandbox();
   const sandbox = Sandbox.fromSnapshot(text, file);
   return { octokit: sandbox.octokit(), now: sandbox.clock.now() };
 }

@@ -1,8 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { UserError } from "../errors.js";
-import { Sandbox } from "../sandbox/sandbox.js";
-import { startSandboxServer } from "../sandbox/server.js";
+import { loadSandbox } from "./load-sandbox.js";
 import type { Output } from "./output.js";
 
 export const sandboxUsage = `Usage: agenda-drafter sandbox --snapshot FILE [--port 3001] [--webhook-url URL --webhook-secret S] [--app-id N --app-key PEM]
@@ -51,8 +50,9 @@ export async function sandboxCommand(args: string[], output: Output): Promise<vo
   const snapshot = await readText(values.snapshot, "snapshot");
   const keyOption = values["app-key"];
   const appKey = keyOption === undefined || keyOption.startsWith("-----BEGIN") ? keyOption : await readText(keyOption, "app key");
+  const { Sandbox, startSandboxServer } = await loadSandbox();
   const base = `http://localhost:${port}`;
-  let sandbox: Sandbox;
+  let sandbox: InstanceType<typeof Sandbox>;
   try {
     sandbox = Sandbox.fromSnapshot(snapshot, values.snapshot, { urls: { api: `${base}/api/v3`, web: base } });
   } catch (error) {

@@ -49,9 +49,16 @@ function isTable(node: ts.SignatureDeclaration): boolean {
   if (!body) return false;
   if (ts.isObjectLiteralExpression(body) || (ts.isParenthesizedExpression(body) && ts.isObjectLiteralExpression(body.expression))) return true;
   if (!ts.isBlock(body)) return false;
-  const statements = body.statements.filter((statement) => !ts.isVariableStatement(statement));
-  const last = statements.at(-1);
-  return statements.length === 1 && last !== undefined && ts.isReturnStatement(last) && last.expression !== undefined && ts.isObjectLiteralExpression(last.expression);
+  // Declarations and guards may come before the returned object.
+  const guard = (statement: ts.Statement) => ts.isVariableStatement(statement) || (ts.isIfStatement(statement) && ts.isThrowStatement(statement.thenStatement));
+  const last = body.statements.at(-1);
+  return (
+    last !== undefined &&
+    ts.isReturnStatement(last) &&
+    last.expression !== undefined &&
+    ts.isObjectLiteralExpression(last.expression) &&
+    body.statements.slice(0, -1).every(guard)
+  );
 }
 
 const files = SOURCE_ROOTS.flatMap(sourceFiles);

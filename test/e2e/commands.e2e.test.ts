@@ -1,6 +1,6 @@
 // The people who run the meeting steer it by comment on the meeting issue; everyone else is told
 // why nothing changed.
-import type { CommentRecord } from "../../src/sandbox/state.js";
+import type { CommentRecord } from "@agenda-drafter/github-sandbox";
 import { agendaItems, HOME, meetingIssue, meetingIssues } from "./live-issue-app.js";
 import { startDrafter, stepsDone, type DrafterStage } from "./drafter-app.js";
 

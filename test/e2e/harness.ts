@@ -1,7 +1,7 @@
-// End-to-end tests run on the app's stage (src/sandbox/stage.ts): a sandbox GitHub served over
+// End-to-end tests run on the app's stage (github-sandbox's stage.ts): a sandbox GitHub served over
 // HTTP and the app as a real Probot server against it. The harness fixes what tests compare
 // (the app id, the webhook secret) and keeps Probot quiet unless TEST_LOG_LEVEL says otherwise.
-import { startStage, type Stage, type StageOptions } from "../../src/sandbox/stage.js";
+import { startStage, type Stage, type StageOptions } from "@agenda-drafter/github-sandbox";
 
 const E2E_APP_ID = 834021;
 const E2E_WEBHOOK_SECRET = "e2e-webhook-secret";

@@ -1,10 +1,10 @@
 // The agenda drafter on the end-to-end harness, and ways to read its meeting issue, for the
 // live-issue end-to-end tests.
 import { readFileSync } from "node:fs";
+import type { IssueRecord } from "@agenda-drafter/github-sandbox";
 import { parse, stringify } from "yaml";
 import { createAgendaDrafter } from "../../src/app/create-agenda-drafter.js";
 import { parseBody } from "../../src/publish/issue-body.js";
-import type { IssueRecord } from "../../src/sandbox/state.js";
 import { startE2E, type E2E, type E2EOptions } from "./harness.js";
 
 export const HOME = "nodejs/security-wg";

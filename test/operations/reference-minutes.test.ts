@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { Sandbox } from "../../src/sandbox/sandbox.js";
+import { Sandbox } from "@agenda-drafter/github-sandbox";
 import { draftOccurrence } from "../../src/operations/draft-occurrence.js";
 import { AGENDA_MARKERS } from "../../src/render/agenda-markers.js";
 

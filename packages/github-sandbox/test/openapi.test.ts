@@ -1,5 +1,5 @@
-import { checkRequest, checkResponse } from "../../src/sandbox/openapi.js";
-import { Sandbox } from "../../src/sandbox/sandbox.js";
+import { checkRequest, checkResponse } from "../src/openapi.js";
+import { Sandbox } from "../src/sandbox.js";
 import { NODEJS_SNAPSHOT } from "./fixtures/nodejs-snapshot.js";
 
 const SEARCH = "GET /search/issues";

@@ -1,19 +1,19 @@
-// Regenerates src/sandbox/openapi/github-rest.json: the operations the sandbox implements, cut from
+// Regenerates src/openapi/github-rest.json: the operations the sandbox implements, cut from
 // the pinned @octokit/openapi description of api.github.com (a 385 MB development dependency that
 // must not be needed at run time). Descriptions and examples are dropped; schemas keep their $refs,
 // reduced to the ones those operations reach.
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
-import { appOperations } from "../src/sandbox/app-auth/app-routes.js";
-import { routes } from "../src/sandbox/routes/index.js";
-import type { PrunedOperation, PrunedSpec } from "../src/sandbox/openapi/pruned-spec.js";
+import { appOperations } from "../src/app-auth/app-routes.js";
+import { routes } from "../src/routes/index.js";
+import type { PrunedOperation, PrunedSpec } from "../src/openapi/pruned-spec.js";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
 /** Relative to the package root, where npm runs scripts (the compiled script lives elsewhere). */
-const PRUNED_SPEC_FILE = "src/sandbox/openapi/github-rest.json";
+const PRUNED_SPEC_FILE = "src/openapi/github-rest.json";
 
 export function readPinnedSpec(): JsonObject {
   const require = createRequire(import.meta.url);

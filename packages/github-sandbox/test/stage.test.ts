@@ -1,4 +1,4 @@
-import { startStage } from "../../src/sandbox/stage.js";
+import { startStage } from "../src/stage.js";
 
 const SNAPSHOT = `
 now: "2024-03-26T09:00:00Z"

@@ -1,4 +1,4 @@
-import { Sandbox } from "../../src/sandbox/sandbox.js";
+import { Sandbox } from "../src/sandbox.js";
 import { NODEJS_SNAPSHOT } from "./fixtures/nodejs-snapshot.js";
 
 const repo = { owner: "nodejs", repo: "security-wg" };

@@ -1,5 +1,5 @@
-import type { SandboxEvent } from "../../src/sandbox/events.js";
-import { Sandbox } from "../../src/sandbox/sandbox.js";
+import type { SandboxEvent } from "../src/events.js";
+import { Sandbox } from "../src/sandbox.js";
 import { NODEJS_SNAPSHOT } from "./fixtures/nodejs-snapshot.js";
 
 const repo = { owner: "nodejs", repo: "security-wg" };

@@ -1,5 +1,5 @@
-import { Sandbox } from "../../src/sandbox/sandbox.js";
-import { startSandboxServer, type SandboxServer } from "../../src/sandbox/server.js";
+import { Sandbox } from "../src/sandbox.js";
+import { startSandboxServer, type SandboxServer } from "../src/server.js";
 import { SERVER_SNAPSHOT } from "./server-fixtures.js";
 
 let sandbox: Sandbox;

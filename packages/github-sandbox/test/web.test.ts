@@ -1,6 +1,6 @@
-import { renderMarkdown } from "../../src/sandbox/web/render-markdown.js";
-import { Sandbox } from "../../src/sandbox/sandbox.js";
-import { startSandboxServer, type SandboxServer } from "../../src/sandbox/server.js";
+import { renderMarkdown } from "../src/web/render-markdown.js";
+import { Sandbox } from "../src/sandbox.js";
+import { startSandboxServer, type SandboxServer } from "../src/server.js";
 import { SERVER_SNAPSHOT } from "./server-fixtures.js";
 
 let server: SandboxServer;

@@ -1,4 +1,4 @@
-import { loadSnapshot } from "../../src/sandbox/snapshot.js";
+import { loadSnapshot } from "../src/snapshot.js";
 import { NODEJS_SNAPSHOT } from "./fixtures/nodejs-snapshot.js";
 
 test("fills GitHub's defaults into a snapshot written by hand", () => {

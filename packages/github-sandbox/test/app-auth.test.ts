@@ -1,7 +1,7 @@
 import { createSign } from "node:crypto";
 import { Probot } from "probot";
-import { Sandbox } from "../../src/sandbox/sandbox.js";
-import { startSandboxServer, type SandboxServer } from "../../src/sandbox/server.js";
+import { Sandbox } from "../src/sandbox.js";
+import { startSandboxServer, type SandboxServer } from "../src/server.js";
 import { appKeyPair, SERVER_SNAPSHOT } from "./server-fixtures.js";
 
 const APP_ID = 834021;

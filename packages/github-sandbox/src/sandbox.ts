@@ -1,5 +1,4 @@
 import { ProbotOctokit } from "probot";
-import type { GitHub } from "../github.js";
 import type { Actor } from "./access.js";
 import { SandboxClock } from "./clock.js";
 import { createState, ensureUser } from "./create-state.js";
@@ -8,6 +7,7 @@ import { checkRequest, findOperation, sandboxResponseProblem } from "./openapi.j
 import { RateLimits } from "./rate-limit.js";
 import { GitHubError, type Route, type RouteResponse } from "./route.js";
 import { routes } from "./routes/index.js";
+import type { SandboxOctokit } from "./sandbox-octokit.js";
 import { loadSnapshot, type Snapshot } from "./snapshot.js";
 import type { SandboxState } from "./state.js";
 import { GITHUB_DOT_COM, type SandboxUrls } from "./urls.js";
@@ -80,7 +80,7 @@ export class Sandbox {
   };
 
   /** An Octokit client acting with `token` (see the class comment). */
-  octokit(token = "installation"): GitHub {
+  octokit(token = "installation"): SandboxOctokit {
     return new ProbotOctokit({
       auth: { token },
       baseUrl: SANDBOX_BASE_URL,

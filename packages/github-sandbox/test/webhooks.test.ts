@@ -1,22 +1,24 @@
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
+import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { verify } from "@octokit/webhooks-methods";
 import { Ajv } from "ajv";
 import addFormats from "ajv-formats";
-import { storeFileTree, storeObject } from "../../src/sandbox/git-store.js";
-import { Sandbox } from "../../src/sandbox/sandbox.js";
-import { startSandboxServer, type SandboxServer } from "../../src/sandbox/server.js";
-import type { SandboxEvent } from "../../src/sandbox/events.js";
-import { repoKey, type RepoRecord } from "../../src/sandbox/state.js";
-import { webhookForEvent } from "../../src/sandbox/webhooks/webhook-for-event.js";
+import { storeFileTree, storeObject } from "../src/git-store.js";
+import { Sandbox } from "../src/sandbox.js";
+import { startSandboxServer, type SandboxServer } from "../src/server.js";
+import type { SandboxEvent } from "../src/events.js";
+import { repoKey, type RepoRecord } from "../src/state.js";
+import { webhookForEvent } from "../src/webhooks/webhook-for-event.js";
 import { appKeyPair, SERVER_SNAPSHOT } from "./server-fixtures.js";
 
 const SECRET = "development-webhook-secret";
 const appKey = appKeyPair().privateKey;
 const APP_ID = 834021;
+// Resolved as Node resolves packages: npm installs a workspace's development dependencies at the root.
 const webhookSpec = JSON.parse(
-  readFileSync(new URL("../../node_modules/@octokit/openapi-webhooks/generated/api.github.com.json", import.meta.url), "utf8"),
+  readFileSync(createRequire(import.meta.url).resolve("@octokit/openapi-webhooks/generated/api.github.com.json"), "utf8"),
 );
 const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats.default(ajv);

@@ -8,8 +8,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { Duration } from "luxon";
 import { createNodeMiddleware, Probot, ProbotOctokit, type ApplicationFunctionOptions } from "probot";
-import type { GitHub } from "../github.js";
 import { findPath } from "./git-store.js";
+import type { SandboxOctokit } from "./sandbox-octokit.js";
 import { Sandbox, type AnsweredRequest } from "./sandbox.js";
 import { loadSnapshot } from "./snapshot.js";
 import { startSandboxServer, type SandboxServer } from "./server.js";
@@ -58,7 +58,7 @@ export interface Stage {
   /** The app server's root URL: webhooks at `/api/github/webhooks`, the app's own handlers beside. */
   appUrl: string;
   /** An Octokit acting as a person (`token user:<login>`), over HTTP, with that person's rights in the snapshot. */
-  as(login: string): GitHub;
+  as(login: string): SandboxOctokit;
   clock: {
     now(): Date;
     /** An ISO instant. */
@@ -121,9 +121,6 @@ function stageOctokit(now: () => Date) {
 }
 
 export async function startStage(options: StageOptions): Promise<Stage> {
-  const yaml = options.snapshot ?? (options.snapshotFile ? readFileSync(options.snapshotFile, "utf8") : undefined);
-  if (yaml === undefined) throw new Error("The stage needs a snapshot (YAML text) or a snapshotFile");
-  const snapshot = loadSnapshot(yaml, options.snapshotFile);
   const appId = options.appId ?? DEFAULT_APP_ID;
   const webhookSecret = options.webhookSecret ?? randomBytes(24).toString("hex");
   const { privateKey } = generateKeyPairSync("rsa", {
@@ -131,11 +128,84 @@ export async function startStage(options: StageOptions): Promise<Stage> {
     privateKeyEncoding: { type: "pkcs8", format: "pem" },
     publicKeyEncoding: { type: "spki", format: "pem" },
   });
+  const sandbox = new Sandbox(readSnapshot(options), { appId });
   const restoreEnv = setEnv(options.env ?? {});
+  const appServer = await startAppServer();
+  // Responses keep github.com's URLs, so that what the app writes reads as on GitHub, whatever the port.
+  const server = await startSandboxServer(sandbox, {
+    port: options.port ?? 0,
+    webhook: { url: `${appServer.url}${WEBHOOKS_PATH}`, secret: webhookSecret },
+    app: { id: appId, privateKey },
+  }).catch(async (error: unknown) => {
+    await appServer.close();
+    restoreEnv();
+    throw error;
+  });
+  const api = `${server.url}/api/v3`;
+  const writes = appWritesOf(sandbox);
+  const now = () => sandbox.clock.now();
+  const StageOctokit = stageOctokit(now);
+  const launch = async (app: StageOptions["app"]) => {
+    const probot = new Probot({ appId, privateKey, secret: webhookSecret, baseUrl: api, Octokit: StageOctokit, logLevel: options.logLevel ?? "fatal" });
+    const handler = (loaded: Probot, probotOptions: ApplicationFunctionOptions) => app(loaded, { ...probotOptions, now, sandboxUrl: server.url });
+    appServer.serve(await createNodeMiddleware(handler, { probot, webhooksPath: WEBHOOKS_PATH }));
+    return probot;
+  };
+  const close = once(async () => {
+    await server.close();
+    await appServer.close();
+    restoreEnv();
+  });
+  const idles = options.idle ? [options.idle] : [];
+  const probot = await launch(options.app).catch(async (error: unknown) => {
+    await close();
+    throw error;
+  });
 
-  // The app's server listens first, so that the sandbox knows where to send webhooks. With more
-  // than one app process it hands each request to the next one in turn.
-  const middlewares: ((request: IncomingMessage, response: ServerResponse, next?: () => void) => unknown)[] = [];
+  return {
+    sandbox,
+    server,
+    probot,
+    url: server.url,
+    appUrl: appServer.url,
+    as: (login) => new StageOctokit({ auth: { token: `user:${login}` }, baseUrl: api }) as unknown as SandboxOctokit,
+    clock: stageClock(sandbox),
+    settle: () => settle(server, writes, idles),
+    faults: (faults) => server.webhooks?.setFaults(faults),
+    searchLag: (ms) => sandbox.setSearchLag(ms),
+    deliveries: () => server.webhooks?.records ?? [],
+    ...recordViews(sandbox),
+    appWrites: () => [...writes],
+    async startAnotherApp(app, idle) {
+      if (idle) idles.push(idle);
+      return launch(app);
+    },
+    close,
+  };
+}
+
+function stageClock(sandbox: Sandbox): Stage["clock"] {
+  return {
+    now: () => sandbox.clock.now(),
+    set: (instant) => sandbox.clock.set(new Date(instant)),
+    advance: (by) => sandbox.clock.advance(typeof by === "number" ? by : isoDuration(by)),
+  };
+}
+
+function readSnapshot(options: StageOptions) {
+  const yaml = options.snapshot ?? (options.snapshotFile ? readFileSync(options.snapshotFile, "utf8") : undefined);
+  if (yaml === undefined) throw new Error("The stage needs a snapshot (YAML text) or a snapshotFile");
+  return loadSnapshot(yaml, options.snapshotFile);
+}
+
+type Middleware = (request: IncomingMessage, response: ServerResponse, next?: () => void) => unknown;
+
+/**
+ * The app's server listens first, so that the sandbox knows where to send webhooks. With more
+ * than one app process it hands each request to the next one in turn.
+ */
+async function startAppServer() {
+  const middlewares: Middleware[] = [];
   let turn = 0;
   const appServer = createServer((request, response) => {
     const notFound = () => response.writeHead(404).end();
@@ -144,62 +214,38 @@ export async function startStage(options: StageOptions): Promise<Stage> {
     void middleware(request, response, notFound);
   });
   await new Promise<void>((resolve) => appServer.listen(0, "127.0.0.1", resolve));
-  const appUrl = `http://127.0.0.1:${(appServer.address() as AddressInfo).port}`;
-  const closeAppServer = async () => {
-    appServer.closeAllConnections();
-    await new Promise<void>((resolve, reject) => appServer.close((error) => (error ? reject(error) : resolve())));
+  return {
+    url: `http://127.0.0.1:${(appServer.address() as AddressInfo).port}`,
+    serve: (middleware: Middleware) => void middlewares.push(middleware),
+    async close() {
+      appServer.closeAllConnections();
+      await new Promise<void>((resolve, reject) => appServer.close((error) => (error ? reject(error) : resolve())));
+    },
   };
+}
 
-  // Responses keep github.com's URLs, so that what the app writes reads as on GitHub, whatever the port.
-  const sandbox = new Sandbox(snapshot, { appId });
-  let server: SandboxServer;
-  try {
-    server = await startSandboxServer(sandbox, {
-      port: options.port ?? 0,
-      webhook: { url: `${appUrl}${WEBHOOKS_PATH}`, secret: webhookSecret },
-      app: { id: appId, privateKey },
-    });
-  } catch (error) {
-    await closeAppServer();
-    restoreEnv();
-    throw error;
-  }
-  const api = `${server.url}/api/v3`;
-
+/** The app's requests other than GET, as the sandbox answered them. */
+function appWritesOf(sandbox: Sandbox): AnsweredRequest[] {
   const writes: AnsweredRequest[] = [];
   sandbox.onRequest((request) => {
     if (request.actor.kind === "installation" && request.method !== "GET") writes.push(request);
   });
+  return writes;
+}
 
-  const now = () => sandbox.clock.now();
-  const StageOctokit = stageOctokit(now);
-  const newProbot = () =>
-    new Probot({
-      appId,
-      privateKey,
-      secret: webhookSecret,
-      baseUrl: api,
-      Octokit: StageOctokit,
-      logLevel: options.logLevel ?? "fatal",
-    });
-  const serveApp = async (probot: Probot, app: StageOptions["app"]) =>
-    middlewares.push(
-      await createNodeMiddleware((loaded, probotOptions) => app(loaded, { ...probotOptions, now, sandboxUrl: server.url }), {
-        probot,
-        webhooksPath: WEBHOOKS_PATH,
-      }),
-    );
-  const probot = newProbot();
-  const idles = options.idle ? [options.idle] : [];
-  try {
-    await serveApp(probot, options.app);
-  } catch (error) {
-    await server.close();
-    await closeAppServer();
-    restoreEnv();
-    throw error;
+/** Answering a webhook may lead the app to changes that send further webhooks: repeat until calm. */
+async function settle(server: SandboxServer, writes: AnsweredRequest[], idles: (() => Promise<void>)[]): Promise<void> {
+  for (;;) {
+    const seen = `${server.webhooks?.records.length ?? 0}:${writes.length}`;
+    await server.settled();
+    await Promise.all(idles.map((idle) => idle()));
+    await new Promise((resolve) => setImmediate(resolve));
+    if (seen === `${server.webhooks?.records.length ?? 0}:${writes.length}`) return;
   }
+}
 
+/** What a test reads of the sandbox's repositories. */
+function recordViews(sandbox: Sandbox): Pick<Stage, "issues" | "issue" | "comments" | "pullRequests" | "file"> {
   const repoOf = (name: string): RepoRecord => {
     const [owner = "", repo = ""] = name.split("/");
     const found = sandbox.state.repos.get(repoKey(owner, repo));
@@ -211,33 +257,7 @@ export async function startStage(options: StageOptions): Promise<Stage> {
     if (!found) throw new Error(`${repo} has no issue or pull request #${number}`);
     return found;
   };
-
-  let closed = false;
   return {
-    sandbox,
-    server,
-    probot,
-    url: server.url,
-    appUrl,
-    as: (login) => new StageOctokit({ auth: { token: `user:${login}` }, baseUrl: api }) as unknown as GitHub,
-    clock: {
-      now,
-      set: (instant) => sandbox.clock.set(new Date(instant)),
-      advance: (by) => sandbox.clock.advance(typeof by === "number" ? by : isoDuration(by)),
-    },
-    async settle() {
-      // Answering a webhook may lead the app to changes that send further webhooks: repeat until calm.
-      for (;;) {
-        const seen = `${server.webhooks?.records.length ?? 0}:${writes.length}`;
-        await server.settled();
-        await Promise.all(idles.map((idle) => idle()));
-        await new Promise((resolve) => setImmediate(resolve));
-        if (seen === `${server.webhooks?.records.length ?? 0}:${writes.length}`) return;
-      }
-    },
-    faults: (faults) => server.webhooks?.setFaults(faults),
-    searchLag: (ms) => sandbox.setSearchLag(ms),
-    deliveries: () => server.webhooks?.records ?? [],
     issues: (repo) => [...repoOf(repo).issues.values()].filter((issue) => !issue.pullRequest).sort((a, b) => a.number - b.number),
     issue: issueOf,
     comments: (repo, number) => issueOf(repo, number).comments,
@@ -249,21 +269,12 @@ export async function startStage(options: StageOptions): Promise<Stage> {
       const found = tip ? findPath(record, tip, path) : undefined;
       return found?.object.type === "blob" ? found.object.content.toString("utf8") : undefined;
     },
-    appWrites: () => [...writes],
-    async startAnotherApp(app, idle) {
-      const another = newProbot();
-      await serveApp(another, app);
-      if (idle) idles.push(idle);
-      return another;
-    },
-    async close() {
-      if (closed) return;
-      closed = true;
-      await server.close();
-      await closeAppServer();
-      restoreEnv();
-    },
   };
+}
+
+function once(run: () => Promise<void>): () => Promise<void> {
+  let done: Promise<void> | undefined;
+  return () => (done ??= run());
 }
 
 function setEnv(values: Record<string, string>): () => void {

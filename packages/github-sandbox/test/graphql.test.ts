@@ -1,10 +1,10 @@
-import { createState } from "../../src/sandbox/create-state.js";
-import { Sandbox } from "../../src/sandbox/sandbox.js";
-import { createSandboxHandler } from "../../src/sandbox/server/sandbox-handler.js";
-import { answerGraphql } from "../../src/sandbox/graphql/answer-graphql.js";
-import type { GraphqlContext } from "../../src/sandbox/graphql/nodes.js";
-import { loadSnapshot } from "../../src/sandbox/snapshot.js";
-import type { SandboxState } from "../../src/sandbox/state.js";
+import { createState } from "../src/create-state.js";
+import { Sandbox } from "../src/sandbox.js";
+import { createSandboxHandler } from "../src/server/sandbox-handler.js";
+import { answerGraphql } from "../src/graphql/answer-graphql.js";
+import type { GraphqlContext } from "../src/graphql/nodes.js";
+import { loadSnapshot } from "../src/snapshot.js";
+import type { SandboxState } from "../src/state.js";
 import { SERVER_SNAPSHOT } from "./server-fixtures.js";
 
 const urls = { api: "http://localhost:3001/api/v3", web: "http://localhost:3001" };

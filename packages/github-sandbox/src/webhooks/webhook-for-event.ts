@@ -27,22 +27,8 @@ export function webhookForEvent(state: SandboxState, event: SandboxEvent, urls: 
   const context = { ...repositoryContext(state, event.repo, event.actor, urls), installation: simpleInstallation(installation) };
 
   switch (event.name) {
-    case "issues": {
-      if (event.action === "transferred") {
-        const newRepository = serializeRepository(state, event.newRepo, urls);
-        const newIssue = serializeIssue(state, event.newRepo, event.newIssue, urls);
-        return {
-          event: "issues",
-          payload: { action: "transferred", changes: { new_issue: newIssue, new_repository: newRepository }, issue: serializeIssue(state, event.repo, event.issue, urls), ...context },
-        };
-      }
-      const label = "label" in event ? { label: serializeLabel(event.label, event.repo, urls) } : {};
-      const changes = "changes" in event && event.changes ? { changes: event.changes } : {};
-      return {
-        event: "issues",
-        payload: { action: event.action, issue: serializeIssue(state, event.repo, event.issue, urls), ...label, ...changes, ...context },
-      };
-    }
+    case "issues":
+      return { event: "issues", payload: { ...issuesPayload(state, event, urls), ...context } };
     case "issue_comment": {
       const changes = event.changes ? { changes: event.changes } : {};
       return {
@@ -82,4 +68,16 @@ export function webhookForEvent(state: SandboxState, event: SandboxEvent, urls: 
     case "repository":
       return { event: "repository", payload: { action: event.action, ...context } };
   }
+}
+
+/** An `issues` payload's own part, without the repository, sender and installation every payload has. */
+function issuesPayload(state: SandboxState, event: Extract<SandboxEvent, { name: "issues" | "pull_request" }>, urls: SandboxUrls): Record<string, unknown> {
+  if (event.action === "transferred") {
+    const newRepository = serializeRepository(state, event.newRepo, urls);
+    const newIssue = serializeIssue(state, event.newRepo, event.newIssue, urls);
+    return { action: "transferred", changes: { new_issue: newIssue, new_repository: newRepository }, issue: serializeIssue(state, event.repo, event.issue, urls) };
+  }
+  const label = "label" in event ? { label: serializeLabel(event.label, event.repo, urls) } : {};
+  const changes = "changes" in event && event.changes ? { changes: event.changes } : {};
+  return { action: event.action, issue: serializeIssue(state, event.repo, event.issue, urls), ...label, ...changes };
 }
