@@ -19,6 +19,7 @@ const titles = fill('[a](b "\n/minutes\n")\n/present\n');
 const openTitles = fill('[a](b "\n/minutes\n');
 const attributes = fill('<a title="\n/minutes\n">\n/present\n');
 const openAttributes = fill('<a title="\n/minutes\n');
+const deepAfterHelp = "/help\n\n/present\n";
 
 /** [what it is, the comment, how many command lines it holds] */
 export const hostileComments = [
@@ -39,9 +40,10 @@ export const hostileComments = [
   ["link titles left open, which hide nothing", openTitles.body, openTitles.units],
   ["attributes that hide lines", attributes.body, attributes.units],
   ["attributes left open, which hide nothing", openAttributes.body, openAttributes.units],
-  ["nested brackets", fill("[", { start: "/help\n\n" }).body, 1],
-  ["nested images", fill("![", { start: "/help\n\n" }).body, 1],
-  ["images in links", fill("[![", { start: "/help\n\n" }).body, 1],
+  // Each paragraph with a command line is read inline; one nested too deep yields none.
+  ["nested brackets", fill("[", { start: deepAfterHelp }).body, 1],
+  ["nested images", fill("![", { start: deepAfterHelp }).body, 1],
+  ["images in links", fill("[![", { start: deepAfterHelp }).body, 1],
   ["emphasis delimiters", fill("*a **b _c __d ", { start: "/help\n" }).body, 1],
   ["a long table", fill("|x|y\n", { start: "a|b\n-|-\n", end: "\n/help" }).body, 1],
 ];

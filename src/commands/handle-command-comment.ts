@@ -53,8 +53,9 @@ interface Accepted {
  * Runs the commands of a new comment on a meeting issue of this app, once. The app calls it for
  * `issue_comment.created` only, and only on its own meeting issues: an edited comment runs
  * nothing. Comments by bots (this app included) are ignored. Each command is checked (its
- * arguments, then who may use it); accepted ones get one reaction on the comment at once, then
- * run in order, and everything there is to tell goes into one reply.
+ * arguments, the items the comment's commands name in all, then who may use it); accepted ones
+ * get one reaction on the comment at once, then run in order, and everything there is to tell
+ * goes into one reply, as much as one GitHub comment holds.
  */
 export async function handleCommandComment(input: CommandComment): Promise<HandledComment> {
   const { comment, github, issue } = input;
