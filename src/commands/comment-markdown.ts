@@ -21,7 +21,7 @@ const LINE_END = /\r\n?|\n/;
 const TOO_DEEP = Symbol("too deep");
 const SHOWN_TOKENS = new Set(["text", "text_special", "code_inline"]);
 
-// GitHub renders comments with cmark-gfm: CommonMark with raw HTML, plus GFM's tables and
+// GitHub renders comments as GitHub Flavored Markdown: CommonMark with raw HTML, plus tables and
 // strikethrough, the extensions that change which text is a paragraph or markup.
 const markdown = new MarkdownIt("commonmark", { html: true, maxNesting: MAX_NESTING }).enable(["table", "strikethrough"]);
 // Inline content is parsed only for the paragraphs asked about (shownParagraphLines).
@@ -46,10 +46,10 @@ markdown.inline.skipToken = (state: StateInline) => {
 };
 
 /**
- * The rendered lines of the comment's top-level paragraphs (not those in block quotes, lists,
- * tables or HTML blocks), each with the source line it starts on. Only paragraphs with a source
- * line that `worthReading` accepts are parsed inline; a paragraph nested too deep to be read as
- * GitHub shows it yields no lines.
+ * The rendered lines of the comment's top-level paragraphs (not those in block quotes or lists;
+ * tables, headings and HTML blocks hold none), each with the source line it starts on. Only
+ * paragraphs with a source line that `worthReading` accepts are parsed inline; a paragraph nested
+ * too deep to be read as GitHub shows it yields no lines.
  */
 export function shownParagraphLines(body: string, worthReading: (sourceLine: string) => boolean): ShownLine[] {
   const sourceLines = body.split(LINE_END);

@@ -52,7 +52,7 @@ describe("parseCommands", () => {
     ).toEqual(["/help"]);
   });
 
-  test("up to three spaces before a command; four or a tab make code", () => {
+  test("up to three spaces before a command; a line indented four columns or by a tab is none", () => {
     expect(commandTexts("   /help\n    /minutes\n\t/present\n \t/agenda refresh")).toEqual(["   /help".trim()]);
   });
 
