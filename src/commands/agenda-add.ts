@@ -13,6 +13,7 @@ export const agendaAdd = declareCommand({
   examples: ["/agenda add #1255", "/agenda add nodejs/node#52575 https://github.com/nodejs/node/pull/52459"],
   parse: (words, _rest, context) => refArguments(words, context),
   access: () => "steer",
+  itemCount: (refs) => refs.length,
   async run(refs, context) {
     const checked = await context.github.checkItems(refs, { openOnly: true });
     if ("refused" in checked) return checked;

@@ -12,6 +12,7 @@ export const agendaRemove = declareCommand({
   examples: ["/agenda remove #1255", "/agenda remove nodejs/node#52575"],
   parse: (words, _rest, context) => refArguments(words, context),
   access: () => "steer",
+  itemCount: (refs) => refs.length,
   async run(refs, context) {
     const checked = await context.github.checkItems(refs, { openOnly: false });
     if ("refused" in checked) return checked;

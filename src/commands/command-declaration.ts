@@ -24,6 +24,11 @@ export interface CommandDeclaration<Args = unknown> {
   /** Validates the words after the verb and subcommand; pure, no GitHub calls. */
   parse(words: string[], rest: string, context: CommandContext): ParsedArguments<Args>;
   access(args: Args, context: CommandContext): Access;
+  /**
+   * How many issues or pull requests the command looks up and changes, for commands that name
+   * them: all the commands of a comment together name at most MAX_ITEMS_PER_COMMENT.
+   */
+  itemCount?(args: Args): number;
   run(args: Args, context: CommandContext): Promise<CommandResult>;
 }
 

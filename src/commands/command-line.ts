@@ -5,17 +5,12 @@ export type Verb = (typeof VERBS)[number];
 /** One command line of a comment. */
 export interface CommandLine {
   verb: Verb;
-  /** The whitespace-separated words after the verb, as written. */
+  /** The whitespace-separated words after the verb, as shown. */
   words: string[];
   /** Everything after the verb, trimmed: free text such as a cancellation reason. */
   rest: string;
-  /** The line as written, without a trailing comment or line break. */
+  /** The line as the rendered comment shows it, from its slash: without markup, HTML or images. */
   text: string;
   /** 1-based line number in the comment. */
   line: number;
-}
-
-/** Counts the characters the parser reads, so tests and the benchmark can show its work is linear. */
-export interface StepMeter {
-  steps: number;
 }

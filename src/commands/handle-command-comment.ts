@@ -1,13 +1,14 @@
 import type { Meeting, Occurrence } from "../model.js";
 import { UserError } from "../errors.js";
 import { scheduleOf, type LoadedSchedule } from "../schedule/load-schedule.js";
-import { escapeMarkdown } from "../render/escape-markdown.js";
 import type { CommandContext } from "./command-context.js";
 import type { CommandDeclaration, CommandResult } from "./command-declaration.js";
 import { describeSteerers } from "./describe-steerers.js";
+import { formatReply, type ReplySection } from "./format-reply.js";
 import type { CommandGitHub } from "../operations/command-github.js";
 import type { MeetingActions } from "../operations/meeting-actions.js";
 import { parseCommands, type CommandLine } from "./parse-commands.js";
+import { MAX_ITEMS_PER_COMMENT } from "./ref-arguments.js";
 import { resolveCommand } from "./registry.js";
 
 /** More would let one comment start a long run of GitHub calls. */
@@ -40,17 +41,21 @@ export interface HandledComment {
   reply?: string;
 }
 
-interface Section {
+interface Accepted {
   line: CommandLine;
-  text: string;
+  command: CommandDeclaration;
+  args: unknown;
+  /** The issues and pull requests it names, counted against the comment's limit. */
+  items: number;
 }
 
 /**
  * Runs the commands of a new comment on a meeting issue of this app, once. The app calls it for
  * `issue_comment.created` only, and only on its own meeting issues: an edited comment runs
  * nothing. Comments by bots (this app included) are ignored. Each command is checked (its
- * arguments, then who may use it); accepted ones get one reaction on the comment at once, then
- * run in order, and everything there is to tell goes into one reply.
+ * arguments, the items the comment's commands name in all, then who may use it); accepted ones
+ * get one reaction on the comment at once, then run in order, and everything there is to tell
+ * goes into one reply, as much as one GitHub comment holds.
  */
 export async function handleCommandComment(input: CommandComment): Promise<HandledComment> {
   const { comment, github, issue } = input;
@@ -72,21 +77,7 @@ export async function handleCommandComment(input: CommandComment): Promise<Handl
   let steers: Promise<boolean> | undefined;
   const maySteerOnce = () => (steers ??= github.maySteer(comment.user.login));
 
-  const sections: Section[] = [];
-  const accepted: { line: CommandLine; command: CommandDeclaration; args: unknown }[] = [];
-  for (const line of lines.slice(0, MAX_COMMANDS_PER_COMMENT)) {
-    const checked = await check(line, context, maySteerOnce);
-    if ("text" in checked) sections.push({ line, text: checked.text });
-    else accepted.push({ line, ...checked });
-  }
-  if (lines.length > MAX_COMMANDS_PER_COMMENT) {
-    const skipped = lines.slice(MAX_COMMANDS_PER_COMMENT);
-    sections.push({
-      line: skipped[0] as CommandLine,
-      text: `A comment runs at most ${MAX_COMMANDS_PER_COMMENT} commands; this one and the ${skipped.length - 1} after it did not run.`,
-    });
-  }
-
+  const { sections, accepted } = await checkAll(lines, context, maySteerOnce);
   if (accepted.length > 0) {
     await github.acknowledge(comment.id);
   }
@@ -107,20 +98,57 @@ export async function handleCommandComment(input: CommandComment): Promise<Handl
   return reply === undefined ? { ran: true } : { ran: true, reply };
 }
 
+/** Checks the comment's first commands in order; those past a limit get only a section that says so. */
+async function checkAll(
+  lines: CommandLine[],
+  context: CommandContext,
+  maySteer: () => Promise<boolean>,
+): Promise<{ sections: ReplySection[]; accepted: Accepted[] }> {
+  const sections: ReplySection[] = [];
+  const accepted: Accepted[] = [];
+  let itemsNamed = 0;
+  for (const line of lines.slice(0, MAX_COMMANDS_PER_COMMENT)) {
+    const checked = await check(line, context, maySteer, itemsNamed);
+    if ("text" in checked) sections.push({ line, text: checked.text });
+    else {
+      accepted.push({ line, ...checked });
+      itemsNamed += checked.items;
+    }
+  }
+  if (lines.length > MAX_COMMANDS_PER_COMMENT) {
+    const skipped = lines.slice(MAX_COMMANDS_PER_COMMENT);
+    sections.push({
+      line: skipped[0] as CommandLine,
+      text: `A comment runs at most ${MAX_COMMANDS_PER_COMMENT} commands; this one and the ${skipped.length - 1} after it did not run.`,
+    });
+  }
+  return { sections, accepted };
+}
+
+/** One command's arguments, the items it adds to those the comment's earlier commands name, then who may use it. */
 async function check(
   line: CommandLine,
   context: CommandContext,
   maySteer: () => Promise<boolean>,
-): Promise<{ command: CommandDeclaration; args: unknown } | { text: string }> {
+  itemsNamed: number,
+): Promise<Omit<Accepted, "line"> | { text: string }> {
   const resolved = resolveCommand(line);
   if ("problem" in resolved) return { text: usageHelp(resolved.problem, resolved.suggestions, "Did you mean") };
   const { command } = resolved;
   const parsed = command.parse(resolved.words, resolved.rest, context);
   if ("problem" in parsed) return { text: usageHelp(parsed.problem, [command], "Usage:") };
+  const items = command.itemCount?.(parsed.args) ?? 0;
+  if (itemsNamed + items > MAX_ITEMS_PER_COMMENT) {
+    return {
+      text: nothingChanged(
+        `a comment's commands name at most ${MAX_ITEMS_PER_COMMENT} issues or pull requests in all, and this one would make ${itemsNamed + items}.`,
+      ),
+    };
+  }
   if (command.access(parsed.args, context) === "steer" && !(await maySteer())) {
     return { text: `Nothing changed: only people who may steer this meeting can do this; they are ${describeSteerers(context.meeting)}.` };
   }
-  return { command, args: parsed.args };
+  return { command, args: parsed.args, items };
 }
 
 /** What was wrong, then the usage of the command meant, or of the nearest ones. */
@@ -132,9 +160,4 @@ function usageHelp(problem: string, suggestions: CommandDeclaration[], lead: "Us
 /** A refusal: one reason inline, a list of them below. */
 function nothingChanged(reasons: string): string {
   return reasons.includes("\n") ? `Nothing changed:\n${reasons}` : `Nothing changed: ${reasons}`;
-}
-
-/** One section per command, under the command as written, quoted so that it runs nothing. */
-function formatReply(sections: Section[]): string {
-  return [...sections].sort((a, b) => a.line.line - b.line.line).map(({ line, text }) => `> ${escapeMarkdown(line.text)}\n\n${text}`).join("\n\n");
 }

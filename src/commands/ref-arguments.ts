@@ -6,13 +6,13 @@ import type { ItemRef } from "../model.js";
 import { parseItemRef } from "./parse-item-ref.js";
 import { shown } from "./shown.js";
 
-/** More would make one comment a long run of GitHub calls. */
-const MAX_REFS = 20;
+/** More would make one comment a long run of GitHub calls: a comment's commands share them. */
+export const MAX_ITEMS_PER_COMMENT = 20;
 
 /** The items an `/agenda add` or `/agenda remove` names, each once. */
 export function refArguments(words: string[], context: CommandContext): ParsedArguments<ItemRef[]> {
   if (words.length === 0) return { problem: "Name at least one issue or pull request." };
-  if (words.length > MAX_REFS) return { problem: `Name at most ${MAX_REFS} items at once.` };
+  if (words.length > MAX_ITEMS_PER_COMMENT) return { problem: `Name at most ${MAX_ITEMS_PER_COMMENT} items at once.` };
   const { webHost } = context;
   const refs = new Map<string, ItemRef>();
   for (const word of words) {

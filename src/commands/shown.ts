@@ -1,9 +1,22 @@
 import { escapeMarkdown } from "../render/escape-markdown.js";
 
-const LONGEST_SHOWN = 60;
+const LONGEST_WORD = 60;
+/** Enough of a command line to tell which one a reply answers. */
+const LONGEST_LINE = 200;
 
 /** A word the commenter wrote, quoted in a reply: escaped, and cut short if long. */
 export function shown(word: string): string {
-  const short = word.length > LONGEST_SHOWN ? `${word.slice(0, LONGEST_SHOWN)}…` : word;
-  return `"${escapeMarkdown(short)}"`;
+  return `"${escapeMarkdown(cutShort(word, LONGEST_WORD))}"`;
+}
+
+/** A command line the commenter wrote, as a reply quotes it: escaped, and cut short if long. */
+export function quotedLine(text: string): string {
+  return `> ${escapeMarkdown(cutShort(text, LONGEST_LINE))}`;
+}
+
+function cutShort(text: string, longest: number): string {
+  if (text.length <= longest) return text;
+  // Never between the two halves of a character outside the Basic Multilingual Plane.
+  const end = /[\uD800-\uDBFF]/.test(text.charAt(longest - 1)) ? longest - 1 : longest;
+  return `${text.slice(0, end)}…`;
 }

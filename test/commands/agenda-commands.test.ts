@@ -150,6 +150,41 @@ Nothing changed:
   });
 });
 
+describe("items per comment", () => {
+  test("ten commands of twenty items each: the first twenty are looked up, the rest refused, and the reply says how many a comment may name", async () => {
+    const { actions, calls } = fakeActions();
+    let reply = "";
+    const issuePath = /^\/repos\/nodejs\/security-wg\/issues\/(\d+)$/;
+    const scopes = [
+      mockPermission("RafaelGSS", "admin"),
+      mockReaction(),
+      github()
+        .get("/repos/nodejs/security-wg")
+        .times(20)
+        .reply(200, { full_name: "nodejs/security-wg", private: false, visibility: "public", archived: false }),
+      github()
+        .get(issuePath)
+        .times(20)
+        .reply(200, (uri) => {
+          const number = Number(issuePath.exec(uri)?.[1]);
+          return { number, title: `Item ${number}`, state: "open", html_url: `https://github.com/nodejs/security-wg/issues/${number}`, labels: [] };
+        }),
+      github().post(/^\/repos\/nodejs\/security-wg\/issues\/\d+\/labels$/).times(20).reply(200, []),
+      mockReply((body) => (reply = body)),
+    ];
+    const command = (first: number) => `/agenda add ${Array.from({ length: 20 }, (_, index) => `#${first + index}`).join(" ")}`;
+    await run({ body: Array.from({ length: 10 }, (_, index) => command(1 + 20 * index)).join("\n"), actions });
+    expect(calls).toEqual([["refresh"]]);
+    const answers = reply.split("\n\n").filter((part) => !part.startsWith("> "));
+    expect(answers).toHaveLength(10);
+    expect(answers[0]).toMatch(/^Added to the agenda:\n- nodejs\/security-wg#1: Item 1\n/);
+    expect(new Set(answers.slice(1))).toEqual(
+      new Set(["Nothing changed: a comment's commands name at most 20 issues or pull requests in all, and this one would make 40."]),
+    );
+    expectAllAsked(scopes);
+  });
+});
+
 describe("/agenda remove", () => {
   test("removes every agenda label of the meeting, and only those", async () => {
     const meeting = securityWgMeeting({ agendaLabels: ["security-wg-agenda", "security-agenda"] });

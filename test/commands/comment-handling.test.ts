@@ -1,7 +1,11 @@
 import { readFileSync } from "node:fs";
 import nock from "nock";
 import { commandsMarkdownTable } from "../../src/commands/commands-markdown-table.js";
+import { securityWgMeeting } from "../fixtures/security-wg-meeting.js";
 import { fakeActions, github, mockPermission, mockReaction, mockReply, run } from "./harness.js";
+
+/** GitHub refuses longer comments. */
+const GITHUB_COMMENT_LIMIT = 65_536;
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -150,6 +154,33 @@ Opened the minutes pull request: https://github.com/nodejs/security-wg/pull/1302
 
 A comment runs at most 10 commands; this one and the 1 after it did not run."
 `);
+  });
+
+  test("a reply quotes at most 200 characters of a command line, however long it is", async () => {
+    const replies: string[] = [];
+    const scope = mockReply((body) => replies.push(body));
+    // Each `<` shows as `&lt;` in a reply: quoted whole, this comment would make one of 260,000 characters.
+    const line = `/agenda add ${"<".repeat(6_480)}`;
+    await run({ body: Array.from({ length: 10 }, () => line).join("\n") });
+    const [reply = ""] = replies;
+    expect(reply.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
+    expect(reply.split("\n\n")[0]).toBe(`> /agenda add ${"&lt;".repeat(188)}…`);
+    expect(reply.match(/^> /gm)).toHaveLength(10);
+    expect(scope.pendingMocks()).toEqual([]);
+  });
+
+  test("answers that would not fit in one GitHub comment are left out, and the reply says so", async () => {
+    // A meeting that lets hundreds of people steer it names them all in each answer to /help.
+    const logins = Array.from({ length: 600 }, (_, index) => `steerer-number-${index}`);
+    const meeting = securityWgMeeting({ commands: { allow: { teams: [], logins } } });
+    let reply = "";
+    const scopes = [mockReaction(), mockReply((body) => (reply = body))];
+    await run({ body: "/help\n".repeat(10), meeting });
+    expect(reply.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
+    expect(reply.split("\n\n").at(-1)).toMatch(
+      /^The reply stops here: GitHub takes comments of at most 65,536 characters, and the answers to \d+ more commands do not fit\.$/,
+    );
+    for (const scope of scopes) expect(scope.pendingMocks()).toEqual([]);
   });
 
   test("an unexpected failure is told, the rest still runs, and the error reaches the app", async () => {

@@ -1,4 +1,5 @@
-import { parseCommands, type StepMeter } from "../../src/commands/parse-commands.js";
+import { hostileComments } from "../../bench/hostile-comments.mjs";
+import { parseCommands } from "../../src/commands/parse-commands.js";
 
 function commandTexts(body: string): string[] {
   return parseCommands(body).map((command) => command.text);
@@ -51,7 +52,7 @@ describe("parseCommands", () => {
     ).toEqual(["/help"]);
   });
 
-  test("up to three spaces before a command; four or a tab make code", () => {
+  test("up to three spaces before a command; a line indented four columns or by a tab is none", () => {
     expect(commandTexts("   /help\n    /minutes\n\t/present\n \t/agenda refresh")).toEqual(["   /help".trim()]);
   });
 
@@ -121,12 +122,64 @@ describe("parseCommands", () => {
     expect(parseCommands("/agenda add #12 <!-- and #13 -->")[0]).toMatchObject({ words: ["add", "#12"], text: "/agenda add #12" });
   });
 
-  test("a comment opened mid-paragraph hides the rest of the paragraph at most", () => {
-    expect(commandTexts("see <!-- hidden\n/minutes\n\n/help")).toEqual(["/help"]);
+  test("an HTML comment that is never closed is text, as GitHub shows it", () => {
+    expect(commandTexts("see <!-- hidden\n/minutes\n\n/help")).toEqual(["/minutes", "/help"]);
   });
 
   test("comment openers inside code spans or escaped open nothing", () => {
     expect(commandTexts("Use `<!--` to hide text, and \\<!-- too\n/help\n`` a ` <!-- ``\n/present")).toEqual(["/help", "/present"]);
+  });
+
+  test("an img's alt hides commands, ending on the command's line or spanning lines", () => {
+    const body = [
+      'Before <img src="a.png" alt="a screenshot',
+      '/agenda add #1"> after',
+      '<img src="b.png" alt="',
+      "/meeting cancel",
+      "/minutes",
+      '">',
+      "/present",
+      '<img alt="x">/agenda add #2',
+    ].join("\n");
+    expect(commandTexts(body)).toEqual(["/present"]);
+  });
+
+  test("title attributes, of HTML tags or of links, hide commands", () => {
+    const body = ['<abbr title="Working Group', '/meeting cancel">WG</abbr> notes, [the doc](https://e.com "see', '/agenda add #1")', "/help"];
+    expect(commandTexts(body.join("\n"))).toEqual(["/help"]);
+  });
+
+  test("link reference definitions, and their titles on one line or many, hold no commands", () => {
+    const body = ['[x]: https://e.com "/agenda add #1"', '[y]: https://e.com "see', "/agenda add #2", '/minutes"', "", "/help"];
+    expect(commandTexts(body.join("\n"))).toEqual(["/help"]);
+  });
+
+  test("HTML blocks hold no commands, though GitHub shows their text", () => {
+    const body = ["<details><summary>/minutes</summary>", "/meeting cancel", "</details>", "", "<div>", "/agenda add #1", "</div>", "", "/help"];
+    expect(commandTexts(body.join("\n"))).toEqual(["/help"]);
+  });
+
+  test("an image's alt text holds no commands", () => {
+    expect(commandTexts("![screenshot\n/agenda add #1](a.png)\n/present")).toEqual(["/present"]);
+  });
+
+  test("a code span across lines holds no commands", () => {
+    expect(commandTexts("`a\n/agenda add #1 `\n/help")).toEqual(["/help"]);
+  });
+
+  test("lines that continue a list item or underline a heading are not commands", () => {
+    expect(commandTexts("- item\n/minutes\n\n/present\n---\n\n/help\n===\n\n/help")).toEqual(["/help"]);
+  });
+
+  test("what GitHub hides on a command line is not part of its words", () => {
+    const [command] = parseCommands('/agenda add #1 <img alt="#2"> ![#3](x.png) #4 <!-- #5 -->');
+    expect(command).toMatchObject({ words: ["add", "#1", "#4"], rest: "add #1   #4" });
+  });
+
+  test("brackets nested deeper than the parser follows take no commands from their paragraph", () => {
+    const deep = `${"[".repeat(24)}x${"]".repeat(24)}`;
+    // GitHub makes a link of it, whose title hides the command line.
+    expect(commandTexts(`${deep}(https://e.com "\n/agenda add #1\n")\n\n/help`)).toEqual(["/help"]);
   });
 
   test("several commands of the same verb", () => {
@@ -163,26 +216,8 @@ describe("hostile input", () => {
     expect(parseCommands(`${line}\n/help`)).toHaveLength(1);
   });
 
-  const shapes: Record<string, (size: number) => string> = {
-    "one long command line": (size) => `/agenda add ${"nodejs/node#52575 ".repeat(size)}`,
-    "many short lines": (size) => "/present\n> quote\n".repeat(size),
-    "backtick runs": (size) => Array.from({ length: size }, (_, i) => "`".repeat((i % 40) + 1)).join("<!-- x"),
-    "nested fences": (size) => Array.from({ length: size }, (_, i) => "`".repeat(3 + (i % 20))).join("\n"),
-    "open comments": (size) => "x <!--\n-->\n".repeat(size),
-    "tildes and quotes": (size) => ">> ~~~\n".repeat(size),
-  };
-
-  test.each(Object.entries(shapes))("work grows linearly: %s", (_, shape) => {
-    const work = (size: number) => {
-      const body = shape(size);
-      const meter: StepMeter = { steps: 0 };
-      parseCommands(body, meter);
-      return { steps: meter.steps, length: body.length };
-    };
-    const small = work(500);
-    const large = work(5_000);
-    // Ten times the input takes ten times the work, and never more than a few steps a character.
-    expect(large.steps / small.steps).toBeLessThan(10 * 1.1 * (large.length / small.length / 10));
-    expect(large.steps).toBeLessThan(8 * large.length + 8);
+  test.each(hostileComments)("a 65,536-character comment of %s is read whole", (_, body, commands) => {
+    expect(body.length).toBeLessThanOrEqual(65_536);
+    expect(parseCommands(body)).toHaveLength(commands);
   });
 });
