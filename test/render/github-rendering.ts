@@ -46,14 +46,22 @@ export interface RenderedNode {
 export function renderGitHubMarkdown(markdown: string): Promise<RenderedNode> {
   return new Promise((resolve, reject) => {
     const child = execFile(CMARK_GFM, CMARK_ARGUMENTS, { encoding: "utf8", maxBuffer: 1 << 24 }, (error, stdout) => {
-      if (error) reject(error);
-      else resolve(parseCmarkXml(stdout));
+      try {
+        if (error) throw error;
+        resolve(parseCmarkXml(stdout));
+      } catch (failure) {
+        reject(failure);
+      }
     });
     child.stdin?.end(markdown);
   });
 }
 
 const LITERAL_TYPES = new Set(["text", "code", "html_inline", "html_block", "code_block"]);
+
+// cmark-gfm copies control characters into its XML, where XML allows none: they stand as U+FFFD,
+// so that the text shown differs from the title's.
+const NOT_IN_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 /** cmark-gfm's XML as a tree of nodes. */
 function parseCmarkXml(xml: string): RenderedNode {
@@ -71,7 +79,7 @@ function parseCmarkXml(xml: string): RenderedNode {
     if (node?.literal !== undefined) node.literal += text;
   });
   parser.on("closetag", () => open.pop());
-  parser.write(xml).close();
+  parser.write(xml.replace(NOT_IN_XML, "\uFFFD")).close();
   const document = root.children[0];
   if (document?.type !== "document") throw new Error("cmark-gfm wrote no document");
   return document;
