@@ -18,7 +18,7 @@ export const present = declareCommand<string[]>({
     const logins = new Map<string, string>();
     for (const word of words.length === 0 ? [context.commenter] : words) {
       const login = LOGIN.exec(word)?.[1];
-      if (login === undefined) return { problem: `${shown(word)} is not a GitHub login like @mhdawson.` };
+      if (login === undefined) return { problem: `${shown(word)} is not a GitHub login like \`@octocat\`.` };
       if (!logins.has(login.toLowerCase())) logins.set(login.toLowerCase(), login);
     }
     return { args: [...logins.values()] };

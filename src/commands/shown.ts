@@ -4,7 +4,7 @@ const LONGEST_WORD = 60;
 /** Enough of a command line to tell which one a reply answers. */
 const LONGEST_LINE = 200;
 
-/** A word the commenter wrote, quoted in a reply: escaped, and cut short if long. */
+/** A word the commenter wrote, quoted in a reply: escaped, and cut short (between characters) if long. */
 export function shown(word: string): string {
   return `"${escapeMarkdown(cutShort(word, LONGEST_WORD))}"`;
 }

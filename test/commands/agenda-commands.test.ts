@@ -36,7 +36,7 @@ describe("/agenda add", () => {
     });
     expect(calls).toEqual([["refresh"]]);
     expect(reply).toMatchInlineSnapshot(`
-"> /agenda add #1255 nodejs/node#52575 https://github.com/nodejs/node/pull/52459/files NODEJS/node#52575
+"> /agenda add #​1255 nodejs/node#​52575 https:​//github.com/nodejs/node/pull/52459/files NODEJS/node#​52575
 
 Added to the agenda:
 - nodejs/security-wg#1255: Node.js Security Initiatives 2024
@@ -61,7 +61,7 @@ Already on the agenda:
     await run({ body: "/agenda add nodejs/node#52575 expressjs/express#5555", actions });
     expect(calls).toEqual([]);
     expect(reply).toMatchInlineSnapshot(`
-"> /agenda add nodejs/node#52575 expressjs/express#5555
+"> /agenda add nodejs/node#​52575 expressjs/express#​5555
 
 Nothing changed: expressjs/express#5555 is outside the meeting's scope (the org nodejs)."
 `);
@@ -79,7 +79,7 @@ Nothing changed: expressjs/express#5555 is outside the meeting's scope (the org 
     ];
     await run({ body: "/agenda add nodejs/security-advisories#12" });
     expect(reply).toMatchInlineSnapshot(`
-"> /agenda add nodejs/security-advisories#12
+"> /agenda add nodejs/security-advisories#​12
 
 Nothing changed: nodejs/security-advisories#12 is in a repository that is not public, and this meeting's issues and minutes are public in nodejs/security-wg."
 `);
@@ -128,7 +128,7 @@ Nothing changed: nodejs/security-advisories#12 is in a repository that is not pu
     ];
     await run({ body: "/agenda add nodejs/node#99999999 nodejs/node#51000" });
     expect(reply).toMatchInlineSnapshot(`
-"> /agenda add nodejs/node#99999999 nodejs/node#51000
+"> /agenda add nodejs/node#​99999999 nodejs/node#​51000
 
 Nothing changed:
 - nodejs/node#99999999 does not exist.
@@ -142,9 +142,9 @@ Nothing changed:
     const scope = mockReply((body) => (reply = body));
     await run({ body: "/agenda add https://evil.example/nodejs/node/issues/1" });
     expect(reply).toMatchInlineSnapshot(`
-"> /agenda add https://evil.example/nodejs/node/issues/1
+"> /agenda add https:​//evil.example/nodejs/node/issues/1
 
-"https://evil.example/nodejs/node/issues/1" is not an issue or pull request: write #12, owner/repo#12 or its URL on github.com. Usage: \`/agenda add <ref>...\` (\`/help\` lists every command.)"
+"https:​//evil.example/nodejs/node/issues/1" is not an issue or pull request: write \`#12\`, \`owner/repo#12\` or its URL on github.com. Usage: \`/agenda add <ref>...\` (\`/help\` lists every command.)"
 `);
     expect(scope.pendingMocks()).toEqual([]);
   });
@@ -207,7 +207,7 @@ describe("/agenda remove", () => {
     await run({ body: "/agenda remove nodejs/node#52575 #1255", meeting, actions });
     expect(calls).toEqual([["refresh"]]);
     expect(reply).toMatchInlineSnapshot(`
-"> /agenda remove nodejs/node#52575 #1255
+"> /agenda remove nodejs/node#​52575 #​1255
 
 Removed from the agenda:
 - nodejs/node#52575: Remove the experimental policy feature

@@ -106,7 +106,7 @@ describe("a comment", () => {
 
 Opened the minutes pull request: https://github.com/nodejs/security-wg/pull/1302
 
-> /agenda ad #1
+> /agenda ad #​1
 
 "ad" is not a /agenda command. Did you mean \`/agenda add <ref>...\`? (\`/help\` lists every command.)"
 `);

@@ -144,7 +144,7 @@ It takes no arguments, but got "now please". Usage: \`/minutes\` (\`/help\` list
 describe("misspelled and unknown subcommands", () => {
   test("the nearest command and its usage", async () => {
     expect(await misuse("/agenda ad #12")).toMatchInlineSnapshot(`
-"> /agenda ad #12
+"> /agenda ad #​12
 
 "ad" is not a /agenda command. Did you mean \`/agenda add <ref>...\`? (\`/help\` lists every command.)"
 `);

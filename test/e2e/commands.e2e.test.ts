@@ -97,7 +97,7 @@ test("/agenda add and /agenda remove: the invited team and triagers change the l
   for (const login of ["aduh95", "tniessen", "evil-stranger"]) {
     const refused = await comment(login, "/agenda add nodejs/node#52575");
     expect(refused.reactions).toEqual([]);
-    expect(refused.replies).toEqual([`> /agenda add nodejs/node#52575\n\n${REFUSED}`]);
+    expect(refused.replies).toEqual([`> /agenda add nodejs/node#\u200B52575\n\n${REFUSED}`]);
   }
   expect(labelsOf("node", 52575)).toEqual([]);
 
@@ -105,7 +105,7 @@ test("/agenda add and /agenda remove: the invited team and triagers change the l
   const added = await comment("UlisesGascon", "/agenda add nodejs/node#52575 https://github.com/nodejs/node/pull/52459");
   expect(added.replies).toMatchInlineSnapshot(`
 [
-  "> /agenda add nodejs/node#52575 https://github.com/nodejs/node/pull/52459
+  "> /agenda add nodejs/node#​52575 https:​//github.com/nodejs/node/pull/52459
 
 Added to the agenda:
 - nodejs/node#52575: Remove --experimental-policy
@@ -119,7 +119,7 @@ Added to the agenda:
   const triager = await comment("marco-ippolito", "/agenda add #1263 #1255");
   expect(triager.replies).toMatchInlineSnapshot(`
 [
-  "> /agenda add #1263 #1255
+  "> /agenda add #​1263 #​1255
 
 Added to the agenda:
 - nodejs/security-wg#1263: Automate the security release announcement
@@ -134,7 +134,7 @@ Already on the agenda:
   expect(removed.reactions).toEqual(["agenda-drafter[bot]: +1"]);
   expect(removed.replies).toMatchInlineSnapshot(`
 [
-  "> /agenda remove nodejs/node#52459
+  "> /agenda remove nodejs/node#​52459
 
 Removed from the agenda:
 - nodejs/node#52459: tools: change inactive limit to 9 months",
@@ -144,7 +144,7 @@ Removed from the agenda:
   expect(agendaItems(meetingIssue(stage.e2e))).toEqual(["nodejs/node#52575", "nodejs/security-wg#1263", "nodejs/security-wg#1255"]);
 
   expect((await comment("evil-stranger", "/agenda refresh")).replies).toEqual([`> /agenda refresh\n\n${REFUSED}`]);
-  expect((await comment("aduh95", "/agenda remove nodejs/node#52575")).replies).toEqual([`> /agenda remove nodejs/node#52575\n\n${REFUSED}`]);
+  expect((await comment("aduh95", "/agenda remove nodejs/node#52575")).replies).toEqual([`> /agenda remove nodejs/node#\u200B52575\n\n${REFUSED}`]);
   expect((await comment("mhdawson", "/agenda refresh")).reactions).toEqual(["agenda-drafter[bot]: +1"]);
   expect((await comment("targos", "/agenda refresh")).reactions).toEqual(["agenda-drafter[bot]: +1"]);
   expect(labelsOf("node", 52575)).toEqual([LABEL]);
@@ -154,7 +154,7 @@ test("an item of a private repository is refused on the public meeting, with the
   const refused = await comment("RafaelGSS", "/agenda add nodejs/security-advisories#41");
   expect(refused.replies).toMatchInlineSnapshot(`
 [
-  "> /agenda add nodejs/security-advisories#41
+  "> /agenda add nodejs/security-advisories#​41
 
 Nothing changed: nodejs/security-advisories#41 is in a repository that is not public, and this meeting's issues and minutes are public in nodejs/security-wg.",
 ]
@@ -289,7 +289,7 @@ People who may steer this meeting: members of @​nodejs/security-wg and people 
   expect(misspelt.reactions).toEqual([]);
   expect(misspelt.replies).toMatchInlineSnapshot(`
 [
-  "> /agenda ad #1263
+  "> /agenda ad #​1263
 
 "ad" is not a /agenda command. Did you mean \`/agenda add <ref>...\`? (\`/help\` lists every command.)",
 ]

@@ -34,9 +34,12 @@ function codeSpanText(cell: string): string {
   return text.startsWith(" ") && text.endsWith(" ") && text.trim() !== "" ? text.slice(1, -1) : text;
 }
 
-// The table shows invisible characters by name.
+// The table shows invisible characters by name: ‹ZWSP›, ↵ and ‹U+XXXX›.
 function fromNotation(text: string): string {
-  return text.replace(/‹ZWSP›/g, "\u200B").replace(/↵/g, "\n");
+  return text
+    .replace(/‹ZWSP›/g, "\u200B")
+    .replace(/↵/g, "\n")
+    .replace(/‹U\+([0-9A-F]{4})›/g, (_name, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 const rows = tableRows();

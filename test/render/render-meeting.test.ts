@@ -329,7 +329,7 @@ describe("renderMeeting: hostile titles", () => {
 
 * --\\> closes a comment [#1994](https://github.com/nodejs/security-wg/issues/1994)
 
-* &lt;!-- agenda-drafter:agenda:end --\\> [#1993](https://github.com/nodejs/security-wg/issues/1993)
+* &lt;!-- agenda-drafter:​agenda:end --\\> [#1993](https://github.com/nodejs/security-wg/issues/1993)
 
 * {{constructor.constructor 'alert(1)'}} [#1992](https://github.com/nodejs/security-wg/issues/1992)
 
@@ -337,7 +337,7 @@ describe("renderMeeting: hostile titles", () => {
 
 * C:\\\\path\\\\to [#1990](https://github.com/nodejs/security-wg/issues/1990)
 
-* first line ## not a heading * not an item [#1989](https://github.com/nodejs/security-wg/issues/1989)
+* first line ## not a heading \\* not an item [#1989](https://github.com/nodejs/security-wg/issues/1989)
 
 * \\# heading [#1988](https://github.com/nodejs/security-wg/issues/1988)
 
@@ -383,7 +383,7 @@ describe("renderMeeting: hostile titles", () => {
   test("the title, names and URLs from config are escaped too", () => {
     expect(rendered.title).toBe("Node.js [Security] team Meeting 2024-03-28");
     expect(rendered.minutesBody).toContain("# Node.js \\[Security\\] team Meeting 2024-03-28\n");
-    expect(rendered.minutesBody).toContain("* \\[Michael\\](https://evil.example) @\u200Beveryone (@mhdawson)\n");
+    expect(rendered.minutesBody).toContain("* \\[Michael\\](https:\u200B//evil.example) @\u200Beveryone (@mhdawson)\n");
     expect(rendered.agendaMarkdown).toContain(
       "- [ ] Review @\u200Beveryone's &lt;b>queue&lt;/b> - <https://example.com/a%20%28b%29>\n",
     );

@@ -3,6 +3,7 @@ import type { Meeting } from "../../model.js";
 import { CONFIG_PATH } from "../../config/load-config.js";
 import { formatProblem, type ConfigProblem } from "../../config/problem.js";
 import { compileTemplate } from "../../render/compile-template.js";
+import { escapeMarkdown } from "../../render/escape-markdown.js";
 import { TemplateError } from "../../render/template-error.js";
 import type { CheckAnnotation, CheckRunReport } from "../../publish/create-check-run.js";
 import { loadRepoConfig } from "../../config/load-config.js";
@@ -85,7 +86,8 @@ function configAnnotation(problem: ConfigProblem): CheckAnnotation {
   };
 }
 
-function describeMeeting(meeting: Meeting): string {
+/** The summary line of one declared meeting. */
+export function describeMeeting(meeting: Meeting): string {
   const scope =
     meeting.scope.orgs.length > 0
       ? `org${meeting.scope.orgs.length === 1 ? "" : "s"} ${meeting.scope.orgs.join(", ")}`
@@ -95,5 +97,5 @@ function describeMeeting(meeting: Meeting): string {
       ? `from ${meeting.schedule.start} ${meeting.schedule.timezone}${meeting.schedule.rrule ? `, ${meeting.schedule.rrule}` : ", once"}`
       : `calendar ${meeting.schedule.calendarUrl}`;
   const dryRun = meeting.dryRun ? " **Dry run: the app only logs what it would write.**" : "";
-  return `- **${meeting.id}** (${meeting.name}): labels ${meeting.agendaLabels.map((label) => `\`${label}\``).join(", ")} in ${scope}; ${when}.${dryRun}`;
+  return `- **${meeting.id}** (${escapeMarkdown(meeting.name)}): labels ${meeting.agendaLabels.map((label) => `\`${label}\``).join(", ")} in ${scope}; ${when}.${dryRun}`;
 }

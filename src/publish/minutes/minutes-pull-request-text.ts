@@ -1,6 +1,6 @@
 import type { Meeting, Occurrence } from "../../model.js";
 import { escapeMarkdown } from "../../render/escape-markdown.js";
-import { inertText } from "./inert-text.js";
+import { inertText } from "../../render/inert-text.js";
 
 /**
  * The trailer that marks the app's own commits on a minutes branch. It names the blob the commit
@@ -31,7 +31,7 @@ export function minutesPullRequestText(meeting: Meeting, occurrence: Occurrence,
   return {
     title: `Minutes: ${inertText(meeting.name)} ${occurrence.date}`,
     body: [
-      `Minutes of the ${escapeMarkdown(inertText(meeting.name))} meeting of ${occurrence.date}, drafted from its agenda as it stood when the meeting started.`,
+      `Minutes of the ${escapeMarkdown(meeting.name)} meeting of ${occurrence.date}, drafted from its agenda as it stood when the meeting started.`,
       "",
       `Meeting issue: ${issueUrl}`,
       "",

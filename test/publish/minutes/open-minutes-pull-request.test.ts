@@ -357,6 +357,6 @@ Fill in \`meetings/2024-03-28.md\` on this branch, then merge. agenda-drafter re
       expect(text).not.toMatch(/@[a-z]|#\d|GH-\d|https:\/\/github\.com\/nodejs\/node/i);
     }
     // Zero-width spaces shown as "|".
-    expect((written.pull as { title: string }).title.replace(/\u200B/g, "|")).toMatchInlineSnapshot(`"Minutes: Fixes #|1 @|nodejs/tsc Closes https://|github.com/nodejs/node/issues/2 GH-|3 2024-03-28"`);
+    expect((written.pull as { title: string }).title.replace(/\u200B/g, "|")).toMatchInlineSnapshot(`"Minutes: Fixes #|1 @|nodejs/tsc Closes https:|//github.com/nodejs/node/issues/2 GH-|3 2024-03-28"`);
   });
 });
