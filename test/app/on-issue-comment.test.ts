@@ -1,6 +1,6 @@
 import nock from "nock";
 import { issuesEvent } from "../fixtures/webhooks/node-webhooks.js";
-import { API, cleanUp, mockDiscovery, startApp } from "./harness.js";
+import { API, cleanUp, mockClaimedIssue, mockDiscovery, startApp } from "./harness.js";
 import { ISSUE_NUMBER, meetingIssueBody } from "./meeting-issue-fixture.js";
 
 const REPO = "/repos/nodejs/security-wg";
@@ -63,8 +63,9 @@ function mockDiscoveryAndRefresh() {
   return nock(API).get(`${REPO}/issues`).query(true).reply(200, []);
 }
 
+/** The occurrence's claim, which says the issue is its meeting issue, and the comment's claim. */
 function mockClaim(status: 201 | 422) {
-  return nock(API)
+  return mockClaimedIssue(nock(API), ISSUE_NUMBER)
     .get(REPO)
     .reply(200, { default_branch: "main", private: false })
     .get(`${REPO}/git/ref/heads%2Fmain`)

@@ -6,6 +6,7 @@ import { createAgendaDrafter } from "../../src/app/create-agenda-drafter.js";
 import { parseBody } from "../../src/publish/issue-body.js";
 import type { IssueRecord } from "../../src/sandbox/state.js";
 import { startE2E, type E2E, type E2EOptions } from "./harness.js";
+import { TEST_STATE_SIGNER } from "../fixtures/state-signer.js";
 
 export const HOME = "nodejs/security-wg";
 export const SNAPSHOT_FILE = new URL("../fixtures/e2e/nodejs-security-wg.yml", import.meta.url).pathname;
@@ -30,7 +31,7 @@ export interface SnapshotDocument {
 /** The app as `probot run` would run it, with the sandbox clock as its clock. */
 export function agendaDrafterApp(): { app: E2EOptions["app"]; idle: () => Promise<void> } {
   let now: () => Date = () => new Date();
-  const drafter = createAgendaDrafter({ debounceMs: DEBOUNCE_MS, now: () => now(), claimWaitMs: CLAIM_WAIT_MS });
+  const drafter = createAgendaDrafter({ stateSigner: TEST_STATE_SIGNER, debounceMs: DEBOUNCE_MS, now: () => now(), claimWaitMs: CLAIM_WAIT_MS });
   return {
     app: (probot, options) => {
       now = options.now;
