@@ -125,3 +125,14 @@ test("a meeting issue of an occurrence the schedule no longer has runs nothing",
   await drafter.idle();
   expect(nock.pendingMocks()).toEqual([]);
 });
+
+test("a comment on an issue with a copied marker, which the occurrence's claim does not record, runs nothing and writes nothing", async () => {
+  const { probot, drafter } = await startApp(A_WEEK_BEFORE);
+  mockDiscoveryAndRefresh();
+  const claim = mockClaimedIssue(nock(API), ISSUE_NUMBER);
+  const copy = commentEvent("/present\n/minutes\n/meeting reschedule 2024-03-29 17:00", { login: "mallory" });
+  await probot.receive({ ...copy, payload: { ...copy.payload, issue: { ...copy.payload.issue, number: ISSUE_NUMBER + 1 } } } as never);
+  await drafter.idle();
+  expect(claim.pendingMocks()).toEqual([]);
+  expect(nock.pendingMocks()).toEqual([]);
+});

@@ -4,7 +4,7 @@
 import type { E2E } from "./harness.js";
 import { startE2E } from "./harness.js";
 import { drafterProcess, stepsDone } from "./drafter-app.js";
-import { HOME } from "./live-issue-app.js";
+import { HOME, stateOf } from "./live-issue-app.js";
 import type { MeetingState } from "../../src/publish/meeting-state.js";
 import type { TickRun } from "../../src/scheduler/run-tick.js";
 
@@ -75,7 +75,7 @@ beforeEach(async () => {
 });
 afterEach(async () => e2e?.close());
 
-/** The state block's JSON, read as anyone can read it (it is not secret, only authenticated). */
+/** The state block's JSON, read as anyone can read it, verified or not (it is not secret, only signed). */
 function stateIn(body: string): MeetingState {
   const encoded = /<!-- agenda-drafter:state ([A-Za-z0-9_-]+)/.exec(body)?.[1];
   if (encoded === undefined) throw new Error(`no state block in:\n${body}`);
@@ -165,6 +165,7 @@ test("a state block edited by a person with write access is detected, ignored, l
   expect(logged[0]).not.toContain("evil.example");
   expect(logged[0]).not.toContain("\n");
   const restored = stateIn(e2e.issue(HOME, realNumber).body ?? "");
+  expect(stateOf(e2e.issue(HOME, realNumber))).toEqual(restored);
   expect(restored.minutes).toBeUndefined();
   expect(restored.frozen).toBeUndefined();
   expect(restored.reschedule).toBeUndefined();
@@ -194,6 +195,7 @@ test("after the start, a forged minutes record does not stop the minutes, nor do
   expect(minutes).toContain("Node.js Security Initiatives 2024");
   expect(minutes).not.toContain("evil.example");
   const state = stateIn(e2e.issue(HOME, realNumber).body ?? "");
+  expect(stateOf(e2e.issue(HOME, realNumber))).toEqual(state);
   expect(state.minutes?.url).toContain("/pull/");
   expect(state.reschedule).toBeUndefined();
 });

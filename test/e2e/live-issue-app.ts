@@ -6,7 +6,8 @@ import { createAgendaDrafter } from "../../src/app/create-agenda-drafter.js";
 import { parseBody } from "../../src/publish/issue-body.js";
 import type { IssueRecord } from "../../src/sandbox/state.js";
 import { startE2E, type E2E, type E2EOptions } from "./harness.js";
-import { TEST_STATE_SIGNER } from "../fixtures/state-signer.js";
+import { TEST_STATE_SIGNER, testSeal } from "../fixtures/state-signer.js";
+import type { MeetingState } from "../../src/publish/meeting-state.js";
 
 export const HOME = "nodejs/security-wg";
 export const SNAPSHOT_FILE = new URL("../fixtures/e2e/nodejs-security-wg.yml", import.meta.url).pathname;
@@ -82,6 +83,11 @@ export async function control(e2e: E2E, method: "POST" | "DELETE", path: string,
   const answer: unknown = await response.json();
   if (!response.ok) throw new Error(`${method} /_sandbox${path}: ${response.status} ${JSON.stringify(answer)}`);
   return answer;
+}
+
+/** The state the app signed into a meeting issue; undefined when there is none, or it does not verify. */
+export function stateOf(issue: IssueRecord): MeetingState | undefined {
+  return parseBody(issue.body, testSeal(issue.number, HOME)).state;
 }
 
 /** The agenda block of the meeting issue, as people read it. */
