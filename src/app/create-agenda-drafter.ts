@@ -141,6 +141,7 @@ async function tickTargets(probot: Probot, runtime: Runtime, options: AgendaDraf
       actions: createTickActions(octokit, {
         now: runtime.now,
         log: runtime.log,
+        recordedClaims: runtime.recordedClaims,
         ...(options.claimWaitMs !== undefined && { claimWaitMs: options.claimWaitMs }),
       }),
     });

@@ -5,7 +5,6 @@ import { parseBody } from "../publish/issue-body.js";
 import { occurrenceAsStated } from "../publish/occurrence-as-stated.js";
 import { loadSchedule } from "../schedule/load-schedule.js";
 import { claimComment } from "../publish/claim-comment.js";
-import { readClaim } from "../publish/claim-occurrence.js";
 import { stateSeal } from "../publish/state-signer.js";
 import { findMeeting } from "../registry/find-meeting.js";
 import { createCommandGitHub } from "../operations/command-github.js";
@@ -38,7 +37,7 @@ export async function onIssueComment(runtime: Runtime, context: Context<"issue_c
   }
   // Only the issue the occurrence's claim records is its meeting issue; read once a comment holds commands.
   const isMeetingIssue = async () => {
-    const claim = await readClaim(octokit, { home, meetingId: meeting.id, occurrenceKey: marker.occurrence });
+    const claim = await runtime.recordedClaims.read(octokit, { home, meetingId: meeting.id, occurrenceKey: marker.occurrence });
     return claim.kind === "issue" && claim.issueNumber === issue.number;
   };
   const now = runtime.now();

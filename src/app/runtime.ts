@@ -13,6 +13,7 @@ import type { MeetingRegistry } from "../registry/meeting-registry.js";
 import type { Log } from "../log.js";
 import { refreshMeeting } from "../operations/refresh-meeting.js";
 import { bindStateSigner, type StateSigner } from "../publish/state-signer.js";
+import { RecordedClaims } from "../publish/claim-occurrence.js";
 
 export interface RuntimeOptions {
   registry: MeetingRegistry;
@@ -35,6 +36,8 @@ export class Runtime {
   readonly now: () => Date;
   readonly log: Log;
   readonly stateSigner: StateSigner;
+  /** The claims that record an occurrence's issue, read once by this process. */
+  readonly recordedClaims = new RecordedClaims();
   readonly #probot: Probot;
   readonly #claimWaitMs: number | undefined;
   readonly #queue: Coalescer<MeetingWork>;
@@ -118,7 +121,7 @@ export class Runtime {
     const facts = work.flatMap((item) => (item.kind === "refresh" ? item.facts : []));
     try {
       const outcome = await refreshMeeting(
-        { octokit, log: this.log, now: this.now(), ...(this.#claimWaitMs !== undefined && { claimWaitMs: this.#claimWaitMs }) },
+        { octokit, log: this.log, now: this.now(), recordedClaims: this.recordedClaims, ...(this.#claimWaitMs !== undefined && { claimWaitMs: this.#claimWaitMs }) },
         meeting,
         facts,
       );

@@ -6,6 +6,7 @@ import type { LabelFact } from "../collect/label-fact.js";
 import { readMeetingIssues, type MeetingIssue, type MeetingIssues } from "../publish/list-meeting-issues.js";
 import { occurrenceAsStated } from "../publish/occurrence-as-stated.js";
 import { publishOccurrence, type PublishOutcome } from "../publish/publish-occurrence.js";
+import type { RecordedClaims } from "../publish/claim-occurrence.js";
 import { draftLiveAgenda } from "./steps/draft-live-agenda.js";
 import { mergeFacts } from "../collect/label-facts.js";
 
@@ -14,6 +15,8 @@ export interface RefreshContext {
   log: Log;
   now: Date;
   claimWaitMs?: number;
+  /** The claims read by earlier refreshes that record an issue, which never change. */
+  recordedClaims?: RecordedClaims;
 }
 
 export type RefreshOutcome = PublishOutcome | { kind: "no-occurrence" };
@@ -34,7 +37,7 @@ export async function refreshMeeting(
 ): Promise<RefreshOutcome> {
   const { octokit, now } = context;
   const schedule = await loadSchedule(meeting.schedule);
-  const issues = await readMeetingIssues(octokit, meeting);
+  const issues = await readMeetingIssues(octokit, meeting, context.recordedClaims);
   const found = target ? { occurrence: target, own: await issues.claimed(target.key) } : await nextWithIssue(meeting, schedule, now, issues);
   if (!found) return { kind: "no-occurrence" };
   const { own } = found;

@@ -1,7 +1,7 @@
 import type { GitHub } from "../github.js";
 import { ifFound } from "../github.js";
 import type { Meeting } from "../model.js";
-import { readClaim, type ClaimState } from "./claim-occurrence.js";
+import { readClaim, type ClaimState, type RecordedClaims } from "./claim-occurrence.js";
 import { parseBody, type ParsedBody } from "./issue-body.js";
 import { stateSeal } from "./state-signer.js";
 
@@ -34,14 +34,16 @@ type ListedIssue = Awaited<ReturnType<GitHub["rest"]["issues"]["get"]>>["data"];
 
 /**
  * Lists through the REST API, which sees a new issue at once, where search lags; never by title.
+ * `recorded` keeps the claims that record an issue from one call to the next.
  */
-export async function readMeetingIssues(octokit: GitHub, meeting: Meeting): Promise<MeetingIssues> {
+export async function readMeetingIssues(octokit: GitHub, meeting: Meeting, recorded?: RecordedClaims): Promise<MeetingIssues> {
   const all = await listMeetingIssues(octokit, meeting);
   const claims = new Map<string, Promise<ClaimState>>();
   const claim = (occurrenceKey: string) => {
     let read = claims.get(occurrenceKey);
     if (!read) {
-      read = readClaim(octokit, { home: meeting.home, meetingId: meeting.id, occurrenceKey });
+      const target = { home: meeting.home, meetingId: meeting.id, occurrenceKey };
+      read = recorded ? recorded.read(octokit, target) : readClaim(octokit, target);
       claims.set(occurrenceKey, read);
     }
     return read;

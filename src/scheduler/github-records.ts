@@ -1,6 +1,7 @@
 import type { GitHub } from "../github.js";
 import type { Meeting, Occurrence } from "../model.js";
 import { readMeetingIssues } from "../publish/list-meeting-issues.js";
+import type { RecordedClaims } from "../publish/claim-occurrence.js";
 import { occurrenceAsStated } from "../publish/occurrence-as-stated.js";
 import type { OccurrenceRecord } from "./decide-steps.js";
 
@@ -14,8 +15,9 @@ export async function readOccurrenceRecords(
   octokit: GitHub,
   meeting: Meeting,
   occurrences: Occurrence[],
+  recordedClaims?: RecordedClaims,
 ): Promise<Map<string, OccurrenceRecord>> {
-  const issues = await readMeetingIssues(octokit, meeting);
+  const issues = await readMeetingIssues(octokit, meeting, recordedClaims);
   const records = new Map<string, OccurrenceRecord>();
   for (const occurrence of occurrences) {
     const issue = await issues.claimed(occurrence.key);
