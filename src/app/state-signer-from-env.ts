@@ -2,7 +2,7 @@ import { getPrivateKey } from "@probot/get-private-key";
 import { UserError } from "../errors.js";
 import { StateSigner } from "../publish/state-signer.js";
 
-export const STATE_KEY_ENV = "AGENDA_DRAFTER_STATE_KEY";
+const STATE_KEY_ENV = "AGENDA_DRAFTER_STATE_KEY";
 
 /**
  * The signer of the meeting issues' state: from `AGENDA_DRAFTER_STATE_KEY` when set, else from

@@ -32,7 +32,7 @@ export interface SignedFor {
 
 const HKDF_INFO = "agenda-drafter meeting state v1";
 /** `AGENDA_DRAFTER_STATE_KEY` must be at least this long: a secret, not a password. */
-export const MIN_STATE_KEY_LENGTH = 32;
+const MIN_STATE_KEY_LENGTH = 32;
 
 export class StateSigner {
   readonly #key: Buffer;
