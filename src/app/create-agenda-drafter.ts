@@ -14,8 +14,14 @@ import { cronHandler } from "../scheduler/cron-endpoint.js";
 import { createProcessLock, type TickLock } from "../scheduler/lock.js";
 import { runTick, type TickRun, type TickTarget } from "../scheduler/run-tick.js";
 import { startTickInterval } from "../scheduler/tick-interval.js";
+import type { StateSigner } from "../publish/state-signer.js";
 
 export interface AgendaDrafterOptions {
+  /**
+   * Signs the state the app writes into its meeting issues, and verifies the state it reads: from
+   * `AGENDA_DRAFTER_STATE_KEY` or the app's private key (see stateSignerFromEnv), the same on every replica.
+   */
+  stateSigner: StateSigner;
   /** Quiet time after an event before its meetings are refreshed. Default: 3 seconds. */
   debounceMs?: number;
   /** Default: the system clock. */
@@ -45,7 +51,7 @@ export interface AgendaDrafter {
 export const DEFAULT_DEBOUNCE_MS = 3_000;
 
 /** The app: webhook handlers over one runtime, which discovers the installations' meetings at start-up. */
-export function createAgendaDrafter(options: AgendaDrafterOptions = {}): AgendaDrafter {
+export function createAgendaDrafter(options: AgendaDrafterOptions): AgendaDrafter {
   let runtime: Runtime | undefined;
   let startup: Promise<void> = Promise.resolve();
   let tick: () => Promise<TickRun> = async () => ({ kind: "ran", meetings: [] });
@@ -58,6 +64,7 @@ export function createAgendaDrafter(options: AgendaDrafterOptions = {}): AgendaD
       registry: options.registry ?? createMemoryRegistry(),
       debounceMs: options.debounceMs ?? DEFAULT_DEBOUNCE_MS,
       now,
+      stateSigner: options.stateSigner,
       ...(options.claimWaitMs !== undefined && { claimWaitMs: options.claimWaitMs }),
     });
     runtime = current;
@@ -126,7 +133,7 @@ async function discoverInstallations(probot: Probot, runtime: Runtime): Promise<
 async function tickTargets(probot: Probot, runtime: Runtime, options: AgendaDrafterOptions): Promise<TickTarget[]> {
   const targets: TickTarget[] = [];
   for (const installation of await activeInstallations(probot)) {
-    const octokit = (await probot.auth(installation.id)) as GitHub;
+    const octokit = await runtime.auth(installation.id);
     await runtime.ensureDiscovered(octokit, installation.id);
     targets.push({
       installationId: installation.id,
@@ -134,6 +141,7 @@ async function tickTargets(probot: Probot, runtime: Runtime, options: AgendaDraf
       actions: createTickActions(octokit, {
         now: runtime.now,
         log: runtime.log,
+        recordedClaims: runtime.recordedClaims,
         ...(options.claimWaitMs !== undefined && { claimWaitMs: options.claimWaitMs }),
       }),
     });

@@ -5,15 +5,18 @@ import { parseBody } from "../publish/issue-body.js";
 import { occurrenceAsStated } from "../publish/occurrence-as-stated.js";
 import { loadSchedule } from "../schedule/load-schedule.js";
 import { claimComment } from "../publish/claim-comment.js";
+import { stateSeal } from "../publish/state-signer.js";
 import { findMeeting } from "../registry/find-meeting.js";
 import { createCommandGitHub } from "../operations/command-github.js";
 import { createMeetingActions } from "../operations/meeting-actions.js";
 import type { Runtime } from "./runtime.js";
 
 /**
- * A new comment on one of the app's meeting issues runs its commands. Comments on other issues
- * and on pull requests run nothing; Probot only calls this for `issue_comment.created`, so an
- * edited comment runs nothing either.
+ * A new comment on one of the app's meeting issues runs its commands: the issue that the claim
+ * ref of its marker's occurrence records, created or adopted by the app. Comments on other issues
+ * (a copy of the marker makes no meeting issue) and on pull requests run nothing, and write
+ * nothing; Probot only calls this for `issue_comment.created`, so an edited comment runs nothing
+ * either.
  */
 export async function onIssueComment(runtime: Runtime, context: Context<"issue_comment.created">): Promise<void> {
   const { issue, comment, repository, installation } = context.payload;
@@ -21,7 +24,7 @@ export async function onIssueComment(runtime: Runtime, context: Context<"issue_c
   const user = { login: comment.user.login, type: comment.user.type ?? "User" };
   const marker = parseBody(issue.body).marker;
   if (!marker) return;
-  const octokit = context.octokit as GitHub;
+  const octokit = runtime.client(context.octokit as GitHub);
   const home = { owner: repository.owner.login, repo: repository.name };
   await runtime.ensureDiscovered(octokit, installation.id);
   const meeting = findMeeting(await runtime.registry.meetings(installation.id), home, marker.meeting);
@@ -32,16 +35,21 @@ export async function onIssueComment(runtime: Runtime, context: Context<"issue_c
     runtime.log.warn(`${home.owner}/${home.repo}#${issue.number}: ${meeting.id} has no occurrence ${marker.occurrence} any more; its commands do not run`);
     return;
   }
+  // Only the issue the occurrence's claim records is its meeting issue; read once a comment holds commands.
+  const isMeetingIssue = async () => {
+    const claim = await runtime.recordedClaims.read(octokit, { home, meetingId: meeting.id, occurrenceKey: marker.occurrence });
+    return claim.kind === "issue" && claim.issueNumber === issue.number;
+  };
   const now = runtime.now();
   const issueRef = { ...home, number: issue.number };
   const result = await handleCommandComment({
     meeting,
-    occurrence: occurrenceAsStated(meeting, scheduled, parseBody(issue.body).state),
+    occurrence: occurrenceAsStated(meeting, scheduled, parseBody(issue.body, stateSeal(octokit, home, issue.number)).state),
     issue: issueRef,
     comment: { id: comment.id, body: comment.body, user },
     actions: createMeetingActions({ octokit, meeting, issueNumber: issue.number, scheduled, commenter: user.login, now, log: runtime.log }),
     github: createCommandGitHub(octokit, meeting, issueRef),
-    claim: (commentId) => claimComment(octokit, home, commentId),
+    claim: async (commentId) => (await isMeetingIssue()) && claimComment(octokit, home, commentId),
     schedule,
     // The pages' host as GitHub links them, which an API behind a proxy or a test server does not tell.
     webHost: new URL(issue.html_url).host,

@@ -25,10 +25,14 @@ export async function onItemEvent(runtime: Runtime, context: Context<"issues" | 
     const from = changes.body?.from;
     const home = { owner: repository.owner.login, repo: repository.name };
     if (from !== undefined && from !== null) {
-      const before = parseBody(from);
-      const after = parseBody(issue.body);
+      const seal = { signer: runtime.stateSigner, issue: { ...home, number: issue.number } };
+      const before = parseBody(from, seal);
+      const after = parseBody(issue.body, seal);
       const marker = after.marker ?? before.marker;
       if (marker) {
+        if (after.unverifiedState) {
+          runtime.log.warn(`${home.owner}/${home.repo}#${issue.number}: its agenda-drafter state does not verify (edited, or copied from another issue); it is ignored, and the app writes a fresh one`);
+        }
         const edit = { issueNumber: issue.number, from, to: issue.body ?? "" };
         runtime.restore(installationId, home, marker.meeting, edit);
         const damaged = !after.marker || !after.state || after.agenda === undefined;

@@ -12,6 +12,8 @@ import { findMeeting } from "../registry/find-meeting.js";
 import type { MeetingRegistry } from "../registry/meeting-registry.js";
 import type { Log } from "../log.js";
 import { refreshMeeting } from "../operations/refresh-meeting.js";
+import { bindStateSigner, type StateSigner } from "../publish/state-signer.js";
+import { RecordedClaims } from "../publish/claim-occurrence.js";
 
 export interface RuntimeOptions {
   registry: MeetingRegistry;
@@ -20,6 +22,8 @@ export interface RuntimeOptions {
   now: () => Date;
   /** How long to wait for another replica that claimed an occurrence to create its issue. */
   claimWaitMs?: number;
+  /** Signs the state the app writes into meeting issues and verifies the state it reads. */
+  stateSigner: StateSigner;
 }
 
 type MeetingWork =
@@ -31,6 +35,9 @@ export class Runtime {
   readonly registry: MeetingRegistry;
   readonly now: () => Date;
   readonly log: Log;
+  readonly stateSigner: StateSigner;
+  /** The claims that record an occurrence's issue, read once by this process. */
+  readonly recordedClaims = new RecordedClaims();
   readonly #probot: Probot;
   readonly #claimWaitMs: number | undefined;
   readonly #queue: Coalescer<MeetingWork>;
@@ -40,6 +47,7 @@ export class Runtime {
     this.#probot = probot;
     this.registry = options.registry;
     this.now = options.now;
+    this.stateSigner = options.stateSigner;
     this.log = { info: (m) => probot.log.info(m), warn: (m) => probot.log.warn(m), error: (m) => probot.log.error(m) };
     this.#claimWaitMs = options.claimWaitMs;
     this.#queue = new Coalescer<MeetingWork>({
@@ -47,6 +55,16 @@ export class Runtime {
       run: (_key, work) => this.#run(work),
       onError: (key, error) => this.log.error(`${key}: ${describeError(error)}`),
     });
+  }
+
+  /** The client, able to read and write the meeting issues' signed state. */
+  client(octokit: GitHub): GitHub {
+    return bindStateSigner(octokit, this.stateSigner);
+  }
+
+  /** The installation's client, able to read and write the meeting issues' signed state. */
+  async auth(installationId: number): Promise<GitHub> {
+    return this.client((await this.#probot.auth(installationId)) as GitHub);
   }
 
   refresh(installationId: number, meeting: Meeting, facts: LabelFact[] = []): void {
@@ -91,7 +109,7 @@ export class Runtime {
   async #run(work: MeetingWork[]): Promise<void> {
     const first = work[0];
     if (!first) return;
-    const octokit = (await this.#probot.auth(first.installationId)) as GitHub;
+    const octokit = await this.auth(first.installationId);
     const meeting = findMeeting(await this.registry.meetings(first.installationId), first.home, first.meetingId);
     const dryRun = meeting?.dryRun ?? false;
     for (const item of work) {
@@ -103,7 +121,7 @@ export class Runtime {
     const facts = work.flatMap((item) => (item.kind === "refresh" ? item.facts : []));
     try {
       const outcome = await refreshMeeting(
-        { octokit, log: this.log, now: this.now(), ...(this.#claimWaitMs !== undefined && { claimWaitMs: this.#claimWaitMs }) },
+        { octokit, log: this.log, now: this.now(), recordedClaims: this.recordedClaims, ...(this.#claimWaitMs !== undefined && { claimWaitMs: this.#claimWaitMs }) },
         meeting,
         facts,
       );

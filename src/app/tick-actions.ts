@@ -7,18 +7,20 @@ import { freezeAgenda } from "../operations/freeze-agenda.js";
 import { openMinutes } from "../operations/open-minutes.js";
 import type { Log } from "../log.js";
 import { refreshMeeting } from "../operations/refresh-meeting.js";
+import type { RecordedClaims } from "../publish/claim-occurrence.js";
 
 export interface TickActionsContext {
   now: () => Date;
   log: Log;
   claimWaitMs?: number;
+  recordedClaims?: RecordedClaims;
 }
 
 /** The tick's steps on one installation's GitHub, made of the app's own writers. */
 export function createTickActions(octokit: GitHub, context: TickActionsContext): TickActions {
   const { log } = context;
   return {
-    records: (meeting, occurrences) => readOccurrenceRecords(octokit, meeting, occurrences),
+    records: (meeting, occurrences) => readOccurrenceRecords(octokit, meeting, occurrences, context.recordedClaims),
     async createIssue(meeting, occurrence) {
       const outcome = await refreshMeeting(
         {
@@ -26,6 +28,7 @@ export function createTickActions(octokit: GitHub, context: TickActionsContext):
           log,
           now: context.now(),
           ...(context.claimWaitMs !== undefined && { claimWaitMs: context.claimWaitMs }),
+          ...(context.recordedClaims && { recordedClaims: context.recordedClaims }),
         },
         meeting,
         [],

@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import type { IssueRecord, Stage } from "@agenda-drafter/github-sandbox";
 import { createAgendaDrafter } from "../app/create-agenda-drafter.js";
+import { StateSigner } from "../publish/state-signer.js";
 import { createMemoryRegistry, type MeetingRegistry } from "../registry/meeting-registry.js";
 import { UserError } from "../errors.js";
 import { parseBody } from "../publish/issue-body.js";
@@ -63,7 +64,9 @@ export async function demo(args: string[], output: Output, stopSignal: () => Pro
   // The story moves the clock, then ticks through the app's cron endpoint as an external cron would.
   const cronSecret = randomBytes(24).toString("hex");
   let sandboxNow: () => Date = () => new Date();
-  const drafter = createAgendaDrafter({ debounceMs: DEBOUNCE_MS, registry, now: () => sandboxNow(), cronSecret });
+  // The story's app signs its state with a key of the story's own, as a real app with its private key.
+  const stateSigner = StateSigner.fromSecret(randomBytes(32).toString("base64url"));
+  const drafter = createAgendaDrafter({ stateSigner, debounceMs: DEBOUNCE_MS, registry, now: () => sandboxNow(), cronSecret });
   const stage = await startStage({
     snapshotFile: exampleOrg,
     port,

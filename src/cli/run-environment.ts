@@ -9,11 +9,14 @@ import { statusOf } from "../github.js";
 import { activeInstallations } from "../app/active-installations.js";
 import { clockFromEnv } from "../app/clock-from-env.js";
 import { createTickActions } from "../app/tick-actions.js";
+import { stateSignerFromEnv } from "../app/state-signer-from-env.js";
+import { bindStateSigner } from "../publish/state-signer.js";
 
 /**
  * What `agenda-drafter run` needs, from the app's credentials as `probot run` reads them:
  * `APP_ID`, `PRIVATE_KEY` or `PRIVATE_KEY_PATH`, and for GitHub Enterprise Server `GHE_HOST`
- * (with `GHE_PROTOCOL`, https by default).
+ * (with `GHE_PROTOCOL`, https by default). The meeting issues' state is signed as the app signs
+ * it: with `AGENDA_DRAFTER_STATE_KEY` when set, else with the private key.
  */
 export function runEnvironmentFromEnv(env: NodeJS.ProcessEnv = process.env): RunEnvironment {
   const appId = env.APP_ID;
@@ -23,6 +26,7 @@ export function runEnvironmentFromEnv(env: NodeJS.ProcessEnv = process.env): Run
   const probot = new Probot({ appId, privateKey, ...(baseUrl && { baseUrl }), logLevel: "warn" });
   const now = clockFromEnv(env);
   const log = { info: (m: string) => probot.log.info(m), warn: (m: string) => probot.log.warn(m), error: (m: string) => probot.log.error(m) };
+  const signer = stateSignerFromEnv(env, privateKey);
 
   return {
     async installations(repo) {
@@ -40,7 +44,7 @@ export function runEnvironmentFromEnv(env: NodeJS.ProcessEnv = process.env): Run
       }
       return Promise.all(ids.map(async (installationId) => ({ installationId, octokit: (await probot.auth(installationId)) as GitHub })));
     },
-    actions: (installation) => createTickActions(installation.octokit, { now, log }),
+    actions: (installation) => createTickActions(bindStateSigner(installation.octokit, signer), { now, log }),
     registry: registryFromEnv(env),
     lock: lockFromEnv(env, now),
     now,

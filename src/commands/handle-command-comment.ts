@@ -23,8 +23,9 @@ export interface CommandComment {
   actions: MeetingActions;
   github: CommandGitHub;
   /**
-   * Resolves true for exactly one caller per comment id, across redeliveries and replicas; the
-   * app supplies it. Only comments that hold commands are claimed.
+   * Resolves true for exactly one caller per comment id, across redeliveries and replicas, and
+   * only on the occurrence's own meeting issue; the app supplies it. Only comments that hold
+   * commands are claimed.
    */
   claim: (commentId: number) => Promise<boolean>;
   /** The meeting's schedule, loaded: commands that move an occurrence check dates against it. */

@@ -2,6 +2,7 @@ import type { GitHub } from "../github.js";
 import type { Log } from "../log.js";
 import type { Meeting, Occurrence } from "../model.js";
 import { parseBody } from "../publish/issue-body.js";
+import { stateSeal } from "../publish/state-signer.js";
 import { closeWithComment, readOpenIssue } from "../publish/issue-writes.js";
 import { occurrenceAsStated } from "../publish/occurrence-as-stated.js";
 import { issueRenderer } from "./steps/issue-renderer.js";
@@ -32,7 +33,7 @@ export async function cancelMeetingIssue(
   const issue = await readOpenIssue(octokit, meeting.home, issueNumber);
   if (!issue) return;
   // 2. The occurrence as the issue states it, rendered live and cancelled.
-  const occurrence = occurrenceAsStated(meeting, scheduled, parseBody(issue.body).state);
+  const occurrence = occurrenceAsStated(meeting, scheduled, parseBody(issue.body, stateSeal(octokit, meeting.home, issueNumber)).state);
   const render = await issueRenderer(octokit, meeting);
   const record = { at: cancellation.now.toISOString(), ...(cancellation.reason !== undefined && { reason: cancellation.reason }) };
   // 3. The state records it and the issue's lines say so.

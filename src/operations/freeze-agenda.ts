@@ -1,9 +1,10 @@
 import type { GitHub } from "../github.js";
 import type { Meeting, OccurrenceIssue } from "../model.js";
 import { parseBody } from "../publish/issue-body.js";
+import { stateSeal } from "../publish/state-signer.js";
 import { updateIssueState } from "../publish/update-issue-state.js";
 import type { WriteOutcome } from "../publish/write-agenda.js";
-import { agendaAsWritten } from "./steps/agenda-as-written.js";
+import { agendaAsWritten, writtenAgendaItems } from "./steps/agenda-as-written.js";
 import type { Log } from "../log.js";
 
 /**
@@ -19,9 +20,10 @@ export async function freezeAgenda(
   context: { now: Date; log: Log },
 ): Promise<WriteOutcome> {
   const { data: current } = await octokit.rest.issues.get({ ...meeting.home, issue_number: issue.issueNumber });
-  const state = parseBody(current.body).state;
+  const state = parseBody(current.body, stateSeal(octokit, meeting.home, issue.issueNumber)).state;
   if (state?.frozen) return "unchanged";
-  const frozen = { at: context.now.toISOString(), ...(await agendaAsWritten(octokit, meeting, issue.occurrence, state?.agendaItems ?? [])) };
+  const items = await writtenAgendaItems(octokit, meeting, issue.occurrence, state);
+  const frozen = { at: context.now.toISOString(), ...(await agendaAsWritten(octokit, meeting, issue.occurrence, items)) };
   return updateIssueState(
     octokit,
     meeting.home,

@@ -3,10 +3,11 @@ import type { Log } from "../log.js";
 import type { Meeting, Occurrence } from "../model.js";
 import { commentOnIssue } from "../publish/comment-replies.js";
 import { parseBody } from "../publish/issue-body.js";
+import { stateSeal } from "../publish/state-signer.js";
 import { occurrenceAsStated } from "../publish/occurrence-as-stated.js";
 import { openMinutesPullRequest, type MinutesOutcome } from "../publish/minutes/open-minutes-pull-request.js";
 import { updateIssueState } from "../publish/update-issue-state.js";
-import { agendaAsWritten } from "./steps/agenda-as-written.js";
+import { agendaAsWritten, writtenAgendaItems } from "./steps/agenda-as-written.js";
 import { issueRenderer, type IssueRenderer } from "./steps/issue-renderer.js";
 import { rewriteIssue } from "./steps/rewrite-issue.js";
 
@@ -26,9 +27,9 @@ export async function openMinutes(
 ): Promise<MinutesOutcome> {
   // 1. The issue's state: the occurrence as it stands, its frozen agenda and attendees.
   const { data: issue } = await octokit.rest.issues.get({ ...meeting.home, issue_number: issueNumber });
-  const state = parseBody(issue.body).state;
+  const state = parseBody(issue.body, stateSeal(octokit, meeting.home, issueNumber)).state;
   const occurrence = occurrenceAsStated(meeting, scheduled, state);
-  const agenda = state?.frozen ?? (await agendaAsWritten(octokit, meeting, occurrence, state?.agendaItems ?? []));
+  const agenda = state?.frozen ?? (await agendaAsWritten(octokit, meeting, occurrence, await writtenAgendaItems(octokit, meeting, occurrence, state)));
 
   // 2. The minutes, rendered from them.
   const render = await issueRenderer(octokit, meeting);

@@ -3,9 +3,10 @@ import type { Log } from "../log.js";
 import type { Meeting, Occurrence } from "../model.js";
 import { loadSchedule, type LoadedSchedule } from "../schedule/load-schedule.js";
 import type { LabelFact } from "../collect/label-fact.js";
-import { issuesOfOccurrence, listMeetingIssues, type MeetingIssue } from "../publish/list-meeting-issues.js";
+import { readMeetingIssues, type MeetingIssue, type MeetingIssues } from "../publish/list-meeting-issues.js";
 import { occurrenceAsStated } from "../publish/occurrence-as-stated.js";
 import { publishOccurrence, type PublishOutcome } from "../publish/publish-occurrence.js";
+import type { RecordedClaims } from "../publish/claim-occurrence.js";
 import { draftLiveAgenda } from "./steps/draft-live-agenda.js";
 import { mergeFacts } from "../collect/label-facts.js";
 
@@ -14,6 +15,8 @@ export interface RefreshContext {
   log: Log;
   now: Date;
   claimWaitMs?: number;
+  /** The claims read by earlier refreshes that record an issue, which never change. */
+  recordedClaims?: RecordedClaims;
 }
 
 export type RefreshOutcome = PublishOutcome | { kind: "no-occurrence" };
@@ -34,8 +37,8 @@ export async function refreshMeeting(
 ): Promise<RefreshOutcome> {
   const { octokit, now } = context;
   const schedule = await loadSchedule(meeting.schedule);
-  const issues = await listMeetingIssues(octokit, meeting);
-  const found = target ? { occurrence: target, own: issuesOfOccurrence(issues, meeting.id, target.key)[0] } : nextWithIssue(meeting, schedule, now, issues);
+  const issues = await readMeetingIssues(octokit, meeting, context.recordedClaims);
+  const found = target ? { occurrence: target, own: await issues.claimed(target.key) } : await nextWithIssue(meeting, schedule, now, issues);
   if (!found) return { kind: "no-occurrence" };
   const { own } = found;
   const occurrence = occurrenceAsStated(meeting, found.occurrence, own?.parsed.state);
@@ -45,7 +48,7 @@ export async function refreshMeeting(
   if (!own && !create) return { kind: "not-yet" };
 
   const previous = schedule.previous(found.occurrence);
-  const previousIssue = previous && issuesOfOccurrence(issues, meeting.id, previous.key)[0];
+  const previousIssue = previous && (await issues.claimed(previous.key));
   const previousItems = previousIssue?.parsed.state?.agendaItems;
   const draft = await draftLiveAgenda(octokit, {
     meeting,
@@ -66,17 +69,17 @@ export async function refreshMeeting(
  * The next occurrence after `now` and its issue. An occurrence moved earlier that is over by now
  * is passed over for the one after it.
  */
-function nextWithIssue(
+async function nextWithIssue(
   meeting: Meeting,
   schedule: LoadedSchedule,
   now: Date,
-  issues: MeetingIssue[],
-): { occurrence: Occurrence; own: MeetingIssue | undefined } | undefined {
+  issues: MeetingIssues,
+): Promise<{ occurrence: Occurrence; own: MeetingIssue | undefined } | undefined> {
   let after = now;
   for (let tries = 0; tries < 2; tries++) {
     const occurrence = schedule.next(after);
     if (!occurrence) return undefined;
-    const own = issuesOfOccurrence(issues, meeting.id, occurrence.key)[0];
+    const own = await issues.claimed(occurrence.key);
     const stated = occurrenceAsStated(meeting, occurrence, own?.parsed.state);
     if (Date.parse(stated.end) > now.getTime()) return { occurrence, own };
     after = new Date(occurrence.end);

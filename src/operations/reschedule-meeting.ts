@@ -3,7 +3,7 @@ import type { GitHub } from "../github.js";
 import type { Log } from "../log.js";
 import type { Meeting, Occurrence } from "../model.js";
 import { retitleIssue } from "../publish/issue-writes.js";
-import { listMeetingIssues, type MeetingIssue } from "../publish/list-meeting-issues.js";
+import { readMeetingIssues, type MeetingIssue } from "../publish/list-meeting-issues.js";
 import { emptyState } from "../publish/meeting-state.js";
 import { occurrenceAsStated } from "../publish/occurrence-as-stated.js";
 import { issueRenderer } from "./steps/issue-renderer.js";
@@ -27,8 +27,9 @@ export async function rescheduleMeeting(octokit: GitHub, meeting: Meeting, reque
   const { issueNumber, scheduled } = request;
   // 1. The meeting's issues: this one, and any other occurrence already moved to that date.
   const date = DateTime.fromJSDate(request.start).setZone(meeting.schedule.timezone).toISODate();
-  const issues = await listMeetingIssues(octokit, meeting);
+  const { all: issues } = await readMeetingIssues(octokit, meeting);
   const self = issues.find((issue) => issue.number === issueNumber);
+  // Only a state the app signed counts: a person's issue with a copied marker moves nothing.
   const movedThere = issues.find((issue) => movedOnto(issue, meeting, scheduled, date));
   if (movedThere) return { refused: `The meeting of ${movedThere.parsed.marker?.occurrence} was moved to ${date} already (#${movedThere.number}).` };
   const state = self?.parsed.state;

@@ -101,6 +101,23 @@ export async function readClaim(octokit: GitHub, target: ClaimTarget): Promise<C
   return { kind: "claimed", sha, claimedAt: commit.committer.date };
 }
 
+/**
+ * A claim that records an issue is final: the app never moves it again. A process keeps those it
+ * has read, so that the refreshes a burst of events sets off read each occurrence's claim once.
+ */
+export class RecordedClaims {
+  readonly #recorded = new Map<string, ClaimState>();
+
+  async read(octokit: GitHub, target: ClaimTarget): Promise<ClaimState> {
+    const key = `${target.home.owner}/${target.home.repo}/${claimRefName(target)}`.toLowerCase();
+    const known = this.#recorded.get(key);
+    if (known) return known;
+    const claim = await readClaim(octokit, target);
+    if (claim.kind === "issue") this.#recorded.set(key, claim);
+    return claim;
+  }
+}
+
 async function defaultBranchTree(octokit: GitHub, home: RepoRef): Promise<string> {
   const { data: commit } = await octokit.rest.git.getCommit({ ...home, commit_sha: await defaultBranchHead(octokit, home) });
   return commit.tree.sha;

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { AGENDA_MARKERS } from "../render/agenda-markers.js";
 import { decodeState, encodeState, type MeetingMarker, type MeetingState } from "./meeting-state.js";
+import type { StateSeal } from "./state-signer.js";
 
 // The layout of a meeting issue body is described in meeting-state.ts.
 
@@ -15,8 +16,13 @@ export const MAX_BODY_LENGTH = 65_536;
 export interface ParsedBody {
   /** Absent when missing or damaged. */
   marker?: MeetingMarker;
-  /** Absent when missing or damaged. */
+  /**
+   * Absent when missing, damaged, or not verified: read without a seal, signed for another issue
+   * or with another key, edited, or naming another occurrence than the marker.
+   */
   state?: MeetingState;
+  /** A state block is there, but `state` is absent: it does not verify (or was read without a seal). */
+  unverifiedState?: true;
   /** The agenda block's content, when both of its markers are there in order. */
   agenda?: string;
   /**
@@ -26,18 +32,21 @@ export interface ParsedBody {
   human: string;
 }
 
-export function parseBody(body: string | null | undefined): ParsedBody {
+/** The body's parts; its state only when `seal` verifies it. */
+export function parseBody(body: string | null | undefined, seal?: StateSeal): ParsedBody {
   const text = normalize(body ?? "");
   let marker: MeetingMarker | undefined;
   for (const match of text.matchAll(MARKER)) marker ??= parseMarker(match[1] ?? "");
+  const blocks = [...text.matchAll(STATE)].map((match) => match[1] ?? "");
   let state: MeetingState | undefined;
-  for (const match of text.matchAll(STATE)) state ??= decodeState(match[1] ?? "");
+  for (const block of blocks) state ??= seal && openState(block, seal, marker);
   const stripped = text.replace(MARKER, "").replace(STATE, "");
   const block = findAgendaBlock(stripped);
   const human = block ? stripped.slice(0, block.contentStart) + stripped.slice(block.contentEnd) : stripped;
   return {
     ...(marker && { marker }),
     ...(state && { state }),
+    ...(!state && blocks.length > 0 && { unverifiedState: true as const }),
     ...(block && { agenda: stripped.slice(block.contentStart, block.contentEnd).replace(/^\n|\n$/g, "") }),
     human: human.trimEnd(),
   };
@@ -46,18 +55,21 @@ export function parseBody(body: string | null | undefined): ParsedBody {
 /**
  * Puts the app's parts into a body and leaves every other character as it was: the marker at the
  * top (replacing a damaged one), the agenda between its markers (appended at the end when the
- * markers are gone), the state block at the end.
+ * markers are gone), the state block, signed, at the end. Without a seal (an issue not created
+ * yet, whose number is unknown) the body gets no state block.
  */
 export function spliceBody(
   body: string | null | undefined,
   parts: { marker: MeetingMarker; agenda: string; state: MeetingState },
+  seal: StateSeal | undefined,
 ): string {
   const stripped = normalize(body ?? "").replace(MARKER, "").replace(STATE, "");
   const block = findAgendaBlock(stripped);
   const withAgenda = block
     ? `${stripped.slice(0, block.contentStart)}\n${parts.agenda.trimEnd()}\n${stripped.slice(block.contentEnd)}`
     : `${stripped.trimEnd()}${stripped.trim() === "" ? "" : "\n\n"}${agendaBlock(parts.agenda)}\n`;
-  return `${formatMarker(parts.marker)}\n${withAgenda.trimEnd()}\n\n${formatState(parts.state)}\n`;
+  const withMarker = `${formatMarker(parts.marker)}\n${withAgenda.trimEnd()}\n`;
+  return seal ? `${withMarker}\n${formatState(parts.state, seal)}\n` : withMarker;
 }
 
 /**
@@ -80,8 +92,19 @@ export function formatMarker(marker: MeetingMarker): string {
   return `<!-- agenda-drafter:meeting ${JSON.stringify(marker)} -->`;
 }
 
-function formatState(state: MeetingState): string {
-  return `<!-- agenda-drafter:state ${encodeState(state)} -->`;
+function formatState(state: MeetingState, seal: StateSeal): string {
+  const encoded = encodeState(state);
+  const signature = seal.signer.sign(encoded, { issue: seal.issue, meeting: state.meeting, occurrence: state.occurrence });
+  return `<!-- agenda-drafter:state ${encoded}.${signature} -->`;
+}
+
+/** The state of a block `<encoded>.<signature>`, when it verifies for the seal's issue and names the marker's occurrence. */
+function openState(block: string, seal: StateSeal, marker: MeetingMarker | undefined): MeetingState | undefined {
+  const [encoded = "", signature = "", ...rest] = block.split(".");
+  if (rest.length > 0) return undefined;
+  const state = decodeState(encoded);
+  if (!state || (marker && (marker.meeting !== state.meeting || marker.occurrence !== state.occurrence))) return undefined;
+  return seal.signer.verifies(encoded, signature, { issue: seal.issue, meeting: state.meeting, occurrence: state.occurrence }) ? state : undefined;
 }
 
 /** The body without its state block, hashed: what `writtenHash` records. */

@@ -14,10 +14,11 @@ import { labelFactSchema } from "../collect/label-fact.js";
 //   ...people's text...
 //   <!-- agenda-drafter:state eyJ2IjoxLC... -->
 //
-// The marker, near the top, is how the app finds its issue among the home repo's issues with the
-// meeting label; it holds only ids the app chose, so it is plain JSON. The state block, at the end,
-// is this schema's JSON in base64url: item titles and labels are written by people, and encoded
-// they can never close the comment early. Everything outside the marker, the agenda block and the
+// The marker, near the top, says which meeting and occurrence the body is about; it holds only ids
+// the app chose, so it is plain JSON. Anyone may copy it: the claim ref (claim-occurrence.ts), not
+// the marker, says which issue is an occurrence's. The state block, at the end, is this schema's
+// JSON in base64url, so that item titles and labels, written by people, can never close the
+// comment early, followed by the app's signature for the issue (state-signer.ts). Everything outside the marker, the agenda block and the
 // state block belongs to people and is never changed.
 //
 // Parsing is tolerant: a missing or damaged marker or state block is read as absent and written

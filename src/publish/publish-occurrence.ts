@@ -10,7 +10,7 @@ import {
 } from "./claim-occurrence.js";
 import { wrapAgenda } from "./issue-body.js";
 import { closeWithComment } from "./issue-writes.js";
-import { issuesOfOccurrence, listMeetingIssues, type MeetingIssue } from "./list-meeting-issues.js";
+import { duplicatesOf, readMeetingIssues, type MeetingIssue, type MeetingIssues } from "./list-meeting-issues.js";
 import { composeBody, writeAgenda, type AgendaContent, type WriteOutcome } from "./write-agenda.js";
 
 export interface OccurrenceDraft {
@@ -44,13 +44,14 @@ const CLAIM_POLLS = 5;
 
 /**
  * Brings the meeting issue of one occurrence up to date, creating it exactly once when it does not
- * exist: found by its marker, else by the issue the claim ref records (its marker deleted), else an
- * unmarked open issue with the occurrence's title adopted, else created.
+ * exist: the issue the claim ref records (whatever its marker says, or if it has none), else an
+ * unmarked open issue with the occurrence's title adopted, else created. An issue the claim does
+ * not record is never written, whatever marker it carries.
  */
 export async function publishOccurrence(
   octokit: GitHub,
   draft: OccurrenceDraft,
-  issues: MeetingIssue[],
+  issues: MeetingIssues,
   options: PublishOptions,
 ): Promise<PublishOutcome> {
   const { meeting, occurrence } = draft;
@@ -60,15 +61,14 @@ export async function publishOccurrence(
     issueNumber,
   });
 
-  const own = issuesOfOccurrence(issues, meeting.id, occurrence.key);
-  if (own[0]) {
-    if (!dryRun) await closeDuplicates(octokit, meeting, own[0].number, own.slice(1));
-    return update(own[0].number);
-  }
-
   const target: ClaimTarget = { home: meeting.home, meetingId: meeting.id, occurrenceKey: occurrence.key };
-  const claim = await readClaim(octokit, target);
-  if (claim.kind === "issue") return options.frozen ? { kind: "frozen", issueNumber: claim.issueNumber } : update(claim.issueNumber);
+  const claim = await issues.claim(occurrence.key);
+  if (claim.kind === "issue") {
+    if (options.frozen) return { kind: "frozen", issueNumber: claim.issueNumber };
+    const own = await issues.claimed(occurrence.key);
+    if (own && !dryRun) await closeDuplicates(octokit, meeting, own.number, duplicatesOf(issues.all, own, meeting.id, occurrence.key));
+    return update(claim.issueNumber);
+  }
   if (!options.create) return { kind: "not-yet" };
   if (dryRun) {
     options.log.info(`dry run: would create "${draft.title}" in ${meeting.home.owner}/${meeting.home.repo}`);
@@ -78,7 +78,7 @@ export async function publishOccurrence(
   const claimSha = await takeClaim(octokit, target, claim, options.now);
   if (claimSha === undefined) return waitForClaimant(octokit, draft, target, options, update);
 
-  const adoptable = issues.find(
+  const adoptable = issues.all.find(
     (issue) => issue.state === "open" && issue.parsed.marker === undefined && issue.title === draft.title,
   );
   if (adoptable) {
@@ -88,7 +88,8 @@ export async function publishOccurrence(
     return { kind: "adopted", issueNumber: adoptable.number };
   }
 
-  const body = composeBody(wrapAgenda(draft.issueBody, draft.content.agendaMarkdown), undefined, draft.content, draft.content.facts, undefined);
+  // The issue's number is known only once it exists: its signed state comes with the first update.
+  const body = composeBody(wrapAgenda(draft.issueBody, draft.content.agendaMarkdown), undefined, draft.content, draft.content.facts, undefined, undefined);
   const { data: created } = await octokit.rest.issues.create({
     ...meeting.home,
     title: draft.title,
@@ -97,13 +98,13 @@ export async function publishOccurrence(
   });
   await recordClaimedIssue(octokit, target, claimSha, created.number);
   options.log.info(`created ${meeting.home.owner}/${meeting.home.repo}#${created.number} for ${meeting.id} ${occurrence.key}`);
+  await update(created.number);
 
-  // The retry plugin re-sends a POST that answered 502 after it took effect: keep the first.
-  const after = await listMeetingIssues(octokit, meeting);
-  const mine = issuesOfOccurrence(after, meeting.id, occurrence.key);
-  const keep = mine[0]?.number ?? created.number;
-  await closeDuplicates(octokit, meeting, keep, mine.filter((issue) => issue.number !== keep));
-  return { kind: "created", issueNumber: keep };
+  // The retry plugin re-sends a POST that answered 502 after it took effect: keep the claimed one.
+  const after = await readMeetingIssues(octokit, meeting);
+  const mine = after.all.find((issue) => issue.number === created.number);
+  if (mine) await closeDuplicates(octokit, meeting, created.number, duplicatesOf(after.all, mine, meeting.id, occurrence.key));
+  return { kind: "created", issueNumber: created.number };
 }
 
 /** Claims the occurrence, or takes over a claim gone stale; undefined while another process holds it. */
@@ -125,8 +126,6 @@ async function waitForClaimant(
   for (let poll = 0; poll < CLAIM_POLLS; poll++) {
     const claim = await readClaim(octokit, target);
     if (claim.kind === "issue") return options.frozen ? { kind: "frozen", issueNumber: claim.issueNumber } : update(claim.issueNumber);
-    const own = issuesOfOccurrence(await listMeetingIssues(octokit, draft.meeting), target.meetingId, target.occurrenceKey);
-    if (own[0]) return update(own[0].number);
     await new Promise((resolve) => setTimeout(resolve, waitMs / CLAIM_POLLS));
   }
   options.log.warn(

@@ -1,5 +1,6 @@
 import type { GitHub, RepoRef } from "../github.js";
 import { hashText, hashWithoutState, parseBody } from "./issue-body.js";
+import { stateSeal } from "./state-signer.js";
 import { composeBody, type WriteOptions, type WriteOutcome } from "./write-agenda.js";
 
 export interface BodyEdit {
@@ -24,7 +25,8 @@ export async function restoreOverwrittenEdit(
   edit: BodyEdit,
   options: WriteOptions,
 ): Promise<RestoreOutcome> {
-  const written = parseBody(edit.to);
+  const seal = stateSeal(octokit, home, edit.issueNumber);
+  const written = parseBody(edit.to, seal);
   const state = written.state;
   const byApp = state?.writtenHash !== undefined && hashWithoutState(edit.to) === state.writtenHash;
   if (!state || !written.marker || !byApp || state.baseHash === undefined || hashText(edit.from) === state.baseHash) {
@@ -46,6 +48,7 @@ export async function restoreOverwrittenEdit(
     },
     state.facts,
     hashText(current),
+    seal,
   );
   if (options.dryRun) {
     options.log.info(`dry run: would restore a person's edit of ${home.owner}/${home.repo}#${edit.issueNumber}`);

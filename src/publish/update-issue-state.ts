@@ -1,6 +1,7 @@
 import type { GitHub, RepoRef } from "../github.js";
 import { hashText, parseBody, type ParsedBody } from "./issue-body.js";
-import type { MeetingState } from "./meeting-state.js";
+import { emptyState, type MeetingState } from "./meeting-state.js";
+import { stateSeal } from "./state-signer.js";
 import { composeBody, type WriteOptions, type WriteOutcome } from "./write-agenda.js";
 
 export interface IssueChange {
@@ -10,7 +11,7 @@ export interface IssueChange {
   base?: string;
 }
 
-/** The issue is not a meeting issue the app can read (its marker or state block is gone). */
+/** The issue is not a meeting issue the app can read (its marker is gone). */
 export class NotAMeetingIssueError extends Error {
   override name = "NotAMeetingIssueError";
 }
@@ -29,11 +30,13 @@ export async function updateIssueState(
 ): Promise<WriteOutcome> {
   const { data: issue } = await octokit.rest.issues.get({ ...home, issue_number: issueNumber });
   const current = issue.body ?? "";
-  const parsed = parseBody(current);
-  if (!parsed.marker || !parsed.state) {
-    throw new NotAMeetingIssueError(`${home.owner}/${home.repo}#${issueNumber} has no agenda-drafter marker and state to update.`);
+  const seal = stateSeal(octokit, home, issueNumber);
+  const parsed = parseBody(current, seal);
+  if (!parsed.marker) {
+    throw new NotAMeetingIssueError(`${home.owner}/${home.repo}#${issueNumber} has no agenda-drafter marker to update.`);
   }
-  const { state, base } = change(parsed.state, parsed, current);
+  // A state that does not verify is no record of the app's: the change starts from a fresh one.
+  const { state, base } = change(parsed.state ?? emptyState(parsed.marker), parsed, current);
   if (state === undefined) return "unchanged";
   const next = composeBody(
     base ?? current,
@@ -41,6 +44,7 @@ export async function updateIssueState(
     { marker: parsed.marker, agendaMarkdown: parsed.agenda ?? "", agendaItems: state.agendaItems, facts: state.facts },
     state.facts,
     hashText(current),
+    seal,
   );
   if (next === current) return "unchanged";
   if (options.dryRun) {

@@ -8,6 +8,7 @@ import {
 } from "./issue-body.js";
 import type { LabelFact } from "../collect/label-fact.js";
 import { emptyState, type MeetingMarker, type MeetingState } from "./meeting-state.js";
+import { stateSeal, type StateSeal } from "./state-signer.js";
 
 /** What the app owns in one meeting issue, as a refresh computed it. */
 export interface AgendaContent {
@@ -44,7 +45,7 @@ export async function writeAgenda(
 ): Promise<WriteOutcome> {
   const { data: issue } = await octokit.rest.issues.get({ ...home, issue_number: issueNumber });
   const current = issue.body ?? "";
-  const next = nextBody(current, content);
+  const next = nextBody(current, content, stateSeal(octokit, home, issueNumber));
   if (next === undefined) return "unchanged";
   if (options.dryRun) {
     options.log.info(`dry run: would update ${home.owner}/${home.repo}#${issueNumber} to:\n${next}`);
@@ -59,11 +60,11 @@ export async function writeAgenda(
  * (only the hashes of the state would differ). Label facts are dropped, oldest first, to stay
  * within GitHub's limit.
  */
-function nextBody(current: string, content: AgendaContent): string | undefined {
-  const parsed = parseBody(current);
+function nextBody(current: string, content: AgendaContent, seal: StateSeal): string | undefined {
+  const parsed = parseBody(current, seal);
   const facts = [...content.facts].sort((a, b) => a.at.localeCompare(b.at));
   for (;;) {
-    const body = composeBody(current, parsed.state, content, facts, hashText(current));
+    const body = composeBody(current, parsed.state, content, facts, hashText(current), seal);
     const unchanged =
       parsed.state !== undefined &&
       hashWithoutState(current) === hashWithoutState(body) &&
@@ -81,13 +82,17 @@ function nextBody(current: string, content: AgendaContent): string | undefined {
   }
 }
 
-/** Splices the app's parts into `base`, with a state that records what the write was based on. */
+/**
+ * Splices the app's parts into `base`, with a state that records what the write was based on,
+ * signed with `seal` (none for an issue not created yet: its first update adds the state).
+ */
 export function composeBody(
   base: string,
   previous: MeetingState | undefined,
   content: AgendaContent,
   facts: LabelFact[],
   baseHash: string | undefined,
+  seal: StateSeal | undefined,
 ): string {
   const state: MeetingState = {
     ...(previous ?? emptyState(content.marker)),
@@ -101,8 +106,8 @@ export function composeBody(
   if (baseHash === undefined) delete state.baseHash;
   else state.baseHash = baseHash;
   const parts = { marker: content.marker, agenda: content.agendaMarkdown, state };
-  state.writtenHash = hashWithoutState(spliceBody(base, parts));
-  return spliceBody(base, parts);
+  state.writtenHash = hashWithoutState(spliceBody(base, parts, seal));
+  return spliceBody(base, parts, seal);
 }
 
 function sameJson(a: unknown, b: unknown): boolean {

@@ -2,6 +2,8 @@ import nock from "nock";
 import { issuesEvent } from "../fixtures/webhooks/node-webhooks.js";
 import { removeExperimentalPolicy, searchPage, securityInitiatives } from "../fixtures/search-items.js";
 import { API, cleanUp, mockDiscovery, startApp } from "./harness.js";
+import { parseBody } from "../../src/publish/issue-body.js";
+import { testSeal } from "../fixtures/state-signer.js";
 
 const CLAIM_REF = "agenda-drafter%2Fsecurity-wg%2F2024-03-28";
 const HEAD = "7638417db6d59f3c431d3e1f261cc637155684cd";
@@ -21,6 +23,7 @@ test("the first agenda label of a due occurrence claims it, creates its issue an
   const discovery = mockDiscovery();
   const written: { title?: string; body?: string; labels?: string[] } = {};
   const commits: string[] = [];
+  let signed = "";
   const github = nock(API)
     .get("/repos/nodejs/security-wg/issues")
     .query({ state: "all", labels: "meeting", sort: "created", direction: "asc", per_page: "100" })
@@ -64,9 +67,13 @@ test("the first agenda label of a due occurrence claims it, creates its issue an
     .reply(201, { sha: "1260000000000000000000000000000000001260" })
     .patch(`/repos/nodejs/security-wg/git/refs/${CLAIM_REF}`, { sha: "1260000000000000000000000000000000001260", force: false })
     .reply(200, {})
+    .get("/repos/nodejs/security-wg/issues/1260")
+    .reply(200, () => ({ number: 1260, title: written.title, state: "open", body: written.body, labels: [{ name: "meeting" }] }))
+    .patch("/repos/nodejs/security-wg/issues/1260", (sent) => ((signed = sent.body), true))
+    .reply(200, {})
     .get("/repos/nodejs/security-wg/issues")
     .query(true)
-    .reply(200, () => [{ number: 1260, title: written.title, state: "open", body: written.body, labels: [{ name: "meeting" }] }]);
+    .reply(200, () => [{ number: 1260, title: written.title, state: "open", body: signed, labels: [{ name: "meeting" }] }]);
 
   await probot.receive(labelled as never);
   await drafter.idle();
@@ -135,8 +142,12 @@ Please use the following emoji reactions in this post to indicate your availabil
 * 👍 - Attending
 * 👎 - Not attending
 * 😕 - Not sure yet
-
-<!-- agenda-drafter:state eyJ2IjoxLCJtZWV0aW5nIjoic2VjdXJpdHktd2ciLCJvY2N1cnJlbmNlIjoiMjAyNC0wMy0yOCIsImFnZW5kYUl0ZW1zIjpbIm5vZGVqcy9ub2RlIzUyNTc1Iiwibm9kZWpzL3NlY3VyaXR5LXdnIzEyNTUiXSwiZmFjdHMiOlt7InJlcG8iOiJub2RlanMvbm9kZSIsIm51bWJlciI6NTI1NzUsImxhYmVsIjoic2VjdXJpdHktd2ctYWdlbmRhIiwicHJlc2VudCI6dHJ1ZSwiYXQiOiIyMDI0LTAzLTI2VDA5OjAwOjAwWiJ9XSwiYWdlbmRhSGFzaCI6Im50ZFc5amVMdlV5eG9rYTZqWDZ6M28iLCJ3cml0dGVuSGFzaCI6Ijg5SjMtQlYzQldxMkptV1BIYzhvUkYifQ -->
 "
 `);
+  // The state names the issue it belongs to, so it is signed once the issue's number is known.
+  expect(signed.startsWith(written.body ?? "")).toBe(true);
+  expect(parseBody(signed, testSeal(1260)).state).toMatchObject({
+    agendaItems: ["nodejs/node#52575", "nodejs/security-wg#1255"],
+    facts: [{ repo: "nodejs/node", number: 52575, label: "security-wg-agenda", present: true, at: "2024-03-26T09:00:00Z" }],
+  });
 });

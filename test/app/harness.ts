@@ -3,6 +3,7 @@ import nock from "nock";
 import { Probot, ProbotOctokit } from "probot";
 import { createAgendaDrafter, type AgendaDrafter } from "../../src/app/create-agenda-drafter.js";
 import { INSTALLATION_ID } from "../fixtures/webhooks/node-webhooks.js";
+import { TEST_STATE_SIGNER } from "../fixtures/state-signer.js";
 
 export const API = "https://api.github.com";
 
@@ -46,7 +47,7 @@ export async function startApp(now = "2024-03-26T09:00:00Z"): Promise<Started> {
     .persist()
     .post(`/app/installations/${INSTALLATION_ID}/access_tokens`)
     .reply(201, { token: "ghs_test", expires_at: "2099-01-01T00:00:00Z", permissions: { issues: "write" } });
-  const drafter = createAgendaDrafter({ debounceMs: 20, now: () => new Date(now), claimWaitMs: 50 });
+  const drafter = createAgendaDrafter({ stateSigner: TEST_STATE_SIGNER, debounceMs: 20, now: () => new Date(now), claimWaitMs: 50 });
   const probot = new Probot({
     appId: 1,
     privateKey,
@@ -70,6 +71,16 @@ export function mockDiscovery(config = SECURITY_WG_CONFIG) {
     })
     .get("/repos/nodejs/security-wg/contents/.github%2Fagenda-drafter.yml")
     .reply(200, { type: "file", encoding: "base64", content: Buffer.from(config).toString("base64") });
+}
+
+/** The claim ref of an occurrence of security-wg, recording the issue the app created for it. */
+export function mockClaimedIssue(scope: nock.Scope, issueNumber: number, occurrence = "2024-03-28"): nock.Scope {
+  const sha = `c1a1${String(issueNumber).padStart(36, "0")}`;
+  return scope
+    .get(`/repos/nodejs/security-wg/git/ref/agenda-drafter%2Fsecurity-wg%2F${occurrence}`)
+    .reply(200, { object: { sha } })
+    .get(`/repos/nodejs/security-wg/git/commits/${sha}`)
+    .reply(200, { message: `agenda-drafter: security-wg ${occurrence} is #${issueNumber}`, committer: { date: "2024-03-25T09:00:00Z" }, tree: { sha: "691272480426f78a0138979dd3ce63b77f706feb" } });
 }
 
 export function base64(text: string): string {

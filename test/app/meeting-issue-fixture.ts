@@ -6,6 +6,7 @@ import type { MeetingState } from "../../src/publish/meeting-state.js";
 import { composeBody } from "../../src/publish/write-agenda.js";
 import { renderMeeting } from "../../src/render/render-meeting.js";
 import { march28, securityWgMeeting } from "../fixtures/security-wg-meeting.js";
+import { testSeal } from "../fixtures/state-signer.js";
 
 export const ISSUE_NUMBER = 1260;
 export const ISSUE_URL = `https://github.com/nodejs/security-wg/issues/${ISSUE_NUMBER}`;
@@ -29,14 +30,22 @@ export const FROZEN: NonNullable<MeetingState["frozen"]> = {
   searchUrls: ["https://github.com/search?q=is%3Aopen+is%3Apublic+label%3Asecurity-wg-agenda+org%3Anodejs&type=issues"],
 };
 
-/** The body with the app's state, `state` changing the fresh one. */
-export function meetingIssueBody(state: Partial<MeetingState> = {}, meeting: Meeting = securityWgMeeting()): string {
+/**
+ * The body with the app's state, `state` changing the fresh one; signed for #1260 of 2024-03-28
+ * unless `issue` names another issue (its marker and state another occurrence).
+ */
+export function meetingIssueBody(
+  state: Partial<MeetingState> = {},
+  meeting: Meeting = securityWgMeeting(),
+  issue: { number: number; occurrenceKey: string } = { number: ISSUE_NUMBER, occurrenceKey: march28.key },
+): string {
   const rendered = renderMeeting({ agenda: { meeting, occurrence: march28, groups: FROZEN.groups, searchUrls: FROZEN.searchUrls } });
-  const marker = { v: 1 as const, meeting: meeting.id, occurrence: march28.key };
+  const marker = { v: 1 as const, meeting: meeting.id, occurrence: issue.occurrenceKey };
   const content = { marker, agendaMarkdown: rendered.agendaMarkdown, agendaItems: ["nodejs/security-wg#1255"], facts: [] };
-  const fresh = composeBody(rendered.issueBody, undefined, content, [], undefined);
-  const previous = { ...(parseBody(fresh).state as MeetingState), ...state };
-  return composeBody(fresh, previous, content, [], undefined);
+  const seal = testSeal(issue.number);
+  const fresh = composeBody(rendered.issueBody, undefined, content, [], undefined, seal);
+  const previous = { ...(parseBody(fresh, seal).state as MeetingState), ...state };
+  return composeBody(fresh, previous, content, [], undefined, seal);
 }
 
 /** The issue as `GET /repos/nodejs/security-wg/issues/1260` answers it. */
@@ -53,9 +62,9 @@ export function meetingIssue(body: string, overrides: Record<string, unknown> = 
   };
 }
 
-/** The state the app wrote into a body. */
+/** The state the app wrote into a body, signed for the meeting issue. */
 export function stateOf(body: string): MeetingState | undefined {
-  return parseBody(body).state;
+  return parseBody(body, testSeal(ISSUE_NUMBER)).state;
 }
 
 export const quietLog = { info: () => {}, warn: () => {}, error: () => {} };

@@ -1,6 +1,6 @@
 import nock from "nock";
 import { issuesEvent } from "../fixtures/webhooks/node-webhooks.js";
-import { API, cleanUp, mockDiscovery, startApp } from "./harness.js";
+import { API, cleanUp, mockClaimedIssue, mockDiscovery, startApp } from "./harness.js";
 import { ISSUE_NUMBER, meetingIssueBody } from "./meeting-issue-fixture.js";
 
 const REPO = "/repos/nodejs/security-wg";
@@ -63,8 +63,9 @@ function mockDiscoveryAndRefresh() {
   return nock(API).get(`${REPO}/issues`).query(true).reply(200, []);
 }
 
+/** The occurrence's claim, which says the issue is its meeting issue, and the comment's claim. */
 function mockClaim(status: 201 | 422) {
-  return nock(API)
+  return mockClaimedIssue(nock(API), ISSUE_NUMBER)
     .get(REPO)
     .reply(200, { default_branch: "main", private: false })
     .get(`${REPO}/git/ref/heads%2Fmain`)
@@ -122,5 +123,16 @@ test("a meeting issue of an occurrence the schedule no longer has runs nothing",
   const body = meetingIssueBody().replace('"occurrence":"2024-03-28"', '"occurrence":"2024-03-29"');
   await probot.receive(commentEvent("/meeting cancel", { issueBody: body }) as never);
   await drafter.idle();
+  expect(nock.pendingMocks()).toEqual([]);
+});
+
+test("a comment on an issue with a copied marker, which the occurrence's claim does not record, runs nothing and writes nothing", async () => {
+  const { probot, drafter } = await startApp(A_WEEK_BEFORE);
+  mockDiscoveryAndRefresh();
+  const claim = mockClaimedIssue(nock(API), ISSUE_NUMBER);
+  const copy = commentEvent("/present\n/minutes\n/meeting reschedule 2024-03-29 17:00", { login: "mallory" });
+  await probot.receive({ ...copy, payload: { ...copy.payload, issue: { ...copy.payload.issue, number: ISSUE_NUMBER + 1 } } } as never);
+  await drafter.idle();
+  expect(claim.pendingMocks()).toEqual([]);
   expect(nock.pendingMocks()).toEqual([]);
 });

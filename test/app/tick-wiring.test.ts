@@ -7,6 +7,7 @@ import { createAgendaDrafter } from "../../src/app/create-agenda-drafter.js";
 import type { TickLock } from "../../src/scheduler/lock.js";
 import { INSTALLATION_ID } from "../fixtures/webhooks/node-webhooks.js";
 import { API, cleanUp, mockDiscovery, privateKey, TestOctokit } from "./harness.js";
+import { TEST_STATE_SIGNER } from "../fixtures/state-signer.js";
 
 const CRON_SECRET = "a-cron-secret-of-the-nodejs-org";
 // A week before the meeting: nothing is due, and a tick only lists the meeting's issues.
@@ -19,13 +20,13 @@ afterAll(() => nock.enableNetConnect());
 type Handler = (request: IncomingMessage, response: ServerResponse) => Promise<boolean>;
 
 /** The app loaded in a Probot against nock, with the handlers it adds to Probot's server. */
-async function load(options: Parameters<typeof createAgendaDrafter>[0]) {
+async function load(options: Omit<Parameters<typeof createAgendaDrafter>[0], "stateSigner">) {
   nock(API).get("/app/installations").query(true).reply(200, []);
   nock(API)
     .persist()
     .post(`/app/installations/${INSTALLATION_ID}/access_tokens`)
     .reply(201, { token: "ghs_test", expires_at: "2099-01-01T00:00:00Z", permissions: { issues: "write" } });
-  const drafter = createAgendaDrafter({ debounceMs: 20, now: () => A_WEEK_BEFORE, ...options });
+  const drafter = createAgendaDrafter({ ...options, stateSigner: TEST_STATE_SIGNER, debounceMs: options.debounceMs ?? 20, now: options.now ?? (() => A_WEEK_BEFORE) });
   const probot = new Probot({ appId: 1, privateKey, logLevel: "fatal", Octokit: TestOctokit });
   const handlers: Handler[] = [];
   await drafter.app(probot, { addHandler: (handler: Handler) => handlers.push(handler), cwd: process.cwd() } as never);
@@ -55,7 +56,7 @@ function recordingLock(taken = false): TickLock & { acquired: number } {
 }
 
 test("a tick before the app is loaded does nothing", async () => {
-  expect(await createAgendaDrafter().tick()).toEqual({ kind: "ran", meetings: [] });
+  expect(await createAgendaDrafter({ stateSigner: TEST_STATE_SIGNER }).tick()).toEqual({ kind: "ran", meetings: [] });
 });
 
 test("a tick runs over every installation's meetings, discovering them first, under the lock", async () => {

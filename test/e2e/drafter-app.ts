@@ -5,6 +5,7 @@ import { createAgendaDrafter, type AgendaDrafter, type AgendaDrafterOptions } fr
 import type { TickRun } from "../../src/scheduler/run-tick.js";
 import { startE2E, type E2E, type E2EOptions } from "./harness.js";
 import { SNAPSHOT_FILE } from "./live-issue-app.js";
+import { TEST_STATE_SIGNER } from "../fixtures/state-signer.js";
 
 /** Short, so that a test waits for the coalescing window in `settle()` and never sleeps. */
 const DEBOUNCE_MS = 60;
@@ -19,7 +20,7 @@ export interface DrafterProcess {
 /** One process of the app as `probot run` would run it, with the sandbox clock as its clock and no interval tick. */
 export function drafterProcess(options: Pick<AgendaDrafterOptions, "lock" | "registry"> = {}): DrafterProcess {
   let now: () => Date = () => new Date();
-  const drafter = createAgendaDrafter({ ...options, debounceMs: DEBOUNCE_MS, now: () => now(), claimWaitMs: CLAIM_WAIT_MS });
+  const drafter = createAgendaDrafter({ ...options, stateSigner: TEST_STATE_SIGNER, debounceMs: DEBOUNCE_MS, now: () => now(), claimWaitMs: CLAIM_WAIT_MS });
   return {
     app: (probot, appOptions) => {
       now = appOptions.now;

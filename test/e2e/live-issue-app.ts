@@ -6,6 +6,8 @@ import { parse, stringify } from "yaml";
 import { createAgendaDrafter } from "../../src/app/create-agenda-drafter.js";
 import { parseBody } from "../../src/publish/issue-body.js";
 import { startE2E, type E2E, type E2EOptions } from "./harness.js";
+import { TEST_STATE_SIGNER, testSeal } from "../fixtures/state-signer.js";
+import type { MeetingState } from "../../src/publish/meeting-state.js";
 
 export const HOME = "nodejs/security-wg";
 export const SNAPSHOT_FILE = new URL("../fixtures/e2e/nodejs-security-wg.yml", import.meta.url).pathname;
@@ -30,7 +32,7 @@ export interface SnapshotDocument {
 /** The app as `probot run` would run it, with the sandbox clock as its clock. */
 export function agendaDrafterApp(): { app: E2EOptions["app"]; idle: () => Promise<void> } {
   let now: () => Date = () => new Date();
-  const drafter = createAgendaDrafter({ debounceMs: DEBOUNCE_MS, now: () => now(), claimWaitMs: CLAIM_WAIT_MS });
+  const drafter = createAgendaDrafter({ stateSigner: TEST_STATE_SIGNER, debounceMs: DEBOUNCE_MS, now: () => now(), claimWaitMs: CLAIM_WAIT_MS });
   return {
     app: (probot, options) => {
       now = options.now;
@@ -81,6 +83,11 @@ export async function control(e2e: E2E, method: "POST" | "DELETE", path: string,
   const answer: unknown = await response.json();
   if (!response.ok) throw new Error(`${method} /_sandbox${path}: ${response.status} ${JSON.stringify(answer)}`);
   return answer;
+}
+
+/** The state the app signed into a meeting issue; undefined when there is none, or it does not verify. */
+export function stateOf(issue: IssueRecord): MeetingState | undefined {
+  return parseBody(issue.body, testSeal(issue.number, HOME)).state;
 }
 
 /** The agenda block of the meeting issue, as people read it. */

@@ -2,7 +2,7 @@
 // overwrote, and repairs its markers in place.
 import { parseBody } from "../../src/publish/issue-body.js";
 import type { E2E } from "./harness.js";
-import { agendaItems, HOME, meetingIssue, startLiveIssueApp, writeLines } from "./live-issue-app.js";
+import { agendaItems, HOME, meetingIssue, startLiveIssueApp, stateOf, writeLines } from "./live-issue-app.js";
 
 const LABEL = "security-wg-agenda";
 const [OWNER, REPO] = HOME.split("/") as [string, string];
@@ -82,7 +82,7 @@ test("a deleted marker or state block is repaired in place, never answered with 
 
   await editBody("mhdawson", number, (body) => body.replace(/<!-- agenda-drafter:state .*? -->/, "<!-- agenda-drafter:state bm90IGEgc3RhdGU -->"));
   await e2e.settle();
-  expect(parseBody(e2e.issue(HOME, number).body).state?.agendaItems).toEqual(["nodejs/nodejs-dependency-vuln-assessments#178", "nodejs/security-wg#1255"]);
+  expect(stateOf(e2e.issue(HOME, number))?.agendaItems).toEqual(["nodejs/nodejs-dependency-vuln-assessments#178", "nodejs/security-wg#1255"]);
 
   // Everything the app owns deleted at once: the claim ref still says which issue is the occurrence's.
   await editBody("mhdawson", number, (body) => `${parseBody(body).human.replace(/<!-- agenda-drafter:agenda:(start|end) -->\n?/g, "")}\n`);

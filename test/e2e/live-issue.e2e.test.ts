@@ -1,7 +1,6 @@
 // The meeting issue follows the agenda labels as people add and remove them anywhere in the org.
-import { parseBody } from "../../src/publish/issue-body.js";
 import type { E2E } from "./harness.js";
-import { agendaItems, agendaText, control, HOME, meetingIssue, meetingIssues, startLiveIssueApp, writeLines } from "./live-issue-app.js";
+import { agendaItems, agendaText, control, HOME, meetingIssue, meetingIssues, startLiveIssueApp, stateOf, writeLines } from "./live-issue-app.js";
 
 const LABEL = "security-wg-agenda";
 let e2e: E2E;
@@ -116,7 +115,7 @@ test("while search lags, labelled items show at once, unlabelled ones go at once
   await unlabel("RafaelGSS", "security-wg", 1255);
   await e2e.settle();
   expect(agendaItems(meetingIssue(e2e))).toEqual(["nodejs/node#52575", "nodejs/nodejs-dependency-vuln-assessments#178"]);
-  expect(parseBody(meetingIssue(e2e).body).state?.facts.map((fact) => `${fact.repo}#${fact.number} ${fact.present}`)).toEqual([
+  expect(stateOf(meetingIssue(e2e))?.facts.map((fact) => `${fact.repo}#${fact.number} ${fact.present}`)).toEqual([
     "nodejs/node#52575 true",
     "nodejs/security-wg#1255 false",
   ]);
@@ -132,7 +131,7 @@ test("while search lags, labelled items show at once, unlabelled ones go at once
   await e2e.as("UlisesGascon").rest.issues.update({ owner: "nodejs", repo: "nodejs-dependency-vuln-assessments", issue_number: 178, title: "Review CVE-2024-24806 in libuv" });
   await e2e.settle();
   expect(agendaItems(meetingIssue(e2e))).toEqual(["nodejs/node#52575", "nodejs/nodejs-dependency-vuln-assessments#178"]);
-  expect(parseBody(meetingIssue(e2e).body).state?.facts).toEqual([]);
+  expect(stateOf(meetingIssue(e2e))?.facts).toEqual([]);
 });
 
 test("a burst of 50 label events writes the issue at most twice", async () => {

@@ -1,12 +1,11 @@
 // Time drives the meeting: ticks create the issue at lead time, freeze the agenda at the start,
 // open the minutes pull request after the meeting and close the previous issue.
 import { Redis } from "ioredis";
-import { parseBody } from "../../src/publish/issue-body.js";
 import { createRedisRegistry } from "../../src/registry/redis-registry.js";
 import { createRedisLock } from "../../src/scheduler/lock.js";
 import { describeWithRedis, startRedisServer, type RedisServer } from "../scheduler/redis-server.js";
 import { startE2E } from "./harness.js";
-import { agendaItems, HOME, meetingIssue, meetingIssues, snapshotWith, writeLines } from "./live-issue-app.js";
+import { agendaItems, HOME, meetingIssue, meetingIssues, snapshotWith, stateOf, writeLines } from "./live-issue-app.js";
 import { drafterProcess, startDrafter, stepsDone, type DrafterProcess, type DrafterStage } from "./drafter-app.js";
 
 const LABEL = "security-wg-agenda";
@@ -89,7 +88,7 @@ test("the agenda freezes at the start without a tick then; the minutes get the f
   expect(agendaItems(meetingIssue(e2e))).toEqual(["nodejs/nodejs-dependency-vuln-assessments#178", "nodejs/security-wg#1255"]);
 
   expect(stepsDone(await stage.tick())).toEqual(["freeze-agenda 2024-03-28"]);
-  const frozen = parseBody(meetingIssue(e2e).body).state?.frozen;
+  const frozen = stateOf(meetingIssue(e2e))?.frozen;
   expect(frozen?.groups.map((group) => `${group.repo}: ${group.items.map((item) => item.number).join(", ")}`)).toEqual([
     "nodejs/nodejs-dependency-vuln-assessments: 178",
     "nodejs/security-wg: 1255",

@@ -4,20 +4,21 @@ import { refreshMeeting } from "../../src/operations/refresh-meeting.js";
 import { parseBody } from "../../src/publish/issue-body.js";
 import { composeBody } from "../../src/publish/write-agenda.js";
 import { march28, securityWgMeeting } from "../fixtures/security-wg-meeting.js";
-import { API, TestOctokit } from "../app/harness.js";
+import { API, mockClaimedIssue, TestOctokit } from "../app/harness.js";
+import { testSeal, withTestSigner } from "../fixtures/state-signer.js";
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
 
 const log = { info: () => {}, warn: () => {}, error: () => {} };
-const octokit = () => new TestOctokit({ auth: "ghs_test" }) as never;
+const octokit = () => withTestSigner(new TestOctokit({ auth: "ghs_test" })) as never;
 const marker = { v: 1 as const, meeting: "security-wg", occurrence: "2024-03-28" };
 const AGENDA = "### nodejs/node\n\n* Remove --experimental-policy [#52575](https://github.com/nodejs/node/pull/52575)";
-const body = composeBody("## Agenda\n\n<!-- agenda-drafter:agenda:start -->\n<!-- agenda-drafter:agenda:end -->\n", undefined, { marker, agendaMarkdown: AGENDA, agendaItems: ["nodejs/node#52575"], facts: [] }, [], undefined);
+const body = composeBody("## Agenda\n\n<!-- agenda-drafter:agenda:start -->\n<!-- agenda-drafter:agenda:end -->\n", undefined, { marker, agendaMarkdown: AGENDA, agendaItems: ["nodejs/node#52575"], facts: [] }, [], undefined, testSeal(1260));
 const meetingIssue = { number: 1260, title: "Node.js Security team Meeting 2024-03-28", state: "open", body, labels: [{ name: "security-wg-agenda-meeting" }], html_url: "https://github.com/nodejs/security-wg/issues/1260" };
 
 test("from the meeting's start a refresh leaves the agenda as it was, though no tick has frozen it", async () => {
-  const github = nock(API).get("/repos/nodejs/security-wg/issues").query(true).reply(200, [meetingIssue]);
+  const github = mockClaimedIssue(nock(API).get("/repos/nodejs/security-wg/issues").query(true).reply(200, [meetingIssue]), 1260);
   const outcome = await refreshMeeting({ octokit: octokit(), log, now: new Date("2024-03-28T16:00:00Z") }, securityWgMeeting(), [
     { repo: "nodejs/node", number: 52000, label: "security-wg-agenda", present: true, at: "2024-03-28T16:00:00Z" },
   ]);
@@ -52,7 +53,7 @@ test("the tick's freeze records the agenda the issue shows, in full, and changes
   const outcome = await freezeAgenda(octokit(), securityWgMeeting(), { occurrence: march28, issueNumber: 1260 }, { now: new Date("2024-03-28T16:05:00Z"), log });
 
   expect(outcome).toBe("written");
-  const after = parseBody(written);
+  const after = parseBody(written, testSeal(1260));
   expect(after.agenda).toBe(AGENDA);
   expect(after.human).toBe(parseBody(body).human);
   expect(after.state?.frozen).toMatchInlineSnapshot(`
@@ -87,7 +88,7 @@ test("the tick's freeze records the agenda the issue shows, in full, and changes
 });
 
 test("a frozen agenda is never frozen again", async () => {
-  const frozenBody = composeBody(body, { ...parseBody(body).state!, frozen: { at: "2024-03-28T16:00:00Z", groups: [], searchUrls: [] } }, { marker, agendaMarkdown: AGENDA, agendaItems: ["nodejs/node#52575"], facts: [] }, [], undefined);
+  const frozenBody = composeBody(body, { ...parseBody(body, testSeal(1260)).state!, frozen: { at: "2024-03-28T16:00:00Z", groups: [], searchUrls: [] } }, { marker, agendaMarkdown: AGENDA, agendaItems: ["nodejs/node#52575"], facts: [] }, [], undefined, testSeal(1260));
   const github = nock(API).get("/repos/nodejs/security-wg/issues/1260").reply(200, { ...meetingIssue, body: frozenBody });
   const outcome = await freezeAgenda(octokit(), securityWgMeeting(), { occurrence: march28, issueNumber: 1260 }, { now: new Date("2024-03-28T18:00:00Z"), log });
   expect(outcome).toBe("unchanged");

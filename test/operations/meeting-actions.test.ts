@@ -4,6 +4,7 @@ import { UserError } from "../../src/errors.js";
 import { march28, securityWgMeeting } from "../fixtures/security-wg-meeting.js";
 import { API, TestOctokit } from "../app/harness.js";
 import { FROZEN, ISSUE_NUMBER, meetingIssue, meetingIssueBody, quietLog, stateOf } from "../app/meeting-issue-fixture.js";
+import { withTestSigner } from "../fixtures/state-signer.js";
 
 const REPO = "/repos/nodejs/security-wg";
 const PULL_URL = "https://github.com/nodejs/security-wg/pull/1265";
@@ -14,7 +15,7 @@ afterAll(() => nock.enableNetConnect());
 
 function actions(meeting = securityWgMeeting()) {
   return createMeetingActions({
-    octokit: new TestOctokit({ auth: "ghs_test" }) as never,
+    octokit: withTestSigner(new TestOctokit({ auth: "ghs_test" })) as never,
     meeting,
     issueNumber: ISSUE_NUMBER,
     scheduled: march28,
@@ -108,7 +109,7 @@ describe("reschedule", () => {
     });
 
     // The next occurrence's issue, moved onto 2024-03-29 by an earlier command.
-    const movedThere = meetingIssueBody({ reschedule: { start: "2024-03-29T16:00:00.000Z", zone: "UTC" } }).replace('"occurrence":"2024-03-28"', '"occurrence":"2024-04-11"');
+    const movedThere = meetingIssueBody({ reschedule: { start: "2024-03-29T16:00:00.000Z", zone: "UTC" } }, securityWgMeeting(), { number: 1270, occurrenceKey: "2024-04-11" });
     const taken = nock(API);
     listIssues(taken, [meetingIssue(meetingIssueBody()), meetingIssue(movedThere, { number: 1270, title: "Node.js Security team Meeting 2024-03-29" })]);
     expect(await actions().reschedule(new Date("2024-03-29T17:00:00Z"), "UTC")).toEqual({

@@ -4,6 +4,7 @@ import { parseBody } from "../../src/publish/issue-body.js";
 import { march28, securityWgMeeting } from "../fixtures/security-wg-meeting.js";
 import { API, TestOctokit } from "../app/harness.js";
 import { FROZEN, ISSUE_NUMBER, meetingIssue, meetingIssueBody, quietLog, stateOf } from "../app/meeting-issue-fixture.js";
+import { withTestSigner } from "../fixtures/state-signer.js";
 
 const REPO = "/repos/nodejs/security-wg";
 const BRANCH = "agenda-drafter/security-wg/2024-03-28";
@@ -14,7 +15,7 @@ beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
 afterAll(() => nock.enableNetConnect());
 
-const octokit = () => new TestOctokit({ auth: "ghs_test" }) as never;
+const octokit = () => withTestSigner(new TestOctokit({ auth: "ghs_test" })) as never;
 
 function readIssue(scope: nock.Scope, body: string, times = 1) {
   return scope.get(`${REPO}/issues/${ISSUE_NUMBER}`).times(times).reply(200, meetingIssue(body));

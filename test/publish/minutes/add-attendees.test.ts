@@ -3,6 +3,7 @@ import { withAttendees } from "../../../src/publish/minutes/add-attendees.js";
 import { claimComment } from "../../../src/publish/claim-comment.js";
 import { march28, securityWgMeeting } from "../../fixtures/security-wg-meeting.js";
 import { API, TestOctokit } from "../../app/harness.js";
+import { withTestSigner } from "../../fixtures/state-signer.js";
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -43,7 +44,7 @@ test("a comment's commands are claimed once: a second claim of the same comment 
     .reply(201, {})
     .post("/repos/nodejs/security-wg/git/refs")
     .reply(422, { message: "Reference already exists" });
-  const octokit = new TestOctokit({ auth: "ghs_test" }) as never;
+  const octokit = withTestSigner(new TestOctokit({ auth: "ghs_test" })) as never;
   const home = { owner: "nodejs", repo: "security-wg" };
   expect(await claimComment(octokit, home, 2029451237)).toBe(true);
   expect(await claimComment(octokit, home, 2029451237)).toBe(false);
