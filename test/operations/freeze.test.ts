@@ -31,9 +31,12 @@ test("the tick's freeze records the agenda the issue shows, in full, and changes
     .get("/repos/nodejs/security-wg/issues/1260")
     .twice()
     .reply(200, meetingIssue)
+    .get("/repos/nodejs/node")
+    .reply(200, { full_name: "nodejs/node", private: false, visibility: "public" })
     .get("/repos/nodejs/node/issues/52575")
     .reply(200, {
       number: 52575,
+      repository_url: "https://api.github.com/repos/nodejs/node",
       title: "Remove --experimental-policy",
       html_url: "https://github.com/nodejs/node/pull/52575",
       user: { login: "RafaelGSS" },
