@@ -6,7 +6,7 @@ import { cancelMeetingIssue } from "../operations/cancel-meeting.js";
 import { freezeAgenda } from "../operations/freeze-agenda.js";
 import { openMinutes } from "../operations/open-minutes.js";
 import type { Log } from "../log.js";
-import { refreshMeeting } from "../operations/refresh-meeting.js";
+import { NO_FACTS, refreshMeeting } from "../operations/refresh-meeting.js";
 
 export interface TickActionsContext {
   now: () => Date;
@@ -28,7 +28,7 @@ export function createTickActions(octokit: GitHub, context: TickActionsContext):
           ...(context.claimWaitMs !== undefined && { claimWaitMs: context.claimWaitMs }),
         },
         meeting,
-        [],
+        NO_FACTS,
         occurrence,
       );
       return "issueNumber" in outcome ? outcome.issueNumber : undefined;

@@ -18,9 +18,10 @@ const meetingIssue = { number: 1260, title: "Node.js Security team Meeting 2024-
 
 test("from the meeting's start a refresh leaves the agenda as it was, though no tick has frozen it", async () => {
   const github = nock(API).get("/repos/nodejs/security-wg/issues").query(true).reply(200, [meetingIssue]);
-  const outcome = await refreshMeeting({ octokit: octokit(), log, now: new Date("2024-03-28T16:00:00Z") }, securityWgMeeting(), [
-    { repo: "nodejs/node", number: 52000, label: "security-wg-agenda", present: true, at: "2024-03-28T16:00:00Z" },
-  ]);
+  const outcome = await refreshMeeting({ octokit: octokit(), log, now: new Date("2024-03-28T16:00:00Z") }, securityWgMeeting(), {
+    labels: [{ repo: "nodejs/node", number: 52000, label: "security-wg-agenda", present: true, at: "2024-03-28T16:00:00Z" }],
+    repos: [],
+  });
   expect(outcome).toEqual({ kind: "frozen", issueNumber: 1260 });
   expect(github.pendingMocks()).toEqual([]);
 });
