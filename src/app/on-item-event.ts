@@ -46,7 +46,7 @@ export async function onItemEvent(runtime: Runtime, context: Context<"issues" | 
 
   for (const change of itemChanges(context.payload as ItemPayload, runtime.now())) {
     for (const meeting of meetings) {
-      if (concernsMeeting(meeting, change)) runtime.refresh(installationId, meeting, factsOf(meeting, change));
+      if (concernsMeeting(meeting, change)) runtime.refresh(installationId, meeting, { labels: factsOf(meeting, change) });
     }
   }
 }

@@ -4,12 +4,14 @@ import { loadRepoMeetings } from "../registry/discover-meetings.js";
 import { isHomeOf } from "../collect/in-scope.js";
 import { inScope } from "../collect/in-scope.js";
 import { isAgendaLabel } from "../collect/is-agenda-label.js";
+import { repoFact } from "../collect/repo-facts.js";
 import type { Runtime } from "./runtime.js";
 
 /**
  * A repository's visibility, name or existence changed: the meetings whose scope holds it are
- * refreshed (collect shows a now-private repository's items nowhere they may not be shown), and a
- * home repository's meetings are reloaded under its new name or forgotten.
+ * refreshed (a repository made private leaves the agenda at once, though search may still show it
+ * as public for a while), and a home repository's meetings are reloaded under its new name or
+ * forgotten.
  */
 export async function onRepositoryEvent(
   runtime: Runtime,
@@ -39,8 +41,11 @@ export async function onRepositoryEvent(
   if (payload.action !== "deleted" && payload.action !== "archived") {
     await loadRepoMeetings(octokit, installationId, repo, runtime.registry, runtime.log);
   }
+  // Search may show the repository as it was for a while: the refresh is told its visibility now.
+  const visibility = payload.action === "privatized" || payload.action === "publicized";
+  const repos = visibility ? [repoFact(repository.full_name, payload.action === "publicized", runtime.now())] : [];
   for (const meeting of await runtime.registry.meetings(installationId)) {
-    if (names.some((name) => inScope(meeting, name))) runtime.refresh(installationId, meeting);
+    if (names.some((name) => inScope(meeting, name))) runtime.refresh(installationId, meeting, { repos });
   }
 }
 

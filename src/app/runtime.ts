@@ -1,7 +1,6 @@
 import type { Probot } from "probot";
 import type { GitHub, RepoRef } from "../github.js";
 import type { Meeting } from "../model.js";
-import type { LabelFact } from "../collect/label-fact.js";
 import { restoreOverwrittenEdit, type BodyEdit } from "../publish/restore-overwritten-edit.js";
 import { BodyTooLongError } from "../publish/write-agenda.js";
 import { reportOversizeBody } from "../publish/report-oversize-body.js";
@@ -11,7 +10,7 @@ import { discoverMeetings } from "../registry/discover-meetings.js";
 import { findMeeting } from "../registry/find-meeting.js";
 import type { MeetingRegistry } from "../registry/meeting-registry.js";
 import type { Log } from "../log.js";
-import { refreshMeeting } from "../operations/refresh-meeting.js";
+import { refreshMeeting, type WebhookFacts } from "../operations/refresh-meeting.js";
 import { bindStateSigner, type StateSigner } from "../publish/state-signer.js";
 import { RecordedClaims } from "../publish/claim-occurrence.js";
 
@@ -27,7 +26,7 @@ export interface RuntimeOptions {
 }
 
 type MeetingWork =
-  | { kind: "refresh"; installationId: number; home: RepoRef; meetingId: string; facts: LabelFact[] }
+  | { kind: "refresh"; installationId: number; home: RepoRef; meetingId: string; facts: WebhookFacts }
   | { kind: "restore"; installationId: number; home: RepoRef; meetingId: string; edit: BodyEdit };
 
 /** What the webhook handlers share: the registry and the coalesced, per-meeting work queue. */
@@ -67,13 +66,14 @@ export class Runtime {
     return this.client((await this.#probot.auth(installationId)) as GitHub);
   }
 
-  refresh(installationId: number, meeting: Meeting, facts: LabelFact[] = []): void {
+  /** Queues a refresh of the meeting with what a webhook said that search may not show yet. */
+  refresh(installationId: number, meeting: Meeting, facts: Partial<WebhookFacts> = {}): void {
     this.#queue.request(workKey(installationId, meeting.home, meeting.id), {
       kind: "refresh",
       installationId,
       home: meeting.home,
       meetingId: meeting.id,
-      facts,
+      facts: { labels: facts.labels ?? [], repos: facts.repos ?? [] },
     });
   }
 
@@ -118,7 +118,8 @@ export class Runtime {
       if (outcome === "written") this.log.info(`restored a person's edit of ${item.home.owner}/${item.home.repo}#${item.edit.issueNumber}`);
     }
     if (!meeting || !work.some((item) => item.kind === "refresh")) return;
-    const facts = work.flatMap((item) => (item.kind === "refresh" ? item.facts : []));
+    const refreshes = work.flatMap((item) => (item.kind === "refresh" ? [item.facts] : []));
+    const facts = { labels: refreshes.flatMap((each) => each.labels), repos: refreshes.flatMap((each) => each.repos) };
     try {
       const outcome = await refreshMeeting(
         { octokit, log: this.log, now: this.now(), recordedClaims: this.recordedClaims, ...(this.#claimWaitMs !== undefined && { claimWaitMs: this.#claimWaitMs }) },

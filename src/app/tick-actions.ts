@@ -6,7 +6,7 @@ import { cancelMeetingIssue } from "../operations/cancel-meeting.js";
 import { freezeAgenda } from "../operations/freeze-agenda.js";
 import { openMinutes } from "../operations/open-minutes.js";
 import type { Log } from "../log.js";
-import { refreshMeeting } from "../operations/refresh-meeting.js";
+import { NO_FACTS, refreshMeeting } from "../operations/refresh-meeting.js";
 import type { RecordedClaims } from "../publish/claim-occurrence.js";
 
 export interface TickActionsContext {
@@ -31,7 +31,7 @@ export function createTickActions(octokit: GitHub, context: TickActionsContext):
           ...(context.recordedClaims && { recordedClaims: context.recordedClaims }),
         },
         meeting,
-        [],
+        NO_FACTS,
         occurrence,
       );
       return "issueNumber" in outcome ? outcome.issueNumber : undefined;

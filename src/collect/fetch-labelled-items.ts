@@ -24,7 +24,9 @@ export async function fetchLabelledItems(
   const read = await readVisibleItems(octokit, meeting, home, wanted);
   const items: AgendaItem[] = [];
   const refuted = new Set(read.hidden);
-  for (const { item, open } of read.items) {
+  for (const { item, open, asked } of read.items) {
+    // An item that moved is no longer where the webhook said: what it said is done with.
+    if (asked !== itemKey(item)) refuted.add(asked);
     if (open && item.labels.some((label) => isAgendaLabel(meeting, label))) items.push(item);
     else refuted.add(itemKey(item));
   }

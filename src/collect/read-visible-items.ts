@@ -1,21 +1,26 @@
 import type { GitHub } from "../github.js";
 import type { AgendaItem, Meeting, RepoFullName } from "../model.js";
 import { ifFound } from "../github.js";
+import { inScope, isHomeOf } from "./in-scope.js";
 import { itemKey } from "./item-key.js";
 import { readItem } from "./read-item.js";
 import { isPublicRepository, mayShowRepo } from "./visibility.js";
 
 export interface VisibleItems {
-  /** The items that exist and that the meeting may show, as they are now. */
-  items: { item: AgendaItem; open: boolean }[];
-  /** `itemKey`s of the others: gone, never visible to the installation, or not to be shown. */
+  /** The items that exist and that the meeting may show, as they are now (at their new location when they moved), with the `itemKey` they were asked by. */
+  items: { item: AgendaItem; open: boolean; asked: string }[];
+  /** `itemKey`s of the others, as asked: gone, never visible to the installation, or not to be shown. */
   hidden: Set<string>;
+  /** Whether the rule lets the meeting show a repository's items, as read for these items. */
+  mayShow(repo: RepoFullName): Promise<boolean>;
 }
 
 /**
  * Reads items one by one through the REST API (which does not lag as search does) and keeps the
  * ones the visibility rule lets the meeting show now: each repository's visibility is read once,
  * at the time of the read, so a repository made private since the items were listed hides them.
+ * An item that moved (transferred, its repository renamed) is shown only if the rule lets the
+ * meeting show its new repository; else it is gone, and nothing of its new location is kept.
  */
 export async function readVisibleItems(
   octokit: GitHub,
@@ -25,18 +30,31 @@ export async function readVisibleItems(
 ): Promise<VisibleItems> {
   const items: VisibleItems["items"] = [];
   const hidden = new Set<string>();
-  const shown = new Map<string, boolean>();
+  const mayShow = visibilityReader(octokit, meeting, home);
   for (const ref of wanted) {
-    const repoKey = ref.repo.toLowerCase();
-    if (!shown.has(repoKey)) shown.set(repoKey, await mayShowItemsOf(octokit, meeting, home, ref.repo));
-    const read = shown.get(repoKey) ? await readItem(octokit, ref) : undefined;
-    if (read) items.push(read);
+    const read = (await mayShow(ref.repo)) ? await readItem(octokit, ref) : undefined;
+    const moved = read !== undefined && read.item.repo.toLowerCase() !== ref.repo.toLowerCase();
+    if (read && (!moved || (await mayShow(read.item.repo)))) items.push({ ...read, asked: itemKey(ref) });
     else hidden.add(itemKey(ref));
   }
-  return { items, hidden };
+  return { items, hidden, mayShow };
+}
+
+/** Whether the rule lets the meeting show a repository's items now: each repository's visibility read once. */
+export function visibilityReader(octokit: GitHub, meeting: Meeting, home: { private: boolean }): (repo: RepoFullName) => Promise<boolean> {
+  const shown = new Map<string, Promise<boolean>>();
+  return (repo) => {
+    const key = repo.toLowerCase();
+    let known = shown.get(key);
+    if (!known) shown.set(key, (known = mayShowItemsOf(octokit, meeting, home, repo)));
+    return known;
+  };
 }
 
 async function mayShowItemsOf(octokit: GitHub, meeting: Meeting, home: { private: boolean }, repo: RepoFullName): Promise<boolean> {
+  if (!inScope(meeting, repo)) return false;
+  // The home repo's visibility is known already.
+  if (isHomeOf(meeting, repo)) return mayShowRepo(meeting, repo, { homePrivate: home.private, repoPublic: !home.private });
   const [owner = "", name = ""] = repo.split("/");
   const found = await ifFound(octokit.rest.repos.get({ owner, repo: name }));
   if (!found) return false;

@@ -6,7 +6,7 @@ import { escapeMarkdown } from "../render/escape-markdown.js";
 import { cancelMeetingIssue } from "./cancel-meeting.js";
 import { openMinutes } from "./open-minutes.js";
 import { recordAttendees } from "./record-attendees.js";
-import { refreshMeeting } from "./refresh-meeting.js";
+import { NO_FACTS, refreshMeeting } from "./refresh-meeting.js";
 import { rescheduleMeeting } from "./reschedule-meeting.js";
 
 /**
@@ -52,7 +52,7 @@ export interface MeetingIssueContext {
 export function createMeetingActions(context: MeetingIssueContext): MeetingActions {
   const { octokit, meeting, issueNumber, scheduled, log } = context;
   return {
-    refresh: async () => void (await refreshMeeting({ octokit, log, now: context.now }, meeting, [], scheduled)),
+    refresh: async () => void (await refreshMeeting({ octokit, log, now: context.now }, meeting, NO_FACTS, scheduled)),
     cancel: (reason) =>
       cancelMeetingIssue(octokit, meeting, issueNumber, scheduled, {
         now: context.now,

@@ -7,7 +7,7 @@ import { stateSeal } from "../publish/state-signer.js";
 import { occurrenceAsStated } from "../publish/occurrence-as-stated.js";
 import { openMinutesPullRequest, type MinutesOutcome } from "../publish/minutes/open-minutes-pull-request.js";
 import { updateIssueState } from "../publish/update-issue-state.js";
-import { agendaAsWritten, writtenAgendaItems } from "./steps/agenda-as-written.js";
+import { agendaAsWritten, frozenAgendaAsShown, writtenAgendaItems } from "./steps/agenda-as-written.js";
 import { issueRenderer, type IssueRenderer } from "./steps/issue-renderer.js";
 import { rewriteIssue } from "./steps/rewrite-issue.js";
 
@@ -29,7 +29,10 @@ export async function openMinutes(
   const { data: issue } = await octokit.rest.issues.get({ ...meeting.home, issue_number: issueNumber });
   const state = parseBody(issue.body, stateSeal(octokit, meeting.home, issueNumber)).state;
   const occurrence = occurrenceAsStated(meeting, scheduled, state);
-  const agenda = state?.frozen ?? (await agendaAsWritten(octokit, meeting, occurrence, await writtenAgendaItems(octokit, meeting, occurrence, state)));
+  // Both read visibility now: what the minutes show is what the rule lets the meeting show when they are written.
+  const agenda = state?.frozen
+    ? await frozenAgendaAsShown(octokit, meeting, state.frozen)
+    : await agendaAsWritten(octokit, meeting, occurrence, await writtenAgendaItems(octokit, meeting, occurrence, state));
 
   // 2. The minutes, rendered from them.
   const render = await issueRenderer(octokit, meeting);

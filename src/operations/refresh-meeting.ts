@@ -9,6 +9,7 @@ import { publishOccurrence, type PublishOutcome } from "../publish/publish-occur
 import type { RecordedClaims } from "../publish/claim-occurrence.js";
 import { draftLiveAgenda } from "./steps/draft-live-agenda.js";
 import { mergeFacts } from "../collect/label-facts.js";
+import { mergeRepoFacts, type RepoFact } from "../collect/repo-facts.js";
 
 export interface RefreshContext {
   octokit: GitHub;
@@ -21,6 +22,14 @@ export interface RefreshContext {
 
 export type RefreshOutcome = PublishOutcome | { kind: "no-occurrence" };
 
+/** What webhooks said since the last refresh that search may not show yet. */
+export interface WebhookFacts {
+  labels: LabelFact[];
+  repos: RepoFact[];
+}
+
+export const NO_FACTS: WebhookFacts = { labels: [], repos: [] };
+
 /**
  * Brings a meeting's issue for its next occurrence (or `target`, the occurrence a tick creates)
  * up to date with the labels, creating the issue once the meeting's lead time has been reached.
@@ -32,7 +41,7 @@ export type RefreshOutcome = PublishOutcome | { kind: "no-occurrence" };
 export async function refreshMeeting(
   context: RefreshContext,
   meeting: Meeting,
-  facts: LabelFact[],
+  facts: WebhookFacts,
   target?: Occurrence,
 ): Promise<RefreshOutcome> {
   const { octokit, now } = context;
@@ -53,7 +62,8 @@ export async function refreshMeeting(
   const draft = await draftLiveAgenda(octokit, {
     meeting,
     occurrence,
-    facts: mergeFacts(own?.parsed.state?.facts ?? [], facts, now),
+    facts: mergeFacts(own?.parsed.state?.facts ?? [], facts.labels, now),
+    repoFacts: mergeRepoFacts(own?.parsed.state?.repoFacts ?? [], facts.repos, now),
     ...(previousItems && { previousItems }),
   });
   return publishOccurrence(octokit, draft, issues, {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { RepoFullName } from "../model.js";
 import { labelFactSchema } from "../collect/label-fact.js";
+import { repoFactSchema } from "../collect/repo-facts.js";
 
 // What the app keeps in a meeting issue, and where.
 //
@@ -103,6 +104,8 @@ export const meetingStateSchema = z.looseObject({
    */
   writtenHash: z.string().optional(),
   facts: z.array(labelFactSchema).default([]),
+  /** Repositories a webhook said were made private, while search may still show them as public. */
+  repoFacts: z.array(repoFactSchema).optional(),
   /** Set by the tick at the meeting's start: the agenda the minutes are drafted from. */
   frozen: frozenAgendaSchema.optional(),
   /** Set by `/meeting reschedule`: the occurrence keeps its key and takes place at this time. */

@@ -7,6 +7,7 @@ import {
   spliceBody,
 } from "./issue-body.js";
 import type { LabelFact } from "../collect/label-fact.js";
+import type { RepoFact } from "../collect/repo-facts.js";
 import { emptyState, type MeetingMarker, type MeetingState } from "./meeting-state.js";
 import { stateSeal, type StateSeal } from "./state-signer.js";
 
@@ -17,6 +18,8 @@ export interface AgendaContent {
   /** `owner/name#number` of the agenda's items. */
   agendaItems: string[];
   facts: LabelFact[];
+  /** Repositories made private that search may still show as public; absent keeps the state's. */
+  repoFacts?: RepoFact[];
 }
 
 export type WriteOutcome = "written" | "unchanged" | "dry-run";
@@ -69,6 +72,7 @@ function nextBody(current: string, content: AgendaContent, seal: StateSeal): str
       parsed.state !== undefined &&
       hashWithoutState(current) === hashWithoutState(body) &&
       sameJson(parsed.state.facts, facts) &&
+      (content.repoFacts === undefined || sameJson(parsed.state.repoFacts ?? [], content.repoFacts)) &&
       sameJson(parsed.state.agendaItems, content.agendaItems);
     if (unchanged) return undefined;
     if (body.length <= MAX_BODY_LENGTH) return body;
@@ -103,6 +107,8 @@ export function composeBody(
     agendaItems: content.agendaItems,
     facts,
   };
+  if (content.repoFacts?.length) state.repoFacts = content.repoFacts;
+  else if (content.repoFacts) delete state.repoFacts;
   if (baseHash === undefined) delete state.baseHash;
   else state.baseHash = baseHash;
   const parts = { marker: content.marker, agenda: content.agendaMarkdown, state };

@@ -21,7 +21,6 @@ describe("/agenda add", () => {
       mockIssue("nodejs/security-wg", 1255, "Node.js Security Initiatives 2024", []),
       mockRepo("nodejs/node", "public"),
       mockIssue("nodejs/node", 52575, "Remove the experimental policy feature", ["security-wg-agenda", "policy"]),
-      mockRepo("nodejs/node", "public"),
       mockIssue("nodejs/node", 52459, "Ask @everyone: limit `inactive` <b>members</b>", ["tsc-agenda"]),
       github()
         .post("/repos/nodejs/security-wg/issues/1255/labels", { labels: ["security-wg-agenda"] })
@@ -54,6 +53,7 @@ Already on the agenda:
     const scopes = [
       mockPermission("RafaelGSS", "admin"),
       mockReaction(),
+      mockRepo("nodejs/security-wg", "public"),
       mockRepo("nodejs/node", "public"),
       mockIssue("nodejs/node", 52575, "Remove the experimental policy feature", []),
       mockReply((body) => (reply = body)),
@@ -68,7 +68,7 @@ Nothing changed: expressjs/express#5555 is outside the meeting's scope (the org 
     expectAllAsked(scopes);
   });
 
-  test("an item of a private repository is refused for a public meeting", async () => {
+  test("an item of a private repository is refused for a public meeting, with the answer a missing repository gets", async () => {
     let reply = "";
     const scopes = [
       mockPermission("RafaelGSS", "admin"),
@@ -81,7 +81,7 @@ Nothing changed: expressjs/express#5555 is outside the meeting's scope (the org 
     expect(reply).toMatchInlineSnapshot(`
 "> /agenda add nodejs/security-advisories#​12
 
-Nothing changed: nodejs/security-advisories#12 is in a repository that is not public, and this meeting's issues and minutes are public in nodejs/security-wg."
+Nothing changed: nodejs/security-advisories#12 is not an item this meeting can show: it does not exist, the app cannot see it, or its repository is not public while the meeting's issues and minutes are public."
 `);
     expectAllAsked(scopes);
   });
@@ -120,9 +120,9 @@ Nothing changed: nodejs/security-advisories#12 is in a repository that is not pu
     const scopes = [
       mockPermission("RafaelGSS", "admin"),
       mockReaction(),
+      mockRepo("nodejs/security-wg", "public"),
       mockRepo("nodejs/node", "public"),
       github().get("/repos/nodejs/node/issues/99999999").reply(404, { message: "Not Found" }),
-      mockRepo("nodejs/node", "public"),
       mockIssue("nodejs/node", 51000, "Old discussion", [], "closed"),
       mockReply((body) => (reply = body)),
     ];
@@ -160,14 +160,13 @@ describe("items per comment", () => {
       mockReaction(),
       github()
         .get("/repos/nodejs/security-wg")
-        .times(20)
         .reply(200, { full_name: "nodejs/security-wg", private: false, visibility: "public", archived: false }),
       github()
         .get(issuePath)
         .times(20)
         .reply(200, (uri) => {
           const number = Number(issuePath.exec(uri)?.[1]);
-          return { number, title: `Item ${number}`, state: "open", html_url: `https://github.com/nodejs/security-wg/issues/${number}`, labels: [] };
+          return { number, title: `Item ${number}`, state: "open", html_url: `https://github.com/nodejs/security-wg/issues/${number}`, repository_url: "https://api.github.com/repos/nodejs/security-wg", labels: [] };
         }),
       github().post(/^\/repos\/nodejs\/security-wg\/issues\/\d+\/labels$/).times(20).reply(200, []),
       mockReply((body) => (reply = body)),

@@ -108,6 +108,7 @@ export function mockIssue(fullName: string, number: number, title: string, label
       number,
       title,
       state,
+      repository_url: `https://api.github.com/repos/${fullName}`,
       html_url: `https://github.com/${fullName}/issues/${number}`,
       labels: labels.map((name, index) => ({ id: 600_000 + index, name, color: "ededed" })),
     });

@@ -150,13 +150,13 @@ Removed from the agenda:
   expect(labelsOf("node", 52575)).toEqual([LABEL]);
 });
 
-test("an item of a private repository is refused on the public meeting, with the reason", async () => {
+test("an item of a private repository is refused on the public meeting, without saying whether it exists", async () => {
   const refused = await comment("RafaelGSS", "/agenda add nodejs/security-advisories#41");
   expect(refused.replies).toMatchInlineSnapshot(`
 [
   "> /agenda add nodejs/security-advisories#​41
 
-Nothing changed: nodejs/security-advisories#41 is in a repository that is not public, and this meeting's issues and minutes are public in nodejs/security-wg.",
+Nothing changed: nodejs/security-advisories#41 is not an item this meeting can show: it does not exist, the app cannot see it, or its repository is not public while the meeting's issues and minutes are public.",
 ]
 `);
   expect(labelsOf("security-advisories", 41)).toEqual([]);

@@ -19,9 +19,10 @@ const meetingIssue = { number: 1260, title: "Node.js Security team Meeting 2024-
 
 test("from the meeting's start a refresh leaves the agenda as it was, though no tick has frozen it", async () => {
   const github = mockClaimedIssue(nock(API).get("/repos/nodejs/security-wg/issues").query(true).reply(200, [meetingIssue]), 1260);
-  const outcome = await refreshMeeting({ octokit: octokit(), log, now: new Date("2024-03-28T16:00:00Z") }, securityWgMeeting(), [
-    { repo: "nodejs/node", number: 52000, label: "security-wg-agenda", present: true, at: "2024-03-28T16:00:00Z" },
-  ]);
+  const outcome = await refreshMeeting({ octokit: octokit(), log, now: new Date("2024-03-28T16:00:00Z") }, securityWgMeeting(), {
+    labels: [{ repo: "nodejs/node", number: 52000, label: "security-wg-agenda", present: true, at: "2024-03-28T16:00:00Z" }],
+    repos: [],
+  });
   expect(outcome).toEqual({ kind: "frozen", issueNumber: 1260 });
   expect(github.pendingMocks()).toEqual([]);
 });
@@ -32,9 +33,12 @@ test("the tick's freeze records the agenda the issue shows, in full, and changes
     .get("/repos/nodejs/security-wg/issues/1260")
     .twice()
     .reply(200, meetingIssue)
+    .get("/repos/nodejs/node")
+    .reply(200, { full_name: "nodejs/node", private: false, visibility: "public" })
     .get("/repos/nodejs/node/issues/52575")
     .reply(200, {
       number: 52575,
+      repository_url: "https://api.github.com/repos/nodejs/node",
       title: "Remove --experimental-policy",
       html_url: "https://github.com/nodejs/node/pull/52575",
       user: { login: "RafaelGSS" },

@@ -124,6 +124,8 @@ describe("openMinutes", () => {
     const scope = nock(API);
     readIssue(scope, body, 2);
     scope
+      .get(REPO)
+      .reply(200, { private: false })
       .get(`${REPO}/pulls`)
       .query(true)
       .reply(200, [{ number: 1265, state: "closed", merged_at: "2024-03-29T09:00:00Z", html_url: PULL_URL, head: { ref: "agenda-drafter/security-wg/2024-03-28" } }]);
@@ -135,6 +137,8 @@ describe("openMinutes", () => {
     const scope = nock(API);
     readIssue(scope, meetingIssueBody({ frozen: FROZEN }));
     scope
+      .get(REPO)
+      .reply(200, { private: false })
       .get(`${REPO}/pulls`)
       .query(true)
       .reply(200, [])

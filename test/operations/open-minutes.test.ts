@@ -20,6 +20,11 @@ const octokit = () => withTestSigner(new TestOctokit({ auth: "ghs_test" })) as n
 function readIssue(scope: nock.Scope, body: string, times = 1) {
   return scope.get(`${REPO}/issues/${ISSUE_NUMBER}`).times(times).reply(200, meetingIssue(body));
 }
+/** The issue, then the home repo's visibility, which the frozen agenda is shown through. */
+function readFrozen(scope: nock.Scope, body: string, times = 1) {
+  readIssue(scope, body, times);
+  return scope.get(REPO).reply(200, { private: false });
+}
 function noMinutesYet(scope: nock.Scope) {
   return scope
     .get(`${REPO}/pulls`)
@@ -35,7 +40,7 @@ test("opens the pull request from the frozen agenda with the attendees, records 
   const body = meetingIssueBody({ frozen: FROZEN, attendees: [{ login: "RafaelGSS", name: "Rafael Gonzaga" }] });
   const written: { tree?: { tree: { content: string }[] }; pull?: { title: string; body: string }; issue?: string } = {};
   const scope = nock(API);
-  readIssue(scope, body);
+  readFrozen(scope, body);
   noMinutesYet(scope)
     .get(`${REPO}/contents/meetings%2F2024-03-28.md`)
     .query({ ref: "main" })
@@ -72,7 +77,7 @@ test("a merged pull request is recorded as closed and not opened again", async (
   const body = meetingIssueBody({ frozen: FROZEN, minutes: { number: 1265, url: PULL_URL, state: "open", frozenAgenda: true } });
   let written = "";
   const scope = nock(API);
-  readIssue(scope, body);
+  readFrozen(scope, body);
   scope
     .get(`${REPO}/pulls`)
     .query(true)
@@ -92,7 +97,7 @@ test("a minutes file already on the default branch is reported on the issue once
   let written = "";
   const scope = nock(API);
   const body = meetingIssueBody({ frozen: FROZEN });
-  readIssue(scope, body);
+  readFrozen(scope, body);
   noMinutesYet(scope)
     .get(`${REPO}/contents/meetings%2F2024-03-28.md`)
     .query({ ref: "main" })
@@ -119,7 +124,7 @@ test("a minutes file already on the default branch is reported on the issue once
   // The next tick finds the file still there: the issue says so already.
   const reported = meetingIssueBody({ frozen: FROZEN, minutesBlocked: { path: "meetings/2024-03-28.md", url } });
   const again = nock(API);
-  readIssue(again, reported, 2);
+  readFrozen(again, reported, 2);
   noMinutesYet(again)
     .get(`${REPO}/contents/meetings%2F2024-03-28.md`)
     .query({ ref: "main" })
@@ -130,7 +135,7 @@ test("a minutes file already on the default branch is reported on the issue once
 
 test("a dry run reads and writes nothing", async () => {
   const scope = nock(API);
-  readIssue(scope, meetingIssueBody({ frozen: FROZEN }));
+  readFrozen(scope, meetingIssueBody({ frozen: FROZEN }));
   noMinutesYet(scope).get(`${REPO}/contents/meetings%2F2024-03-28.md`).query(true).reply(404, { message: "Not Found" });
 
   const outcome = await openMinutes(octokit(), securityWgMeeting({ dryRun: true }), ISSUE_NUMBER, march28, quietLog);

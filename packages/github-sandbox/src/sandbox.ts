@@ -8,6 +8,7 @@ import { RateLimits } from "./rate-limit.js";
 import { GitHubError, type Route, type RouteResponse } from "./route.js";
 import { routes } from "./routes/index.js";
 import type { SandboxOctokit } from "./sandbox-octokit.js";
+import { pathByRepositoryName } from "./routes/find-repo.js";
 import { loadSnapshot, type Snapshot } from "./snapshot.js";
 import type { SandboxState } from "./state.js";
 import { GITHUB_DOT_COM, type SandboxUrls } from "./urls.js";
@@ -118,7 +119,7 @@ export class Sandbox {
   /** Answers a REST request; paths may start with `/api/v3` (GitHub Enterprise) or not. */
   async handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
-    const path = url.pathname.replace(/^\/api\/v3(?=\/|$)/, "").replace(/\/+$/, "") || "/";
+    const path = pathByRepositoryName(this.state, url.pathname.replace(/^\/api\/v3(?=\/|$)/, "").replace(/\/+$/, "") || "/");
     const match = matchRoute(request.method.toUpperCase(), path);
     if (!match) return this.#respond({ status: 404, body: errorBody(404, "Not Found", GENERIC_DOCUMENTATION) });
 

@@ -184,6 +184,8 @@ export interface RepoRecord {
   objects: Map<string, GitObject>;
   /** The app's check runs, oldest first. */
   checkRuns: CheckRunRecord[];
+  /** Issues transferred away, by their old number: where GitHub redirects their old URL. */
+  transferred?: Map<number, { repoId: number; number: number }>;
 }
 
 export interface InstallationRecord {

@@ -1,6 +1,7 @@
 import type { SandboxEvent } from "../src/events.js";
 import { Sandbox } from "../src/sandbox.js";
 import { NODEJS_SNAPSHOT } from "./fixtures/nodejs-snapshot.js";
+import { transferIssue } from "../src/server/issue-control.js";
 
 const sandbox = Sandbox.fromSnapshot(NODEJS_SNAPSHOT);
 const app = sandbox.octokit();
@@ -125,4 +126,25 @@ test("any login is a user; the snapshot adds profile names", async () => {
   expect([data.login, data.name]).toEqual(["mhdawson", "Michael Dawson"]);
   const stranger = await app.rest.users.getByUsername({ username: "octocat" });
   expect([stranger.data.login, stranger.data.name]).toEqual(["octocat", null]);
+});
+
+test("the old URL of a transferred issue answers 301 to its new location by repository id, which answers the issue there", async () => {
+  const transferred = Sandbox.fromSnapshot(NODEJS_SNAPSHOT);
+  const { data: created } = await transferred.octokit().rest.issues.create({ ...repo, title: "Moves to a private repository" });
+  const from = transferred.state.repos.get("nodejs/security-wg");
+  const moved = transferIssue(transferred, from!, from!.issues.get(created.number)!, "nodejs/security-private", "mhdawson");
+  if (typeof moved === "string") throw new Error(moved);
+  const target = transferred.state.repos.get("nodejs/security-private")!;
+  const get = (path: string) => transferred.handle(new Request(`http://sandbox.invalid/api/v3${path}`, { headers: { authorization: "token installation" } }));
+
+  const redirect = await get(`/repos/nodejs/security-wg/issues/${created.number}`);
+  const location = `http://sandbox.invalid/api/v3/repositories/${target.id}/issues/${moved.number}`;
+  expect([redirect.status, redirect.headers.get("location")]).toEqual([301, location]);
+  expect(await redirect.json()).toEqual({ message: "Moved Permanently", url: location, documentation_url: expect.stringMatching(/^https:\/\/docs\.github\.com\//) });
+  const followed = await get(new URL(location).pathname.replace(/^\/api\/v3/, ""));
+  expect(followed.status).toBe(200);
+  expect(await followed.json()).toMatchObject({ number: moved.number, repository_url: "https://api.github.com/repos/nodejs/security-private" });
+  // Someone who cannot read the new repository gets a 404, as on GitHub.
+  const stranger = await transferred.handle(new Request(`http://sandbox.invalid/api/v3/repos/nodejs/security-wg/issues/${created.number}`, { headers: { authorization: "token user:octocat" } }));
+  expect(stranger.status).toBe(404);
 });

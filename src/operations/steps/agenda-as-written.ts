@@ -1,21 +1,28 @@
 import type { GitHub } from "../../github.js";
-import type { Agenda, AgendaItem, Meeting, Occurrence } from "../../model.js";
+import type { Agenda, Meeting, Occurrence } from "../../model.js";
 import { buildAgenda } from "../../agenda/build-agenda.js";
 import { buildSearchQueries } from "../../collect/build-search-queries.js";
-import { parseItemKey, readItem } from "../../collect/read-item.js";
+import { parseItemKey } from "../../collect/read-item.js";
+import { readVisibleItems, visibilityReader } from "../../collect/read-visible-items.js";
 import { searchUrl } from "../../collect/search-url.js";
 import type { MeetingState } from "../../publish/meeting-state.js";
 import { draftLiveAgenda } from "./draft-live-agenda.js";
 
-/** The agenda the app last wrote into the issue (`agendaItems`), with the items' details as they are now. */
+/**
+ * The agenda the app last wrote into the issue (`agendaItems`), with the items' details as they
+ * are now, and only those the visibility rule lets the meeting show now: an item of a repository
+ * made private since the agenda was written, or moved where the meeting may not show it, is left
+ * out, as is one deleted since.
+ */
 export async function agendaAsWritten(
   octokit: GitHub,
   meeting: Meeting,
   occurrence: Occurrence,
   agendaItems: string[],
 ): Promise<Pick<Agenda, "groups" | "searchUrls">> {
-  const agenda = buildAgenda(meeting, occurrence, await readItems(octokit, agendaItems));
   const { data: home } = await octokit.rest.repos.get({ ...meeting.home });
+  const read = await readVisibleItems(octokit, meeting, { private: home.private }, agendaItems.map(parseItemKey));
+  const agenda = buildAgenda(meeting, occurrence, read.items.map(({ item }) => item));
   return { groups: agenda.groups, searchUrls: buildSearchQueries(meeting, { private: home.private }).map((query) => searchUrl(query.q)) };
 }
 
@@ -31,15 +38,18 @@ export async function writtenAgendaItems(
   state: MeetingState | undefined,
 ): Promise<string[]> {
   if (state) return state.agendaItems;
-  return (await draftLiveAgenda(octokit, { meeting, occurrence, facts: [] })).content.agendaItems;
+  return (await draftLiveAgenda(octokit, { meeting, occurrence, facts: [], repoFacts: [] })).content.agendaItems;
 }
 
-/** The items by `owner/name#number`, as they are now; one that was deleted since is left out. */
-async function readItems(octokit: GitHub, keys: string[]): Promise<AgendaItem[]> {
-  const items: AgendaItem[] = [];
-  for (const key of keys) {
-    const read = await readItem(octokit, parseItemKey(key));
-    if (read) items.push(read.item);
-  }
-  return items;
+/**
+ * The frozen agenda without the repositories the visibility rule does not let the meeting show
+ * now: a repository made private after the freeze leaves the minutes when they are next written.
+ * Each repository's visibility is read once.
+ */
+export async function frozenAgendaAsShown<T extends Pick<Agenda, "groups" | "searchUrls">>(octokit: GitHub, meeting: Meeting, frozen: T): Promise<T> {
+  const { data: home } = await octokit.rest.repos.get({ ...meeting.home });
+  const mayShow = visibilityReader(octokit, meeting, { private: home.private });
+  const groups = [];
+  for (const group of frozen.groups) if (await mayShow(group.repo)) groups.push(group);
+  return { ...frozen, groups };
 }

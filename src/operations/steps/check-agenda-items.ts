@@ -1,8 +1,8 @@
 import type { GitHub } from "../../github.js";
 import type { ItemRef, Meeting } from "../../model.js";
-import { ifFound } from "../../github.js";
 import { inScope } from "../../collect/in-scope.js";
-import { isPublicRepository, repoVisibility } from "../../collect/visibility.js";
+import { itemKey } from "../../collect/item-key.js";
+import { readVisibleItems } from "../../collect/read-visible-items.js";
 
 export interface CheckedItem {
   ref: ItemRef;
@@ -11,11 +11,13 @@ export interface CheckedItem {
   open: boolean;
 }
 
-type ItemCheck = { item: CheckedItem } | { refused: string };
-
 /**
  * Checks every item before anything changes: one refused item leaves them all as they were.
- * Closed items are refused when `openOnly`, since the agenda lists open items only.
+ * Closed items are refused when `openOnly`, since the agenda lists open items only. The items are
+ * read through the visibility rule, as the agenda reads them: an item the meeting may not show
+ * gets the same answer as one that does not exist, since the reply is public in the home repo
+ * and must not tell whether a private repository or item exists. An item moved to a repository
+ * the meeting may show is checked (and labelled) at its new location.
  */
 export async function checkAgendaItems(
   octokit: GitHub,
@@ -23,54 +25,31 @@ export async function checkAgendaItems(
   refs: ItemRef[],
   { openOnly }: { openOnly: boolean },
 ): Promise<{ items: CheckedItem[] } | { refused: string }> {
+  const inScopeRefs = refs.filter((ref) => inScope(meeting, ref.repo));
+  const homePrivate = inScopeRefs.length > 0 && (await octokit.rest.repos.get({ ...meeting.home })).data.private;
+  const read = await readVisibleItems(octokit, meeting, { private: homePrivate }, inScopeRefs);
+  const found = new Map(read.items.map((visible) => [visible.asked, visible]));
   const items: CheckedItem[] = [];
   const refusals: string[] = [];
   for (const ref of refs) {
-    const checked = await checkAgendaItem(octokit, meeting, ref);
-    if ("refused" in checked) refusals.push(checked.refused);
-    else if (openOnly && !checked.item.open) refusals.push(`${ref.repo}#${ref.number} is closed; only open items are on the agenda.`);
-    else items.push(checked.item);
+    const name = `${ref.repo}#${ref.number}`;
+    const visible = found.get(itemKey(ref));
+    if (!inScope(meeting, ref.repo)) refusals.push(`${name} is outside the meeting's scope (${describeScope(meeting.scope)}).`);
+    else if (!visible) refusals.push(await notShown(name, ref, read.mayShow, homePrivate));
+    else if (openOnly && !visible.open) refusals.push(`${name} is closed; only open items are on the agenda.`);
+    else items.push({ ref: { repo: visible.item.repo, number: visible.item.number }, title: visible.item.title, labels: visible.item.labels, open: visible.open });
   }
   if (refusals.length === 0) return { items };
   return { refused: refusals.length === 1 ? (refusals[0] as string) : refusals.map((refusal) => `- ${refusal}`).join("\n") };
 }
 
-/** Whether the meeting may act on an item: it is in the meeting's scope, it exists, and the visibility rule lets the meeting show it. */
-async function checkAgendaItem(octokit: GitHub, meeting: Meeting, ref: ItemRef): Promise<ItemCheck> {
-  const [owner = "", repo = ""] = ref.repo.split("/");
-  const name = `${ref.repo}#${ref.number}`;
-  if (!inScope(meeting, ref.repo)) {
-    return { refused: `${name} is outside the meeting's scope (${describeScope(meeting.scope)}).` };
-  }
-  const repository = await ifFound(octokit.rest.repos.get({ owner, repo }));
-  if (!repository) return { refused: `${ref.repo} does not exist, or the app is not installed on it.` };
-  const repoPublic = isPublicRepository(repository.data);
-  if (!repoPublic) {
-    const homePrivate = isHome(meeting, ref)
-      ? repository.data.private
-      : (await octokit.rest.repos.get({ ...meeting.home })).data.private;
-    const visibility = repoVisibility(meeting, ref.repo, { homePrivate, repoPublic });
-    if (visibility === "not-public-in-public-home") {
-      return { refused: `${name} is in a repository that is not public, and this meeting's issues and minutes are public in ${meeting.home.owner}/${meeting.home.repo}.` };
-    }
-    if (visibility === "not-public-not-included") {
-      return { refused: `${name} is in a repository that is not public and that the meeting's include_private does not list.` };
-    }
-  }
-  const issue = await ifFound(octokit.rest.issues.get({ owner, repo, issue_number: ref.number }));
-  if (!issue) return { refused: `${name} does not exist.` };
-  return {
-    item: {
-      ref,
-      title: issue.data.title,
-      labels: issue.data.labels.map((label) => (typeof label === "string" ? label : (label.name ?? ""))),
-      open: issue.data.state === "open",
-    },
-  };
-}
-
-function isHome(meeting: Meeting, ref: ItemRef): boolean {
-  return `${meeting.home.owner}/${meeting.home.repo}`.toLowerCase() === ref.repo.toLowerCase();
+/** Why an item is not acted on: missing, when the meeting may show its repository; else one answer for every other case. */
+async function notShown(name: string, ref: ItemRef, mayShow: (repo: ItemRef["repo"]) => Promise<boolean>, homePrivate: boolean): Promise<string> {
+  if (await mayShow(ref.repo)) return `${name} does not exist.`;
+  const rule = homePrivate
+    ? "or its repository is not public and the meeting's include_private does not list it"
+    : "or its repository is not public while the meeting's issues and minutes are public";
+  return `${name} is not an item this meeting can show: it does not exist, the app cannot see it, ${rule}.`;
 }
 
 function describeScope(scope: Meeting["scope"]): string {

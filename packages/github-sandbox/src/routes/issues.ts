@@ -2,7 +2,7 @@ import { addLabel, ensureUser, nodeId } from "../create-state.js";
 import { GitHubError, githubTimestamp, type Route, type RouteRequest } from "../route.js";
 import { serializeIssue } from "../serialize/issue.js";
 import { takeId, type IssueRecord, type RepoRecord } from "../state.js";
-import { findIssue } from "./find-issue.js";
+import { findIssue, movedIssue } from "./find-issue.js";
 import { findReadableRepo } from "./find-repo.js";
 import { listIssuesPage } from "./list-issues-page.js";
 import { hasPermission, requirePermission } from "./require-permission.js";
@@ -21,6 +21,8 @@ export const issueRoutes: Route[] = [
     method: "GET",
     path: "/repos/{owner}/{repo}/issues/{issue_number}",
     handle(request) {
+      const moved = movedIssue(request);
+      if (moved) return moved;
       const { repo, issue } = findIssue(request);
       return { status: 200, body: serializeIssue(request.state, repo, issue, request.urls) };
     },

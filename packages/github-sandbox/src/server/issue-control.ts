@@ -32,6 +32,7 @@ export function transferIssue(sandbox: Sandbox, from: RepoRecord, issue: IssueRe
   };
   from.issues.delete(issue.number);
   target.issues.set(moved.number, moved);
+  (from.transferred ??= new Map()).set(issue.number, { repoId: target.id, number: moved.number });
   sandbox.emitChange({ name: "issues", action: "transferred", repo: from, issue: before, newRepo: target, newIssue: moved, actor: sender, at });
   sandbox.emitChange({ name: "issues", action: "opened", repo: target, issue: moved, actor: sender, at });
   return moved;
