@@ -44,6 +44,7 @@ export async function draftOccurrence(octokit: GitHub, request: DraftRequest): P
   // 4-5. Agenda model, then render with the repository's templates, if it has its own.
   const { agenda, rendered } = await draftFromItems(octokit, meeting, occurrence, collected.items, {
     searchUrls: collected.searchUrls,
+    truncated: collected.truncated,
   });
 
   return { meeting, occurrence, agenda, rendered, searchRequests: collected.requests, truncated: collected.truncated };

@@ -11,7 +11,7 @@ import {
 import { wrapAgenda } from "./issue-body.js";
 import { closeWithComment } from "./issue-writes.js";
 import { issuesOfOccurrence, listMeetingIssues, type MeetingIssue } from "./list-meeting-issues.js";
-import { composeBody, writeAgenda, type AgendaContent, type WriteOutcome } from "./write-agenda.js";
+import { fitBody, writeAgenda, type AgendaContent, type WriteOutcome } from "./write-agenda.js";
 
 export interface OccurrenceDraft {
   meeting: Meeting;
@@ -88,7 +88,7 @@ export async function publishOccurrence(
     return { kind: "adopted", issueNumber: adoptable.number };
   }
 
-  const body = composeBody(wrapAgenda(draft.issueBody, draft.content.agendaMarkdown), undefined, draft.content, draft.content.facts, undefined);
+  const body = newIssueBody(draft);
   const { data: created } = await octokit.rest.issues.create({
     ...meeting.home,
     title: draft.title,
@@ -104,6 +104,11 @@ export async function publishOccurrence(
   const keep = mine[0]?.number ?? created.number;
   await closeDuplicates(octokit, meeting, keep, mine.filter((issue) => issue.number !== keep));
   return { kind: "created", issueNumber: keep };
+}
+
+/** The body of the occurrence's issue when the app creates it, within GitHub's limit (fitBody). */
+export function newIssueBody(draft: Pick<OccurrenceDraft, "issueBody" | "content">): string {
+  return fitBody(wrapAgenda(draft.issueBody, draft.content.agendaMarkdown), undefined, draft.content, undefined).body;
 }
 
 /** Claims the occurrence, or takes over a claim gone stale; undefined while another process holds it. */

@@ -29,9 +29,11 @@ export const FROZEN: NonNullable<MeetingState["frozen"]> = {
   searchUrls: ["https://github.com/search?q=is%3Aopen+is%3Apublic+label%3Asecurity-wg-agenda+org%3Anodejs&type=issues"],
 };
 
+const meeting: Meeting = securityWgMeeting();
+const rendered = await renderMeeting({ agenda: { meeting, occurrence: march28, groups: FROZEN.groups, searchUrls: FROZEN.searchUrls } });
+
 /** The body with the app's state, `state` changing the fresh one. */
-export function meetingIssueBody(state: Partial<MeetingState> = {}, meeting: Meeting = securityWgMeeting()): string {
-  const rendered = renderMeeting({ agenda: { meeting, occurrence: march28, groups: FROZEN.groups, searchUrls: FROZEN.searchUrls } });
+export function meetingIssueBody(state: Partial<MeetingState> = {}): string {
   const marker = { v: 1 as const, meeting: meeting.id, occurrence: march28.key };
   const content = { marker, agendaMarkdown: rendered.agendaMarkdown, agendaItems: ["nodejs/security-wg#1255"], facts: [] };
   const fresh = composeBody(rendered.issueBody, undefined, content, [], undefined);

@@ -33,6 +33,7 @@ export async function draftLiveAgenda(octokit: GitHub, input: LiveAgendaInput): 
   const previous = input.previousItems?.map(parseItemKey);
   const { agenda, rendered } = await draftFromItems(octokit, meeting, occurrence, items, {
     searchUrls: collected.searchUrls,
+    truncated: collected.truncated,
     ...(previous && { previous }),
   });
 
@@ -46,6 +47,7 @@ export async function draftLiveAgenda(octokit: GitHub, input: LiveAgendaInput): 
       agendaMarkdown: rendered.agendaMarkdown,
       agendaItems: agenda.groups.flatMap((group) => group.items.map((item) => `${item.repo}#${item.number}`)),
       facts,
+      cut: rendered.agendaCut,
     },
   };
 }
