@@ -362,4 +362,5 @@ test("a 200-item /agenda add by a steerer refreshes the meeting issue within Git
   expect(shown.length).toBeGreaterThan(0);
   expect(shown.length).toBeLessThan(200);
   expect(issue.body).toContain(`*Not shown here, to stay within GitHub's 65,536 characters: ${200 - shown.length} more labelled items, the oldest of the longest lists.`);
-});
+  // Some 800 API calls (each item checked, then labelled, each label a webhook): more than the usual timeout on a busy machine.
+}, 90_000);
