@@ -110,3 +110,19 @@ test("the sandbox refuses an issue body over 65,536 characters and a title over 
   const { data } = await rest.issues.create({ owner: "nodejs", repo: "security-wg", title: "x".repeat(256), body: "x".repeat(MAX_BODY) });
   await expect(rest.issues.update({ owner: "nodejs", repo: "security-wg", issue_number: data.number, body: "x".repeat(MAX_BODY + 1) })).rejects.toMatchObject({ status: 422 });
 });
+
+test("a body too long even with no agenda item (people's own text) is left as it is, and a failing check says so", async () => {
+  e2e = await startLiveIssueApp();
+  const issue = meetingIssue(e2e);
+  // A person replaces the body with notes nearly as long as GitHub allows, the app's parts with it.
+  const notes = `Our notes.\n\n${"x".repeat(MAX_BODY - 100)}`;
+  await e2e.as("mhdawson").rest.issues.update({ owner: "nodejs", repo: "security-wg", issue_number: issue.number, body: notes });
+  await e2e.settle();
+  await e2e.as("RafaelGSS").rest.issues.addLabels({ owner: "nodejs", repo: "node", issue_number: 52575, labels: [LABEL] });
+  await e2e.settle();
+
+  expect(e2e.issue(HOME, issue.number).body).toBe(notes);
+  const check = e2e.sandbox.state.repos.get(HOME)?.checkRuns.find((run) => run.name === "agenda-drafter issue");
+  expect(check?.conclusion).toBe("failure");
+  expect(check?.output.summary).toMatch(/would be \d+ characters with no agenda item at all, more than GitHub's 65536; shorten the issue text\.$/);
+});
