@@ -52,7 +52,7 @@ export function fitBody(base: string, previous: MeetingState | undefined, conten
   const cutter = content.cut;
   const withHidden = (hidden: number) => compose({ ...content, ...cutter?.cut(hidden), facts: [] as LabelFact[] });
   const hidden = cutter && fewestHidden(cutter.itemCount, (count) => withHidden(count).body.length <= MAX_BODY_LENGTH);
-  if (hidden === undefined || hidden === 0) throw tooLong(content, fitted.body.length);
+  if (hidden === undefined) throw tooLong(content, (cutter ? withHidden(cutter.itemCount) : fitted).body.length);
   return withHidden(hidden);
 }
 

@@ -77,7 +77,8 @@ async function templateProblemsOf(octokit: GitHub, at: RepoRef & { sha: string }
     const source = await readRepoFile(octokit, { owner: at.owner, repo: at.repo, path }, at.sha);
     if (source === null) continue; // the config's own problems already name a missing template
     const problem = await templateProblem(() => checkTemplate(source, path));
-    if (problem) problems.push(problem);
+    // One file may be both templates: its problem is reported once.
+    if (problem) problems.push(...(problems.some((known) => known.file === path) ? [] : [problem]));
     else templates[kind] = source;
   }
   if (problems.length > 0 || Object.keys(templates).length === 0) return problems;
