@@ -23,6 +23,7 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean -
 COPY --from=build /app/dist ./dist
 COPY bin ./bin
 COPY templates ./templates
+COPY workers ./workers
 COPY app.yml schema.json ./
 USER node
 EXPOSE 3000

@@ -3,6 +3,11 @@ import { ProbotOctokit } from "probot";
 /** The GitHub client every step that talks to GitHub receives: Probot's Octokit, as in `context.octokit`. */
 export type GitHub = InstanceType<typeof ProbotOctokit>;
 
+/** GitHub refuses longer issue and pull request bodies (and so they bound a minutes file too). */
+export const MAX_BODY_LENGTH = 65_536;
+/** GitHub refuses longer issue and pull request titles. */
+export const MAX_TITLE_LENGTH = 256;
+
 export interface RepoRef {
   owner: string;
   repo: string;

@@ -125,4 +125,8 @@ export interface Agenda {
   groups: AgendaGroup[];
   /** GitHub search pages that list the same items, one per query sent. */
   searchUrls: string[];
+  /** Search matched more than it returns (1,000 results per query): items beyond those are missing. */
+  truncated?: boolean;
+  /** Items left out so that the text fits GitHub's limits (their search pages list them). */
+  hiddenItems?: number;
 }

@@ -7,6 +7,8 @@ export interface BuildAgendaOptions {
   previous?: { repo: string; number: number }[];
   /** GitHub search pages that list the same items. */
   searchUrls?: string[];
+  /** Search matched more than it returns. */
+  truncated?: boolean;
 }
 
 /** The agenda of one occurrence: its items grouped by repository, in display order. */
@@ -34,5 +36,6 @@ export function buildAgenda(
     occurrence,
     groups: orderGroups([...groups.values()], meeting.repoOrder),
     searchUrls: options.searchUrls ?? [],
+    ...(options.truncated && { truncated: true }),
   };
 }

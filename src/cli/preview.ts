@@ -50,7 +50,7 @@ function previewJson(draft: Draft) {
     meeting: draft.meeting.id,
     date: draft.occurrence.date,
     start: draft.occurrence.start,
-    issue: { title: draft.rendered.title, body: draft.rendered.issueBody },
+    issue: { title: draft.rendered.title, body: draft.issueBody },
     minutes: { path: draft.rendered.minutesPath, body: draft.rendered.minutesBody },
     agenda: draft.agenda.groups.flatMap((group) =>
       group.items.map((item) => ({ repo: item.repo, number: item.number, title: item.title, url: item.url, kind: item.kind })),
@@ -65,7 +65,7 @@ function previewText(draft: Draft): string {
     rule,
     "Meeting issue body:",
     rule,
-    draft.rendered.issueBody,
+    draft.issueBody,
     rule,
     `Minutes (${draft.rendered.minutesPath}):`,
     rule,

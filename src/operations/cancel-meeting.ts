@@ -42,8 +42,8 @@ export async function cancelMeetingIssue(
     meeting,
     issueNumber,
     {
-      before: render({ ...occurrence, cancelled: false }).issueBody,
-      after: render({ ...occurrence, cancelled: true }).issueBody,
+      before: (await render({ ...occurrence, cancelled: false })).issueBody,
+      after: (await render({ ...occurrence, cancelled: true })).issueBody,
       state: (latest) => ({ ...latest, cancelled: record }),
     },
     cancellation.log,

@@ -7,6 +7,7 @@ import { loadSchedule, type LoadedSchedule } from "../schedule/load-schedule.js"
 import { collectAgendaItems } from "../collect/collect-agenda-items.js";
 import type { RenderedMeeting } from "../render/render-meeting.js";
 import { draftFromItems } from "../render/draft-from-items.js";
+import { newIssueBody } from "../publish/publish-occurrence.js";
 
 export interface DraftRequest {
   repo: RepoRef;
@@ -22,6 +23,8 @@ export interface Draft {
   occurrence: Occurrence;
   agenda: Agenda;
   rendered: RenderedMeeting;
+  /** The issue body exactly as the app would create it: marker, agenda and state, cut to GitHub's limit. */
+  issueBody: string;
   /** API calls spent collecting the agenda. */
   searchRequests: number;
   truncated: boolean;
@@ -44,9 +47,20 @@ export async function draftOccurrence(octokit: GitHub, request: DraftRequest): P
   // 4-5. Agenda model, then render with the repository's templates, if it has its own.
   const { agenda, rendered } = await draftFromItems(octokit, meeting, occurrence, collected.items, {
     searchUrls: collected.searchUrls,
+    truncated: collected.truncated,
   });
 
-  return { meeting, occurrence, agenda, rendered, searchRequests: collected.requests, truncated: collected.truncated };
+  // 6. The body as publishing would write it, cut to fit.
+  const content = {
+    marker: { v: 1 as const, meeting: meeting.id, occurrence: occurrence.key },
+    agendaMarkdown: rendered.agendaMarkdown,
+    agendaItems: rendered.agendaCut.cut(0).agendaItems,
+    facts: [],
+    cut: rendered.agendaCut,
+  };
+  const issueBody = newIssueBody({ issueBody: rendered.issueBody, content });
+
+  return { meeting, occurrence, agenda, rendered, issueBody, searchRequests: collected.requests, truncated: collected.truncated };
 }
 
 async function loadMeeting(octokit: GitHub, request: DraftRequest): Promise<Meeting> {

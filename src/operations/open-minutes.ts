@@ -36,7 +36,7 @@ export async function openMinutes(
 
   // 2. The minutes, rendered from them.
   const render = await issueRenderer(octokit, meeting);
-  const rendered = render(occurrence, { issueUrl: issue.html_url, attendees: state?.attendees ?? [] }, { meeting, occurrence, ...agenda });
+  const rendered = await render(occurrence, { issueUrl: issue.html_url, attendees: state?.attendees ?? [] }, { meeting, occurrence, ...agenda });
 
   // 3. The pull request: opened, completed or rewritten while it is the app's.
   const outcome = await openMinutesPullRequest(
@@ -73,8 +73,8 @@ async function recordMinutes(
     meeting,
     issueNumber,
     {
-      before: render(occurrence).issueBody,
-      after: render(occurrence, { minutesPullRequestUrl: pullRequest.url }).issueBody,
+      before: (await render(occurrence)).issueBody,
+      after: (await render(occurrence, { minutesPullRequestUrl: pullRequest.url })).issueBody,
       state: (latest) => (JSON.stringify(latest.minutes) === JSON.stringify(minutes) ? undefined : { ...latest, minutes }),
     },
     log,

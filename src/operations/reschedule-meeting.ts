@@ -41,8 +41,8 @@ export async function rescheduleMeeting(octokit: GitHub, meeting: Meeting, reque
   const after = occurrenceAsStated(meeting, scheduled, { ...(state ?? emptyState({ v: 1, meeting: meeting.id, occurrence: scheduled.key })), reschedule });
   const extras = state?.minutes?.url ? { minutesPullRequestUrl: state.minutes.url } : {};
   const render = await issueRenderer(octokit, meeting);
-  const old = render(before, extras);
-  const moved = render(after, extras);
+  const old = await render(before, extras);
+  const moved = await render(after, extras);
 
   // 3. The state and the issue's lines move.
   await rewriteIssue(octokit, meeting, issueNumber, { before: old.issueBody, after: moved.issueBody, state: (latest) => ({ ...latest, reschedule }) }, log);

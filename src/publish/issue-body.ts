@@ -10,9 +10,6 @@ const AGENDA_END = AGENDA_MARKERS.end;
 const MARKER = /<!-- agenda-drafter:meeting (.*?) -->\n?/g;
 const STATE = /<!-- agenda-drafter:state (.*?) -->\n?/g;
 
-/** GitHub refuses longer issue bodies. */
-export const MAX_BODY_LENGTH = 65_536;
-
 export interface ParsedBody {
   /** Absent when missing or damaged. */
   marker?: MeetingMarker;

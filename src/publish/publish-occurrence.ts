@@ -11,7 +11,7 @@ import {
 import { wrapAgenda } from "./issue-body.js";
 import { closeWithComment } from "./issue-writes.js";
 import { duplicatesOf, readMeetingIssues, type MeetingIssue, type MeetingIssues } from "./list-meeting-issues.js";
-import { composeBody, writeAgenda, type AgendaContent, type WriteOutcome } from "./write-agenda.js";
+import { fitBody, writeAgenda, type AgendaContent, type WriteOutcome } from "./write-agenda.js";
 
 export interface OccurrenceDraft {
   meeting: Meeting;
@@ -89,7 +89,7 @@ export async function publishOccurrence(
   }
 
   // The issue's number is known only once it exists: its signed state comes with the first update.
-  const body = composeBody(wrapAgenda(draft.issueBody, draft.content.agendaMarkdown), undefined, draft.content, draft.content.facts, undefined, undefined);
+  const body = newIssueBody(draft);
   const { data: created } = await octokit.rest.issues.create({
     ...meeting.home,
     title: draft.title,
@@ -105,6 +105,11 @@ export async function publishOccurrence(
   const mine = after.all.find((issue) => issue.number === created.number);
   if (mine) await closeDuplicates(octokit, meeting, created.number, duplicatesOf(after.all, mine, meeting.id, occurrence.key));
   return { kind: "created", issueNumber: created.number };
+}
+
+/** The body of the occurrence's issue when the app creates it, within GitHub's limit (fitBody). */
+export function newIssueBody(draft: Pick<OccurrenceDraft, "issueBody" | "content">): string {
+  return fitBody(wrapAgenda(draft.issueBody, draft.content.agendaMarkdown), undefined, draft.content, undefined, undefined).body;
 }
 
 /** Claims the occurrence, or takes over a claim gone stale; undefined while another process holds it. */

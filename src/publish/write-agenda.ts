@@ -1,13 +1,8 @@
-import type { GitHub, RepoRef } from "../github.js";
-import {
-  hashText,
-  hashWithoutState,
-  MAX_BODY_LENGTH,
-  parseBody,
-  spliceBody,
-} from "./issue-body.js";
+import { MAX_BODY_LENGTH, type GitHub, type RepoRef } from "../github.js";
+import { hashText, hashWithoutState, parseBody, spliceBody } from "./issue-body.js";
 import type { LabelFact } from "../collect/label-fact.js";
 import type { RepoFact } from "../collect/repo-facts.js";
+import { fewestHidden, type AgendaCutter } from "../render/cut-agenda.js";
 import { emptyState, type MeetingMarker, type MeetingState } from "./meeting-state.js";
 import { stateSeal, type StateSeal } from "./state-signer.js";
 
@@ -20,6 +15,8 @@ export interface AgendaContent {
   facts: LabelFact[];
   /** Repositories made private that search may still show as public; absent keeps the state's. */
   repoFacts?: RepoFact[];
+  /** The agenda with items left out, for the body to fit GitHub's limit; absent, the agenda is never cut. */
+  cut?: AgendaCutter;
 }
 
 export type WriteOutcome = "written" | "unchanged" | "dry-run";
@@ -29,9 +26,51 @@ export interface WriteOptions {
   log: { info: (message: string) => void };
 }
 
-/** A meeting issue body would exceed GitHub's limit even without the label facts. */
+/** A meeting issue body would exceed GitHub's limit even with no label facts and no agenda item. */
 export class BodyTooLongError extends Error {
   override name = "BodyTooLongError";
+}
+
+export interface FittedBody {
+  body: string;
+  /** What the body holds: the agenda as cut, the facts that were kept. */
+  content: AgendaContent;
+}
+
+/**
+ * The body with the app's parts spliced into `base` (composeBody), within GitHub's limit: the
+ * label facts go first, oldest first, then agenda items (the longest lists lose their oldest
+ * items first; the agenda says how many are not shown and links the search that lists them).
+ * Throws BodyTooLongError when even an agenda without items is too long: people's text is.
+ */
+export function fitBody(
+  base: string,
+  previous: MeetingState | undefined,
+  content: AgendaContent,
+  baseHash: string | undefined,
+  seal: StateSeal | undefined,
+): FittedBody {
+  const compose = (next: AgendaContent): FittedBody => ({ body: composeBody(base, previous, next, next.facts, baseHash, seal), content: next });
+  const facts = [...content.facts].sort((a, b) => a.at.localeCompare(b.at));
+  let fitted = compose({ ...content, facts });
+  while (fitted.body.length > MAX_BODY_LENGTH && facts.length > 0) {
+    facts.shift();
+    fitted = compose({ ...content, facts: [...facts] });
+  }
+  if (fitted.body.length <= MAX_BODY_LENGTH) return fitted;
+
+  const cutter = content.cut;
+  const withHidden = (hidden: number) => compose({ ...content, ...cutter?.cut(hidden), facts: [] as LabelFact[] });
+  const hidden = cutter && fewestHidden(cutter.itemCount, (count) => withHidden(count).body.length <= MAX_BODY_LENGTH);
+  if (hidden === undefined) throw tooLong(content, (cutter ? withHidden(cutter.itemCount) : fitted).body.length);
+  return withHidden(hidden);
+}
+
+function tooLong(content: AgendaContent, length: number): BodyTooLongError {
+  return new BodyTooLongError(
+    `The body of meeting issue ${content.marker.meeting} ${content.marker.occurrence} would be ${length} characters ` +
+      `with no agenda item at all, more than GitHub's ${MAX_BODY_LENGTH}; shorten the issue text.`,
+  );
 }
 
 /**
@@ -59,31 +98,19 @@ export async function writeAgenda(
 }
 
 /**
- * The body with the app's parts replaced, or undefined when that changes nothing that matters
- * (only the hashes of the state would differ). Label facts are dropped, oldest first, to stay
- * within GitHub's limit.
+ * The body with the app's parts replaced, within GitHub's limit (fitBody), or undefined when that
+ * changes nothing that matters (only the hashes of the state would differ).
  */
 function nextBody(current: string, content: AgendaContent, seal: StateSeal): string | undefined {
   const parsed = parseBody(current, seal);
-  const facts = [...content.facts].sort((a, b) => a.at.localeCompare(b.at));
-  for (;;) {
-    const body = composeBody(current, parsed.state, content, facts, hashText(current), seal);
-    const unchanged =
-      parsed.state !== undefined &&
-      hashWithoutState(current) === hashWithoutState(body) &&
-      sameJson(parsed.state.facts, facts) &&
-      (content.repoFacts === undefined || sameJson(parsed.state.repoFacts ?? [], content.repoFacts)) &&
-      sameJson(parsed.state.agendaItems, content.agendaItems);
-    if (unchanged) return undefined;
-    if (body.length <= MAX_BODY_LENGTH) return body;
-    if (facts.length === 0) {
-      throw new BodyTooLongError(
-        `The body of meeting issue ${content.marker.meeting} ${content.marker.occurrence} would be ` +
-          `${body.length} characters, more than GitHub's ${MAX_BODY_LENGTH}; shorten the issue text or the agenda.`,
-      );
-    }
-    facts.shift();
-  }
+  const { body, content: written } = fitBody(current, parsed.state, content, hashText(current), seal);
+  const unchanged =
+    parsed.state !== undefined &&
+    hashWithoutState(current) === hashWithoutState(body) &&
+    sameJson(parsed.state.facts, written.facts) &&
+    (content.repoFacts === undefined || sameJson(parsed.state.repoFacts ?? [], content.repoFacts)) &&
+    sameJson(parsed.state.agendaItems, written.agendaItems);
+  return unchanged ? undefined : body;
 }
 
 /**

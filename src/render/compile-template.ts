@@ -10,7 +10,8 @@ const PROVIDED_PARTIALS = ["agenda"] as const;
 // An environment of our own, so nothing registered elsewhere in the process reaches templates;
 // `log` would let a repository's template write to the app's logs.
 const handlebars = Handlebars.create();
-handlebars.unregisterHelper("log");
+const REMOVED_HELPERS = ["log"];
+for (const helper of REMOVED_HELPERS) handlebars.unregisterHelper(helper);
 
 const COMPILE_OPTIONS: CompileOptions = {
   // Markdown, not HTML: escaping is escapeMarkdown's job, done in the view model.
@@ -24,20 +25,16 @@ const RUNTIME_OPTIONS = {
   allowProtoMethodsByDefault: false,
 } as const;
 
+/** How templates are compiled and run, as data, for the worker that renders a meeting's own templates. */
+export const HANDLEBARS_SETUP = { removedHelpers: REMOVED_HELPERS, compileOptions: COMPILE_OPTIONS, runtimeOptions: RUNTIME_OPTIONS };
+
 /**
  * Compiles template text, so that a mistake (a syntax error, an unknown helper or partial) is
  * reported with its place in `file` now rather than when a meeting is rendered.
  */
 export function compileTemplate(source: string, file: string): CompiledTemplate {
-  let template: HandlebarsTemplateDelegate;
-  try {
-    checkPartials(handlebars.parse(source), file);
-    // compile() is lazy; precompile() runs the whole compiler now and throws what it finds.
-    handlebars.precompile(source, COMPILE_OPTIONS);
-    template = handlebars.compile(source, COMPILE_OPTIONS);
-  } catch (error) {
-    throw toTemplateError(error, file);
-  }
+  checkTemplate(source, file);
+  const template = handlebars.compile(source, COMPILE_OPTIONS);
   return (view, partials = {}) => {
     const partialFunctions = Object.fromEntries(
       Object.entries(partials).map(([name, text]) => [name, () => text]),
@@ -48,6 +45,17 @@ export function compileTemplate(source: string, file: string): CompiledTemplate 
       throw toTemplateError(error, file);
     }
   };
+}
+
+/** Throws a TemplateError for what compiling finds: a syntax error, an unknown helper or partial. */
+export function checkTemplate(source: string, file: string): void {
+  try {
+    checkPartials(handlebars.parse(source), file);
+    // compile() is lazy; precompile() runs the whole compiler now and throws what it finds.
+    handlebars.precompile(source, COMPILE_OPTIONS);
+  } catch (error) {
+    throw toTemplateError(error, file);
+  }
 }
 
 function checkPartials(program: hbs.AST.Program, file: string): void {
@@ -102,7 +110,7 @@ function problemAt(node: hbs.AST.Node, file: string, message: string): TemplateE
 
 // Handlebars reports syntax errors as "Parse error on line 3: <excerpt> Expecting ..." and
 // compiler errors as "<what> - 3:4" with the place also in lineNumber/column (0-based column).
-function toTemplateError(error: unknown, file: string): TemplateError {
+export function toTemplateError(error: unknown, file: string): TemplateError {
   if (error instanceof TemplateError) return error;
   const text = error instanceof Error ? error.message : String(error);
   const syntax = /^(Parse|Lexical) error on line (\d+)[:.]/.exec(text);

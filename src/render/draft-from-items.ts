@@ -17,5 +17,5 @@ export async function draftFromItems(
 ): Promise<{ agenda: Agenda; rendered: RenderedMeeting }> {
   const agenda = buildAgenda(meeting, occurrence, items, options);
   const render = await meetingRenderer(octokit, meeting);
-  return { agenda, rendered: render({ agenda }) };
+  return { agenda, rendered: await render({ agenda }) };
 }

@@ -5,7 +5,7 @@ import { loadTemplates } from "../config/load-templates.js";
 import { formatProblem } from "../config/problem.js";
 import { renderMeeting, type RenderedMeeting, type RenderInput } from "./render-meeting.js";
 
-export type MeetingRenderer = (input: Omit<RenderInput, "templates" | "templateFiles">) => RenderedMeeting;
+export type MeetingRenderer = (input: Omit<RenderInput, "templates" | "templateFiles">) => Promise<RenderedMeeting>;
 
 /**
  * Renders with the meeting's own templates when it has them, or the defaults. The templates are

@@ -44,6 +44,10 @@ export interface MeetingView {
   standingItems: { title: string; url?: string }[];
   groups: { repo: string; items: ItemView[] }[];
   searchUrls: string[];
+  /** Search matched more than the 1,000 results per query it returns: the agenda lacks the rest. */
+  truncated: boolean;
+  /** Items left out of `groups` so that the text fits GitHub's limits; `searchUrls` list them all. */
+  hiddenItems: number;
 }
 
 export interface ItemView {
@@ -90,6 +94,8 @@ export function buildMeetingView(input: MeetingViewInput): MeetingView {
       items: group.items.map((item) => itemView(item, input.markItems)),
     })),
     searchUrls: agenda.searchUrls.map(escapeUrl),
+    truncated: agenda.truncated === true,
+    hiddenItems: agenda.hiddenItems ?? 0,
   };
 }
 

@@ -1,8 +1,12 @@
+import { randomUUID } from "node:crypto";
 import type { Attendee, Agenda } from "../model.js";
+import { MAX_BODY_LENGTH } from "../github.js";
 import { AGENDA_MARKERS } from "./agenda-markers.js";
-import { compileTemplate, type CompiledTemplate } from "./compile-template.js";
+import { checkTemplate, type CompiledTemplate } from "./compile-template.js";
+import { agendaCutter, fewestHidden, type AgendaCutter } from "./cut-agenda.js";
 import { defaultTemplates } from "./default-templates.js";
-import { buildMeetingView } from "./meeting-view.js";
+import { buildMeetingView, type MeetingView } from "./meeting-view.js";
+import { renderBounded, type TemplateJob } from "./render-bounded.js";
 import { renderMinutesPath } from "./render-minutes-path.js";
 import { renderTitle } from "./render-title.js";
 
@@ -21,9 +25,10 @@ export interface RenderInput {
 }
 
 export interface RenderedMeeting {
-  /** Plain text. */
+  /** Plain text, at most GitHub's 256 characters. */
   title: string;
   issueBody: string;
+  /** Cut to GitHub's 65,536 characters as the agenda allows (cutAgenda). */
   minutesBody: string;
   /** In the home repository, e.g. `meetings/2024-03-28.md`. */
   minutesPath: string;
@@ -32,42 +37,65 @@ export interface RenderedMeeting {
    * AGENDA_MARKERS.start and AGENDA_MARKERS.end when the live issue is updated.
    */
   agendaMarkdown: string;
+  /** The issue's agenda with items left out, for the body to fit GitHub's limit. */
+  agendaCut: AgendaCutter;
 }
 
 /**
  * The meeting issue and the minutes skeleton for one occurrence, from the meeting's own templates
- * or the defaults. A template of the meeting's that fails raises a TemplateError.
+ * (rendered in a worker, bounded in time and size: renderBounded) or the defaults. A template of
+ * the meeting's that fails raises a TemplateError. The templates see `{{> agenda}}` as a
+ * placeholder, replaced by the agenda afterwards: the minutes' agenda is then cut to fit without
+ * rendering the template again.
  */
-export function renderMeeting(input: RenderInput): RenderedMeeting {
+export async function renderMeeting(input: RenderInput): Promise<RenderedMeeting> {
   const { agenda, attendees, issueUrl, minutesPullRequestUrl } = input;
   const { meeting, occurrence } = agenda;
   const defaults = defaultTemplates();
-  const issueTemplate = chooseTemplate(input.templates?.issue, input.templateFiles?.issue, "issue", defaults.issue);
-  const minutesTemplate = chooseTemplate(input.templates?.minutes, input.templateFiles?.minutes, "minutes", defaults.minutes);
-
   const title = renderTitle(meeting, occurrence);
   const viewInput = { agenda, title, attendees, issueUrl, minutesPullRequestUrl };
   const issueView = buildMeetingView({ ...viewInput, markItems: true });
   const minutesView = buildMeetingView({ ...viewInput, markItems: false });
+  const placeholder = `agenda-${randomUUID()}`;
+  const [issueText, minutesText] = await renderBoth(input, placeholder, { issue: issueView, minutes: minutesView }, defaults);
 
-  const agendaMarkdown = asDocument(defaults.agenda(issueView));
-  const issueAgenda = `${AGENDA_MARKERS.start}\n${agendaMarkdown}${AGENDA_MARKERS.end}\n`;
+  const agendaCut = agendaCutter(agenda, (cut) => asDocument(defaults.agenda(buildMeetingView({ ...viewInput, agenda: cut, markItems: true }))));
+  const agendaMarkdown = agendaCut.cut(0).agendaMarkdown;
+  const minutesAgenda = (hidden: number) =>
+    asDocument(defaults.agenda(buildMeetingView({ ...viewInput, agenda: agendaCut.agenda(hidden), markItems: false })));
+  const minutesWith = (hidden: number) => asDocument(minutesText.replaceAll(placeholder, () => minutesAgenda(hidden)));
+  const minutesHidden = fewestHidden(agendaCut.itemCount, (hidden) => minutesWith(hidden).length <= MAX_BODY_LENGTH) ?? 0;
   return {
     title,
-    issueBody: asDocument(issueTemplate(issueView, { agenda: issueAgenda })),
-    minutesBody: asDocument(minutesTemplate(minutesView, { agenda: asDocument(defaults.agenda(minutesView)) })),
+    issueBody: asDocument(issueText.replaceAll(placeholder, () => `${AGENDA_MARKERS.start}\n${agendaMarkdown}${AGENDA_MARKERS.end}\n`)),
+    minutesBody: minutesWith(minutesHidden),
     minutesPath: renderMinutesPath(meeting, occurrence),
     agendaMarkdown,
+    agendaCut,
   };
 }
 
-function chooseTemplate(
-  source: string | undefined,
-  file: string | undefined,
-  kind: "issue" | "minutes",
-  fallback: CompiledTemplate,
-): CompiledTemplate {
-  return source === undefined ? fallback : compileTemplate(source, file ?? `the meeting's ${kind} template`);
+/** The issue and minutes texts with the agenda partial as `placeholder`: the meeting's own templates in a worker, the defaults here. */
+async function renderBoth(
+  input: RenderInput,
+  placeholder: string,
+  views: { issue: MeetingView; minutes: MeetingView },
+  defaults: { issue: CompiledTemplate; minutes: CompiledTemplate },
+): Promise<[string, string]> {
+  const partials = { agenda: placeholder };
+  const kinds = (["issue", "minutes"] as const).filter((kind) => input.templates?.[kind] !== undefined);
+  const jobs: TemplateJob[] = kinds.map((kind) => {
+    const source = input.templates?.[kind] ?? "";
+    const file = input.templateFiles?.[kind] ?? `the meeting's ${kind} template`;
+    checkTemplate(source, file);
+    return { source, file, view: views[kind], partials };
+  });
+  const outputs = jobs.length > 0 ? await renderBounded(jobs) : [];
+  const own = (kind: "issue" | "minutes") => {
+    const index = kinds.indexOf(kind);
+    return index === -1 ? defaults[kind](views[kind], partials) : (outputs[index] ?? "");
+  };
+  return [own("issue"), own("minutes")];
 }
 
 /** Text ending in exactly one line break, as files and the GitHub editor keep it. */

@@ -97,6 +97,17 @@ export const TEMPLATE_FIELDS = [
     ],
   },
   { fields: ["searchUrls"], example: "GitHub search pages that list the same items" },
+  {
+    fields: ["hiddenItems"],
+    example:
+      "`0`, or how many items `groups` leaves out so that the issue or the minutes fit GitHub's 65,536 characters " +
+      "(the longest lists lose their oldest items first; `searchUrls` list them all). The cut comes after the issue and " +
+      "minutes templates render: only `{{> agenda}}` sees it, and says so",
+  },
+  {
+    fields: ["truncated"],
+    example: "true when GitHub search matched more than the 1,000 results per query it returns: the agenda lacks the rest",
+  },
 ] as const satisfies readonly FieldRow[];
 
 type Row = (typeof TEMPLATE_FIELDS)[number];

@@ -30,6 +30,8 @@ export const FROZEN: NonNullable<MeetingState["frozen"]> = {
   searchUrls: ["https://github.com/search?q=is%3Aopen+is%3Apublic+label%3Asecurity-wg-agenda+org%3Anodejs&type=issues"],
 };
 
+const rendered = await renderMeeting({ agenda: { meeting: securityWgMeeting(), occurrence: march28, groups: FROZEN.groups, searchUrls: FROZEN.searchUrls } });
+
 /**
  * The body with the app's state, `state` changing the fresh one; signed for #1260 of 2024-03-28
  * unless `issue` names another issue (its marker and state another occurrence).
@@ -39,7 +41,6 @@ export function meetingIssueBody(
   meeting: Meeting = securityWgMeeting(),
   issue: { number: number; occurrenceKey: string } = { number: ISSUE_NUMBER, occurrenceKey: march28.key },
 ): string {
-  const rendered = renderMeeting({ agenda: { meeting, occurrence: march28, groups: FROZEN.groups, searchUrls: FROZEN.searchUrls } });
   const marker = { v: 1 as const, meeting: meeting.id, occurrence: issue.occurrenceKey };
   const content = { marker, agendaMarkdown: rendered.agendaMarkdown, agendaItems: ["nodejs/security-wg#1255"], facts: [] };
   const seal = testSeal(issue.number);

@@ -1,4 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { main } from "../../src/cli.js";
+import { parseBody } from "../../src/publish/issue-body.js";
+import { snapshotWith } from "../e2e/live-issue-app.js";
 import type { Output } from "../../src/cli/output.js";
 
 const cases = new URL("../fixtures/snapshots/cli-cases.yml", import.meta.url).pathname;
@@ -73,6 +78,33 @@ describe("agenda-drafter preview", () => {
     expect(result.stdout).toBe("");
     expect(result.stderr).toMatch(message);
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  test("the issue body is exactly what the app would create: marker, agenda and state, cut to GitHub's limit", async () => {
+    const snapshot = snapshotWith((document) => {
+      const issues = document.orgs.nodejs.repos["node"]?.issues ?? [];
+      // 400 items with long titles (GitHub allows 256 characters): far more than one issue body holds.
+      for (let number = 30_000; number < 30_400; number++) {
+        issues.push({ number, title: `Item ${number}: ${"a topic the working group should discuss at length ".repeat(5)}`.slice(0, 250), labels: ["security-wg-agenda"], author: "RafaelGSS", created_at: "2024-03-01T12:00:00Z" });
+      }
+    });
+    const folder = mkdtempSync(join(tmpdir(), "agenda-drafter-preview-"));
+    try {
+      const file = join(folder, "snapshot.yml");
+      writeFileSync(file, snapshot);
+      const result = await run("preview", "--sandbox", file, "--repo", "nodejs/security-wg", "--json");
+      expect(result.code).toBe(0);
+      const body: string = JSON.parse(result.stdout).issue.body;
+      expect(body.length).toBeLessThanOrEqual(65_536);
+      const parsed = parseBody(body);
+      expect(parsed.marker).toEqual({ v: 1, meeting: "security-wg", occurrence: "2024-03-28" });
+      const shown = parsed.state?.agendaItems ?? [];
+      // The fixture's two labelled items and the 400.
+      expect(shown.length).toBeLessThan(402);
+      expect(parsed.agenda).toContain(`*Not shown here, to stay within GitHub's 65,536 characters: ${402 - shown.length} more labelled items, the oldest of the longest lists.`);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   test("without --sandbox it needs GITHUB_TOKEN", async () => {

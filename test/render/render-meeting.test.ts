@@ -11,12 +11,14 @@ import {
 
 const issueUrl = "https://github.com/nodejs/security-wg/issues/1260";
 
+const withDefaults = await renderMeeting({
+  agenda: securityWgAgenda(),
+  issueUrl,
+  attendees: [{ login: "mhdawson", name: "Michael Dawson" }, { login: "RafaelGSS", name: null }],
+});
+
 describe("renderMeeting with the default templates", () => {
-  const rendered = renderMeeting({
-    agenda: securityWgAgenda(),
-    issueUrl,
-    attendees: [{ login: "mhdawson", name: "Michael Dawson" }, { login: "RafaelGSS", name: null }],
-  });
+  const rendered = withDefaults;
 
   test("title and minutes path", () => {
     expect(rendered.title).toBe("Node.js Security team Meeting 2024-03-28");
@@ -161,8 +163,8 @@ Please use the following emoji reactions in this post to indicate your availabil
 });
 
 describe("renderMeeting: the issue as the meeting approaches", () => {
-  test("links the minutes pull request once it exists", () => {
-    const { issueBody } = renderMeeting({
+  test("links the minutes pull request once it exists", async () => {
+    const { issueBody } = await renderMeeting({
       agenda: securityWgAgenda(),
       minutesPullRequestUrl: "https://github.com/nodejs/security-wg/pull/1261",
     });
@@ -170,13 +172,13 @@ describe("renderMeeting: the issue as the meeting approaches", () => {
     expect(issueBody).not.toContain("will be linked here");
   });
 
-  test("marks new items and draft pull requests in the issue only", () => {
+  test("marks new items and draft pull requests in the issue only", async () => {
     const items = [
       securityWgItem(1262, "Discuss adding --security-revert to NODE_OPTIONS", { isNew: true }),
       securityWgItem(1263, "doc: threat model", { kind: "pull_request", draft: true, isNew: true, url: "https://github.com/nodejs/security-wg/pull/1263" }),
       securityWgItem(1255, "Node.js Security Initiatives 2024", { isNew: false }),
     ];
-    const rendered = renderMeeting({ agenda: securityWgAgenda(securityWgMeeting(), items) });
+    const rendered = await renderMeeting({ agenda: securityWgAgenda(securityWgMeeting(), items) });
     expect(rendered.agendaMarkdown.split("\n").filter((line) => line.startsWith("* "))).toMatchInlineSnapshot(`
 [
   "* Discuss adding --security-revert to NODE_OPTIONS [#1262](https://github.com/nodejs/security-wg/issues/1262) *(new)*",
@@ -188,24 +190,24 @@ describe("renderMeeting: the issue as the meeting approaches", () => {
     expect(rendered.minutesBody).not.toMatch(/\(new\)|\(draft\)/);
   });
 
-  test("names the repositories of a repos scope, and several labels", () => {
+  test("names the repositories of a repos scope, and several labels", async () => {
     const meeting = securityWgMeeting({
       agendaLabels: ["tsc-agenda", "tsc-review"],
       scope: { orgs: [], repos: ["nodejs/node", "nodejs/TSC", "nodejs/admin"] },
     });
-    const { agendaMarkdown } = renderMeeting({ agenda: securityWgAgenda(meeting) });
+    const { agendaMarkdown } = await renderMeeting({ agenda: securityWgAgenda(meeting) });
     expect(agendaMarkdown.split("\n")[0]).toMatchInlineSnapshot(`"*Extracted from **tsc-agenda, tsc-review** labelled issues and pull requests from the **nodejs/node, nodejs/TSC and nodejs/admin** repositories prior to the meeting.*"`);
   });
 
-  test("a cancelled occurrence says so first", () => {
+  test("a cancelled occurrence says so first", async () => {
     const agenda = securityWgAgenda();
-    const { issueBody } = renderMeeting({ agenda: { ...agenda, occurrence: { ...agenda.occurrence, cancelled: true } } });
+    const { issueBody } = await renderMeeting({ agenda: { ...agenda, occurrence: { ...agenda.occurrence, cancelled: true } } });
     expect(issueBody.startsWith("**This meeting is cancelled.**\n\n## Time\n")).toBe(true);
   });
 
-  test("a meeting with no zones, guests, links or items keeps a tidy skeleton", () => {
+  test("a meeting with no zones, guests, links or items keeps a tidy skeleton", async () => {
     const meeting = securityWgMeeting({ timezones: [], invited: [], standingItems: [], links: {} });
-    const rendered = renderMeeting({ agenda: { ...securityWgAgenda(meeting), groups: [] } });
+    const rendered = await renderMeeting({ agenda: { ...securityWgAgenda(meeting), groups: [] } });
     expect(rendered.issueBody).toMatchInlineSnapshot(`
 "## Time
 
@@ -269,41 +271,42 @@ Please use the following emoji reactions in this post to indicate your availabil
 `);
   });
 
-  test("an unknown time zone is reported with the meeting", () => {
+  test("an unknown time zone is reported with the meeting", async () => {
     const meeting = securityWgMeeting({ timezones: ["Europe/Berlin", "Mars/Olympus"] });
-    expect(() => renderMeeting({ agenda: securityWgAgenda(meeting) })).toThrow(
+    await expect(renderMeeting({ agenda: securityWgAgenda(meeting) })).rejects.toThrow(
       'Meeting "security-wg": timezones lists "Mars/Olympus", which is not an IANA time zone.',
     );
   });
 });
 
+const hostileTitles = [
+  "[x](javascript:alert(1))",
+  "Fix [the] brackets",
+  "@everyone please look",
+  "cc @nodejs/tsc",
+  "<img src=x onerror=alert(1)>",
+  "<!-- x -->",
+  "--> closes a comment",
+  "<!-- agenda-drafter:agenda:end -->",
+  "{{constructor.constructor 'alert(1)'}}",
+  "{{> agenda}}",
+  "C:\\path\\to",
+  "first line\n\n## not a heading\n* not an item",
+  "# heading",
+  "🔒 security release 🎉",
+  "Can we have 'unsecure' & \"safe\" features?",
+];
+const items = hostileTitles.map((title, index) => securityWgItem(2000 - index, title));
+const meeting = securityWgMeeting({
+  name: "Node.js [Security] team",
+  standingItems: [{ title: "Review @everyone's <b>queue</b>", url: "https://example.com/a (b)" }],
+});
+const hostile = await renderMeeting({
+  agenda: securityWgAgenda(meeting, items),
+  attendees: [{ login: "mhdawson", name: "[Michael](https://evil.example) @everyone" }],
+});
 describe("renderMeeting: hostile titles", () => {
-  const hostileTitles = [
-    "[x](javascript:alert(1))",
-    "Fix [the] brackets",
-    "@everyone please look",
-    "cc @nodejs/tsc",
-    "<img src=x onerror=alert(1)>",
-    "<!-- x -->",
-    "--> closes a comment",
-    "<!-- agenda-drafter:agenda:end -->",
-    "{{constructor.constructor 'alert(1)'}}",
-    "{{> agenda}}",
-    "C:\\path\\to",
-    "first line\n\n## not a heading\n* not an item",
-    "# heading",
-    "🔒 security release 🎉",
-    "Can we have 'unsecure' & \"safe\" features?",
-  ];
-  const items = hostileTitles.map((title, index) => securityWgItem(2000 - index, title));
-  const meeting = securityWgMeeting({
-    name: "Node.js [Security] team",
-    standingItems: [{ title: "Review @everyone's <b>queue</b>", url: "https://example.com/a (b)" }],
-  });
-  const rendered = renderMeeting({
-    agenda: securityWgAgenda(meeting, items),
-    attendees: [{ login: "mhdawson", name: "[Michael](https://evil.example) @everyone" }],
-  });
+  const rendered = hostile;
   const bodies = { issue: rendered.issueBody, minutes: rendered.minutesBody };
 
   test("each item is one line, as the escaper wrote it", () => {
@@ -394,8 +397,8 @@ describe("renderMeeting: hostile titles", () => {
 describe("renderMeeting with the meeting's own templates", () => {
   const templateFiles = { issue: ".github/agenda-drafter/issue.md.hbs", minutes: ".github/agenda-drafter/minutes.md.hbs" };
 
-  test("uses them, with the shared agenda partial", () => {
-    const rendered = renderMeeting({
+  test("uses them, with the shared agenda partial", async () => {
+    const rendered = await renderMeeting({
       agenda: securityWgAgenda(),
       templates: {
         issue: "Agenda for {{date}} ({{time.utc}} UTC)\n\n{{> agenda}}",
@@ -424,21 +427,21 @@ describe("renderMeeting with the meeting's own templates", () => {
 `);
   });
 
-  test("a syntax error raises a TemplateError naming the file and line, with no fallback", () => {
+  test("a syntax error raises a TemplateError naming the file and line, with no fallback", async () => {
     const render = () =>
       renderMeeting({ agenda: securityWgAgenda(), templates: { minutes: "# {{title}}\n\n{{#each groups}}\n" }, templateFiles });
-    expect(render).toThrow(TemplateError);
-    expect(render).toThrow(/^\.github\/agenda-drafter\/minutes\.md\.hbs:4: syntax error/);
+    await expect(render()).rejects.toThrow(TemplateError);
+    await expect(render()).rejects.toThrow(/^\.github\/agenda-drafter\/minutes\.md\.hbs:4: syntax error/);
   });
 
-  test("an unknown helper raises a TemplateError", () => {
+  test("an unknown helper raises a TemplateError", async () => {
     const render = () => renderMeeting({ agenda: securityWgAgenda(), templates: { issue: "{{uppercase title}}" }, templateFiles });
-    expect(render).toThrow(TemplateError);
-    expect(render).toThrow(".github/agenda-drafter/issue.md.hbs:1:1: You specified knownHelpersOnly, but used the unknown helper uppercase");
+    await expect(render()).rejects.toThrow(TemplateError);
+    await expect(render()).rejects.toThrow(".github/agenda-drafter/issue.md.hbs:1:1: You specified knownHelpersOnly, but used the unknown helper uppercase");
   });
 
-  test("a template given without its path is still named in the error", () => {
-    expect(() => renderMeeting({ agenda: securityWgAgenda(), templates: { issue: "{{#if}}" } })).toThrow(
+  test("a template given without its path is still named in the error", async () => {
+    await expect(renderMeeting({ agenda: securityWgAgenda(), templates: { issue: "{{#if}}" } })).rejects.toThrow(
       /^the meeting's issue template/,
     );
   });

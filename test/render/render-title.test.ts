@@ -14,6 +14,15 @@ describe("renderTitle", () => {
     expect(titleFor("{{name}} Meeting {{date}}")).toBe("Node.js Security team Meeting 2024-03-28");
   });
 
+  test("is cut to GitHub's 256 characters, with an ellipsis", () => {
+    const title = titleFor("{{name}} Meeting {{date}}", "Working group ".repeat(30));
+    expect(title).toHaveLength(256);
+    expect(title).toBe(`${"Working group ".repeat(30).slice(0, 255)}…`);
+    expect(titleFor("{{name}}", "x".repeat(256))).toBe("x".repeat(256));
+    // Never half of a character outside the Basic Multilingual Plane.
+    expect(titleFor("{{name}}", `${"x".repeat(254)}🔒🔒`)).toBe(`${"x".repeat(254)}…`);
+  });
+
   test("may use the meeting id", () => {
     expect(titleFor("[{{id}}] {{date}}")).toBe("[security-wg] 2024-03-28");
   });

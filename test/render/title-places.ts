@@ -96,9 +96,9 @@ const placesByTitle = new Map<string, Promise<Place[]>>();
 function placesOf(title: string): Promise<Place[]> {
   const known = placesByTitle.get(title);
   if (known) return known;
-  referenceHtml ??= renderGitHubDocuments(renderedMeeting("Plain title").markdowns).then((documents) => documents.map(htmlOf));
+  referenceHtml ??= renderedMeeting("Plain title").then(({ markdowns }) => renderGitHubDocuments(markdowns)).then((documents) => documents.map(htmlOf));
   const places = referenceHtml.then(async (html) => [
-    ...meetingPlaces(title, html),
+    ...meetingPlaces(title, html, await renderedMeeting(title)),
     ...(await replyPlaces(title)),
     checkRunPlace(title),
     pullRequestBodyPlace(title),
@@ -139,8 +139,7 @@ function regionProblems(region: Region, titleHasCode: boolean): string[] {
  * The agenda line of the issue and of the minutes (the item's title), the minutes' heading (the
  * meeting's name), and the HTML of both, which must be the app's own (its hidden markers).
  */
-function meetingPlaces(title: string, expectedHtml: string[]): Place[] {
-  const { markdowns, rendered } = renderedMeeting(title);
+function meetingPlaces(title: string, expectedHtml: string[], { markdowns, rendered }: Awaited<ReturnType<typeof renderedMeeting>>): Place[] {
   const [issue = "", minutes = ""] = markdowns;
   const htmlProblems = (document: RenderedNode, index: number) =>
     htmlOf(document) === expectedHtml[index] ? [] : [`${index === 0 ? "issue" : "minutes"}: HTML ${htmlOf(document)}`];
@@ -167,10 +166,10 @@ function meetingPlaces(title: string, expectedHtml: string[]): Place[] {
   ];
 }
 
-function renderedMeeting(title: string) {
+async function renderedMeeting(title: string) {
   const meeting = securityWgMeeting({ name: title });
   const item = securityWgItem(ITEM_NUMBER, title, { isNew: true, draft: true });
-  const rendered = renderMeeting({ agenda: securityWgAgenda(meeting, [item]), issueUrl: "https://github.com/nodejs/security-wg/issues/1301" });
+  const rendered = await renderMeeting({ agenda: securityWgAgenda(meeting, [item]), issueUrl: "https://github.com/nodejs/security-wg/issues/1301" });
   return { markdowns: [rendered.issueBody, rendered.minutesBody], rendered };
 }
 

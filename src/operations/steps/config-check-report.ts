@@ -1,9 +1,11 @@
 import type { GitHub, RepoRef } from "../../github.js";
-import type { Meeting } from "../../model.js";
+import type { Agenda, AgendaItem, Meeting, RepoFullName } from "../../model.js";
+import { buildAgenda } from "../../agenda/build-agenda.js";
 import { CONFIG_PATH } from "../../config/load-config.js";
 import { formatProblem, type ConfigProblem } from "../../config/problem.js";
-import { compileTemplate } from "../../render/compile-template.js";
+import { checkTemplate } from "../../render/compile-template.js";
 import { escapeMarkdown } from "../../render/escape-markdown.js";
+import { renderMeeting } from "../../render/render-meeting.js";
 import { TemplateError } from "../../render/template-error.js";
 import type { CheckAnnotation, CheckRunReport } from "../../publish/create-check-run.js";
 import { loadRepoConfig } from "../../config/load-config.js";
@@ -34,18 +36,7 @@ export async function configCheckReport(octokit: GitHub, repo: RepoRef, sha: str
   if (!loaded) return report("neutral", "No meetings", `This commit has no \`${CONFIG_PATH}\`: the repository declares no meetings.`);
 
   const templateProblems: TemplateError[] = [];
-  for (const meeting of loaded.meetings) {
-    for (const path of new Set(Object.values(meeting.templates))) {
-      const source = await readRepoFile(octokit, { ...repo, path }, sha);
-      if (source === null) continue; // the config's own problems already name a missing template
-      try {
-        compileTemplate(source, path);
-      } catch (error) {
-        if (error instanceof TemplateError) templateProblems.push(error);
-        else throw error;
-      }
-    }
-  }
+  for (const meeting of loaded.meetings) templateProblems.push(...(await templateProblemsOf(octokit, { ...repo, sha }, meeting)));
 
   const errors = loaded.problems.filter((problem) => problem.severity === "error");
   const annotations = [
@@ -72,6 +63,56 @@ export async function configCheckReport(octokit: GitHub, repo: RepoRef, sha: str
   return failed > 0
     ? report("failure", `${failed} problem${failed === 1 ? "" : "s"} in the meeting config`, summary, annotations)
     : report("success", `${loaded.meetings.length} meeting${loaded.meetings.length === 1 ? "" : "s"} declared`, summary, annotations);
+}
+
+/**
+ * What is wrong with a meeting's own templates: each must compile, and both must render a sample
+ * agenda within the limits of a render (renderBounded), as every refresh will.
+ */
+async function templateProblemsOf(octokit: GitHub, at: RepoRef & { sha: string }, meeting: Meeting): Promise<TemplateError[]> {
+  const problems: TemplateError[] = [];
+  const templates: { issue?: string; minutes?: string } = {};
+  for (const kind of ["issue", "minutes"] as const) {
+    const path = meeting.templates[kind];
+    if (path === undefined) continue;
+    const source = await readRepoFile(octokit, { owner: at.owner, repo: at.repo, path }, at.sha);
+    if (source === null) continue; // the config's own problems already name a missing template
+    const problem = await templateProblem(() => checkTemplate(source, path));
+    // One file may be both templates: its problem is reported once.
+    if (problem) problems.push(...(problems.some((known) => known.file === path) ? [] : [problem]));
+    else templates[kind] = source;
+  }
+  if (problems.length > 0 || Object.keys(templates).length === 0) return problems;
+  const rendered = await templateProblem(() => renderMeeting({ agenda: sampleAgenda(meeting), templates, templateFiles: meeting.templates }));
+  return rendered ? [rendered] : [];
+}
+
+async function templateProblem(check: () => unknown): Promise<TemplateError | undefined> {
+  try {
+    await check();
+    return undefined;
+  } catch (error) {
+    if (error instanceof TemplateError) return error;
+    throw error;
+  }
+}
+
+/** An agenda like a real one, to render a meeting's templates once: an issue and a pull request of its home repo. */
+function sampleAgenda(meeting: Meeting): Agenda {
+  const repo: RepoFullName = `${meeting.home.owner}/${meeting.home.repo}`;
+  const item = (number: number, kind: AgendaItem["kind"]): AgendaItem => ({
+    repo,
+    number,
+    kind,
+    title: `A sample ${kind === "issue" ? "issue" : "pull request"} of the agenda`,
+    url: `https://github.com/${repo}/${kind === "issue" ? "issues" : "pull"}/${number}`,
+    author: "octocat",
+    labels: meeting.agendaLabels,
+    createdAt: "2024-03-01T12:00:00Z",
+    updatedAt: "2024-03-01T12:00:00Z",
+  });
+  const occurrence = { key: "2024-03-28", date: "2024-03-28", start: "2024-03-28T16:00:00.000Z", end: "2024-03-28T17:00:00.000Z" };
+  return buildAgenda(meeting, occurrence, [item(2, "issue"), item(1, "pull_request")], { searchUrls: [`https://github.com/search?q=repo%3A${repo}&type=issues`] });
 }
 
 /** Extended files live in other repositories: their problems are in the summary, pinned to the own file here. */

@@ -38,6 +38,7 @@ export async function draftLiveAgenda(octokit: GitHub, input: LiveAgendaInput): 
   const previous = input.previousItems?.map(parseItemKey);
   const { agenda, rendered } = await draftFromItems(octokit, meeting, occurrence, items, {
     searchUrls: collected.searchUrls,
+    truncated: collected.truncated,
     ...(previous && { previous }),
   });
 
@@ -52,6 +53,7 @@ export async function draftLiveAgenda(octokit: GitHub, input: LiveAgendaInput): 
       agendaItems: agenda.groups.flatMap((group) => group.items.map((item) => `${item.repo}#${item.number}`)),
       facts,
       repoFacts: input.repoFacts,
+      cut: rendered.agendaCut,
     },
   };
 }

@@ -9,7 +9,7 @@ export interface RenderExtras {
   attendees?: RenderInput["attendees"];
 }
 
-export type IssueRenderer = (occurrence: Occurrence, extras?: RenderExtras, agenda?: Agenda) => RenderedMeeting;
+export type IssueRenderer = (occurrence: Occurrence, extras?: RenderExtras, agenda?: Agenda) => Promise<RenderedMeeting>;
 
 /**
  * Renders occurrences of a meeting with its own templates (read once from its home repo) or the

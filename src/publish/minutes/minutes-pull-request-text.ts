@@ -1,4 +1,5 @@
 import type { Meeting, Occurrence } from "../../model.js";
+import { cutTitle } from "../../render/cut-title.js";
 import { escapeMarkdown } from "../../render/escape-markdown.js";
 import { inertText } from "../../render/inert-text.js";
 
@@ -26,10 +27,11 @@ export function minutesBranchName(meeting: Meeting, occurrence: Occurrence): str
 /**
  * The pull request's title and body. Only the meeting's name comes from people, made inert; no
  * item title is quoted, and the meeting issue is linked by its URL, which no keyword precedes.
+ * The title is cut to GitHub's 256 characters.
  */
 export function minutesPullRequestText(meeting: Meeting, occurrence: Occurrence, issueUrl: string, path: string): MinutesPullRequestText {
   return {
-    title: `Minutes: ${inertText(meeting.name)} ${occurrence.date}`,
+    title: cutTitle(`Minutes: ${inertText(meeting.name)} ${occurrence.date}`),
     body: [
       `Minutes of the ${escapeMarkdown(meeting.name)} meeting of ${occurrence.date}, drafted from its agenda as it stood when the meeting started.`,
       "",

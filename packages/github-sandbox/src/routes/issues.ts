@@ -46,6 +46,7 @@ export const issueRoutes: Route[] = [
       const repo = findReadableRepo(request);
       requirePermission(request, repo, "read");
       const body = request.body as IssueChanges & { title: string | number };
+      checkLengths(body);
       const issue = newIssue(request, repo, String(body.title), body.body ?? null);
       repo.issues.set(issue.number, issue);
       // GitHub silently drops labels and assignees from those who may not triage.
@@ -66,11 +67,22 @@ export const issueRoutes: Route[] = [
     path: "/repos/{owner}/{repo}/issues/{issue_number}",
     handle(request) {
       const { repo, issue } = findIssue(request);
+      checkLengths(request.body as IssueChanges);
       updateIssue(request, repo, issue, request.body as IssueChanges);
       return { status: 200, body: serializeIssue(request.state, repo, issue, request.urls) };
     },
   },
 ];
+
+/** GitHub refuses an issue title over 256 characters and a body over 65,536. */
+export function checkLengths(changes: IssueChanges): void {
+  const tooLong = (field: "title" | "body", maximum: number) =>
+    new GitHubError(422, "Validation Failed", [
+      { resource: "Issue", field, code: "custom", message: `${field} is too long (maximum is ${maximum} characters)` },
+    ]);
+  if (changes.title !== undefined && String(changes.title).length > 256) throw tooLong("title", 256);
+  if (typeof changes.body === "string" && changes.body.length > 65_536) throw tooLong("body", 65_536);
+}
 
 /** A new open issue by the caller, numbered next in the repository; the caller stores it. */
 export function newIssue(request: RouteRequest, repo: RepoRecord, title: string, body: string | null): IssueRecord {

@@ -7,7 +7,7 @@ import { fullName, takeId, type PullRequestIssue, type RepoRecord } from "../sta
 import { findIssue } from "./find-issue.js";
 import { findReadableRepo } from "./find-repo.js";
 import { listIssuesPage } from "./list-issues-page.js";
-import { newIssue, updateIssue } from "./issues.js";
+import { checkLengths, newIssue, updateIssue } from "./issues.js";
 import { mergePullRequest } from "./merge-pull-request.js";
 import { requirePermission } from "./require-permission.js";
 
@@ -41,6 +41,7 @@ export const pullRequestRoutes: Route[] = [
       const body = request.body as { title?: string; head: string; base: string; body?: string; draft?: boolean; issue?: number };
       if (body.issue !== undefined) throw new GitHubError(422, "The sandbox does not turn issues into pull requests: send a title instead.");
       if (body.title === undefined) throw invalidPull("title", "missing_field");
+      checkLengths(body);
       const [headOwner, headRef] = body.head.includes(":") ? (body.head.split(/:(.*)/s) as [string, string]) : [repo.owner, body.head];
       if (headOwner.toLowerCase() !== repo.owner.toLowerCase()) throw invalidPull("head", "invalid");
       const headSha = repo.refs.get(`refs/heads/${headRef}`);
