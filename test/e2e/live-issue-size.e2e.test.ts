@@ -1,10 +1,9 @@
 // However many items are labelled, the meeting issue stays within GitHub's 65,536 characters: the
 // longest lists lose their oldest items, and the agenda says how many are not shown and links the
 // search that lists them all. The sandbox refuses a longer body with 422, as GitHub does.
-import { parseBody } from "../../src/publish/issue-body.js";
 import type { IssueRecord } from "@agenda-drafter/github-sandbox";
 import type { E2E } from "./harness.js";
-import { agendaItems, agendaText, HOME, meetingIssue, snapshotWith, startLiveIssueApp, writeLines } from "./live-issue-app.js";
+import { agendaItems, agendaText, HOME, meetingIssue, snapshotWith, startLiveIssueApp, stateOf, writeLines } from "./live-issue-app.js";
 
 const LABEL = "security-wg-agenda";
 const MAX_BODY = 65_536;
@@ -74,7 +73,7 @@ function expectFittedAgenda(issue: IssueRecord): void {
     else expect(all.length).toBeLessThanOrEqual(level);
   }
   // The state records the items the agenda shows.
-  expect(parseBody(body).state?.agendaItems).toEqual(shown);
+  expect(stateOf(issue)?.agendaItems).toEqual(shown);
 }
 
 test("a 1,500-item agenda creates a meeting issue within GitHub's limit that says how many items are not shown and links the search", async () => {
