@@ -48,6 +48,8 @@ export async function startSandboxServer(sandbox: Sandbox, options: SandboxServe
     settled: async () => webhooks?.settled(),
     close: async () => {
       stopListening?.();
+      // A hung request would keep the app's handler, and so its webhook delivery, waiting forever.
+      sandbox.faults.releaseHangs();
       await webhooks?.settled();
       await running.close();
     },
