@@ -29,14 +29,9 @@ export class RequestFaults {
     return this.#faults.map((fault) => ({ ...fault }));
   }
 
-  /** Removes every fault and lets hung requests go (their connections drop). */
+  /** Removes every fault and lets hung requests go (their connections drop). The server does this when it closes. */
   clear(): void {
     this.#faults.length = 0;
-    this.releaseHangs();
-  }
-
-  /** Ends every hang: their connections drop. The server does this when it closes. */
-  releaseHangs(): void {
     this.#release.abort();
     this.#release = new AbortController();
   }
