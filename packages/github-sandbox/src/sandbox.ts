@@ -3,7 +3,7 @@ import type { Actor } from "./access.js";
 import { SandboxClock } from "./clock.js";
 import { createState, ensureUser } from "./create-state.js";
 import type { SandboxEvent, SandboxEventListener } from "./events.js";
-import { answerWithFault, exemptFromResponseCheck } from "./faults/fault-response.js";
+import { answerWithFault, exemptFromResponseCheck, rateLimitedCaller } from "./faults/fault-response.js";
 import { RequestFaults } from "./faults/request-faults.js";
 import { checkRequest, findOperation, sandboxResponseProblem } from "./openapi.js";
 import { RateLimits } from "./rate-limit.js";
@@ -144,7 +144,7 @@ export class Sandbox {
       },
       signal: request.signal,
       release: this.faults.release,
-      caller: callerName(actor),
+      caller: rateLimitedCaller(actor),
     });
   }
 
@@ -245,11 +245,6 @@ function errorBody(status: number, message: string, documentation: string, error
 
 function callerKey(actor: Actor): string {
   return actor.kind === "user" ? `user:${actor.login.toLowerCase()}` : `installation:${actor.installations.map((installation) => installation.id).join(",")}`;
-}
-
-/** How GitHub names a caller in its rate-limit messages. */
-function callerName(actor: Actor): string {
-  return actor.kind === "user" ? `user ${actor.login}` : `installation ID ${actor.installations.map((installation) => installation.id).join(",")}`;
 }
 
 /** A request matched to its route, on its way to an answer. */

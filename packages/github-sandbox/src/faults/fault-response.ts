@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import type { Actor } from "../access.js";
 import type { RouteResponse } from "../route.js";
 import type { RequestFault } from "./request-fault.js";
 
@@ -7,7 +8,7 @@ export class DroppedConnection extends Error {}
 
 const RATE_LIMITS_DOCUMENTATION = "https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api";
 
-export interface FaultedRequest {
+interface FaultedRequest {
   /** Answers the request as the sandbox would without the fault. */
   answer(): Promise<Response>;
   /** Turns an injected answer into the response sent. */
@@ -16,7 +17,7 @@ export interface FaultedRequest {
   signal: AbortSignal | null;
   /** Aborted when hung requests should let go (see RequestFaults.release). */
   release: AbortSignal;
-  /** Who asked, as GitHub names them in rate-limit messages: `installation ID 4001`, `user ID 12`. */
+  /** Who asked, as rate-limit messages name them (rateLimitedCaller). */
   caller: string;
 }
 
@@ -44,7 +45,7 @@ export async function answerWithFault(fault: RequestFault, request: FaultedReque
  * any refusal does; 429 and 5xx come from GitHub's front end on any operation, which its
  * description does not list per operation: they are exempt from the check.
  */
-export function injectedResponse(fault: RequestFault, caller: string): RouteResponse {
+function injectedResponse(fault: RequestFault, caller: string): RouteResponse {
   switch (fault.kind) {
     case "server-error":
       return serverError(fault.status);
@@ -78,6 +79,11 @@ export function injectedResponse(fault: RequestFault, caller: string): RouteResp
     default:
       throw new Error(`A ${fault.kind} fault changes how the request is answered, not what the answer is`);
   }
+}
+
+/** How GitHub names a caller in its rate-limit messages: `installation ID 4001`, `user RafaelGSS`. */
+export function rateLimitedCaller(actor: Actor): string {
+  return actor.kind === "user" ? `user ${actor.login}` : `installation ID ${actor.installations.map((installation) => installation.id).join(",")}`;
 }
 
 /** Injected statuses exempt from the OpenAPI response check (see injectedResponse). */

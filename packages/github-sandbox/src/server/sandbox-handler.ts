@@ -3,7 +3,7 @@ import { answerAppRequest } from "../app-auth/app-routes.js";
 import { githubError } from "../app-auth/github-error.js";
 import { InstallationTokens } from "../app-auth/installation-tokens.js";
 import type { SandboxApp } from "../app-auth/verify-app-jwt.js";
-import { answerWithFault } from "../faults/fault-response.js";
+import { answerWithFault, rateLimitedCaller } from "../faults/fault-response.js";
 import { GRAPHQL_ROUTE } from "../faults/request-fault.js";
 import { answerGraphql } from "../graphql/answer-graphql.js";
 import type { Sandbox } from "../sandbox.js";
@@ -57,7 +57,7 @@ export function createSandboxHandler(sandbox: Sandbox, options: SandboxHandlerOp
         respond: ({ status, body, headers }) => Response.json(body, { status, headers: { ...headers } }),
         signal: request.signal,
         release: sandbox.faults.release,
-        caller: actor.kind === "user" ? `user ${actor.login}` : `installation ID ${actor.installations[0]?.id}`,
+        caller: rateLimitedCaller(actor),
       });
     }
     if (path === "/api/v3" || path.startsWith("/api/v3/")) {
