@@ -40,25 +40,7 @@ export function createSandboxHandler(sandbox: Sandbox, options: SandboxHandlerOp
         );
       }
       if (typeof actor === "string") return githubError(401, actor);
-      const answer = async () =>
-        answerGraphql(await request.text(), {
-          state: sandbox.state,
-          actor,
-          urls: sandbox.urls,
-          now: sandbox.clock.now(),
-          searchState: () => sandbox.searchState(),
-          viewerLogin: sandbox.actorLogin(actor),
-        });
-      const fault = sandbox.faults.take(GRAPHQL_ROUTE, actor.kind);
-      if (!fault) return answer();
-      // GraphQL has no response description to check the injected answer against.
-      return answerWithFault(fault, {
-        answer,
-        respond: ({ status, body, headers }) => Response.json(body, { status, headers: { ...headers } }),
-        signal: request.signal,
-        release: sandbox.faults.release,
-        caller: rateLimitedCaller(actor),
-      });
+      return answerGraphqlRequest(request, sandbox, actor);
     }
     if (path === "/api/v3" || path.startsWith("/api/v3/")) {
       const restPath = path.slice("/api/v3".length) || "/";
@@ -90,6 +72,29 @@ export function createSandboxHandler(sandbox: Sandbox, options: SandboxHandlerOp
     headers.set("date", sandbox.clock.now().toUTCString());
     return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
   };
+}
+
+/** A GraphQL request of an authenticated actor, under the request fault it meets if any. */
+async function answerGraphqlRequest(request: Request, sandbox: Sandbox, actor: Actor): Promise<Response> {
+  const answer = async () =>
+    answerGraphql(await request.text(), {
+      state: sandbox.state,
+      actor,
+      urls: sandbox.urls,
+      now: sandbox.clock.now(),
+      searchState: () => sandbox.searchState(),
+      viewerLogin: sandbox.actorLogin(actor),
+    });
+  const fault = sandbox.faults.take(GRAPHQL_ROUTE, actor.kind);
+  if (!fault) return answer();
+  // GraphQL has no response description to check the injected answer against.
+  return answerWithFault(fault, {
+    answer,
+    respond: ({ status, body, headers }) => Response.json(body, { status, headers: { ...headers } }),
+    signal: request.signal,
+    release: sandbox.faults.release,
+    caller: rateLimitedCaller(actor),
+  });
 }
 
 /** The engine's own token for an actor the server has authenticated. */
