@@ -7,9 +7,9 @@ const RETRY_WAIT_UNIT_MS = 10;
 /**
  * The app's Octokit on the stage: Probot's, with its retries and throttling on as in production,
  * only faster. Retries wait milliseconds where they wait seconds, a secondary rate limit without
- * `retry-after` is waited out for one such unit, and the throttling's queues keep their
- * concurrency (one write and one search at a time, ten requests in all) without the minimum
- * spacing between writes (1 s) and searches (2 s) that would make a test minutes long.
+ * `retry-after` is waited out for one such unit, and the throttling's queues keep their shape (ten
+ * requests in flight at most) without the minimum spacing between the starts of writes (1 s),
+ * searches (2 s) and notifying writes (3 s) that would make a test minutes long.
  */
 export function stageAppOctokit() {
   // One set of queues per app process, as plugin-throttling keeps one per process.
