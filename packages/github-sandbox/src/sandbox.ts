@@ -3,10 +3,12 @@ import type { Actor } from "./access.js";
 import { SandboxClock } from "./clock.js";
 import { createState, ensureUser } from "./create-state.js";
 import type { SandboxEvent, SandboxEventListener } from "./events.js";
+import { answerWithFault, exemptFromResponseCheck, rateLimitedCaller } from "./faults/fault-response.js";
+import { RequestFaults } from "./faults/request-faults.js";
 import { checkRequest, findOperation, sandboxResponseProblem } from "./openapi.js";
 import { RateLimits } from "./rate-limit.js";
-import { GitHubError, type Route, type RouteResponse } from "./route.js";
-import { routes } from "./routes/index.js";
+import { matchRoute, type RouteMatch } from "./route-match.js";
+import { GitHubError, type RouteResponse } from "./route.js";
 import type { SandboxOctokit } from "./sandbox-octokit.js";
 import { pathByRepositoryName } from "./routes/find-repo.js";
 import { loadSnapshot, type Snapshot } from "./snapshot.js";
@@ -50,6 +52,8 @@ export class Sandbox {
   readonly urls: SandboxUrls;
   readonly appSlug: string;
   appId: number;
+  /** Request faults: failures on purpose, for tests of how a client copes (see faults/request-fault.ts). */
+  readonly faults: RequestFaults;
   readonly #listeners = new Set<SandboxEventListener>();
   readonly #requestListeners = new Set<(request: AnsweredRequest) => void>();
   readonly #rateLimits = new RateLimits();
@@ -69,6 +73,7 @@ export class Sandbox {
     this.urls = options.urls ?? GITHUB_DOT_COM;
     this.appSlug = options.appSlug ?? "agenda-drafter";
     this.appId = options.appId ?? 1;
+    this.faults = new RequestFaults(snapshot.faults);
   }
 
   /** A `fetch` that answers from the sandbox, for Octokit's `request.fetch`. */
@@ -127,9 +132,25 @@ export class Sandbox {
     if (typeof actor === "string") return this.#respond({ status: 401, body: errorBody(401, actor, GENERIC_DOCUMENTATION) });
 
     const key = `${match.route.method} ${match.route.path}`;
-    const documentation = findOperation(key).documentationUrl || GENERIC_DOCUMENTATION;
     const rateHeaders = this.#rateLimits.count(callerKey(actor), path.startsWith("/search/") ? "search" : "core", this.clock.now());
+    const call: RouteCall = { request, url, path, match, actor, key, rateHeaders };
+    const fault = this.faults.take(key, actor.kind);
+    if (!fault) return this.#answerRoute(call);
+    return answerWithFault(fault, {
+      answer: () => this.#answerRoute(call),
+      respond: (response) => {
+        const problem = exemptFromResponseCheck(response.status) ? undefined : sandboxResponseProblem(key, response.status, response.body);
+        if (problem) throw new Error(`Sandbox bug: the ${fault.kind} fault on ${key} broke GitHub's OpenAPI description: ${problem}`);
+        return this.#respond(response, rateHeaders);
+      },
+      signal: request.signal,
+      release: this.faults.release,
+      caller: rateLimitedCaller(actor),
+    });
+  }
 
+  async #answerRoute({ request, url, path, match, actor, key, rateHeaders }: RouteCall): Promise<Response> {
+    const documentation = findOperation(key).documentationUrl || GENERIC_DOCUMENTATION;
     let body: unknown;
     const text = request.method === "GET" || request.method === "HEAD" ? "" : await request.text();
     if (text !== "") {
@@ -227,39 +248,13 @@ function callerKey(actor: Actor): string {
   return actor.kind === "user" ? `user:${actor.login.toLowerCase()}` : `installation:${actor.installations.map((installation) => installation.id).join(",")}`;
 }
 
-interface RouteMatch {
-  route: Route;
-  params: Record<string, string>;
-}
-
-const compiledRoutes = routes.map((route) => ({ route, ...compileTemplate(route.path) }));
-
-function matchRoute(method: string, path: string): RouteMatch | undefined {
-  for (const { route, pattern, names } of compiledRoutes) {
-    if (route.method !== method) continue;
-    const found = pattern.exec(path);
-    if (!found) continue;
-    const params: Record<string, string> = {};
-    names.forEach((name, index) => {
-      params[name] = decodeURIComponent(found[index + 1] ?? "");
-    });
-    return { route, params };
-  }
-  return undefined;
-}
-
-/** `{path}` and `{ref}` at the end of a template take the rest of the path, slashes included, as on GitHub. */
-function compileTemplate(template: string): { pattern: RegExp; names: string[] } {
-  const names: string[] = [];
-  const source = template.replace(/\{(\w+)\}/g, (_, name: string) => {
-    names.push(name);
-    return "\u0000";
-  });
-  const segments = source.split("\u0000").map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  let pattern = segments[0] ?? "";
-  names.forEach((name, index) => {
-    const last = index === names.length - 1 && (segments[index + 1] ?? "") === "";
-    pattern += (last && (name === "path" || name === "ref") ? "(.+)" : "([^/]+)") + (segments[index + 1] ?? "");
-  });
-  return { pattern: new RegExp(`^${pattern}$`, "i"), names };
+/** A request matched to its route, on its way to an answer. */
+interface RouteCall {
+  request: Request;
+  url: URL;
+  path: string;
+  match: RouteMatch;
+  actor: Actor;
+  key: string;
+  rateHeaders: Record<string, string>;
 }

@@ -48,6 +48,9 @@ export async function startSandboxServer(sandbox: Sandbox, options: SandboxServe
     settled: async () => webhooks?.settled(),
     close: async () => {
       stopListening?.();
+      // A hung (or failing, and so retried) request would keep the app's handler, and so its
+      // webhook delivery, waiting forever.
+      sandbox.faults.clear();
       await webhooks?.settled();
       await running.close();
     },

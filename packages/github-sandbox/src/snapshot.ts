@@ -1,5 +1,6 @@
 import { parseDocument } from "yaml";
 import { z } from "zod";
+import { requestFaultSchema } from "./faults/request-fault.js";
 import { githubTimestamp } from "./route.js";
 
 // A snapshot is written by people: keys read like GitHub's API, everything but names is optional,
@@ -120,6 +121,8 @@ const snapshotSchema = z
     orgs: z.record(login, org).default({}),
     /** By default the app is installed on every organization of the snapshot, all repositories. */
     installations: z.array(installation).optional(),
+    /** Request faults in force from the start (see faults/request-fault.ts). */
+    faults: z.array(requestFaultSchema).default([]),
   })
   .superRefine((value, context) => {
     const orgs = new Map(Object.entries(value.orgs).map(([name, org]) => [name.toLowerCase(), org]));
@@ -151,13 +154,14 @@ export function loadSnapshot(yamlText: string, file = "snapshot"): Snapshot {
   }
   const result = snapshotSchema.safeParse(document.toJS() ?? {});
   if (!result.success) {
-    const problems = result.error.issues.map((problem) => `  - ${formatPath(problem.path)}: ${problem.message}`);
+    const problems = result.error.issues.map((problem) => `  - ${formatKeyPath(problem.path)}: ${problem.message}`);
     throw new Error(`${file}: invalid sandbox snapshot:\n${problems.join("\n")}`);
   }
   return result.data;
 }
 
-function formatPath(path: PropertyKey[]): string {
+/** `orgs.nodejs.repos[0].title`: where a problem is, as the snapshot's reader finds it. */
+export function formatKeyPath(path: PropertyKey[]): string {
   if (path.length === 0) return "(top level)";
   return path
     .map((key, index) => (typeof key === "number" ? `[${key}]` : index === 0 ? String(key) : `.${String(key)}`))

@@ -7,12 +7,15 @@ import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Duration } from "luxon";
-import { createNodeMiddleware, Probot, ProbotOctokit, type ApplicationFunctionOptions } from "probot";
+import { createNodeMiddleware, Probot, type ApplicationFunctionOptions } from "probot";
+import type { RequestFaultInput } from "./faults/request-fault.js";
+import type { RequestFaultRecord } from "./faults/request-faults.js";
 import { findPath } from "./git-store.js";
 import type { SandboxOctokit } from "./sandbox-octokit.js";
 import { Sandbox, type AnsweredRequest } from "./sandbox.js";
 import { loadSnapshot } from "./snapshot.js";
 import { startSandboxServer, type SandboxServer } from "./server.js";
+import { stageAppOctokit, StagePersonOctokit } from "./stage-octokit.js";
 import { repoKey, type CommentRecord, type IssueRecord, type PullRequestIssue, type RepoRecord } from "./state.js";
 import type { DeliveryFaults, DeliveryRecord } from "./webhooks/webhook-deliverer.js";
 
@@ -70,6 +73,16 @@ export interface Stage {
   settle(): Promise<void>;
   /** Webhook delivery faults for reliability tests: duplicates, reversed batches, late deliveries. */
   faults(faults: Partial<DeliveryFaults>): void;
+  /**
+   * Request faults (see the package README): from now on, requests matching a fault fail as it
+   * says, e.g. `failRequests({ route: "POST /repos/{owner}/{repo}/issues/{issue_number}/comments", kind: "lost-response" })`.
+   * Throws naming the problem in a fault. Returns the faults added, with their ids.
+   */
+  failRequests(...faults: RequestFaultInput[]): RequestFaultRecord[];
+  /** The request faults in force, with how many matching requests each saw and failed (`seen`, `fired`). */
+  requestFaults(): RequestFaultRecord[];
+  /** Removes every request fault; hung requests drop their connections. */
+  clearRequestFaults(): void;
   /** Makes search see the state as it was `ms` ago on the sandbox clock. */
   searchLag(ms: number): void;
   deliveries(): readonly DeliveryRecord[];
@@ -89,35 +102,6 @@ export interface Stage {
    */
   startAnotherApp(app: StageOptions["app"], idle?: () => Promise<void>): Promise<Probot>;
   close(): Promise<void>;
-}
-
-/** GitHub's installation tokens live an hour; Probot keeps them a minute less. */
-const TOKEN_CACHE_MS = 59 * 60 * 1000;
-
-/**
- * The app's Octokit on the stage: without retries or throttling, so that the stage sees every
- * request at once and fails fast, and with installation tokens kept for an hour of sandbox time,
- * as Probot keeps them for an hour of real time: a token cached before the clock moves a day would
- * be refused as expired.
- */
-function stageOctokit(now: () => Date) {
-  const tokens = new Map<string, { value: string; at: number }>();
-  const tokenCache = {
-    get: (key: string) => {
-      const entry = tokens.get(key);
-      return entry && now().getTime() - entry.at < TOKEN_CACHE_MS ? entry.value : undefined;
-    },
-    set: (key: string, value: string) => void tokens.set(key, { value, at: now().getTime() }),
-  };
-  return ProbotOctokit.defaults((options: Record<string, unknown>) => {
-    const auth = options["auth"] as Record<string, unknown> | undefined;
-    return {
-      ...options,
-      ...(auth?.["cache"] !== undefined && { auth: { ...auth, cache: tokenCache } }),
-      retry: { enabled: false },
-      throttle: { ...(options["throttle"] as object | undefined), enabled: false },
-    };
-  });
 }
 
 export async function startStage(options: StageOptions): Promise<Stage> {
@@ -144,9 +128,9 @@ export async function startStage(options: StageOptions): Promise<Stage> {
   const api = `${server.url}/api/v3`;
   const writes = appWritesOf(sandbox);
   const now = () => sandbox.clock.now();
-  const StageOctokit = stageOctokit(now);
   const launch = async (app: StageOptions["app"]) => {
-    const probot = new Probot({ appId, privateKey, secret: webhookSecret, baseUrl: api, Octokit: StageOctokit, logLevel: options.logLevel ?? "fatal" });
+    const Octokit = stageAppOctokit();
+    const probot = new Probot({ appId, privateKey, secret: webhookSecret, baseUrl: api, Octokit, logLevel: options.logLevel ?? "fatal" });
     const handler = (loaded: Probot, probotOptions: ApplicationFunctionOptions) => app(loaded, { ...probotOptions, now, sandboxUrl: server.url });
     appServer.serve(await createNodeMiddleware(handler, { probot, webhooksPath: WEBHOOKS_PATH }));
     return probot;
@@ -168,10 +152,13 @@ export async function startStage(options: StageOptions): Promise<Stage> {
     probot,
     url: server.url,
     appUrl: appServer.url,
-    as: (login) => new StageOctokit({ auth: { token: `user:${login}` }, baseUrl: api }) as unknown as SandboxOctokit,
+    as: (login) => new StagePersonOctokit({ auth: { token: `user:${login}` }, baseUrl: api }) as unknown as SandboxOctokit,
     clock: stageClock(sandbox),
     settle: () => settle(server, writes, idles),
     faults: (faults) => server.webhooks?.setFaults(faults),
+    failRequests: (...faults) => sandbox.faults.add(faults),
+    requestFaults: () => sandbox.faults.list(),
+    clearRequestFaults: () => sandbox.faults.clear(),
     searchLag: (ms) => sandbox.setSearchLag(ms),
     deliveries: () => server.webhooks?.records ?? [],
     ...recordViews(sandbox),

@@ -23,19 +23,19 @@ beforeEach(() => {
   events.length = 0;
 });
 
-test("creates, edits, labels, comments on and closes a meeting issue", async () => {
+test("creates (opened, then labeled for each label given, as GitHub sends them), edits, labels, comments on and closes a meeting issue", async () => {
   sandbox.clock.set(new Date("2024-03-26T09:00:00Z"));
   const { data: created } = await app.rest.issues.create({
     ...repo,
     title: "Node.js Security Team Meeting 2024-03-28",
     body: "## Agenda",
-    labels: ["security-wg-meeting"],
+    labels: ["security-wg-meeting", "security-wg"],
   });
   expect(created).toMatchObject({
     number: 1301,
     state: "open",
     user: { login: "agenda-drafter[bot]", type: "Bot" },
-    labels: [{ name: "security-wg-meeting" }],
+    labels: [{ name: "security-wg-meeting" }, { name: "security-wg" }],
     created_at: "2024-03-26T09:00:00Z",
     html_url: "https://github.com/nodejs/security-wg/issues/1301",
   });
@@ -43,6 +43,7 @@ test("creates, edits, labels, comments on and closes a meeting issue", async () 
   await app.rest.issues.update({ ...repo, issue_number: created.number, body: "## Agenda\n\n* item" });
   await app.rest.issues.addLabels({ ...repo, issue_number: created.number, labels: ["security-wg-agenda"] });
   await app.rest.issues.removeLabel({ ...repo, issue_number: created.number, name: "security-wg-meeting" });
+  await app.rest.issues.removeLabel({ ...repo, issue_number: created.number, name: "security-wg" });
   const { data: comment } = await app.rest.issues.createComment({ ...repo, issue_number: created.number, body: "Minutes: #1302" });
   await app.rest.issues.updateComment({ ...repo, comment_id: comment.id, body: "Minutes: #1303" });
   await app.rest.issues.lock({ ...repo, issue_number: created.number });
@@ -51,9 +52,12 @@ test("creates, edits, labels, comments on and closes a meeting issue", async () 
   expect(closed).toMatchObject({ state: "closed", state_reason: "completed", locked: true, comments: 1, labels: [{ name: "security-wg-agenda" }] });
   expect(events).toEqual([
     "issues.opened by agenda-drafter[bot]",
+    "issues.labeled by agenda-drafter[bot] security-wg-meeting",
+    "issues.labeled by agenda-drafter[bot] security-wg",
     "issues.edited by agenda-drafter[bot]",
     "issues.labeled by agenda-drafter[bot] security-wg-agenda",
     "issues.unlabeled by agenda-drafter[bot] security-wg-meeting",
+    "issues.unlabeled by agenda-drafter[bot] security-wg",
     "issue_comment.created by agenda-drafter[bot]",
     "issue_comment.edited by agenda-drafter[bot]",
     "issues.locked by agenda-drafter[bot]",

@@ -10,6 +10,7 @@ import { Sandbox } from "../src/sandbox.js";
 import { startSandboxServer, type SandboxServer } from "../src/server.js";
 import type { SandboxEvent } from "../src/events.js";
 import { repoKey, type RepoRecord } from "../src/state.js";
+import { WebhookDeliverer } from "../src/webhooks/webhook-deliverer.js";
 import { webhookForEvent } from "../src/webhooks/webhook-for-event.js";
 import { appKeyPair, SERVER_SNAPSHOT } from "./server-fixtures.js";
 
@@ -43,6 +44,12 @@ interface Received {
 }
 
 let received: Received[];
+
+/** Deliveries go out concurrently and may arrive in any order: these are sorted as the changes happened. */
+function inChangeOrder(deliveries: Received[]): Received[] {
+  const order = (delivery: Received) => server.webhooks?.records.findIndex((record) => record.guid === delivery.headers["x-github-delivery"]) ?? -1;
+  return [...deliveries].sort((a, b) => order(a) - order(b));
+}
 let target: Server;
 let sandbox: Sandbox;
 let server: SandboxServer;
@@ -151,7 +158,7 @@ test("installation changes through the control endpoints send signed installatio
   await control(`/installations/${id}/repositories`, { remove: ["cross-project-council"] });
   await server.settled();
 
-  expect(received.map((delivery) => `${delivery.headers["x-github-event"]}.${JSON.parse(delivery.body).action}`)).toEqual([
+  expect(inChangeOrder(received).map((delivery) => `${delivery.headers["x-github-event"]}.${JSON.parse(delivery.body).action}`)).toEqual([
     "installation.deleted",
     "installation.created",
     "installation_repositories.added",
@@ -251,7 +258,7 @@ test("pull requests, refs, pushes, visibility, transfers and deletions send webh
   expect((await control("/repos/nodejs/security-wg/issues/1236", {}, "DELETE")).status).toBe(200);
   await server.settled();
 
-  const sent = received.map((delivery) => ({ event: String(delivery.headers["x-github-event"]), payload: JSON.parse(delivery.body) as Record<string, unknown> }));
+  const sent = inChangeOrder(received).map((delivery) => ({ event: String(delivery.headers["x-github-event"]), payload: JSON.parse(delivery.body) as Record<string, unknown> }));
   expect(sent.map(({ event, payload }) => (payload.action ? `${event}.${payload.action}` : event))).toEqual([
     "create",
     "push",
@@ -282,4 +289,27 @@ test("pull requests, refs, pushes, visibility, transfers and deletions send webh
   const pushes = sent.filter(({ event }) => event === "push").map(({ payload }) => payload);
   expect(pushes[0]).toMatchObject({ created: true, commits: [], head_commit: { id: main.object.sha } });
   expect(pushes[1]).toMatchObject({ ref: `refs/heads/${branch}`, created: false, head_commit: { message: "Minutes", added: ["meetings/2024-03-28.md"] } });
+});
+
+test("deliveries go out concurrently, as GitHub's do, at most eight at a time, started in order", async () => {
+  let inFlight = 0;
+  let most = 0;
+  const started: string[] = [];
+  const deliverer = new WebhookDeliverer({
+    target: { url: "http://127.0.0.1:9/hooks", secret: SECRET },
+    appId: APP_ID,
+    fetch: async (_url, init) => {
+      started.push(JSON.parse(String(init?.body)).n as string);
+      most = Math.max(most, ++inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      inFlight -= 1;
+      return new Response(null, { status: 200 });
+    },
+  });
+  const names = Array.from({ length: 12 }, (_, index) => `n${index}`);
+  for (const n of names) deliverer.enqueue("ping", { n });
+  await deliverer.settled();
+  expect(most).toBe(8);
+  expect(started).toEqual(names);
+  expect(deliverer.records.map((record) => record.state)).toEqual(names.map(() => "answered"));
 });

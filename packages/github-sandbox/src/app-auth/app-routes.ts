@@ -99,7 +99,7 @@ async function createAccessToken(context: AppRoutesContext, [id]: string[], requ
     return githubError(422, "The sandbox hands out tokens for a whole installation: narrowing by repositories or permissions is not implemented.");
   }
 
-  const issued = context.tokens.issue(installation.id, context.now());
+  const issued = context.tokens.issue(installation.id);
   return Response.json(
     {
       token: issued.token,

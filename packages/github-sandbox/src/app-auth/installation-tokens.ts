@@ -10,24 +10,35 @@ export interface IssuedToken {
   expiresAt: Date;
 }
 
-/** Installation access tokens (`ghs_...`) handed out by the sandbox, valid for an hour of sandbox time. */
+/**
+ * Installation access tokens (`ghs_...`) handed out by the sandbox, valid for an hour of real time
+ * as GitHub's are: the sandbox clock moves days in a test, and an app that keeps its token for an
+ * hour of real time (as Probot does) must not see it refused.
+ */
 export class InstallationTokens {
   readonly #tokens = new Map<string, IssuedToken>();
+  readonly #wallClock: () => number;
 
-  issue(installationId: number, now: Date): IssuedToken {
+  /** `wallClock`: real time in milliseconds (tests pass their own). */
+  constructor(wallClock: () => number = Date.now) {
+    this.#wallClock = wallClock;
+  }
+
+  issue(installationId: number): IssuedToken {
+    const now = this.#wallClock();
     const issued: IssuedToken = {
       token: `ghs_${randomBytes(27).toString("base64url").replace(/[-_]/g, "0").slice(0, 36)}`,
       installationId,
-      expiresAt: new Date(now.getTime() + INSTALLATION_TOKEN_LIFETIME_MS),
+      expiresAt: new Date(now + INSTALLATION_TOKEN_LIFETIME_MS),
     };
     this.#tokens.set(issued.token, issued);
     return issued;
   }
 
   /** The installation a live token acts as; undefined for an unknown or expired token, or a removed installation. */
-  installationOf(token: string, state: SandboxState, now: Date): InstallationRecord | undefined {
+  installationOf(token: string, state: SandboxState): InstallationRecord | undefined {
     const issued = this.#tokens.get(token);
-    if (!issued || issued.expiresAt <= now) return undefined;
+    if (!issued || issued.expiresAt.getTime() <= this.#wallClock()) return undefined;
     return state.installations.find((installation) => installation.id === issued.installationId);
   }
 }

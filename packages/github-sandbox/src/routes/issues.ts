@@ -50,11 +50,15 @@ export const issueRoutes: Route[] = [
       const issue = newIssue(request, repo, String(body.title), body.body ?? null);
       repo.issues.set(issue.number, issue);
       // GitHub silently drops labels and assignees from those who may not triage.
-      if (hasPermission(request, repo, "triage")) {
-        issue.labels = (body.labels ?? []).map((label) => addLabel(request.state, repo, labelName(label)).name);
+      const mayTriage = hasPermission(request, repo, "triage");
+      const labels = mayTriage ? (body.labels ?? []).map((label) => addLabel(request.state, repo, labelName(label))) : [];
+      if (mayTriage) {
+        issue.labels = labels.map((label) => label.name);
         issue.assignees = (body.assignees ?? []).map((login) => ensureUser(request.state, login).login);
       }
       request.emit({ name: "issues", action: "opened", issue, repo, actor: request.actorLogin, at: issue.createdAt });
+      // GitHub follows `opened` with one `labeled` per label given at creation.
+      for (const label of labels) request.emit({ name: "issues", action: "labeled", issue, label, repo, actor: request.actorLogin, at: issue.createdAt });
       return {
         status: 201,
         headers: { location: `${request.urls.api}/repos/${repo.owner}/${repo.name}/issues/${issue.number}` },

@@ -4,6 +4,7 @@ import { installationWebhook } from "../webhooks/installation-payload.js";
 import type { DeliveryFaults, WebhookDeliverer } from "../webhooks/webhook-deliverer.js";
 import { changeClock, clockJson } from "./clock-control.js";
 import { repoKey } from "../state.js";
+import { answerFaultControl } from "./fault-control.js";
 import { deleteIssue, transferIssue } from "./issue-control.js";
 import { changeInstalledRepos, installApp, uninstallApp, type InstallationChange } from "./installation-control.js";
 
@@ -19,6 +20,7 @@ export interface ControlOptions {
  * - `GET /deliveries`: every webhook delivery and its attempts.
  * - `POST /webhooks/options` `{ duplicate?, reverseBatch?, delayMs? }`: delivery faults for reliability tests.
  * - `POST /webhooks/settle`: answers once every delivery so far has been answered.
+ * - `POST /faults`, `GET /faults`, `DELETE /faults`: request faults (see fault-control.ts).
  * - `POST /installations` `{ account, repositories?: "all" | names, sender? }`, `DELETE /installations/{id}`,
  *   `POST /installations/{id}/repositories` `{ add?, remove?, sender? }`: the app's installations, with their webhooks.
  * - `POST /repos/{owner}/{repo}/issues/{number}/transfer` `{ to: "owner/name", sender? }` and
@@ -29,6 +31,8 @@ export async function answerControlRequest(request: Request, path: string, sandb
   if (body instanceof Response) return body;
   const issuePath = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)(\/transfer)?$/.exec(path);
   if (issuePath) return answerIssueControl(request.method, issuePath, sandbox, body);
+  const faultAnswer = path === "/faults" ? answerFaultControl(request.method, sandbox, body) : undefined;
+  if (faultAnswer) return faultAnswer;
   const route = `${request.method} ${path.replace(/\/\d+(?=\/|$)/g, "/{id}")}`;
   const id = Number(/\/(\d+)(?=\/|$)/.exec(path)?.[1]);
 

@@ -3,6 +3,8 @@ import { answerAppRequest } from "../app-auth/app-routes.js";
 import { githubError } from "../app-auth/github-error.js";
 import { InstallationTokens } from "../app-auth/installation-tokens.js";
 import type { SandboxApp } from "../app-auth/verify-app-jwt.js";
+import { answerWithFault, rateLimitedCaller } from "../faults/fault-response.js";
+import { GRAPHQL_ROUTE } from "../faults/request-fault.js";
 import { answerGraphql } from "../graphql/answer-graphql.js";
 import type { Sandbox } from "../sandbox.js";
 import { answerWebPage } from "../web/web-pages.js";
@@ -38,14 +40,7 @@ export function createSandboxHandler(sandbox: Sandbox, options: SandboxHandlerOp
         );
       }
       if (typeof actor === "string") return githubError(401, actor);
-      return answerGraphql(await request.text(), {
-        state: sandbox.state,
-        actor,
-        urls: sandbox.urls,
-        now: sandbox.clock.now(),
-        searchState: () => sandbox.searchState(),
-        viewerLogin: sandbox.actorLogin(actor),
-      });
+      return answerGraphqlRequest(request, sandbox, actor);
     }
     if (path === "/api/v3" || path.startsWith("/api/v3/")) {
       const restPath = path.slice("/api/v3".length) || "/";
@@ -67,7 +62,7 @@ export function createSandboxHandler(sandbox: Sandbox, options: SandboxHandlerOp
     const token = /^(?:token|bearer)\s+(\S+)$/i.exec(authorization)?.[1] ?? "";
     const login = /^user:([A-Za-z0-9][A-Za-z0-9-]*)$/.exec(token)?.[1];
     if (login) return { kind: "user", login };
-    const installation = token.startsWith("ghs_") ? tokens.installationOf(token, sandbox.state, sandbox.clock.now()) : undefined;
+    const installation = token.startsWith("ghs_") ? tokens.installationOf(token, sandbox.state) : undefined;
     return installation ? { kind: "installation", installations: [installation] } : "Bad credentials";
   }
 
@@ -77,6 +72,29 @@ export function createSandboxHandler(sandbox: Sandbox, options: SandboxHandlerOp
     headers.set("date", sandbox.clock.now().toUTCString());
     return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
   };
+}
+
+/** A GraphQL request of an authenticated actor, under the request fault it meets if any. */
+async function answerGraphqlRequest(request: Request, sandbox: Sandbox, actor: Actor): Promise<Response> {
+  const answer = async () =>
+    answerGraphql(await request.text(), {
+      state: sandbox.state,
+      actor,
+      urls: sandbox.urls,
+      now: sandbox.clock.now(),
+      searchState: () => sandbox.searchState(),
+      viewerLogin: sandbox.actorLogin(actor),
+    });
+  const fault = sandbox.faults.take(GRAPHQL_ROUTE, actor.kind);
+  if (!fault) return answer();
+  // GraphQL has no response description to check the injected answer against.
+  return answerWithFault(fault, {
+    answer,
+    respond: ({ status, body, headers }) => Response.json(body, { status, headers: { ...headers } }),
+    signal: request.signal,
+    release: sandbox.faults.release,
+    caller: rateLimitedCaller(actor),
+  });
 }
 
 /** The engine's own token for an actor the server has authenticated. */

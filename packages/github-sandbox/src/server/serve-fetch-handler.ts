@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { DroppedConnection } from "../faults/fault-response.js";
 
 export type FetchHandler = (request: Request) => Promise<Response>;
 
@@ -12,6 +13,8 @@ export interface RunningServer {
 export async function serveFetchHandler(handler: FetchHandler, port: number, host = "127.0.0.1"): Promise<RunningServer> {
   const server = createServer((incoming, outgoing) => {
     answer(handler, incoming, outgoing).catch((error: unknown) => {
+      // A hung request let go, or a client that gave up: the connection drops without an answer.
+      if (error instanceof DroppedConnection || outgoing.destroyed) return void outgoing.destroy();
       // A crash of the sandbox itself (a broken GitHub contract): say so to the caller, loudly.
       if (!outgoing.headersSent) outgoing.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
       outgoing.end(`Sandbox error: ${(error as Error).stack ?? String(error)}`);
@@ -40,10 +43,16 @@ async function answer(handler: FetchHandler, incoming: IncomingMessage, outgoing
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
   }
   const method = incoming.method ?? "GET";
+  // Aborted when the client gives up before the answer is sent.
+  const gaveUp = new AbortController();
+  outgoing.once("close", () => {
+    if (!outgoing.writableFinished) gaveUp.abort();
+  });
   const request = new Request(`http://${incoming.headers.host ?? "localhost"}${incoming.url ?? "/"}`, {
     method,
     headers,
     body: method === "GET" || method === "HEAD" || chunks.length === 0 ? undefined : Buffer.concat(chunks),
+    signal: gaveUp.signal,
   });
   const response = await handler(request);
   // The handler's Date (the sandbox clock) replaces the one node would add.

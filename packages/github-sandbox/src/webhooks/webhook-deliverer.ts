@@ -43,18 +43,23 @@ export interface WebhookDelivererOptions {
 
 const HOOK_ID = 1;
 const USER_AGENT = "GitHub-Hookshot/sandbox";
+/** GitHub sends an app's webhooks concurrently; the sandbox keeps this many in flight at most. */
+const MAX_IN_FLIGHT = 8;
 
 /**
- * Sends webhooks as GitHub does for an app (signed, with GitHub's headers), one after another in
- * the order of the changes, recording every attempt. A failed delivery is recorded, never thrown:
- * GitHub does not retry either.
+ * Sends webhooks as GitHub does for an app (signed, with GitHub's headers), concurrently, started
+ * in the order of the changes, recording every attempt: an app must not count on one delivery
+ * being answered before the next arrives. A failed delivery is recorded, never thrown: GitHub
+ * does not retry either.
  */
 export class WebhookDeliverer {
   readonly #options: WebhookDelivererOptions;
   readonly #records: DeliveryRecord[] = [];
   readonly #inFlight = new Set<Promise<void>>();
   #held: DeliveryRecord[] = [];
-  #queue: Promise<void> = Promise.resolve();
+  /** Deliveries waiting for one in flight to end, first come first served. */
+  readonly #waiting: (() => void)[] = [];
+  #sending = 0;
   #faults: DeliveryFaults = { duplicate: false, reverseBatch: 0, delayMs: 0 };
 
   constructor(options: WebhookDelivererOptions) {
@@ -104,27 +109,42 @@ export class WebhookDeliverer {
     while (this.#inFlight.size > 0) await Promise.all([...this.#inFlight]);
   }
 
+  /** A released batch goes out one after another, newest first, so that its order is the reverse one for sure. */
   #releaseHeld(): void {
     const held = this.#held.reverse();
     this.#held = [];
+    let previous: Promise<void> = Promise.resolve();
     for (const record of held) {
       record.state = "pending";
-      this.#schedule(record);
+      previous = this.#schedule(record, previous);
     }
   }
 
-  #schedule(record: DeliveryRecord): void {
+  /** Sends a delivery (after `after`, when given); resolves once it is answered. */
+  #schedule(record: DeliveryRecord, after: Promise<void> = Promise.resolve()): Promise<void> {
     const { duplicate, delayMs } = this.#faults;
     const sendAll = async () => {
       await this.#send(record);
       if (duplicate) await this.#send(record);
     };
-    const done =
-      delayMs > 0
-        ? new Promise<void>((resolve) => setTimeout(resolve, delayMs)).then(sendAll)
-        : (this.#queue = this.#queue.then(sendAll));
+    const late = delayMs > 0 ? new Promise<void>((resolve) => setTimeout(resolve, delayMs)) : Promise.resolve();
+    const done = Promise.all([late, after]).then(() => this.#inFlightSlot(sendAll));
     const tracked = done.finally(() => this.#inFlight.delete(tracked));
     this.#inFlight.add(tracked);
+    return tracked;
+  }
+
+  /** Runs `send` once fewer than MAX_IN_FLIGHT deliveries are in flight; a slot that ends goes to the next waiting. */
+  async #inFlightSlot(send: () => Promise<void>): Promise<void> {
+    if (this.#sending < MAX_IN_FLIGHT) this.#sending += 1;
+    else await new Promise<void>((resolve) => this.#waiting.push(resolve));
+    try {
+      await send();
+    } finally {
+      const next = this.#waiting.shift();
+      if (next) next();
+      else this.#sending -= 1;
+    }
   }
 
   async #send(record: DeliveryRecord): Promise<void> {
