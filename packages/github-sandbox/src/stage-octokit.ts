@@ -1,6 +1,9 @@
 import Bottleneck from "bottleneck";
 import { ProbotOctokit } from "probot";
 
+/** The class of Probot's Octokit with other defaults: what `ProbotOctokit.defaults` returns. */
+type StageOctokitClass = typeof ProbotOctokit;
+
 /** Milliseconds per "second" of a retry's wait on the stage: production waits seconds, tests should not. */
 const RETRY_WAIT_UNIT_MS = 10;
 
@@ -11,7 +14,7 @@ const RETRY_WAIT_UNIT_MS = 10;
  * requests in flight at most) without the minimum spacing between the starts of writes (1 s),
  * searches (2 s) and notifying writes (3 s) that would make a test minutes long.
  */
-export function stageAppOctokit() {
+export function stageAppOctokit(): StageOctokitClass {
   // One set of queues per app process, as plugin-throttling keeps one per process.
   const queues = {
     global: new Bottleneck.Group({ id: "stage-global", maxConcurrent: 10 }),
@@ -36,4 +39,4 @@ export function stageAppOctokit() {
  * A person's Octokit on the stage (`token user:<login>`): without retries or throttling, so that a
  * test sees the answer to each of its requests as it is.
  */
-export const StagePersonOctokit = ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } });
+export const StagePersonOctokit: StageOctokitClass = ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } });
