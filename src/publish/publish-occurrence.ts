@@ -12,6 +12,7 @@ import { wrapAgenda } from "./issue-body.js";
 import { closeWithComment } from "./issue-writes.js";
 import { issuesOfOccurrence, listMeetingIssues, type MeetingIssue } from "./list-meeting-issues.js";
 import { composeBody, writeAgenda, type AgendaContent, type WriteOutcome } from "./write-agenda.js";
+import { NOT_RETRIED, writeOnce } from "./write-once.js";
 
 export interface OccurrenceDraft {
   meeting: Meeting;
@@ -89,21 +90,14 @@ export async function publishOccurrence(
   }
 
   const body = composeBody(wrapAgenda(draft.issueBody, draft.content.agendaMarkdown), undefined, draft.content, draft.content.facts, undefined);
-  const { data: created } = await octokit.rest.issues.create({
-    ...meeting.home,
-    title: draft.title,
-    body,
-    labels: meeting.issue.labels,
-  });
-  await recordClaimedIssue(octokit, target, claimSha, created.number);
-  options.log.info(`created ${meeting.home.owner}/${meeting.home.repo}#${created.number} for ${meeting.id} ${occurrence.key}`);
-
-  // The retry plugin re-sends a POST that answered 502 after it took effect: keep the first.
-  const after = await listMeetingIssues(octokit, meeting);
-  const mine = issuesOfOccurrence(after, meeting.id, occurrence.key);
-  const keep = mine[0]?.number ?? created.number;
-  await closeDuplicates(octokit, meeting, keep, mine.filter((issue) => issue.number !== keep));
-  return { kind: "created", issueNumber: keep };
+  // This process holds the claim: an issue of the occurrence that appeared is the one it created.
+  const issueNumber = await writeOnce(
+    async () => (await octokit.rest.issues.create({ ...meeting.home, title: draft.title, body, labels: meeting.issue.labels, request: NOT_RETRIED })).data.number,
+    async () => issuesOfOccurrence(await listMeetingIssues(octokit, meeting), meeting.id, occurrence.key)[0]?.number,
+  );
+  await recordClaimedIssue(octokit, target, claimSha, issueNumber);
+  options.log.info(`created ${meeting.home.owner}/${meeting.home.repo}#${issueNumber} for ${meeting.id} ${occurrence.key}`);
+  return { kind: "created", issueNumber };
 }
 
 /** Claims the occurrence, or takes over a claim gone stale; undefined while another process holds it. */

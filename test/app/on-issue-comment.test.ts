@@ -2,6 +2,7 @@ import nock from "nock";
 import { issuesEvent } from "../fixtures/webhooks/node-webhooks.js";
 import { API, cleanUp, mockDiscovery, startApp } from "./harness.js";
 import { ISSUE_NUMBER, meetingIssueBody } from "./meeting-issue-fixture.js";
+import { visibleText } from "../fixtures/visible-text.js";
 
 const REPO = "/repos/nodejs/security-wg";
 const HEAD = "7638417db6d59f3c431d3e1f261cc637155684cd";
@@ -81,7 +82,7 @@ test("a new comment with a command on the meeting issue is claimed, gets a react
   const answers = nock(API)
     .post(`${REPO}/issues/comments/${COMMENT_ID}/reactions`, { content: "+1" })
     .reply(201, {})
-    .post(`${REPO}/issues/${ISSUE_NUMBER}/comments`, (sent) => ((reply = sent.body), true))
+    .post(`${REPO}/issues/${ISSUE_NUMBER}/comments`, (sent) => ((reply = visibleText(sent.body)), true))
     .reply(201, {});
 
   await probot.receive(commentEvent("Thanks all!\n/HELP") as never);

@@ -268,6 +268,9 @@ test("when another process holds the claim, the issue it creates is updated inst
     .reply(200, []);
   claimTheOccurrence(github)
     .reply(422, { message: "Reference already exists" })
+    // The ref points at the other process's commit: the claim is not this one's.
+    .get("/repos/nodejs/security-wg/git/ref/agenda-drafter%2Fsecurity-wg%2F2024-03-28")
+    .reply(200, { object: { sha: "0the000000000000000000000000000000000c1a" } })
     // The other process has not recorded its issue yet, but the issue is listed with its marker.
     .get("/repos/nodejs/security-wg/git/ref/agenda-drafter%2Fsecurity-wg%2F2024-03-28")
     .reply(200, { object: { sha: "0the000000000000000000000000000000000c1a" } })
