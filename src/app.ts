@@ -1,6 +1,7 @@
 import type { ApplicationFunction } from "probot";
 import { createAgendaDrafter, DEFAULT_DEBOUNCE_MS } from "./app/create-agenda-drafter.js";
 import { clockFromEnv } from "./app/clock-from-env.js";
+import { REQUEST_TIMEOUT_ENV, requestTimeoutFromEnv } from "./app/request-timeout.js";
 import { CRON_SECRET_ENV } from "./scheduler/cron-endpoint.js";
 import { registryFromEnv } from "./registry/redis-registry.js";
 import { lockFromEnv } from "./scheduler/lock.js";
@@ -10,7 +11,7 @@ import { tickIntervalFromEnv } from "./scheduler/tick-interval.js";
  * The GitHub App, as `probot run` loads it, configured from the environment (README, "Running it"):
  * `AGENDA_DRAFTER_DEBOUNCE_MS` (how long the app waits after an event for more before it
  * refreshes a meeting issue, default 3000), `AGENDA_DRAFTER_TICK_INTERVAL_MS`,
- * `AGENDA_DRAFTER_CRON_SECRET`, `AGENDA_DRAFTER_CLOCK_URL` and `REDIS_URL`.
+ * `AGENDA_DRAFTER_CRON_SECRET`, `AGENDA_DRAFTER_CLOCK_URL`, `AGENDA_DRAFTER_REQUEST_TIMEOUT_MS` and `REDIS_URL`.
  */
 const app: ApplicationFunction = (probot, options) => {
   const now = clockFromEnv();
@@ -21,6 +22,7 @@ const app: ApplicationFunction = (probot, options) => {
     registry: registryFromEnv(),
     lock: lockFromEnv(process.env, now),
     tickIntervalMs: tickIntervalFromEnv(),
+    requestTimeoutMs: requestTimeoutFromEnv(process.env[REQUEST_TIMEOUT_ENV]),
     ...(cronSecret && { cronSecret }),
   }).app(probot, options);
 };
