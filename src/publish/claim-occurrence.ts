@@ -42,8 +42,8 @@ export async function claimOccurrence(octokit: GitHub, target: ClaimTarget): Pro
     parents: [],
     message: `agenda-drafter: claim ${target.meetingId} ${target.occurrenceKey}${claimantLine()}`,
   });
-  const created = await createRefOnce(octokit, target.home, `refs/${claimRefName(target)}`, commit.sha);
-  return created ? commit.sha : undefined;
+  const held = await createRefOnce(octokit, target.home, `refs/${claimRefName(target)}`, commit.sha);
+  return held === commit.sha ? commit.sha : undefined;
 }
 
 /**

@@ -21,19 +21,19 @@ export async function defaultBranchHead(octokit: GitHub, home: RepoRef): Promise
 }
 
 /**
- * Creates a ref, once: true when it now points at `sha` (created by this call, or by an earlier
- * attempt of it whose answer was lost), false when GitHub refused it because the ref exists and
- * points elsewhere (422), as a claim someone else holds.
+ * Creates a ref, once, and answers the commit it points at afterwards: `sha` when this call created
+ * it (or an earlier attempt of it whose answer was lost), another commit when GitHub refused it
+ * because the ref exists (422), as a claim someone else holds.
  */
-export async function createRefOnce(octokit: GitHub, home: RepoRef, ref: string, sha: string): Promise<boolean> {
-  const pointsAtSha = async () => ((await refSha(octokit, home, ref.replace(/^refs\//, ""))) === sha ? true : undefined);
+export async function createRefOnce(octokit: GitHub, home: RepoRef, ref: string, sha: string): Promise<string | undefined> {
+  const pointsAt = () => refSha(octokit, home, ref.replace(/^refs\//, ""));
   try {
     return await writeOnce(async () => {
       await octokit.rest.git.createRef({ ...home, ref, sha, request: NOT_RETRIED });
-      return true;
-    }, pointsAtSha);
+      return sha;
+    }, pointsAt);
   } catch (error) {
-    if (statusOf(error) === 422) return (await pointsAtSha()) ?? false;
+    if (statusOf(error) === 422) return pointsAt();
     throw error;
   }
 }

@@ -194,8 +194,13 @@ test("with minutes opened with the issue, a person's push to the minutes branch 
 
   expect(e2e.file(HOME, path, MINUTES_BRANCH)).toBe(edited);
   expect(e2e.pullRequests(HOME)).toHaveLength(1);
-  // No commit, and no branch moved (the one ref created claims the comment).
-  expect(writeLines(e2e, writesBeforeTicks).filter((line) => /\/git\/(trees|commits)|^PATCH .*\/git\/refs/.test(line))).toEqual([]);
+  // No tree, and no branch moved: the only commits are the comment claim's, claimed and then done.
+  expect(writeLines(e2e, writesBeforeTicks).filter((line) => /\/git\/(trees|commits|refs)/.test(line))).toEqual([
+    `POST /repos/${HOME}/git/commits 201`,
+    `POST /repos/${HOME}/git/refs 201`,
+    `POST /repos/${HOME}/git/commits 201`,
+    expect.stringMatching(new RegExp(`^PATCH /repos/${HOME}/git/refs/agenda-drafter-comments%2F\\d+ 200$`)),
+  ]);
   expect(pullRequest?.number).toBe(1265);
   expect(visibleText(e2e.comments(HOME, meetingIssue(e2e).number).at(-1)?.body ?? "")).toMatchInlineSnapshot(`
 "> /minutes

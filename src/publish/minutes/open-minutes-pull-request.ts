@@ -76,7 +76,7 @@ export async function openMinutesPullRequest(
     const baseHead = await refSha(octokit, home, `heads/${base}`);
     if (baseHead === undefined) throw new Error(`${home.owner}/${home.repo} has no branch "${base}" to start the minutes from.`);
     const commit = await commitMinutes(octokit, request, baseHead);
-    if (!(await createRefOnce(octokit, home, `refs/heads/${branch}`, commit))) {
+    if ((await createRefOnce(octokit, home, `refs/heads/${branch}`, commit)) !== commit) {
       throw new Error(`${home.owner}/${home.repo}: the branch ${branch} appeared while the minutes were written; the next run takes it up.`);
     }
     file = "written";
