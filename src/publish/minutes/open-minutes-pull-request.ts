@@ -87,13 +87,7 @@ export async function openMinutesPullRequest(
   if (existing) return { kind: "open", pullRequest: existing.ref, file };
   const text = minutesPullRequestText(meeting, occurrence, request.issueUrl, request.path);
   try {
-    const created = await writeOnce(
-      async () => {
-        const { data } = await octokit.rest.pulls.create({ ...home, head: branch, base, title: text.title, body: text.body, request: NOT_RETRIED });
-        return { number: data.number, url: data.html_url };
-      },
-      async () => (await findPullRequest(octokit, home, branch))?.ref,
-    );
+    const created = await createPullRequestOnce(octokit, home, { head: branch, base, ...text });
     options.log.info(`opened the minutes of ${meeting.id} ${occurrence.date}: ${created.url}`);
     return { kind: "opened", pullRequest: created, file };
   } catch (error) {
@@ -104,6 +98,17 @@ export async function openMinutesPullRequest(
       ? { kind: "closed", pullRequest: raced.ref, merged: raced.merged }
       : { kind: "open", pullRequest: raced.ref, file };
   }
+}
+
+/** Opens the pull request once: after a 5xx or a lost answer, the pull request from the branch is looked for first. */
+function createPullRequestOnce(octokit: GitHub, home: RepoRef, pull: { head: string; base: string; title: string; body: string }): Promise<PullRequestRef> {
+  return writeOnce(
+    async () => {
+      const { data } = await octokit.rest.pulls.create({ ...home, ...pull, request: NOT_RETRIED });
+      return { number: data.number, url: data.html_url };
+    },
+    async () => (await findPullRequest(octokit, home, pull.head))?.ref,
+  );
 }
 
 /** Rewrites the file on the branch when its head is the app's own commit and the content differs. */
