@@ -25,7 +25,7 @@ export async function writeOnce<T>(write: () => Promise<T>, find: () => Promise<
 }
 
 /** A failure after which the request may or may not have taken effect. */
-export function outcomeUnknown(error: unknown): boolean {
+function outcomeUnknown(error: unknown): boolean {
   const status = statusOf(error);
   return status === undefined || status >= 500;
 }
