@@ -2,6 +2,7 @@ import type { ApplicationFunction } from "probot";
 import { createAgendaDrafter, DEFAULT_DEBOUNCE_MS } from "./app/create-agenda-drafter.js";
 import { clockFromEnv } from "./app/clock-from-env.js";
 import { stateSignerFromEnv } from "./app/state-signer-from-env.js";
+import { REQUEST_TIMEOUT_ENV, requestTimeoutFromEnv } from "./app/request-timeout.js";
 import { CRON_SECRET_ENV } from "./scheduler/cron-endpoint.js";
 import { registryFromEnv } from "./registry/redis-registry.js";
 import { lockFromEnv } from "./scheduler/lock.js";
@@ -12,7 +13,7 @@ import { tickIntervalFromEnv } from "./scheduler/tick-interval.js";
  * `AGENDA_DRAFTER_DEBOUNCE_MS` (how long the app waits after an event for more before it
  * refreshes a meeting issue, default 3000), `AGENDA_DRAFTER_TICK_INTERVAL_MS`,
  * `AGENDA_DRAFTER_CRON_SECRET`, `AGENDA_DRAFTER_CLOCK_URL`, `AGENDA_DRAFTER_STATE_KEY` (else the
- * app's private key signs the meeting issues' state) and `REDIS_URL`.
+ * app's private key signs the meeting issues' state), `AGENDA_DRAFTER_REQUEST_TIMEOUT_MS` and `REDIS_URL`.
  */
 const app: ApplicationFunction = (probot, options) => {
   const now = clockFromEnv();
@@ -24,6 +25,7 @@ const app: ApplicationFunction = (probot, options) => {
     registry: registryFromEnv(),
     lock: lockFromEnv(process.env, now),
     tickIntervalMs: tickIntervalFromEnv(),
+    requestTimeoutMs: requestTimeoutFromEnv(process.env[REQUEST_TIMEOUT_ENV]),
     ...(cronSecret && { cronSecret }),
   }).app(probot, options);
 };

@@ -9,6 +9,7 @@ import { onInstallationEvent, onLabelEvent, onRepositoryEvent } from "./on-scope
 import { ITEM_ACTIONS } from "./item-changes.js";
 import { Runtime } from "./runtime.js";
 import { onIssueComment } from "./on-issue-comment.js";
+import { DEFAULT_REQUEST_TIMEOUT_MS, limitAuthRequestTime, limitRequestTime } from "./request-timeout.js";
 import { createTickActions } from "./tick-actions.js";
 import { cronHandler } from "../scheduler/cron-endpoint.js";
 import { createProcessLock, type TickLock } from "../scheduler/lock.js";
@@ -36,6 +37,8 @@ export interface AgendaDrafterOptions {
   tickIntervalMs?: number;
   /** With it, `POST /agenda-drafter/tick` runs a tick for a cron sending it as a bearer token. */
   cronSecret?: string;
+  /** The deadline of every GitHub request. Default: 30 seconds. */
+  requestTimeoutMs?: number;
 }
 
 export interface AgendaDrafter {
@@ -68,15 +71,17 @@ export function createAgendaDrafter(options: AgendaDrafterOptions): AgendaDrafte
       ...(options.claimWaitMs !== undefined && { claimWaitMs: options.claimWaitMs }),
     });
     runtime = current;
+    const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    limitAuthRequestTime(probot, timeoutMs);
+    const timed = <C extends { octokit: object }>(context: C): C => (limitRequestTime(context.octokit, timeoutMs), context);
 
     probot.on(
       [...ITEM_ACTIONS.issues.map((action) => `issues.${action}` as const), ...ITEM_ACTIONS.pull_request.map((action) => `pull_request.${action}` as const)],
-      (context) => onItemEvent(current, context),
+      (context) => onItemEvent(current, timed(context)),
     );
-    probot.on(["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"], (context) =>
-      onPullRequestCommits(current, context),
+    probot.on(["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"], (context) => onPullRequestCommits(current, timed(context)),
     );
-    probot.on("push", (context) => onPush(current, context));
+    probot.on("push", (context) => onPush(current, timed(context)));
     probot.on(
       [
         "repository.privatized",
@@ -87,11 +92,11 @@ export function createAgendaDrafter(options: AgendaDrafterOptions): AgendaDrafte
         "repository.archived",
         "repository.unarchived",
       ],
-      (context) => onRepositoryEvent(current, context),
+      (context) => onRepositoryEvent(current, timed(context)),
     );
-    probot.on(["label.edited", "label.deleted"], (context) => onLabelEvent(current, context));
-    probot.on(["installation", "installation_repositories"], (context) => onInstallationEvent(current, context));
-    probot.on("issue_comment.created", (context) => onIssueComment(current, context));
+    probot.on(["label.edited", "label.deleted"], (context) => onLabelEvent(current, timed(context)));
+    probot.on(["installation", "installation_repositories"], (context) => onInstallationEvent(current, timed(context)));
+    probot.on("issue_comment.created", (context) => onIssueComment(current, timed(context)));
 
     tick = async () => {
       await startup;

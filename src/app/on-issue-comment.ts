@@ -4,7 +4,7 @@ import { handleCommandComment } from "../commands/handle-command-comment.js";
 import { parseBody } from "../publish/issue-body.js";
 import { occurrenceAsStated } from "../publish/occurrence-as-stated.js";
 import { loadSchedule } from "../schedule/load-schedule.js";
-import { claimComment } from "../publish/claim-comment.js";
+import { claimComment, finishComment, type CommentClaim } from "../publish/claim-comment.js";
 import { stateSeal } from "../publish/state-signer.js";
 import { findMeeting } from "../registry/find-meeting.js";
 import { createCommandGitHub } from "../operations/command-github.js";
@@ -42,6 +42,7 @@ export async function onIssueComment(runtime: Runtime, context: Context<"issue_c
   };
   const now = runtime.now();
   const issueRef = { ...home, number: issue.number };
+  let claim: CommentClaim | undefined;
   const result = await handleCommandComment({
     meeting,
     occurrence: occurrenceAsStated(meeting, scheduled, parseBody(issue.body, stateSeal(octokit, home, issue.number)).state),
@@ -49,11 +50,13 @@ export async function onIssueComment(runtime: Runtime, context: Context<"issue_c
     comment: { id: comment.id, body: comment.body, user },
     actions: createMeetingActions({ octokit, meeting, issueNumber: issue.number, scheduled, commenter: user.login, now, log: runtime.log }),
     github: createCommandGitHub(octokit, meeting, issueRef),
-    claim: async (commentId) => (await isMeetingIssue()) && claimComment(octokit, home, commentId),
+    claim: async (commentId) => (await isMeetingIssue()) && (claim = await claimComment(octokit, home, commentId, now)) !== undefined,
     schedule,
     // The pages' host as GitHub links them, which an API behind a proxy or a test server does not tell.
     webHost: new URL(issue.html_url).host,
     now,
   });
+  // Only now is the comment done: had this process died on the way, a redelivery would take the claim over.
+  if (claim) await finishComment(octokit, home, comment.id, claim);
   if (result.ran) runtime.log.info(`${home.owner}/${home.repo}#${issue.number}: ran the commands of comment ${comment.id}`);
 }

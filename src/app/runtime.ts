@@ -1,11 +1,13 @@
 import type { Probot } from "probot";
 import type { GitHub, RepoRef } from "../github.js";
+import { statusOf } from "../github.js";
 import type { Meeting } from "../model.js";
 import { restoreOverwrittenEdit, type BodyEdit } from "../publish/restore-overwritten-edit.js";
 import { BodyTooLongError } from "../publish/write-agenda.js";
 import { reportOversizeBody } from "../publish/report-oversize-body.js";
 import { Coalescer } from "./coalescer.js";
 import { describeError } from "./describe-error.js";
+import { retryDelayMs } from "./retry-delay.js";
 import { discoverMeetings } from "../registry/discover-meetings.js";
 import { findMeeting } from "../registry/find-meeting.js";
 import type { MeetingRegistry } from "../registry/meeting-registry.js";
@@ -128,11 +130,29 @@ export class Runtime {
       );
       this.log.info(`${meeting.home.owner}/${meeting.home.repo} ${meeting.id}: ${JSON.stringify(outcome)}`);
     } catch (error) {
-      if (!(error instanceof BodyTooLongError)) throw error;
+      if (!(error instanceof BodyTooLongError)) {
+        if (!mayPassOff(error)) throw error;
+        return this.#retryLater(first.installationId, meeting, facts, error);
+      }
       this.log.error(error.message);
       await reportOversizeBody(octokit, meeting.home, error.message);
     }
   }
+
+  /** A refresh that failed runs again later, with its webhook facts, when GitHub says it may. */
+  #retryLater(installationId: number, meeting: Meeting, facts: WebhookFacts, error: unknown): void {
+    const delayMs = retryDelayMs(error);
+    this.log.warn(
+      `${meeting.home.owner}/${meeting.home.repo} ${meeting.id}: the refresh failed (${describeError(error)}); trying again in ${Math.ceil(delayMs / 1000)} s`,
+    );
+    setTimeout(() => this.refresh(installationId, meeting, facts), delayMs).unref();
+  }
+}
+
+/** Failures that pass: rate limits (403, 429), GitHub's errors (5xx), a lost or late answer. */
+function mayPassOff(error: unknown): boolean {
+  const status = statusOf(error);
+  return status === undefined || status === 403 || status === 429 || status >= 500;
 }
 
 function workKey(installationId: number, home: RepoRef, meetingId: string): string {

@@ -36,6 +36,16 @@ export function createTickActions(octokit: GitHub, context: TickActionsContext):
       );
       return "issueNumber" in outcome ? outcome.issueNumber : undefined;
     },
+    refreshIssue: async (meeting, issue) => {
+      const refreshContext = {
+        octokit,
+        log,
+        now: context.now(),
+        ...(context.claimWaitMs !== undefined && { claimWaitMs: context.claimWaitMs }),
+        ...(context.recordedClaims && { recordedClaims: context.recordedClaims }),
+      };
+      await refreshMeeting(refreshContext, meeting, NO_FACTS, issue.occurrence);
+    },
     freezeAgenda: async (meeting, issue) => void (await freezeAgenda(octokit, meeting, issue, { now: context.now(), log })),
     openMinutes: async (meeting, issue) => void (await openMinutes(octokit, meeting, issue.issueNumber, issue.occurrence, log)),
     closeIssue: (meeting, closing, successor) => closeForSuccessor(octokit, meeting, closing, successor),

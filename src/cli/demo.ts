@@ -232,7 +232,8 @@ function replySummary(body: string): string {
   // The reply's mentions carry a zero-width space so that GitHub notifies no one; a terminal needs none.
   for (const line of body.replace(/\u200b/g, "").split("\n")) {
     if (line.startsWith(">")) answers.push([]);
-    else if (line.trim() !== "") answers.at(-1)?.push(line.replace(/^[*-] /, "").trim());
+    // An HTML comment (the app's hidden write id) shows on GitHub as nothing.
+    else if (line.trim() !== "" && !/^<!--.*-->$/.test(line.trim())) answers.at(-1)?.push(line.replace(/^[*-] /, "").trim());
   }
   const text = answers.filter((lines) => lines.length > 0).map((lines) => lines.join(" ")).join("; ");
   return text.length > 160 ? `${text.slice(0, 159)}…` : text;

@@ -82,8 +82,8 @@ function agendaLabelsOf(meeting: Meeting, change: ItemChange): string[] {
   return meeting.agendaLabels.filter((label) => sameLabel(label, touched));
 }
 
-/** GitHub label names are case-insensitive. */
-function sameLabel(label: string, labels: string[]): boolean {
+/** Whether `labels` hold `label`: GitHub label names are case-insensitive. */
+export function sameLabel(label: string, labels: string[]): boolean {
   const wanted = label.toLowerCase();
   return labels.some((candidate) => candidate.toLowerCase() === wanted);
 }

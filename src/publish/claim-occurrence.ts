@@ -1,5 +1,6 @@
+import { randomUUID } from "node:crypto";
 import type { GitHub, RepoRef } from "../github.js";
-import { defaultBranchHead, refSha } from "./git-refs.js";
+import { createRefOnce, defaultBranchHead, refSha } from "./git-refs.js";
 import { statusOf } from "../github.js";
 
 // Creating a git ref is the one write GitHub makes atomic: a second `createRef` of the same name
@@ -27,7 +28,10 @@ function claimRefName(target: ClaimTarget): string {
   return `agenda-drafter/${target.meetingId}/${target.occurrenceKey}`;
 }
 
-/** The claim commit when this call claimed the occurrence; undefined when someone else holds it. */
+/**
+ * The claim commit when this call claimed the occurrence; undefined when someone else holds it.
+ * A claim whose answer was lost is this process's own when the ref points at its commit.
+ */
 export async function claimOccurrence(octokit: GitHub, target: ClaimTarget): Promise<string | undefined> {
   const { owner, repo } = target.home;
   const tree = await defaultBranchTree(octokit, target.home);
@@ -36,15 +40,10 @@ export async function claimOccurrence(octokit: GitHub, target: ClaimTarget): Pro
     repo,
     tree,
     parents: [],
-    message: `agenda-drafter: claim ${target.meetingId} ${target.occurrenceKey}`,
+    message: `agenda-drafter: claim ${target.meetingId} ${target.occurrenceKey}${claimantLine()}`,
   });
-  try {
-    await octokit.rest.git.createRef({ owner, repo, ref: `refs/${claimRefName(target)}`, sha: commit.sha });
-    return commit.sha;
-  } catch (error) {
-    if (statusOf(error) === 422) return undefined;
-    throw error;
-  }
+  const held = await createRefOnce(octokit, target.home, `refs/${claimRefName(target)}`, commit.sha);
+  return held === commit.sha ? commit.sha : undefined;
 }
 
 /**
@@ -60,7 +59,7 @@ export async function takeOverStaleClaim(octokit: GitHub, target: ClaimTarget, s
     repo,
     tree: stale.tree.sha,
     parents: [staleSha],
-    message: `agenda-drafter: claim ${target.meetingId} ${target.occurrenceKey} (the earlier claim went stale)`,
+    message: `agenda-drafter: claim ${target.meetingId} ${target.occurrenceKey} (the earlier claim went stale)${claimantLine()}`,
   });
   try {
     await octokit.rest.git.updateRef({ owner, repo, ref: claimRefName(target), sha: commit.sha, force: false });
@@ -116,6 +115,14 @@ export class RecordedClaims {
     if (claim.kind === "issue") this.#recorded.set(key, claim);
     return claim;
   }
+}
+
+/**
+ * A line that makes each claim commit unique: two processes claiming in the same second would
+ * otherwise make the same commit, and each would take the ref's pointing at it for its own claim.
+ */
+function claimantLine(): string {
+  return `\n\nclaimant ${randomUUID()}`;
 }
 
 async function defaultBranchTree(octokit: GitHub, home: RepoRef): Promise<string> {

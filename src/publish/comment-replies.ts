@@ -1,4 +1,5 @@
 import type { GitHub } from "../github.js";
+import { NOT_RETRIED, withWriteId, writeOnce } from "./write-once.js";
 
 export interface IssueRef {
   owner: string;
@@ -11,7 +12,27 @@ export async function acknowledgeComment(octokit: GitHub, issue: IssueRef, comme
   await octokit.rest.reactions.createForIssueComment({ owner: issue.owner, repo: issue.repo, comment_id: commentId, content: "+1" });
 }
 
-/** A comment of the app's on an issue. */
-export async function commentOnIssue(octokit: GitHub, issue: IssueRef, body: string): Promise<void> {
-  await octokit.rest.issues.createComment({ owner: issue.owner, repo: issue.repo, issue_number: issue.number, body });
+/**
+ * A comment of the app's on an issue, made once: it carries a hidden id, by which a `POST` that
+ * failed after taking effect is recognised among the issue's latest comments.
+ */
+export async function commentOnIssue(octokit: GitHub, issue: IssueRef, text: string): Promise<void> {
+  const { body, id } = withWriteId(text);
+  const params = { owner: issue.owner, repo: issue.repo, issue_number: issue.number };
+  await writeOnce(
+    async () => (await octokit.rest.issues.createComment({ ...params, body, request: NOT_RETRIED })).data.id,
+    async () => (await latestComments(octokit, issue)).find((comment) => comment.body?.includes(id))?.id,
+  );
+}
+
+/** The issue's last page of comments, and the one before where a page just filled: where a comment just made is. */
+async function latestComments(octokit: GitHub, issue: IssueRef) {
+  const params = { owner: issue.owner, repo: issue.repo, issue_number: issue.number };
+  const { data } = await octokit.rest.issues.get(params);
+  const last = Math.max(1, Math.ceil(data.comments / 100));
+  const comments = [];
+  for (const page of last > 1 ? [last - 1, last] : [last]) {
+    comments.push(...(await octokit.rest.issues.listComments({ ...params, per_page: 100, page })).data);
+  }
+  return comments;
 }

@@ -1,4 +1,5 @@
 import type { GitHub, RepoRef } from "../github.js";
+import { commentOnIssue } from "./comment-replies.js";
 
 /**
  * The meeting issue, unless it is closed already: another replica (or a person) got there first,
@@ -9,7 +10,7 @@ export async function readOpenIssue(octokit: GitHub, home: RepoRef, issueNumber:
   return issue.state === "closed" ? undefined : issue;
 }
 
-/** Says why on the issue, then closes it: `completed` for a meeting that took place, `not_planned` for one that did not. */
+/** Says why on the issue (once: see `commentOnIssue`), then closes it: `completed` for a meeting that took place, `not_planned` for one that did not. */
 export async function closeWithComment(
   octokit: GitHub,
   home: RepoRef,
@@ -17,7 +18,7 @@ export async function closeWithComment(
   comment: string,
   reason: "completed" | "not_planned",
 ): Promise<void> {
-  await octokit.rest.issues.createComment({ ...home, issue_number: issueNumber, body: comment });
+  await commentOnIssue(octokit, { ...home, number: issueNumber }, comment);
   await octokit.rest.issues.update({ ...home, issue_number: issueNumber, state: "closed", state_reason: reason });
 }
 

@@ -12,6 +12,7 @@ import { wrapAgenda } from "./issue-body.js";
 import { closeWithComment } from "./issue-writes.js";
 import { duplicatesOf, readMeetingIssues, type MeetingIssue, type MeetingIssues } from "./list-meeting-issues.js";
 import { fitBody, writeAgenda, type AgendaContent, type WriteOutcome } from "./write-agenda.js";
+import { NOT_RETRIED, writeOnce } from "./write-once.js";
 
 export interface OccurrenceDraft {
   meeting: Meeting;
@@ -90,26 +91,30 @@ export async function publishOccurrence(
 
   // The issue's number is known only once it exists: its signed state comes with the first update.
   const body = newIssueBody(draft);
-  const { data: created } = await octokit.rest.issues.create({
-    ...meeting.home,
-    title: draft.title,
-    body,
-    labels: meeting.issue.labels,
-  });
-  await recordClaimedIssue(octokit, target, claimSha, created.number);
-  options.log.info(`created ${meeting.home.owner}/${meeting.home.repo}#${created.number} for ${meeting.id} ${occurrence.key}`);
-  await update(created.number);
-
-  // The retry plugin re-sends a POST that answered 502 after it took effect: keep the claimed one.
-  const after = await readMeetingIssues(octokit, meeting);
-  const mine = after.all.find((issue) => issue.number === created.number);
-  if (mine) await closeDuplicates(octokit, meeting, created.number, duplicatesOf(after.all, mine, meeting.id, occurrence.key));
-  return { kind: "created", issueNumber: created.number };
+  // This process holds the claim: an issue of the occurrence that appeared is the one it created.
+  const issueNumber = await writeOnce(
+    async () => (await octokit.rest.issues.create({ ...meeting.home, title: draft.title, body, labels: meeting.issue.labels, request: NOT_RETRIED })).data.number,
+    async () => (await readMeetingIssues(octokit, meeting)).all.find((issue) => isOwnNewIssue(issue, draft))?.number,
+  );
+  await recordClaimedIssue(octokit, target, claimSha, issueNumber);
+  options.log.info(`created ${meeting.home.owner}/${meeting.home.repo}#${issueNumber} for ${meeting.id} ${occurrence.key}`);
+  await update(issueNumber);
+  return { kind: "created", issueNumber };
 }
 
 /** The body of the occurrence's issue when the app creates it, within GitHub's limit (fitBody). */
 export function newIssueBody(draft: Pick<OccurrenceDraft, "issueBody" | "content">): string {
   return fitBody(wrapAgenda(draft.issueBody, draft.content.agendaMarkdown), undefined, draft.content, undefined, undefined).body;
+}
+
+/**
+ * An issue that the app's own create may have made, whose answer was lost: the occurrence's
+ * marker and title, opened by a bot (this process holds the claim, so no other process of the
+ * app creates one meanwhile).
+ */
+function isOwnNewIssue(issue: MeetingIssue, draft: OccurrenceDraft): boolean {
+  const marker = issue.parsed.marker;
+  return marker?.meeting === draft.meeting.id && marker.occurrence === draft.occurrence.key && issue.title === draft.title && issue.author?.type === "Bot";
 }
 
 /** Claims the occurrence, or takes over a claim gone stale; undefined while another process holds it. */

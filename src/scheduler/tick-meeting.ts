@@ -20,6 +20,8 @@ export interface TickActions {
   closeIssue(meeting: Meeting, closing: OccurrenceIssue, successor: OccurrenceIssue): Promise<void>;
   /** Says on the issue that its occurrence is cancelled, and closes it. */
   cancelIssue(meeting: Meeting, issue: OccurrenceIssue): Promise<void>;
+  /** Drafts the live agenda afresh and writes it only when it differs from the issue's (its `agendaHash`). */
+  refreshIssue(meeting: Meeting, issue: OccurrenceIssue): Promise<void>;
 }
 
 export interface MeetingTickResult {
@@ -46,6 +48,13 @@ export async function tickMeeting(meeting: Meeting, now: Date, actions: TickActi
   for (const step of steps) {
     const ran = await runStep(meeting, step, actions, issueNumbers);
     (ran ? result.done : result.skipped).push(stepLabel(step));
+  }
+  // A live issue is reconciled on every tick: a refresh that failed, or whose webhook never came,
+  // is repaired here, and one that would change nothing writes nothing.
+  for (const occurrence of occurrences) {
+    const issue = records.get(occurrence.key)?.issue;
+    const live = issue?.state === "open" && !issue.frozen && !occurrence.cancelled && now.getTime() < Date.parse(occurrence.start);
+    if (live) await actions.refreshIssue(meeting, { occurrence, issueNumber: issue.number });
   }
   return result;
 }

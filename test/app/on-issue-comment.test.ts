@@ -2,10 +2,14 @@ import nock from "nock";
 import { issuesEvent } from "../fixtures/webhooks/node-webhooks.js";
 import { API, cleanUp, mockClaimedIssue, mockDiscovery, startApp } from "./harness.js";
 import { ISSUE_NUMBER, meetingIssueBody } from "./meeting-issue-fixture.js";
+import { visibleText } from "../fixtures/visible-text.js";
 
 const REPO = "/repos/nodejs/security-wg";
 const HEAD = "7638417db6d59f3c431d3e1f261cc637155684cd";
 const COMMENT_ID = 2030144871;
+const TREE = "691272480426f78a0138979dd3ce63b77f706feb";
+const CLAIM = "c1a1m0000000000000000000000000000000c1a1";
+const DONE = "d0ne00000000000000000000000000000000d0ne";
 // A week before the meeting: the refresh that discovery starts finds nothing to create.
 const A_WEEK_BEFORE = "2024-03-21T09:00:00Z";
 
@@ -63,15 +67,31 @@ function mockDiscoveryAndRefresh() {
   return nock(API).get(`${REPO}/issues`).query(true).reply(200, []);
 }
 
-/** The occurrence's claim, which says the issue is its meeting issue, and the comment's claim. */
+/** The occurrence's claim, which says the issue is its meeting issue, and the comment's claim: a commit saying so and the ref to it; a claim held already is `done`. After the commands, the claim says `done`. */
 function mockClaim(status: 201 | 422) {
-  return mockClaimedIssue(nock(API), ISSUE_NUMBER)
+  const scope = mockClaimedIssue(nock(API), ISSUE_NUMBER)
     .get(REPO)
     .reply(200, { default_branch: "main", private: false })
     .get(`${REPO}/git/ref/heads%2Fmain`)
     .reply(200, { ref: "refs/heads/main", object: { sha: HEAD, type: "commit" } })
-    .post(`${REPO}/git/refs`, { ref: `refs/agenda-drafter-comments/${COMMENT_ID}`, sha: HEAD })
+    .get(`${REPO}/git/commits/${HEAD}`)
+    .reply(200, { sha: HEAD, tree: { sha: TREE } })
+    .post(`${REPO}/git/commits`, (body) => body.message.startsWith(`agenda-drafter: comment ${COMMENT_ID} claimed at `))
+    .reply(201, { sha: CLAIM })
+    .post(`${REPO}/git/refs`, { ref: `refs/agenda-drafter-comments/${COMMENT_ID}`, sha: CLAIM })
     .reply(status, status === 201 ? {} : { message: "Reference already exists" });
+  if (status === 422) {
+    return scope
+      .get(`${REPO}/git/ref/agenda-drafter-comments%2F${COMMENT_ID}`)
+      .reply(200, { object: { sha: DONE } })
+      .get(`${REPO}/git/commits/${DONE}`)
+      .reply(200, { sha: DONE, tree: { sha: TREE }, message: `agenda-drafter: comment ${COMMENT_ID} done`, committer: { date: "2024-03-21T08:00:00Z" } });
+  }
+  return scope
+    .post(`${REPO}/git/commits`, { tree: TREE, parents: [CLAIM], message: `agenda-drafter: comment ${COMMENT_ID} done` })
+    .reply(201, { sha: DONE })
+    .patch(`${REPO}/git/refs/agenda-drafter-comments%2F${COMMENT_ID}`, { sha: DONE, force: false })
+    .reply(200, {});
 }
 
 test("a new comment with a command on the meeting issue is claimed, gets a reaction at once and one reply", async () => {
@@ -82,7 +102,7 @@ test("a new comment with a command on the meeting issue is claimed, gets a react
   const answers = nock(API)
     .post(`${REPO}/issues/comments/${COMMENT_ID}/reactions`, { content: "+1" })
     .reply(201, {})
-    .post(`${REPO}/issues/${ISSUE_NUMBER}/comments`, (sent) => ((reply = sent.body), true))
+    .post(`${REPO}/issues/${ISSUE_NUMBER}/comments`, (sent) => ((reply = visibleText(sent.body)), true))
     .reply(201, {});
 
   await probot.receive(commentEvent("Thanks all!\n/HELP") as never);

@@ -40,6 +40,14 @@ function mockDraft(items = [securityInitiatives()]) {
     .reply(200, searchPage(items));
 }
 
+/** The unlabelled item as the REST API reads it, which bears out the webhook search still lags behind. */
+function mockUnlabelledRead() {
+  // The home repo's visibility is known from the search step: only the item is read.
+  return nock(API)
+    .get("/repos/nodejs/security-wg/issues/1255")
+    .reply(200, { ...securityInitiatives(), labels: [], state: "open" });
+}
+
 /** The app's claim of 2024-03-28, up to the ref's creation, whose answer the test gives. */
 function claimTheOccurrence(scope: nock.Scope): nock.Interceptor {
   return scope
@@ -143,10 +151,12 @@ test("an item unlabelled while search still returns it leaves the agenda; a refr
     .reply(200, {});
   mockClaimedIssue(github, 1260);
   mockDraft([securityInitiatives()]);
+  const read = mockUnlabelledRead();
 
   await probot.receive(unlabel as never);
   await drafter.idle();
   expect(github.pendingMocks()).toEqual([]);
+  expect(read.pendingMocks()).toEqual([]);
   expect(parseBody(patched).agenda).toMatchInlineSnapshot(`
 "*Extracted from **security-wg-agenda** labelled issues and pull requests from the **nodejs org** prior to the meeting.*
 [See these items on GitHub](https://github.com/search?q=is%3Aopen+is%3Apublic+label%3Asecurity-wg-agenda+org%3Anodejs&type=issues)
@@ -163,9 +173,11 @@ test("an item unlabelled while search still returns it leaves the agenda; a refr
     .reply(200, meetingIssue(patched));
   // The claim the first refresh read records the issue: it is not read again.
   mockDraft([securityInitiatives()]);
+  const readAgain = mockUnlabelledRead();
   await probot.receive(unlabel as never);
   await drafter.idle();
   expect(again.pendingMocks()).toEqual([]);
+  expect(readAgain.pendingMocks()).toEqual([]);
 });
 
 test("a burst of label events is one refresh", async () => {
@@ -260,6 +272,9 @@ test("when another process holds the claim, the issue it creates is updated inst
     .reply(200, []);
   claimTheOccurrence(github)
     .reply(422, { message: "Reference already exists" })
+    // The ref points at the other process's commit: the claim is not this one's.
+    .get("/repos/nodejs/security-wg/git/ref/agenda-drafter%2Fsecurity-wg%2F2024-03-28")
+    .reply(200, { object: { sha: "0the000000000000000000000000000000000c1a" } })
     // The other process has created its issue and recorded it in the claim: a marker alone would not do.
     .get("/repos/nodejs/security-wg/git/ref/agenda-drafter%2Fsecurity-wg%2F2024-03-28")
     .reply(200, { object: { sha: "0the000000000000000000000000000000000c1a" } })

@@ -19,6 +19,7 @@ const noWork: TickActions = {
   openMinutes: async () => undefined,
   closeIssue: async () => undefined,
   cancelIssue: async () => undefined,
+  refreshIssue: async () => undefined,
 };
 
 function capture() {

@@ -6,6 +6,7 @@ import type { MeetingActions } from "../../src/operations/meeting-actions.js";
 import type { GitHub } from "../../src/github.js";
 import type { Meeting } from "../../src/model.js";
 import { march28, securityWgMeeting } from "../fixtures/security-wg-meeting.js";
+import { visibleText } from "../fixtures/visible-text.js";
 
 export const API = "https://api.github.com";
 export const COMMENT_ID = 2_034_567_890;
@@ -89,7 +90,7 @@ export function mockReaction() {
 export function mockReply(onBody: (body: string) => void) {
   return github()
     .post(`/repos/nodejs/security-wg/issues/${MEETING_ISSUE}/comments`, (request: { body: string }) => {
-      onBody(request.body);
+      onBody(visibleText(request.body));
       return true;
     })
     .reply(201, { id: 2_034_567_999 });

@@ -3,6 +3,7 @@
 import type { CommentRecord } from "@agenda-drafter/github-sandbox";
 import { agendaItems, HOME, meetingIssue, meetingIssues } from "./live-issue-app.js";
 import { startDrafter, stepsDone, type DrafterStage } from "./drafter-app.js";
+import { visibleText } from "../fixtures/visible-text.js";
 
 const LABEL = "security-wg-agenda";
 const MINUTES_BRANCH = "agenda-drafter/security-wg/2024-03-28";
@@ -82,7 +83,7 @@ async function comment(login: string, body: string, issueNumber = meetingNumber)
   return {
     id: data.id,
     reactions: posted.reactions.map((reaction) => `${reaction.user}: ${reaction.content}`),
-    replies: comments.slice(before).filter((candidate) => candidate.author === "agenda-drafter[bot]").map((reply) => reply.body),
+    replies: comments.slice(before).filter((candidate) => candidate.author === "agenda-drafter[bot]").map((reply) => visibleText(reply.body)),
   };
 }
 

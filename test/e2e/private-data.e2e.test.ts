@@ -8,6 +8,7 @@ import type { CommentRecord } from "@agenda-drafter/github-sandbox";
 import { startE2E, type E2E, type E2EOptions } from "./harness.js";
 import { agendaItems, control, HOME, meetingIssue, SNAPSHOT_FILE, stateOf } from "./live-issue-app.js";
 import { drafterProcess, stepsDone } from "./drafter-app.js";
+import { visibleText } from "../fixtures/visible-text.js";
 
 const LABEL = "security-wg-agenda";
 const MINUTES_BRANCH = "agenda-drafter/security-wg/2024-03-28";
@@ -87,7 +88,7 @@ async function comment(login: string, body: string): Promise<string[]> {
   const before = e2e.comments(HOME, number).length;
   await e2e.as(login).rest.issues.createComment({ owner: "nodejs", repo: "security-wg", issue_number: number, body });
   await e2e.settle();
-  return e2e.comments(HOME, number).slice(before).filter((reply: CommentRecord) => reply.author === "agenda-drafter[bot]").map((reply) => reply.body);
+  return e2e.comments(HOME, number).slice(before).filter((reply: CommentRecord) => reply.author === "agenda-drafter[bot]").map((reply) => visibleText(reply.body));
 }
 
 test("a repository made private after the agenda was written: the freeze's state and the minutes show nothing of it", async () => {

@@ -5,6 +5,7 @@ import { march28, securityWgMeeting } from "../fixtures/security-wg-meeting.js";
 import { API, TestOctokit } from "../app/harness.js";
 import { FROZEN, ISSUE_NUMBER, meetingIssue, meetingIssueBody, quietLog, stateOf } from "../app/meeting-issue-fixture.js";
 import { withTestSigner } from "../fixtures/state-signer.js";
+import { visibleText } from "../fixtures/visible-text.js";
 
 const REPO = "/repos/nodejs/security-wg";
 const PULL_URL = "https://github.com/nodejs/security-wg/pull/1265";
@@ -48,7 +49,7 @@ describe("cancel", () => {
     const [written, comment, close] = sent as [{ body: string }, { body: string }, Record<string, unknown>];
     expect(stateOf(written.body)?.cancelled).toEqual({ at: "2024-03-26T10:00:00.000Z", reason: "Most of us are at the @nodejs collaborator summit" });
     expect(written.body).toContain("**This meeting is cancelled.**");
-    expect(comment.body).toMatchInlineSnapshot(`
+    expect(visibleText(comment.body)).toMatchInlineSnapshot(`
 "The meeting of 2024-03-28 is cancelled (asked by @​RafaelGSS). The reason given: Most of us are at the @​nodejs collaborator summit
 
 No minutes will be opened; items on this agenda go to the next meeting."

@@ -5,6 +5,7 @@ import { march28, securityWgMeeting } from "../fixtures/security-wg-meeting.js";
 import { API, TestOctokit } from "../app/harness.js";
 import { FROZEN, ISSUE_NUMBER, meetingIssue, meetingIssueBody, quietLog, stateOf } from "../app/meeting-issue-fixture.js";
 import { withTestSigner } from "../fixtures/state-signer.js";
+import { visibleText } from "../fixtures/visible-text.js";
 
 const REPO = "/repos/nodejs/security-wg";
 const BRANCH = "agenda-drafter/security-wg/2024-03-28";
@@ -106,7 +107,7 @@ test("a minutes file already on the default branch is reported on the issue once
   scope
     .patch(`${REPO}/issues/${ISSUE_NUMBER}`, (sent) => ((written = sent.body), true))
     .reply(200, {})
-    .post(`${REPO}/issues/${ISSUE_NUMBER}/comments`, (sent) => (comments.push(sent.body), true))
+    .post(`${REPO}/issues/${ISSUE_NUMBER}/comments`, (sent) => (comments.push(visibleText(sent.body)), true))
     .reply(201, {});
 
   const outcome = await openMinutes(octokit(), securityWgMeeting(), ISSUE_NUMBER, march28, quietLog);

@@ -9,6 +9,7 @@ import { securityWgMeeting } from "../fixtures/security-wg-meeting.js";
 /** GitHub as the tick sees it, in memory: what the actions did is what the next tick reads. */
 function fakeActions(records: Record<string, OccurrenceRecord> = {}, options: { createFails?: boolean } = {}) {
   const calls: string[] = [];
+  const refreshed: string[] = [];
   let nextIssue = 1250;
   const record = (key: string) => (records[key] ??= {});
   const actions: TickActions = {
@@ -37,8 +38,9 @@ function fakeActions(records: Record<string, OccurrenceRecord> = {}, options: { 
       record(issue.occurrence.key).issue!.state = "closed";
       calls.push(`cancel #${issue.issueNumber}`);
     },
+    refreshIssue: async (_meeting, issue) => void refreshed.push(`#${issue.issueNumber} for ${issue.occurrence.key}`),
   };
-  return { actions, calls };
+  return { actions, calls, refreshed };
 }
 
 const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -72,6 +74,15 @@ describe("runTick", () => {
       "create #1251 for 2024-04-11",
       "close #1250 linking #1251",
     ]);
+  });
+
+  test("brings a live issue up to date on every tick, so that a refresh that failed or a webhook that was lost is repaired", async () => {
+    const { actions, refreshed } = fakeActions({ "2024-03-28": { issue: { number: 1234, state: "open", frozen: false } } });
+    await tick("2024-03-26T09:00:00Z", actions);
+    await tick("2024-03-26T09:05:00Z", actions);
+    // From the start the agenda is frozen: nothing to bring up to date.
+    await tick("2024-03-28T16:02:00Z", actions);
+    expect(refreshed).toEqual(["#1234 for 2024-03-28", "#1234 for 2024-03-28"]);
   });
 
   test("reports what it did per meeting", async () => {

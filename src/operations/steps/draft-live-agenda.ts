@@ -4,7 +4,7 @@ import { collectAgendaItems } from "../../collect/collect-agenda-items.js";
 import { draftFromItems } from "../../render/draft-from-items.js";
 import type { LabelFact } from "../../collect/label-fact.js";
 import type { OccurrenceDraft } from "../../publish/publish-occurrence.js";
-import { fetchLabelledItems } from "../../collect/fetch-labelled-items.js";
+import { checkFacts } from "../../collect/check-facts.js";
 import { itemKey } from "../../collect/item-key.js";
 import { reconcileFacts } from "../../collect/label-facts.js";
 import { parseItemKey } from "../../collect/read-item.js";
@@ -23,17 +23,21 @@ export interface LiveAgendaInput {
 
 /**
  * Drafts the live agenda of a meeting already loaded: the draft step's pipeline (collect, agenda,
- * render) with what webhooks said laid over search, which lags behind labels.
+ * render) with what webhooks said laid over search, which lags behind labels, once the items as
+ * they are now bear it out.
  */
 export async function draftLiveAgenda(octokit: GitHub, input: LiveAgendaInput): Promise<OccurrenceDraft> {
   const { meeting, occurrence } = input;
   const collected = await collectAgendaItems(octokit, meeting);
-  const reconciled = reconcileFacts(meeting, collected.items, input.facts);
-  const fetched = await fetchLabelledItems(octokit, meeting, collected.home, reconciled.missing);
+  // Only the facts search does not agree with are read, each item once; those the read refutes go.
+  const disputed = reconcileFacts(meeting, collected.items, input.facts).pending;
+  const checked = await checkFacts(octokit, meeting, collected.home, disputed);
+  const reconciled = reconcileFacts(meeting, collected.items, checked.facts);
+  const missing = new Set(reconciled.missing.map(itemKey));
   // Search may still show a repository made private as public: what its webhook said wins.
   const hidden = hiddenByFacts(meeting, collected.home, input.repoFacts);
-  const facts = reconciled.pending.filter((fact) => !(fact.present && fetched.refuted.has(itemKey(fact))) && !hidden(fact));
-  const items = [...reconciled.items, ...fetched.items].filter((item) => !hidden(item));
+  const items = [...reconciled.items, ...checked.items.filter((item) => missing.has(itemKey(item)))].filter((item) => !hidden(item));
+  const facts = reconciled.pending.filter((fact) => !hidden(fact));
 
   const previous = input.previousItems?.map(parseItemKey);
   const { agenda, rendered } = await draftFromItems(octokit, meeting, occurrence, items, {

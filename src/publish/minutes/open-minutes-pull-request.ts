@@ -1,6 +1,7 @@
 import type { GitHub, RepoRef } from "../../github.js";
 import type { Meeting, Occurrence } from "../../model.js";
-import { refSha } from "../git-refs.js";
+import { createRefOnce, refSha } from "../git-refs.js";
+import { NOT_RETRIED, writeOnce } from "../write-once.js";
 import { statusOf } from "../../github.js";
 import { gitBlobSha } from "./git-blob-sha.js";
 import { minutesBranchName, minutesCommitMessage, minutesPullRequestText, trailerBlobSha } from "./minutes-pull-request-text.js";
@@ -75,7 +76,9 @@ export async function openMinutesPullRequest(
     const baseHead = await refSha(octokit, home, `heads/${base}`);
     if (baseHead === undefined) throw new Error(`${home.owner}/${home.repo} has no branch "${base}" to start the minutes from.`);
     const commit = await commitMinutes(octokit, request, baseHead);
-    await octokit.rest.git.createRef({ ...home, ref: `refs/heads/${branch}`, sha: commit });
+    if ((await createRefOnce(octokit, home, `refs/heads/${branch}`, commit)) !== commit) {
+      throw new Error(`${home.owner}/${home.repo}: the branch ${branch} appeared while the minutes were written; the next run takes it up.`);
+    }
     file = "written";
   } else {
     file = await refreshMinutesFile(octokit, request, branch, branchHead);
@@ -84,9 +87,9 @@ export async function openMinutesPullRequest(
   if (existing) return { kind: "open", pullRequest: existing.ref, file };
   const text = minutesPullRequestText(meeting, occurrence, request.issueUrl, request.path);
   try {
-    const { data: created } = await octokit.rest.pulls.create({ ...home, head: branch, base, title: text.title, body: text.body });
-    options.log.info(`opened the minutes of ${meeting.id} ${occurrence.date}: ${created.html_url}`);
-    return { kind: "opened", pullRequest: { number: created.number, url: created.html_url }, file };
+    const created = await createPullRequestOnce(octokit, home, { head: branch, base, ...text });
+    options.log.info(`opened the minutes of ${meeting.id} ${occurrence.date}: ${created.url}`);
+    return { kind: "opened", pullRequest: created, file };
   } catch (error) {
     // Another replica opened it between our look and our create.
     const raced = statusOf(error) === 422 ? await findPullRequest(octokit, home, branch) : undefined;
@@ -95,6 +98,17 @@ export async function openMinutesPullRequest(
       ? { kind: "closed", pullRequest: raced.ref, merged: raced.merged }
       : { kind: "open", pullRequest: raced.ref, file };
   }
+}
+
+/** Opens the pull request once: after a 5xx or a lost answer, the pull request from the branch is looked for first. */
+function createPullRequestOnce(octokit: GitHub, home: RepoRef, pull: { head: string; base: string; title: string; body: string }): Promise<PullRequestRef> {
+  return writeOnce(
+    async () => {
+      const { data } = await octokit.rest.pulls.create({ ...home, ...pull, request: NOT_RETRIED });
+      return { number: data.number, url: data.html_url };
+    },
+    async () => (await findPullRequest(octokit, home, pull.head))?.ref,
+  );
 }
 
 /** Rewrites the file on the branch when its head is the app's own commit and the content differs. */

@@ -1,0 +1,23 @@
+/** Without a word from GitHub on when to come back, a failed refresh waits this long, as GitHub asks. */
+export const DEFAULT_RETRY_DELAY_MS = 60_000;
+
+/**
+ * How long to wait before trying failed work again: GitHub's `retry-after` (seconds) when it sent
+ * one, else until `x-ratelimit-reset` when the rate limit is used up, else a minute.
+ */
+export function retryDelayMs(error: unknown, now: number = Date.now()): number {
+  const headers = headersOf(error);
+  const retryAfter = Number(headers["retry-after"]);
+  if (headers["retry-after"] !== undefined && Number.isFinite(retryAfter) && retryAfter >= 0) return retryAfter * 1000;
+  const reset = Number(headers["x-ratelimit-reset"]);
+  if (headers["x-ratelimit-remaining"] === "0" && Number.isFinite(reset)) return Math.max(DEFAULT_RETRY_DELAY_MS, reset * 1000 - now);
+  return DEFAULT_RETRY_DELAY_MS;
+}
+
+function headersOf(error: unknown): Record<string, string | undefined> {
+  if (typeof error !== "object" || error === null || !("response" in error)) return {};
+  const response = error.response;
+  if (typeof response !== "object" || response === null || !("headers" in response)) return {};
+  const headers = response.headers;
+  return typeof headers === "object" && headers !== null ? (headers as Record<string, string | undefined>) : {};
+}

@@ -1,0 +1,68 @@
+// A meeting-issue write that fails (a secondary rate limit, which is never retried; a 500 after
+// the retries) is not dropped: the refresh runs again later, with the webhook facts it had.
+import nock from "nock";
+import { parseBody } from "../../src/publish/issue-body.js";
+import { composeBody } from "../../src/publish/write-agenda.js";
+import { issuesEvent } from "../fixtures/webhooks/node-webhooks.js";
+import { removeExperimentalPolicy, searchPage, securityInitiatives } from "../fixtures/search-items.js";
+import { API, cleanUp, mockClaimedIssue, mockDiscovery, startApp } from "./harness.js";
+import { testSeal } from "../fixtures/state-signer.js";
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(cleanUp);
+
+const marker = { v: 1 as const, meeting: "security-wg", occurrence: "2024-03-28" };
+const body = composeBody(
+  "## Agenda\n\n<!-- agenda-drafter:agenda:start -->\n<!-- agenda-drafter:agenda:end -->\n",
+  undefined,
+  { marker, agendaMarkdown: "", agendaItems: [], facts: [] },
+  [],
+  undefined,
+  testSeal(1260),
+);
+const meetingIssue = { number: 1260, title: "Node.js Security team Meeting 2024-03-28", state: "open", body, labels: [{ name: "meeting" }] };
+
+/**
+ * One refresh while search lags behind the label: the labelled item is read, then the issue
+ * written. The first reads the occurrence's claim, which the process then keeps.
+ */
+function mockRefresh(patch: (scope: nock.Interceptor) => nock.Scope, readsClaim: boolean) {
+  const listed = nock(API)
+    .get("/repos/nodejs/security-wg/issues")
+    .query(true)
+    .reply(200, [meetingIssue]);
+  const scope = (readsClaim ? mockClaimedIssue(listed, 1260) : listed)
+    .get("/repos/nodejs/security-wg")
+    .reply(200, { private: false, visibility: "public", default_branch: "main" })
+    .get("/search/issues")
+    .query(true)
+    .reply(200, searchPage([securityInitiatives()]))
+    .get("/repos/nodejs/node")
+    .reply(200, { private: false, visibility: "public" })
+    .get("/repos/nodejs/node/issues/52575")
+    .reply(200, { ...removeExperimentalPolicy(), state: "open" })
+    .get("/repos/nodejs/security-wg/issues/1260")
+    .reply(200, meetingIssue);
+  return patch(scope.patch("/repos/nodejs/security-wg/issues/1260", (sent) => ((written = sent.body), true)));
+}
+let written = "";
+
+test("a refresh whose write hit a secondary rate limit runs again after retry-after, with its webhook facts", async () => {
+  const { probot, drafter } = await startApp();
+  mockDiscovery();
+  const limited = mockRefresh((patch) =>
+    patch.reply(403, { message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again." }, { "retry-after": "0" }),
+    true,
+  );
+  const retried = mockRefresh((patch) => patch.reply(200, {}), false);
+
+  const labelled = issuesEvent("labeled", { repo: "nodejs/node", number: 52575, title: "Remove --experimental-policy", labels: ["security-wg-agenda"] }, { label: "security-wg-agenda" });
+  await probot.receive(labelled as never);
+  await drafter.idle();
+  expect(limited.pendingMocks()).toEqual([]);
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  await drafter.idle();
+
+  expect(retried.pendingMocks()).toEqual([]);
+  expect(parseBody(written).agenda).toContain("[#52575](https://github.com/nodejs/node/issues/52575)");
+});
