@@ -2,24 +2,25 @@ import type { ApplicationFunction } from "probot";
 import { createAgendaDrafter, DEFAULT_DEBOUNCE_MS } from "./app/create-agenda-drafter.js";
 import { clockFromEnv } from "./app/clock-from-env.js";
 import { CRON_SECRET_ENV } from "./scheduler/cron-endpoint.js";
-import { registryFromEnv } from "./registry/redis-registry.js";
-import { lockFromEnv } from "./scheduler/lock.js";
+import { redisStoresFromEnv } from "./app/redis-stores.js";
 import { tickIntervalFromEnv } from "./scheduler/tick-interval.js";
 
 /**
  * The GitHub App, as `probot run` loads it, configured from the environment (README, "Running it"):
  * `AGENDA_DRAFTER_DEBOUNCE_MS` (how long the app waits after an event for more before it
  * refreshes a meeting issue, default 3000), `AGENDA_DRAFTER_TICK_INTERVAL_MS`,
- * `AGENDA_DRAFTER_CRON_SECRET`, `AGENDA_DRAFTER_CLOCK_URL` and `REDIS_URL`.
+ * `AGENDA_DRAFTER_CRON_SECRET`, `AGENDA_DRAFTER_CLOCK_URL` and `AGENDA_DRAFTER_REDIS_URL`.
  */
 const app: ApplicationFunction = (probot, options) => {
   const now = clockFromEnv();
   const cronSecret = process.env[CRON_SECRET_ENV];
+  const log = { info: (m: string) => probot.log.info(m), warn: (m: string) => probot.log.warn(m), error: (m: string) => probot.log.error(m) };
+  const { registry, lock } = redisStoresFromEnv(process.env, log, { now });
   return createAgendaDrafter({
     debounceMs: debounceFromEnv(process.env.AGENDA_DRAFTER_DEBOUNCE_MS),
     now,
-    registry: registryFromEnv(),
-    lock: lockFromEnv(process.env, now),
+    registry,
+    lock,
     tickIntervalMs: tickIntervalFromEnv(),
     ...(cronSecret && { cronSecret }),
   }).app(probot, options);

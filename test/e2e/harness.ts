@@ -6,7 +6,7 @@ import { startStage, type Stage, type StageOptions } from "@agenda-drafter/githu
 const E2E_APP_ID = 834021;
 const E2E_WEBHOOK_SECRET = "e2e-webhook-secret";
 
-export type E2EOptions = Pick<StageOptions, "snapshot" | "snapshotFile" | "app" | "env" | "idle">;
+export type E2EOptions = Pick<StageOptions, "snapshot" | "snapshotFile" | "app" | "env" | "idle" | "throttle">;
 export type E2E = Stage;
 
 export function startE2E(options: E2EOptions): Promise<E2E> {

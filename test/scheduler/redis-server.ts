@@ -26,12 +26,13 @@ export function describeWithRedis(name: string, body: () => void): void {
 
 export interface RedisServer {
   url: string;
+  port: number;
   stop(): Promise<void>;
 }
 
-/** Starts a throwaway redis-server on a free port, without persistence. */
-export async function startRedisServer(): Promise<RedisServer> {
-  const port = await freePort();
+/** Starts a throwaway redis-server, without persistence, on `port` (a restart, empty) or a free one. */
+export async function startRedisServer(port?: number): Promise<RedisServer> {
+  port ??= await freePort();
   const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
     stdio: "ignore",
   });
@@ -39,6 +40,7 @@ export async function startRedisServer(): Promise<RedisServer> {
   await waitUntilReady(url, child);
   return {
     url,
+    port,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

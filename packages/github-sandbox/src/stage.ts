@@ -7,8 +7,9 @@ import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Duration } from "luxon";
-import { createNodeMiddleware, Probot, ProbotOctokit, type ApplicationFunctionOptions } from "probot";
+import { createNodeMiddleware, Probot, type ApplicationFunctionOptions } from "probot";
 import { findPath } from "./git-store.js";
+import { stageOctokit } from "./stage-octokit.js";
 import type { SandboxOctokit } from "./sandbox-octokit.js";
 import { Sandbox, type AnsweredRequest } from "./sandbox.js";
 import { loadSnapshot } from "./snapshot.js";
@@ -47,6 +48,11 @@ export interface StageOptions {
   webhookSecret?: string;
   /** Probot's log level. Default: "fatal", so that only the caller speaks. */
   logLevel?: LogLevel;
+  /**
+   * Keeps Probot's throttling on, set up as `probot run` sets it up: in memory, or through Redis
+   * when `REDIS_URL` is set. Default: off, so that the stage sees every request at once.
+   */
+  throttle?: boolean;
 }
 
 export interface Stage {
@@ -91,35 +97,6 @@ export interface Stage {
   close(): Promise<void>;
 }
 
-/** GitHub's installation tokens live an hour; Probot keeps them a minute less. */
-const TOKEN_CACHE_MS = 59 * 60 * 1000;
-
-/**
- * The app's Octokit on the stage: without retries or throttling, so that the stage sees every
- * request at once and fails fast, and with installation tokens kept for an hour of sandbox time,
- * as Probot keeps them for an hour of real time: a token cached before the clock moves a day would
- * be refused as expired.
- */
-function stageOctokit(now: () => Date) {
-  const tokens = new Map<string, { value: string; at: number }>();
-  const tokenCache = {
-    get: (key: string) => {
-      const entry = tokens.get(key);
-      return entry && now().getTime() - entry.at < TOKEN_CACHE_MS ? entry.value : undefined;
-    },
-    set: (key: string, value: string) => void tokens.set(key, { value, at: now().getTime() }),
-  };
-  return ProbotOctokit.defaults((options: Record<string, unknown>) => {
-    const auth = options["auth"] as Record<string, unknown> | undefined;
-    return {
-      ...options,
-      ...(auth?.["cache"] !== undefined && { auth: { ...auth, cache: tokenCache } }),
-      retry: { enabled: false },
-      throttle: { ...(options["throttle"] as object | undefined), enabled: false },
-    };
-  });
-}
-
 export async function startStage(options: StageOptions): Promise<Stage> {
   const appId = options.appId ?? DEFAULT_APP_ID;
   const webhookSecret = options.webhookSecret ?? randomBytes(24).toString("hex");
@@ -144,9 +121,19 @@ export async function startStage(options: StageOptions): Promise<Stage> {
   const api = `${server.url}/api/v3`;
   const writes = appWritesOf(sandbox);
   const now = () => sandbox.clock.now();
-  const StageOctokit = stageOctokit(now);
+  const AppOctokit = stageOctokit(now, options.throttle ?? false);
+  const PersonOctokit = stageOctokit(now, false);
+  const redisConfig = options.throttle ? process.env["REDIS_URL"] : undefined;
   const launch = async (app: StageOptions["app"]) => {
-    const probot = new Probot({ appId, privateKey, secret: webhookSecret, baseUrl: api, Octokit: StageOctokit, logLevel: options.logLevel ?? "fatal" });
+    const probot = new Probot({
+      appId,
+      privateKey,
+      secret: webhookSecret,
+      baseUrl: api,
+      Octokit: AppOctokit,
+      logLevel: options.logLevel ?? "fatal",
+      ...(redisConfig && { redisConfig }),
+    });
     const handler = (loaded: Probot, probotOptions: ApplicationFunctionOptions) => app(loaded, { ...probotOptions, now, sandboxUrl: server.url });
     appServer.serve(await createNodeMiddleware(handler, { probot, webhooksPath: WEBHOOKS_PATH }));
     return probot;
@@ -168,7 +155,7 @@ export async function startStage(options: StageOptions): Promise<Stage> {
     probot,
     url: server.url,
     appUrl: appServer.url,
-    as: (login) => new StageOctokit({ auth: { token: `user:${login}` }, baseUrl: api }) as unknown as SandboxOctokit,
+    as: (login) => new PersonOctokit({ auth: { token: `user:${login}` }, baseUrl: api }) as unknown as SandboxOctokit,
     clock: stageClock(sandbox),
     settle: () => settle(server, writes, idles),
     faults: (faults) => server.webhooks?.setFaults(faults),
