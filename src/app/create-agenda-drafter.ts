@@ -14,6 +14,8 @@ import { cronHandler } from "../scheduler/cron-endpoint.js";
 import { createProcessLock, type TickLock } from "../scheduler/lock.js";
 import { runTick, type TickRun, type TickTarget } from "../scheduler/run-tick.js";
 import { startTickInterval } from "../scheduler/tick-interval.js";
+import { handleWebhook } from "./webhook-errors.js";
+import { guardWebhookIntake } from "./webhook-intake.js";
 
 export interface AgendaDrafterOptions {
   /** Quiet time after an event before its meetings are refreshed. Default: 3 seconds. */
@@ -61,30 +63,8 @@ export function createAgendaDrafter(options: AgendaDrafterOptions = {}): AgendaD
       ...(options.claimWaitMs !== undefined && { claimWaitMs: options.claimWaitMs }),
     });
     runtime = current;
-
-    probot.on(
-      [...ITEM_ACTIONS.issues.map((action) => `issues.${action}` as const), ...ITEM_ACTIONS.pull_request.map((action) => `pull_request.${action}` as const)],
-      (context) => onItemEvent(current, context),
-    );
-    probot.on(["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"], (context) =>
-      onPullRequestCommits(current, context),
-    );
-    probot.on("push", (context) => onPush(current, context));
-    probot.on(
-      [
-        "repository.privatized",
-        "repository.publicized",
-        "repository.renamed",
-        "repository.transferred",
-        "repository.deleted",
-        "repository.archived",
-        "repository.unarchived",
-      ],
-      (context) => onRepositoryEvent(current, context),
-    );
-    probot.on(["label.edited", "label.deleted"], (context) => onLabelEvent(current, context));
-    probot.on(["installation", "installation_repositories"], (context) => onInstallationEvent(current, context));
-    probot.on("issue_comment.created", (context) => onIssueComment(current, context));
+    guardWebhookIntake(probot);
+    registerHandlers(probot, current);
 
     tick = async () => {
       await startup;
@@ -114,6 +94,36 @@ export function createAgendaDrafter(options: AgendaDrafterOptions = {}): AgendaD
     tick: () => tick(),
     stop: () => stop(),
   };
+}
+
+/** The webhook handlers; a failing one is logged as one line, never with the payload. */
+function registerHandlers(probot: Probot, current: Runtime): void {
+  const itemEvents = [
+    ...ITEM_ACTIONS.issues.map((action) => `issues.${action}` as const),
+    ...ITEM_ACTIONS.pull_request.map((action) => `pull_request.${action}` as const),
+  ];
+  probot.on(itemEvents, (context) => handleWebhook(probot, context, () => onItemEvent(current, context)));
+  probot.on(["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"], (context) =>
+    handleWebhook(probot, context, () => onPullRequestCommits(current, context)),
+  );
+  probot.on("push", (context) => handleWebhook(probot, context, () => onPush(current, context)));
+  probot.on(
+    [
+      "repository.privatized",
+      "repository.publicized",
+      "repository.renamed",
+      "repository.transferred",
+      "repository.deleted",
+      "repository.archived",
+      "repository.unarchived",
+    ],
+    (context) => handleWebhook(probot, context, () => onRepositoryEvent(current, context)),
+  );
+  probot.on(["label.edited", "label.deleted"], (context) => handleWebhook(probot, context, () => onLabelEvent(current, context)));
+  probot.on(["installation", "installation_repositories"], (context) =>
+    handleWebhook(probot, context, () => onInstallationEvent(current, context)),
+  );
+  probot.on("issue_comment.created", (context) => handleWebhook(probot, context, () => onIssueComment(current, context)));
 }
 
 /** Start-up discovery, so that events are matched to meetings (and the first tick finds them) without delay. */
