@@ -27,6 +27,9 @@ export function describeWithRedis(name: string, body: () => void): void {
 export interface RedisServer {
   url: string;
   port: number;
+  /** Freezes the server (SIGSTOP): connections stay open and nothing is answered, as a slow Redis. */
+  pause(): void;
+  resume(): void;
   stop(): Promise<void>;
 }
 
@@ -41,10 +44,13 @@ export async function startRedisServer(port?: number): Promise<RedisServer> {
   return {
     url,
     port,
+    pause: () => void child.kill("SIGSTOP"),
+    resume: () => void child.kill("SIGCONT"),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
         child.once("exit", () => resolve());
+        child.kill("SIGCONT");
         child.kill("SIGTERM");
       }),
   };
