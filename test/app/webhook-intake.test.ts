@@ -29,7 +29,7 @@ let bytesRead: () => number;
 
 beforeEach(async () => {
   nock.disableNetConnect();
-  nock.enableNetConnect("127.0.0.1");
+  nock.enableNetConnect((host) => host.startsWith("127.0.0.1:"));
   nock("https://api.github.com").persist().get("/app/installations").query(true).reply(200, []);
   lines = [];
   const sink = new Writable({
