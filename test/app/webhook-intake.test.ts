@@ -2,8 +2,7 @@
 // logger), against anyone on the internet: bodies over GitHub's 25 MB are refused before they are
 // buffered, and a refused or failing webhook is one short log line, never its payload.
 import { createHmac, generateKeyPairSync } from "node:crypto";
-import { request as httpRequest } from "node:http";
-import { createServer, type AddressInfo, type Socket } from "node:net";
+import { connect, createServer, type AddressInfo, type Socket } from "node:net";
 import { Writable } from "node:stream";
 import nock from "nock";
 import { pino } from "pino";
@@ -73,36 +72,49 @@ interface Sent {
   bytesWritten: number;
 }
 
-/** POSTs `total` bytes of body to the webhook path, 64 KiB at a time, stopping when the server answers or cuts the connection. */
+/**
+ * POSTs `total` bytes of body to the webhook path over a bare socket (which nock leaves alone),
+ * 64 KiB at a time, stopping when the server answers or cuts the connection.
+ */
 function post(total: number, headers: Record<string, string | number>, chunked: boolean): Promise<Sent> {
   return new Promise((resolve) => {
     let bytesWritten = 0;
     let done = false;
+    const socket = connect(port, "127.0.0.1");
     const finish = (status: Sent["status"]) => {
       if (done) return;
       done = true;
-      request.destroy();
+      socket.destroy();
       resolve({ status, bytesWritten });
     };
-    const request = httpRequest({
-      host: "127.0.0.1",
-      port,
-      method: "POST",
-      path: "/api/github/webhooks",
-      headers: { "content-type": "application/json", "x-github-event": "issues", "x-github-delivery": "d-1", "x-hub-signature-256": "sha256=00", ...(chunked ? {} : { "content-length": total }), ...headers },
+    let answer = "";
+    socket.on("data", (data: Buffer) => {
+      answer += data.toString("latin1");
+      const status = /^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1];
+      if (status) finish(Number(status));
     });
-    request.on("response", (response) => finish(response.statusCode ?? 0));
-    request.on("error", () => finish("connection cut"));
+    socket.on("error", () => finish("connection cut"));
+    socket.on("close", () => finish("connection cut"));
+    const head = {
+      host: "127.0.0.1",
+      "content-type": "application/json",
+      "x-github-event": "issues",
+      "x-github-delivery": "d-1",
+      "x-hub-signature-256": "sha256=00",
+      ...(chunked ? { "transfer-encoding": "chunked" } : { "content-length": total }),
+      ...headers,
+    };
+    socket.write(`POST /api/github/webhooks HTTP/1.1\r\n${Object.entries(head).map(([name, value]) => `${name}: ${value}\r\n`).join("")}\r\n`);
     const chunk = Buffer.alloc(64 * 1024, "a");
+    const frame = chunked ? Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from("\r\n")]) : chunk;
     const pump = () => {
       while (!done && bytesWritten < total) {
         bytesWritten += chunk.length;
-        if (!request.write(chunk)) return void request.once("drain", pump);
+        if (!socket.write(frame)) return void socket.once("drain", pump);
       }
-      if (!done && total > 0) request.end();
+      if (!done && chunked) socket.write("0\r\n\r\n");
     };
-    if (total > 0) pump();
-    else request.flushHeaders();
+    pump();
   });
 }
 
