@@ -4,8 +4,7 @@ import { clockFromEnv } from "./app/clock-from-env.js";
 import { stateSignerFromEnv } from "./app/state-signer-from-env.js";
 import { REQUEST_TIMEOUT_ENV, requestTimeoutFromEnv } from "./app/request-timeout.js";
 import { CRON_SECRET_ENV } from "./scheduler/cron-endpoint.js";
-import { registryFromEnv } from "./registry/redis-registry.js";
-import { lockFromEnv } from "./scheduler/lock.js";
+import { redisStoresFromEnv } from "./app/redis-stores.js";
 import { tickIntervalFromEnv } from "./scheduler/tick-interval.js";
 
 /**
@@ -13,17 +12,20 @@ import { tickIntervalFromEnv } from "./scheduler/tick-interval.js";
  * `AGENDA_DRAFTER_DEBOUNCE_MS` (how long the app waits after an event for more before it
  * refreshes a meeting issue, default 3000), `AGENDA_DRAFTER_TICK_INTERVAL_MS`,
  * `AGENDA_DRAFTER_CRON_SECRET`, `AGENDA_DRAFTER_CLOCK_URL`, `AGENDA_DRAFTER_STATE_KEY` (else the
- * app's private key signs the meeting issues' state), `AGENDA_DRAFTER_REQUEST_TIMEOUT_MS` and `REDIS_URL`.
+ * app's private key signs the meeting issues' state), `AGENDA_DRAFTER_REQUEST_TIMEOUT_MS` and
+ * `AGENDA_DRAFTER_REDIS_URL`.
  */
 const app: ApplicationFunction = (probot, options) => {
   const now = clockFromEnv();
   const cronSecret = process.env[CRON_SECRET_ENV];
+  const log = { info: (m: string) => probot.log.info(m), warn: (m: string) => probot.log.warn(m), error: (m: string) => probot.log.error(m) };
+  const { registry, lock } = redisStoresFromEnv(process.env, log, { now });
   return createAgendaDrafter({
     stateSigner: stateSignerFromEnv(),
     debounceMs: debounceFromEnv(process.env.AGENDA_DRAFTER_DEBOUNCE_MS),
     now,
-    registry: registryFromEnv(),
-    lock: lockFromEnv(process.env, now),
+    registry,
+    lock,
     tickIntervalMs: tickIntervalFromEnv(),
     requestTimeoutMs: requestTimeoutFromEnv(process.env[REQUEST_TIMEOUT_ENV]),
     ...(cronSecret && { cronSecret }),

@@ -4,3 +4,9 @@ export interface Log {
   warn(message: string): void;
   error(message: string): void;
 }
+
+/** How a shared store's commands fare, so that an outage is told once, not once per failed command. */
+export interface StoreHealth {
+  failed(error: unknown): void;
+  succeeded(): void;
+}

@@ -16,6 +16,8 @@ import { createProcessLock, type TickLock } from "../scheduler/lock.js";
 import { runTick, type TickRun, type TickTarget } from "../scheduler/run-tick.js";
 import { startTickInterval } from "../scheduler/tick-interval.js";
 import type { StateSigner } from "../publish/state-signer.js";
+import { handleWebhook } from "./webhook-errors.js";
+import { guardWebhookIntake } from "./webhook-intake.js";
 
 export interface AgendaDrafterOptions {
   /**
@@ -73,30 +75,8 @@ export function createAgendaDrafter(options: AgendaDrafterOptions): AgendaDrafte
     runtime = current;
     const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     limitAuthRequestTime(probot, timeoutMs);
-    const timed = <C extends { octokit: object }>(context: C): C => (limitRequestTime(context.octokit, timeoutMs), context);
-
-    probot.on(
-      [...ITEM_ACTIONS.issues.map((action) => `issues.${action}` as const), ...ITEM_ACTIONS.pull_request.map((action) => `pull_request.${action}` as const)],
-      (context) => onItemEvent(current, timed(context)),
-    );
-    probot.on(["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"], (context) => onPullRequestCommits(current, timed(context)),
-    );
-    probot.on("push", (context) => onPush(current, timed(context)));
-    probot.on(
-      [
-        "repository.privatized",
-        "repository.publicized",
-        "repository.renamed",
-        "repository.transferred",
-        "repository.deleted",
-        "repository.archived",
-        "repository.unarchived",
-      ],
-      (context) => onRepositoryEvent(current, timed(context)),
-    );
-    probot.on(["label.edited", "label.deleted"], (context) => onLabelEvent(current, timed(context)));
-    probot.on(["installation", "installation_repositories"], (context) => onInstallationEvent(current, timed(context)));
-    probot.on("issue_comment.created", (context) => onIssueComment(current, timed(context)));
+    guardWebhookIntake(probot);
+    registerHandlers(probot, current, timeoutMs);
 
     tick = async () => {
       await startup;
@@ -126,6 +106,38 @@ export function createAgendaDrafter(options: AgendaDrafterOptions): AgendaDrafte
     tick: () => tick(),
     stop: () => stop(),
   };
+}
+
+/** The webhook handlers; a failing one is logged as one line, never with the payload. */
+/** Every webhook the app acts on: each with a deadline on its GitHub requests, and one short log line when it fails. */
+function registerHandlers(probot: Probot, current: Runtime, timeoutMs: number): void {
+  const timed = <C extends { octokit: object }>(context: C): C => (limitRequestTime(context.octokit, timeoutMs), context);
+  const itemEvents = [
+    ...ITEM_ACTIONS.issues.map((action) => `issues.${action}` as const),
+    ...ITEM_ACTIONS.pull_request.map((action) => `pull_request.${action}` as const),
+  ];
+  probot.on(itemEvents, (context) => handleWebhook(probot, context, () => onItemEvent(current, timed(context))));
+  probot.on(["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"], (context) =>
+    handleWebhook(probot, context, () => onPullRequestCommits(current, timed(context))),
+  );
+  probot.on("push", (context) => handleWebhook(probot, context, () => onPush(current, timed(context))));
+  probot.on(
+    [
+      "repository.privatized",
+      "repository.publicized",
+      "repository.renamed",
+      "repository.transferred",
+      "repository.deleted",
+      "repository.archived",
+      "repository.unarchived",
+    ],
+    (context) => handleWebhook(probot, context, () => onRepositoryEvent(current, timed(context))),
+  );
+  probot.on(["label.edited", "label.deleted"], (context) => handleWebhook(probot, context, () => onLabelEvent(current, timed(context))));
+  probot.on(["installation", "installation_repositories"], (context) =>
+    handleWebhook(probot, context, () => onInstallationEvent(current, timed(context))),
+  );
+  probot.on("issue_comment.created", (context) => handleWebhook(probot, context, () => onIssueComment(current, timed(context))));
 }
 
 /** Start-up discovery, so that events are matched to meetings (and the first tick finds them) without delay. */

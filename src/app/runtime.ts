@@ -83,17 +83,19 @@ export class Runtime {
     this.#queue.request(workKey(installationId, home, meetingId), { kind: "restore", installationId, home, meetingId, edit });
   }
 
-  /** Reads the installation's config files once, the first time it is seen after start-up. */
+  /**
+   * Reads the installation's config files when the registry does not know it: the first time it
+   * is seen, and again whenever a shared registry lost it (Redis restarted empty, keys expired).
+   */
   ensureDiscovered(octokit: GitHub, installationId: number): Promise<void> {
-    const known = this.#discoveries.get(installationId);
-    if (known) return known;
+    const running = this.#discoveries.get(installationId);
+    if (running) return running;
     const discovery = (async () => {
       if (await this.registry.knows(installationId)) return;
       const meetings = await discoverMeetings(octokit, installationId, this.registry, this.log);
       for (const meeting of meetings) this.refresh(installationId, meeting);
-    })();
+    })().finally(() => this.#discoveries.delete(installationId));
     this.#discoveries.set(installationId, discovery);
-    discovery.catch(() => this.#discoveries.delete(installationId));
     return discovery;
   }
 

@@ -3,8 +3,7 @@ import { Probot } from "probot";
 import type { GitHub } from "../github.js";
 import { UserError } from "../errors.js";
 import type { RunEnvironment } from "./run.js";
-import { registryFromEnv } from "../registry/redis-registry.js";
-import { lockFromEnv } from "../scheduler/lock.js";
+import { redisStoresFromEnv } from "../app/redis-stores.js";
 import { statusOf } from "../github.js";
 import { activeInstallations } from "../app/active-installations.js";
 import { clockFromEnv } from "../app/clock-from-env.js";
@@ -28,6 +27,8 @@ export function runEnvironmentFromEnv(env: NodeJS.ProcessEnv = process.env): Run
   const log = { info: (m: string) => probot.log.info(m), warn: (m: string) => probot.log.warn(m), error: (m: string) => probot.log.error(m) };
   const signer = stateSignerFromEnv(env, privateKey);
 
+  const { registry, lock } = redisStoresFromEnv(env, log, { now });
+
   return {
     async installations(repo) {
       let ids: number[];
@@ -45,8 +46,8 @@ export function runEnvironmentFromEnv(env: NodeJS.ProcessEnv = process.env): Run
       return Promise.all(ids.map(async (installationId) => ({ installationId, octokit: (await probot.auth(installationId)) as GitHub })));
     },
     actions: (installation) => createTickActions(bindStateSigner(installation.octokit, signer), { now, log }),
-    registry: registryFromEnv(env),
-    lock: lockFromEnv(env, now),
+    registry,
+    lock,
     now,
   };
 }

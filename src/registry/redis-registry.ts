@@ -1,9 +1,9 @@
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 import type { GitHub } from "../github.js";
 import type { Meeting } from "../model.js";
 import { discoverMeetings } from "./discover-meetings.js";
 import { createMemoryRegistry, type MeetingRegistry } from "./meeting-registry.js";
-import type { Log } from "../log.js";
+import type { Log, StoreHealth } from "../log.js";
 
 // Discovery reads the config file of every repository an installation sees: on an org of 1,000
 // repositories that is 1,000 calls. With Redis the discovered home repos outlive the process, so
@@ -12,27 +12,65 @@ import type { Log } from "../log.js";
 // Meeting changes shape, which makes the next start-up discover afresh.
 const PREFIX = "agenda-drafter:v1:installation";
 
-/** The meetings of each installation's home repos, kept in Redis. */
-export function createRedisRegistry(redis: Redis): MeetingRegistry {
+const healthy: StoreHealth = { failed: () => undefined, succeeded: () => undefined };
+
+/**
+ * The meetings of each installation's home repos, kept in Redis and, as a fallback, in the
+ * process's memory: Redis is an economy, never a requirement. Every write goes to both; while
+ * Redis fails, reads come from memory (which discovers again what it does not know). An
+ * installation written while Redis failed is dropped from Redis once it answers again, so that
+ * it is discovered afresh rather than read stale. A missing `known` marker (Redis restarted
+ * empty, keys evicted) means "discover again".
+ */
+export function createRedisRegistry(redis: Redis, health: StoreHealth = healthy): MeetingRegistry {
+  const memory = createMemoryRegistry();
+  const unsynced = new Set<number>();
   const known = (installationId: number) => `${PREFIX}:${installationId}:known`;
   const repos = (installationId: number) => `${PREFIX}:${installationId}:repos`;
-  return {
-    knows: async (installationId) => (await redis.exists(known(installationId))) === 1,
-    markKnown: async (installationId) => void (await redis.set(known(installationId), new Date().toISOString())),
-    setRepoMeetings: async (installationId, repo, meetings) => {
-      if (meetings.length === 0) await redis.hdel(repos(installationId), repo.toLowerCase());
-      else await redis.hset(repos(installationId), repo.toLowerCase(), JSON.stringify(meetings));
-    },
-    forgetRepo: async (installationId, repo) => void (await redis.hdel(repos(installationId), repo.toLowerCase())),
-    forgetInstallation: async (installationId) => void (await redis.del(known(installationId), repos(installationId))),
-    meetings: async (installationId) =>
-      Object.values(await redis.hgetall(repos(installationId))).flatMap((json) => JSON.parse(json) as Meeting[]),
+  async function inRedis<T>(installationId: number, command: () => Promise<T>, fallback: () => Promise<T>): Promise<T> {
+    try {
+      if (unsynced.has(installationId)) {
+        await redis.del(known(installationId), repos(installationId));
+        unsynced.delete(installationId);
+      }
+      const result = await command();
+      health.succeeded();
+      return result;
+    } catch (error) {
+      health.failed(error);
+      unsynced.add(installationId);
+      return fallback();
+    }
+  }
+  const write = async (installationId: number, command: () => Promise<unknown>, inMemory: () => Promise<void>) => {
+    await inMemory();
+    await inRedis(installationId, command, async () => undefined);
   };
-}
-
-/** The Redis registry when `REDIS_URL` is set, else one process's memory. */
-export function registryFromEnv(env: NodeJS.ProcessEnv = process.env): MeetingRegistry {
-  return env.REDIS_URL ? createRedisRegistry(new Redis(env.REDIS_URL)) : createMemoryRegistry();
+  return {
+    knows: (installationId) =>
+      inRedis(installationId, async () => (await redis.exists(known(installationId))) === 1, () => memory.knows(installationId)),
+    markKnown: (installationId) =>
+      write(installationId, () => redis.set(known(installationId), new Date().toISOString()), () => memory.markKnown(installationId)),
+    setRepoMeetings: (installationId, repo, meetings) =>
+      write(
+        installationId,
+        () =>
+          meetings.length === 0
+            ? redis.hdel(repos(installationId), repo.toLowerCase())
+            : redis.hset(repos(installationId), repo.toLowerCase(), JSON.stringify(meetings)),
+        () => memory.setRepoMeetings(installationId, repo, meetings),
+      ),
+    forgetRepo: (installationId, repo) =>
+      write(installationId, () => redis.hdel(repos(installationId), repo.toLowerCase()), () => memory.forgetRepo(installationId, repo)),
+    forgetInstallation: (installationId) =>
+      write(installationId, () => redis.del(known(installationId), repos(installationId)), () => memory.forgetInstallation(installationId)),
+    meetings: (installationId) =>
+      inRedis(
+        installationId,
+        async () => Object.values(await redis.hgetall(repos(installationId))).flatMap((json) => JSON.parse(json) as Meeting[]),
+        () => memory.meetings(installationId),
+      ),
+  };
 }
 
 export interface Discovered {

@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
+import type { StoreHealth } from "../log.js";
 
 // The tick lock is an economy, not the guarantee: it spares replicas from all doing the same
 // tick's reads at once. What keeps them from creating anything twice is on GitHub's side (the
-// claim ref, the minutes branch), so a lock that expires under a slow tick does no harm.
+// claim ref, the minutes branch), so a lock that expires under a slow tick does no harm, and while
+// Redis fails each replica falls back to its own process lock.
 
 export interface TickLock {
   /** The held lock when this process got it; undefined while another holds it. */
@@ -23,19 +25,40 @@ export interface HeldLock {
 const RELEASE = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`;
 const RENEW = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("pexpire", KEYS[1], ARGV[2]) else return 0 end`;
 
-/** A lock shared by every replica that uses the same Redis: `SET key token NX PX ttl`. */
-export function createRedisLock(redis: Redis): TickLock {
+const healthy: StoreHealth = { failed: () => undefined, succeeded: () => undefined };
+
+/**
+ * A lock shared by every replica that uses the same Redis: `SET key token NX PX ttl`. While Redis
+ * fails (down, slow, emptied: a key gone is a lock not held) it is the process's own lock.
+ */
+export function createRedisLock(redis: Redis, health: StoreHealth = healthy, now?: () => Date): TickLock {
+  const fallback = createProcessLock(now);
+  async function attempt<T>(command: () => Promise<T>, onFailure: () => T | Promise<T>): Promise<T> {
+    try {
+      const result = await command();
+      health.succeeded();
+      return result;
+    } catch (error) {
+      health.failed(error);
+      return onFailure();
+    }
+  }
   return {
     async acquire(key, ttlMs) {
       const token = randomUUID();
-      const set = await redis.set(key, token, "PX", ttlMs, "NX");
+      const set = await attempt(() => redis.set(key, token, "PX", ttlMs, "NX"), () => undefined);
+      if (set === undefined) return fallback.acquire(key, ttlMs);
       if (set !== "OK") return undefined;
+      // A renewal or release Redis cannot answer is not a lost lock: the claims on GitHub's side keep the work exactly-once.
       return {
-        renew: async (renewMs) => (await redis.eval(RENEW, 1, key, token, String(renewMs))) === 1,
-        release: async () => (await redis.eval(RELEASE, 1, key, token)) === 1,
+        renew: (renewMs) => attempt(async () => (await redis.eval(RENEW, 1, key, token, String(renewMs))) === 1, () => true),
+        release: () => attempt(async () => (await redis.eval(RELEASE, 1, key, token)) === 1, () => true),
       };
     },
-    close: async () => void (await redis.quit()),
+    close: async () => {
+      await fallback.close();
+      await attempt(async () => void (await redis.quit()), () => redis.disconnect());
+    },
   };
 }
 
@@ -59,9 +82,4 @@ export function createProcessLock(now: () => Date = () => new Date()): TickLock 
     },
     close: async () => holders.clear(),
   };
-}
-
-/** The Redis lock when `REDIS_URL` is set, else the process's own. */
-export function lockFromEnv(env: NodeJS.ProcessEnv = process.env, now?: () => Date): TickLock {
-  return env.REDIS_URL ? createRedisLock(new Redis(env.REDIS_URL)) : createProcessLock(now);
 }

@@ -49,7 +49,7 @@ test("without a repository, every installation that is not suspended", async () 
   expect((await environment.installations()).map((installation) => installation.installationId)).toEqual([4711]);
 });
 
-test("without REDIS_URL, the registry and the lock are the process's own, and the clock is the system's", async () => {
+test("without AGENDA_DRAFTER_REDIS_URL, the registry and the lock are the process's own, and the clock is the system's", async () => {
   const environment = runEnvironmentFromEnv(credentials);
   expect(await environment.registry.knows(4711)).toBe(false);
   const held = await environment.lock.acquire("agenda-drafter:tick", 1_000);

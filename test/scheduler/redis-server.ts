@@ -26,12 +26,16 @@ export function describeWithRedis(name: string, body: () => void): void {
 
 export interface RedisServer {
   url: string;
+  port: number;
+  /** Freezes the server (SIGSTOP): connections stay open and nothing is answered, as a slow Redis. */
+  pause(): void;
+  resume(): void;
   stop(): Promise<void>;
 }
 
-/** Starts a throwaway redis-server on a free port, without persistence. */
-export async function startRedisServer(): Promise<RedisServer> {
-  const port = await freePort();
+/** Starts a throwaway redis-server, without persistence, on `port` (a restart, empty) or a free one. */
+export async function startRedisServer(port?: number): Promise<RedisServer> {
+  port ??= await freePort();
   const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
     stdio: "ignore",
   });
@@ -39,10 +43,14 @@ export async function startRedisServer(): Promise<RedisServer> {
   await waitUntilReady(url, child);
   return {
     url,
+    port,
+    pause: () => void child.kill("SIGSTOP"),
+    resume: () => void child.kill("SIGCONT"),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
         child.once("exit", () => resolve());
+        child.kill("SIGCONT");
         child.kill("SIGTERM");
       }),
   };
