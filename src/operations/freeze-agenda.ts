@@ -6,6 +6,7 @@ import { updateIssueState } from "../publish/update-issue-state.js";
 import type { WriteOutcome } from "../publish/write-agenda.js";
 import { agendaAsWritten, writtenAgendaItems } from "./steps/agenda-as-written.js";
 import type { Log } from "../log.js";
+import { countItems, cutAgenda } from "../render/cut-agenda.js";
 
 /**
  * Records in the issue's state the agenda as the issue shows it, the items the app last wrote
@@ -23,12 +24,21 @@ export async function freezeAgenda(
   const state = parseBody(current.body, stateSeal(octokit, meeting.home, issue.issueNumber)).state;
   if (state?.frozen) return "unchanged";
   const items = await writtenAgendaItems(octokit, meeting, issue.occurrence, state);
-  const frozen = { at: context.now.toISOString(), ...(await agendaAsWritten(octokit, meeting, issue.occurrence, items)) };
+  const written = await agendaAsWritten(octokit, meeting, issue.occurrence, items);
+  const frozen = { at: context.now.toISOString(), ...written };
+  // A second copy of a long agenda may not fit the body: the copy loses the oldest items of the longest lists, and says how many.
+  const cutTo = (hidden: number) => {
+    const cut = cutAgenda({ meeting, occurrence: issue.occurrence, ...written }, hidden);
+    return { ...frozen, groups: cut.groups, ...(cut.hiddenItems && { hiddenItems: cut.hiddenItems }) };
+  };
   return updateIssueState(
     octokit,
     meeting.home,
     issue.issueNumber,
-    (latest) => ({ state: latest.frozen ? undefined : { ...latest, frozen } }),
+    (latest) =>
+      latest.frozen
+        ? { state: undefined }
+        : { state: { ...latest, frozen }, shrink: { items: countItems(written), state: (hidden) => ({ ...latest, frozen: cutTo(hidden) }) } },
     { dryRun: meeting.dryRun, log: context.log },
   );
 }

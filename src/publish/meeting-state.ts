@@ -57,6 +57,8 @@ export const frozenAgendaSchema = z.object({
   at: z.string(),
   groups: z.array(z.object({ repo: agendaItemSchema.shape.repo, items: z.array(agendaItemSchema) })),
   searchUrls: z.array(z.string()),
+  /** Items left out of this copy so that the issue body stays within GitHub's limit; the minutes say so. */
+  hiddenItems: z.number().int().positive().optional(),
 });
 
 export const rescheduleSchema = z.object({

@@ -31,6 +31,14 @@ export class BodyTooLongError extends Error {
   override name = "BodyTooLongError";
 }
 
+/**
+ * Room a live body leaves below GitHub's limit for the record the freeze adds at the meeting's
+ * start (when, the search links, and as many of the agenda's items as then fit), so that the
+ * freeze always fits however long the agenda.
+ */
+const FREEZE_ROOM = 8_192;
+const LIVE_BODY_LIMIT = MAX_BODY_LENGTH - FREEZE_ROOM;
+
 export interface FittedBody {
   body: string;
   /** What the body holds: the agenda as cut, the facts that were kept. */
@@ -53,15 +61,15 @@ export function fitBody(
   const compose = (next: AgendaContent): FittedBody => ({ body: composeBody(base, previous, next, next.facts, baseHash, seal), content: next });
   const facts = [...content.facts].sort((a, b) => a.at.localeCompare(b.at));
   let fitted = compose({ ...content, facts });
-  while (fitted.body.length > MAX_BODY_LENGTH && facts.length > 0) {
+  while (fitted.body.length > LIVE_BODY_LIMIT && facts.length > 0) {
     facts.shift();
     fitted = compose({ ...content, facts: [...facts] });
   }
-  if (fitted.body.length <= MAX_BODY_LENGTH) return fitted;
+  if (fitted.body.length <= LIVE_BODY_LIMIT) return fitted;
 
   const cutter = content.cut;
   const withHidden = (hidden: number) => compose({ ...content, ...cutter?.cut(hidden), facts: [] as LabelFact[] });
-  const hidden = cutter && fewestHidden(cutter.itemCount, (count) => withHidden(count).body.length <= MAX_BODY_LENGTH);
+  const hidden = cutter && fewestHidden(cutter.itemCount, (count) => withHidden(count).body.length <= LIVE_BODY_LIMIT);
   if (hidden === undefined) throw tooLong(content, (cutter ? withHidden(cutter.itemCount) : fitted).body.length);
   return withHidden(hidden);
 }

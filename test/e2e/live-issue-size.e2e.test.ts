@@ -4,6 +4,7 @@
 import type { IssueRecord } from "@agenda-drafter/github-sandbox";
 import type { E2E } from "./harness.js";
 import { agendaItems, agendaText, HOME, meetingIssue, snapshotWith, startLiveIssueApp, stateOf, writeLines } from "./live-issue-app.js";
+import { startDrafter, stepsDone } from "./drafter-app.js";
 
 const LABEL = "security-wg-agenda";
 const MAX_BODY = 65_536;
@@ -82,6 +83,27 @@ test("a 1,500-item agenda creates a meeting issue within GitHub's limit that say
   expectFittedAgenda(issue);
   expect(writeLines(e2e).filter((line) => line.startsWith(`POST /repos/${HOME}/issues `))).toEqual([`POST /repos/${HOME}/issues 201`]);
 });
+
+test("the freeze of a 1,500-item agenda keeps the body within GitHub's limit; its copy says how many items it leaves out, and so do the minutes", async () => {
+  const stage = await startDrafter(manyItems(true));
+  e2e = stage.e2e;
+  const shown = agendaItems(meetingIssue(e2e));
+  e2e.clock.set("2024-03-28T16:00:00Z");
+  expect(stepsDone(await stage.tick())).toEqual(["freeze-agenda 2024-03-28"]);
+  const issue = meetingIssue(e2e);
+  expect((issue.body ?? "").length).toBeLessThanOrEqual(MAX_BODY);
+  const frozen = stateOf(issue)?.frozen;
+  const kept = (frozen?.groups ?? []).reduce((count, group) => count + group.items.length, 0);
+  expect(kept).toBeGreaterThan(0);
+  expect(frozen?.hiddenItems).toBe(shown.length - kept);
+  // The agenda block the freeze leaves as the app last wrote it.
+  expect(agendaItems(issue)).toEqual(shown);
+
+  e2e.clock.set("2024-03-28T17:00:00Z");
+  expect(stepsDone(await stage.tick())).toEqual(["open-minutes 2024-03-28"]);
+  const minutes = e2e.file(HOME, "meetings/2024-03-28.md", "agenda-drafter/security-wg/2024-03-28") ?? "";
+  expect(minutes).toMatch(/Not shown here, to stay within GitHub's 65,536 characters: \d+ more labelled items/);
+}, 90_000);
 
 test("an existing meeting issue is updated the same way when its agenda grows past the limit", async () => {
   e2e = await startLiveIssueApp(manyItems(false));
