@@ -95,7 +95,7 @@ test("a push that changes the config gets a passing check with the meetings it d
   expect(check.sent[0]?.output.summary).toMatchInlineSnapshot(`
 "Meetings declared:
 
-- **security-wg** (Node.js Security team): labels \`security-wg-agenda\` in org nodejs; from 2024-03-28T16:00 UTC, FREQ=WEEKLY;INTERVAL=2."
+- **security-wg** (Node.js Security team): labels security-wg-agenda in org nodejs; from 2024-03-28T16:00 UTC, FREQ=WEEKLY;INTERVAL=2."
 `);
 });
 

@@ -13,6 +13,12 @@ import { readRepoFile } from "../../config/read-repo-file.js";
 
 export const CONFIG_CHECK_NAME = "agenda-drafter config";
 
+/**
+ * A config with more meetings than this gets only their first ones' templates rendered: a render
+ * is bounded (2 s), and a pull request may declare any number of meetings.
+ */
+const MOST_MEETINGS_RENDERED = 10;
+
 /** Whether a change to these files calls for a config check: the config file or a template of a meeting. */
 export function touchesConfig(changedFiles: string[], templatePaths: string[]): boolean {
   return changedFiles.some((file) => file === CONFIG_PATH || templatePaths.includes(file));
@@ -36,7 +42,9 @@ export async function configCheckReport(octokit: GitHub, repo: RepoRef, sha: str
   if (!loaded) return report("neutral", "No meetings", `This commit has no \`${CONFIG_PATH}\`: the repository declares no meetings.`);
 
   const templateProblems: TemplateError[] = [];
-  for (const meeting of loaded.meetings) templateProblems.push(...(await templateProblemsOf(octokit, { ...repo, sha }, meeting)));
+  const withTemplates = loaded.meetings.filter((meeting) => Object.keys(meeting.templates).length > 0);
+  for (const meeting of withTemplates.slice(0, MOST_MEETINGS_RENDERED)) templateProblems.push(...(await templateProblemsOf(octokit, { ...repo, sha }, meeting)));
+  const unchecked = withTemplates.length - MOST_MEETINGS_RENDERED;
 
   const errors = loaded.problems.filter((problem) => problem.severity === "error");
   const annotations = [
@@ -51,12 +59,13 @@ export async function configCheckReport(octokit: GitHub, repo: RepoRef, sha: str
       }),
     ),
   ];
-  const problemList = [...loaded.problems.map(formatProblem), ...templateProblems.map((problem) => problem.message)];
+  const problemList = [...shownProblems(loaded.problems), ...templateProblems.map((problem) => problem.message)];
   const meetingList = loaded.meetings.map(describeMeeting);
   const summary = [
     ...(problemList.length > 0 ? ["Problems:", "", ...problemList.map((line) => `- ${line}`), ""] : []),
     loaded.meetings.length > 0 ? "Meetings declared:" : "No meeting is usable.",
     ...(meetingList.length > 0 ? ["", ...meetingList] : []),
+    ...(unchecked > 0 ? ["", `The templates of ${unchecked} more meeting${unchecked === 1 ? "" : "s"} were not rendered: a check renders those of ${MOST_MEETINGS_RENDERED} at most.`] : []),
   ].join("\n");
 
   const failed = errors.length + templateProblems.length;
@@ -115,28 +124,45 @@ function sampleAgenda(meeting: Meeting): Agenda {
   return buildAgenda(meeting, occurrence, [item(2, "issue"), item(1, "pull_request")], { searchUrls: [`https://github.com/search?q=repo%3A${repo}&type=issues`] });
 }
 
-/** Extended files live in other repositories: their problems are in the summary, pinned to the own file here. */
+/**
+ * Extended files live in other repositories, which may be private while this check run is public
+ * to whoever can see the commit: their problems are named by file only, never by their keys or
+ * values, pinned to the own file's `_extends` here.
+ */
 function configAnnotation(problem: ConfigProblem): CheckAnnotation {
   const own = problem.file === CONFIG_PATH;
   return {
     path: CONFIG_PATH,
     line: own ? (problem.line ?? 1) : 1,
     level: problem.severity === "error" ? "failure" : "warning",
-    title: problem.path === "" ? "Config" : problem.path,
-    message: own ? problem.message : `${problem.file}: ${problem.message}`,
+    title: own ? (problem.path === "" ? "Config" : problem.path) : "_extends",
+    message: own ? problem.message : extendedProblem(problem.file),
   };
+}
+
+/** The summary's problem lines: the own file's in full, an extended file's by its name only. */
+function shownProblems(problems: ConfigProblem[]): string[] {
+  const own = problems.filter((problem) => problem.file === CONFIG_PATH).map(formatProblem);
+  const extended = [...new Set(problems.filter((problem) => problem.file !== CONFIG_PATH).map((problem) => problem.file))];
+  return [...own, ...extended.map(extendedProblem)];
+}
+
+function extendedProblem(file: string): string {
+  return `${escapeMarkdown(file)}, which \`_extends\` names, has problems; this check does not show them, since that file may be another repository's: fix it there.`;
 }
 
 /** The summary line of one declared meeting. */
 export function describeMeeting(meeting: Meeting): string {
+  // Every value is escaped: defaults may come from another repository's file, and a label may hold backticks.
   const scope =
     meeting.scope.orgs.length > 0
-      ? `org${meeting.scope.orgs.length === 1 ? "" : "s"} ${meeting.scope.orgs.join(", ")}`
-      : meeting.scope.repos.join(", ");
+      ? `org${meeting.scope.orgs.length === 1 ? "" : "s"} ${escapeMarkdown(meeting.scope.orgs.join(", "))}`
+      : escapeMarkdown(meeting.scope.repos.join(", "));
+  // A calendar's address may hold the secret token of a private calendar: it is not shown.
   const when =
     meeting.schedule.kind === "rrule"
-      ? `from ${meeting.schedule.start} ${meeting.schedule.timezone}${meeting.schedule.rrule ? `, ${meeting.schedule.rrule}` : ", once"}`
-      : `calendar ${meeting.schedule.calendarUrl}`;
+      ? escapeMarkdown(`from ${meeting.schedule.start} ${meeting.schedule.timezone}${meeting.schedule.rrule ? `, ${meeting.schedule.rrule}` : ", once"}`)
+      : "from an iCalendar feed";
   const dryRun = meeting.dryRun ? " **Dry run: the app only logs what it would write.**" : "";
-  return `- **${meeting.id}** (${escapeMarkdown(meeting.name)}): labels ${meeting.agendaLabels.map((label) => `\`${label}\``).join(", ")} in ${scope}; ${when}.${dryRun}`;
+  return `- **${escapeMarkdown(meeting.id)}** (${escapeMarkdown(meeting.name)}): labels ${meeting.agendaLabels.map((label) => escapeMarkdown(label)).join(", ")} in ${scope}; ${when}.${dryRun}`;
 }
