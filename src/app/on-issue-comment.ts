@@ -43,7 +43,7 @@ export async function onIssueComment(runtime: Runtime, context: Context<"issue_c
   const now = runtime.now();
   const issueRef = { ...home, number: issue.number };
   let claim: CommentClaim | undefined;
-  const result = await handleCommandComment({
+  const handled = handleCommandComment({
     meeting,
     occurrence: occurrenceAsStated(meeting, scheduled, parseBody(issue.body, stateSeal(octokit, home, issue.number)).state),
     issue: issueRef,
@@ -56,7 +56,10 @@ export async function onIssueComment(runtime: Runtime, context: Context<"issue_c
     webHost: new URL(issue.html_url).host,
     now,
   });
-  // Only now is the comment done: had this process died on the way, a redelivery would take the claim over.
-  if (claim) await finishComment(octokit, home, comment.id, claim);
+  // Only now is the comment done: had this process died on the way, a redelivery would take the
+  // claim over. A command that failed has had its reply: a redelivery must not run them all again.
+  const result = await handled.finally(async () => {
+    if (claim) await finishComment(octokit, home, comment.id, claim);
+  });
   if (result.ran) runtime.log.info(`${home.owner}/${home.repo}#${issue.number}: ran the commands of comment ${comment.id}`);
 }

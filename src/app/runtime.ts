@@ -151,10 +151,19 @@ export class Runtime {
   }
 }
 
-/** Failures that pass: rate limits (403, 429), GitHub's errors (5xx), a lost or late answer. */
+/**
+ * Failures that pass: rate limits (429, and a 403 that says it is one), GitHub's errors (5xx), a
+ * lost or late answer. Another 403 ("Resource not accessible by integration") does not pass.
+ */
 function mayPassOff(error: unknown): boolean {
   const status = statusOf(error);
-  return status === undefined || status === 403 || status === 429 || status >= 500;
+  return status === undefined || status === 429 || status >= 500 || (status === 403 && isRateLimit(error));
+}
+
+function isRateLimit(error: unknown): boolean {
+  const { response, message } = error as { response?: { headers?: Record<string, string | undefined> }; message?: string };
+  const headers = response?.headers ?? {};
+  return headers["retry-after"] !== undefined || headers["x-ratelimit-remaining"] === "0" || /rate limit/i.test(message ?? "");
 }
 
 function workKey(installationId: number, home: RepoRef, meetingId: string): string {

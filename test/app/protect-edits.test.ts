@@ -2,7 +2,7 @@ import nock from "nock";
 import { hashText, parseBody } from "../../src/publish/issue-body.js";
 import { composeBody } from "../../src/publish/write-agenda.js";
 import { issuesEvent } from "../fixtures/webhooks/node-webhooks.js";
-import { API, cleanUp, mockDiscovery, startApp } from "./harness.js";
+import { API, cleanUp, mockClaimedIssue, mockDiscovery, startApp } from "./harness.js";
 import { testSeal } from "../fixtures/state-signer.js";
 
 beforeAll(() => nock.disableNetConnect());
@@ -17,6 +17,8 @@ const meetingIssue = { number: 1260, title: "Node.js Security team Meeting 2024-
 test("a person's edit that landed between the app's read and its write is put back", async () => {
   const { probot, drafter } = await startApp();
   mockDiscovery();
+  // The occurrence's claim records #1260: it is the meeting issue.
+  mockClaimedIssue(nock(API), 1260);
   // The app read `read`, a person then saved `personal`, and the app wrote `written` over it.
   const read = composeBody(template, undefined, content("* old agenda"), [], undefined, SEAL);
   const personal = read.replace("## Notes\n", "## Notes\n\n* Michael will present the Permission Model roadmap first.\n");
@@ -44,6 +46,8 @@ test("a person's edit that landed between the app's read and its write is put ba
 test("the app's own edit, based on the body that was there, needs nothing; nor does a person's edit", async () => {
   const { probot, drafter } = await startApp();
   mockDiscovery();
+  // The occurrence's claim records #1260: it is the meeting issue.
+  mockClaimedIssue(nock(API), 1260);
   const read = composeBody(template, undefined, content("* old agenda"), [], undefined, SEAL);
   const written = composeBody(read, parseBody(read, SEAL).state, content("* new agenda"), [], hashText(read), SEAL);
   const personal = written.replace("## Notes\n", "## Notes\n\n* Michael will present first.\n");
@@ -57,6 +61,8 @@ test("the app's own edit, based on the body that was there, needs nothing; nor d
 test("a person's edit made after the app's overwrite is left as it is", async () => {
   const { probot, drafter } = await startApp();
   mockDiscovery();
+  // The occurrence's claim records #1260: it is the meeting issue.
+  mockClaimedIssue(nock(API), 1260);
   const read = composeBody(template, undefined, content("* old agenda"), [], undefined, SEAL);
   const personal = read.replace("## Notes\n", "## Notes\n\n* first note\n");
   const written = composeBody(read, parseBody(read, SEAL).state, content("* new agenda"), [], hashText(read), SEAL);

@@ -211,3 +211,22 @@ test("a person's copy of the meeting issue, state and all, is no meeting issue: 
   expect(e2e.issue(HOME, copy.number).body).toBe(real.body);
   expect(e2e.issue(HOME, realNumber).body).toBe(real.body);
 });
+
+test("a stranger editing their own issue with a copied marker sets off no refresh of the meeting and no warning", async () => {
+  const real = e2e.issue(HOME, realNumber);
+  const mallory = e2e.as("mallory").rest.issues;
+  const { data: copy } = await mallory.create({ owner: OWNER, repo: REPO, title: "Node.js Security team Meeting 2024-03-28", body: real.body ?? "" });
+  await e2e.settle();
+  const appRequests: string[] = [];
+  e2e.sandbox.onRequest((request) => {
+    if (request.actor.kind === "installation") appRequests.push(`${request.method} ${request.path}`);
+  });
+  warnings.length = 0;
+  for (let edit = 0; edit < 3; edit++) {
+    await mallory.update({ owner: OWNER, repo: REPO, issue_number: copy.number, body: `${real.body ?? ""}\n\nedit ${edit}` });
+    await e2e.settle();
+  }
+  // At most the one read of the occurrence's claim, which then stays known: no search, no listing, no write.
+  expect(appRequests.filter((line) => !line.includes("/git/"))).toEqual([]);
+  expect(warnings).toEqual([]);
+});
