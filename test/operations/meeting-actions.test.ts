@@ -181,4 +181,28 @@ describe("recordAttendees", () => {
     await actions().recordAttendees([{ login: "RafaelGSS", name: "Rafael Gonzaga" }]);
     expect(scope.pendingMocks()).toEqual([]);
   });
+
+  test("people recorded already, once the minutes pull request is open, do not draft the minutes again", async () => {
+    // Any request beyond the one read of the issue would find no mock: nock refuses it.
+    const scope = nock(API);
+    const minutes = { number: 1265, url: PULL_URL, state: "open" as const, frozenAgenda: true };
+    readIssue(scope, meetingIssueBody({ frozen: FROZEN, minutes, attendees: [{ login: "RafaelGSS", name: "Rafael Gonzaga" }] }));
+    await actions().recordAttendees([{ login: "RafaelGSS", name: "Rafael Gonzaga" }]);
+    expect(scope.pendingMocks()).toEqual([]);
+  });
+
+  test("at most 200 people are recorded: more is someone filling the state, not attendance", async () => {
+    const recorded = Array.from({ length: 199 }, (_, index) => ({ login: `person${index}`, name: null }));
+    let written = "";
+    const scope = nock(API);
+    readIssue(scope, meetingIssueBody({ attendees: recorded }));
+    scope.patch(`${REPO}/issues/${ISSUE_NUMBER}`, (request) => ((written = request.body), true)).reply(200, {});
+    await actions().recordAttendees([
+      { login: "UlisesGascon", name: "Ulises Gascón" },
+      { login: "mallory", name: null },
+    ]);
+    expect(stateOf(written)?.attendees).toHaveLength(200);
+    expect(stateOf(written)?.attendees?.at(-1)?.login).toBe("UlisesGascon");
+    expect(scope.pendingMocks()).toEqual([]);
+  });
 });
