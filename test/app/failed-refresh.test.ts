@@ -66,3 +66,20 @@ test("a refresh whose write hit a secondary rate limit runs again after retry-af
   expect(retried.pendingMocks()).toEqual([]);
   expect(parseBody(written).agenda).toContain("[#52575](https://github.com/nodejs/node/issues/52575)");
 });
+
+test("a refresh refused with a 403 that is no rate limit is not tried again: waiting changes nothing", async () => {
+  const { probot, drafter } = await startApp();
+  const warnings: string[] = [];
+  const errors: string[] = [];
+  probot.log.warn = ((message: string) => void warnings.push(message)) as typeof probot.log.warn;
+  probot.log.error = ((message: string) => void errors.push(String(message))) as typeof probot.log.error;
+  mockDiscovery();
+  const refused = mockRefresh((patch) => patch.reply(403, { message: "Resource not accessible by integration" }), true);
+
+  const labelled = issuesEvent("labeled", { repo: "nodejs/node", number: 52575, title: "Remove --experimental-policy", labels: ["security-wg-agenda"] }, { label: "security-wg-agenda" });
+  await probot.receive(labelled as never);
+  await drafter.idle();
+  expect(refused.pendingMocks()).toEqual([]);
+  expect(warnings.filter((line) => line.includes("trying again"))).toEqual([]);
+  expect(errors.some((line) => line.includes("Resource not accessible by integration"))).toBe(true);
+});
