@@ -35,11 +35,6 @@ export async function onIssueComment(runtime: Runtime, context: Context<"issue_c
     runtime.log.warn(`${home.owner}/${home.repo}#${issue.number}: ${meeting.id} has no occurrence ${marker.occurrence} any more; its commands do not run`);
     return;
   }
-  // Only the issue the occurrence's claim records is its meeting issue; read once a comment holds commands.
-  const isMeetingIssue = async () => {
-    const claim = await runtime.recordedClaims.read(octokit, { home, meetingId: meeting.id, occurrenceKey: marker.occurrence });
-    return claim.kind === "issue" && claim.issueNumber === issue.number;
-  };
   const now = runtime.now();
   const issueRef = { ...home, number: issue.number };
   let claim: CommentClaim | undefined;
@@ -50,7 +45,8 @@ export async function onIssueComment(runtime: Runtime, context: Context<"issue_c
     comment: { id: comment.id, body: comment.body, user },
     actions: createMeetingActions({ octokit, meeting, issueNumber: issue.number, scheduled, commenter: user.login, now, log: runtime.log }),
     github: createCommandGitHub(octokit, meeting, issueRef),
-    claim: async (commentId) => (await isMeetingIssue()) && (claim = await claimComment(octokit, home, commentId, now)) !== undefined,
+    // The claim is read only once the comment holds commands.
+    claim: async (commentId) => (await runtime.isMeetingIssue(octokit, home, marker, issue.number)) && (claim = await claimComment(octokit, home, commentId, now)) !== undefined,
     schedule,
     // The pages' host as GitHub links them, which an API behind a proxy or a test server does not tell.
     webHost: new URL(issue.html_url).host,

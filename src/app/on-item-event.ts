@@ -29,9 +29,8 @@ export async function onItemEvent(runtime: Runtime, context: Context<"issues" | 
       const before = parseBody(from, seal);
       const after = parseBody(issue.body, seal);
       const marker = after.marker ?? before.marker;
-      // Only the issue the occurrence's claim records is a meeting issue: an edit of anyone's copy of the marker sets off nothing.
-      const claim = marker && (await runtime.recordedClaims.read(octokit, { home, meetingId: marker.meeting, occurrenceKey: marker.occurrence }));
-      if (marker && claim && claim.kind === "issue" && claim.issueNumber === issue.number) {
+      // An edit of anyone's copy of the marker sets off nothing.
+      if (marker && (await runtime.isMeetingIssue(octokit, home, marker, issue.number))) {
         if (after.unverifiedState) {
           runtime.log.warn(`${home.owner}/${home.repo}#${issue.number}: its agenda-drafter state does not verify (edited, or copied from another issue); it is ignored, and the app writes a fresh one`);
         }

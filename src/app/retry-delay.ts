@@ -1,3 +1,5 @@
+import { statusOf } from "../github.js";
+
 /** Without a word from GitHub on when to come back, a failed refresh waits this long, as GitHub asks. */
 export const DEFAULT_RETRY_DELAY_MS = 60_000;
 
@@ -12,6 +14,21 @@ export function retryDelayMs(error: unknown, now: number = Date.now()): number {
   const reset = Number(headers["x-ratelimit-reset"]);
   if (headers["x-ratelimit-remaining"] === "0" && Number.isFinite(reset)) return Math.max(DEFAULT_RETRY_DELAY_MS, reset * 1000 - now);
   return DEFAULT_RETRY_DELAY_MS;
+}
+
+/**
+ * Failures that pass: rate limits (429, and a 403 that says it is one), GitHub's errors (5xx), a
+ * lost or late answer. Another 403 ("Resource not accessible by integration") does not pass.
+ */
+export function mayTryAgainLater(error: unknown): boolean {
+  const status = statusOf(error);
+  return status === undefined || status === 429 || status >= 500 || (status === 403 && isRateLimit(error));
+}
+
+function isRateLimit(error: unknown): boolean {
+  const headers = headersOf(error);
+  const message = error instanceof Error ? error.message : "";
+  return headers["retry-after"] !== undefined || headers["x-ratelimit-remaining"] === "0" || /rate limit/i.test(message);
 }
 
 function headersOf(error: unknown): Record<string, string | undefined> {

@@ -1,13 +1,12 @@
 import type { Probot } from "probot";
 import type { GitHub, RepoRef } from "../github.js";
-import { statusOf } from "../github.js";
 import type { Meeting } from "../model.js";
 import { restoreOverwrittenEdit, type BodyEdit } from "../publish/restore-overwritten-edit.js";
 import { BodyTooLongError } from "../publish/write-agenda.js";
 import { reportOversizeBody } from "../publish/report-oversize-body.js";
 import { Coalescer } from "./coalescer.js";
 import { describeError } from "./describe-error.js";
-import { retryDelayMs } from "./retry-delay.js";
+import { mayTryAgainLater, retryDelayMs } from "./retry-delay.js";
 import { discoverMeetings } from "../registry/discover-meetings.js";
 import { findMeeting } from "../registry/find-meeting.js";
 import type { MeetingRegistry } from "../registry/meeting-registry.js";
@@ -39,6 +38,15 @@ export class Runtime {
   readonly stateSigner: StateSigner;
   /** The claims that record an occurrence's issue, read once by this process. */
   readonly recordedClaims = new RecordedClaims();
+
+  /**
+   * Whether the issue is the meeting issue its marker names: the one the occurrence's claim
+   * records. Anyone may copy a marker into an issue of their own.
+   */
+  async isMeetingIssue(octokit: GitHub, home: RepoRef, marker: { meeting: string; occurrence: string }, issueNumber: number): Promise<boolean> {
+    const claim = await this.recordedClaims.read(octokit, { home, meetingId: marker.meeting, occurrenceKey: marker.occurrence });
+    return claim.kind === "issue" && claim.issueNumber === issueNumber;
+  }
   readonly #probot: Probot;
   readonly #claimWaitMs: number | undefined;
   readonly #queue: Coalescer<MeetingWork>;
@@ -133,7 +141,7 @@ export class Runtime {
       this.log.info(`${meeting.home.owner}/${meeting.home.repo} ${meeting.id}: ${JSON.stringify(outcome)}`);
     } catch (error) {
       if (!(error instanceof BodyTooLongError)) {
-        if (!mayPassOff(error)) throw error;
+        if (!mayTryAgainLater(error)) throw error;
         return this.#retryLater(first.installationId, meeting, facts, error);
       }
       this.log.error(error.message);
@@ -149,21 +157,6 @@ export class Runtime {
     );
     setTimeout(() => this.refresh(installationId, meeting, facts), delayMs).unref();
   }
-}
-
-/**
- * Failures that pass: rate limits (429, and a 403 that says it is one), GitHub's errors (5xx), a
- * lost or late answer. Another 403 ("Resource not accessible by integration") does not pass.
- */
-function mayPassOff(error: unknown): boolean {
-  const status = statusOf(error);
-  return status === undefined || status === 429 || status >= 500 || (status === 403 && isRateLimit(error));
-}
-
-function isRateLimit(error: unknown): boolean {
-  const { response, message } = error as { response?: { headers?: Record<string, string | undefined> }; message?: string };
-  const headers = response?.headers ?? {};
-  return headers["retry-after"] !== undefined || headers["x-ratelimit-remaining"] === "0" || /rate limit/i.test(message ?? "");
 }
 
 function workKey(installationId: number, home: RepoRef, meetingId: string): string {
