@@ -1,4 +1,5 @@
 import type { GitHub } from "../github.js";
+import type { Meeting, Occurrence } from "../model.js";
 import { closeForSuccessor } from "../operations/close-meeting-issue.js";
 import { readOccurrenceRecords } from "../scheduler/github-records.js";
 import type { TickActions } from "../scheduler/tick-meeting.js";
@@ -19,33 +20,27 @@ export interface TickActionsContext {
 /** The tick's steps on one installation's GitHub, made of the app's own writers. */
 export function createTickActions(octokit: GitHub, context: TickActionsContext): TickActions {
   const { log } = context;
-  return {
-    records: (meeting, occurrences) => readOccurrenceRecords(octokit, meeting, occurrences, context.recordedClaims),
-    async createIssue(meeting, occurrence) {
-      const outcome = await refreshMeeting(
-        {
-          octokit,
-          log,
-          now: context.now(),
-          ...(context.claimWaitMs !== undefined && { claimWaitMs: context.claimWaitMs }),
-          ...(context.recordedClaims && { recordedClaims: context.recordedClaims }),
-        },
-        meeting,
-        NO_FACTS,
-        occurrence,
-      );
-      return "issueNumber" in outcome ? outcome.issueNumber : undefined;
-    },
-    refreshIssue: async (meeting, issue) => {
-      const refreshContext = {
+  // Creating the issue and reconciling it are the same refresh of one occurrence.
+  const refresh = (meeting: Meeting, occurrence: Occurrence) =>
+    refreshMeeting(
+      {
         octokit,
         log,
         now: context.now(),
         ...(context.claimWaitMs !== undefined && { claimWaitMs: context.claimWaitMs }),
         ...(context.recordedClaims && { recordedClaims: context.recordedClaims }),
-      };
-      await refreshMeeting(refreshContext, meeting, NO_FACTS, issue.occurrence);
+      },
+      meeting,
+      NO_FACTS,
+      occurrence,
+    );
+  return {
+    records: (meeting, occurrences) => readOccurrenceRecords(octokit, meeting, occurrences, context.recordedClaims),
+    async createIssue(meeting, occurrence) {
+      const outcome = await refresh(meeting, occurrence);
+      return "issueNumber" in outcome ? outcome.issueNumber : undefined;
     },
+    refreshIssue: async (meeting, issue) => void (await refresh(meeting, issue.occurrence)),
     freezeAgenda: async (meeting, issue) => void (await freezeAgenda(octokit, meeting, issue, { now: context.now(), log })),
     openMinutes: async (meeting, issue) => void (await openMinutes(octokit, meeting, issue.issueNumber, issue.occurrence, log)),
     closeIssue: (meeting, closing, successor) => closeForSuccessor(octokit, meeting, closing, successor),
