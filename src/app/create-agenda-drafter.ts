@@ -41,6 +41,8 @@ export interface AgendaDrafterOptions {
   cronSecret?: string;
   /** The deadline of every GitHub request. Default: 30 seconds. */
   requestTimeoutMs?: number;
+  /** The installations the app serves. Default: the app's that are not suspended; the action has one token's. */
+  installations?: () => Promise<{ id: number }[]>;
 }
 
 export interface AgendaDrafter {
@@ -54,6 +56,8 @@ export interface AgendaDrafter {
 }
 
 export const DEFAULT_DEBOUNCE_MS = 3_000;
+
+type Installations = () => Promise<{ id: number }[]>;
 
 /** The app: webhook handlers over one runtime, which discovers the installations' meetings at start-up. */
 export function createAgendaDrafter(options: AgendaDrafterOptions): AgendaDrafter {
@@ -73,6 +77,7 @@ export function createAgendaDrafter(options: AgendaDrafterOptions): AgendaDrafte
       ...(options.claimWaitMs !== undefined && { claimWaitMs: options.claimWaitMs }),
     });
     runtime = current;
+    const installations: Installations = options.installations ?? (() => activeInstallations(probot));
     const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     limitAuthRequestTime(probot, timeoutMs);
     guardWebhookIntake(probot);
@@ -84,7 +89,7 @@ export function createAgendaDrafter(options: AgendaDrafterOptions): AgendaDrafte
         lock,
         now,
         log: current.log,
-        targets: () => tickTargets(probot, current, options),
+        targets: () => tickTargets(current, installations, options),
       });
     };
     if (options.tickIntervalMs) {
@@ -92,7 +97,7 @@ export function createAgendaDrafter(options: AgendaDrafterOptions): AgendaDrafte
     }
     if (options.cronSecret !== undefined) appOptions.addHandler(cronHandler(options.cronSecret, tick));
 
-    startup = discoverInstallations(probot, current).catch((error: unknown) =>
+    startup = discoverInstallations(probot, current, installations).catch((error: unknown) =>
       current.log.error(`start-up discovery failed: ${error instanceof Error ? error.message : String(error)}`),
     );
   };
@@ -141,15 +146,15 @@ function registerHandlers(probot: Probot, current: Runtime, timeoutMs: number): 
 }
 
 /** Start-up discovery, so that events are matched to meetings (and the first tick finds them) without delay. */
-async function discoverInstallations(probot: Probot, runtime: Runtime): Promise<void> {
-  for (const installation of await activeInstallations(probot)) {
+async function discoverInstallations(probot: Probot, runtime: Runtime, installations: Installations): Promise<void> {
+  for (const installation of await installations()) {
     await runtime.ensureDiscovered((await probot.auth(installation.id)) as GitHub, installation.id);
   }
 }
 
-async function tickTargets(probot: Probot, runtime: Runtime, options: AgendaDrafterOptions): Promise<TickTarget[]> {
+async function tickTargets(runtime: Runtime, installations: Installations, options: AgendaDrafterOptions): Promise<TickTarget[]> {
   const targets: TickTarget[] = [];
-  for (const installation of await activeInstallations(probot)) {
+  for (const installation of await installations()) {
     const octokit = await runtime.auth(installation.id);
     await runtime.ensureDiscovered(octokit, installation.id);
     targets.push({

@@ -24,8 +24,14 @@ export interface RenderLimits {
  */
 export const RENDER_LIMITS: RenderLimits = { timeoutMs: 2_000, maxOutputChars: 1_000_000, maxMemoryMb: 64 };
 
-// workers/ sits at the package root, two levels above both src/render/ and dist/render/.
-const WORKER_FILE = new URL("../../workers/render-template.mjs", import.meta.url);
+// workers/ sits at the package root, two levels above both src/render/ and dist/render/. The
+// action's bundle, which runs without node_modules, carries a bundled worker of its own beside it:
+// its build defines AGENDA_DRAFTER_BUNDLED_WORKER (scripts/build-action.mjs).
+declare const AGENDA_DRAFTER_BUNDLED_WORKER: string | undefined;
+const WORKER_FILE = new URL(
+  typeof AGENDA_DRAFTER_BUNDLED_WORKER === "string" ? AGENDA_DRAFTER_BUNDLED_WORKER : "../../workers/render-template.mjs",
+  import.meta.url,
+);
 
 type WorkerAnswer =
   | { outputs: string[] }

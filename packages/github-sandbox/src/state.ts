@@ -194,6 +194,11 @@ export interface InstallationRecord {
   account: string;
   /** Lower-cased repository names, or "all". */
   repositories: "all" | Set<string>;
+  /**
+   * `github-actions`: GitHub Actions' own installation in one repository, whose token is a
+   * workflow run's `GITHUB_TOKEN` (it acts as `github-actions[bot]`); absent for the app's.
+   */
+  app?: "github-actions";
 }
 
 export interface SandboxState {
@@ -204,6 +209,8 @@ export interface SandboxState {
   /** Lower-cased `owner/name` → repository. */
   repos: Map<string, RepoRecord>;
   installations: InstallationRecord[];
+  /** GitHub Actions' installations, one per repository a workflow token was handed out for; never the app's. */
+  workflowInstallations?: InstallationRecord[];
   /** The next id handed out for any record: GitHub ids only grow. */
   nextId: number;
 }

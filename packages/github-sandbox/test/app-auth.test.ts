@@ -105,7 +105,7 @@ test("an installation token is refused once its real hour is over", () => {
   const state = { installations: [{ id: 4001 }] } as unknown as SandboxState;
   const { token } = tokens.issue(4001);
   wallClock += 60 * 60 * 1000 - 1;
-  expect(tokens.installationOf(token, state)?.id).toBe(4001);
+  expect(tokens.installationOf(token, state.installations)?.id).toBe(4001);
   wallClock += 1;
-  expect(tokens.installationOf(token, state)).toBeUndefined();
+  expect(tokens.installationOf(token, state.installations)).toBeUndefined();
 });

@@ -35,10 +35,13 @@ export class InstallationTokens {
     return issued;
   }
 
-  /** The installation a live token acts as; undefined for an unknown or expired token, or a removed installation. */
-  installationOf(token: string, state: SandboxState): InstallationRecord | undefined {
+  /**
+   * The installation a live token acts as; undefined for an unknown or expired token, or a removed
+   * installation. `installations`: the app's and, for workflow tokens, GitHub Actions'.
+   */
+  installationOf(token: string, installations: SandboxState["installations"]): InstallationRecord | undefined {
     const issued = this.#tokens.get(token);
     if (!issued || issued.expiresAt.getTime() <= this.#wallClock()) return undefined;
-    return state.installations.find((installation) => installation.id === issued.installationId);
+    return installations.find((installation) => installation.id === issued.installationId);
   }
 }

@@ -64,10 +64,13 @@ function findOrg(request: RouteRequest): OrgRecord {
   return org;
 }
 
-/** Members see each other; an app sees the members of the organizations it is installed on. */
+/**
+ * Members see each other; an app sees the members of the organizations it is installed on. A
+ * workflow token cannot be given the members permission: it sees none.
+ */
 function seesMembers(request: RouteRequest, org: OrgRecord): boolean {
   if (request.actor.kind === "installation") {
-    return request.actor.installations.some((installation) => installation.account.toLowerCase() === org.login.toLowerCase());
+    return request.actor.installations.some((installation) => !installation.app && installation.account.toLowerCase() === org.login.toLowerCase());
   }
   return org.members.has(request.actor.login.toLowerCase());
 }

@@ -4,6 +4,7 @@ import { installationWebhook } from "../webhooks/installation-payload.js";
 import type { DeliveryFaults, WebhookDeliverer } from "../webhooks/webhook-deliverer.js";
 import { changeClock, clockJson } from "./clock-control.js";
 import { repoKey } from "../state.js";
+import type { InstallationTokens } from "../app-auth/installation-tokens.js";
 import { answerFaultControl } from "./fault-control.js";
 import { deleteIssue, transferIssue } from "./issue-control.js";
 import { changeInstalledRepos, installApp, uninstallApp, type InstallationChange } from "./installation-control.js";
@@ -11,6 +12,8 @@ import { changeInstalledRepos, installApp, uninstallApp, type InstallationChange
 export interface ControlOptions {
   app?: SandboxApp;
   webhooks?: WebhookDeliverer;
+  /** Hands out the workflow tokens. */
+  tokens?: InstallationTokens;
 }
 
 /**
@@ -25,6 +28,7 @@ export interface ControlOptions {
  *   `POST /installations/{id}/repositories` `{ add?, remove?, sender? }`: the app's installations, with their webhooks.
  * - `POST /repos/{owner}/{repo}/issues/{number}/transfer` `{ to: "owner/name", sender? }` and
  *   `DELETE /repos/{owner}/{repo}/issues/{number}` `{ sender? }`: what a person does on an issue's page.
+ * - `POST /workflow-tokens` `{ repository: "owner/name" }`: a workflow run's `GITHUB_TOKEN` in that repository.
  */
 export async function answerControlRequest(request: Request, path: string, sandbox: Sandbox, options: ControlOptions): Promise<Response> {
   const body = await readBody(request);
@@ -65,6 +69,13 @@ export async function answerControlRequest(request: Request, path: string, sandb
       const { add = [], remove = [] } = body as { add?: unknown; remove?: unknown };
       if (!isStringList(add) || !isStringList(remove)) return badRequest("add, remove: lists of repository names");
       return answerInstallationChanges(changeInstalledRepos(sandbox.state, id, { add, remove }), sandbox, options, body);
+    }
+    case "POST /workflow-tokens": {
+      const [owner, name, ...rest] = typeof body["repository"] === "string" ? body["repository"].split("/") : [];
+      if (!owner || !name || rest.length > 0 || !sandbox.state.repos.has(repoKey(owner, name))) return badRequest('repository: a repository of the sandbox, as "owner/name"');
+      if (!options.tokens) return badRequest("the sandbox hands out tokens only when served over HTTP");
+      const issued = options.tokens.issue(sandbox.workflowInstallation(owner, name).id);
+      return Response.json({ token: issued.token, expires_at: issued.expiresAt.toISOString() });
     }
     default:
       return Response.json({ message: `No sandbox control endpoint ${request.method} /_sandbox${path}` }, { status: 404 });

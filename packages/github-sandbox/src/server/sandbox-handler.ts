@@ -29,7 +29,7 @@ export function createSandboxHandler(sandbox: Sandbox, options: SandboxHandlerOp
   const answer = async (request: Request): Promise<Response> => {
     const url = new URL(request.url);
     const path = url.pathname;
-    if (path.startsWith("/_sandbox/")) return answerControlRequest(request, path.slice("/_sandbox".length), sandbox, options);
+    if (path.startsWith("/_sandbox/")) return answerControlRequest(request, path.slice("/_sandbox".length), sandbox, { ...options, tokens });
     if (path === "/api/graphql") {
       if (request.method !== "POST") return githubError(404, "Not Found");
       const actor = resolveActor(request.headers.get("authorization"));
@@ -62,7 +62,8 @@ export function createSandboxHandler(sandbox: Sandbox, options: SandboxHandlerOp
     const token = /^(?:token|bearer)\s+(\S+)$/i.exec(authorization)?.[1] ?? "";
     const login = /^user:([A-Za-z0-9][A-Za-z0-9-]*)$/.exec(token)?.[1];
     if (login) return { kind: "user", login };
-    const installation = token.startsWith("ghs_") ? tokens.installationOf(token, sandbox.state) : undefined;
+    const installations = [...sandbox.state.installations, ...(sandbox.state.workflowInstallations ?? [])];
+    const installation = token.startsWith("ghs_") ? tokens.installationOf(token, installations) : undefined;
     return installation ? { kind: "installation", installations: [installation] } : "Bad credentials";
   }
 
