@@ -14,11 +14,18 @@ const ROOMS = [
   ["scheduler", "^src/scheduler/", "ring"],
   ["registry", "^src/registry/", "ring"],
   ["app", "^src/app/"],
-  ["cli", "^src/cli/"],
-  ["entries", "^src/(app|cli)\\.ts$"],
+  ["cli", "^src/cli/", "top"],
+  ["action", "^src/action/", "top"],
+  ["entries", "^src/(app|cli|action)\\.ts$"],
 ];
 
-const rank = (index) => (ROOMS[index][2] === "ring" ? 8 : index < 8 ? index : index - 2);
+// Neighbouring rooms of one kind (the rings commands, scheduler, registry; the tops cli, action)
+// share a rank: they are siblings. Every other room is one rank above the room before it.
+const RANKS = ROOMS.reduce((ranks, [, , kind], index) => {
+  const sibling = index > 0 && kind !== undefined && ROOMS[index - 1][2] === kind;
+  return [...ranks, index === 0 ? 0 : ranks[index - 1] + (sibling ? 0 : 1)];
+}, []);
+const rank = (index) => RANKS[index];
 
 const upward = [];
 ROOMS.forEach(([name, path], index) => {
