@@ -2,6 +2,7 @@
 // sandbox. A schedule run creates the meeting issue; a comment's command is answered within the
 // comment's own run; a workflow token and an app's token each write as who they are.
 import { readFileSync } from "node:fs";
+import { jest } from "@jest/globals";
 import { parseBody } from "../../src/publish/issue-body.js";
 import { startE2E, type E2E } from "./harness.js";
 import { agendaItems, HOME, meetingIssue, SNAPSHOT_FILE } from "./live-issue-app.js";
@@ -9,6 +10,9 @@ import { appToken, runStep, tokenClient, workflowToken } from "./action-run.js";
 
 const [OWNER = "", REPO = ""] = HOME.split("/");
 const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`../fixtures/actions/${name}`, import.meta.url), "utf8"));
+
+// Each test runs the step two or three times, a node process each: slow on a loaded machine.
+jest.setTimeout(180_000);
 
 let e2e: E2E;
 beforeEach(async () => {
@@ -56,6 +60,21 @@ test("/agenda refresh in a comment is answered within the comment's own run", as
   const comment = e2e.comments(HOME, issue.number).at(-1);
   expect(comment?.reactions).toEqual([expect.objectContaining({ user: "github-actions[bot]" })]);
   expect(agendaItems(e2e.issue(HOME, issue.number))).toEqual(["nodejs/security-wg#1255", "nodejs/security-wg#1236"]);
+});
+
+test("an item labelled in the home repo is on the agenda when the issues event's run ends", async () => {
+  const token = await workflowToken(e2e);
+  expect((await runStep(e2e, { token, event: "schedule", payload: fixture("schedule.json") })).code).toBe(0);
+  const person = e2e.as("RafaelGSS").rest;
+  await person.issues.addLabels({ owner: OWNER, repo: REPO, issue_number: 1236, labels: ["security-wg-agenda"] });
+  const { data: item } = await person.issues.get({ owner: OWNER, repo: REPO, issue_number: 1236 });
+  const label = item.labels.find((each): each is Exclude<typeof each, string> => typeof each === "object" && each.name === "security-wg-agenda");
+  const { data: repository } = await person.repos.get({ owner: OWNER, repo: REPO });
+  const payload = fixture("issues.labeled.json") as Record<string, Record<string, unknown>>;
+  const event = { ...payload, issue: { ...payload["issue"], ...item }, label: { ...payload["label"], ...label }, repository: { ...payload["repository"], ...repository } };
+
+  expect((await runStep(e2e, { token, event: "issues", payload: event })).code).toBe(0);
+  expect(agendaItems(meetingIssue(e2e))).toEqual(["nodejs/security-wg#1255", "nodejs/security-wg#1236"]);
 });
 
 test("an app's token serves the meetings' org-wide scope: its writes are the app's, and it labels items in other repositories", async () => {
