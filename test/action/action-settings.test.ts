@@ -8,7 +8,7 @@ function runner(inputs: Record<string, string> = {}, env: Record<string, string>
   const all = { token: "ghs_token", "state-key": KEY, "dry-run": "false", meeting: "", "log-level": "info", ...inputs };
   return {
     GITHUB_EVENT_NAME: "schedule",
-    GITHUB_EVENT_PATH: "/home/runner/work/_temp/_github_workflow/event.json",
+    GITHUB_EVENT_PATH: "/github/workflow/event.json",
     GITHUB_REPOSITORY: "nodejs/security-wg",
     GITHUB_API_URL: "https://api.github.com",
     GITHUB_GRAPHQL_URL: "https://api.github.com/graphql",
@@ -24,7 +24,7 @@ test("reads the inputs as Actions passes them, hyphens kept (INPUT_DRY-RUN)", ()
   expect(actionSettings(runner({ "dry-run": "true", meeting: "security-wg", "log-level": "DEBUG" }))).toEqual({
     token: "ghs_token",
     eventName: "schedule",
-    eventPath: "/home/runner/work/_temp/_github_workflow/event.json",
+    eventPath: "/github/workflow/event.json",
     home: { owner: "nodejs", repo: "security-wg" },
     apiUrl: "https://api.github.com",
     graphqlUrl: "https://api.github.com/graphql",
