@@ -81002,6 +81002,12 @@ function repository(fullName) {
   return { owner, repo };
 }
 
+// src/action/serving-registry.ts
+function servingRegistry(inner, serving) {
+  const served = (meetings) => meetings.filter((meeting) => serving.meeting === void 0 || meeting.id === serving.meeting).map((meeting) => serving.dryRun ? { ...meeting, dryRun: true } : meeting);
+  return { ...inner, setRepoMeetings: (installationId, repo, meetings) => inner.setRepoMeetings(installationId, repo, served(meetings)) };
+}
+
 // src/action/action-events.ts
 import { readFileSync as readFileSync2 } from "node:fs";
 var WEBHOOK_EVENTS = {
@@ -81048,7 +81054,7 @@ async function runAction(env, output2) {
     const now2 = clockFromEnv(env);
     await now2.ready;
     const installation = work.kind === "webhook" ? installationOf(work.payload) : ACTION_INSTALLATION_ID;
-    const registry2 = createMemoryRegistry();
+    const registry2 = servingRegistry(createMemoryRegistry(), settings);
     const meetings = await loadHomeMeetings(await probot.auth(), installation, settings, registry2, log);
     if (meetings.length === 0) {
       output2.annotate("warning", `${settings.home.owner}/${settings.home.repo} declares no meetings in .github/agenda-drafter.yml: nothing to do.`);
@@ -81075,16 +81081,13 @@ async function runAction(env, output2) {
 }
 async function loadHomeMeetings(octokit, installation, settings, registry2, log) {
   const home = settings.home;
-  const name = `${home.owner}/${home.repo}`;
   await registry2.markKnown(installation);
   const declared = await loadRepoMeetings(octokit, installation, home, registry2, log);
-  const chosen = settings.meeting ? declared.filter((meeting) => meeting.id === settings.meeting) : declared;
-  if (settings.meeting && chosen.length === 0) {
+  const served = await registry2.meetings(installation);
+  if (settings.meeting && served.length === 0) {
     const ids = declared.map((meeting) => meeting.id);
-    throw new UserError(`The meeting input "${settings.meeting}" names no meeting of ${name}; it declares ${ids.length > 0 ? ids.join(", ") : "none"}.`);
+    throw new UserError(`The meeting input "${settings.meeting}" names no meeting of ${home.owner}/${home.repo}; it declares ${ids.length > 0 ? ids.join(", ") : "none"}.`);
   }
-  const served = chosen.map((meeting) => settings.dryRun ? { ...meeting, dryRun: true } : meeting);
-  await registry2.setRepoMeetings(installation, name, served);
   return served;
 }
 function installationOf(payload) {

@@ -11,6 +11,7 @@ import { loadRepoMeetings } from "../registry/discover-meetings.js";
 import { StateSigner } from "../publish/state-signer.js";
 import type { TickRun } from "../scheduler/run-tick.js";
 import { actionSettings, type ActionSettings } from "./action-settings.js";
+import { servingRegistry } from "./serving-registry.js";
 import { actionWork, SUPPORTED_EVENTS } from "./action-events.js";
 import type { WorkflowOutput } from "./workflow-output.js";
 
@@ -44,7 +45,7 @@ export async function runAction(env: NodeJS.ProcessEnv, output: WorkflowOutput):
     const now = clockFromEnv(env);
     await now.ready;
     const installation = work.kind === "webhook" ? installationOf(work.payload) : ACTION_INSTALLATION_ID;
-    const registry = createMemoryRegistry();
+    const registry = servingRegistry(createMemoryRegistry(), settings);
     const meetings = await loadHomeMeetings((await probot.auth()) as GitHub, installation, settings, registry, log);
     if (meetings.length === 0) {
       output.annotate("warning", `${settings.home.owner}/${settings.home.repo} declares no meetings in .github/agenda-drafter.yml: nothing to do.`);
@@ -70,20 +71,17 @@ export async function runAction(env: NodeJS.ProcessEnv, output: WorkflowOutput):
   }
 }
 
-/** The home repo's meetings, or the one the `meeting` input names, in dry run when the input says so. */
+/** The home repo's meetings that the run serves (see servingRegistry). */
 async function loadHomeMeetings(octokit: GitHub, installation: number, settings: ActionSettings, registry: MeetingRegistry, log: Log): Promise<Meeting[]> {
   const home: RepoRef = settings.home;
-  const name = `${home.owner}/${home.repo}`;
   // Known, so that the app does not discover every repository the token can read: the action serves the home repo.
   await registry.markKnown(installation);
   const declared = await loadRepoMeetings(octokit, installation, home, registry, log);
-  const chosen = settings.meeting ? declared.filter((meeting) => meeting.id === settings.meeting) : declared;
-  if (settings.meeting && chosen.length === 0) {
+  const served = await registry.meetings(installation);
+  if (settings.meeting && served.length === 0) {
     const ids = declared.map((meeting) => meeting.id);
-    throw new UserError(`The meeting input "${settings.meeting}" names no meeting of ${name}; it declares ${ids.length > 0 ? ids.join(", ") : "none"}.`);
+    throw new UserError(`The meeting input "${settings.meeting}" names no meeting of ${home.owner}/${home.repo}; it declares ${ids.length > 0 ? ids.join(", ") : "none"}.`);
   }
-  const served = chosen.map((meeting) => (settings.dryRun ? { ...meeting, dryRun: true } : meeting));
-  await registry.setRepoMeetings(installation, name, served);
   return served;
 }
 

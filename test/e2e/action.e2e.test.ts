@@ -113,6 +113,38 @@ test("with the workflow's token, an issue github-actions[bot] opened with a copi
   expect(e2e.issue(HOME, real.number).state).toBe("open");
 });
 
+test("in dry run, a push that reloads the config still writes no meeting issue", async () => {
+  const token = await workflowToken(e2e);
+  const person = e2e.as("mhdawson").rest;
+  const path = ".github/agenda-drafter.yml";
+  const { data: file } = await person.repos.getContent({ owner: OWNER, repo: REPO, path });
+  const config = Buffer.from((file as { content: string }).content, "base64").toString("utf8");
+  const { data: written } = await person.repos.createOrUpdateFileContents({
+    owner: OWNER,
+    repo: REPO,
+    path,
+    message: "Meet in the UTC zone only",
+    content: Buffer.from(`${config}# reviewed\n`).toString("base64"),
+    sha: (file as { sha: string }).sha,
+  });
+  const { data: repository } = await person.repos.get({ owner: OWNER, repo: REPO });
+  const payload = fixture("push.json") as Record<string, Record<string, unknown>>;
+  const commit = { ...payload["head_commit"], id: written.commit.sha, message: written.commit.message, added: [], removed: [], modified: [path] };
+  const event = {
+    ...payload,
+    ref: "refs/heads/main",
+    before: written.commit.parents?.[0]?.sha,
+    after: written.commit.sha,
+    created: false,
+    commits: [commit],
+    head_commit: commit,
+    repository: { ...payload["repository"], ...repository },
+  };
+
+  expect((await runStep(e2e, { token, event: "push", payload: event, inputs: { "dry-run": "true" } })).code).toBe(0);
+  expect(e2e.issues(HOME).filter((issue) => parseBody(issue.body).marker)).toEqual([]);
+});
+
 test("dry-run writes nothing; a missing state key fails the step with one message", async () => {
   const token = await workflowToken(e2e);
   const dry = await runStep(e2e, { token, event: "schedule", payload: fixture("schedule.json"), inputs: { "dry-run": "true" } });
