@@ -18,6 +18,8 @@ import { startTickInterval } from "../scheduler/tick-interval.js";
 import type { StateSigner } from "../publish/state-signer.js";
 import { handleWebhook } from "./webhook-errors.js";
 import { guardWebhookIntake } from "./webhook-intake.js";
+import { calendarRoutes } from "./calendar-routes.js";
+import { CalendarSnapshots } from "./calendar-snapshots.js";
 
 export interface AgendaDrafterOptions {
   /**
@@ -91,6 +93,7 @@ export function createAgendaDrafter(options: AgendaDrafterOptions): AgendaDrafte
       stop = startTickInterval(tick, options.tickIntervalMs, (error) => current.log.error(`tick: ${describeError(error)}`));
     }
     if (options.cronSecret !== undefined) appOptions.addHandler(cronHandler(options.cronSecret, tick));
+    appOptions.addHandler(calendarRoutes({ snapshots: new CalendarSnapshots(probot, current), signer: options.stateSigner, now }));
 
     startup = discoverInstallations(probot, current).catch((error: unknown) =>
       current.log.error(`start-up discovery failed: ${error instanceof Error ? error.message : String(error)}`),
