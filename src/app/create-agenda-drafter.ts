@@ -20,6 +20,7 @@ import { handleWebhook } from "./webhook-errors.js";
 import { guardWebhookIntake } from "./webhook-intake.js";
 import { calendarRoutes } from "./calendar-routes.js";
 import { CalendarSnapshots } from "./calendar-snapshots.js";
+import { publishCalendarFiles } from "./calendar-files.js";
 
 export interface AgendaDrafterOptions {
   /**
@@ -82,12 +83,14 @@ export function createAgendaDrafter(options: AgendaDrafterOptions): AgendaDrafte
 
     tick = async () => {
       await startup;
-      return runTick({
+      const run = await runTick({
         lock,
         now,
         log: current.log,
         targets: () => tickTargets(probot, current, options),
       });
+      if (run.kind === "ran") await publishCalendarFiles(probot, current);
+      return run;
     };
     if (options.tickIntervalMs) {
       stop = startTickInterval(tick, options.tickIntervalMs, (error) => current.log.error(`tick: ${describeError(error)}`));

@@ -95,3 +95,21 @@ test("the org's page shows the next meeting, its live agenda and links that all 
   for (const path of ["/agenda-drafter/", "/agenda-drafter/nodejs/security-wg/"]) expect((await get(path)).status).toBe(200);
   expect((await get("/agenda-drafter/nodejs/no-such-repo/")).status).toBe(404);
 });
+
+test("calendar.path: the tick commits the home repo's feed when it changed, and only then", async () => {
+  stage = await startDrafter(
+    snapshotWith((snapshot) => {
+      const files = snapshot.orgs.nodejs.repos["security-wg"]!.files!;
+      files[".github/agenda-drafter.yml"] = `${files[".github/agenda-drafter.yml"]}    calendar: { path: meetings.ics }\n`;
+    }),
+  );
+  const { e2e } = stage;
+  await stage.tick();
+  const committed = e2e.file("nodejs/security-wg", "meetings.ics");
+  expect(committed).toBe(await (await get("/agenda-drafter/calendar/nodejs/security-wg.ics")).text());
+  expect(committed).toContain(`URL;VALUE=URI:https://github.com/nodejs/security-wg/issues/${meetingIssue(e2e).number}`);
+
+  const writes = e2e.appWrites().length;
+  await stage.tick();
+  expect(e2e.appWrites().slice(writes).filter((request) => request.path.endsWith("/contents/meetings.ics"))).toEqual([]);
+});
