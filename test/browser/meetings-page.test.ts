@@ -4,7 +4,8 @@
 import { mkdirSync } from "node:fs";
 import { afterAll, beforeAll, expect, test } from "@jest/globals";
 import type { Browser } from "playwright-core";
-import { startDrafter, type DrafterStage } from "../e2e/drafter-app.js";
+import { drafterProcess, startDrafter, type DrafterStage } from "../e2e/drafter-app.js";
+import { startE2E } from "../e2e/harness.js";
 import { snapshotWith } from "../e2e/live-issue-app.js";
 import { resolvesOnStage } from "../e2e/page-links.js";
 import { axeViolations, describeWithChromium, launchChromium } from "./chromium.js";
@@ -57,7 +58,6 @@ describeWithChromium("the meetings page in Chromium", () => {
 
     mkdirSync(OUTPUT, { recursive: true });
     await page.screenshot({ path: `${OUTPUT}meetings-page.png`, fullPage: true });
-    if (process.env["UPDATE_DOCS_SCREENSHOT"] === "1") await page.screenshot({ path: DOCS_SCREENSHOT, fullPage: true });
     await context.close();
   });
 
@@ -69,5 +69,22 @@ describeWithChromium("the meetings page in Chromium", () => {
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Meetings of nodejs/security-wg");
     await page.screenshot({ path: `${OUTPUT}meetings-page-no-javascript.png`, fullPage: true });
     await context.close();
+  });
+
+  test("the README's screenshot: the example org's page, in Berlin", async () => {
+    const replica = drafterProcess();
+    const example = await startE2E({ snapshotFile: new URL("../../examples/nodejs.yml", import.meta.url).pathname, app: replica.app, idle: replica.drafter.idle });
+    try {
+      await example.settle();
+      const context = await browser.newContext({ timezoneId: "Europe/Berlin", locale: "en-GB", viewport: { width: 900, height: 900 } });
+      const page = await context.newPage();
+      expect((await page.goto(`${example.appUrl}/agenda-drafter/nodejs/`))?.status()).toBe(200);
+      expect(await page.getByRole("heading", { level: 2 }).allTextContents()).toEqual(["Node.js Security team", "Node.js Technical Steering Committee (TSC)"]);
+      await page.screenshot({ path: `${OUTPUT}readme-meetings-page.png` });
+      if (process.env["UPDATE_DOCS_SCREENSHOT"] === "1") await page.screenshot({ path: DOCS_SCREENSHOT });
+      await context.close();
+    } finally {
+      await example.close();
+    }
   });
 });
