@@ -1,7 +1,7 @@
 // Debian's Chromium, driven by playwright-core (which downloads no browser of its own).
 import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
 import { describe, test } from "@jest/globals";
+import axe from "axe-core";
 import { chromium, type Browser, type Page } from "playwright-core";
 
 export const CHROMIUM = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
@@ -33,7 +33,7 @@ export interface AxeViolation {
 
 /** axe-core's violations on the page, as `id (impact): help [targets]`. */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ path: createRequire(import.meta.url).resolve("axe-core/axe.min.js") });
+  await page.addScriptTag({ content: axe.source });
   return page.evaluate(async () => {
     const results = await (globalThis as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe.run();
     return results.violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes: nodes.map((node) => ({ target: node.target })) }));
