@@ -31,6 +31,7 @@ export class CalendarSnapshots {
   readonly #probot: Probot;
   readonly #runtime: Runtime;
   readonly #cache = new Map<string, Cached>();
+  #installations: { at: number; read: ReturnType<typeof activeInstallations> } | undefined;
 
   constructor(probot: Probot, runtime: Runtime) {
     this.#probot = probot;
@@ -40,7 +41,7 @@ export class CalendarSnapshots {
   /** The home repos (of one owner, or one repo) with their meetings; `withAgenda` for the page. */
   async homeRepos(filter: { owner?: string; repo?: string }, withAgenda: boolean): Promise<HomeRepoCalendar[]> {
     const homes: HomeRepoCalendar[] = [];
-    for (const installation of await activeInstallations(this.#probot)) {
+    for (const installation of await this.#activeInstallations()) {
       const octokit = await this.#runtime.auth(installation.id);
       await this.#runtime.ensureDiscovered(octokit, installation.id);
       const byHome = groupByHome(await this.#runtime.registry.meetings(installation.id), filter);
@@ -55,6 +56,16 @@ export class CalendarSnapshots {
       }
     }
     return homes.sort((a, b) => `${a.owner}/${a.repo}`.localeCompare(`${b.owner}/${b.repo}`));
+  }
+
+  /** The app's installations, listed at most once per `CALENDAR_CACHE_MS`: every page view would list them. */
+  #activeInstallations(): ReturnType<typeof activeInstallations> {
+    const now = this.#runtime.now().getTime();
+    if (this.#installations && now - this.#installations.at < CALENDAR_CACHE_MS && now >= this.#installations.at) return this.#installations.read;
+    const read = activeInstallations(this.#probot);
+    read.catch(() => (this.#installations = undefined));
+    this.#installations = { at: now, read };
+    return read;
   }
 
   #read(octokit: GitHub, key: string, meetings: Meeting[], withAgenda: boolean): Promise<HomeRepoCalendar> {

@@ -96,7 +96,7 @@ export function createAgendaDrafter(options: AgendaDrafterOptions): AgendaDrafte
       stop = startTickInterval(tick, options.tickIntervalMs, (error) => current.log.error(`tick: ${describeError(error)}`));
     }
     if (options.cronSecret !== undefined) appOptions.addHandler(cronHandler(options.cronSecret, tick));
-    appOptions.addHandler(calendarRoutes({ snapshots: new CalendarSnapshots(probot, current), signer: options.stateSigner, now }));
+    addHandlerWhenServed(appOptions, calendarRoutes({ snapshots: new CalendarSnapshots(probot, current), signer: options.stateSigner, now }));
 
     startup = discoverInstallations(probot, current).catch((error: unknown) =>
       current.log.error(`start-up discovery failed: ${error instanceof Error ? error.message : String(error)}`),
@@ -112,6 +112,18 @@ export function createAgendaDrafter(options: AgendaDrafterOptions): AgendaDrafte
     tick: () => tick(),
     stop: () => stop(),
   };
+}
+
+/**
+ * Adds a handler to Probot's server. Loaded without one (`probot.load` alone, as in the tests, or
+ * the Action), there is nothing to serve pages and feeds on, and Probot's stand-in throws.
+ */
+function addHandlerWhenServed(appOptions: Parameters<ApplicationFunction>[1], handler: Parameters<Parameters<ApplicationFunction>[1]["addHandler"]>[0]): void {
+  try {
+    appOptions.addHandler(handler);
+  } catch (error) {
+    if (!(error instanceof Error && error.message === "No server instance")) throw error;
+  }
 }
 
 /** The webhook handlers; a failing one is logged as one line, never with the payload. */

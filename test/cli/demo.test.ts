@@ -1,6 +1,9 @@
 import { demo } from "../../src/cli/demo.js";
 import { main } from "../../src/cli.js";
 
+// The whole story, two servers and a dozen webhooks, on a loaded machine.
+const DEMO_TIMEOUT_MS = 90_000;
+
 function recorder() {
   const lines: string[] = [];
   return {
@@ -30,7 +33,7 @@ test("the demo plays the story of one Security WG meeting on the app as a Probot
 
 Summary: 6 steps shown: the app opened the meeting issue nodejs/security-wg#1295; the meeting issue followed the labels; the app ran mhdawson's commands; the clock passed the meeting; the minutes pull request nodejs/security-wg#1296 opened; the meetings page and the feed."
 `);
-});
+}, DEMO_TIMEOUT_MS);
 
 test("with --keep the sandbox and the app stay up until the person stops the demo", async () => {
   const { output, lines } = recorder();
@@ -50,7 +53,7 @@ test("with --keep the sandbox and the app stay up until the person stops the dem
   // The page the kept demo ends on: the minutes of the meeting just held.
   expect(meetingsPageWhileKept).toContain('<a href="https://github.com/nodejs/security-wg/pull/1296">minutes</a>');
   await expect(fetch(sandboxUrl)).rejects.toThrow();
-});
+}, DEMO_TIMEOUT_MS);
 
 test("a port that is not one is refused with exit code 2", async () => {
   const { output, text } = recorder();
