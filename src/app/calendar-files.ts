@@ -1,19 +1,18 @@
-import type { Probot } from "probot";
 import type { Meeting } from "../model.js";
 import { publishCalendarFile } from "../operations/publish-calendar-file.js";
-import { activeInstallations } from "./active-installations.js";
 import { describeError } from "./describe-error.js";
 import type { Runtime } from "./runtime.js";
 
 /**
- * After a tick: commits the feed of every home repo whose meetings set `calendar.path`, where it
- * changed. A home repo that fails is logged; the others are written all the same.
+ * After a tick, over the installations it ticked: commits the feed of every home repo whose
+ * meetings set `calendar.path`, where it changed. A home repo that fails is logged; the others are written all the same.
  */
-export async function publishCalendarFiles(probot: Probot, runtime: Runtime): Promise<void> {
-  for (const installation of await activeInstallations(probot)) {
-    const octokit = await runtime.auth(installation.id);
+export async function publishCalendarFiles(runtime: Runtime, installations: { installationId: number; meetings: Meeting[] }[]): Promise<void> {
+  for (const installation of installations) {
+    if (!installation.meetings.some((meeting) => meeting.calendar)) continue;
+    const octokit = await runtime.auth(installation.installationId);
     const byHome = new Map<string, Meeting[]>();
-    for (const meeting of await runtime.registry.meetings(installation.id)) {
+    for (const meeting of installation.meetings) {
       const key = `${meeting.home.owner}/${meeting.home.repo}`.toLowerCase();
       byHome.set(key, [...(byHome.get(key) ?? []), meeting]);
     }

@@ -28,7 +28,8 @@ export function calendarRoutes(deps: CalendarRoutesDeps) {
     const url = new URL(request.url ?? "/", "http://localhost");
     const route = routeOf(url.pathname);
     if (!route) return false;
-    if (request.method !== "GET" && request.method !== "HEAD") return send(request, response, 405, "text/plain", "GET only\n", { allow: "GET, HEAD" });
+    // Other methods are other handlers' (the cron's POST /agenda-drafter/tick), or nobody's.
+    if (request.method !== "GET" && request.method !== "HEAD") return false;
     const token = url.searchParams.get("token") ?? undefined;
     try {
       const homes = (await deps.snapshots.homeRepos(route, route.kind === "page")).filter((home) => mayShow(home, route, token, deps.signer));

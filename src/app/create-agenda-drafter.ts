@@ -83,13 +83,14 @@ export function createAgendaDrafter(options: AgendaDrafterOptions): AgendaDrafte
 
     tick = async () => {
       await startup;
+      let ticked: TickTarget[] = [];
       const run = await runTick({
         lock,
         now,
         log: current.log,
-        targets: () => tickTargets(probot, current, options),
+        targets: async () => (ticked = await tickTargets(probot, current, options)),
       });
-      if (run.kind === "ran") await publishCalendarFiles(probot, current);
+      if (run.kind === "ran") await publishCalendarFiles(current, ticked);
       return run;
     };
     if (options.tickIntervalMs) {
