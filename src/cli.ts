@@ -6,6 +6,7 @@ import { sandboxCommand, sandboxUsage } from "./cli/sandbox.js";
 import { runCommand, runUsage } from "./cli/run.js";
 import { runEnvironmentFromEnv } from "./cli/run-environment.js";
 import { configJsonSchema } from "./config/json-schema.js";
+import { feedUrl, feedUrlUsage } from "./cli/feed-url.js";
 
 interface Command {
   summary: string;
@@ -22,6 +23,7 @@ const commands: Record<string, Command> = {
     run: (args, output) => runCommand(args, output, runEnvironmentFromEnv()),
   },
   sandbox: { summary: "serve an in-memory GitHub loaded from a snapshot", usage: sandboxUsage, run: sandboxCommand },
+  "feed-url": { summary: "print a home repo's calendar feed address (with a private repo's token)", usage: feedUrlUsage, run: (args, output) => feedUrl(args, output) },
   schema: {
     summary: "print the JSON schema of .github/agenda-drafter.yml",
     usage: "Usage: agenda-drafter schema\n\nPrints the JSON schema of .github/agenda-drafter.yml (schema.json).",

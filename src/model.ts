@@ -30,6 +30,8 @@ export interface Meeting {
   links: Record<string, string>;
   timezones: string[];
   dryRun: boolean;
+  /** Where the home repo's iCalendar feed is committed when it changes (`calendar.path`). */
+  calendar?: { path: string };
   /**
    * Who may steer the meeting by comment commands, when the config says so. Absent: members of
    * the invited teams and people with triage or higher on the home repo.

@@ -18,6 +18,9 @@ import { startTickInterval } from "../scheduler/tick-interval.js";
 import type { StateSigner } from "../publish/state-signer.js";
 import { handleWebhook } from "./webhook-errors.js";
 import { guardWebhookIntake } from "./webhook-intake.js";
+import { calendarRoutes } from "./calendar-routes.js";
+import { CalendarSnapshots } from "./calendar-snapshots.js";
+import { publishCalendarFiles } from "./calendar-files.js";
 
 export interface AgendaDrafterOptions {
   /**
@@ -85,17 +88,21 @@ export function createAgendaDrafter(options: AgendaDrafterOptions): AgendaDrafte
 
     tick = async () => {
       await startup;
-      return runTick({
+      let ticked: TickTarget[] = [];
+      const run = await runTick({
         lock,
         now,
         log: current.log,
-        targets: () => tickTargets(current, installations, options),
+        targets: async () => (ticked = await tickTargets(current, installations, options)),
       });
+      if (run.kind === "ran") await publishCalendarFiles(current, ticked);
+      return run;
     };
     if (options.tickIntervalMs) {
       stop = startTickInterval(tick, options.tickIntervalMs, (error) => current.log.error(`tick: ${describeError(error)}`));
     }
     if (options.cronSecret !== undefined) appOptions.addHandler(cronHandler(options.cronSecret, tick));
+    addHandlerWhenServed(appOptions, calendarRoutes({ snapshots: new CalendarSnapshots(probot, current), signer: options.stateSigner, now }));
 
     startup = discoverInstallations(probot, current, installations).catch((error: unknown) =>
       current.log.error(`start-up discovery failed: ${error instanceof Error ? error.message : String(error)}`),
@@ -111,6 +118,18 @@ export function createAgendaDrafter(options: AgendaDrafterOptions): AgendaDrafte
     tick: () => tick(),
     stop: () => stop(),
   };
+}
+
+/**
+ * Adds a handler to Probot's server. Loaded without one (`probot.load` alone, as in the tests, or
+ * the Action), there is nothing to serve pages and feeds on, and Probot's stand-in throws.
+ */
+function addHandlerWhenServed(appOptions: Parameters<ApplicationFunction>[1], handler: Parameters<Parameters<ApplicationFunction>[1]["addHandler"]>[0]): void {
+  try {
+    appOptions.addHandler(handler);
+  } catch (error) {
+    if (!(error instanceof Error && error.message === "No server instance")) throw error;
+  }
 }
 
 /** The webhook handlers; a failing one is logged as one line, never with the payload. */

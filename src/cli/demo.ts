@@ -8,6 +8,7 @@ import { createMemoryRegistry, type MeetingRegistry } from "../registry/meeting-
 import { UserError } from "../errors.js";
 import { parseBody } from "../publish/issue-body.js";
 import { CRON_PATH } from "../scheduler/cron-endpoint.js";
+import { feedPath, pagePath } from "../render/page/page-paths.js";
 import type { TickRun } from "../scheduler/run-tick.js";
 import { loadSandbox } from "./load-sandbox.js";
 import type { Output } from "./output.js";
@@ -88,7 +89,7 @@ export async function demo(args: string[], output: Output, stopSignal: () => Pro
     output.print(`\nSummary: ${story.done.length} steps shown: ${story.done.join("; ")}.`);
     if (story.skipped.length > 0) output.print(`Skipped, as the app did not do it: ${story.skipped.join("; ")}.`);
     if (values.keep) {
-      output.print(`\nStill running: the sandbox at ${stage.url}/ and the app at ${stage.appUrl}. Ctrl-C stops both.`);
+      output.print(`\nStill running: the sandbox at ${stage.url}/ and the app at ${stage.appUrl}, its meetings page at ${stage.appUrl}${pagePath("nodejs")}. Ctrl-C stops both.`);
       await stopSignal();
     }
   } finally {
@@ -117,6 +118,23 @@ async function playStory(story: Story): Promise<void> {
   await labelItems(story, issue.number);
   await commentCommands(story, issue.number);
   await passTheMeeting(story);
+  await showPage(story);
+}
+
+/** The story ends on the meetings page and the feed a person subscribes to, served by the app. */
+async function showPage(story: Story): Promise<void> {
+  const { stage, say } = story;
+  const pageUrl = `${stage.appUrl}${pagePath("nodejs")}`;
+  const feedUrl = `${stage.appUrl}${feedPath("nodejs")}`;
+  const [page, feed] = await Promise.all([fetch(pageUrl), fetch(feedUrl)]);
+  if (!page.ok || !feed.ok) {
+    say(`6. skipped: the app's meetings page or feed answered ${page.status} and ${feed.status}.`);
+    story.skipped.push("the meetings page and feed");
+    return;
+  }
+  say(`6. The meetings page shows what is next, with the live agenda and past minutes: ${pageUrl}`);
+  say(`   Calendars subscribe to the feed: ${feedUrl} (its github.com links open on the sandbox at ${stage.url}/<owner>/<repo>/...)`);
+  story.done.push("the meetings page and the feed");
 }
 
 async function labelItems(story: Story, issueNumber: number): Promise<void> {

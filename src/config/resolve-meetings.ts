@@ -119,6 +119,7 @@ function toMeeting(id: string, raw: RawMeeting, home: RepoRef): Meeting {
     timezones: raw.timezones ?? [],
     dryRun: raw.dry_run ?? false,
   };
+  if (raw.calendar) meeting.calendar = { path: raw.calendar.path };
   const allow = raw.commands?.allow;
   if (allow) {
     meeting.commands = { allow: { teams: (allow.teams ?? []).map(withAt), logins: (allow.logins ?? []).map(withoutAt) } };

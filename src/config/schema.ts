@@ -208,6 +208,14 @@ const meetingSchema = z
       .optional()
       .describe("Named links shown on the issue, e.g. `joining`, `livestream`."),
     timezones: z.array(timezone).optional().describe("Time zones in which the meeting time is shown."),
+    calendar: z
+      .strictObject({
+        path: repoPath
+          .refine((path) => path.endsWith(".ics"), { error: (issue) => `\`${String(issue.input)}\` must end with \`.ics\`` })
+          .describe("Where the home repository's iCalendar feed is committed on its default branch when it changes, e.g. `meetings.ics`."),
+      })
+      .optional()
+      .describe("The home repository's meetings as an iCalendar file in the repository, for groups without the app's server."),
     dry_run: z.boolean().optional().describe("Log what would be done instead of doing it. Default: false."),
     commands: commandsSchema.optional().describe("Comment commands."),
   })

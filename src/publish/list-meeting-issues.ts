@@ -7,6 +7,8 @@ import { stateSeal } from "./state-signer.js";
 
 export interface MeetingIssue {
   number: number;
+  /** Its page on GitHub. */
+  url: string;
   title: string;
   state: "open" | "closed";
   body: string;
@@ -79,6 +81,7 @@ async function listMeetingIssues(octokit: GitHub, meeting: Meeting): Promise<Mee
 function toMeetingIssue(octokit: GitHub, meeting: Meeting, issue: ListedIssue): MeetingIssue {
   return {
     number: issue.number,
+    url: issue.html_url,
     title: issue.title,
     state: issue.state === "closed" ? "closed" : "open",
     body: issue.body ?? "",

@@ -64,6 +64,16 @@ export class StateSigner {
     return createHmac("sha256", this.#key).update(subject, "utf8").digest("base64url");
   }
 
+  /**
+   * The secret in the feed URL of a private home repo (`owner/name`): whoever has the URL may
+   * read that repo's calendar, nobody can guess it, and every replica derives the same.
+   */
+  feedToken(repo: string): string {
+    // A state's subject starts with `owner/name`, never with this word: the two never collide.
+    const subject = JSON.stringify(["calendar-feed", repo.toLowerCase()]);
+    return createHmac("sha256", this.#key).update(subject, "utf8").digest("base64url");
+  }
+
   verifies(encoded: string, signature: string, signedFor: SignedFor): boolean {
     const expected = Buffer.from(this.sign(encoded, signedFor), "utf8");
     const given = Buffer.from(signature, "utf8");

@@ -111,7 +111,9 @@ describe("the cron endpoint", () => {
   }
 
   test("is added only with a cron secret", async () => {
-    expect((await load({})).handlers).toEqual([]);
+    // The app's other handlers (its pages and feeds) leave the POST to nobody.
+    const url = await serve((await load({})).handlers);
+    expect((await fetch(url, { method: "POST", headers: { authorization: `Bearer ${CRON_SECRET}` } })).status).toBe(404);
   });
 
   test("runs a tick for a request with the secret, and refuses one without", async () => {
