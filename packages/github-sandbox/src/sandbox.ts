@@ -22,6 +22,8 @@ export interface AnsweredRequest {
   path: string;
   actor: Actor;
   status: number;
+  /** The `X-GitHub-Api-Version` the request asked for, if any. */
+  apiVersion: string | undefined;
 }
 
 export interface SandboxOptions {
@@ -220,7 +222,8 @@ export class Sandbox {
       throw new Error(`Sandbox bug: ${request.method} ${url.pathname}${url.search} broke GitHub's OpenAPI description: ${problem}`);
     }
     if (request.method !== "GET" && response.status < 300) this.#keepForSearch();
-    const answered = { method: request.method.toUpperCase(), path: `${path}${url.search}`, actor, status: response.status };
+    const apiVersion = request.headers.get("x-github-api-version") ?? undefined;
+    const answered = { method: request.method.toUpperCase(), path: `${path}${url.search}`, actor, status: response.status, apiVersion };
     for (const listener of this.#requestListeners) listener(answered);
     return this.#respond(response, rateHeaders);
   }
