@@ -94,7 +94,7 @@ export class Sandbox {
     this.urls = options.urls ?? GITHUB_DOT_COM;
     this.appSlug = options.appSlug ?? "agenda-drafter";
     this.appId = options.appId ?? 1;
-    this.enterpriseVersion = options.enterpriseVersion;
+    this.enterpriseVersion = options.enterpriseVersion ?? snapshot.enterprise_version;
     this.faults = new RequestFaults(snapshot.faults);
   }
 

@@ -95,6 +95,12 @@ describe("GitHub Enterprise Server", () => {
   const old = Sandbox.fromSnapshot(NODEJS_SNAPSHOT, undefined, { enterpriseVersion: "3.16.4" });
   const recent = Sandbox.fromSnapshot(NODEJS_SNAPSHOT, undefined, { enterpriseVersion: "3.19.1" });
 
+  test("a snapshot may say the version", async () => {
+    const fromSnapshot = Sandbox.fromSnapshot(`enterprise_version: "3.16.4"\n${NODEJS_SNAPSHOT}`);
+    expect((await search("label:tsc-agenda repo:nodejs/node repo:nodejs/TSC", { on: fromSnapshot })).found).toHaveLength(3);
+    expect(() => Sandbox.fromSnapshot(`enterprise_version: "latest"\n${NODEJS_SNAPSHOT}`)).toThrow(/enterprise_version: must be a GitHub Enterprise Server version/);
+  });
+
   test("every answer names the version", async () => {
     const { headers } = await old.octokit().rest.repos.get({ owner: "nodejs", repo: "node" });
     expect(headers["x-github-enterprise-version"]).toBe("3.16.4");

@@ -28,8 +28,10 @@ function search(context: GraphqlContext, args: ConnectionArgs & { query: string;
   const state = context.searchState();
   let query;
   try {
-    // GraphQL's issue search is advanced search since 2025-09-04, on github.com as the sandbox answers.
-    query = readSearchQuery({ state, actor: context.actor, enterpriseVersion: undefined }, args.query, "true");
+    // GraphQL's issue search is advanced search since 2025-09-04, on github.com as the sandbox
+    // answers; the type a token kind may need is REST's rule (the GraphQL search has its own `type`).
+    const actor = context.actor.kind === "user" ? { kind: "user" as const, login: context.actor.login } : context.actor;
+    query = readSearchQuery({ state, actor, enterpriseVersion: undefined }, args.query, "true");
   } catch (error) {
     if (error instanceof GitHubError) throw new GraphQLError(error.errors?.[0]?.message as string ?? error.message);
     throw error;
