@@ -3,6 +3,25 @@ import { ProbotOctokit } from "probot";
 /** The GitHub client every step that talks to GitHub receives: Probot's Octokit, as in `context.octokit`. */
 export type GitHub = InstanceType<typeof ProbotOctokit>;
 
+/**
+ * The REST API version every request asks for (`X-GitHub-Api-Version`), the one the app is checked
+ * against: the sandbox's copy of GitHub's description is of this version. GitHub also serves
+ * 2026-03-10, which drops fields and changes answers the sandbox does not model yet.
+ */
+export const GITHUB_API_VERSION = "2022-11-28";
+
+const pinned = new WeakSet<object>();
+
+/** Makes every request of the client ask for GITHUB_API_VERSION, rather than whatever GitHub's default is that day. */
+export function pinApiVersion<T extends object>(octokit: T): T {
+  if (pinned.has(octokit)) return octokit;
+  pinned.add(octokit);
+  (octokit as unknown as GitHub).hook.before("request", (options) => {
+    options.headers = { ...options.headers, "x-github-api-version": GITHUB_API_VERSION };
+  });
+  return octokit;
+}
+
 /** GitHub refuses longer issue and pull request bodies (and so they bound a minutes file too). */
 export const MAX_BODY_LENGTH = 65_536;
 /** GitHub refuses longer issue and pull request titles. */

@@ -1,5 +1,5 @@
 import type { ApplicationFunction, Probot } from "probot";
-import type { GitHub } from "../github.js";
+import { pinApiVersion, type GitHub } from "../github.js";
 import { activeInstallations } from "./active-installations.js";
 import { describeError } from "./describe-error.js";
 import { createMemoryRegistry, type MeetingRegistry } from "../registry/meeting-registry.js";
@@ -135,7 +135,7 @@ function addHandlerWhenServed(appOptions: Parameters<ApplicationFunction>[1], ha
 /** The webhook handlers; a failing one is logged as one line, never with the payload. */
 /** Every webhook the app acts on: each with a deadline on its GitHub requests, and one short log line when it fails. */
 function registerHandlers(probot: Probot, current: Runtime, timeoutMs: number): void {
-  const timed = <C extends { octokit: object }>(context: C): C => (limitRequestTime(context.octokit, timeoutMs), context);
+  const timed = <C extends { octokit: object }>(context: C): C => (limitRequestTime(pinApiVersion(context.octokit), timeoutMs), context);
   const itemEvents = [
     ...ITEM_ACTIONS.issues.map((action) => `issues.${action}` as const),
     ...ITEM_ACTIONS.pull_request.map((action) => `pull_request.${action}` as const),

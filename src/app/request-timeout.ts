@@ -1,5 +1,5 @@
 import type { Probot } from "probot";
-import type { GitHub } from "../github.js";
+import { pinApiVersion, type GitHub } from "../github.js";
 
 export const REQUEST_TIMEOUT_ENV = "AGENDA_DRAFTER_REQUEST_TIMEOUT_MS";
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
@@ -27,10 +27,10 @@ function deadline(timeoutMs: number): AbortSignal {
   return controller.signal;
 }
 
-/** `probot.auth` whose clients have the deadline: the tick's, start-up's and the work queue's. */
+/** `probot.auth` whose clients have the deadline (and ask for the app's API version): the tick's, start-up's and the work queue's. */
 export function limitAuthRequestTime(probot: Probot, timeoutMs: number): void {
   const auth = probot.auth.bind(probot);
-  probot.auth = async (installationId?: number) => limitRequestTime(await auth(installationId), timeoutMs);
+  probot.auth = async (installationId?: number) => limitRequestTime(pinApiVersion(await auth(installationId)), timeoutMs);
 }
 
 /** The deadline from `AGENDA_DRAFTER_REQUEST_TIMEOUT_MS`, in milliseconds. */

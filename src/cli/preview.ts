@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { ProbotOctokit } from "probot";
-import type { GitHub, RepoRef } from "../github.js";
+import { pinApiVersion, type GitHub, type RepoRef } from "../github.js";
+import { bindSearchToken } from "../collect/search-dialect.js";
 import { UserError } from "../errors.js";
 import { draftOccurrence, type Draft } from "../operations/draft-occurrence.js";
 import { loadSandbox } from "./load-sandbox.js";
@@ -18,7 +19,8 @@ as drafted from the items as they are now. Writes nothing.
   --json                print one JSON object instead of text (logs go to stderr)
   --sandbox FILE        read from an in-memory GitHub loaded from a snapshot instead of GitHub
 
-Talks to GitHub with GITHUB_TOKEN (GITHUB_API_URL for GitHub Enterprise Server).`;
+Talks to GitHub with GITHUB_TOKEN (GITHUB_API_URL for GitHub Enterprise Server). A GitHub App
+user token (ghu_) or a fine-grained token (github_pat_) searches issues and pull requests apart.`;
 
 export async function preview(args: string[], output: Output): Promise<void> {
   const { values } = parseArgs({
@@ -98,5 +100,5 @@ function gitHubClient(): { octokit: GitHub; now: Date } {
     auth: { token },
     ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}),
   });
-  return { octokit, now: new Date() };
+  return { octokit: bindSearchToken(pinApiVersion(octokit), token), now: new Date() };
 }

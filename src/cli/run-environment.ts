@@ -4,7 +4,7 @@ import type { GitHub } from "../github.js";
 import { UserError } from "../errors.js";
 import type { RunEnvironment } from "./run.js";
 import { redisStoresFromEnv } from "../app/redis-stores.js";
-import { statusOf } from "../github.js";
+import { pinApiVersion, statusOf } from "../github.js";
 import { activeInstallations } from "../app/active-installations.js";
 import { clockFromEnv } from "../app/clock-from-env.js";
 import { createTickActions } from "../app/tick-actions.js";
@@ -33,7 +33,7 @@ export function runEnvironmentFromEnv(env: NodeJS.ProcessEnv = process.env): Run
     async installations(repo) {
       let ids: number[];
       if (repo) {
-        const appOctokit = (await probot.auth()) as GitHub;
+        const appOctokit = pinApiVersion((await probot.auth()) as GitHub);
         try {
           ids = [(await appOctokit.rest.apps.getRepoInstallation({ ...repo })).data.id];
         } catch (error) {
@@ -43,7 +43,7 @@ export function runEnvironmentFromEnv(env: NodeJS.ProcessEnv = process.env): Run
       } else {
         ids = (await activeInstallations(probot)).map((installation) => installation.id);
       }
-      return Promise.all(ids.map(async (installationId) => ({ installationId, octokit: (await probot.auth(installationId)) as GitHub })));
+      return Promise.all(ids.map(async (installationId) => ({ installationId, octokit: pinApiVersion((await probot.auth(installationId)) as GitHub) })));
     },
     actions: (installation) => createTickActions(bindStateSigner(installation.octokit, signer), { now, log }),
     registry,

@@ -1,4 +1,5 @@
 import type { Meeting, RepoFullName } from "../model.js";
+import { GITHUB_COM_SEARCH, type SearchDialect } from "./search-dialect.js";
 import { privateReposShown } from "./visibility.js";
 
 /** One `GET /search/issues` query, and what it may legitimately return. */
@@ -11,36 +12,46 @@ export interface SearchQuery {
   orgs?: string[];
 }
 
-/** GitHub rejects longer queries; counted over the whole `q` string to be safe. */
+/** GitHub rejects longer queries; counted over the whole `q` string to be safe (GitHub counts only text). */
 export const MAX_QUERY_LENGTH = 256;
 
 /**
- * GitHub allows five AND/OR/NOT operators per query. The queries use no explicit operator, but to
- * be safe every implicit OR counts: between repeated `repo:`/`org:` qualifiers and between the
- * labels of `label:a,b`.
+ * GitHub allows five AND/OR/NOT operators per query. Every explicit OR between scope qualifiers
+ * counts, and to be safe so does every implicit one: between the labels of `label:a,b`.
  */
 export const MAX_OPERATORS = 5;
+
+/** The two types a token that cannot search both at once searches one after the other. */
+const ITEM_TYPES = ["is:issue", "is:pull-request"];
 
 /**
  * The queries that find the open issues and pull requests carrying any of the meeting's agenda
  * labels in its scope. Items of private or internal repositories can only come back from a
  * private home repo's queries, and only from the home repo and the repos in `includePrivate`.
+ *
+ * Several scope qualifiers in one query are joined by an explicit `OR` in parentheses, never by
+ * whitespace alone (whether advanced search still reads that as OR is not settled); where the
+ * server has no advanced search each query names one. Where the token needs it, each query is
+ * sent once with `is:issue` and once with `is:pull-request`.
  */
-export function buildSearchQueries(meeting: Meeting, home: { private: boolean }): SearchQuery[] {
-  const labelLists = packLabels(meeting);
-  const publicQueries = scopeTerms(meeting.scope).flatMap((scope) =>
-    labelLists.flatMap((labels) => packScope(labels, scope, { allowsPrivate: false })),
-  );
+export function buildSearchQueries(
+  meeting: Meeting,
+  home: { private: boolean },
+  dialect: SearchDialect = GITHUB_COM_SEARCH,
+): SearchQuery[] {
+  const labelLists = packLabels(meeting, dialect);
+  const pack = (scope: ScopeTerms, allowsPrivate: boolean) =>
+    labelLists.flatMap((labels) => typeVariants(dialect).flatMap((type) => packScope(labels, scope, { allowsPrivate, type, dialect })));
+  const publicQueries = scopeTerms(meeting.scope).flatMap((scope) => pack(scope, false));
   if (!home.private) return publicQueries;
 
   const named = privateReposShown(meeting);
-  const privateQueries =
-    named.length === 0
-      ? []
-      : labelLists.flatMap((labels) =>
-          packScope(labels, { kind: "repo", values: named }, { allowsPrivate: true }),
-        );
+  const privateQueries = named.length === 0 ? [] : pack({ kind: "repo", values: named }, true);
   return [...publicQueries, ...privateQueries];
+}
+
+function typeVariants(dialect: SearchDialect): (string | undefined)[] {
+  return dialect.typed ? ITEM_TYPES : [undefined];
 }
 
 interface ScopeTerms {
@@ -55,14 +66,15 @@ function scopeTerms(scope: Meeting["scope"]): ScopeTerms[] {
   return terms;
 }
 
-/** Room a `label:` qualifier may take so that the base and the longest scope term still fit. */
-function labelBudget(meeting: Meeting): number {
+/** Room a `label:` qualifier may take so that the base, the type and the longest scope term still fit. */
+function labelBudget(meeting: Meeting, dialect: SearchDialect): number {
   const longestScopeTerm = Math.max(
     ...meeting.scope.orgs.map((org) => `org:${org}`.length),
     ...[...meeting.scope.repos, ...meeting.includePrivate].map((repo) => `repo:${repo}`.length),
     `repo:${meeting.home.owner}/${meeting.home.repo}`.length,
   );
-  return MAX_QUERY_LENGTH - "is:open is:public ".length - 1 - longestScopeTerm;
+  const type = dialect.typed ? Math.max(...ITEM_TYPES.map((item) => item.length + 1)) : 0;
+  return MAX_QUERY_LENGTH - "is:open is:public ".length - type - 1 - longestScopeTerm;
 }
 
 interface LabelQualifier {
@@ -76,11 +88,11 @@ interface LabelQualifier {
  * a comma gets a qualifier of its own: in `label:a,b` the comma means OR, and whether GitHub
  * honours quotes around a comma is not documented.
  */
-function packLabels(meeting: Meeting): LabelQualifier[] {
+function packLabels(meeting: Meeting, dialect: SearchDialect): LabelQualifier[] {
   if (meeting.agendaLabels.length === 0) {
     throw new Error(`Meeting "${meeting.id}": agenda_labels is empty, so no item can be found.`);
   }
-  const budget = labelBudget(meeting);
+  const budget = labelBudget(meeting, dialect);
   const quoted = meeting.agendaLabels.map((label) => formatLabel(meeting, label));
   // GitHub documents the quoted OR form as `label:"bug","wip"`; mixing bare and quoted is not.
   const needsQuotes = quoted.some((label) => label.startsWith('"'));
@@ -129,22 +141,23 @@ function formatLabel(meeting: Meeting, label: string): string {
 }
 
 /**
- * Fills queries with as many scope qualifiers as the length and operator limits allow; the label
- * budget guarantees that at least one fits.
+ * Fills queries with as many scope qualifiers as the length and operator limits allow (one where
+ * the server has no advanced search); the label budget guarantees that at least one fits.
  */
 function packScope(
   labels: LabelQualifier,
   scope: ScopeTerms,
-  { allowsPrivate }: { allowsPrivate: boolean },
+  { allowsPrivate, type, dialect }: { allowsPrivate: boolean; type: string | undefined; dialect: SearchDialect },
 ): SearchQuery[] {
-  const base = allowsPrivate ? `is:open ${labels.text}` : `is:open is:public ${labels.text}`;
-  const maxTerms = MAX_OPERATORS - (labels.labels - 1) + 1;
+  const base = [allowsPrivate ? "is:open" : "is:open is:public", ...(type ? [type] : []), labels.text].join(" ");
+  const maxTerms = dialect.advanced ? MAX_OPERATORS - (labels.labels - 1) + 1 : 1;
+  const text = (values: string[]) => `${base} ${scopeText(scope.kind, values)}`;
 
   const queries: SearchQuery[] = [];
   let values: string[] = [];
   const flush = () => {
     if (values.length === 0) return;
-    const q = [base, ...values.map((value) => `${scope.kind}:${value}`)].join(" ");
+    const q = text(values);
     queries.push(
       scope.kind === "repo"
         ? { q, allowsPrivate, repos: values as RepoFullName[] }
@@ -153,12 +166,15 @@ function packScope(
     values = [];
   };
   for (const value of scope.values) {
-    const grown = [base, ...[...values, value].map((v) => `${scope.kind}:${v}`)].join(" ");
-    if (values.length > 0 && (grown.length > MAX_QUERY_LENGTH || values.length >= maxTerms)) {
-      flush();
-    }
+    if (values.length > 0 && (text([...values, value]).length > MAX_QUERY_LENGTH || values.length >= maxTerms)) flush();
     values.push(value);
   }
   flush();
   return queries;
+}
+
+/** `repo:a/b`, or `(repo:a/b OR repo:c/d)`. */
+function scopeText(kind: ScopeTerms["kind"], values: string[]): string {
+  const terms = values.map((value) => `${kind}:${value}`);
+  return terms.length === 1 ? (terms[0] as string) : `(${terms.join(" OR ")})`;
 }

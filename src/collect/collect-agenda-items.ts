@@ -3,13 +3,14 @@ import type { AgendaItem, Meeting } from "../model.js";
 import { buildSearchQueries, type SearchQuery } from "./build-search-queries.js";
 import { isAgendaLabel } from "./is-agenda-label.js";
 import { itemKey } from "./item-key.js";
-import { searchUrl } from "./search-url.js";
+import { searchDialect, type SearchDialect } from "./search-dialect.js";
+import { searchUrl, webOriginOf } from "./search-url.js";
 import { toAgendaItem, type SearchItem } from "./to-agenda-item.js";
 import { isPublicRepository, mayShowRepo } from "./visibility.js";
 
 export interface CollectedItems {
   items: AgendaItem[];
-  /** One github.com search page per query sent. */
+  /** One search page per query sent, with exactly that query, on the GitHub the home repo lives on. */
   searchUrls: string[];
   home: { private: boolean; visibility: string };
   /** Some query matched more than GitHub search returns (1,000), or GitHub timed out on it. */
@@ -30,7 +31,7 @@ export async function collectAgendaItems(
   octokit: GitHub,
   meeting: Meeting,
 ): Promise<CollectedItems> {
-  const { data: repo } = await octokit.rest.repos.get({
+  const { data: repo, headers } = await octokit.rest.repos.get({
     owner: meeting.home.owner,
     repo: meeting.home.repo,
   });
@@ -41,10 +42,11 @@ export async function collectAgendaItems(
   let requests = 1;
   let truncated = false;
 
-  const queries = buildSearchQueries(meeting, home);
+  const dialect = searchDialect(octokit, headers);
+  const queries = buildSearchQueries(meeting, home, dialect);
   const items = new Map<string, AgendaItem>();
   for (const query of queries) {
-    const result = await searchAll(octokit, query.q);
+    const result = await searchAll(octokit, query.q, dialect);
     requests += result.requests;
     truncated ||= result.truncated;
     for (const found of result.items) {
@@ -56,14 +58,14 @@ export async function collectAgendaItems(
 
   return {
     items: [...items.values()],
-    searchUrls: queries.map((query) => searchUrl(query.q)),
+    searchUrls: queries.map((query) => searchUrl(query.q, webOriginOf(repo.html_url))),
     home,
     truncated,
     requests,
   };
 }
 
-async function searchAll(octokit: GitHub, q: string) {
+async function searchAll(octokit: GitHub, q: string, dialect: SearchDialect) {
   const items: SearchItem[] = [];
   let requests = 0;
   let truncated = false;
@@ -75,6 +77,8 @@ async function searchAll(octokit: GitHub, q: string) {
       order: "desc",
       per_page: PER_PAGE,
       page,
+      // GitHub Enterprise Server searches with the advanced syntax only when asked; github.com always does.
+      ...(dialect.enterprise && dialect.advanced && { advanced_search: "true" }),
     });
     requests++;
     items.push(...data.items);

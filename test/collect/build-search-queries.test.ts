@@ -10,12 +10,12 @@ import { securityWgMeeting } from "../fixtures/security-wg-meeting.js";
 const publicHome = { private: false };
 const privateHome = { private: true };
 
-/** Implicit ORs: between repeated qualifiers of one kind and between the labels of `label:`. */
+/** Explicit ORs, and the implicit ones between the labels of `label:`. */
 function operatorCount(query: SearchQuery): number {
-  const scopeTerms = (query.repos ?? query.orgs ?? []).length;
+  const explicit = query.q.replace(/"[^"]*"/g, "x").split(" ").filter((word) => ["AND", "OR", "NOT"].includes(word)).length;
   const labels = query.q.match(/label:(\S+)/)?.[1] ?? "";
   const labelCommas = labels.replace(/"[^"]*"/g, "x").split(",").length;
-  return scopeTerms - 1 + labelCommas - 1;
+  return explicit + labelCommas - 1;
 }
 
 function expectWithinLimits(queries: SearchQuery[]) {
@@ -77,7 +77,7 @@ describe("buildSearchQueries", () => {
         },
         {
           "allowsPrivate": true,
-          "q": "is:open label:security-wg-agenda repo:nodejs/security-private repo:nodejs/security-release",
+          "q": "is:open label:security-wg-agenda (repo:nodejs/security-private OR repo:nodejs/security-release)",
           "repos": [
             "nodejs/security-private",
             "nodejs/security-release",
@@ -93,7 +93,7 @@ describe("buildSearchQueries", () => {
       scope: { orgs: [], repos: ["nodejs/node", "nodejs/security-wg"] },
     });
     expect(buildSearchQueries(meeting, privateHome).map((query) => query.q)).toEqual([
-      "is:open is:public label:security-wg-agenda repo:nodejs/node repo:nodejs/security-wg",
+      "is:open is:public label:security-wg-agenda (repo:nodejs/node OR repo:nodejs/security-wg)",
     ]);
   });
 
@@ -106,12 +106,12 @@ describe("buildSearchQueries", () => {
     expect(privateQueries.map((query) => query.repos)).toEqual([["nodejs/security-private"]]);
   });
 
-  test("several orgs are OR'ed org: qualifiers", () => {
+  test("several orgs are org: qualifiers joined by an explicit OR", () => {
     const meeting = securityWgMeeting({
       scope: { orgs: ["nodejs", "openjs-foundation", "expressjs"], repos: [] },
     });
     expect(buildSearchQueries(meeting, publicHome).map((query) => query.q)).toEqual([
-      "is:open is:public label:security-wg-agenda org:nodejs org:openjs-foundation org:expressjs",
+      "is:open is:public label:security-wg-agenda (org:nodejs OR org:openjs-foundation OR org:expressjs)",
     ]);
   });
 
@@ -172,8 +172,8 @@ describe("buildSearchQueries", () => {
     expect(queries.flatMap((query) => query.repos)).toEqual(fortyRepos);
     expect(queries).toHaveLength(7);
     for (const query of queries) {
-      const repos = query.repos?.map((repo) => `repo:${repo}`).join(" ");
-      expect(query.q).toBe(`is:open is:public label:security-wg-agenda ${repos}`);
+      const repos = query.repos?.map((repo) => `repo:${repo}`).join(" OR ");
+      expect(query.q).toBe(`is:open is:public label:security-wg-agenda (${repos})`);
     }
   });
 

@@ -188,7 +188,7 @@ describe("collectAgendaItems", () => {
       .get("/search/issues")
       .query(
         searchQuery(
-          "is:open label:security-wg-agenda repo:nodejs/security-private repo:nodejs/security-release",
+          "is:open label:security-wg-agenda (repo:nodejs/security-private OR repo:nodejs/security-release)",
           1,
         ),
       )

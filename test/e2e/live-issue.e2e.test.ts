@@ -15,6 +15,10 @@ function unlabel(login: string, repo: string, number: number) {
 
 test("people label and unlabel items in several repositories; the one meeting issue follows", async () => {
   e2e = await startLiveIssueApp();
+  const appVersions = new Set<string | undefined>();
+  e2e.sandbox.onRequest((request) => {
+    if (request.actor.kind === "installation") appVersions.add(request.apiVersion);
+  });
   const created = meetingIssue(e2e);
   expect(created.title).toBe("Node.js Security team Meeting 2024-03-28");
   expect(created.labels).toEqual(["meeting"]);
@@ -53,6 +57,8 @@ test("people label and unlabel items in several repositories; the one meeting is
   expect(writeLines(e2e).filter((line) => line.startsWith("POST /repos/nodejs/security-wg/issues "))).toEqual([
     "POST /repos/nodejs/security-wg/issues 201",
   ]);
+  // Every request the app made asked for the REST API version it is checked against.
+  expect([...appVersions]).toEqual(["2022-11-28"]);
 });
 
 test("an item closed, reopened, retitled, transferred or deleted changes the agenda with it", async () => {

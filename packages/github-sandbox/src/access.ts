@@ -1,9 +1,37 @@
 import { type InstallationRecord, type RepoRecord, type RepoRole, type SandboxState } from "./state.js";
 
-/** Who sends a request: the app acting as one or more installations, or a user. */
+/**
+ * The kinds of token a person holds: a classic personal access token (the sandbox's
+ * `user:<login>`), a GitHub App user-to-server token (`ghu_<login>`) or a fine-grained personal
+ * access token (`github_pat_<login>`). They differ where GitHub treats them differently: only a
+ * classic token may search issues and pull requests together.
+ */
+export type UserTokenKind = "classic" | "app-user" | "fine-grained";
+
+/** Who sends a request: the app acting as one or more installations, or a user (with a classic token unless said). */
 export type Actor =
   | { kind: "installation"; installations: InstallationRecord[] }
-  | { kind: "user"; login: string };
+  | { kind: "user"; login: string; token?: UserTokenKind };
+
+const USER_TOKEN_FORMS: [RegExp, UserTokenKind][] = [
+  [/^user:([A-Za-z0-9][A-Za-z0-9-]*)$/, "classic"],
+  [/^ghu_([A-Za-z0-9][A-Za-z0-9-]*)$/, "app-user"],
+  [/^github_pat_([A-Za-z0-9][A-Za-z0-9-]*)$/, "fine-grained"],
+];
+
+/** The person a user token form names, and the token's kind; undefined for any other token. */
+export function userToken(token: string): { login: string; token: UserTokenKind } | undefined {
+  for (const [form, kind] of USER_TOKEN_FORMS) {
+    const login = form.exec(token)?.[1];
+    if (login) return { login, token: kind };
+  }
+  return undefined;
+}
+
+/** The token form that authenticates as `actor` again. */
+export function userTokenText(login: string, kind: UserTokenKind = "classic"): string {
+  return kind === "classic" ? `user:${login}` : kind === "app-user" ? `ghu_${login}` : `github_pat_${login}`;
+}
 
 export type Permission = RepoRole | "none";
 

@@ -20,6 +20,8 @@ export interface RouteRequest {
   urls: SandboxUrls;
   /** The id of the app registered on this GitHub (its check runs name it). */
   appId: number;
+  /** The GitHub Enterprise Server version the sandbox answers as; undefined for github.com. */
+  enterpriseVersion: string | undefined;
   now: Date;
   /** The state search sees: the live state, or an older copy under a search lag. */
   searchState(): SandboxState;

@@ -1,5 +1,5 @@
 import { ProbotOctokit } from "probot";
-import type { Actor } from "./access.js";
+import { userToken, type Actor } from "./access.js";
 import { SandboxClock } from "./clock.js";
 import { createState, ensureUser } from "./create-state.js";
 import type { SandboxEvent, SandboxEventListener } from "./events.js";
@@ -22,6 +22,8 @@ export interface AnsweredRequest {
   path: string;
   actor: Actor;
   status: number;
+  /** The `X-GitHub-Api-Version` the request asked for, if any. */
+  apiVersion: string | undefined;
 }
 
 export interface SandboxOptions {
@@ -31,12 +33,28 @@ export interface SandboxOptions {
   appSlug?: string;
   /** The app's id; 1 by default. A sandbox server started with an app uses that app's. */
   appId?: number;
+  /**
+   * Answer as GitHub Enterprise Server of this version (`3.16.2`): every answer says it in
+   * `X-GitHub-Enterprise-Version`, and issue search is advanced search only from 3.17 and when
+   * asked for (`advanced_search=true`). By default the sandbox answers as github.com.
+   */
+  enterpriseVersion?: string;
 }
 
 /** The base URL of the Octokit clients the sandbox hands out; requests never leave the process. */
 const SANDBOX_BASE_URL = "http://sandbox.invalid/api/v3";
 
 const GENERIC_DOCUMENTATION = "https://docs.github.com/rest";
+const API_VERSIONS_DOCUMENTATION = "https://docs.github.com/rest/about-the-rest-api/api-versions";
+
+/** The REST API versions GitHub serves, newest first; a request without the header gets the oldest. */
+const REST_API_VERSIONS = ["2026-03-10", "2022-11-28"];
+const DEFAULT_API_VERSION = "2022-11-28";
+
+function unsupportedVersion(version: string): string {
+  const supported = REST_API_VERSIONS.map((known, index) => `"${known}"${index === 0 ? " (most recent)" : ""}`).join(", ");
+  return `The version you specified in the "X-GitHub-Api-Version" request header, "${version}", is not a supported version. The following versions are currently supported: ${supported}.`;
+}
 
 /**
  * An in-memory GitHub loaded from a snapshot. Requests go through `handle` (or `fetch`, or an
@@ -44,7 +62,9 @@ const GENERIC_DOCUMENTATION = "https://docs.github.com/rest";
  * response, which throws when the sandbox itself breaks GitHub's contract.
  *
  * Tokens: `installation` (the default) acts as the app on every installation at once,
- * `installation:<id>` as one installation, `user:<login>` as that user.
+ * `installation:<id>` as one installation, `user:<login>` as that user with a classic personal
+ * access token, `ghu_<login>` with a GitHub App user token, `github_pat_<login>` with a
+ * fine-grained personal access token.
  */
 export class Sandbox {
   readonly state: SandboxState;
@@ -52,6 +72,7 @@ export class Sandbox {
   readonly urls: SandboxUrls;
   readonly appSlug: string;
   appId: number;
+  readonly enterpriseVersion: string | undefined;
   /** Request faults: failures on purpose, for tests of how a client copes (see faults/request-fault.ts). */
   readonly faults: RequestFaults;
   readonly #listeners = new Set<SandboxEventListener>();
@@ -73,6 +94,7 @@ export class Sandbox {
     this.urls = options.urls ?? GITHUB_DOT_COM;
     this.appSlug = options.appSlug ?? "agenda-drafter";
     this.appId = options.appId ?? 1;
+    this.enterpriseVersion = options.enterpriseVersion ?? snapshot.enterprise_version;
     this.faults = new RequestFaults(snapshot.faults);
   }
 
@@ -123,6 +145,16 @@ export class Sandbox {
 
   /** Answers a REST request; paths may start with `/api/v3` (GitHub Enterprise) or not. */
   async handle(request: Request): Promise<Response> {
+    const version = request.headers.get("x-github-api-version");
+    if (version !== null && !REST_API_VERSIONS.includes(version)) {
+      return this.#respond({ status: 400, body: errorBody(400, unsupportedVersion(version), API_VERSIONS_DOCUMENTATION) });
+    }
+    const response = await this.#handleVersioned(request);
+    response.headers.set("x-github-api-version-selected", version ?? DEFAULT_API_VERSION);
+    return response;
+  }
+
+  async #handleVersioned(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const path = pathByRepositoryName(this.state, url.pathname.replace(/^\/api\/v3(?=\/|$)/, "").replace(/\/+$/, "") || "/");
     const match = matchRoute(request.method.toUpperCase(), path);
@@ -175,6 +207,7 @@ export class Sandbox {
         url,
         urls: this.urls,
         appId: this.appId,
+        enterpriseVersion: this.enterpriseVersion,
         now: this.clock.now(),
         searchState: () => this.searchState(),
         emit: (event) => this.#emit(event),
@@ -189,7 +222,8 @@ export class Sandbox {
       throw new Error(`Sandbox bug: ${request.method} ${url.pathname}${url.search} broke GitHub's OpenAPI description: ${problem}`);
     }
     if (request.method !== "GET" && response.status < 300) this.#keepForSearch();
-    const answered = { method: request.method.toUpperCase(), path: `${path}${url.search}`, actor, status: response.status };
+    const apiVersion = request.headers.get("x-github-api-version") ?? undefined;
+    const answered = { method: request.method.toUpperCase(), path: `${path}${url.search}`, actor, status: response.status, apiVersion };
     for (const listener of this.#requestListeners) listener(answered);
     return this.#respond(response, rateHeaders);
   }
@@ -227,8 +261,8 @@ export class Sandbox {
     const installationId = /^installation:(\d+)$/.exec(token)?.[1];
     const installation = installationId === undefined ? undefined : this.installationById(Number(installationId));
     if (installation) return { kind: "installation", installations: [installation] };
-    const login = /^user:([A-Za-z0-9][A-Za-z0-9-]*)$/.exec(token)?.[1];
-    if (login) return { kind: "user", login: ensureUser(this.state, login).login };
+    const user = userToken(token);
+    if (user) return { kind: "user", login: ensureUser(this.state, user.login).login, token: user.token };
     return "Bad credentials";
   }
 
@@ -252,7 +286,7 @@ export class Sandbox {
     const headers = new Headers({
       ...rateHeaders,
       ...response.headers,
-      "x-github-api-version-selected": "2022-11-28",
+      ...(this.enterpriseVersion && { "x-github-enterprise-version": this.enterpriseVersion }),
       "x-github-request-id": `5A0D:${this.#requestCount.toString(16).toUpperCase().padStart(6, "0")}`,
     });
     if (response.body === undefined) return new Response(null, { status: response.status, headers });

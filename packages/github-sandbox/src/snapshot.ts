@@ -115,6 +115,8 @@ const snapshotSchema = z
   .strictObject({
     /** The sandbox clock's start; by default the time the sandbox is created. */
     now: instant.optional(),
+    /** Answer as GitHub Enterprise Server of this version (see SandboxOptions.enterpriseVersion); by default as github.com. */
+    enterprise_version: z.string().regex(/^\d+\.\d+(\.\d+)?$/, "must be a GitHub Enterprise Server version such as 3.16.4").optional(),
     users: z
       .record(login, z.strictObject({ name: z.string().nullable().optional(), type: z.enum(["User", "Bot"]).default("User") }))
       .default({}),

@@ -133,3 +133,10 @@ async function blobSha(path: string, ref: string): Promise<string> {
   const { data } = await app.rest.repos.getContent({ ...repo, path, ref });
   return (data as { sha: string }).sha;
 }
+
+test("a pull request whose label has no description is listed with a null description, as GitHub lists it", async () => {
+  // node's tsc-agenda label is declared without a description, and #52459 is a pull request carrying it.
+  const { data } = await app.rest.pulls.list({ owner: "nodejs", repo: "node", state: "all" });
+  const labels = data.find((pull) => pull.number === 52459)?.labels;
+  expect(labels).toEqual([expect.objectContaining({ name: "tsc-agenda", description: null })]);
+});

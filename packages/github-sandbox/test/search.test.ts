@@ -25,7 +25,7 @@ describe("qualifiers", () => {
     ["label:security-wg-agenda is:pr", ["nodejs/security-wg#1294"]],
     ["label:security-wg-agenda is:issue is:open repo:nodejs/security-wg", ["nodejs/security-wg#1255"]],
     ["label:security-wg-agenda is:private", ["nodejs/build-internal#3", "nodejs/security-private#7"]],
-    ["label:tsc-agenda repo:nodejs/node repo:nodejs/TSC", ["nodejs/TSC#1500", "nodejs/node#52575", "nodejs/node#52459"]],
+    ["label:tsc-agenda (repo:nodejs/node OR repo:nodejs/TSC)", ["nodejs/TSC#1500", "nodejs/node#52575", "nodejs/node#52459"]],
     ["label:security-wg-agenda label:tsc-agenda", ["nodejs/node#52575"]],
     ["initiatives in:body", []],
     ["label:security-wg-agenda -label:tsc-agenda is:open is:public", ["nodejs/security-wg#1294", "nodejs/security-wg#1255"]],
@@ -105,8 +105,8 @@ describe("refusals", () => {
     expect(await refusal(outsider.rest.search.issuesAndPullRequests({ q: "repo:nodejs/security-private" }))).toEqual(expected);
   });
 
-  test("a query longer than 256 characters or with more than five operators", async () => {
-    const long = await refusal(app.rest.search.issuesAndPullRequests({ q: `label:security-wg-agenda ${"x".repeat(240)}` }));
+  test("a query with more than 256 characters of text or with more than five operators", async () => {
+    const long = await refusal(app.rest.search.issuesAndPullRequests({ q: `label:security-wg-agenda ${"x".repeat(257)}` }));
     expect(long).toMatchObject({ status: 422, body: { errors: [{ message: "The search is longer than 256 characters." }] } });
     const operators = await refusal(app.rest.search.issuesAndPullRequests({ q: "a AND b AND c AND d AND e AND f AND g" }));
     expect(operators).toMatchObject({ status: 422, body: { errors: [{ message: "More than five AND / OR / NOT operators were used." }] } });

@@ -4,7 +4,8 @@ import { buildAgenda } from "../../agenda/build-agenda.js";
 import { buildSearchQueries } from "../../collect/build-search-queries.js";
 import { parseItemKey } from "../../collect/read-item.js";
 import { readVisibleItems, visibilityReader } from "../../collect/read-visible-items.js";
-import { searchUrl } from "../../collect/search-url.js";
+import { searchDialect } from "../../collect/search-dialect.js";
+import { searchUrl, webOriginOf } from "../../collect/search-url.js";
 import type { MeetingState } from "../../publish/meeting-state.js";
 import { draftLiveAgenda } from "./draft-live-agenda.js";
 
@@ -20,10 +21,11 @@ export async function agendaAsWritten(
   occurrence: Occurrence,
   agendaItems: string[],
 ): Promise<Pick<Agenda, "groups" | "searchUrls">> {
-  const { data: home } = await octokit.rest.repos.get({ ...meeting.home });
+  const { data: home, headers } = await octokit.rest.repos.get({ ...meeting.home });
   const read = await readVisibleItems(octokit, meeting, { private: home.private }, agendaItems.map(parseItemKey));
   const agenda = buildAgenda(meeting, occurrence, read.items.map(({ item }) => item));
-  return { groups: agenda.groups, searchUrls: buildSearchQueries(meeting, { private: home.private }).map((query) => searchUrl(query.q)) };
+  const queries = buildSearchQueries(meeting, { private: home.private }, searchDialect(octokit, headers));
+  return { groups: agenda.groups, searchUrls: queries.map((query) => searchUrl(query.q, webOriginOf(home.html_url))) };
 }
 
 /**

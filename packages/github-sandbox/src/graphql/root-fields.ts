@@ -1,6 +1,6 @@
 import { GraphQLError } from "graphql";
 import { GitHubError, githubTimestamp } from "../route.js";
-import { parseIssueQuery } from "../search/parse-issue-query.js";
+import { readSearchQuery } from "../search/read-search-query.js";
 import { SEARCH_RESULT_CAP, searchIssues } from "../search/search-issues.js";
 import { connection, type ConnectionArgs } from "./connection.js";
 import { issueNode, readableRepository, userNode, type GraphqlContext } from "./nodes.js";
@@ -25,14 +25,17 @@ export function rootFields(context: GraphqlContext) {
 
 function search(context: GraphqlContext, args: ConnectionArgs & { query: string; type: string }) {
   if (args.type !== "ISSUE") throw new GraphQLError(`The sandbox searches issues and pull requests only (type: ISSUE), not ${args.type}.`);
+  const state = context.searchState();
   let query;
   try {
-    query = parseIssueQuery(args.query);
+    // GraphQL's issue search is advanced search since 2025-09-04, on github.com as the sandbox
+    // answers; the type a token kind may need is REST's rule (the GraphQL search has its own `type`).
+    const actor = context.actor.kind === "user" ? { kind: "user" as const, login: context.actor.login } : context.actor;
+    query = readSearchQuery({ state, actor, enterpriseVersion: undefined }, args.query, "true");
   } catch (error) {
     if (error instanceof GitHubError) throw new GraphQLError(error.errors?.[0]?.message as string ?? error.message);
     throw error;
   }
-  const state = context.searchState();
   const matches = searchIssues(state, context.actor, query);
   const reachable = matches.slice(0, SEARCH_RESULT_CAP).map(({ repo, issue }) => issueNode(repo, issue, { ...context, state }));
   return {

@@ -1,10 +1,9 @@
-import { canRead } from "../access.js";
 import { linkHeader, pageOf, readPage } from "../pagination.js";
 import { GitHubError, type Route } from "../route.js";
-import { parseIssueQuery, searchInvalid } from "../search/parse-issue-query.js";
+import { readSearchQuery } from "../search/read-search-query.js";
 import { SEARCH_RESULT_CAP, searchIssues } from "../search/search-issues.js";
 import { serializeIssue } from "../serialize/issue.js";
-import { repoKey, type IssueRecord } from "../state.js";
+import type { IssueRecord } from "../state.js";
 
 const SORT_KEYS: Record<string, (issue: IssueRecord) => number> = {
   created: (issue) => Date.parse(issue.createdAt),
@@ -19,19 +18,9 @@ export const searchRoutes: Route[] = [
     method: "GET",
     path: "/search/issues",
     handle(request) {
-      const query = parseIssueQuery(request.query.get("q") ?? "");
       const state = request.searchState();
-      for (const qualifier of query.qualifiers.filter((candidate) => candidate.key === "repo")) {
-        for (const name of qualifier.values) {
-          const [owner = "", repoName = ""] = name.split("/");
-          const repo = state.repos.get(repoKey(owner, repoName));
-          if (!repo || !canRead(state, request.actor, repo)) {
-            throw searchInvalid(
-              "The listed users and repositories cannot be searched either because the resources do not exist or you do not have permission to view them.",
-            );
-          }
-        }
-      }
+      const server = { state, actor: request.actor, enterpriseVersion: request.enterpriseVersion };
+      const query = readSearchQuery(server, request.query.get("q") ?? "", request.query.get("advanced_search"));
 
       const matches = searchIssues(state, request.actor, query);
       const sortKey = SORT_KEYS[request.query.get("sort") ?? ""];

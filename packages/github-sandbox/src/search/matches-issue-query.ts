@@ -1,23 +1,27 @@
 import type { IssueRecord, RepoRecord } from "../state.js";
-import { searchInvalid, type IssueQuery, type Qualifier } from "./parse-issue-query.js";
+import { qualifiersOf, searchInvalid, type Qualifier, type QueryNode } from "./query-tree.js";
 
 /**
- * Whether an issue or pull request matches a parsed query. Scope qualifiers (`repo:`, `org:`,
- * `user:`) together select a union of repositories; every other qualifier must hold (the values of
- * one qualifier are alternatives), and every text term must appear in the fields `in:` names.
+ * Whether an issue or pull request matches a parsed query: AND, OR and NOT as written, the values
+ * of one qualifier as alternatives, and each text term found in the fields `in:` names.
  */
-export function matchesIssueQuery(query: IssueQuery, repo: RepoRecord, issue: IssueRecord): boolean {
-  const scopes = query.qualifiers.filter((qualifier) => isScope(qualifier) && !qualifier.negated);
-  if (scopes.length > 0 && !scopes.some((qualifier) => inScope(qualifier, repo))) return false;
-
-  for (const qualifier of query.qualifiers) {
-    if (isScope(qualifier) && !qualifier.negated) continue;
-    const holds = isScope(qualifier) ? inScope(qualifier, repo) : qualifierHolds(qualifier, repo, issue);
-    if (holds === qualifier.negated) return false;
-  }
-
+export function matchesIssueQuery(query: QueryNode, repo: RepoRecord, issue: IssueRecord): boolean {
   const fields = searchedFields(query, issue);
-  return query.terms.every((term) => fields.some((field) => field.includes(term.text.toLowerCase())) !== term.negated);
+  const holds = (node: QueryNode): boolean => {
+    switch (node.kind) {
+      case "and":
+        return node.children.every(holds);
+      case "or":
+        return node.children.some(holds);
+      case "not":
+        return !holds(node.child);
+      case "text":
+        return fields.some((field) => field.includes(node.text.toLowerCase()));
+      default:
+        return isScope(node) ? inScope(node, repo) : qualifierHolds(node, repo, issue);
+    }
+  };
+  return holds(query);
 }
 
 function isScope(qualifier: Qualifier): boolean {
@@ -123,8 +127,8 @@ function inDateRange(range: string, instant: string): boolean {
   }
 }
 
-function searchedFields(query: IssueQuery, issue: IssueRecord): string[] {
-  const wanted = new Set(query.qualifiers.filter((qualifier) => qualifier.key === "in").flatMap((qualifier) => qualifier.values.map((value) => value.toLowerCase())));
+function searchedFields(query: QueryNode, issue: IssueRecord): string[] {
+  const wanted = new Set(qualifiersOf(query).filter((qualifier) => qualifier.key === "in").flatMap((qualifier) => qualifier.values.map((value) => value.toLowerCase())));
   const all = wanted.size === 0;
   return [
     ...(all || wanted.has("title") ? [issue.title] : []),

@@ -1,7 +1,7 @@
 import { canRead, isInstalledOn, type Actor } from "../access.js";
 import type { IssueRecord, RepoRecord, SandboxState } from "../state.js";
 import { matchesIssueQuery } from "./matches-issue-query.js";
-import type { IssueQuery } from "./parse-issue-query.js";
+import type { QueryNode } from "./query-tree.js";
 
 /** GitHub serves at most this many results of one search, whatever the page. */
 export const SEARCH_RESULT_CAP = 1000;
@@ -15,7 +15,7 @@ export interface IssueMatch {
  * The issues and pull requests that match `query` in the repositories `actor` may search, newest
  * first: the sandbox has no text ranking, and newest first is stable and plausible.
  */
-export function searchIssues(state: SandboxState, actor: Actor, query: IssueQuery): IssueMatch[] {
+export function searchIssues(state: SandboxState, actor: Actor, query: QueryNode): IssueMatch[] {
   const matches: IssueMatch[] = [];
   for (const repo of state.repos.values()) {
     if (!searchable(state, actor, repo)) continue;

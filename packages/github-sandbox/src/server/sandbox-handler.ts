@@ -1,4 +1,4 @@
-import type { Actor } from "../access.js";
+import { userToken, userTokenText, type Actor } from "../access.js";
 import { answerAppRequest } from "../app-auth/app-routes.js";
 import { githubError } from "../app-auth/github-error.js";
 import { InstallationTokens } from "../app-auth/installation-tokens.js";
@@ -13,7 +13,7 @@ import { answerControlRequest } from "./control-routes.js";
 import type { FetchHandler } from "./serve-fetch-handler.js";
 
 export interface SandboxHandlerOptions {
-  /** Without an app, the app endpoints answer 404 and only `user:<login>` tokens work. */
+  /** Without an app, the app endpoints answer 404 and only user tokens (`user:<login>`, `ghu_<login>`, `github_pat_<login>`) work. */
   app?: SandboxApp;
   webhooks?: WebhookDeliverer;
 }
@@ -60,8 +60,8 @@ export function createSandboxHandler(sandbox: Sandbox, options: SandboxHandlerOp
   function resolveActor(authorization: string | null): Actor | string | undefined {
     if (!authorization) return undefined;
     const token = /^(?:token|bearer)\s+(\S+)$/i.exec(authorization)?.[1] ?? "";
-    const login = /^user:([A-Za-z0-9][A-Za-z0-9-]*)$/.exec(token)?.[1];
-    if (login) return { kind: "user", login };
+    const user = userToken(token);
+    if (user) return { kind: "user", ...user };
     const installations = [...sandbox.state.installations, ...(sandbox.state.workflowInstallations ?? [])];
     const installation = token.startsWith("ghs_") ? tokens.installationOf(token, installations) : undefined;
     return installation ? { kind: "installation", installations: [installation] } : "Bad credentials";
@@ -100,5 +100,5 @@ async function answerGraphqlRequest(request: Request, sandbox: Sandbox, actor: A
 
 /** The engine's own token for an actor the server has authenticated. */
 function engineToken(actor: Actor): string {
-  return actor.kind === "user" ? `user:${actor.login}` : `installation:${actor.installations[0]?.id}`;
+  return actor.kind === "user" ? userTokenText(actor.login, actor.token) : `installation:${actor.installations[0]?.id}`;
 }
