@@ -25,7 +25,7 @@ export interface RunOptions {
 let built = false;
 
 export async function runCli(args: string[], options: RunOptions = {}): Promise<ProcessResult> {
-  ensureBuilt();
+  buildCli();
   const child = spawn(process.execPath, [bin, ...args], {
     cwd: root,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env },
@@ -49,8 +49,8 @@ export async function runCli(args: string[], options: RunOptions = {}): Promise<
   return { code, stdout: Buffer.concat(stdout).toString("utf8"), stderr: Buffer.concat(stderr).toString("utf8") };
 }
 
-/** Builds the packages whose `dist/` is older than their sources, once per test file. */
-function ensureBuilt(): void {
+/** Builds the packages whose `dist/` is older than their sources, once per test file (call it in a `beforeAll` with room for a build). */
+export function buildCli(): void {
   if (built) return;
   for (const [folder, output] of [
     ["packages/github-sandbox/src", "packages/github-sandbox/dist/index.js"],
