@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { ProbotOctokit } from "probot";
 import type { GitHub, RepoRef } from "../github.js";
 import { UserError } from "../errors.js";
+import { formatProblem } from "../config/problem.js";
 import { draftOccurrence, type Draft } from "../operations/draft-occurrence.js";
 import { loadSandbox } from "./load-sandbox.js";
 import { previewFailure } from "./preview-failure.js";
@@ -45,6 +46,7 @@ export async function preview(args: string[], output: Output): Promise<void> {
   } catch (error) {
     throw previewFailure(error, github);
   }
+  for (const problem of draft.scopeProblems) output.log(formatProblem(problem));
   output.log(
     `Drafted ${draft.meeting.id} ${draft.occurrence.date} from ${draft.searchRequests} search request(s); ${draft.agenda.groups.reduce((n, g) => n + g.items.length, 0)} item(s).`,
   );
