@@ -1,7 +1,7 @@
 import type { GitHub, RepoRef } from "../github.js";
 import type { Agenda, Meeting, Occurrence } from "../model.js";
 import { UserError } from "../errors.js";
-import { loadRepoConfig, type LoadedConfig } from "../config/load-config.js";
+import { CONFIG_PATH, loadRepoConfig, type LoadedConfig } from "../config/load-config.js";
 import { formatProblem, type ConfigProblem } from "../config/problem.js";
 import { unreachableRepoProblem } from "../config/unreachable-repo-problem.js";
 import { loadSchedule, type LoadedSchedule } from "../schedule/load-schedule.js";
@@ -80,6 +80,7 @@ async function loadMeeting(octokit: GitHub, request: DraftRequest): Promise<{ me
   if (request.meetingId === undefined) {
     if (errors.length > 0) throw new UserError(errors.map(formatProblem).join("\n"));
     if (loaded.meetings.length === 1) return { meeting: loaded.meetings[0]!, loaded };
+    if (loaded.meetings.length === 0) throw new UserError(`${where}'s ${CONFIG_PATH} declares no meeting: add one under \`meetings:\`.`);
     throw new UserError(`${where} declares ${ids.length} meetings; choose one with --meeting: ${ids.join(", ")}.`);
   }
   const meeting = loaded.meetings.find((candidate) => candidate.id === request.meetingId);

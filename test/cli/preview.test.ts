@@ -136,6 +136,21 @@ describe("agenda-drafter preview", () => {
     }
   });
 
+  test.each(["", "# meetings come later\n", "meetings: {}\n"])("a config file %j that declares no meeting says so, and how to add one", async (config) => {
+    const folder = mkdtempSync(join(tmpdir(), "agenda-drafter-preview-empty-"));
+    try {
+      const file = join(folder, "snapshot.yml");
+      writeFileSync(file, snapshotWith((document) => void (document.orgs.nodejs.repos["security-wg"]!.files![".github/agenda-drafter.yml"] = config)));
+      const result = await run("preview", "--sandbox", file, "--repo", "nodejs/security-wg");
+      expect({ code: result.code, stderr: result.stderr }).toEqual({
+        code: 2,
+        stderr: "agenda-drafter preview: nodejs/security-wg's .github/agenda-drafter.yml declares no meeting: add one under `meetings:`.",
+      });
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   test("without --sandbox it needs GITHUB_TOKEN", async () => {
     const token = process.env.GITHUB_TOKEN;
     delete process.env.GITHUB_TOKEN;

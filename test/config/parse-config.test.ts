@@ -233,3 +233,13 @@ test("a file that is not a mapping", () => {
 test("an empty file has nothing wrong with it", () => {
   expect(parseConfig("", FILE)).toMatchObject({ raw: {}, problems: [] });
 });
+
+test.each(["@nodejs/build", "yes", "mhdawson"])("the hint for `invited: %s` is a list that is itself valid and means the same", (handle) => {
+  const text = (value: string) => `meetings:\n  build:\n    name: Build\n    schedule: { timezone: UTC, start: "2024-03-28T16:00" }\n    invited: ${value}\n`;
+  const [problem] = parseConfig(text(JSON.stringify(handle)), FILE).problems;
+  const hint = /e\.g\. `(.+)`$/.exec(problem?.message ?? "")?.[1];
+  expect(hint).toBeDefined();
+  const fixed = parseConfig(text(hint!), FILE);
+  expect(fixed.problems).toEqual([]);
+  expect(fixed.raw?.meetings?.["build"]?.invited).toEqual([handle]);
+});
