@@ -46,7 +46,7 @@ export async function preview(args: string[], output: Output): Promise<void> {
   } catch (error) {
     throw previewFailure(error, github);
   }
-  for (const problem of draft.scopeProblems) output.log(formatProblem(problem));
+  for (const problem of draft.problems) output.log(formatProblem(problem));
   output.log(
     `Drafted ${draft.meeting.id} ${draft.occurrence.date} from ${draft.searchRequests} search request(s); ${draft.agenda.groups.reduce((n, g) => n + g.items.length, 0)} item(s).`,
   );

@@ -4,6 +4,7 @@ import { UserError } from "../errors.js";
 import { CONFIG_PATH, loadRepoConfig, type LoadedConfig } from "../config/load-config.js";
 import { formatProblem, type ConfigProblem } from "../config/problem.js";
 import { unreachableRepoProblem } from "../config/unreachable-repo-problem.js";
+import { exceptionProblems } from "./steps/exception-problems.js";
 import { loadSchedule, type LoadedSchedule } from "../schedule/load-schedule.js";
 import { collectAgendaItems } from "../collect/collect-agenda-items.js";
 import type { RenderedMeeting } from "../render/render-meeting.js";
@@ -26,8 +27,8 @@ export interface Draft {
   rendered: RenderedMeeting;
   /** The issue body exactly as the app would create it: marker, agenda and state, cut to GitHub's limit. */
   issueBody: string;
-  /** Repositories of the scope that could not be searched, each where the config names it. */
-  scopeProblems: ConfigProblem[];
+  /** What is wrong with the meeting's config that did not stop the draft (a scope repository that could not be searched, an exception date that is no occurrence), each where it is written. */
+  problems: ConfigProblem[];
   /** API calls spent collecting the agenda. */
   searchRequests: number;
   truncated: boolean;
@@ -66,7 +67,8 @@ export async function draftOccurrence(octokit: GitHub, request: DraftRequest): P
   };
   const issueBody = newIssueBody({ issueBody: rendered.issueBody, content });
 
-  return { meeting, occurrence, agenda, rendered, issueBody, scopeProblems, searchRequests: collected.requests, truncated: collected.truncated };
+  const problems = [...exceptionProblems(loaded, [meeting]), ...scopeProblems];
+  return { meeting, occurrence, agenda, rendered, issueBody, problems, searchRequests: collected.requests, truncated: collected.truncated };
 }
 
 async function loadMeeting(octokit: GitHub, request: DraftRequest): Promise<{ meeting: Meeting; loaded: LoadedConfig }> {
