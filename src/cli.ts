@@ -1,5 +1,7 @@
 import { UserError } from "./errors.js";
 import { processOutput, type Output } from "./cli/output.js";
+
+export { drainProcessOutput } from "./cli/output.js";
 import { preview, previewUsage } from "./cli/preview.js";
 import { demo, demoUsage } from "./cli/demo.js";
 import { sandboxCommand, sandboxUsage } from "./cli/sandbox.js";

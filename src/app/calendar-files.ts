@@ -1,6 +1,6 @@
 import type { Meeting } from "../model.js";
 import { publishCalendarFile } from "../operations/publish-calendar-file.js";
-import { describeError } from "./describe-error.js";
+import { describeError } from "../log.js";
 import type { Runtime } from "./runtime.js";
 
 /**

@@ -4,7 +4,7 @@ import type { Meeting } from "../model.js";
 import type { MeetingPageEntry } from "../render/calendar/meeting-calendar.js";
 import { readMeetingCalendar } from "../operations/read-meeting-calendar.js";
 import { activeInstallations } from "./active-installations.js";
-import { describeError } from "./describe-error.js";
+import { describeError } from "../log.js";
 import type { Runtime } from "./runtime.js";
 
 /** How long a home repo's meetings, as read from GitHub, serve the feed and the page before they are read again. */

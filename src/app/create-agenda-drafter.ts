@@ -1,7 +1,7 @@
 import type { ApplicationFunction, Probot } from "probot";
 import { pinApiVersion, type GitHub } from "../github.js";
 import { activeInstallations } from "./active-installations.js";
-import { describeError } from "./describe-error.js";
+import { describeError, errorDetails } from "../log.js";
 import { createMemoryRegistry, type MeetingRegistry } from "../registry/meeting-registry.js";
 import { onPullRequestCommits, onPush } from "./on-config-change.js";
 import { onItemEvent } from "./on-item-event.js";
@@ -99,7 +99,10 @@ export function createAgendaDrafter(options: AgendaDrafterOptions): AgendaDrafte
       return run;
     };
     if (options.tickIntervalMs) {
-      stop = startTickInterval(tick, options.tickIntervalMs, (error) => current.log.error(`tick: ${describeError(error)}`));
+      stop = startTickInterval(tick, options.tickIntervalMs, (error) => {
+        current.log.error(`the tick failed: ${describeError(error)}`);
+        current.log.debug?.(`tick: ${errorDetails(error)}`);
+      });
     }
     if (options.cronSecret !== undefined) appOptions.addHandler(cronHandler(options.cronSecret, tick));
     addHandlerWhenServed(appOptions, calendarRoutes({ snapshots: new CalendarSnapshots(probot, current), signer: options.stateSigner, now }));

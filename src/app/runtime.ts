@@ -5,7 +5,8 @@ import { restoreOverwrittenEdit, type BodyEdit } from "../publish/restore-overwr
 import { BodyTooLongError } from "../publish/write-agenda.js";
 import { reportOversizeBody } from "../publish/report-oversize-body.js";
 import { Coalescer } from "./coalescer.js";
-import { describeError } from "./describe-error.js";
+import { describeError, errorDetails } from "../log.js";
+import { occurrenceOf } from "../errors.js";
 import { mayTryAgainLater, retryDelayMs } from "./retry-delay.js";
 import { discoverMeetings } from "../registry/discover-meetings.js";
 import { findMeeting } from "../registry/find-meeting.js";
@@ -57,12 +58,12 @@ export class Runtime {
     this.registry = options.registry;
     this.now = options.now;
     this.stateSigner = options.stateSigner;
-    this.log = { info: (m) => probot.log.info(m), warn: (m) => probot.log.warn(m), error: (m) => probot.log.error(m) };
+    this.log = { info: (m) => probot.log.info(m), warn: (m) => probot.log.warn(m), error: (m) => probot.log.error(m), debug: (m) => probot.log.debug(m) };
     this.#claimWaitMs = options.claimWaitMs;
     this.#queue = new Coalescer<MeetingWork>({
       windowMs: options.debounceMs,
       run: (_key, work) => this.#run(work),
-      onError: (key, error) => this.log.error(`${key}: ${describeError(error)}`),
+      onError: (key, error) => this.#logFailure(key, error),
     });
   }
 
@@ -149,14 +150,28 @@ export class Runtime {
     }
   }
 
+  /** One line for the operator (what failed, for which installation, meeting and occurrence); the details at debug. */
+  #logFailure(key: string, error: unknown): void {
+    const [installationId, owner, repo, meetingId] = key.split("/");
+    this.log.error(`${failedWork(Number(installationId), { owner: owner ?? "", repo: repo ?? "" }, meetingId ?? "", error)} failed: ${describeError(error)}`);
+    this.log.debug?.(`${key}: ${errorDetails(error)}`);
+  }
+
   /** A refresh that failed runs again later, with its webhook facts, when GitHub says it may. */
   #retryLater(installationId: number, meeting: Meeting, facts: WebhookFacts, error: unknown): void {
     const delayMs = retryDelayMs(error);
     this.log.warn(
-      `${meeting.home.owner}/${meeting.home.repo} ${meeting.id}: the refresh failed (${describeError(error)}); trying again in ${Math.ceil(delayMs / 1000)} s`,
+      `${failedWork(installationId, meeting.home, meeting.id, error)} failed (${describeError(error)}); trying again in ${Math.ceil(delayMs / 1000)} s`,
     );
+    this.log.debug?.(`${meeting.home.owner}/${meeting.home.repo} ${meeting.id}: ${errorDetails(error)}`);
     setTimeout(() => this.refresh(installationId, meeting, facts), delayMs).unref();
   }
+}
+
+/** `installation 4001: the refresh of nodejs/security-wg security-wg 2024-03-28`. */
+function failedWork(installationId: number, home: RepoRef, meetingId: string, error: unknown): string {
+  const occurrence = occurrenceOf(error);
+  return `installation ${installationId}: the refresh of ${home.owner}/${home.repo} ${meetingId}${occurrence === undefined ? "" : ` ${occurrence}`}`;
 }
 
 function workKey(installationId: number, home: RepoRef, meetingId: string): string {

@@ -4,8 +4,10 @@ import { ProbotOctokit } from "probot";
 import { pinApiVersion, type GitHub, type RepoRef } from "../github.js";
 import { bindSearchToken } from "../collect/search-dialect.js";
 import { UserError } from "../errors.js";
+import { formatProblem } from "../config/problem.js";
 import { draftOccurrence, type Draft } from "../operations/draft-occurrence.js";
 import { loadSandbox } from "./load-sandbox.js";
+import { previewFailure } from "./preview-failure.js";
 import type { Output } from "./output.js";
 
 export const previewUsage = `Usage: agenda-drafter preview --repo OWNER/NAME [--meeting ID] [--date YYYY-MM-DD] [--json] [--sandbox SNAPSHOT.yml]
@@ -19,7 +21,8 @@ as drafted from the items as they are now. Writes nothing.
   --json                print one JSON object instead of text (logs go to stderr)
   --sandbox FILE        read from an in-memory GitHub loaded from a snapshot instead of GitHub
 
-Talks to GitHub with GITHUB_TOKEN (GITHUB_API_URL for GitHub Enterprise Server). A GitHub App
+Talks to GitHub with GITHUB_TOKEN; for GitHub Enterprise Server set GITHUB_API_URL (its REST
+API's address, https://HOST/api/v3) or GHE_HOST (with GHE_PROTOCOL, https by default). A GitHub App
 user token (ghu_) or a fine-grained token (github_pat_) searches issues and pull requests apart.`;
 
 export async function preview(args: string[], output: Output): Promise<void> {
@@ -37,9 +40,15 @@ export async function preview(args: string[], output: Output): Promise<void> {
   });
   if (!values.repo) throw new UserError(`--repo OWNER/NAME is required.\n\n${previewUsage}`);
   const repo = parseRepo(values.repo);
-  const { octokit, now } = values.sandbox ? await sandboxClient(values.sandbox) : gitHubClient();
+  const { octokit, now, github } = values.sandbox ? await sandboxClient(values.sandbox) : gitHubClient();
 
-  const draft = await draftOccurrence(octokit, { repo, meetingId: values.meeting, date: values.date, now });
+  let draft: Draft;
+  try {
+    draft = await draftOccurrence(octokit, { repo, meetingId: values.meeting, date: values.date, now });
+  } catch (error) {
+    throw previewFailure(error, github);
+  }
+  for (const problem of draft.problems) output.log(formatProblem(problem));
   output.log(
     `Drafted ${draft.meeting.id} ${draft.occurrence.date} from ${draft.searchRequests} search request(s); ${draft.agenda.groups.reduce((n, g) => n + g.items.length, 0)} item(s).`,
   );
@@ -81,7 +90,14 @@ export function parseRepo(text: string): RepoRef {
   return { owner: match[1]!, repo: match[2]! };
 }
 
-async function sandboxClient(file: string): Promise<{ octokit: GitHub; now: Date }> {
+interface Client {
+  octokit: GitHub;
+  now: Date;
+  /** The GitHub it talks to, as its messages name it. */
+  github: string;
+}
+
+async function sandboxClient(file: string): Promise<Client> {
   let text: string;
   try {
     text = await readFile(file, "utf8");
@@ -89,16 +105,35 @@ async function sandboxClient(file: string): Promise<{ octokit: GitHub; now: Date
     throw new UserError(`Cannot read the snapshot ${file}: ${(error as Error).message}`);
   }
   const { Sandbox } = await loadSandbox();
-  const sandbox = Sandbox.fromSnapshot(text, file);
-  return { octokit: sandbox.octokit(), now: sandbox.clock.now() };
+  let sandbox: InstanceType<typeof Sandbox>;
+  try {
+    sandbox = Sandbox.fromSnapshot(text, file);
+  } catch (error) {
+    // The sandbox names the file and the place; YAML's code frame below that is left out, to keep one line.
+    const [first = ""] = (error as Error).message.split("\n");
+    throw new UserError(`Cannot load the snapshot: ${first.replace(/:$/, "")}.`);
+  }
+  return { octokit: sandbox.octokit(), now: sandbox.clock.now(), github: `the sandbox GitHub of ${file}` };
 }
 
-function gitHubClient(): { octokit: GitHub; now: Date } {
-  const token = process.env.GITHUB_TOKEN;
+function gitHubClient(env: NodeJS.ProcessEnv = process.env): Client {
+  const token = env.GITHUB_TOKEN;
   if (!token) throw new UserError("Set GITHUB_TOKEN to preview from GitHub, or pass --sandbox SNAPSHOT.yml.");
+  const baseUrl = apiUrl(env);
   const octokit: GitHub = new ProbotOctokit({
     auth: { token },
-    ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}),
+    ...(baseUrl !== undefined && { baseUrl }),
+    // A person waits at the terminal: one retry of a failed request, not three.
+    retry: { retries: 1 },
   });
-  return { octokit: bindSearchToken(pinApiVersion(octokit), token), now: new Date() };
+  return { octokit: bindSearchToken(pinApiVersion(octokit), token), now: new Date(), github: `GitHub at ${baseUrl ?? "https://api.github.com"}` };
+}
+
+/** GitHub Enterprise Server's REST API, as Actions (GITHUB_API_URL) or Probot (GHE_HOST, GHE_PROTOCOL) name it. */
+function apiUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const url = env.GITHUB_API_URL || (env.GHE_HOST ? `${env.GHE_PROTOCOL || "https"}://${env.GHE_HOST}/api/v3` : undefined);
+  if (url !== undefined && !URL.canParse(url)) {
+    throw new UserError(`${env.GITHUB_API_URL ? "GITHUB_API_URL" : "GHE_HOST"} gives "${url}", which is not a URL.`);
+  }
+  return url?.replace(/\/+$/, "");
 }

@@ -1,5 +1,6 @@
-import type { GitHub } from "../github.js";
-import type { AgendaItem, Meeting } from "../model.js";
+import { statusOf, type GitHub } from "../github.js";
+import type { AgendaItem, Meeting, RepoFullName } from "../model.js";
+import { canReadRepo } from "./can-read-repo.js";
 import { buildSearchQueries, type SearchQuery } from "./build-search-queries.js";
 import { isAgendaLabel } from "./is-agenda-label.js";
 import { itemKey } from "./item-key.js";
@@ -17,6 +18,11 @@ export interface CollectedItems {
   truncated: boolean;
   /** GitHub API calls made. */
   requests: number;
+  /**
+   * Repositories of `scope.repos` or `include_private` that do not exist or that the client cannot
+   * read (the app is not installed on them): left out, so that the rest of the scope is searched.
+   */
+  unreachableRepos: RepoFullName[];
 }
 
 const PER_PAGE = 100;
@@ -39,14 +45,46 @@ export async function collectAgendaItems(
     private: repo.private,
     visibility: repo.visibility ?? (repo.private ? "private" : "public"),
   };
-  let requests = 1;
-  let truncated = false;
-
+  const unreachable = new Set<RepoFullName>();
   const dialect = searchDialect(octokit, headers);
+  const webOrigin = webOriginOf(repo.html_url);
+  let requests = 1;
+  for (;;) {
+    const searched = await searchScope(octokit, withoutRepos(meeting, unreachable), home, dialect, webOrigin);
+    requests += searched.requests;
+    if (searched.kind === "done") return { ...searched.collected, home, requests, unreachableRepos: [...unreachable] };
+    // GitHub refuses a whole query over one repository it cannot search: find which, and search again without them.
+    for (const name of searched.query.repos ?? []) {
+      requests++;
+      if (!(await canReadRepo(octokit, name))) unreachable.add(name);
+    }
+    if (!searched.query.repos?.some((name) => unreachable.has(name))) throw searched.error;
+  }
+}
+
+type ScopeSearch =
+  | { kind: "done"; requests: number; collected: Pick<CollectedItems, "items" | "searchUrls" | "truncated"> }
+  | { kind: "refused"; requests: number; query: SearchQuery; error: unknown };
+
+async function searchScope(
+  octokit: GitHub,
+  meeting: Meeting,
+  home: CollectedItems["home"],
+  dialect: SearchDialect,
+  webOrigin: string,
+): Promise<ScopeSearch> {
+  let requests = 0;
+  let truncated = false;
   const queries = buildSearchQueries(meeting, home, dialect);
   const items = new Map<string, AgendaItem>();
   for (const query of queries) {
-    const result = await searchAll(octokit, query.q, dialect);
+    let result: Awaited<ReturnType<typeof searchAll>>;
+    try {
+      result = await searchAll(octokit, query.q, dialect);
+    } catch (error) {
+      if (statusOf(error) === 422 && query.repos !== undefined) return { kind: "refused", requests: requests + 1, query, error };
+      throw error;
+    }
     requests += result.requests;
     truncated ||= result.truncated;
     for (const found of result.items) {
@@ -55,14 +93,15 @@ export async function collectAgendaItems(
       items.set(itemKey(item), item);
     }
   }
+  const searchUrls = queries.map((query) => searchUrl(query.q, webOrigin));
+  return { kind: "done", requests, collected: { items: [...items.values()], searchUrls, truncated } };
+}
 
-  return {
-    items: [...items.values()],
-    searchUrls: queries.map((query) => searchUrl(query.q, webOriginOf(repo.html_url))),
-    home,
-    truncated,
-    requests,
-  };
+/** The meeting with those repositories out of its scope and of `include_private`. */
+function withoutRepos(meeting: Meeting, repos: ReadonlySet<RepoFullName>): Meeting {
+  if (repos.size === 0) return meeting;
+  const keep = (name: RepoFullName) => !repos.has(name);
+  return { ...meeting, scope: { ...meeting.scope, repos: meeting.scope.repos.filter(keep) }, includePrivate: meeting.includePrivate.filter(keep) };
 }
 
 async function searchAll(octokit: GitHub, q: string, dialect: SearchDialect) {

@@ -3,7 +3,9 @@ import type { Meeting } from "../model.js";
 import type { ConfigFileRef } from "./extends-target.js";
 import { loadExtendedDefaults } from "./load-extended-defaults.js";
 import { parseConfig } from "./parse-config.js";
+import type { Locator } from "./locate.js";
 import type { ConfigProblem } from "./problem.js";
+import type { RawConfigFile } from "./schema.js";
 import { readRepoFile } from "./read-repo-file.js";
 import { resolveMeetings } from "./resolve-meetings.js";
 
@@ -15,6 +17,8 @@ export interface LoadedConfig {
   problems: ConfigProblem[];
   /** Every file the config was read from, the repository's own first: a change to any of them changes the config. */
   files: ConfigFileRef[];
+  /** The repository's own file, valid, and where its keys are written: for problems found after loading. */
+  own?: { raw: RawConfigFile; locate: Locator };
 }
 
 /**
@@ -36,6 +40,7 @@ export async function loadRepoConfig(octokit: GitHub, repo: RepoRef, ref?: strin
   const problems = [...parsed.problems];
   const files = [own];
   if (!parsed.raw) return { meetings: [], problems, files };
+  const ownFile = { raw: parsed.raw, locate: parsed.locate };
   const declaresNone = Object.keys(parsed.raw.meetings ?? {}).length === 0 && !problems.some((problem) => problem.path.startsWith("meetings."));
   if (declaresNone) {
     // Allowed (a home repo may be on its way), but likely a mistake; a file that only holds defaults is extended, not loaded.
@@ -52,10 +57,10 @@ export async function loadRepoConfig(octokit: GitHub, repo: RepoRef, ref?: strin
     });
     problems.push(...extended.problems);
     files.push(...extended.files);
-    if (!extended.defaults) return { meetings: [], problems, files };
+    if (!extended.defaults) return { meetings: [], problems, files, own: ownFile };
     defaults = extended.defaults;
   }
 
   const resolved = resolveMeetings(parsed.raw, { home: repo, file: CONFIG_PATH, defaults, locate: parsed.locate });
-  return { meetings: resolved.meetings, problems: [...problems, ...resolved.problems], files };
+  return { meetings: resolved.meetings, problems: [...problems, ...resolved.problems], files, own: ownFile };
 }

@@ -1,6 +1,6 @@
 import type { GitHub } from "../github.js";
 import type { Meeting } from "../model.js";
-import { handlebarsSyntaxError } from "./handlebars-syntax-error.js";
+import { handlebarsSyntaxProblem } from "./handlebars-syntax-error.js";
 import { CONFIG_PATH } from "./load-config.js";
 import type { ConfigProblem } from "./problem.js";
 import { readRepoFile } from "./read-repo-file.js";
@@ -27,9 +27,9 @@ export async function loadTemplates(octokit: GitHub, meeting: Meeting): Promise<
       report(`\`${path}\` does not exist in ${meeting.home.owner}/${meeting.home.repo}`);
       continue;
     }
-    const syntaxError = handlebarsSyntaxError(text);
-    if (syntaxError !== undefined) {
-      report(`\`${path}\` is not a valid Handlebars template: ${syntaxError}`);
+    const syntax = handlebarsSyntaxProblem(text);
+    if (syntax !== undefined) {
+      report(`\`${path}:${syntax.line}${syntax.column === undefined ? "" : `:${syntax.column}`}\` is not a valid Handlebars template: ${syntax.message}`);
       continue;
     }
     loaded[kind] = text;

@@ -13,7 +13,7 @@ export function genericIssueMessage(issue: z.core.$ZodRawIssue): string | undefi
     case "invalid_type":
       if (issue.input === undefined) return "is required";
       if (issue.expected === "array" && isScalar(issue.input)) {
-        return `expected a list, e.g. \`[${String(issue.input)}]\``;
+        return `expected a list, e.g. \`${flowList(issue.input)}\``;
       }
       return `expected ${EXPECTED[issue.expected] ?? issue.expected}, got ${describeValue(issue.input)}`;
     case "invalid_value": {
@@ -63,6 +63,16 @@ const EXPECTED: Record<string, string> = {
   object: "a mapping",
   record: "a mapping",
 };
+
+/**
+ * The value as a one-item YAML list that parses back to it: a text that would not stay text
+ * bare (`@nodejs/build`: `@` may not start a plain scalar; `yes`, `1.0`, `a: b`) is quoted.
+ */
+function flowList(value: unknown): string {
+  const text = String(value);
+  const bare = typeof value !== "string" || (/^[A-Za-z_][\w./-]*$/.test(text) && !/^(true|false|yes|no|on|off|null|y|n)$/i.test(text));
+  return `[${bare ? text : JSON.stringify(text)}]`;
+}
 
 function isScalar(value: unknown): boolean {
   return ["string", "number", "boolean"].includes(typeof value);

@@ -1,8 +1,10 @@
 import type { GitHub, RepoRef } from "../github.js";
 import type { Agenda, Meeting, Occurrence } from "../model.js";
 import { UserError } from "../errors.js";
-import { loadRepoConfig } from "../config/load-config.js";
-import { formatProblem } from "../config/problem.js";
+import { CONFIG_PATH, loadRepoConfig, type LoadedConfig } from "../config/load-config.js";
+import { formatProblem, type ConfigProblem } from "../config/problem.js";
+import { unreachableRepoProblem } from "../config/unreachable-repo-problem.js";
+import { exceptionProblems } from "./steps/exception-problems.js";
 import { loadSchedule, type LoadedSchedule } from "../schedule/load-schedule.js";
 import { collectAgendaItems } from "../collect/collect-agenda-items.js";
 import type { RenderedMeeting } from "../render/render-meeting.js";
@@ -25,6 +27,8 @@ export interface Draft {
   rendered: RenderedMeeting;
   /** The issue body exactly as the app would create it: marker, agenda and state, cut to GitHub's limit. */
   issueBody: string;
+  /** What is wrong with the meeting's config that did not stop the draft (a scope repository that could not be searched, an exception date that is no occurrence), each where it is written. */
+  problems: ConfigProblem[];
   /** API calls spent collecting the agenda. */
   searchRequests: number;
   truncated: boolean;
@@ -36,13 +40,16 @@ export interface Draft {
  */
 export async function draftOccurrence(octokit: GitHub, request: DraftRequest): Promise<Draft> {
   // 1. Config: the repository's own file declares its meetings.
-  const meeting = await loadMeeting(octokit, request);
+  const { meeting, loaded } = await loadMeeting(octokit, request);
 
   // 2. Schedule: the requested occurrence, or the next one.
   const occurrence = pickOccurrence(meeting, request, await loadSchedule(meeting.schedule));
 
   // 3. Collect the labelled items in scope.
   const collected = await collectAgendaItems(octokit, meeting);
+  const scopeProblems = collected.unreachableRepos.map((repo) => unreachableRepoProblem(loaded, meeting, repo, "the token cannot read it"));
+  const searchable = meeting.scope.orgs.length > 0 || meeting.scope.repos.some((repo) => !collected.unreachableRepos.includes(repo));
+  if (!searchable) throw new UserError(scopeProblems.map(formatProblem).join("\n"));
 
   // 4-5. Agenda model, then render with the repository's templates, if it has its own.
   const { agenda, rendered } = await draftFromItems(octokit, meeting, occurrence, collected.items, {
@@ -60,10 +67,11 @@ export async function draftOccurrence(octokit: GitHub, request: DraftRequest): P
   };
   const issueBody = newIssueBody({ issueBody: rendered.issueBody, content });
 
-  return { meeting, occurrence, agenda, rendered, issueBody, searchRequests: collected.requests, truncated: collected.truncated };
+  const problems = [...exceptionProblems(loaded, [meeting]), ...scopeProblems];
+  return { meeting, occurrence, agenda, rendered, issueBody, problems, searchRequests: collected.requests, truncated: collected.truncated };
 }
 
-async function loadMeeting(octokit: GitHub, request: DraftRequest): Promise<Meeting> {
+async function loadMeeting(octokit: GitHub, request: DraftRequest): Promise<{ meeting: Meeting; loaded: LoadedConfig }> {
   const where = `${request.repo.owner}/${request.repo.repo}`;
   const loaded = await loadRepoConfig(octokit, request.repo);
   if (!loaded) {
@@ -73,11 +81,12 @@ async function loadMeeting(octokit: GitHub, request: DraftRequest): Promise<Meet
   const ids = loaded.meetings.map((meeting) => meeting.id);
   if (request.meetingId === undefined) {
     if (errors.length > 0) throw new UserError(errors.map(formatProblem).join("\n"));
-    if (loaded.meetings.length === 1) return loaded.meetings[0]!;
+    if (loaded.meetings.length === 1) return { meeting: loaded.meetings[0]!, loaded };
+    if (loaded.meetings.length === 0) throw new UserError(`${where}'s ${CONFIG_PATH} declares no meeting: add one under \`meetings:\`.`);
     throw new UserError(`${where} declares ${ids.length} meetings; choose one with --meeting: ${ids.join(", ")}.`);
   }
   const meeting = loaded.meetings.find((candidate) => candidate.id === request.meetingId);
-  if (meeting) return meeting;
+  if (meeting) return { meeting, loaded };
   const own = errors.filter((problem) => problem.path.startsWith(`meetings.${request.meetingId}`));
   if (own.length > 0 || (errors.length > 0 && ids.length === 0)) {
     throw new UserError((own.length > 0 ? own : errors).map(formatProblem).join("\n"));

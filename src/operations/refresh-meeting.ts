@@ -1,3 +1,4 @@
+import { forOccurrence } from "../errors.js";
 import type { GitHub } from "../github.js";
 import type { Log } from "../log.js";
 import type { Meeting, Occurrence } from "../model.js";
@@ -56,22 +57,24 @@ export async function refreshMeeting(
   const create = now.getTime() >= Date.parse(occurrence.start) - meeting.leadTimeMs;
   if (!own && !create) return { kind: "not-yet" };
 
-  const previous = schedule.previous(found.occurrence);
-  const previousIssue = previous && (await issues.claimed(previous.key));
-  const previousItems = previousIssue?.parsed.state?.agendaItems;
-  const draft = await draftLiveAgenda(octokit, {
-    meeting,
-    occurrence,
-    facts: mergeFacts(own?.parsed.state?.facts ?? [], facts.labels, now),
-    repoFacts: mergeRepoFacts(own?.parsed.state?.repoFacts ?? [], facts.repos, now),
-    ...(previousItems && { previousItems }),
-  });
-  return publishOccurrence(octokit, draft, issues, {
-    create,
-    frozen: started,
-    now,
-    log: context.log,
-    ...(context.claimWaitMs !== undefined && { claimWaitMs: context.claimWaitMs }),
+  return forOccurrence(occurrence.key, async () => {
+    const previous = schedule.previous(found.occurrence);
+    const previousIssue = previous && (await issues.claimed(previous.key));
+    const previousItems = previousIssue?.parsed.state?.agendaItems;
+    const draft = await draftLiveAgenda(octokit, {
+      meeting,
+      occurrence,
+      facts: mergeFacts(own?.parsed.state?.facts ?? [], facts.labels, now),
+      repoFacts: mergeRepoFacts(own?.parsed.state?.repoFacts ?? [], facts.repos, now),
+      ...(previousItems && { previousItems }),
+    });
+    return publishOccurrence(octokit, draft, issues, {
+      create,
+      frozen: started,
+      now,
+      log: context.log,
+      ...(context.claimWaitMs !== undefined && { claimWaitMs: context.claimWaitMs }),
+    });
   });
 }
 

@@ -1,3 +1,4 @@
+import { handlebarsSyntaxProblem } from "../config/handlebars-syntax-error.js";
 import Handlebars from "handlebars";
 import { TemplateError } from "./template-error.js";
 
@@ -54,7 +55,7 @@ export function checkTemplate(source: string, file: string): void {
     // compile() is lazy; precompile() runs the whole compiler now and throws what it finds.
     handlebars.precompile(source, COMPILE_OPTIONS);
   } catch (error) {
-    throw toTemplateError(error, file);
+    throw toTemplateError(error, file, source);
   }
 }
 
@@ -110,10 +111,13 @@ function problemAt(node: hbs.AST.Node, file: string, message: string): TemplateE
 
 // Handlebars reports syntax errors as "Parse error on line 3: <excerpt> Expecting ..." and
 // compiler errors as "<what> - 3:4" with the place also in lineNumber/column (0-based column).
-export function toTemplateError(error: unknown, file: string): TemplateError {
+export function toTemplateError(error: unknown, file: string, source?: string): TemplateError {
   if (error instanceof TemplateError) return error;
   const text = error instanceof Error ? error.message : String(error);
   const syntax = /^(Parse|Lexical) error on line (\d+)[:.]/.exec(text);
+  // With the template at hand, the parser says where and what, in words.
+  const problem = syntax && source !== undefined ? handlebarsSyntaxProblem(source) : undefined;
+  if (problem) return new TemplateError({ file, ...problem, message: `syntax error: ${problem.message}` });
   if (syntax) {
     return new TemplateError({ file, line: Number(syntax[2]), message: describeSyntaxError(syntax[1], text) });
   }

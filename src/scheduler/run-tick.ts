@@ -1,5 +1,6 @@
+import { occurrenceOf } from "../errors.js";
 import type { Meeting } from "../model.js";
-import type { Log } from "../log.js";
+import { describeError, errorDetails, type Log } from "../log.js";
 import type { TickLock } from "./lock.js";
 import { tickMeeting, type MeetingTickResult, type TickActions } from "./tick-meeting.js";
 
@@ -50,8 +51,10 @@ export async function runTick(options: TickOptions): Promise<TickRun> {
           meetings.push({ installationId: target.installationId, meeting: name, ...result });
           if (result.done.length > 0) options.log.info(`tick ${name}: ${result.done.join(", ")}`);
         } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
-          options.log.error(`tick ${name}: ${message}`);
+          const message = describeError(error);
+          const occurrence = occurrenceOf(error);
+          options.log.error(`installation ${target.installationId}: the tick of ${name}${occurrence === undefined ? "" : ` ${occurrence}`} failed: ${describeError(error)}`);
+          options.log.debug?.(`tick ${name}: ${errorDetails(error)}`);
           meetings.push({ installationId: target.installationId, meeting: name, done: [], skipped: [], error: message });
         }
         await held.renew(ttl);
@@ -62,3 +65,4 @@ export async function runTick(options: TickOptions): Promise<TickRun> {
     await held.release();
   }
 }
+

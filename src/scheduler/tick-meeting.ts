@@ -1,3 +1,4 @@
+import { forOccurrence } from "../errors.js";
 import type { Meeting, Occurrence, OccurrenceIssue } from "../model.js";
 import { loadSchedule } from "../schedule/load-schedule.js";
 import { decideSteps, type OccurrenceRecord, type TickStep } from "./decide-steps.js";
@@ -46,7 +47,7 @@ export async function tickMeeting(meeting: Meeting, now: Date, actions: TickActi
 
   const result: MeetingTickResult = { done: [], skipped: [] };
   for (const step of steps) {
-    const ran = await runStep(meeting, step, actions, issueNumbers);
+    const ran = await forOccurrence(step.occurrence.key, () => runStep(meeting, step, actions, issueNumbers));
     (ran ? result.done : result.skipped).push(stepLabel(step));
   }
   // A live issue is reconciled on every tick: a refresh that failed, or whose webhook never came,
@@ -54,7 +55,7 @@ export async function tickMeeting(meeting: Meeting, now: Date, actions: TickActi
   for (const occurrence of occurrences) {
     const issue = records.get(occurrence.key)?.issue;
     const live = issue?.state === "open" && !issue.frozen && !occurrence.cancelled && now.getTime() < Date.parse(occurrence.start);
-    if (live) await actions.refreshIssue(meeting, { occurrence, issueNumber: issue.number });
+    if (live) await forOccurrence(occurrence.key, () => actions.refreshIssue(meeting, { occurrence, issueNumber: issue.number }));
   }
   return result;
 }

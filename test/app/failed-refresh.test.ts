@@ -83,3 +83,27 @@ test("a refresh refused with a 403 that is no rate limit is not tried again: wai
   expect(warnings.filter((line) => line.includes("trying again"))).toEqual([]);
   expect(errors.some((line) => line.includes("Resource not accessible by integration"))).toBe(true);
 });
+
+test("a failed refresh is one error line naming the installation, the meeting and the occurrence; GitHub's answer goes to debug", async () => {
+  const { probot, drafter } = await startApp();
+  const errors: string[] = [];
+  const debug: string[] = [];
+  probot.log.error = ((message: string) => void errors.push(String(message))) as typeof probot.log.error;
+  // Probot's own request logging writes objects at debug; the app writes lines.
+  probot.log.debug = ((message: unknown) => void (typeof message === "string" && debug.push(message))) as typeof probot.log.debug;
+  mockDiscovery();
+  // GitHub's validation answers carry the request's fields back; a long body must not reach the error log.
+  const answer = { message: "Resource not accessible by integration", errors: Array.from({ length: 200 }, (_, index) => ({ resource: "Issue", field: `body-${index}`, code: "invalid" })) };
+  const refused = mockRefresh((patch) => patch.reply(403, answer), true);
+
+  const labelled = issuesEvent("labeled", { repo: "nodejs/node", number: 52575, title: "Remove --experimental-policy", labels: ["security-wg-agenda"] }, { label: "security-wg-agenda" });
+  await probot.receive(labelled as never);
+  await drafter.idle();
+  expect(refused.pendingMocks()).toEqual([]);
+  expect(errors).toHaveLength(1);
+  expect(errors[0]).toMatch(
+    /^installation \d+: the refresh of nodejs\/security-wg security-wg 2024-03-28 failed: GitHub answered 403 to PATCH \/repos\/nodejs\/security-wg\/issues\/1260: Resource not accessible by integration[^\n]{0,320}$/,
+  );
+  expect(errors[0]).not.toContain("body-199");
+  expect(debug.some((line) => line.includes("body-199"))).toBe(true);
+});

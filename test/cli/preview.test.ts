@@ -108,6 +108,49 @@ describe("agenda-drafter preview", () => {
     }
   });
 
+  test.each([
+    [["nodejs/nodejs-dependency-vuln-assessments", "nodejs/nope"], 0],
+    [["nodejs/nope"], 2],
+  ])("scope.repos %j: a repository that cannot be searched is named where it is written; exit code %d", async (repos, code) => {
+    const snapshot = snapshotWith((document) => {
+      const files = document.orgs.nodejs.repos["security-wg"]!.files!;
+      files[".github/agenda-drafter.yml"] = files[".github/agenda-drafter.yml"]!.replace(
+        "agenda_labels: [security-wg-agenda]",
+        `agenda_labels: [security-wg-agenda]\n    scope: { repos: [${repos.join(", ")}] }`,
+      );
+    });
+    const folder = mkdtempSync(join(tmpdir(), "agenda-drafter-preview-scope-"));
+    try {
+      const file = join(folder, "snapshot.yml");
+      writeFileSync(file, snapshot);
+      const result = await run("preview", "--sandbox", file, "--repo", "nodejs/security-wg", "--json");
+      expect(result.code).toBe(code);
+      const column = 22 + repos.slice(0, -1).reduce((width, repo) => width + repo.length + 2, 0);
+      expect(result.stderr.split("\n")[0]).toBe(
+        `${code === 2 ? "agenda-drafter preview: " : ""}.github/agenda-drafter.yml:5:${column}: meetings.security-wg.scope.repos[${repos.length - 1}]: \`nodejs/nope\` does not exist or the token cannot read it; its items are left out, the rest of the scope is searched`,
+      );
+      if (code === 0) expect(JSON.parse(result.stdout).agenda.map((item: { number: number }) => item.number)).toEqual([178]);
+      else expect(result.stdout).toBe("");
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  test.each(["", "# meetings come later\n", "meetings: {}\n"])("a config file %j that declares no meeting says so, and how to add one", async (config) => {
+    const folder = mkdtempSync(join(tmpdir(), "agenda-drafter-preview-empty-"));
+    try {
+      const file = join(folder, "snapshot.yml");
+      writeFileSync(file, snapshotWith((document) => void (document.orgs.nodejs.repos["security-wg"]!.files![".github/agenda-drafter.yml"] = config)));
+      const result = await run("preview", "--sandbox", file, "--repo", "nodejs/security-wg");
+      expect({ code: result.code, stderr: result.stderr }).toEqual({
+        code: 2,
+        stderr: "agenda-drafter preview: nodejs/security-wg's .github/agenda-drafter.yml declares no meeting: add one under `meetings:`.",
+      });
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   test("without --sandbox it needs GITHUB_TOKEN", async () => {
     const token = process.env.GITHUB_TOKEN;
     delete process.env.GITHUB_TOKEN;

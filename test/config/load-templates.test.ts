@@ -69,7 +69,7 @@ test("a configured template that is missing or broken is a problem naming its pa
   expect(templates.problems.map(formatProblem)).toMatchInlineSnapshot(`
 [
   ".github/agenda-drafter.yml: meetings.tsc.templates.issue: \`.github/agenda-drafter/issue.md.hbs\` does not exist in nodejs/TSC",
-  ".github/agenda-drafter.yml: meetings.tsc.templates.minutes: \`minutes.hbs\` is not a valid Handlebars template: Parse error on line 3: ...}}{{#each groups}} Expecting 'OPEN_INVERSE_CHAIN', 'INVERSE', 'OPEN_ENDBLOCK', got 'EOF'",
+  ".github/agenda-drafter.yml: meetings.tsc.templates.minutes: \`minutes.hbs:3:1\` is not a valid Handlebars template: the template ends inside an open block (a {{#if}} or {{#each}} without its {{/if}} or {{/each}}?)",
 ]
 `);
   expect(scope.isDone()).toBe(true);

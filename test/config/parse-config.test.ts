@@ -74,7 +74,7 @@ test("every value problem names the key path, line and column", () => {
   ".github/agenda-drafter.yml:17:9: meetings.security-wg.standing_items[0].title: is required",
   ".github/agenda-drafter.yml:18:22: meetings.security-wg.minutes.path: \`meetings/minutes.md\` must contain \`{{date}}\`, or every meeting would overwrite the same minutes",
   ".github/agenda-drafter.yml:18:51: meetings.security-wg.minutes.open: expected one of \`after_meeting\`, \`with_issue\`, \`on_command\`, got \`after_meetin\`; did you mean \`after_meeting\`?",
-  ".github/agenda-drafter.yml:19:21: meetings.security-wg.issue.title: is not a valid Handlebars template: Parse error on line 1: {{name}} Meeting {{date Expecting 'ID', 'STRING', 'NUMBER', 'BOOLEAN', 'UNDEFINED', 'NULL', 'DATA', got 'INVALID'",
+  ".github/agenda-drafter.yml:19:21: meetings.security-wg.issue.title: is not a valid Handlebars template: line 1, column 20: a \`{{\` tag that is not closed with \`}}\`, or text Handlebars cannot read in a tag",
   ".github/agenda-drafter.yml:19:56: meetings.security-wg.issue.labels: expected a list, e.g. \`[meeting]\`",
   ".github/agenda-drafter.yml:19:81: meetings.security-wg.issue.close_previous: expected \`true\` or \`false\`, got \`yes\`",
   ".github/agenda-drafter.yml:20:25: meetings.security-wg.templates.issue: \`/etc/issue.hbs\` must be a path inside the repository, without a leading \`/\` or \`..\`",
@@ -232,4 +232,14 @@ test("a file that is not a mapping", () => {
 
 test("an empty file has nothing wrong with it", () => {
   expect(parseConfig("", FILE)).toMatchObject({ raw: {}, problems: [] });
+});
+
+test.each(["@nodejs/build", "yes", "mhdawson"])("the hint for `invited: %s` is a list that is itself valid and means the same", (handle) => {
+  const text = (value: string) => `meetings:\n  build:\n    name: Build\n    schedule: { timezone: UTC, start: "2024-03-28T16:00" }\n    invited: ${value}\n`;
+  const [problem] = parseConfig(text(JSON.stringify(handle)), FILE).problems;
+  const hint = /e\.g\. `(.+)`$/.exec(problem?.message ?? "")?.[1];
+  expect(hint).toBeDefined();
+  const fixed = parseConfig(text(hint!), FILE);
+  expect(fixed.problems).toEqual([]);
+  expect(fixed.raw?.meetings?.["build"]?.invited).toEqual([handle]);
 });

@@ -34,7 +34,7 @@ describe("compileTemplate", () => {
 {
   "file": ".github/agenda-drafter/issue.md.hbs",
   "line": 5,
-  "message": ".github/agenda-drafter/issue.md.hbs:5: syntax error: the template ends inside an open block (a {{#if}} or {{#each}} without its {{/if}} or {{/each}}?)",
+  "message": ".github/agenda-drafter/issue.md.hbs:5:1: syntax error: the template ends inside an open block (a {{#if}} or {{#each}} without its {{/if}} or {{/each}}?)",
 }
 `);
   });
@@ -53,7 +53,8 @@ describe("compileTemplate", () => {
   test("a stray closing tag is a syntax error on its line", () => {
     const error = compileError("# {{title}}\n\n{{/if}}\n");
     expect(error.line).toBe(3);
-    expect(error.reason).toMatch(/^syntax error: Expecting .*got 'OPEN_ENDBLOCK'$/);
+    expect(error.column).toBe(1);
+    expect(error.reason).toBe("syntax error: a closing tag `{{/…}}` without a block open");
   });
 
   test("an unknown helper is an error at compile time, with its place", () => {
@@ -118,5 +119,17 @@ describe("compileTemplate", () => {
     test("a helper-style call on a prototype path does not compile", () => {
       expect(compileError("{{constructor.constructor 'alert(1)'}}").reason).toMatch(/unknown helper constructor/);
     });
+  });
+});
+
+describe("a Handlebars syntax error is told with its line and column, in words, never with the parser's token list", () => {
+  test.each([
+    ["Intro\n\n  {{> }}\n", 3, 7, "the tag ends where a name or a value is expected"],
+    ["{{title}} and {{{notes}}\n", 1, 23, "a tag opened with `{{{` must close with `}}}`"],
+    ["{{title}}}\n", 1, 8, "`}}}` closes a tag opened with `{{`: use `}}`"],
+  ])("%j", (source, line, column, reason) => {
+    const error = compileError(source);
+    expect({ line: error.line, column: error.column, reason: error.reason }).toEqual({ line, column, reason: `syntax error: ${reason}` });
+    expect(error.message).not.toMatch(/Expecting|'[A-Z_]+'|\^/);
   });
 });

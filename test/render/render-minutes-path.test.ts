@@ -41,6 +41,6 @@ describe("renderMinutesPath", () => {
 
   test("a path that is not a valid template is a TemplateError for its key", () => {
     expect(() => pathFor("meetings/{{date}.md")).toThrow(TemplateError);
-    expect(() => pathFor("meetings/{{date}.md")).toThrow(/^meetings\.security-wg\.minutes\.path:1: syntax error/);
+    expect(() => pathFor("meetings/{{date}.md")).toThrow(/^meetings\.security-wg\.minutes\.path:1:16: syntax error: a `{{` tag that is not closed/);
   });
 });

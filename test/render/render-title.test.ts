@@ -43,7 +43,7 @@ describe("renderTitle", () => {
 
   test("a broken title template is a TemplateError for its key", () => {
     expect(() => titleFor("{{name} Meeting")).toThrow(TemplateError);
-    expect(() => titleFor("{{name} Meeting")).toThrow(/^meetings\.security-wg\.issue\.title:1: syntax error/);
+    expect(() => titleFor("{{name} Meeting")).toThrow(/^meetings\.security-wg\.issue\.title:1:7: syntax error: a `{{` tag that is not closed/);
   });
 
   test("a title that comes out empty is refused", () => {

@@ -12,7 +12,8 @@ import { GitHubError, type RouteResponse } from "./route.js";
 import type { SandboxOctokit } from "./sandbox-octokit.js";
 import { pathByRepositoryName } from "./routes/find-repo.js";
 import { loadSnapshot, type Snapshot } from "./snapshot.js";
-import { repoKey, takeId, type InstallationRecord, type SandboxState } from "./state.js";
+import { type InstallationRecord, type SandboxState } from "./state.js";
+import { installationById, workflowInstallation } from "./workflow-installations.js";
 import { GITHUB_DOT_COM, type SandboxUrls } from "./urls.js";
 
 /** A REST request the sandbox answered from one of its routes. */
@@ -234,24 +235,9 @@ export class Sandbox {
     return actor.installations[0]?.app === "github-actions" ? "github-actions[bot]" : `${this.appSlug}[bot]`;
   }
 
-  /**
-   * GitHub Actions' installation in one repository, as a workflow run's `GITHUB_TOKEN` acts: it
-   * writes to that repository only, reads public ones, and its changes come from `github-actions[bot]`.
-   */
+  /** GitHub Actions' installation in one repository, as a workflow run's `GITHUB_TOKEN` acts. */
   workflowInstallation(owner: string, repo: string): InstallationRecord {
-    const repository = this.state.repos.get(repoKey(owner, repo));
-    if (!repository) throw new Error(`The sandbox has no repository ${owner}/${repo} to run a workflow in`);
-    const installations = (this.state.workflowInstallations ??= []);
-    const found = installations.find((installation) => installation.account === repository.owner && installation.repositories !== "all" && installation.repositories.has(repository.name.toLowerCase()));
-    if (found) return found;
-    const created: InstallationRecord = { id: takeId(this.state), account: repository.owner, repositories: new Set([repository.name.toLowerCase()]), app: "github-actions" };
-    installations.push(created);
-    return created;
-  }
-
-  /** An installation by id: the app's, or GitHub Actions' of a workflow token. */
-  installationById(id: number): InstallationRecord | undefined {
-    return [...this.state.installations, ...(this.state.workflowInstallations ?? [])].find((installation) => installation.id === id);
+    return workflowInstallation(this.state, owner, repo);
   }
 
   #actorOf(authorization: string | null): Actor | string {
@@ -259,7 +245,7 @@ export class Sandbox {
     const token = /^(?:token|bearer)\s+(\S+)$/i.exec(authorization)?.[1] ?? "";
     if (token === "installation") return { kind: "installation", installations: this.state.installations };
     const installationId = /^installation:(\d+)$/.exec(token)?.[1];
-    const installation = installationId === undefined ? undefined : this.installationById(Number(installationId));
+    const installation = installationId === undefined ? undefined : installationById(this.state, Number(installationId));
     if (installation) return { kind: "installation", installations: [installation] };
     const user = userToken(token);
     if (user) return { kind: "user", login: ensureUser(this.state, user.login).login, token: user.token };

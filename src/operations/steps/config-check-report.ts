@@ -10,6 +10,8 @@ import { TemplateError } from "../../render/template-error.js";
 import type { CheckAnnotation, CheckRunReport } from "../../publish/create-check-run.js";
 import { loadRepoConfig } from "../../config/load-config.js";
 import { readRepoFile } from "../../config/read-repo-file.js";
+import { exceptionProblems } from "./exception-problems.js";
+import { scopeRepoProblems } from "./scope-repo-problems.js";
 
 export const CONFIG_CHECK_NAME = "agenda-drafter config";
 
@@ -38,8 +40,9 @@ export async function configCheckReport(octokit: GitHub, repo: RepoRef, sha: str
     summary,
     annotations,
   });
-  const loaded = await loadRepoConfig(octokit, repo, sha);
-  if (!loaded) return report("neutral", "No meetings", `This commit has no \`${CONFIG_PATH}\`: the repository declares no meetings.`);
+  const config = await loadRepoConfig(octokit, repo, sha);
+  if (!config) return report("neutral", "No meetings", `This commit has no \`${CONFIG_PATH}\`: the repository declares no meetings.`);
+  const loaded = { ...config, problems: [...config.problems, ...exceptionProblems(config), ...(await scopeRepoProblems(octokit, config))] };
 
   const templateProblems: TemplateError[] = [];
   const withTemplates = loaded.meetings.filter((meeting) => Object.keys(meeting.templates).length > 0);

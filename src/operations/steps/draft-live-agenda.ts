@@ -8,6 +8,7 @@ import { checkFacts } from "../../collect/check-facts.js";
 import { itemKey } from "../../collect/item-key.js";
 import { reconcileFacts } from "../../collect/label-facts.js";
 import { parseItemKey } from "../../collect/read-item.js";
+import { reportUnreachableScope } from "./report-unreachable-scope.js";
 import { hiddenByFacts, type RepoFact } from "../../collect/repo-facts.js";
 
 export interface LiveAgendaInput {
@@ -29,6 +30,7 @@ export interface LiveAgendaInput {
 export async function draftLiveAgenda(octokit: GitHub, input: LiveAgendaInput): Promise<OccurrenceDraft> {
   const { meeting, occurrence } = input;
   const collected = await collectAgendaItems(octokit, meeting);
+  if (collected.unreachableRepos.length > 0) await reportUnreachableScope(octokit, meeting, collected.unreachableRepos);
   // Only the facts search does not agree with are read, each item once; those the read refutes go.
   const disputed = reconcileFacts(meeting, collected.items, input.facts).pending;
   const checked = await checkFacts(octokit, meeting, collected.home, disputed);
