@@ -12,8 +12,8 @@ import { GitHubError, type RouteResponse } from "./route.js";
 import type { SandboxOctokit } from "./sandbox-octokit.js";
 import { pathByRepositoryName } from "./routes/find-repo.js";
 import { loadSnapshot, type Snapshot } from "./snapshot.js";
-import { type InstallationRecord, type SandboxState } from "./state.js";
-import { installationById, workflowInstallation } from "./workflow-installations.js";
+import type { SandboxState } from "./state.js";
+import { installationById } from "./workflow-installations.js";
 import { GITHUB_DOT_COM, type SandboxUrls } from "./urls.js";
 
 /** A REST request the sandbox answered from one of its routes. */
@@ -233,11 +233,6 @@ export class Sandbox {
   actorLogin(actor: Actor): string {
     if (actor.kind === "user") return actor.login;
     return actor.installations[0]?.app === "github-actions" ? "github-actions[bot]" : `${this.appSlug}[bot]`;
-  }
-
-  /** GitHub Actions' installation in one repository, as a workflow run's `GITHUB_TOKEN` acts. */
-  workflowInstallation(owner: string, repo: string): InstallationRecord {
-    return workflowInstallation(this.state, owner, repo);
   }
 
   #actorOf(authorization: string | null): Actor | string {

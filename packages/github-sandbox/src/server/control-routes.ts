@@ -1,4 +1,5 @@
 import type { Sandbox } from "../sandbox.js";
+import { workflowInstallation } from "../workflow-installations.js";
 import type { SandboxApp } from "../app-auth/verify-app-jwt.js";
 import { installationWebhook } from "../webhooks/installation-payload.js";
 import type { DeliveryFaults, WebhookDeliverer } from "../webhooks/webhook-deliverer.js";
@@ -74,7 +75,7 @@ export async function answerControlRequest(request: Request, path: string, sandb
       const [owner, name, ...rest] = typeof body["repository"] === "string" ? body["repository"].split("/") : [];
       if (!owner || !name || rest.length > 0 || !sandbox.state.repos.has(repoKey(owner, name))) return badRequest('repository: a repository of the sandbox, as "owner/name"');
       if (!options.tokens) return badRequest("the sandbox hands out tokens only when served over HTTP");
-      const issued = options.tokens.issue(sandbox.workflowInstallation(owner, name).id);
+      const issued = options.tokens.issue(workflowInstallation(sandbox.state, owner, name).id);
       return Response.json({ token: issued.token, expires_at: issued.expiresAt.toISOString() });
     }
     default:
