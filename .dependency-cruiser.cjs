@@ -15,7 +15,7 @@ const ROOMS = [
   ["registry", "^src/registry/", "ring"],
   ["app", "^src/app/"],
   ["cli", "^src/cli/"],
-  ["entries", "^src/(app|cli)\\.ts$"],
+  ["entries", "^src/(app|cli|server)\\.ts$"],
 ];
 
 const rank = (index) => (ROOMS[index][2] === "ring" ? 8 : index < 8 ? index : index - 2);
