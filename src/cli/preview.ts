@@ -84,7 +84,13 @@ function gitHubClient(): { octokit: GitHub; now: Date } {
   if (!token) throw new UserError("Set GITHUB_TOKEN to preview from GitHub, or pass --sandbox SNAPSHOT.yml.");
   const octokit: GitHub = new ProbotOctokit({
     auth: { token },
-    ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}),
+    ...(apiBaseUrl(process.env) && { baseUrl: apiBaseUrl(process.env) }),
   });
   return { octokit, now: new Date() };
+}
+
+/** GitHub Enterprise Server's REST root: `GITHUB_API_URL` as Actions sets it, else from `GHE_HOST` (and `GHE_PROTOCOL`) as Probot reads them. */
+export function apiBaseUrl(env: NodeJS.ProcessEnv): string | undefined {
+  if (env.GITHUB_API_URL) return env.GITHUB_API_URL;
+  return env.GHE_HOST ? `${env.GHE_PROTOCOL || "https"}://${env.GHE_HOST}/api/v3` : undefined;
 }

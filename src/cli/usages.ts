@@ -12,7 +12,7 @@ as drafted from the items as they are now. Writes nothing.
   --json                print one JSON object instead of text (logs go to stderr)
   --sandbox FILE        read from an in-memory GitHub loaded from a snapshot instead of GitHub
 
-Talks to GitHub with GITHUB_TOKEN (GITHUB_API_URL for GitHub Enterprise Server).`;
+Talks to GitHub with GITHUB_TOKEN (for GitHub Enterprise Server, GITHUB_API_URL or GHE_HOST).`;
 
 export const demoUsage = `Usage: agenda-drafter demo [--keep] [--port 3001]
 
