@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# node:lts is the current Node.js LTS line; CI and development run on Node >= 20.18 too.
+# node:lts is the current Node.js LTS line; CI and development run on Node 20.19 and later too (package.json, engines).
 # Build stage: compile TypeScript with the full dependency tree. The command line's sandbox
 # commands are typed against the sandbox workspace package, so it is built here too.
 FROM node:lts-slim AS build
