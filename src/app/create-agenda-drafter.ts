@@ -1,4 +1,4 @@
-import type { ApplicationFunction, Probot } from "probot";
+import type { ApplicationFunction, ApplicationFunctionOptions, Probot } from "probot";
 import { statusOf, type GitHub } from "../github.js";
 import { activeInstallations } from "./active-installations.js";
 import { describeError } from "./describe-error.js";
@@ -90,13 +90,11 @@ export function createAgendaDrafter(options: AgendaDrafterOptions): AgendaDrafte
     observeAuthRequests(probot, metrics);
     guardWebhookIntake(probot, (event, status) => metrics.webhooks.inc({ event, outcome: status < 300 ? "ok" : status < 500 ? "refused" : "failed" }));
     registerHandlers(probot, current, { timeoutMs, metrics });
-    appOptions.addHandler(
-      operateEndpoints(
-        metrics,
-        { github: () => gitHubAnswers(probot), ...(options.redisPing && { redis: options.redisPing }) },
-        { ...(options.readinessCacheMs !== undefined && { cacheMs: options.readinessCacheMs }) },
-      ),
-    );
+    serveOperateEndpoints(appOptions, operateEndpoints(
+      metrics,
+      { github: () => gitHubAnswers(probot), ...(options.redisPing && { redis: options.redisPing }) },
+      { ...(options.readinessCacheMs !== undefined && { cacheMs: options.readinessCacheMs }) },
+    ));
 
     tick = async () => {
       await startup;
@@ -166,6 +164,18 @@ function registerHandlers(probot: Probot, current: Runtime, { timeoutMs, metrics
     handleWebhook(context, () => onInstallationEvent(current, timed(context))),
   );
   probot.on("issue_comment.created", (context) => handleWebhook(context, () => onIssueComment(current, timed(context))));
+}
+
+/**
+ * Adds the operator's endpoints to the app's server. An app loaded without one (`probot.load`
+ * alone, as a workflow runs it) has nothing to serve them on: Probot's `addHandler` then throws.
+ */
+function serveOperateEndpoints(appOptions: ApplicationFunctionOptions, handler: ReturnType<typeof operateEndpoints>): void {
+  try {
+    appOptions.addHandler(handler);
+  } catch (error) {
+    if (!(error instanceof Error && error.message === "No server instance")) throw error;
+  }
 }
 
 interface Delivery {

@@ -35,9 +35,13 @@ interface PinoLike {
   error(message: string): void;
 }
 
-/** The app's log: Probot's logger, each line with the fields of the work it is logged from as child bindings. */
-export function logWithFields(log: PinoLike): Log {
+/**
+ * The app's log: Probot's logger (read at each line, as Probot may replace it), each line with
+ * the fields of the work it is logged from as child bindings.
+ */
+export function logWithFields(logger: () => PinoLike): Log {
   const target = () => {
+    const log = logger();
     const fields = current.getStore();
     return fields && Object.keys(fields).length > 0 ? log.child({ ...fields }) : log;
   };

@@ -62,7 +62,7 @@ export class Runtime {
     this.registry = options.registry;
     this.now = options.now;
     this.stateSigner = options.stateSigner;
-    this.log = logWithFields(probot.log);
+    this.log = logWithFields(() => probot.log);
     this.#metrics = options.metrics;
     this.#claimWaitMs = options.claimWaitMs;
     this.#queue = new Coalescer<MeetingWork>({
