@@ -16,7 +16,7 @@ const ROOMS = [
   ["app", "^src/app/"],
   ["cli", "^src/cli/", "top"],
   ["action", "^src/action/", "top"],
-  ["entries", "^src/(app|cli|action)\\.ts$"],
+  ["entries", "^src/(app|cli|action|server)\\.ts$"],
 ];
 
 // Neighbouring rooms of one kind (the rings commands, scheduler, registry; the tops cli, action)

@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# node:lts is the current Node.js LTS line; CI and development run on Node >= 20.18 too.
+# node:lts is the current Node.js LTS line; CI and development run on Node 20.19 and later too (package.json, engines).
 # Build stage: compile TypeScript with the full dependency tree. The command line's sandbox
 # commands are typed against the sandbox workspace package, so it is built here too.
 FROM node:lts-slim AS build
@@ -16,7 +16,9 @@ RUN npm ci --no-audit --no-fund
 # workspace needs (ajv, graphql, markdown-it...). Without it, the sandbox commands (demo, sandbox,
 # preview --sandbox) say so and how to get it.
 FROM node:lts-slim
-ENV NODE_ENV=production
+# Listen on every interface (Probot's own default is localhost, unreachable from outside the
+# container) and log one JSON object a line, for a log collector.
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 LOG_FORMAT=json
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
@@ -27,4 +29,8 @@ COPY workers ./workers
 COPY app.yml schema.json ./
 USER node
 EXPOSE 3000
-CMD ["node_modules/.bin/probot", "run", "./dist/app.js"]
+# Live when the server answers; readiness (GitHub and Redis answering) is /readyz, for an orchestrator.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:3000/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+# What `npm start` runs (src/server.ts); SIGTERM stops it.
+CMD ["node", "dist/server.js"]

@@ -19,7 +19,7 @@ const app: ApplicationFunction = (probot, options) => {
   const now = clockFromEnv();
   const cronSecret = process.env[CRON_SECRET_ENV];
   const log = { info: (m: string) => probot.log.info(m), warn: (m: string) => probot.log.warn(m), error: (m: string) => probot.log.error(m) };
-  const { registry, lock } = redisStoresFromEnv(process.env, log, { now });
+  const { registry, lock, ping } = redisStoresFromEnv(process.env, log, { now });
   return createAgendaDrafter({
     stateSigner: stateSignerFromEnv(),
     debounceMs: debounceFromEnv(process.env.AGENDA_DRAFTER_DEBOUNCE_MS),
@@ -29,6 +29,7 @@ const app: ApplicationFunction = (probot, options) => {
     tickIntervalMs: tickIntervalFromEnv(),
     requestTimeoutMs: requestTimeoutFromEnv(process.env[REQUEST_TIMEOUT_ENV]),
     ...(cronSecret && { cronSecret }),
+    ...(ping && { redisPing: ping }),
   }).app(probot, options);
 };
 

@@ -1,5 +1,5 @@
-import type { ApplicationFunction, Probot } from "probot";
-import { pinApiVersion, type GitHub } from "../github.js";
+import type { ApplicationFunction, ApplicationFunctionOptions, Probot } from "probot";
+import { pinApiVersion, statusOf, type GitHub } from "../github.js";
 import { activeInstallations } from "./active-installations.js";
 import { describeError, errorDetails } from "../log.js";
 import { createMemoryRegistry, type MeetingRegistry } from "../registry/meeting-registry.js";
@@ -16,11 +16,15 @@ import { createProcessLock, type TickLock } from "../scheduler/lock.js";
 import { runTick, type TickRun, type TickTarget } from "../scheduler/run-tick.js";
 import { startTickInterval } from "../scheduler/tick-interval.js";
 import type { StateSigner } from "../publish/state-signer.js";
-import { handleWebhook } from "./webhook-errors.js";
+import { handleWebhook as handleOneWebhook } from "./webhook-errors.js";
 import { guardWebhookIntake } from "./webhook-intake.js";
 import { calendarRoutes } from "./calendar-routes.js";
 import { CalendarSnapshots } from "./calendar-snapshots.js";
 import { publishCalendarFiles } from "./calendar-files.js";
+import { AppMetrics } from "./metrics.js";
+import { observeAuthRequests, observeRequests } from "./observe-requests.js";
+import { operateEndpoints } from "./operate-endpoints.js";
+import { withOwnLogFields, type LogFields } from "./log-fields.js";
 
 export interface AgendaDrafterOptions {
   /**
@@ -46,6 +50,10 @@ export interface AgendaDrafterOptions {
   requestTimeoutMs?: number;
   /** The installations the app serves. Default: the app's that are not suspended; the action has one token's. */
   installations?: () => Promise<{ id: number }[]>;
+  /** With Redis, its PING, which `/readyz` asks besides GitHub. */
+  redisPing?: () => Promise<void>;
+  /** How long `/readyz` reuses its answer. Default: 5 seconds. */
+  readinessCacheMs?: number;
 }
 
 export interface AgendaDrafter {
@@ -56,6 +64,8 @@ export interface AgendaDrafter {
   tick(): Promise<TickRun>;
   /** Stops the in-process tick. */
   stop(): void;
+  /** What `GET /metrics` serves. */
+  metrics: AppMetrics;
 }
 
 export const DEFAULT_DEBOUNCE_MS = 3_000;
@@ -70,6 +80,7 @@ export function createAgendaDrafter(options: AgendaDrafterOptions): AgendaDrafte
   let stop = () => {};
   const now = options.now ?? (() => new Date());
   const lock = options.lock ?? createProcessLock(now);
+  const metrics = new AppMetrics();
 
   const app: ApplicationFunction = (probot: Probot, appOptions) => {
     const current = new Runtime(probot, {
@@ -77,25 +88,32 @@ export function createAgendaDrafter(options: AgendaDrafterOptions): AgendaDrafte
       debounceMs: options.debounceMs ?? DEFAULT_DEBOUNCE_MS,
       now,
       stateSigner: options.stateSigner,
+      metrics,
       ...(options.claimWaitMs !== undefined && { claimWaitMs: options.claimWaitMs }),
     });
     runtime = current;
     const installations: Installations = options.installations ?? (() => activeInstallations(probot));
     const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     limitAuthRequestTime(probot, timeoutMs);
-    guardWebhookIntake(probot);
-    registerHandlers(probot, current, timeoutMs);
+    observeAuthRequests(probot, metrics);
+    guardWebhookIntake(probot, (event, status) => metrics.webhooks.inc({ event, outcome: status < 300 ? "ok" : status < 500 ? "refused" : "failed" }));
+    registerHandlers(probot, current, { timeoutMs, metrics });
+    addHandlerWhenServed(appOptions, operateEndpoints(
+      metrics,
+      { github: () => gitHubAnswers(probot), ...(options.redisPing && { redis: options.redisPing }) },
+      { ...(options.readinessCacheMs !== undefined && { cacheMs: options.readinessCacheMs }) },
+    ));
 
     tick = async () => {
       await startup;
       let ticked: TickTarget[] = [];
-      const run = await runTick({
-        lock,
-        now,
-        log: current.log,
-        targets: async () => (ticked = await tickTargets(current, installations, options)),
-      });
-      if (run.kind === "ran") await publishCalendarFiles(current, ticked);
+      const run = await metrics.timeTick(() =>
+        runTick({ lock, now, log: current.log, targets: async () => (ticked = await tickTargets(current, installations, options)) }),
+      );
+      if (run.kind === "ran") {
+        metrics.errors.inc({ where: "tick" }, run.meetings.filter((meeting) => meeting.error).length);
+        await publishCalendarFiles(current, ticked);
+      }
       return run;
     };
     if (options.tickIntervalMs) {
@@ -107,9 +125,10 @@ export function createAgendaDrafter(options: AgendaDrafterOptions): AgendaDrafte
     if (options.cronSecret !== undefined) appOptions.addHandler(cronHandler(options.cronSecret, tick));
     addHandlerWhenServed(appOptions, calendarRoutes({ snapshots: new CalendarSnapshots(probot, current), signer: options.stateSigner, now }));
 
-    startup = discoverInstallations(probot, current, installations).catch((error: unknown) =>
-      current.log.error(`start-up discovery failed: ${error instanceof Error ? error.message : String(error)}`),
-    );
+    startup = discoverInstallations(probot, current, installations).catch((error: unknown) => {
+      metrics.errors.inc({ where: "discovery" });
+      current.log.error(`start-up discovery failed: ${error instanceof Error ? error.message : String(error)}`);
+    });
   };
 
   return {
@@ -120,14 +139,15 @@ export function createAgendaDrafter(options: AgendaDrafterOptions): AgendaDrafte
     },
     tick: () => tick(),
     stop: () => stop(),
+    metrics,
   };
 }
 
 /**
  * Adds a handler to Probot's server. Loaded without one (`probot.load` alone, as in the tests, or
- * the Action), there is nothing to serve pages and feeds on, and Probot's stand-in throws.
+ * the Action), there is nothing to serve pages, feeds and the operator's endpoints on, and Probot's stand-in throws.
  */
-function addHandlerWhenServed(appOptions: Parameters<ApplicationFunction>[1], handler: Parameters<Parameters<ApplicationFunction>[1]["addHandler"]>[0]): void {
+function addHandlerWhenServed(appOptions: ApplicationFunctionOptions, handler: Parameters<ApplicationFunctionOptions["addHandler"]>[0]): void {
   try {
     appOptions.addHandler(handler);
   } catch (error) {
@@ -135,19 +155,28 @@ function addHandlerWhenServed(appOptions: Parameters<ApplicationFunction>[1], ha
   }
 }
 
-/** The webhook handlers; a failing one is logged as one line, never with the payload. */
-/** Every webhook the app acts on: each with a deadline on its GitHub requests, and one short log line when it fails. */
-function registerHandlers(probot: Probot, current: Runtime, timeoutMs: number): void {
-  const timed = <C extends { octokit: object }>(context: C): C => (limitRequestTime(pinApiVersion(context.octokit), timeoutMs), context);
+/**
+ * Every webhook the app acts on: each with a deadline on its GitHub requests, which are counted,
+ * the delivery's fields on its log lines, and one short log line when it fails.
+ */
+function registerHandlers(probot: Probot, current: Runtime, { timeoutMs, metrics }: { timeoutMs: number; metrics: AppMetrics }): void {
+  const timed = <C extends { octokit: object }>(context: C): C => (observeRequests(limitRequestTime(pinApiVersion(context.octokit), timeoutMs), metrics), context);
+  const handleWebhook = (context: Delivery, handler: () => Promise<void>) =>
+    withOwnLogFields(deliveryFields(context), () =>
+      handleOneWebhook(probot, context, handler).catch((error: unknown) => {
+        metrics.errors.inc({ where: "webhook" });
+        throw error;
+      }),
+    );
   const itemEvents = [
     ...ITEM_ACTIONS.issues.map((action) => `issues.${action}` as const),
     ...ITEM_ACTIONS.pull_request.map((action) => `pull_request.${action}` as const),
   ];
-  probot.on(itemEvents, (context) => handleWebhook(probot, context, () => onItemEvent(current, timed(context))));
+  probot.on(itemEvents, (context) => handleWebhook(context, () => onItemEvent(current, timed(context))));
   probot.on(["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"], (context) =>
-    handleWebhook(probot, context, () => onPullRequestCommits(current, timed(context))),
+    handleWebhook(context, () => onPullRequestCommits(current, timed(context))),
   );
-  probot.on("push", (context) => handleWebhook(probot, context, () => onPush(current, timed(context))));
+  probot.on("push", (context) => handleWebhook(context, () => onPush(current, timed(context))));
   probot.on(
     [
       "repository.privatized",
@@ -158,13 +187,47 @@ function registerHandlers(probot: Probot, current: Runtime, timeoutMs: number): 
       "repository.archived",
       "repository.unarchived",
     ],
-    (context) => handleWebhook(probot, context, () => onRepositoryEvent(current, timed(context))),
+    (context) => handleWebhook(context, () => onRepositoryEvent(current, timed(context))),
   );
-  probot.on(["label.edited", "label.deleted"], (context) => handleWebhook(probot, context, () => onLabelEvent(current, timed(context))));
+  probot.on(["label.edited", "label.deleted"], (context) => handleWebhook(context, () => onLabelEvent(current, timed(context))));
   probot.on(["installation", "installation_repositories"], (context) =>
-    handleWebhook(probot, context, () => onInstallationEvent(current, timed(context))),
+    handleWebhook(context, () => onInstallationEvent(current, timed(context))),
   );
-  probot.on("issue_comment.created", (context) => handleWebhook(probot, context, () => onIssueComment(current, timed(context))));
+  probot.on("issue_comment.created", (context) => handleWebhook(context, () => onIssueComment(current, timed(context))));
+}
+
+/**
+ * Adds the operator's endpoints to the app's server. An app loaded without one (`probot.load`
+ * alone, as a workflow runs it) has nothing to serve them on: Probot's `addHandler` then throws.
+ */
+interface Delivery {
+  id: string;
+  name: string;
+  payload: unknown;
+}
+
+/** The fields of a delivery's log lines: its id, event, installation and repository. */
+function deliveryFields(context: Delivery): LogFields {
+  const payload = context.payload as { action?: unknown; installation?: { id?: unknown }; repository?: { full_name?: unknown } };
+  return {
+    delivery: context.id,
+    event: typeof payload.action === "string" ? `${context.name}.${payload.action}` : context.name,
+    ...(typeof payload.installation?.id === "number" && { installation: payload.installation.id }),
+    ...(typeof payload.repository?.full_name === "string" && { repo: payload.repository.full_name }),
+  };
+}
+
+/** Whether GitHub answers the app itself (`GET /app`, with the app's JWT): its credentials are good and GitHub is up. */
+async function gitHubAnswers(probot: Probot): Promise<void> {
+  const octokit = (await probot.auth()) as GitHub;
+  try {
+    await octokit.request("GET /app", { request: { signal: AbortSignal.timeout(10_000), retries: 0 } });
+  } catch (error) {
+    // Octokit gives a request that got no response status 500 too: only a response says GitHub answered.
+    const answered = typeof error === "object" && error !== null && "response" in error && error.response !== undefined;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(answered ? `GitHub answered GET /app with ${statusOf(error)} (${message})` : `GitHub did not answer (${message})`);
+  }
 }
 
 /** Start-up discovery, so that events are matched to meetings (and the first tick finds them) without delay. */
@@ -183,6 +246,7 @@ async function tickTargets(runtime: Runtime, installations: Installations, optio
       installationId: installation.id,
       meetings: await runtime.registry.meetings(installation.id),
       actions: createTickActions(octokit, {
+        installationId: installation.id,
         now: runtime.now,
         log: runtime.log,
         recordedClaims: runtime.recordedClaims,

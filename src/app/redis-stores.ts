@@ -19,6 +19,8 @@ export interface RedisStores {
   registry: MeetingRegistry;
   lock: TickLock;
   close(): Promise<void>;
+  /** With Redis: resolves when Redis answers PING (within the command timeout), else rejects saying why. */
+  ping?: () => Promise<void>;
 }
 
 /**
@@ -44,7 +46,8 @@ export function redisStoresFromEnv(env: NodeJS.ProcessEnv, log: Log, options: { 
   });
   const health = redisHealth(redis, log);
   const lock = createRedisLock(redis, health, options.now);
-  return { registry: createRedisRegistry(redis, health), lock, close: () => lock.close() };
+  const ping = async () => void (await redis.ping());
+  return { registry: createRedisRegistry(redis, health), lock, close: () => lock.close(), ping };
 }
 
 /** One warning when Redis starts failing, one line when it answers again; the listener also keeps ioredis from reporting "Unhandled error event". */

@@ -15,6 +15,8 @@ import type { Log } from "../log.js";
 import { refreshMeeting, type WebhookFacts } from "../operations/refresh-meeting.js";
 import { bindStateSigner, type StateSigner } from "../publish/state-signer.js";
 import { RecordedClaims } from "../publish/claim-occurrence.js";
+import { logWithFields, withOwnLogFields } from "./log-fields.js";
+import type { AppMetrics } from "./metrics.js";
 
 export interface RuntimeOptions {
   registry: MeetingRegistry;
@@ -25,6 +27,8 @@ export interface RuntimeOptions {
   claimWaitMs?: number;
   /** Signs the state the app writes into meeting issues and verifies the state it reads. */
   stateSigner: StateSigner;
+  /** Where refresh durations and failures are counted. */
+  metrics?: AppMetrics;
 }
 
 type MeetingWork =
@@ -51,6 +55,7 @@ export class Runtime {
   readonly #probot: Probot;
   readonly #claimWaitMs: number | undefined;
   readonly #queue: Coalescer<MeetingWork>;
+  readonly #metrics: AppMetrics | undefined;
   readonly #discoveries = new Map<number, Promise<void>>();
 
   constructor(probot: Probot, options: RuntimeOptions) {
@@ -58,12 +63,17 @@ export class Runtime {
     this.registry = options.registry;
     this.now = options.now;
     this.stateSigner = options.stateSigner;
-    this.log = { info: (m) => probot.log.info(m), warn: (m) => probot.log.warn(m), error: (m) => probot.log.error(m), debug: (m) => probot.log.debug(m) };
+    this.log = logWithFields(() => probot.log);
+    this.#metrics = options.metrics;
     this.#claimWaitMs = options.claimWaitMs;
     this.#queue = new Coalescer<MeetingWork>({
       windowMs: options.debounceMs,
-      run: (_key, work) => this.#run(work),
-      onError: (key, error) => this.#logFailure(key, error),
+      // Queued work is its own: its lines carry its meeting, not the delivery that happened to queue it first.
+      run: (_key, work) => withOwnLogFields(workFields(work[0]), () => this.#run(work)),
+      onError: (key, error) => {
+        this.#metrics?.errors.inc({ where: "refresh" });
+        this.#logFailure(key, error);
+      },
     });
   }
 
@@ -134,11 +144,13 @@ export class Runtime {
     const refreshes = work.flatMap((item) => (item.kind === "refresh" ? [item.facts] : []));
     const facts = { labels: refreshes.flatMap((each) => each.labels), repos: refreshes.flatMap((each) => each.repos) };
     try {
-      const outcome = await refreshMeeting(
-        { octokit, log: this.log, now: this.now(), recordedClaims: this.recordedClaims, ...(this.#claimWaitMs !== undefined && { claimWaitMs: this.#claimWaitMs }) },
-        meeting,
-        facts,
-      );
+      const refresh = () =>
+        refreshMeeting(
+          { octokit, log: this.log, now: this.now(), recordedClaims: this.recordedClaims, ...(this.#claimWaitMs !== undefined && { claimWaitMs: this.#claimWaitMs }) },
+          meeting,
+          facts,
+        );
+      const outcome = this.#metrics ? await this.#metrics.timeRefresh(refresh) : await refresh();
       this.log.info(`${meeting.home.owner}/${meeting.home.repo} ${meeting.id}: ${JSON.stringify(outcome)}`);
     } catch (error) {
       if (!(error instanceof BodyTooLongError)) {
@@ -172,6 +184,10 @@ export class Runtime {
 function failedWork(installationId: number, home: RepoRef, meetingId: string, error: unknown): string {
   const occurrence = occurrenceOf(error);
   return `installation ${installationId}: the refresh of ${home.owner}/${home.repo} ${meetingId}${occurrence === undefined ? "" : ` ${occurrence}`}`;
+}
+
+function workFields(work: MeetingWork | undefined) {
+  return work ? { installation: work.installationId, repo: `${work.home.owner}/${work.home.repo}`, meeting: work.meetingId } : {};
 }
 
 function workKey(installationId: number, home: RepoRef, meetingId: string): string {

@@ -9,16 +9,23 @@ import { openMinutes } from "../operations/open-minutes.js";
 import type { Log } from "../log.js";
 import { NO_FACTS, refreshMeeting } from "../operations/refresh-meeting.js";
 import type { RecordedClaims } from "../publish/claim-occurrence.js";
+import { withLogFields } from "./log-fields.js";
 
 export interface TickActionsContext {
   now: () => Date;
   log: Log;
   claimWaitMs?: number;
   recordedClaims?: RecordedClaims;
+  /** The installation, for the log lines' fields. */
+  installationId?: number;
 }
 
 /** The tick's steps on one installation's GitHub, made of the app's own writers. */
 export function createTickActions(octokit: GitHub, context: TickActionsContext): TickActions {
+  return withFields(createActions(octokit, context), context.installationId);
+}
+
+function createActions(octokit: GitHub, context: TickActionsContext): TickActions {
   const { log } = context;
   // Creating the issue and reconciling it are the same refresh of one occurrence.
   const refresh = (meeting: Meeting, occurrence: Occurrence) =>
@@ -51,5 +58,28 @@ export function createTickActions(octokit: GitHub, context: TickActionsContext):
         comment: (occurrence) =>
           `The meeting of ${occurrence.date} is cancelled: the schedule no longer has it. Items on this agenda go to the next meeting.`,
       }),
+  };
+}
+
+/** Each step's log lines carry its installation, meeting and occurrence. */
+function withFields(actions: TickActions, installation: number | undefined): TickActions {
+  const scoped = <T>(meeting: Meeting, occurrence: Occurrence | undefined, work: () => Promise<T>) =>
+    withLogFields(
+      {
+        ...(installation !== undefined && { installation }),
+        repo: `${meeting.home.owner}/${meeting.home.repo}`,
+        meeting: meeting.id,
+        ...(occurrence && { occurrence: occurrence.key }),
+      },
+      work,
+    );
+  return {
+    records: (meeting, occurrences) => scoped(meeting, undefined, () => actions.records(meeting, occurrences)),
+    createIssue: (meeting, occurrence) => scoped(meeting, occurrence, () => actions.createIssue(meeting, occurrence)),
+    refreshIssue: (meeting, issue) => scoped(meeting, issue.occurrence, () => actions.refreshIssue(meeting, issue)),
+    freezeAgenda: (meeting, issue) => scoped(meeting, issue.occurrence, () => actions.freezeAgenda(meeting, issue)),
+    openMinutes: (meeting, issue) => scoped(meeting, issue.occurrence, () => actions.openMinutes(meeting, issue)),
+    closeIssue: (meeting, closing, successor) => scoped(meeting, closing.occurrence, () => actions.closeIssue(meeting, closing, successor)),
+    cancelIssue: (meeting, issue) => scoped(meeting, issue.occurrence, () => actions.cancelIssue(meeting, issue)),
   };
 }

@@ -14,8 +14,11 @@ type Middleware = Awaited<ReturnType<Probot["getNodeMiddleware"]>>;
 type MiddlewareOptions = Parameters<Probot["getNodeMiddleware"]>[0];
 type ProbotLog = Probot["log"];
 
-/** Makes the Probot instance's webhook middleware refuse oversized and unsigned bodies, and log no payload. */
-export function guardWebhookIntake(probot: Probot): void {
+/**
+ * Makes the Probot instance's webhook middleware refuse oversized and unsigned bodies, and log no
+ * payload; `onAnswered` hears each delivery's event and the status it was answered with.
+ */
+export function guardWebhookIntake(probot: Probot, onAnswered: (event: string, status: number) => void = () => {}): void {
   const original = probot.getNodeMiddleware.bind(probot);
   probot.getNodeMiddleware = async (options: MiddlewareOptions = {}) => {
     const log = probot.log;
@@ -26,6 +29,7 @@ export function guardWebhookIntake(probot: Probot): void {
         return inner(request, response, next);
       }
       const what = `webhook ${header(request, "x-github-event") ?? "?"} ${header(request, "x-github-delivery") ?? "?"}`;
+      response.once("finish", () => onAnswered(header(request, "x-github-event") ?? "unknown", response.statusCode));
       if (Number(request.headers["content-length"] ?? 0) > MAX_WEBHOOK_BYTES) return refuseOversize(request, response, log, what);
       const body = await readBody(request, MAX_WEBHOOK_BYTES);
       if (body === "too large") return refuseOversize(request, response, log, what);

@@ -13,16 +13,6 @@ import type { TickRun } from "../scheduler/run-tick.js";
 import { loadSandbox } from "./load-sandbox.js";
 import type { Output } from "./output.js";
 
-export const demoUsage = `Usage: agenda-drafter demo [--keep] [--port 3001]
-
-Plays a short story, offline: a sandbox GitHub holding the example org (examples/nodejs.yml), the
-app running as a real Probot server against it (generated app key, signed webhooks), people
-labelling items and commenting commands, the clock passing the Security WG's meeting. Prints each
-step and the sandbox pages to look at, then stops everything.
-
-  --keep     leave the sandbox and the app running at the end, to browse; Ctrl-C stops them
-  --port N   the sandbox's port (default 3001; 0 picks a free one)`;
-
 const exampleOrg = fileURLToPath(new URL("../../examples/nodejs.yml", import.meta.url));
 
 // The story follows the Security WG's meeting of 2024-03-28, 16:00 to 17:00 UTC, in the example org.

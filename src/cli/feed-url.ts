@@ -3,15 +3,8 @@ import { UserError } from "../errors.js";
 import { stateSignerFromEnv } from "../app/state-signer-from-env.js";
 import { feedPath } from "../render/page/page-paths.js";
 import type { Output } from "./output.js";
+import { feedUrlUsage } from "./usages.js";
 
-export const feedUrlUsage = `Usage: agenda-drafter feed-url <owner/repo> [--base https://agenda-drafter.example.org]
-
-Prints the address of a home repo's calendar feed. For a private home repo it carries the feed's
-token, derived from the app's key (AGENDA_DRAFTER_STATE_KEY, else PRIVATE_KEY or
-PRIVATE_KEY_PATH): share it only with people who may see the repository. The token changes only
-when the key does.
-
-  --base URL   where the app is served (default http://localhost:3000)`;
 
 export async function feedUrl(args: string[], output: Output, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const { values, positionals } = parseArgs({ args, options: { base: { type: "string", default: "http://localhost:3000" } }, allowPositionals: true, strict: true });

@@ -9,21 +9,7 @@ import { draftOccurrence, type Draft } from "../operations/draft-occurrence.js";
 import { loadSandbox } from "./load-sandbox.js";
 import { previewFailure } from "./preview-failure.js";
 import type { Output } from "./output.js";
-
-export const previewUsage = `Usage: agenda-drafter preview --repo OWNER/NAME [--meeting ID] [--date YYYY-MM-DD] [--json] [--sandbox SNAPSHOT.yml]
-
-Prints the title, the meeting issue body and the minutes of one occurrence (default: the next one)
-as drafted from the items as they are now. Writes nothing.
-
-  --repo OWNER/NAME     the home repository, which holds .github/agenda-drafter.yml
-  --meeting ID          the meeting, when the repository declares several
-  --date YYYY-MM-DD     the occurrence's local date (default: the next occurrence)
-  --json                print one JSON object instead of text (logs go to stderr)
-  --sandbox FILE        read from an in-memory GitHub loaded from a snapshot instead of GitHub
-
-Talks to GitHub with GITHUB_TOKEN; for GitHub Enterprise Server set GITHUB_API_URL (its REST
-API's address, https://HOST/api/v3) or GHE_HOST (with GHE_PROTOCOL, https by default). A GitHub App
-user token (ghu_) or a fine-grained token (github_pat_) searches issues and pull requests apart.`;
+import { previewUsage } from "./usages.js";
 
 export async function preview(args: string[], output: Output): Promise<void> {
   const { values } = parseArgs({

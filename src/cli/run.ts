@@ -10,17 +10,6 @@ import { loadRepoMeetings } from "../registry/discover-meetings.js";
 import { parseRepo } from "./preview.js";
 import type { Output } from "./output.js";
 
-export const runUsage = `Usage: agenda-drafter run [--repo OWNER/NAME]
-
-Runs one tick, for a cron job or scheduled CI: creates the meeting issues whose lead time has come,
-freezes agendas at their meeting's start, opens minutes pull requests, closes finished and
-cancelled meetings' issues. Every step is idempotent; with AGENDA_DRAFTER_REDIS_URL, a tick
-running elsewhere makes this one wait its turn (it exits without doing anything).
-
-  --repo OWNER/NAME   tick only the meetings this repository declares (reads one config file);
-                      without it, every installation's meetings, discovered unless
-                      AGENDA_DRAFTER_REDIS_URL holds them already (the output says how many API calls discovery cost)`;
-
 /** One installation the command may tick, with its client. */
 export interface RunInstallation {
   installationId: number;

@@ -3,20 +3,7 @@ import { parseArgs } from "node:util";
 import { UserError } from "../errors.js";
 import { loadSandbox } from "./load-sandbox.js";
 import type { Output } from "./output.js";
-
-export const sandboxUsage = `Usage: agenda-drafter sandbox --snapshot FILE [--port 3001] [--webhook-url URL --webhook-secret S] [--app-id N --app-key PEM]
-
-Serves an in-memory GitHub loaded from a snapshot, laid out as GitHub Enterprise Server: REST at
-/api/v3, GraphQL at /api/graphql, web pages at /, control endpoints at /_sandbox/ (clock,
-deliveries, webhook faults, installations). Run the app against it with
-GHE_HOST=localhost:<port> GHE_PROTOCOL=http.
-
-  --snapshot FILE        the snapshot (YAML) to load
-  --port N               the port to listen on (default 3001)
-  --webhook-url URL      where to send the app's webhooks (with --webhook-secret)
-  --webhook-secret S     the secret webhooks are signed with
-  --app-id N             the app's id (with --app-key)
-  --app-key PEM          the app's private or public key (PEM text or a PEM file) to check its JWTs`;
+import { sandboxUsage } from "./usages.js";
 
 export async function sandboxCommand(args: string[], output: Output): Promise<void> {
   const { values } = parseArgs({

@@ -1,5 +1,6 @@
 import type { SandboxEvent } from "../src/events.js";
 import { Sandbox } from "../src/sandbox.js";
+import { answerWebPage } from "../src/web/web-pages.js";
 import { NODEJS_SNAPSHOT } from "./fixtures/nodejs-snapshot.js";
 
 const repo = { owner: "nodejs", repo: "security-wg" };
@@ -139,4 +140,19 @@ test("a pull request whose label has no description is listed with a null descri
   const { data } = await app.rest.pulls.list({ owner: "nodejs", repo: "node", state: "all" });
   const labels = data.find((pull) => pull.number === 52459)?.labels;
   expect(labels).toEqual([expect.objectContaining({ name: "tsc-agenda", description: null })]);
+});
+
+test("the pull request's page shows its branch, and its files linked at the head commit", async () => {
+  await minutesBranch();
+  const { data: opened } = await app.rest.pulls.create({ ...repo, title: "Minutes of 2024-03-28", head: BRANCH, base: "main", body: "Fixes #1260" });
+  const head = opened.head.sha;
+
+  const webPage = (path: string) => answerWebPage(new Request(`http://sandbox.invalid${path}`), sandbox).text();
+  const page = await webPage(`/nodejs/security-wg/pull/${opened.number}`);
+
+  expect(page).toContain(`wants to merge <code>${BRANCH}</code> into <code>main</code>`);
+  expect(page).toContain("<h2>Files changed <small>1</small></h2>");
+  expect(page).toContain(`<a href="/nodejs/security-wg/blob/${head}/meetings/2024-03-28.md">meetings/2024-03-28.md</a> <small>added</small>`);
+  const file = await webPage(`/nodejs/security-wg/blob/${head}/meetings/2024-03-28.md`);
+  expect(file).toContain("<h1>Node.js Security Team Meeting 2024-03-28</h1>");
 });

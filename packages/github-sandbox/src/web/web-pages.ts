@@ -2,6 +2,8 @@ import { findPath, flattenTree, resolveCommit } from "../git-store.js";
 import type { Sandbox } from "../sandbox.js";
 import { fullName, repoKey, type IssueRecord, type RepoRecord } from "../state.js";
 import { renderMarkdown } from "./render-markdown.js";
+import { pullRequestFiles } from "../serialize/pull-request.js";
+import type { SandboxUrls } from "../urls.js";
 
 // A read-only look at the sandbox as a person sees GitHub: repositories, their issues and pull
 // requests, and files, with Markdown rendered as GitHub renders it.
@@ -17,7 +19,7 @@ export function answerWebPage(request: Request, sandbox: Sandbox): Response {
   if ((section === "issues" || section === "pull") && rest.length === 1) {
     const issue = repo.issues.get(Number(rest[0]));
     if (!issue || (section === "pull") !== (issue.pullRequest !== undefined)) return notFound();
-    return page(`${issue.title} · ${fullName(repo)}#${issue.number}`, issuePage(repo, issue));
+    return page(`${issue.title} · ${fullName(repo)}#${issue.number}`, issuePage(repo, issue, sandbox.urls));
   }
   if (section === "blob" && rest.length >= 2) {
     const [ref, ...path] = rest;
@@ -56,13 +58,29 @@ function itemList(repo: RepoRecord): string {
     .join("")}</ul>`;
 }
 
-function issuePage(repo: RepoRecord, issue: IssueRecord): string {
+function issuePage(repo: RepoRecord, issue: IssueRecord, urls: SandboxUrls): string {
   const comments = issue.comments
     .map((comment) => `<section class="comment"><h3>${escape(comment.author)} <small>${comment.createdAt}</small></h3><article class="markdown">${renderMarkdown(comment.body)}</article></section>`)
     .join("");
   return `${repoHeading(repo)}<h1>${escape(issue.title)} <small>#${issue.number}</small></h1><p><span class="state ${issue.state}">${issue.state}</span> ${
     issue.pullRequest?.draft ? "draft " : ""
-  }${issue.pullRequest ? "pull request" : "issue"} by ${escape(issue.author ?? "ghost")} · created ${issue.createdAt} · updated ${issue.updatedAt}${labels(issue)}</p><section class="comment"><article class="markdown">${renderMarkdown(issue.body ?? "")}</article></section>${comments}`;
+  }${issue.pullRequest ? "pull request" : "issue"} by ${escape(issue.author ?? "ghost")} · created ${issue.createdAt} · updated ${issue.updatedAt}${labels(issue)}</p>${pullRequestBranches(repo, issue, urls)}<section class="comment"><article class="markdown">${renderMarkdown(issue.body ?? "")}</article></section>${comments}`;
+}
+
+/** As GitHub's pull request page: which branch goes into which, and the files it changes, each linked at the head commit. */
+function pullRequestBranches(repo: RepoRecord, issue: IssueRecord, urls: SandboxUrls): string {
+  const pull = issue.pullRequest;
+  if (!pull) return "";
+  const files = pullRequestFiles(repo, pull, urls);
+  const list = files
+    .map((file) => {
+      const link = `/${fullName(repo)}/blob/${pull.head.sha}/${file.filename.split("/").map(encodeURIComponent).join("/")}`;
+      return `<li>${file.status === "removed" ? escape(file.filename) : `<a href="${link}">${escape(file.filename)}</a>`} <small>${file.status}</small></li>`;
+    })
+    .join("");
+  return `<p class="branches">${pull.mergedAt ? "merged" : "wants to merge"} <code>${escape(pull.head.ref)}</code> into <code>${escape(pull.base.ref)}</code></p><h2>Files changed <small>${files.length}</small></h2>${
+    files.length === 0 ? "<p>No files changed.</p>" : `<ul class="files">${list}</ul>`
+  }`;
 }
 
 function repoHeading(repo: RepoRecord): string {
