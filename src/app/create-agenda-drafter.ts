@@ -18,6 +18,7 @@ import { startTickInterval } from "../scheduler/tick-interval.js";
 import type { StateSigner } from "../publish/state-signer.js";
 import { handleWebhook } from "./webhook-errors.js";
 import { guardWebhookIntake } from "./webhook-intake.js";
+import { WebhookQueue } from "./webhook-queue.js";
 
 export interface AgendaDrafterOptions {
   /**
@@ -58,6 +59,7 @@ export const DEFAULT_DEBOUNCE_MS = 3_000;
 /** The app: webhook handlers over one runtime, which discovers the installations' meetings at start-up. */
 export function createAgendaDrafter(options: AgendaDrafterOptions): AgendaDrafter {
   let runtime: Runtime | undefined;
+  let webhooks: WebhookQueue | undefined;
   let startup: Promise<void> = Promise.resolve();
   let tick: () => Promise<TickRun> = async () => ({ kind: "ran", meetings: [] });
   let stop = () => {};
@@ -73,10 +75,12 @@ export function createAgendaDrafter(options: AgendaDrafterOptions): AgendaDrafte
       ...(options.claimWaitMs !== undefined && { claimWaitMs: options.claimWaitMs }),
     });
     runtime = current;
+    const queue = new WebhookQueue((error) => probot.log.error(error instanceof Error ? error.message : String(error)));
+    webhooks = queue;
     const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     limitAuthRequestTime(probot, timeoutMs);
     guardWebhookIntake(probot);
-    registerHandlers(probot, current, timeoutMs);
+    registerHandlers(probot, current, queue, timeoutMs);
 
     tick = async () => {
       await startup;
@@ -101,6 +105,7 @@ export function createAgendaDrafter(options: AgendaDrafterOptions): AgendaDrafte
     app,
     idle: async () => {
       await startup;
+      await webhooks?.idle();
       await runtime?.idle();
     },
     tick: () => tick(),
@@ -108,19 +113,24 @@ export function createAgendaDrafter(options: AgendaDrafterOptions): AgendaDrafte
   };
 }
 
-/** The webhook handlers; a failing one is logged as one line, never with the payload. */
-/** Every webhook the app acts on: each with a deadline on its GitHub requests, and one short log line when it fails. */
-function registerHandlers(probot: Probot, current: Runtime, timeoutMs: number): void {
+/**
+ * Every webhook the app acts on. A handler queues its work and returns, so that the delivery is
+ * answered before any API call, also while start-up discovery runs; the work has a deadline on
+ * its GitHub requests, and a failure is one short log line.
+ */
+function registerHandlers(probot: Probot, current: Runtime, queue: WebhookQueue, timeoutMs: number): void {
   const timed = <C extends { octokit: object }>(context: C): C => (limitRequestTime(context.octokit, timeoutMs), context);
+  const later = <C extends { id: string; name: string; payload: unknown }>(context: C, work: () => Promise<void>) =>
+    queue.enqueue(installationKey(context.payload), () => handleWebhook(probot, context, work));
   const itemEvents = [
     ...ITEM_ACTIONS.issues.map((action) => `issues.${action}` as const),
     ...ITEM_ACTIONS.pull_request.map((action) => `pull_request.${action}` as const),
   ];
-  probot.on(itemEvents, (context) => handleWebhook(probot, context, () => onItemEvent(current, timed(context))));
+  probot.on(itemEvents, (context) => later(context, () => onItemEvent(current, timed(context))));
   probot.on(["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"], (context) =>
-    handleWebhook(probot, context, () => onPullRequestCommits(current, timed(context))),
+    later(context, () => onPullRequestCommits(current, timed(context))),
   );
-  probot.on("push", (context) => handleWebhook(probot, context, () => onPush(current, timed(context))));
+  probot.on("push", (context) => later(context, () => onPush(current, timed(context))));
   probot.on(
     [
       "repository.privatized",
@@ -131,13 +141,19 @@ function registerHandlers(probot: Probot, current: Runtime, timeoutMs: number): 
       "repository.archived",
       "repository.unarchived",
     ],
-    (context) => handleWebhook(probot, context, () => onRepositoryEvent(current, timed(context))),
+    (context) => later(context, () => onRepositoryEvent(current, timed(context))),
   );
-  probot.on(["label.edited", "label.deleted"], (context) => handleWebhook(probot, context, () => onLabelEvent(current, timed(context))));
+  probot.on(["label.edited", "label.deleted"], (context) => later(context, () => onLabelEvent(current, timed(context))));
   probot.on(["installation", "installation_repositories"], (context) =>
-    handleWebhook(probot, context, () => onInstallationEvent(current, timed(context))),
+    later(context, () => onInstallationEvent(current, timed(context))),
   );
-  probot.on("issue_comment.created", (context) => handleWebhook(probot, context, () => onIssueComment(current, timed(context))));
+  probot.on("issue_comment.created", (context) => later(context, () => onIssueComment(current, timed(context))));
+}
+
+/** Work of one installation runs in order; a delivery without one queues apart. */
+function installationKey(payload: unknown): string {
+  const id = (payload as { installation?: { id?: unknown } }).installation?.id;
+  return typeof id === "number" ? `installation ${id}` : "no installation";
 }
 
 /** Start-up discovery, so that events are matched to meetings (and the first tick finds them) without delay. */
