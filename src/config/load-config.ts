@@ -4,7 +4,7 @@ import type { ConfigFileRef } from "./extends-target.js";
 import { loadExtendedDefaults } from "./load-extended-defaults.js";
 import { parseConfig } from "./parse-config.js";
 import type { ConfigProblem } from "./problem.js";
-import { readRepoFile } from "./read-repo-file.js";
+import { readRepoFile, type KnownFiles } from "./read-repo-file.js";
 import { resolveMeetings } from "./resolve-meetings.js";
 
 /** Where a home repository declares its meetings. */
@@ -26,10 +26,11 @@ export interface LoadedConfig {
  *
  * `ref` reads the repository's own file at a commit or branch (a pull request's head, a pushed
  * commit) instead of the default branch; extended files are always read from their default branches.
+ * Files `known` holds are not read again.
  */
-export async function loadRepoConfig(octokit: GitHub, repo: RepoRef, ref?: string): Promise<LoadedConfig | null> {
+export async function loadRepoConfig(octokit: GitHub, repo: RepoRef, ref?: string, known?: KnownFiles): Promise<LoadedConfig | null> {
   const own: ConfigFileRef = { owner: repo.owner, repo: repo.repo, path: CONFIG_PATH };
-  const text = await readRepoFile(octokit, own, ref);
+  const text = await readRepoFile(octokit, own, ref, known);
   if (text === null) return null;
 
   const parsed = parseConfig(text, CONFIG_PATH);
@@ -49,7 +50,7 @@ export async function loadRepoConfig(octokit: GitHub, repo: RepoRef, ref?: strin
       from: own,
       fromName: CONFIG_PATH,
       locate: parsed.locate,
-    });
+    }, known);
     problems.push(...extended.problems);
     files.push(...extended.files);
     if (!extended.defaults) return { meetings: [], problems, files };

@@ -33,6 +33,15 @@ export interface SandboxOptions {
   appId?: number;
 }
 
+/** A request to the API (REST, app endpoints or GraphQL) as the server received it, before it is answered. */
+export interface ApiRequest {
+  method: string;
+  /** `/graphql` for GraphQL; else the REST path without `/api/v3`, with its query. */
+  path: string;
+  /** Who sent it: the app itself (a JWT), one of its installations, a person, or nobody known. */
+  caller: "app" | "installation" | "user" | "unknown";
+}
+
 /** The base URL of the Octokit clients the sandbox hands out; requests never leave the process. */
 const SANDBOX_BASE_URL = "http://sandbox.invalid/api/v3";
 
@@ -57,8 +66,11 @@ export class Sandbox {
   readonly #listeners = new Set<SandboxEventListener>();
   readonly #requestListeners = new Set<(request: AnsweredRequest) => void>();
   readonly #rateLimits = new RateLimits();
+  readonly #apiListeners = new Set<(request: ApiRequest) => void>();
   #requestCount = 0;
   #searchLagMs = 0;
+  /** How long the server waits before it answers each API request: the network and GitHub's own time. */
+  latencyMs = 0;
   /** Copies of the state after each change, kept while a search lag is set. */
   #history: { at: number; state: SandboxState }[] = [];
 
@@ -119,6 +131,17 @@ export class Sandbox {
   onRequest(listener: (request: AnsweredRequest) => void): () => void {
     this.#requestListeners.add(listener);
     return () => this.#requestListeners.delete(listener);
+  }
+
+  /** Calls `listener` with every API request the server receives (REST, app endpoints, GraphQL); returns a function that stops it. */
+  onApiRequest(listener: (request: ApiRequest) => void): () => void {
+    this.#apiListeners.add(listener);
+    return () => this.#apiListeners.delete(listener);
+  }
+
+  /** The server tells of each API request it receives. */
+  noteApiRequest(request: ApiRequest): void {
+    for (const listener of this.#apiListeners) listener(request);
   }
 
   /** Answers a REST request; paths may start with `/api/v3` (GitHub Enterprise) or not. */

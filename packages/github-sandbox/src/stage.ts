@@ -12,7 +12,7 @@ import type { RequestFaultInput } from "./faults/request-fault.js";
 import type { RequestFaultRecord } from "./faults/request-faults.js";
 import { findPath } from "./git-store.js";
 import type { SandboxOctokit } from "./sandbox-octokit.js";
-import { Sandbox, type AnsweredRequest } from "./sandbox.js";
+import { Sandbox, type AnsweredRequest, type ApiRequest } from "./sandbox.js";
 import { loadSnapshot } from "./snapshot.js";
 import { startSandboxServer, type SandboxServer } from "./server.js";
 import { stageAppOctokit, StagePersonOctokit } from "./stage-octokit.js";
@@ -85,6 +85,10 @@ export interface Stage {
   clearRequestFaults(): void;
   /** Makes search see the state as it was `ms` ago on the sandbox clock. */
   searchLag(ms: number): void;
+  /** Makes the sandbox wait `ms` (real time) before answering each API request, as the network and GitHub take time. */
+  latency(ms: number): void;
+  /** Calls `listener` with every API request the sandbox receives, GraphQL included; returns a function that stops it. */
+  onApiRequest(listener: (request: ApiRequest) => void): () => void;
   deliveries(): readonly DeliveryRecord[];
   /** Issues (not pull requests) of `owner/name`, by number. */
   issues(repo: string): IssueRecord[];
@@ -160,6 +164,8 @@ export async function startStage(options: StageOptions): Promise<Stage> {
     requestFaults: () => sandbox.faults.list(),
     clearRequestFaults: () => sandbox.faults.clear(),
     searchLag: (ms) => sandbox.setSearchLag(ms),
+    latency: (ms) => void (sandbox.latencyMs = ms),
+    onApiRequest: (listener) => sandbox.onApiRequest(listener),
     deliveries: () => server.webhooks?.records ?? [],
     ...recordViews(sandbox),
     appWrites: () => [...writes],
