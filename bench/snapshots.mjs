@@ -81,10 +81,14 @@ export function stormSnapshot({ repos, itemsPerRepo, now, start }) {
 export const itemRepo = repoName;
 
 function snapshot(repos, now) {
-  return stringify({
-    now,
-    users: { maria: { name: "Maria" } },
-    orgs: { [ORG]: { owners: ["maria"], members: ["maria"], repos } },
-    installations: [{ id: INSTALLATION_ID, account: ORG, repositories: "all" }],
-  });
+  // Shared label maps are written out, not as YAML aliases (which a loader rightly limits).
+  return stringify(
+    {
+      now,
+      users: { maria: { name: "Maria" } },
+      orgs: { [ORG]: { owners: ["maria"], members: ["maria"], repos } },
+      installations: [{ id: INSTALLATION_ID, account: ORG, repositories: "all" }],
+    },
+    { aliasDuplicateObjects: false },
+  );
 }

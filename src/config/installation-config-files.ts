@@ -1,4 +1,4 @@
-import type { GitHub, RepoRef } from "../github.js";
+import { withoutNotFound, type GitHub, type RepoRef } from "../github.js";
 import { CONFIG_PATH } from "./load-config.js";
 import { knownFileKey, type KnownFiles } from "./read-repo-file.js";
 
@@ -92,13 +92,3 @@ async function selectedRepositories(octokit: GitHub, first: FirstPage): Promise<
   return nodes;
 }
 
-/** The data of an answer whose only errors are repositories GraphQL does not find: those are null in it. */
-async function withoutNotFound<T>(answer: Promise<T>): Promise<Partial<T>> {
-  try {
-    return await answer;
-  } catch (error) {
-    const { errors, data } = error as { errors?: { type?: string }[]; data?: Partial<T> };
-    if (Array.isArray(errors) && errors.length > 0 && errors.every((each) => each.type === "NOT_FOUND") && data) return data;
-    throw error;
-  }
-}
