@@ -13,7 +13,7 @@ const { values } = parseArgs({ options: { quick: { type: "boolean", default: fal
 const quick = values.quick;
 const latencyMs = Number(values.latency);
 const plan = quick
-  ? { repos: [10, 100], ns: [10, 100, 1_000], tickRepos: 100, lag: false, intake: { perSecond: 500, count: 500 } }
+  ? { repos: [100], ns: [10, 100, 1_000], tickRepos: 100, lag: false, intake: { perSecond: 500, count: 500 } }
   : { repos: [10, 100, 1_000], ns: [10, 100, 1_000, 10_000], tickRepos: 1_000, lag: true, intake: { perSecond: 500, count: 2_500 } };
 const STORM_LAG_MS = 120_000;
 const DEBOUNCE_MS = 3_000;

@@ -17,15 +17,14 @@ export async function benchTicks({ repos, meetings, latencyMs, intake }) {
   const cronSecret = randomBytes(16).toString("hex");
   const { sandbox, server, privateKey, secret, calls } = await serveSandbox(ticksSnapshot({ repos, meetings, now: NOW, start: START }), { latencyMs, webhookPort: port });
   calls.start();
-  const app = await startAppProcess({ sandboxUrl: server.url, privateKey, secret, port, cronSecret });
+  let app = await startAppProcess({ sandboxUrl: server.url, privateKey, secret, port, cronSecret });
   try {
-    const startupIntake = intake ? postDeliveries({ url: app.url, secret, ...intake, label: "wg-00-agenda", repo: `${ORG}/${itemRepo(0)}` }) : undefined;
     await app.startupIdle;
-    const startup = startupIntake ? await startupIntake : undefined;
     await app.idle();
-    // Start-up also drafts each meeting; discovery is the listing of the installation's
-    // repositories, the GraphQL reads of their files, and the app's tokens.
-    const discovery_calls = calls.matching("GET", /^\/installation\/repositories/) + calls.matching("POST", /^\/graphql$/) + calls.matching("GET", /^\/app\/installations/) + calls.matching("POST", /^\/app\/installations\/\d+\/access_tokens$/);
+    // Start-up also looks at each meeting; discovery is the installation's token, the listing of
+    // its repositories and the GraphQL reads of their files (the app's one listing of its
+    // installations is not the installation's).
+    const discovery_calls = calls.matching("GET", /^\/installation\/repositories/) + calls.matching("POST", /^\/graphql$/) + calls.matching("POST", /^\/app\/installations\/\d+\/access_tokens$/);
 
     const steady_calls = await tickCalls(app, cronSecret, calls);
     sandbox.clock.set(new Date(DUE));
@@ -34,6 +33,14 @@ export async function benchTicks({ repos, meetings, latencyMs, intake }) {
     const due_calls = await tickCalls(app, cronSecret, calls);
     await server.settled();
     const created = [...sandbox.state.repos.values()].flatMap((repo) => [...repo.issues.values()].filter((issue) => issue.labels.includes("meeting"))).length;
+    // Another process starts on the same org: deliveries come while its discovery runs.
+    await app.stop();
+    app = await startAppProcess({ sandboxUrl: server.url, privateKey, secret, port, cronSecret });
+    const startup = intake ? await postDeliveries({ url: app.url, secret, ...intake, label: "wg-00-agenda", repo: `${ORG}/${itemRepo(0)}` }) : undefined;
+    const discoveryOutlasted = await Promise.race([app.startupIdle.then(() => false), Promise.resolve(true)]);
+    if (startup) startup.discovery_outlasted_intake = discoveryOutlasted;
+    await app.startupIdle;
+    await app.idle();
     return { repos, meetings, discovery_calls, steady_calls, due_calls, issues_created: created, ...(startup && { startup_intake: startup }) };
   } finally {
     await app.stop();
