@@ -38,7 +38,14 @@ export async function benchStorm({ latencyMs, searchLagMs, intake }) {
     if (searchLagMs) sandbox.setSearchLag(searchLagMs);
     calls.start();
     const ops = stormOps();
-    const sent = ops.map((op, index) => delay((index * STORM_MS) / EVENTS).then(() => changeLabel(server.url, op)));
+    // Each event at its time, but an item's changes in order: on a busy machine a label request
+    // may still be in flight when its item's unlabelling is due.
+    const previous = new Map();
+    const sent = ops.map((op, index) => {
+      const done = Promise.all([delay((index * STORM_MS) / EVENTS), previous.get(op.item)]).then(() => changeLabel(server.url, op));
+      previous.set(op.item, done);
+      return done;
+    });
     await Promise.all(sent);
     const lastEventAt = performance.now();
     const expected = expectedItems(ops);
