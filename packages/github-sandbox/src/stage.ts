@@ -112,11 +112,8 @@ export interface Stage {
 export async function startStage(options: StageOptions): Promise<Stage> {
   const appId = options.appId ?? DEFAULT_APP_ID;
   const webhookSecret = options.webhookSecret ?? randomBytes(24).toString("hex");
-  const { privateKey } = generateKeyPairSync("rsa", {
-    modulusLength: 2048,
-    privateKeyEncoding: { type: "pkcs8", format: "pem" },
-    publicKeyEncoding: { type: "spki", format: "pem" },
-  });
+  const pem = { format: "pem" } as const;
+  const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs8", ...pem }, publicKeyEncoding: { type: "spki", ...pem } });
   const sandbox = new Sandbox(readSnapshot(options), { appId });
   const restoreEnv = setEnv(options.env ?? {});
   const appServer = await startAppServer();
@@ -146,9 +143,7 @@ export async function startStage(options: StageOptions): Promise<Stage> {
     restoreEnv();
   });
   const idles = options.idle ? [options.idle] : [];
-  // GitHub's GraphQL schema is large to load: loaded before the app starts (its discovery asks
-  // GraphQL first), so that what a test times of the app is the app's.
-  await gitHubGraphqlSchema();
+  await gitHubGraphqlSchema(); // Large: loaded before the app's discovery asks for it, so that a test times the app only.
   const probot = await launch(options.app).catch(async (error: unknown) => {
     await close();
     throw error;
@@ -163,6 +158,21 @@ export async function startStage(options: StageOptions): Promise<Stage> {
     as: (login) => new StagePersonOctokit({ auth: { token: `user:${login}` }, baseUrl: api }) as unknown as SandboxOctokit,
     clock: stageClock(sandbox),
     settle: () => settle(server, writes, idles),
+    ...faultControls(sandbox, server),
+    ...recordViews(sandbox),
+    appWrites: () => [...writes],
+    async startAnotherApp(app, idle) {
+      if (idle) idles.push(idle);
+      return launch(app);
+    },
+    close,
+  };
+}
+
+/** The switches a test turns: webhook and request faults, search lag, latency; and what it watches. */
+type FaultControls = Pick<Stage, "faults" | "failRequests" | "requestFaults" | "clearRequestFaults" | "searchLag" | "latency" | "onApiRequest" | "deliveries">;
+function faultControls(sandbox: Sandbox, server: SandboxServer): FaultControls {
+  return {
     faults: (faults) => server.webhooks?.setFaults(faults),
     failRequests: (...faults) => sandbox.faults.add(faults),
     requestFaults: () => sandbox.faults.list(),
@@ -171,13 +181,6 @@ export async function startStage(options: StageOptions): Promise<Stage> {
     latency: (ms) => void (sandbox.latencyMs = ms),
     onApiRequest: (listener) => sandbox.onApiRequest(listener),
     deliveries: () => server.webhooks?.records ?? [],
-    ...recordViews(sandbox),
-    appWrites: () => [...writes],
-    async startAnotherApp(app, idle) {
-      if (idle) idles.push(idle);
-      return launch(app);
-    },
-    close,
   };
 }
 
