@@ -48,3 +48,17 @@ export async function ifFound<T>(request: Promise<T>): Promise<T | undefined> {
     throw error;
   }
 }
+
+/**
+ * A GraphQL answer's data when its only errors are things GraphQL does not find (a repository or
+ * an item): those fields are null in it. Any other error is thrown.
+ */
+export async function withoutNotFound<T>(answer: Promise<T>): Promise<Partial<T>> {
+  try {
+    return await answer;
+  } catch (error) {
+    const { errors, data } = error as { errors?: { type?: string }[]; data?: Partial<T> };
+    if (Array.isArray(errors) && errors.length > 0 && errors.every((each) => each.type === "NOT_FOUND") && data) return data;
+    throw error;
+  }
+}

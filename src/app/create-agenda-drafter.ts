@@ -25,6 +25,7 @@ import { AppMetrics } from "./metrics.js";
 import { observeAuthRequests, observeRequests } from "./observe-requests.js";
 import { operateEndpoints } from "./operate-endpoints.js";
 import { withOwnLogFields, type LogFields } from "./log-fields.js";
+import { WebhookQueue } from "./webhook-queue.js";
 
 export interface AgendaDrafterOptions {
   /**
@@ -75,6 +76,7 @@ type Installations = () => Promise<{ id: number }[]>;
 /** The app: webhook handlers over one runtime, which discovers the installations' meetings at start-up. */
 export function createAgendaDrafter(options: AgendaDrafterOptions): AgendaDrafter {
   let runtime: Runtime | undefined;
+  let webhooks: WebhookQueue | undefined;
   let startup: Promise<void> = Promise.resolve();
   let tick: () => Promise<TickRun> = async () => ({ kind: "ran", meetings: [] });
   let stop = () => {};
@@ -92,12 +94,14 @@ export function createAgendaDrafter(options: AgendaDrafterOptions): AgendaDrafte
       ...(options.claimWaitMs !== undefined && { claimWaitMs: options.claimWaitMs }),
     });
     runtime = current;
+    const queue = new WebhookQueue((error) => probot.log.error(error instanceof Error ? error.message : String(error)));
+    webhooks = queue;
     const installations: Installations = options.installations ?? (() => activeInstallations(probot));
     const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     limitAuthRequestTime(probot, timeoutMs);
     observeAuthRequests(probot, metrics);
     guardWebhookIntake(probot, (event, status) => metrics.webhooks.inc({ event, outcome: status < 300 ? "ok" : status < 500 ? "refused" : "failed" }));
-    registerHandlers(probot, current, { timeoutMs, metrics });
+    registerHandlers(probot, current, queue, { timeoutMs, metrics });
     addHandlerWhenServed(appOptions, operateEndpoints(
       metrics,
       { github: () => gitHubAnswers(probot), ...(options.redisPing && { redis: options.redisPing }) },
@@ -135,6 +139,7 @@ export function createAgendaDrafter(options: AgendaDrafterOptions): AgendaDrafte
     app,
     idle: async () => {
       await startup;
+      await webhooks?.idle();
       await runtime?.idle();
     },
     tick: () => tick(),
@@ -156,27 +161,31 @@ function addHandlerWhenServed(appOptions: ApplicationFunctionOptions, handler: P
 }
 
 /**
- * Every webhook the app acts on: each with a deadline on its GitHub requests, which are counted,
- * the delivery's fields on its log lines, and one short log line when it fails.
+ * Every webhook the app acts on. A handler queues its work and returns, so that the delivery is
+ * answered before any API call, also while start-up discovery runs; the work has a deadline on
+ * its GitHub requests, which are counted, carries the delivery's fields on its log lines, and a
+ * failure is one short log line.
  */
-function registerHandlers(probot: Probot, current: Runtime, { timeoutMs, metrics }: { timeoutMs: number; metrics: AppMetrics }): void {
+function registerHandlers(probot: Probot, current: Runtime, queue: WebhookQueue, { timeoutMs, metrics }: { timeoutMs: number; metrics: AppMetrics }): void {
   const timed = <C extends { octokit: object }>(context: C): C => (observeRequests(limitRequestTime(pinApiVersion(context.octokit), timeoutMs), metrics), context);
-  const handleWebhook = (context: Delivery, handler: () => Promise<void>) =>
-    withOwnLogFields(deliveryFields(context), () =>
-      handleOneWebhook(probot, context, handler).catch((error: unknown) => {
-        metrics.errors.inc({ where: "webhook" });
-        throw error;
-      }),
+  const later = <C extends Delivery>(context: C, work: () => Promise<void>) =>
+    queue.enqueue(installationKey(context.payload), () =>
+      withOwnLogFields(deliveryFields(context), () =>
+        handleOneWebhook(probot, context, work).catch((error: unknown) => {
+          metrics.errors.inc({ where: "webhook" });
+          throw error;
+        }),
+      ),
     );
   const itemEvents = [
     ...ITEM_ACTIONS.issues.map((action) => `issues.${action}` as const),
     ...ITEM_ACTIONS.pull_request.map((action) => `pull_request.${action}` as const),
   ];
-  probot.on(itemEvents, (context) => handleWebhook(context, () => onItemEvent(current, timed(context))));
+  probot.on(itemEvents, (context) => later(context, () => onItemEvent(current, timed(context))));
   probot.on(["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"], (context) =>
-    handleWebhook(context, () => onPullRequestCommits(current, timed(context))),
+    later(context, () => onPullRequestCommits(current, timed(context))),
   );
-  probot.on("push", (context) => handleWebhook(context, () => onPush(current, timed(context))));
+  probot.on("push", (context) => later(context, () => onPush(current, timed(context))));
   probot.on(
     [
       "repository.privatized",
@@ -187,19 +196,21 @@ function registerHandlers(probot: Probot, current: Runtime, { timeoutMs, metrics
       "repository.archived",
       "repository.unarchived",
     ],
-    (context) => handleWebhook(context, () => onRepositoryEvent(current, timed(context))),
+    (context) => later(context, () => onRepositoryEvent(current, timed(context))),
   );
-  probot.on(["label.edited", "label.deleted"], (context) => handleWebhook(context, () => onLabelEvent(current, timed(context))));
+  probot.on(["label.edited", "label.deleted"], (context) => later(context, () => onLabelEvent(current, timed(context))));
   probot.on(["installation", "installation_repositories"], (context) =>
-    handleWebhook(context, () => onInstallationEvent(current, timed(context))),
+    later(context, () => onInstallationEvent(current, timed(context))),
   );
-  probot.on("issue_comment.created", (context) => handleWebhook(context, () => onIssueComment(current, timed(context))));
+  probot.on("issue_comment.created", (context) => later(context, () => onIssueComment(current, timed(context))));
 }
 
-/**
- * Adds the operator's endpoints to the app's server. An app loaded without one (`probot.load`
- * alone, as a workflow runs it) has nothing to serve them on: Probot's `addHandler` then throws.
- */
+/** Work of one installation runs in order; a delivery without one queues apart. */
+function installationKey(payload: unknown): string {
+  const id = (payload as { installation?: { id?: unknown } }).installation?.id;
+  return typeof id === "number" ? `installation ${id}` : "no installation";
+}
+
 interface Delivery {
   id: string;
   name: string;

@@ -23,7 +23,7 @@ interface Delivery {
   payload: unknown;
 }
 
-/** Runs a webhook handler; when it fails, rethrows a one-line error without the payload (the delivery still answers 500). */
+/** Runs a webhook's work; when it fails, rethrows a one-line error without the payload (the delivery was answered already). */
 export async function handleWebhook(probot: Probot, context: Delivery, handler: () => Promise<void>): Promise<void> {
   try {
     await handler();

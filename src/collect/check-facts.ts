@@ -16,14 +16,15 @@ export interface CheckedFacts {
 /**
  * A webhook fact is a hint of what to check, not the truth: webhooks arrive late, twice and out
  * of order, and a stale `unlabeled` would otherwise hide an item labelled again since. Each item
- * that `facts` (those search does not agree with) name is read once through the REST API, which
- * does not lag, and through the visibility rule; a fact the read contradicts is dropped, and so is
+ * that `facts` (those search does not agree with) name is read once, through GraphQL's
+ * repositories (several at once) or the REST API, neither of which lags, and through the visibility rule; a fact the read contradicts is dropped, and so is
  * one about an item that moved since (it is no longer where the webhook said) or that the meeting
  * may not show.
  */
 export async function checkFacts(octokit: GitHub, meeting: Meeting, home: { private: boolean }, facts: LabelFact[]): Promise<CheckedFacts> {
   const wanted = new Map(facts.map((fact) => [itemKey(fact), { repo: fact.repo as AgendaItem["repo"], number: fact.number }]));
-  const read = await readVisibleItems(octokit, meeting, home, [...wanted.values()]);
+  // A storm of events under search lag names many items: they are read 100 a GraphQL query.
+  const read = await readVisibleItems(octokit, meeting, home, [...wanted.values()], { batched: wanted.size > 1 });
   // By the key the fact names; a moved item's labels are not its old location's.
   const labelsNow = new Map(read.items.filter(({ item, asked }) => asked === itemKey(item)).map(({ item, open }) => [itemKey(item), open ? item.labels : []]));
   const gone = new Set([...read.hidden, ...read.items.filter(({ item, asked }) => asked !== itemKey(item)).map(({ asked }) => asked)]);

@@ -4,6 +4,7 @@ import { ifFound } from "../github.js";
 import { inScope, isHomeOf } from "./in-scope.js";
 import { itemKey } from "./item-key.js";
 import { readItem } from "./read-item.js";
+import { readItemsBatch, type ItemsBatch } from "./read-items-batch.js";
 import { isPublicRepository, mayShowRepo } from "./visibility.js";
 
 export interface VisibleItems {
@@ -21,18 +22,24 @@ export interface VisibleItems {
  * at the time of the read, so a repository made private since the items were listed hides them.
  * An item that moved (transferred, its repository renamed) is shown only if the rule lets the
  * meeting show its new repository; else it is gone, and nothing of its new location is kept.
+ *
+ * `batched` reads them, and their repositories' visibility, 100 a GraphQL query instead, for
+ * the many items a burst of webhooks names; an item GraphQL does not find where it was asked
+ * (deleted, or moved) is read through REST, which follows a move.
  */
 export async function readVisibleItems(
   octokit: GitHub,
   meeting: Meeting,
   home: { private: boolean },
   wanted: { repo: RepoFullName; number: number }[],
+  options: { batched?: boolean } = {},
 ): Promise<VisibleItems> {
   const items: VisibleItems["items"] = [];
   const hidden = new Set<string>();
-  const mayShow = visibilityReader(octokit, meeting, home);
+  const batch = options.batched ? await readItemsBatch(octokit, wanted.filter((ref) => inScope(meeting, ref.repo))) : undefined;
+  const mayShow = visibilityReader(octokit, meeting, home, batch);
   for (const ref of wanted) {
-    const read = (await mayShow(ref.repo)) ? await readItem(octokit, ref) : undefined;
+    const read = (await mayShow(ref.repo)) ? (batch?.items.get(itemKey(ref)) ?? (await readItem(octokit, ref))) : undefined;
     const moved = read !== undefined && read.item.repo.toLowerCase() !== ref.repo.toLowerCase();
     if (read && (!moved || (await mayShow(read.item.repo)))) items.push({ ...read, asked: itemKey(ref) });
     else hidden.add(itemKey(ref));
@@ -40,21 +47,38 @@ export async function readVisibleItems(
   return { items, hidden, mayShow };
 }
 
-/** Whether the rule lets the meeting show a repository's items now: each repository's visibility read once. */
-export function visibilityReader(octokit: GitHub, meeting: Meeting, home: { private: boolean }): (repo: RepoFullName) => Promise<boolean> {
+/**
+ * Whether the rule lets the meeting show a repository's items now: each repository's visibility
+ * read once, or taken from a batch that read it.
+ */
+export function visibilityReader(
+  octokit: GitHub,
+  meeting: Meeting,
+  home: { private: boolean },
+  batch?: Pick<ItemsBatch, "repos">,
+): (repo: RepoFullName) => Promise<boolean> {
   const shown = new Map<string, Promise<boolean>>();
   return (repo) => {
     const key = repo.toLowerCase();
     let known = shown.get(key);
-    if (!known) shown.set(key, (known = mayShowItemsOf(octokit, meeting, home, repo)));
+    if (!known) shown.set(key, (known = mayShowItemsOf(octokit, meeting, home, repo, batch?.repos.get(key))));
     return known;
   };
 }
 
-async function mayShowItemsOf(octokit: GitHub, meeting: Meeting, home: { private: boolean }, repo: RepoFullName): Promise<boolean> {
+/** `batchedPublic`: the repository's visibility as a batch read it (null: not found); undefined when not read. */
+async function mayShowItemsOf(
+  octokit: GitHub,
+  meeting: Meeting,
+  home: { private: boolean },
+  repo: RepoFullName,
+  batchedPublic: boolean | null | undefined,
+): Promise<boolean> {
   if (!inScope(meeting, repo)) return false;
   // The home repo's visibility is known already.
   if (isHomeOf(meeting, repo)) return mayShowRepo(meeting, repo, { homePrivate: home.private, repoPublic: !home.private });
+  if (batchedPublic === null) return false;
+  if (batchedPublic !== undefined) return mayShowRepo(meeting, repo, { homePrivate: home.private, repoPublic: batchedPublic });
   const [owner = "", name = ""] = repo.split("/");
   const found = await ifFound(octokit.rest.repos.get({ owner, repo: name }));
   if (!found) return false;

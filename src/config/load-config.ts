@@ -6,7 +6,7 @@ import { parseConfig } from "./parse-config.js";
 import type { Locator } from "./locate.js";
 import type { ConfigProblem } from "./problem.js";
 import type { RawConfigFile } from "./schema.js";
-import { readRepoFile } from "./read-repo-file.js";
+import { readRepoFile, type KnownFiles } from "./read-repo-file.js";
 import { resolveMeetings } from "./resolve-meetings.js";
 
 /** Where a home repository declares its meetings. */
@@ -30,10 +30,11 @@ export interface LoadedConfig {
  *
  * `ref` reads the repository's own file at a commit or branch (a pull request's head, a pushed
  * commit) instead of the default branch; extended files are always read from their default branches.
+ * Files `known` holds are not read again.
  */
-export async function loadRepoConfig(octokit: GitHub, repo: RepoRef, ref?: string): Promise<LoadedConfig | null> {
+export async function loadRepoConfig(octokit: GitHub, repo: RepoRef, ref?: string, known?: KnownFiles): Promise<LoadedConfig | null> {
   const own: ConfigFileRef = { owner: repo.owner, repo: repo.repo, path: CONFIG_PATH };
-  const text = await readRepoFile(octokit, own, ref);
+  const text = await readRepoFile(octokit, own, ref, known);
   if (text === null) return null;
 
   const parsed = parseConfig(text, CONFIG_PATH);
@@ -54,7 +55,7 @@ export async function loadRepoConfig(octokit: GitHub, repo: RepoRef, ref?: strin
       from: own,
       fromName: CONFIG_PATH,
       locate: parsed.locate,
-    });
+    }, known);
     problems.push(...extended.problems);
     files.push(...extended.files);
     if (!extended.defaults) return { meetings: [], problems, files, own: ownFile };

@@ -4,7 +4,7 @@ import type { Locator } from "./locate.js";
 import { mergeLayers } from "./merge-layers.js";
 import { parseConfig } from "./parse-config.js";
 import type { ConfigProblem } from "./problem.js";
-import { readRepoFile } from "./read-repo-file.js";
+import { readRepoFile, type KnownFiles } from "./read-repo-file.js";
 import type { RawMeeting } from "./schema.js";
 
 const MAX_EXTENDS_DEPTH = 5;
@@ -30,7 +30,7 @@ export interface ExtendedDefaults {
 }
 
 /** Follows an `_extends` chain and takes the `defaults` of every file on it. */
-export async function loadExtendedDefaults(octokit: GitHub, first: ExtendsLink): Promise<ExtendedDefaults> {
+export async function loadExtendedDefaults(octokit: GitHub, first: ExtendsLink, known?: KnownFiles): Promise<ExtendedDefaults> {
   const problems: ConfigProblem[] = [];
   const files: ConfigFileRef[] = [];
   const layers: RawMeeting[] = [];
@@ -54,7 +54,7 @@ export async function loadExtendedDefaults(octokit: GitHub, first: ExtendsLink):
       break;
     }
     visited.add(fileKey(target));
-    const text = await readRepoFile(octokit, target);
+    const text = await readRepoFile(octokit, target, undefined, known);
     if (text === null) {
       fail(
         link.value === targetName

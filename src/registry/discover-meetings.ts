@@ -1,13 +1,15 @@
 import type { GitHub, RepoRef } from "../github.js";
 import type { Meeting } from "../model.js";
-import { loadRepoConfig } from "../config/load-config.js";
+import { CONFIG_PATH, loadRepoConfig } from "../config/load-config.js";
+import { readInstallationConfigFiles } from "../config/installation-config-files.js";
+import { knownFileKey, type KnownFiles } from "../config/read-repo-file.js";
 import { formatProblem } from "../config/problem.js";
 import type { MeetingRegistry } from "./meeting-registry.js";
 import type { Log } from "../log.js";
 
 /**
- * Reads the config file of every repository the installation can see and records the meetings
- * they declare. Returns them.
+ * Reads the config file of every repository the installation can see (100 repositories a GraphQL
+ * query) and records the meetings they declare. Returns them.
  */
 export async function discoverMeetings(
   octokit: GitHub,
@@ -16,13 +18,12 @@ export async function discoverMeetings(
   log: Log,
 ): Promise<Meeting[]> {
   await registry.markKnown(installationId);
-  const repositories = await octokit.paginate(octokit.rest.apps.listReposAccessibleToInstallation, { per_page: 100 });
+  const { repos, known } = await readInstallationConfigFiles(octokit);
   const meetings: Meeting[] = [];
-  for (const repository of repositories) {
-    if (repository.archived) continue;
-    meetings.push(
-      ...(await loadRepoMeetings(octokit, installationId, { owner: repository.owner.login, repo: repository.name }, registry, log)),
-    );
+  for (const repo of repos) {
+    // Most repositories have no config file: there is nothing of theirs to record.
+    if (known.get(knownFileKey({ ...repo, path: CONFIG_PATH })) === null) continue;
+    meetings.push(...(await loadRepoMeetings(octokit, installationId, repo, registry, log, known)));
   }
   return meetings;
 }
@@ -34,8 +35,9 @@ export async function loadRepoMeetings(
   repo: RepoRef,
   registry: MeetingRegistry,
   log: Log,
+  known?: KnownFiles,
 ): Promise<Meeting[]> {
-  const loaded = await loadRepoConfig(octokit, repo);
+  const loaded = await loadRepoConfig(octokit, repo, undefined, known);
   for (const problem of loaded?.problems ?? []) log.warn(`${repo.owner}/${repo.repo}: ${formatProblem(problem)}`);
   const meetings = loaded?.meetings ?? [];
   await registry.setRepoMeetings(installationId, `${repo.owner}/${repo.repo}`, meetings);

@@ -6,7 +6,7 @@ import { createMemoryRegistry, type MeetingRegistry } from "./meeting-registry.j
 import type { Log, StoreHealth } from "../log.js";
 
 // Discovery reads the config file of every repository an installation sees: on an org of 1,000
-// repositories that is 1,000 calls. With Redis the discovered home repos outlive the process, so
+// repositories that is about 11 calls (100 repositories a GraphQL query). With Redis the discovered home repos outlive the process, so
 // a restart, another replica or a cron run picks them up instead of reading everything again;
 // push and installation_repositories events keep them current. `v1` is raised when the stored
 // Meeting changes shape, which makes the next start-up discover afresh.

@@ -35,6 +35,8 @@ export interface MeetingTickResult {
 /** One tick of one meeting: decides its steps from what exists now, then carries them out in order. */
 export async function tickMeeting(meeting: Meeting, now: Date, actions: TickActions): Promise<MeetingTickResult> {
   const scheduled = tickWindow(meeting, now, await loadSchedule(meeting.schedule));
+  // No occurrence took place or is within the lead time: nothing can be due, and nothing is read.
+  if (scheduled.length === 0) return { done: [], skipped: [] };
   const records = await actions.records(meeting, scheduled);
   // A reschedule moves the freeze and the minutes with the meeting; its key stays.
   const occurrences = scheduled

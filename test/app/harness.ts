@@ -69,8 +69,8 @@ export function mockDiscovery(config = SECURITY_WG_CONFIG) {
       total_count: 1,
       repositories: [{ name: "security-wg", full_name: "nodejs/security-wg", owner: { login: "nodejs" }, archived: false }],
     })
-    .get("/repos/nodejs/security-wg/contents/.github%2Fagenda-drafter.yml")
-    .reply(200, { type: "file", encoding: "base64", content: Buffer.from(config).toString("base64") });
+    .post("/graphql")
+    .reply(200, { data: { r0: { name: "security-wg", owner: { login: "nodejs" }, isArchived: false, config: { text: config, isTruncated: false } } } });
 }
 
 /** The claim ref of an occurrence of security-wg, recording the issue the app created for it. */

@@ -38,8 +38,8 @@ async function load(options: Omit<Parameters<typeof createAgendaDrafter>[0], "st
 function mockOneQuietInstallation() {
   nock(API).get("/app/installations").query(true).reply(200, [{ id: INSTALLATION_ID, account: { login: "nodejs" }, suspended_at: null }]);
   mockDiscovery();
-  // The refresh discovery starts, and the tick's look at what exists.
-  return nock(API).get("/repos/nodejs/security-wg/issues").query(true).twice().reply(200, []);
+  // The refresh discovery starts; a week before the meeting, beyond its lead time, the tick has nothing to look at.
+  return nock(API).get("/repos/nodejs/security-wg/issues").query(true).once().reply(200, []);
 }
 
 /** A lock that records its use, held by someone else while `taken`. */

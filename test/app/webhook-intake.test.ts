@@ -7,7 +7,7 @@ import { Writable } from "node:stream";
 import nock from "nock";
 import { pino } from "pino";
 import { Probot, ProbotOctokit, Server } from "probot";
-import { createAgendaDrafter } from "../../src/app/create-agenda-drafter.js";
+import { createAgendaDrafter, type AgendaDrafter } from "../../src/app/create-agenda-drafter.js";
 import { TEST_STATE_SIGNER } from "../fixtures/state-signer.js";
 
 const SECRET = "intake-secret";
@@ -22,6 +22,7 @@ interface LogLine {
 }
 
 let server: Server;
+let drafter: AgendaDrafter;
 let port: number;
 let lines: LogLine[];
 /** Bytes the app's server read from each connection's socket. */
@@ -46,7 +47,8 @@ beforeEach(async () => {
   const Octokit = ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } });
   port = await freePort();
   server = new Server({ Probot: Probot.defaults({ appId: 1, privateKey, secret: SECRET, log, Octokit }), log, port, host: "127.0.0.1" });
-  await server.load(createAgendaDrafter({ debounceMs: 0, stateSigner: TEST_STATE_SIGNER }).app);
+  drafter = createAgendaDrafter({ debounceMs: 0, stateSigner: TEST_STATE_SIGNER });
+  await server.load(drafter.app);
   const http = await server.start();
   const sockets: Socket[] = [];
   http.on("connection", (socket: Socket) => void sockets.push(socket));
@@ -168,14 +170,15 @@ test("a POST with a bad signature is refused with one short log line, and its pa
   expect(lines.filter((line) => line.line.includes("private-triage") || line.line.includes("Embargoed"))).toEqual([]);
 });
 
-test("a webhook whose handling fails is logged as what failed, without its payload", async () => {
+test("a webhook whose handling fails is answered first, then logged as what failed, without its payload", async () => {
   nock("https://api.github.com")
     .post("/app/installations/4711/access_tokens")
     .reply(201, { token: "t", expires_at: "2099-01-01T00:00:00Z" })
     .get("/installation/repositories")
     .query(true)
     .reply(500, { message: "Server Error" });
-  expect(await deliver(payload, `sha256=${createHmac("sha256", SECRET).update(payload).digest("hex")}`)).toBe(500);
+  expect(await deliver(payload, `sha256=${createHmac("sha256", SECRET).update(payload).digest("hex")}`)).toBe(200);
+  await drafter.idle();
   expect(infoLines()).toHaveLength(1);
   expect(infoLines()[0]!.msg).toMatch(/issues\.labeled.*d-2.*500/);
   expect(lines.filter((line) => line.line.includes("private-triage") || line.line.includes("Embargoed"))).toEqual([]);

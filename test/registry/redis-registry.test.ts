@@ -53,19 +53,17 @@ describeWithRedis("createRedisRegistry", () => {
           { name: "node", owner: { login: "nodejs" }, archived: false },
         ],
       })
-      .get("/repos/nodejs/security-wg/contents/.github%2Fagenda-drafter.yml")
+      .post("/graphql")
       .reply(200, {
-        type: "file",
-        path: ".github/agenda-drafter.yml",
-        encoding: "base64",
-        content: Buffer.from(CONFIG).toString("base64"),
-      })
-      .get("/repos/nodejs/node/contents/.github%2Fagenda-drafter.yml")
-      .reply(404, { message: "Not Found" });
+        data: {
+          r0: { name: "security-wg", owner: { login: "nodejs" }, isArchived: false, config: { text: CONFIG, isTruncated: false } },
+          r1: { name: "node", owner: { login: "nodejs" }, isArchived: false, config: null },
+        },
+      });
 
     const first = await discoverInstallation(octokit(), 7, registry(), log);
     expect(scope.pendingMocks()).toEqual([]);
-    expect(first.apiCalls).toBe(3);
+    expect(first.apiCalls).toBe(2);
     expect(first.meetings.map((meeting) => `${meeting.home.owner}/${meeting.home.repo} ${meeting.id}`)).toEqual(["nodejs/security-wg security-wg"]);
 
     const second = await discoverInstallation(octokit(), 7, registry(), log);

@@ -55,6 +55,16 @@ function tick(now: string, actions: TickActions, meeting = securityWgMeeting(), 
 }
 
 describe("runTick", () => {
+  test("a meeting whose first occurrence is beyond its lead time reads nothing from GitHub: nothing can be due", async () => {
+    const { actions } = fakeActions();
+    let reads = 0;
+    const counted: TickActions = { ...actions, records: async (...args) => (reads++, actions.records(...args)) };
+    await tick("2024-03-20T12:00:00Z", counted);
+    expect(reads).toBe(0);
+    await tick("2024-03-25T17:00:00Z", counted);
+    expect(reads).toBe(1);
+  });
+
   test("an occurrence's life over successive ticks: created, frozen, minutes, closed by the next", async () => {
     const { actions, calls } = fakeActions();
     const times = [

@@ -13,6 +13,7 @@ import type { SandboxOctokit } from "./sandbox-octokit.js";
 import { pathByRepositoryName } from "./routes/find-repo.js";
 import { loadSnapshot, type Snapshot } from "./snapshot.js";
 import type { SandboxState } from "./state.js";
+import { ApiRequestListeners } from "./api-requests.js";
 import { installationById } from "./workflow-installations.js";
 import { GITHUB_DOT_COM, type SandboxUrls } from "./urls.js";
 
@@ -62,10 +63,9 @@ function unsupportedVersion(version: string): string {
  * Octokit from `octokit()`); each is checked against GitHub's OpenAPI description, and so is each
  * response, which throws when the sandbox itself breaks GitHub's contract.
  *
- * Tokens: `installation` (the default) acts as the app on every installation at once,
- * `installation:<id>` as one installation, `user:<login>` as that user with a classic personal
- * access token, `ghu_<login>` with a GitHub App user token, `github_pat_<login>` with a
- * fine-grained personal access token.
+ * Tokens: `installation` (the default) acts as the app on every installation, `installation:<id>`
+ * as one, `user:<login>` as that user with a classic personal access token, `ghu_<login>` with a
+ * GitHub App user token, `github_pat_<login>` with a fine-grained one.
  */
 export class Sandbox {
   readonly state: SandboxState;
@@ -79,8 +79,11 @@ export class Sandbox {
   readonly #listeners = new Set<SandboxEventListener>();
   readonly #requestListeners = new Set<(request: AnsweredRequest) => void>();
   readonly #rateLimits = new RateLimits();
+  readonly apiRequests = new ApiRequestListeners(); // every API request the server receives
   #requestCount = 0;
   #searchLagMs = 0;
+  /** How long the server waits before it answers each API request: the network and GitHub's own time. */
+  latencyMs = 0;
   /** Copies of the state after each change, kept while a search lag is set. */
   #history: { at: number; state: SandboxState }[] = [];
 

@@ -11,8 +11,10 @@ import { createNodeMiddleware, Probot, type ApplicationFunctionOptions } from "p
 import type { RequestFaultInput } from "./faults/request-fault.js";
 import type { RequestFaultRecord } from "./faults/request-faults.js";
 import { findPath } from "./git-store.js";
+import { gitHubGraphqlSchema } from "./graphql/github-graphql-schema.js";
 import type { SandboxOctokit } from "./sandbox-octokit.js";
 import { Sandbox, type AnsweredRequest } from "./sandbox.js";
+import type { ApiRequest } from "./api-requests.js";
 import { loadSnapshot } from "./snapshot.js";
 import { startSandboxServer, type SandboxServer } from "./server.js";
 import { stageAppOctokit, StagePersonOctokit } from "./stage-octokit.js";
@@ -85,6 +87,10 @@ export interface Stage {
   clearRequestFaults(): void;
   /** Makes search see the state as it was `ms` ago on the sandbox clock. */
   searchLag(ms: number): void;
+  /** Makes the sandbox wait `ms` (real time) before answering each API request, as the network and GitHub take time. */
+  latency(ms: number): void;
+  /** Calls `listener` with every API request the sandbox receives, GraphQL included; returns a function that stops it. */
+  onApiRequest(listener: (request: ApiRequest) => void): () => void;
   deliveries(): readonly DeliveryRecord[];
   /** Issues (not pull requests) of `owner/name`, by number. */
   issues(repo: string): IssueRecord[];
@@ -107,11 +113,8 @@ export interface Stage {
 export async function startStage(options: StageOptions): Promise<Stage> {
   const appId = options.appId ?? DEFAULT_APP_ID;
   const webhookSecret = options.webhookSecret ?? randomBytes(24).toString("hex");
-  const { privateKey } = generateKeyPairSync("rsa", {
-    modulusLength: 2048,
-    privateKeyEncoding: { type: "pkcs8", format: "pem" },
-    publicKeyEncoding: { type: "spki", format: "pem" },
-  });
+  const pem = { format: "pem" } as const;
+  const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs8", ...pem }, publicKeyEncoding: { type: "spki", ...pem } });
   const sandbox = new Sandbox(readSnapshot(options), { appId });
   const restoreEnv = setEnv(options.env ?? {});
   const appServer = await startAppServer();
@@ -141,6 +144,7 @@ export async function startStage(options: StageOptions): Promise<Stage> {
     restoreEnv();
   });
   const idles = options.idle ? [options.idle] : [];
+  await gitHubGraphqlSchema(); // Large: loaded before the app's discovery asks for it, so that a test times the app only.
   const probot = await launch(options.app).catch(async (error: unknown) => {
     await close();
     throw error;
@@ -155,12 +159,7 @@ export async function startStage(options: StageOptions): Promise<Stage> {
     as: (login) => new StagePersonOctokit({ auth: { token: `user:${login}` }, baseUrl: api }) as unknown as SandboxOctokit,
     clock: stageClock(sandbox),
     settle: () => settle(server, writes, idles),
-    faults: (faults) => server.webhooks?.setFaults(faults),
-    failRequests: (...faults) => sandbox.faults.add(faults),
-    requestFaults: () => sandbox.faults.list(),
-    clearRequestFaults: () => sandbox.faults.clear(),
-    searchLag: (ms) => sandbox.setSearchLag(ms),
-    deliveries: () => server.webhooks?.records ?? [],
+    ...faultControls(sandbox, server),
     ...recordViews(sandbox),
     appWrites: () => [...writes],
     async startAnotherApp(app, idle) {
@@ -168,6 +167,21 @@ export async function startStage(options: StageOptions): Promise<Stage> {
       return launch(app);
     },
     close,
+  };
+}
+
+/** The switches a test turns: webhook and request faults, search lag, latency; and what it watches. */
+type FaultControls = Pick<Stage, "faults" | "failRequests" | "requestFaults" | "clearRequestFaults" | "searchLag" | "latency" | "onApiRequest" | "deliveries">;
+function faultControls(sandbox: Sandbox, server: SandboxServer): FaultControls {
+  return {
+    faults: (faults) => server.webhooks?.setFaults(faults),
+    failRequests: (...faults) => sandbox.faults.add(faults),
+    requestFaults: () => sandbox.faults.list(),
+    clearRequestFaults: () => sandbox.faults.clear(),
+    searchLag: (ms) => sandbox.setSearchLag(ms),
+    latency: (ms) => void (sandbox.latencyMs = ms),
+    onApiRequest: (listener) => sandbox.apiRequests.on(listener),
+    deliveries: () => server.webhooks?.records ?? [],
   };
 }
 

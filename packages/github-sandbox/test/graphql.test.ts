@@ -232,3 +232,37 @@ test("GraphQL search lags behind changes as the REST search does", async () => {
   sandbox.clock.advance(60_000);
   expect(await countLabelled()).toBe(4);
 });
+
+const CONFIG_FILES = `query ($login: String!) {
+  repositoryOwner(login: $login) {
+    repositories(first: 100, ownerAffiliations: [OWNER]) {
+      pageInfo { hasNextPage }
+      nodes { name isArchived config: object(expression: "HEAD:README.md") { ... on Blob { text isTruncated } } }
+    }
+  }
+}`;
+
+test("repositoryOwner lists the repositories an installation may read, each with a file read through object(expression:)", async () => {
+  const { body } = await ask(CONFIG_FILES, { login: "nodejs" });
+  expect(body.errors).toBeUndefined();
+  const nodes = body.data.repositoryOwner.repositories.nodes as { name: string; config: { text: string; isTruncated: boolean } | null }[];
+  expect(nodes.map((node) => node.name)).toEqual([...nodes.map((node) => node.name)].sort());
+  const home = nodes.find((node) => node.name === "security-wg");
+  expect(home?.config).toEqual({ text: "# Security WG\n", isTruncated: false });
+  expect(nodes.filter((node) => node.name !== "security-wg").every((node) => node.config === null)).toBe(true);
+  expect((await ask(CONFIG_FILES, { login: "nobody-here" })).body.data).toEqual({ repositoryOwner: null });
+});
+
+test("object(expression:) reads a branch's file and a tree, and answers null for a path that is not there", async () => {
+  const { body } = await ask(`{
+    repository(owner: "nodejs", name: "security-wg") {
+      file: object(expression: "main:meetings/2024-03-14.md") { __typename ... on Blob { byteSize isBinary } }
+      tree: object(expression: "HEAD:meetings") { __typename }
+      missing: object(expression: "HEAD:no/such/file.yml") { __typename }
+    }
+  }`);
+  expect(body.errors).toBeUndefined();
+  expect(body.data.repository.file).toEqual({ __typename: "Blob", byteSize: expect.any(Number), isBinary: false });
+  expect(body.data.repository.tree).toEqual({ __typename: "Tree" });
+  expect(body.data.repository.missing).toBeNull();
+});

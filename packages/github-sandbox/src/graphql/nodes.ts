@@ -3,6 +3,7 @@ import { authorAssociation } from "../serialize/author-association.js";
 import { fullName, repoKey, type IssueRecord, type RepoRecord, type SandboxState } from "../state.js";
 import type { SandboxUrls } from "../urls.js";
 import { connection, type ConnectionArgs } from "./connection.js";
+import { gitObjectNode } from "./git-object.js";
 
 // GitHub's GraphQL objects as plain values and functions of their arguments, read by graphql-js's
 // field resolution; `__typename` picks the member of a union or interface.
@@ -74,6 +75,7 @@ function repositoryNode(repo: RepoRecord, context: GraphqlContext) {
     pushedAt: repo.pushedAt,
     defaultBranchRef: { __typename: "Ref", name: repo.defaultBranch, prefix: "refs/heads/" },
     viewerPermission: viewerPermission(repoPermission(state, context.actor, repo)),
+    object: (args: { expression?: string | null; oid?: string | null }) => gitObjectNode(repo, args),
     issue: ({ number }: { number: number }) => item(number, "Issue"),
     pullRequest: ({ number }: { number: number }) => item(number, "PullRequest"),
     issueOrPullRequest: ({ number }: { number: number }) => item(number, "either"),
@@ -153,6 +155,27 @@ function labelNode(repo: RepoRecord, labelName: string, urls: SandboxUrls) {
     isDefault: label?.default ?? false,
     url: `${urls.web}/${fullName(repo)}/labels/${encodeURIComponent(labelName)}`,
   };
+}
+
+/**
+ * `repositoryOwner(login:)`: the user or organization, with the repositories it owns that the
+ * actor can read (an installation: those it is installed on, and public ones), by name.
+ */
+export function repositoryOwnerNode(context: GraphqlContext, login: string) {
+  const owner = userNode(context.state, login, context.urls);
+  // GitHub answers null, without an error, for a login that owns nothing.
+  if (!owner || owner.__typename === "Bot") return null;
+  const repositories = (args: ConnectionArgs & { isArchived?: boolean | null }) =>
+    connection(
+      [...context.state.repos.values()]
+        .filter((repo) => repo.owner.toLowerCase() === login.toLowerCase() && canRead(context.state, context.actor, repo))
+        .filter((repo) => args.isArchived === undefined || args.isArchived === null || repo.archived === args.isArchived)
+        .sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()))
+        .map((repo) => repositoryNode(repo, context)),
+      args,
+      "repositories",
+    );
+  return { ...owner, repositories };
 }
 
 /** A readable repository, or GitHub's NOT_FOUND error. */

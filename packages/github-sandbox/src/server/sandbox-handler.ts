@@ -7,6 +7,7 @@ import { answerWithFault, rateLimitedCaller } from "../faults/fault-response.js"
 import { GRAPHQL_ROUTE } from "../faults/request-fault.js";
 import { answerGraphql } from "../graphql/answer-graphql.js";
 import type { Sandbox } from "../sandbox.js";
+import type { ApiRequest } from "../api-requests.js";
 import { answerWebPage } from "../web/web-pages.js";
 import type { WebhookDeliverer } from "../webhooks/webhook-deliverer.js";
 import { answerControlRequest } from "./control-routes.js";
@@ -68,6 +69,11 @@ export function createSandboxHandler(sandbox: Sandbox, options: SandboxHandlerOp
   }
 
   return async (request) => {
+    const path = new URL(request.url).pathname;
+    if (path === "/api/graphql" || path === "/api/v3" || path.startsWith("/api/v3/")) {
+      sandbox.apiRequests.note(apiRequest(request, path));
+      if (sandbox.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, sandbox.latencyMs));
+    }
     const response = await answer(request);
     const headers = new Headers(response.headers);
     headers.set("date", sandbox.clock.now().toUTCString());
@@ -101,4 +107,11 @@ async function answerGraphqlRequest(request: Request, sandbox: Sandbox, actor: A
 /** The engine's own token for an actor the server has authenticated. */
 function engineToken(actor: Actor): string {
   return actor.kind === "user" ? userTokenText(actor.login, actor.token) : `installation:${actor.installations[0]?.id}`;
+}
+
+function apiRequest(request: Request, path: string): ApiRequest {
+  const token = /^(?:token|bearer)\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1] ?? "";
+  const caller = token.startsWith("ghs_") ? "installation" : token.startsWith("user:") ? "user" : token.startsWith("ey") ? "app" : "unknown";
+  const url = new URL(request.url);
+  return { method: request.method.toUpperCase(), path: path === "/api/graphql" ? "/graphql" : `${path.slice("/api/v3".length)}${url.search}`, caller };
 }

@@ -1,0 +1,105 @@
+// `npm run bench`: the app's performance against the sandbox GitHub, with a per-request latency
+// (default 50 ms, `--latency MS`) and Probot's production retries and throttling. Prints a table
+// of each figure against its target and writes bench/results.json. `--quick` runs a few cases.
+// Figures are wall-clock times on whatever machine runs it: on a shared one they are noisy.
+import { spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { benchCollection } from "./collect.mjs";
+import { benchStorm } from "./storm.mjs";
+import { benchTicks } from "./ticks.mjs";
+
+const { values } = parseArgs({ options: { quick: { type: "boolean", default: false }, latency: { type: "string", default: "50" } } });
+const quick = values.quick;
+const latencyMs = Number(values.latency);
+const plan = quick
+  ? { repos: [100], ns: [10, 100, 1_000], tickRepos: 100, lag: false, intake: { perSecond: 500, count: 500 } }
+  : { repos: [10, 100, 1_000], ns: [10, 100, 1_000, 10_000], tickRepos: 1_000, lag: true, intake: { perSecond: 500, count: 2_500 } };
+const STORM_LAG_MS = 120_000;
+const DEBOUNCE_MS = 3_000;
+
+const startedAt = performance.now();
+const collect = [];
+let rssCollect = 0;
+for (const repos of plan.repos) {
+  const { results, rss_mb } = await benchCollection({ repos, ns: plan.ns, latencyMs });
+  collect.push(...results);
+  rssCollect = Math.max(rssCollect, rss_mb);
+}
+const storm = await benchStorm({ latencyMs, intake: plan.intake });
+const lagged = plan.lag ? await benchStorm({ latencyMs, searchLagMs: STORM_LAG_MS }) : undefined;
+const tick = await benchTicks({ repos: plan.tickRepos, meetings: 20, latencyMs, intake: { perSecond: 500, count: 500 } });
+const cliHelpMs = cliHelp();
+
+const results = {
+  quick,
+  latency_ms: latencyMs,
+  collect: collect.map(({ N, R, calls, wall_ms, items, baseline_search30_calls, baseline_per_repo_calls }) => ({ N, R, calls, wall_ms, items, baseline_search30_calls, baseline_per_repo_calls })),
+  storm: {
+    writes: storm.writes,
+    calls: storm.calls,
+    converge_ms: storm.converge_ms,
+    lag_writes: lagged?.writes ?? null,
+    lag_calls: lagged?.calls ?? null,
+    lag_converge_ms: lagged?.converge_ms ?? null,
+  },
+  tick: { repos: tick.repos, meetings: tick.meetings, discovery_calls: tick.discovery_calls, steady_calls: tick.steady_calls, due_calls: tick.due_calls },
+  intake: { ...storm.intake, startup: tick.startup_intake },
+  rss_mb: { collect_10000: round(rssCollect), storm: round(Math.max(storm.rss_mb, lagged?.rss_mb ?? 0)) },
+  startup_ms: { server: storm.startup_ms, cli_help: cliHelpMs },
+  cli_help_ms: cliHelpMs,
+  bench_ms: Math.round(performance.now() - startedAt),
+};
+writeFileSync(new URL("./results.json", import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+process.stdout.write(table(results));
+
+function cliHelp() {
+  const times = [];
+  for (let run = 0; run < 3; run++) {
+    const started = performance.now();
+    spawnSync(process.execPath, ["bin/agenda-drafter.js", "--help"], { stdio: "ignore" });
+    times.push(performance.now() - started);
+  }
+  return Math.round(times.sort((a, b) => a - b)[1]);
+}
+
+function round(value) {
+  return Math.round(value * 10) / 10;
+}
+
+function verdict(ok) {
+  return ok ? "ok" : "MISSED";
+}
+
+function table(r) {
+  const rows = [["figure", "value", "target", ""]];
+  for (const row of r.collect) {
+    const limit = Math.ceil(Math.min(row.N, 1_000) / 100) + 1;
+    rows.push([
+      `collect N=${row.N} R=${row.R}: calls (items got), wall`,
+      `${row.calls} (${row.items}), ${row.wall_ms} ms; search30 ${row.baseline_search30_calls} (x${(row.baseline_search30_calls / row.calls).toFixed(1)}), per-repo ${row.baseline_per_repo_calls} (x${(row.baseline_per_repo_calls / row.calls).toFixed(1)})`,
+      `<= ${limit} calls`,
+      verdict(row.calls <= limit),
+    ]);
+  }
+  const s = r.storm;
+  rows.push(["storm: issue writes", String(s.writes), "<= 3", verdict(s.writes <= 3)]);
+  rows.push(["storm: calls", String(s.calls), "-", ""]);
+  rows.push(["storm: last event to a correct issue", `${s.converge_ms} ms`, `<= ${DEBOUNCE_MS + 2_000} ms`, verdict(s.converge_ms !== null && s.converge_ms <= DEBOUNCE_MS + 2_000)]);
+  if (s.lag_calls !== null) {
+    rows.push(["storm under search lag: writes, calls", `${s.lag_writes}, ${s.lag_calls}`, "<= 20 calls", verdict(s.lag_calls <= 20)]);
+    rows.push(["storm under search lag: to a correct issue", `${s.lag_converge_ms} ms`, "-", ""]);
+  }
+  const t = r.tick;
+  rows.push([`discovery, ${t.repos} repos`, `${t.discovery_calls} calls`, `<= ${Math.ceil(t.repos / 100) + 2}`, verdict(t.discovery_calls <= Math.ceil(t.repos / 100) + 2)]);
+  rows.push([`steady tick, ${t.meetings} meetings, nothing due`, `${t.steady_calls} calls`, "<= 2 per installation", verdict(t.steady_calls <= 2)]);
+  rows.push(["tick with every meeting due", `${t.due_calls} calls`, "-", ""]);
+  const i = r.intake;
+  rows.push([`intake at ${i.sent} deliveries: acknowledged/s, p50, p99`, `${i.per_second}/s, ${i.p50_ms} ms, ${i.p99_ms} ms`, "p99 < 50 ms at 500/s", verdict(i.p99_ms < 50 && i.per_second >= 500 * 0.95)]);
+  if (i.startup) rows.push(["intake during start-up discovery: /s, p50, p99", `${i.startup.per_second}/s, ${i.startup.p50_ms} ms, ${i.startup.p99_ms} ms`, "p99 < 50 ms", verdict(i.startup.p99_ms < 50)]);
+  rows.push(["app peak RSS: collection / storm", `${r.rss_mb.collect_10000} MB / ${r.rss_mb.storm} MB`, "< 200 MB at 10,000 items", verdict(r.rss_mb.collect_10000 < 200)]);
+  rows.push(["start-up: server / cli --help", `${r.startup_ms.server} ms / ${r.cli_help_ms} ms`, "cli < 300 ms", verdict(r.cli_help_ms < 300)]);
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  const line = (row) => `| ${row.map((cell, column) => cell.padEnd(widths[column])).join(" | ")} |`;
+  return `${[line(rows[0]), `|${widths.map((width) => "-".repeat(width + 2)).join("|")}|`, ...rows.slice(1).map(line)].join("\n")}\n\n${r.quick ? "quick run" : "full run"}, latency ${r.latency_ms} ms per request, ${Math.round(r.bench_ms / 1000)} s\n`;
+}

@@ -1,0 +1,58 @@
+// Section 3: ticks on an org of many repositories with 20 meetings, against the app server in a
+// process of its own ticked through its cron endpoint: the calls of start-up discovery, of a
+// steady tick with nothing due, and of a tick with every meeting's issue due; and section 4's
+// intake while start-up discovery runs.
+import { randomBytes } from "node:crypto";
+import { freePort, serveSandbox, startAppProcess } from "./bench-sandbox.mjs";
+import { itemRepo, ORG, ticksSnapshot } from "./snapshots.mjs";
+import { postDeliveries } from "./intake.mjs";
+
+const NOW = "2030-01-01T09:00:00Z";
+/** Every meeting's first occurrence: beyond its 3-day lead time at NOW, within it at DUE. */
+const START = "2030-01-20T16:00";
+const DUE = "2030-01-18T09:00:00Z";
+
+export async function benchTicks({ repos, meetings, latencyMs, intake }) {
+  const port = await freePort();
+  const cronSecret = randomBytes(16).toString("hex");
+  const { sandbox, server, privateKey, secret, calls } = await serveSandbox(ticksSnapshot({ repos, meetings, now: NOW, start: START }), { latencyMs, webhookPort: port });
+  calls.start();
+  let app = await startAppProcess({ sandboxUrl: server.url, privateKey, secret, port, cronSecret });
+  try {
+    await app.startupIdle;
+    await app.idle();
+    // Start-up also looks at each meeting; discovery is the installation's token, the listing of
+    // its repositories and the GraphQL reads of their files (the app's one listing of its
+    // installations is not the installation's).
+    const discovery_calls = calls.matching("GET", /^\/installation\/repositories/) + calls.matching("POST", /^\/graphql$/) + calls.matching("POST", /^\/app\/installations\/\d+\/access_tokens$/);
+
+    const steady_calls = await tickCalls(app, cronSecret, calls);
+    sandbox.clock.set(new Date(DUE));
+    // The app follows the sandbox clock by polling it twice a second.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const due_calls = await tickCalls(app, cronSecret, calls);
+    await server.settled();
+    const created = [...sandbox.state.repos.values()].flatMap((repo) => [...repo.issues.values()].filter((issue) => issue.labels.includes("meeting"))).length;
+    // Another process starts on the same org: deliveries come while its discovery runs.
+    await app.stop();
+    app = await startAppProcess({ sandboxUrl: server.url, privateKey, secret, port, cronSecret });
+    const startup = intake ? await postDeliveries({ url: app.url, secret, ...intake, label: "wg-00-agenda", repo: `${ORG}/${itemRepo(0)}` }) : undefined;
+    const discoveryOutlasted = await Promise.race([app.startupIdle.then(() => false), Promise.resolve(true)]);
+    if (startup) startup.discovery_outlasted_intake = discoveryOutlasted;
+    await app.startupIdle;
+    await app.idle();
+    return { repos, meetings, discovery_calls, steady_calls, due_calls, issues_created: created, ...(startup && { startup_intake: startup }) };
+  } finally {
+    await app.stop();
+    await server.close();
+  }
+}
+
+async function tickCalls(app, cronSecret, calls) {
+  calls.start();
+  const response = await fetch(`${app.url}/agenda-drafter/tick`, { method: "POST", headers: { authorization: `Bearer ${cronSecret}` } });
+  if (!response.ok) throw new Error(`the tick answered ${response.status}: ${await response.text()}`);
+  await response.arrayBuffer();
+  await app.idle();
+  return calls.count();
+}

@@ -1,0 +1,36 @@
+// While search lags, a refresh checks what webhooks said by reading the items themselves: a
+// storm of label events names many items, which GraphQL reads 100 a query (with their
+// repositories' visibility), instead of two REST reads per event.
+import type { ApiRequest } from "@agenda-drafter/github-sandbox";
+import type { E2E } from "./harness.js";
+import { agendaItems, meetingIssue, startLiveIssueApp } from "./live-issue-app.js";
+
+const LABEL = "security-wg-agenda";
+let e2e: E2E;
+afterEach(async () => e2e?.close());
+
+test("under search lag, the items of many label events are checked in one GraphQL query, with the same result", async () => {
+  e2e = await startLiveIssueApp();
+  const requests: ApiRequest[] = [];
+  e2e.onApiRequest((request) => void (request.caller === "installation" && requests.push(request)));
+  e2e.clock.advance("PT10M");
+  e2e.searchLag(2 * 60 * 60 * 1000);
+  const issues = e2e.as("RafaelGSS").rest.issues;
+  for (const [repo, number] of [["node", 52575], ["node", 52459], ["node", 51971], ["undici", 3054]] as const) {
+    await issues.addLabels({ owner: "nodejs", repo, issue_number: number, labels: [LABEL] });
+  }
+  await issues.removeLabel({ owner: "nodejs", repo: "security-wg", issue_number: 1255, name: LABEL });
+  await e2e.settle();
+
+  expect(agendaItems(meetingIssue(e2e))).toEqual([
+    "nodejs/node#52575",
+    "nodejs/node#52459",
+    "nodejs/node#51971",
+    "nodejs/nodejs-dependency-vuln-assessments#178",
+    "nodejs/undici#3054",
+  ]);
+  // Facts are kept until search agrees, so each refresh checks all of them again: read one by
+  // one, that is a REST read per item and refresh; batched, only a refresh with one fact reads REST.
+  const itemReads = requests.filter((request) => request.method === "GET" && /^\/repos\/nodejs\/(node|undici|security-wg)\/issues\/(52575|52459|51971|3054|1255)$/.test(request.path));
+  expect(itemReads.length).toBeLessThanOrEqual(1);
+});
