@@ -41,6 +41,8 @@ export interface AgendaDrafterOptions {
   cronSecret?: string;
   /** The deadline of every GitHub request. Default: 30 seconds. */
   requestTimeoutMs?: number;
+  /** How long a second of the wait before failed work runs again lasts. Default: 1000 ms; tests shorten it. */
+  retryWaitUnitMs?: number;
 }
 
 export interface AgendaDrafter {
@@ -71,6 +73,7 @@ export function createAgendaDrafter(options: AgendaDrafterOptions): AgendaDrafte
       now,
       stateSigner: options.stateSigner,
       ...(options.claimWaitMs !== undefined && { claimWaitMs: options.claimWaitMs }),
+      ...(options.retryWaitUnitMs !== undefined && { retryWaitUnitMs: options.retryWaitUnitMs }),
     });
     runtime = current;
     const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;

@@ -24,11 +24,16 @@ export interface RuntimeOptions {
   claimWaitMs?: number;
   /** Signs the state the app writes into meeting issues and verifies the state it reads. */
   stateSigner: StateSigner;
+  /** How long a second of the wait before failed work runs again lasts: 1000 ms; tests shorten it. */
+  retryWaitUnitMs?: number;
 }
 
+/** Failed work runs again at most this many times; then the tick's reconciliation repairs the issue. */
+const MAX_RETRIES = 3;
+
 type MeetingWork =
-  | { kind: "refresh"; installationId: number; home: RepoRef; meetingId: string; facts: WebhookFacts }
-  | { kind: "restore"; installationId: number; home: RepoRef; meetingId: string; edit: BodyEdit };
+  | { kind: "refresh"; installationId: number; home: RepoRef; meetingId: string; facts: WebhookFacts; retry: number }
+  | { kind: "restore"; installationId: number; home: RepoRef; meetingId: string; edit: BodyEdit; retry: number };
 
 /** What the webhook handlers share: the registry and the coalesced, per-meeting work queue. */
 export class Runtime {
@@ -51,6 +56,9 @@ export class Runtime {
   readonly #claimWaitMs: number | undefined;
   readonly #queue: Coalescer<MeetingWork>;
   readonly #discoveries = new Map<number, Promise<void>>();
+  readonly #retryWaitUnitMs: number;
+  /** Failed work waiting to run again. */
+  readonly #retries = new Set<Promise<void>>();
 
   constructor(probot: Probot, options: RuntimeOptions) {
     this.#probot = probot;
@@ -59,6 +67,7 @@ export class Runtime {
     this.stateSigner = options.stateSigner;
     this.log = { info: (m) => probot.log.info(m), warn: (m) => probot.log.warn(m), error: (m) => probot.log.error(m) };
     this.#claimWaitMs = options.claimWaitMs;
+    this.#retryWaitUnitMs = options.retryWaitUnitMs ?? 1000;
     this.#queue = new Coalescer<MeetingWork>({
       windowMs: options.debounceMs,
       run: (_key, work) => this.#run(work),
@@ -77,18 +86,19 @@ export class Runtime {
   }
 
   /** Queues a refresh of the meeting with what a webhook said that search may not show yet. */
-  refresh(installationId: number, meeting: Meeting, facts: Partial<WebhookFacts> = {}): void {
+  refresh(installationId: number, meeting: Meeting, facts: Partial<WebhookFacts> = {}, retry = 0): void {
     this.#queue.request(workKey(installationId, meeting.home, meeting.id), {
       kind: "refresh",
       installationId,
       home: meeting.home,
       meetingId: meeting.id,
       facts: { labels: facts.labels ?? [], repos: facts.repos ?? [] },
+      retry,
     });
   }
 
-  restore(installationId: number, home: RepoRef, meetingId: string, edit: BodyEdit): void {
-    this.#queue.request(workKey(installationId, home, meetingId), { kind: "restore", installationId, home, meetingId, edit });
+  restore(installationId: number, home: RepoRef, meetingId: string, edit: BodyEdit, retry = 0): void {
+    this.#queue.request(workKey(installationId, home, meetingId), { kind: "restore", installationId, home, meetingId, edit, retry });
   }
 
   /**
@@ -112,10 +122,13 @@ export class Runtime {
     return this.registry.forgetInstallation(installationId);
   }
 
-  /** Resolves once every queued refresh and restore has run. */
+  /** Resolves once every queued refresh and restore has run, and every failed one has run again. */
   async idle(): Promise<void> {
-    await Promise.allSettled(this.#discoveries.values());
-    await this.#queue.idle();
+    do {
+      await Promise.allSettled(this.#discoveries.values());
+      await Promise.all(this.#retries);
+      await this.#queue.idle();
+    } while (this.#retries.size > 0 || this.#discoveries.size > 0);
   }
 
   async #run(work: MeetingWork[]): Promise<void> {
@@ -123,15 +136,13 @@ export class Runtime {
     if (!first) return;
     const octokit = await this.auth(first.installationId);
     const meeting = findMeeting(await this.registry.meetings(first.installationId), first.home, first.meetingId);
-    const dryRun = meeting?.dryRun ?? false;
     for (const item of work) {
-      if (item.kind !== "restore") continue;
-      const outcome = await restoreOverwrittenEdit(octokit, item.home, item.edit, { dryRun, log: this.log });
-      if (outcome === "written") this.log.info(`restored a person's edit of ${item.home.owner}/${item.home.repo}#${item.edit.issueNumber}`);
+      if (item.kind === "restore") await this.#restore(octokit, item, meeting?.dryRun ?? false);
     }
-    if (!meeting || !work.some((item) => item.kind === "refresh")) return;
-    const refreshes = work.flatMap((item) => (item.kind === "refresh" ? [item.facts] : []));
-    const facts = { labels: refreshes.flatMap((each) => each.labels), repos: refreshes.flatMap((each) => each.repos) };
+    const refreshes = work.filter((item) => item.kind === "refresh");
+    if (!meeting || refreshes.length === 0) return;
+    const facts = { labels: refreshes.flatMap((each) => each.facts.labels), repos: refreshes.flatMap((each) => each.facts.repos) };
+    const retry = Math.max(...refreshes.map((each) => each.retry));
     try {
       const outcome = await refreshMeeting(
         { octokit, log: this.log, now: this.now(), recordedClaims: this.recordedClaims, ...(this.#claimWaitMs !== undefined && { claimWaitMs: this.#claimWaitMs }) },
@@ -142,20 +153,47 @@ export class Runtime {
     } catch (error) {
       if (!(error instanceof BodyTooLongError)) {
         if (!mayTryAgainLater(error)) throw error;
-        return this.#retryLater(first.installationId, meeting, facts, error);
+        const what = `${meeting.home.owner}/${meeting.home.repo} ${meeting.id}: the refresh`;
+        return this.#retryLater(what, retry, error, () => this.refresh(first.installationId, meeting, facts, retry + 1));
       }
       this.log.error(error.message);
       await reportOversizeBody(octokit, meeting.home, error.message);
     }
   }
 
-  /** A refresh that failed runs again later, with its webhook facts, when GitHub says it may. */
-  #retryLater(installationId: number, meeting: Meeting, facts: WebhookFacts, error: unknown): void {
-    const delayMs = retryDelayMs(error);
-    this.log.warn(
-      `${meeting.home.owner}/${meeting.home.repo} ${meeting.id}: the refresh failed (${describeError(error)}); trying again in ${Math.ceil(delayMs / 1000)} s`,
-    );
-    setTimeout(() => this.refresh(installationId, meeting, facts), delayMs).unref();
+  /** Puts a person's overwritten edit back; when GitHub fails, later (see #retryLater). */
+  async #restore(octokit: GitHub, item: Extract<MeetingWork, { kind: "restore" }>, dryRun: boolean): Promise<void> {
+    const issue = `${item.home.owner}/${item.home.repo}#${item.edit.issueNumber}`;
+    try {
+      const outcome = await restoreOverwrittenEdit(octokit, item.home, item.edit, { dryRun, log: this.log });
+      if (outcome === "written") this.log.info(`restored a person's edit of ${issue}`);
+    } catch (error) {
+      if (!mayTryAgainLater(error)) return this.log.error(`${issue}: restoring a person's edit failed: ${describeError(error)}`);
+      this.#retryLater(`${issue}: restoring a person's edit`, item.retry, error, () =>
+        this.restore(item.installationId, item.home, item.meetingId, item.edit, item.retry + 1),
+      );
+    }
+  }
+
+  /**
+   * Failed work runs again when GitHub says it may (`retry-after`, else a minute), at most
+   * MAX_RETRIES times; then it is left to the tick, which reconciles every live meeting issue.
+   */
+  #retryLater(what: string, retry: number, error: unknown, again: () => void): void {
+    if (retry >= MAX_RETRIES) {
+      this.log.warn(`${what} failed ${retry + 1} times (${describeError(error)}); the next tick repairs the issue`);
+      return;
+    }
+    const seconds = Math.ceil(retryDelayMs(error) / 1000);
+    this.log.warn(`${what} failed (${describeError(error)}); trying again in ${seconds} s`);
+    const waiting = new Promise<void>((resolve) => {
+      setTimeout(() => {
+        again();
+        resolve();
+      }, seconds * this.#retryWaitUnitMs).unref();
+    });
+    this.#retries.add(waiting);
+    void waiting.then(() => this.#retries.delete(waiting));
   }
 }
 
