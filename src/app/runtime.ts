@@ -5,7 +5,7 @@ import { restoreOverwrittenEdit, type BodyEdit } from "../publish/restore-overwr
 import { BodyTooLongError } from "../publish/write-agenda.js";
 import { reportOversizeBody } from "../publish/report-oversize-body.js";
 import { Coalescer } from "./coalescer.js";
-import { describeError } from "./describe-error.js";
+import { describeBriefly, describeError } from "./describe-error.js";
 import { mayTryAgainLater, retryDelayMs } from "./retry-delay.js";
 import { discoverMeetings } from "../registry/discover-meetings.js";
 import { findMeeting } from "../registry/find-meeting.js";
@@ -168,7 +168,7 @@ export class Runtime {
       const outcome = await restoreOverwrittenEdit(octokit, item.home, item.edit, { dryRun, log: this.log });
       if (outcome === "written") this.log.info(`restored a person's edit of ${issue}`);
     } catch (error) {
-      if (!mayTryAgainLater(error)) return this.log.error(`${issue}: restoring a person's edit failed: ${describeError(error)}`);
+      if (!mayTryAgainLater(error)) return this.log.error(`${issue}: restoring a person's edit failed: ${describeBriefly(error)}`);
       this.#retryLater(`${issue}: restoring a person's edit`, item.retry, error, () =>
         this.restore(item.installationId, item.home, item.meetingId, item.edit, item.retry + 1),
       );
@@ -181,11 +181,11 @@ export class Runtime {
    */
   #retryLater(what: string, retry: number, error: unknown, again: () => void): void {
     if (retry >= MAX_RETRIES) {
-      this.log.warn(`${what} failed ${retry + 1} times (${describeError(error)}); the next tick repairs the issue`);
+      this.log.warn(`${what} failed ${retry + 1} times (${describeBriefly(error)}); the next tick repairs the issue`);
       return;
     }
     const seconds = Math.ceil(retryDelayMs(error) / 1000);
-    this.log.warn(`${what} failed (${describeError(error)}); trying again in ${seconds} s`);
+    this.log.warn(`${what} failed (${describeBriefly(error)}); trying again in ${seconds} s`);
     const waiting = new Promise<void>((resolve) => {
       setTimeout(() => {
         again();
