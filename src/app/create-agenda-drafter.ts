@@ -11,6 +11,7 @@ import { Runtime } from "./runtime.js";
 import { onIssueComment } from "./on-issue-comment.js";
 import { DEFAULT_REQUEST_TIMEOUT_MS, limitAuthRequestTime, limitRequestTime } from "./request-timeout.js";
 import { createTickActions } from "./tick-actions.js";
+import { finishStaleComments } from "./finish-stale-comments.js";
 import { cronHandler } from "../scheduler/cron-endpoint.js";
 import { createProcessLock, type TickLock } from "../scheduler/lock.js";
 import { runTick, type TickRun, type TickTarget } from "../scheduler/run-tick.js";
@@ -162,6 +163,7 @@ async function tickTargets(probot: Probot, runtime: Runtime, options: AgendaDraf
         now: runtime.now,
         log: runtime.log,
         recordedClaims: runtime.recordedClaims,
+        finishComments: (meeting) => finishStaleComments(runtime, octokit, installation.id, meeting),
         ...(options.claimWaitMs !== undefined && { claimWaitMs: options.claimWaitMs }),
       }),
     });

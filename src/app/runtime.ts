@@ -43,6 +43,8 @@ export class Runtime {
   readonly stateSigner: StateSigner;
   /** The claims that record an occurrence's issue, read once by this process. */
   readonly recordedClaims = new RecordedClaims();
+  /** Comment claim commits this process knows are done (see staleCommentClaims). */
+  readonly settledCommentClaims = new Set<string>();
 
   /**
    * Whether the issue is the meeting issue its marker names: the one the occurrence's claim

@@ -15,6 +15,8 @@ export interface TickActionsContext {
   log: Log;
   claimWaitMs?: number;
   recordedClaims?: RecordedClaims;
+  /** Runs the commands of comments whose claim went stale (see TickActions.finishComments). */
+  finishComments?: (meeting: Meeting) => Promise<number[]>;
 }
 
 /** The tick's steps on one installation's GitHub, made of the app's own writers. */
@@ -35,6 +37,7 @@ export function createTickActions(octokit: GitHub, context: TickActionsContext):
       occurrence,
     );
   return {
+    ...(context.finishComments && { finishComments: context.finishComments }),
     records: (meeting, occurrences) => readOccurrenceRecords(octokit, meeting, occurrences, context.recordedClaims),
     async createIssue(meeting, occurrence) {
       const outcome = await refresh(meeting, occurrence);
