@@ -5,9 +5,13 @@ export function describeError(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
-/** An error in one line, for a warning that says the work goes on: GitHub's status and message, no stack. */
+/**
+ * An error in one line, for a warning that says the work goes on: GitHub's status and message, no
+ * stack. A request that got no answer (Octokit gives it status 500) says only why.
+ */
 export function describeBriefly(error: unknown): string {
   const message = (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
   const status = statusOf(error);
-  return status === undefined ? message : `GitHub answered ${status}: ${message}`;
+  const answered = typeof error === "object" && error !== null && "response" in error && error.response !== undefined;
+  return status === undefined || !answered ? message : `GitHub answered ${status}: ${message}`;
 }

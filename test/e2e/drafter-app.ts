@@ -20,7 +20,7 @@ export interface DrafterProcess {
 }
 
 /** One process of the app as `probot run` would run it, with the sandbox clock as its clock and no interval tick. */
-export function drafterProcess(options: Pick<AgendaDrafterOptions, "lock" | "registry"> = {}): DrafterProcess {
+export function drafterProcess(options: Pick<AgendaDrafterOptions, "lock" | "registry" | "requestTimeoutMs"> = {}): DrafterProcess {
   let now: () => Date = () => new Date();
   const drafter = createAgendaDrafter({ ...options, stateSigner: TEST_STATE_SIGNER, debounceMs: DEBOUNCE_MS, now: () => now(), claimWaitMs: CLAIM_WAIT_MS, retryWaitUnitMs: RETRY_WAIT_UNIT_MS });
   return {
