@@ -1,7 +1,7 @@
 import type { ApplicationFunction, Probot } from "probot";
 import type { GitHub } from "../github.js";
 import { activeInstallations } from "./active-installations.js";
-import { describeError } from "./describe-error.js";
+import { describeBriefly, describeError } from "./describe-error.js";
 import { createMemoryRegistry, type MeetingRegistry } from "../registry/meeting-registry.js";
 import { onPullRequestCommits, onPush } from "./on-config-change.js";
 import { onItemEvent } from "./on-item-event.js";
@@ -155,7 +155,12 @@ async function tickTargets(probot: Probot, runtime: Runtime, options: AgendaDraf
   const targets: TickTarget[] = [];
   for (const installation of await activeInstallations(probot)) {
     const octokit = await runtime.auth(installation.id);
-    await runtime.ensureDiscovered(octokit, installation.id);
+    // An installation that cannot be read now (its token not minted, GitHub failing) waits for the next tick; the others go on.
+    const discovered = await runtime.ensureDiscovered(octokit, installation.id).then(
+      () => true,
+      (error: unknown) => void runtime.log.error(`tick: installation ${installation.id} could not be read: ${describeBriefly(error)}`),
+    );
+    if (!discovered) continue;
     targets.push({
       installationId: installation.id,
       meetings: await runtime.registry.meetings(installation.id),

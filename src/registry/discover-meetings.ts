@@ -7,7 +7,9 @@ import type { Log } from "../log.js";
 
 /**
  * Reads the config file of every repository the installation can see and records the meetings
- * they declare. Returns them.
+ * they declare. Returns them. A discovery that fails half-way (GitHub refused a request, or the
+ * token could not be minted) leaves the installation unknown, so that the next event or tick
+ * reads it again: known with half its meetings, it would lose the others' work until a restart.
  */
 export async function discoverMeetings(
   octokit: GitHub,
@@ -16,15 +18,20 @@ export async function discoverMeetings(
   log: Log,
 ): Promise<Meeting[]> {
   await registry.markKnown(installationId);
-  const repositories = await octokit.paginate(octokit.rest.apps.listReposAccessibleToInstallation, { per_page: 100 });
-  const meetings: Meeting[] = [];
-  for (const repository of repositories) {
-    if (repository.archived) continue;
-    meetings.push(
-      ...(await loadRepoMeetings(octokit, installationId, { owner: repository.owner.login, repo: repository.name }, registry, log)),
-    );
+  try {
+    const repositories = await octokit.paginate(octokit.rest.apps.listReposAccessibleToInstallation, { per_page: 100 });
+    const meetings: Meeting[] = [];
+    for (const repository of repositories) {
+      if (repository.archived) continue;
+      meetings.push(
+        ...(await loadRepoMeetings(octokit, installationId, { owner: repository.owner.login, repo: repository.name }, registry, log)),
+      );
+    }
+    return meetings;
+  } catch (error) {
+    await registry.forgetInstallation(installationId);
+    throw error;
   }
-  return meetings;
 }
 
 /** Reads one repository's config file and records its meetings (none when the file is gone). */
