@@ -50,6 +50,8 @@ export interface AgendaDrafter {
   app: ApplicationFunction;
   /** Resolves once start-up discovery and every refresh requested so far are done. */
   idle(): Promise<void>;
+  /** As `idle`, and once every failed refresh has run again (end-to-end tests, with short retry waits). */
+  settled(): Promise<void>;
   /** Runs one tick over every installation's meetings now (the interval and the cron endpoint run the same). */
   tick(): Promise<TickRun>;
   /** Stops the in-process tick. */
@@ -106,6 +108,10 @@ export function createAgendaDrafter(options: AgendaDrafterOptions): AgendaDrafte
     idle: async () => {
       await startup;
       await runtime?.idle();
+    },
+    settled: async () => {
+      await startup;
+      await runtime?.settled();
     },
     tick: () => tick(),
     stop: () => stop(),

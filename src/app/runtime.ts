@@ -124,13 +124,18 @@ export class Runtime {
     return this.registry.forgetInstallation(installationId);
   }
 
-  /** Resolves once every queued refresh and restore has run, and every failed one has run again. */
+  /** Resolves once every queued refresh and restore has run. */
   async idle(): Promise<void> {
+    await Promise.allSettled(this.#discoveries.values());
+    await this.#queue.idle();
+  }
+
+  /** Resolves once idle, with every failed refresh and restore run again too (see #retryLater). */
+  async settled(): Promise<void> {
     do {
-      await Promise.allSettled(this.#discoveries.values());
       await Promise.all(this.#retries);
-      await this.#queue.idle();
-    } while (this.#retries.size > 0 || this.#discoveries.size > 0);
+      await this.idle();
+    } while (this.#retries.size > 0);
   }
 
   async #run(work: MeetingWork[]): Promise<void> {

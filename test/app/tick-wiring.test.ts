@@ -38,6 +38,8 @@ async function load(options: Omit<Parameters<typeof createAgendaDrafter>[0], "st
 function mockOneQuietInstallation() {
   nock(API).get("/app/installations").query(true).reply(200, [{ id: INSTALLATION_ID, account: { login: "nodejs" }, suspended_at: null }]);
   mockDiscovery();
+  // No comment claim waits to be finished.
+  nock(API).get("/repos/nodejs/security-wg/git/matching-refs/agenda-drafter-comments%2F").query(true).reply(200, []);
   // The refresh discovery starts, and the tick's look at what exists.
   return nock(API).get("/repos/nodejs/security-wg/issues").query(true).twice().reply(200, []);
 }

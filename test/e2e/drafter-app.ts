@@ -44,7 +44,7 @@ export async function startDrafter(snapshot?: string): Promise<DrafterStage> {
   const e2e = await startE2E({
     ...(snapshot === undefined ? { snapshotFile: SNAPSHOT_FILE } : { snapshot }),
     app: replica.app,
-    idle: replica.drafter.idle,
+    idle: replica.drafter.settled,
   });
   await e2e.settle();
   return {

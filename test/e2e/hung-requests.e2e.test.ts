@@ -13,7 +13,7 @@ afterEach(async () => e2e?.close());
 
 test("a hung write of the meeting issue fails after the request deadline, runs again, and later refreshes go on", async () => {
   const replica = drafterProcess({ requestTimeoutMs: REQUEST_TIMEOUT_MS });
-  e2e = await startE2E({ snapshotFile: SNAPSHOT_FILE, app: replica.app, idle: replica.drafter.idle });
+  e2e = await startE2E({ snapshotFile: SNAPSHOT_FILE, app: replica.app, idle: replica.drafter.settled });
   await e2e.settle();
   const warnings: string[] = [];
   jest.spyOn(e2e.probot.log, "warn").mockImplementation(((message: unknown) => void warnings.push(String(message))) as never);

@@ -40,7 +40,7 @@ export function agendaDrafterApp(): { app: E2EOptions["app"]; idle: () => Promis
       now = options.now;
       return drafter.app(probot, options);
     },
-    idle: drafter.idle,
+    idle: drafter.settled,
   };
 }
 

@@ -30,7 +30,7 @@ describeWithRedis("the app with Redis failing under it", () => {
     redis = await startRedisServer();
     stores = redisStoresFromEnv({ [REDIS_URL_ENV]: redis.url }, log, { commandTimeoutMs: 500 });
     replica = drafterProcess(stores);
-    e2e = await startE2E({ snapshotFile: SNAPSHOT_FILE, app: replica.app, idle: replica.drafter.idle });
+    e2e = await startE2E({ snapshotFile: SNAPSHOT_FILE, app: replica.app, idle: replica.drafter.settled });
     await e2e.settle();
   });
   afterEach(async () => {

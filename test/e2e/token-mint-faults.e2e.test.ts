@@ -16,7 +16,7 @@ function snapshotWithFaults(faults: string): string {
 
 test("a token mint that fails once is retried by Probot: start-up goes on as usual", async () => {
   const replica = drafterProcess();
-  e2e = await startE2E({ snapshot: snapshotWithFaults(`  - { route: "${MINT}", kind: server-error, status: 502 }\n`), app: replica.app, idle: replica.drafter.idle });
+  e2e = await startE2E({ snapshot: snapshotWithFaults(`  - { route: "${MINT}", kind: server-error, status: 502 }\n`), app: replica.app, idle: replica.drafter.settled });
   await e2e.settle();
 
   expect(e2e.requestFaults()).toMatchObject([{ fired: 1 }]);
@@ -25,7 +25,7 @@ test("a token mint that fails once is retried by Probot: start-up goes on as usu
 
 test("while no token can be minted nothing is written; once one can, the tick does the work and the agenda has what was labelled meanwhile", async () => {
   const replica = drafterProcess();
-  e2e = await startE2E({ snapshot: snapshotWithFaults(`  - { route: "${MINT}", kind: secondary-rate-limit, times: always }\n`), app: replica.app, idle: replica.drafter.idle });
+  e2e = await startE2E({ snapshot: snapshotWithFaults(`  - { route: "${MINT}", kind: secondary-rate-limit, times: always }\n`), app: replica.app, idle: replica.drafter.settled });
   await e2e.settle();
   expect(meetingIssues(e2e)).toEqual([]);
 
