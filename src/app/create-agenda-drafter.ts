@@ -11,6 +11,7 @@ import { Runtime } from "./runtime.js";
 import { onIssueComment } from "./on-issue-comment.js";
 import { DEFAULT_REQUEST_TIMEOUT_MS, limitAuthRequestTime, limitRequestTime } from "./request-timeout.js";
 import { createTickActions } from "./tick-actions.js";
+import { finishStaleComments } from "./finish-stale-comments.js";
 import { cronHandler } from "../scheduler/cron-endpoint.js";
 import { createProcessLock, type TickLock } from "../scheduler/lock.js";
 import { runTick, type TickRun, type TickTarget } from "../scheduler/run-tick.js";
@@ -55,12 +56,16 @@ export interface AgendaDrafterOptions {
   redisPing?: () => Promise<void>;
   /** How long `/readyz` reuses its answer. Default: 5 seconds. */
   readinessCacheMs?: number;
+  /** How long a second of the wait before failed work runs again lasts. Default: 1000 ms; tests shorten it. */
+  retryWaitUnitMs?: number;
 }
 
 export interface AgendaDrafter {
   app: ApplicationFunction;
   /** Resolves once start-up discovery and every refresh requested so far are done. */
   idle(): Promise<void>;
+  /** As `idle`, and once every failed refresh has run again (end-to-end tests, with short retry waits). */
+  settled(): Promise<void>;
   /** Runs one tick over every installation's meetings now (the interval and the cron endpoint run the same). */
   tick(): Promise<TickRun>;
   /** Stops the in-process tick. */
@@ -92,6 +97,7 @@ export function createAgendaDrafter(options: AgendaDrafterOptions): AgendaDrafte
       stateSigner: options.stateSigner,
       metrics,
       ...(options.claimWaitMs !== undefined && { claimWaitMs: options.claimWaitMs }),
+      ...(options.retryWaitUnitMs !== undefined && { retryWaitUnitMs: options.retryWaitUnitMs }),
     });
     runtime = current;
     const queue = new WebhookQueue((error) => probot.log.error(error instanceof Error ? error.message : String(error)));
@@ -141,6 +147,10 @@ export function createAgendaDrafter(options: AgendaDrafterOptions): AgendaDrafte
       await startup;
       await webhooks?.idle();
       await runtime?.idle();
+    },
+    settled: async () => {
+      await startup;
+      await runtime?.settled();
     },
     tick: () => tick(),
     stop: () => stop(),
@@ -252,7 +262,12 @@ async function tickTargets(runtime: Runtime, installations: Installations, optio
   const targets: TickTarget[] = [];
   for (const installation of await installations()) {
     const octokit = await runtime.auth(installation.id);
-    await runtime.ensureDiscovered(octokit, installation.id);
+    // An installation that cannot be read now (its token not minted, GitHub failing) waits for the next tick; the others go on.
+    const discovered = await runtime.ensureDiscovered(octokit, installation.id).then(
+      () => true,
+      (error: unknown) => void runtime.log.error(`tick: installation ${installation.id} could not be read: ${describeError(error)}`),
+    );
+    if (!discovered) continue;
     targets.push({
       installationId: installation.id,
       meetings: await runtime.registry.meetings(installation.id),
@@ -261,6 +276,7 @@ async function tickTargets(runtime: Runtime, installations: Installations, optio
         now: runtime.now,
         log: runtime.log,
         recordedClaims: runtime.recordedClaims,
+        finishComments: (meeting) => finishStaleComments(runtime, octokit, installation.id, meeting),
         ...(options.claimWaitMs !== undefined && { claimWaitMs: options.claimWaitMs }),
       }),
     });

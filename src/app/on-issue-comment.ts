@@ -1,5 +1,5 @@
 import type { Context } from "probot";
-import type { GitHub } from "../github.js";
+import type { GitHub, RepoRef } from "../github.js";
 import { handleCommandComment } from "../commands/handle-command-comment.js";
 import { parseBody } from "../publish/issue-body.js";
 import { occurrenceAsStated } from "../publish/occurrence-as-stated.js";
@@ -21,19 +21,39 @@ import type { Runtime } from "./runtime.js";
 export async function onIssueComment(runtime: Runtime, context: Context<"issue_comment.created">): Promise<void> {
   const { issue, comment, repository, installation } = context.payload;
   if (installation === undefined || issue.pull_request || !comment.user) return;
-  const user = { login: comment.user.login, type: comment.user.type ?? "User" };
+  await runCommentCommands(runtime, runtime.client(context.octokit as GitHub), {
+    installationId: installation.id,
+    home: { owner: repository.owner.login, repo: repository.name },
+    issue,
+    comment: { id: comment.id, body: comment.body, user: { login: comment.user.login, type: comment.user.type ?? "User" } },
+  });
+}
+
+/** A comment on an issue (not a pull request) of a home repo, as its webhook or the REST API tells it. */
+export interface IssueCommentInput {
+  installationId: number;
+  home: RepoRef;
+  issue: { number: number; body?: string | null; html_url: string };
+  comment: { id: number; body: string; user: { login: string; type: string } };
+}
+
+/**
+ * Runs the comment's commands when it is on a meeting issue of the app, once (the comment's
+ * claim): for its webhook, or for the tick when the process that claimed it died. True when
+ * this call ran them.
+ */
+export async function runCommentCommands(runtime: Runtime, octokit: GitHub, input: IssueCommentInput): Promise<boolean> {
+  const { home, issue, comment } = input;
   const marker = parseBody(issue.body).marker;
-  if (!marker) return;
-  const octokit = runtime.client(context.octokit as GitHub);
-  const home = { owner: repository.owner.login, repo: repository.name };
-  await runtime.ensureDiscovered(octokit, installation.id);
-  const meeting = findMeeting(await runtime.registry.meetings(installation.id), home, marker.meeting);
-  if (!meeting) return;
+  if (!marker) return false;
+  await runtime.ensureDiscovered(octokit, input.installationId);
+  const meeting = findMeeting(await runtime.registry.meetings(input.installationId), home, marker.meeting);
+  if (!meeting) return false;
   const schedule = await loadSchedule(meeting.schedule);
   const scheduled = schedule.on(marker.occurrence);
   if (!scheduled) {
     runtime.log.warn(`${home.owner}/${home.repo}#${issue.number}: ${meeting.id} has no occurrence ${marker.occurrence} any more; its commands do not run`);
-    return;
+    return false;
   }
   const now = runtime.now();
   const issueRef = { ...home, number: issue.number };
@@ -42,8 +62,8 @@ export async function onIssueComment(runtime: Runtime, context: Context<"issue_c
     meeting,
     occurrence: occurrenceAsStated(meeting, scheduled, parseBody(issue.body, stateSeal(octokit, home, issue.number)).state),
     issue: issueRef,
-    comment: { id: comment.id, body: comment.body, user },
-    actions: createMeetingActions({ octokit, meeting, issueNumber: issue.number, scheduled, commenter: user.login, now, log: runtime.log }),
+    comment,
+    actions: createMeetingActions({ octokit, meeting, issueNumber: issue.number, scheduled, commenter: comment.user.login, now, log: runtime.log }),
     github: createCommandGitHub(octokit, meeting, issueRef),
     // The claim is read only once the comment holds commands.
     claim: async (commentId) => (await runtime.isMeetingIssue(octokit, home, marker, issue.number)) && (claim = await claimComment(octokit, home, commentId, now)) !== undefined,
@@ -52,10 +72,11 @@ export async function onIssueComment(runtime: Runtime, context: Context<"issue_c
     webHost: new URL(issue.html_url).host,
     now,
   });
-  // Only now is the comment done: had this process died on the way, a redelivery would take the
-  // claim over. A command that failed has had its reply: a redelivery must not run them all again.
+  // Only now is the comment done: had this process died on the way, a redelivery (or the tick)
+  // would take the claim over. A command that failed has had its reply: nothing runs them all again.
   const result = await handled.finally(async () => {
     if (claim) await finishComment(octokit, home, comment.id, claim);
   });
   if (result.ran) runtime.log.info(`${home.owner}/${home.repo}#${issue.number}: ran the commands of comment ${comment.id}`);
+  return result.ran;
 }

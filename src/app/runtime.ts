@@ -29,11 +29,16 @@ export interface RuntimeOptions {
   stateSigner: StateSigner;
   /** Where refresh durations and failures are counted. */
   metrics?: AppMetrics;
+  /** How long a second of the wait before failed work runs again lasts: 1000 ms; tests shorten it. */
+  retryWaitUnitMs?: number;
 }
 
+/** Failed work runs again at most this many times; then the tick's reconciliation repairs the issue. */
+const MAX_RETRIES = 3;
+
 type MeetingWork =
-  | { kind: "refresh"; installationId: number; home: RepoRef; meetingId: string; facts: WebhookFacts }
-  | { kind: "restore"; installationId: number; home: RepoRef; meetingId: string; edit: BodyEdit };
+  | { kind: "refresh"; installationId: number; home: RepoRef; meetingId: string; facts: WebhookFacts; retry: number }
+  | { kind: "restore"; installationId: number; home: RepoRef; meetingId: string; edit: BodyEdit; retry: number };
 
 /** What the webhook handlers share: the registry and the coalesced, per-meeting work queue. */
 export class Runtime {
@@ -43,6 +48,8 @@ export class Runtime {
   readonly stateSigner: StateSigner;
   /** The claims that record an occurrence's issue, read once by this process. */
   readonly recordedClaims = new RecordedClaims();
+  /** Comment claim commits this process knows are done (see staleCommentClaims). */
+  readonly settledCommentClaims = new Set<string>();
 
   /**
    * Whether the issue is the meeting issue its marker names: the one the occurrence's claim
@@ -57,6 +64,9 @@ export class Runtime {
   readonly #queue: Coalescer<MeetingWork>;
   readonly #metrics: AppMetrics | undefined;
   readonly #discoveries = new Map<number, Promise<void>>();
+  readonly #retryWaitUnitMs: number;
+  /** Failed work waiting to run again. */
+  readonly #retries = new Set<Promise<void>>();
 
   constructor(probot: Probot, options: RuntimeOptions) {
     this.#probot = probot;
@@ -66,6 +76,7 @@ export class Runtime {
     this.log = logWithFields(() => probot.log);
     this.#metrics = options.metrics;
     this.#claimWaitMs = options.claimWaitMs;
+    this.#retryWaitUnitMs = options.retryWaitUnitMs ?? 1000;
     this.#queue = new Coalescer<MeetingWork>({
       windowMs: options.debounceMs,
       // Queued work is its own: its lines carry its meeting, not the delivery that happened to queue it first.
@@ -88,18 +99,19 @@ export class Runtime {
   }
 
   /** Queues a refresh of the meeting with what a webhook said that search may not show yet. */
-  refresh(installationId: number, meeting: Meeting, facts: Partial<WebhookFacts> = {}): void {
+  refresh(installationId: number, meeting: Meeting, facts: Partial<WebhookFacts> = {}, retry = 0): void {
     this.#queue.request(workKey(installationId, meeting.home, meeting.id), {
       kind: "refresh",
       installationId,
       home: meeting.home,
       meetingId: meeting.id,
       facts: { labels: facts.labels ?? [], repos: facts.repos ?? [] },
+      retry,
     });
   }
 
-  restore(installationId: number, home: RepoRef, meetingId: string, edit: BodyEdit): void {
-    this.#queue.request(workKey(installationId, home, meetingId), { kind: "restore", installationId, home, meetingId, edit });
+  restore(installationId: number, home: RepoRef, meetingId: string, edit: BodyEdit, retry = 0): void {
+    this.#queue.request(workKey(installationId, home, meetingId), { kind: "restore", installationId, home, meetingId, edit, retry });
   }
 
   /**
@@ -129,20 +141,26 @@ export class Runtime {
     await this.#queue.idle();
   }
 
+  /** Resolves once idle, with every failed refresh and restore run again too (see #retryLater). */
+  async settled(): Promise<void> {
+    do {
+      await Promise.all(this.#retries);
+      await this.idle();
+    } while (this.#retries.size > 0);
+  }
+
   async #run(work: MeetingWork[]): Promise<void> {
     const first = work[0];
     if (!first) return;
     const octokit = await this.auth(first.installationId);
     const meeting = findMeeting(await this.registry.meetings(first.installationId), first.home, first.meetingId);
-    const dryRun = meeting?.dryRun ?? false;
     for (const item of work) {
-      if (item.kind !== "restore") continue;
-      const outcome = await restoreOverwrittenEdit(octokit, item.home, item.edit, { dryRun, log: this.log });
-      if (outcome === "written") this.log.info(`restored a person's edit of ${item.home.owner}/${item.home.repo}#${item.edit.issueNumber}`);
+      if (item.kind === "restore") await this.#restore(octokit, item, meeting?.dryRun ?? false);
     }
-    if (!meeting || !work.some((item) => item.kind === "refresh")) return;
-    const refreshes = work.flatMap((item) => (item.kind === "refresh" ? [item.facts] : []));
-    const facts = { labels: refreshes.flatMap((each) => each.labels), repos: refreshes.flatMap((each) => each.repos) };
+    const refreshes = work.filter((item) => item.kind === "refresh");
+    if (!meeting || refreshes.length === 0) return;
+    const facts = { labels: refreshes.flatMap((each) => each.facts.labels), repos: refreshes.flatMap((each) => each.facts.repos) };
+    const retry = Math.max(...refreshes.map((each) => each.retry));
     try {
       const refresh = () =>
         refreshMeeting(
@@ -155,7 +173,8 @@ export class Runtime {
     } catch (error) {
       if (!(error instanceof BodyTooLongError)) {
         if (!mayTryAgainLater(error)) throw error;
-        return this.#retryLater(first.installationId, meeting, facts, error);
+        const what = failedWork(first.installationId, meeting.home, meeting.id, error);
+        return this.#retryLater(what, retry, error, () => this.refresh(first.installationId, meeting, facts, retry + 1));
       }
       this.log.error(error.message);
       await reportOversizeBody(octokit, meeting.home, error.message);
@@ -169,14 +188,40 @@ export class Runtime {
     this.log.debug?.(`${key}: ${errorDetails(error)}`);
   }
 
-  /** A refresh that failed runs again later, with its webhook facts, when GitHub says it may. */
-  #retryLater(installationId: number, meeting: Meeting, facts: WebhookFacts, error: unknown): void {
-    const delayMs = retryDelayMs(error);
-    this.log.warn(
-      `${failedWork(installationId, meeting.home, meeting.id, error)} failed (${describeError(error)}); trying again in ${Math.ceil(delayMs / 1000)} s`,
-    );
-    this.log.debug?.(`${meeting.home.owner}/${meeting.home.repo} ${meeting.id}: ${errorDetails(error)}`);
-    setTimeout(() => this.refresh(installationId, meeting, facts), delayMs).unref();
+  /** Puts a person's overwritten edit back; when GitHub fails, later (see #retryLater). */
+  async #restore(octokit: GitHub, item: Extract<MeetingWork, { kind: "restore" }>, dryRun: boolean): Promise<void> {
+    const issue = `${item.home.owner}/${item.home.repo}#${item.edit.issueNumber}`;
+    try {
+      const outcome = await restoreOverwrittenEdit(octokit, item.home, item.edit, { dryRun, log: this.log });
+      if (outcome === "written") this.log.info(`restored a person's edit of ${issue}`);
+    } catch (error) {
+      if (!mayTryAgainLater(error)) return this.log.error(`${issue}: restoring a person's edit failed: ${describeError(error)}`);
+      this.#retryLater(`${issue}: restoring a person's edit`, item.retry, error, () =>
+        this.restore(item.installationId, item.home, item.meetingId, item.edit, item.retry + 1),
+      );
+    }
+  }
+
+  /**
+   * Failed work runs again when GitHub says it may (`retry-after`, else a minute), at most
+   * MAX_RETRIES times; then it is left to the tick, which reconciles every live meeting issue.
+   */
+  #retryLater(what: string, retry: number, error: unknown, again: () => void): void {
+    if (retry >= MAX_RETRIES) {
+      this.log.warn(`${what} failed ${retry + 1} times (${describeError(error)}); the next tick repairs the issue`);
+      return;
+    }
+    const seconds = Math.ceil(retryDelayMs(error) / 1000);
+    this.log.warn(`${what} failed (${describeError(error)}); trying again in ${seconds} s`);
+    this.log.debug?.(`${what}: ${errorDetails(error)}`);
+    const waiting = new Promise<void>((resolve) => {
+      setTimeout(() => {
+        again();
+        resolve();
+      }, seconds * this.#retryWaitUnitMs).unref();
+    });
+    this.#retries.add(waiting);
+    void waiting.then(() => this.#retries.delete(waiting));
   }
 }
 

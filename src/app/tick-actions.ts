@@ -18,6 +18,8 @@ export interface TickActionsContext {
   recordedClaims?: RecordedClaims;
   /** The installation, for the log lines' fields. */
   installationId?: number;
+  /** Runs the commands of comments whose claim went stale (see TickActions.finishComments). */
+  finishComments?: (meeting: Meeting) => Promise<number[]>;
 }
 
 /** The tick's steps on one installation's GitHub, made of the app's own writers. */
@@ -42,6 +44,7 @@ function createActions(octokit: GitHub, context: TickActionsContext): TickAction
       occurrence,
     );
   return {
+    ...(context.finishComments && { finishComments: context.finishComments }),
     records: (meeting, occurrences) => readOccurrenceRecords(octokit, meeting, occurrences, context.recordedClaims),
     async createIssue(meeting, occurrence) {
       const outcome = await refresh(meeting, occurrence);

@@ -27,10 +27,44 @@ export async function claimComment(octokit: GitHub, home: RepoRef, commentId: nu
   if (held === sha) return { sha, tree };
   if (held === undefined) return undefined;
   const { data: commit } = await octokit.rest.git.getCommit({ ...home, commit_sha: held });
-  const claimed = commit.message.startsWith(`agenda-drafter: comment ${commentId} claimed at `);
-  // A `done` claim, or one from before claims recorded progress (the default branch's head), is finished.
-  if (!claimed || now.getTime() - Date.parse(commit.committer.date) <= STALE_COMMENT_CLAIM_MS) return undefined;
+  if (claimProgress(commit, commentId, now) !== "stale") return undefined;
   return takeOver(octokit, home, commentId, { tree: commit.tree.sha, stale: held, now });
+}
+
+/**
+ * A claim commit's word on its comment: `done` (or from before claims recorded progress: the
+ * default branch's head), `claimed` by a process that may still be running its commands, or
+ * `stale`: claimed too long ago, by a process that died.
+ */
+function claimProgress(commit: { message: string; committer: { date: string } }, commentId: number, now: Date): "done" | "claimed" | "stale" {
+  if (!commit.message.startsWith(`agenda-drafter: comment ${commentId} claimed at `)) return "done";
+  return now.getTime() - Date.parse(commit.committer.date) > STALE_COMMENT_CLAIM_MS ? "stale" : "claimed";
+}
+
+export interface StaleCommentClaim {
+  commentId: number;
+  /** The claim commit the ref points at. */
+  sha: string;
+}
+
+/**
+ * The comments of the repository whose claim went stale before their commands were done: the
+ * tick finishes them, so that a process dying after its claim loses no command even when no
+ * redelivery comes. `settled` holds the claim commits known to be done (a done claim never moves
+ * again), so that each is read once per process.
+ */
+export async function staleCommentClaims(octokit: GitHub, home: RepoRef, now: Date, settled: Set<string>): Promise<StaleCommentClaim[]> {
+  const refs = await octokit.paginate(octokit.rest.git.listMatchingRefs, { ...home, ref: COMMENT_REFS, per_page: 100 });
+  const stale: StaleCommentClaim[] = [];
+  for (const ref of refs) {
+    const commentId = Number(ref.ref.slice(`refs/${COMMENT_REFS}`.length));
+    if (!Number.isSafeInteger(commentId) || settled.has(ref.object.sha)) continue;
+    const { data: commit } = await octokit.rest.git.getCommit({ ...home, commit_sha: ref.object.sha });
+    const progress = claimProgress(commit, commentId, now);
+    if (progress === "done") settled.add(ref.object.sha);
+    if (progress === "stale") stale.push({ commentId, sha: ref.object.sha });
+  }
+  return stale;
 }
 
 /** Records that the comment's commands have run: a redelivery then runs nothing. */
@@ -62,7 +96,9 @@ function claimMessage(commentId: number, now: Date, note: string): string {
   return `agenda-drafter: comment ${commentId} claimed at ${now.toISOString()}${note}\n\nclaimant ${randomUUID()}`;
 }
 
+const COMMENT_REFS = "agenda-drafter-comments/";
+
 /** The ref's name as `git.getRef` and `git.updateRef` take it (without `refs/`). */
 function refName(commentId: number): string {
-  return `agenda-drafter-comments/${commentId}`;
+  return `${COMMENT_REFS}${commentId}`;
 }

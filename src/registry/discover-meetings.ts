@@ -9,7 +9,10 @@ import type { Log } from "../log.js";
 
 /**
  * Reads the config file of every repository the installation can see (100 repositories a GraphQL
- * query) and records the meetings they declare. Returns them.
+ * query) and records the meetings they declare. Returns them. A discovery that fails half-way
+ * (GitHub refused a request, or the token could not be minted) leaves the installation unknown, so
+ * that the next event or tick reads it again: known with half its meetings, it would lose the
+ * others' work until a restart.
  */
 export async function discoverMeetings(
   octokit: GitHub,
@@ -18,14 +21,19 @@ export async function discoverMeetings(
   log: Log,
 ): Promise<Meeting[]> {
   await registry.markKnown(installationId);
-  const { repos, known } = await readInstallationConfigFiles(octokit);
-  const meetings: Meeting[] = [];
-  for (const repo of repos) {
-    // Most repositories have no config file: there is nothing of theirs to record.
-    if (known.get(knownFileKey({ ...repo, path: CONFIG_PATH })) === null) continue;
-    meetings.push(...(await loadRepoMeetings(octokit, installationId, repo, registry, log, known)));
+  try {
+    const { repos, known } = await readInstallationConfigFiles(octokit);
+    const meetings: Meeting[] = [];
+    for (const repo of repos) {
+      // Most repositories have no config file: there is nothing of theirs to record.
+      if (known.get(knownFileKey({ ...repo, path: CONFIG_PATH })) === null) continue;
+      meetings.push(...(await loadRepoMeetings(octokit, installationId, repo, registry, log, known)));
+    }
+    return meetings;
+  } catch (error) {
+    await registry.forgetInstallation(installationId);
+    throw error;
   }
-  return meetings;
 }
 
 /** Reads one repository's config file and records its meetings (none when the file is gone). */

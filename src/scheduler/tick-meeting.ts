@@ -23,6 +23,11 @@ export interface TickActions {
   cancelIssue(meeting: Meeting, issue: OccurrenceIssue): Promise<void>;
   /** Drafts the live agenda afresh and writes it only when it differs from the issue's (its `agendaHash`). */
   refreshIssue(meeting: Meeting, issue: OccurrenceIssue): Promise<void>;
+  /**
+   * Runs the commands of comments on the meeting's issues whose claim went stale before they were
+   * done (their claimant died); the ids of those it ran. Absent where no comment commands run (the CLI's `run`).
+   */
+  finishComments?(meeting: Meeting): Promise<number[]>;
 }
 
 export interface MeetingTickResult {
@@ -59,6 +64,7 @@ export async function tickMeeting(meeting: Meeting, now: Date, actions: TickActi
     const live = issue?.state === "open" && !issue.frozen && !occurrence.cancelled && now.getTime() < Date.parse(occurrence.start);
     if (live) await forOccurrence(occurrence.key, () => actions.refreshIssue(meeting, { occurrence, issueNumber: issue.number }));
   }
+  for (const commentId of (await actions.finishComments?.(meeting)) ?? []) result.done.push(`finish-comment ${commentId}`);
   return result;
 }
 

@@ -1,33 +1,71 @@
 // A comment's commands are not lost when the process that claimed the comment dies before running
-// them: a redelivery takes the stale claim over and runs them, once.
+// them: a redelivery, or else the tick, takes the stale claim over and runs them, once.
 import type { E2E } from "./harness.js";
 import { agendaItems, HOME, meetingIssue, startLiveIssueApp } from "./live-issue-app.js";
+import { startDrafter, stepsDone } from "./drafter-app.js";
 import { visibleText } from "../fixtures/visible-text.js";
 
+const [owner = "", repo = ""] = HOME.split("/");
 let e2e: E2E;
 afterEach(async () => e2e?.close());
 
-test("a comment claimed by a process that died is taken over by its redelivery, and its commands run once", async () => {
-  e2e = await startLiveIssueApp();
-  const [owner = "", repo = ""] = HOME.split("/");
-  const issueNumber = meetingIssue(e2e).number;
-
-  // The webhook arrives late, and twice; before it does, another process claims the comment and dies.
-  e2e.faults({ delayMs: 1_500, duplicate: true });
-  const { data: comment } = await e2e.as("RafaelGSS").rest.issues.createComment({ owner, repo, issue_number: issueNumber, body: "/agenda add nodejs/node#52459" });
+/** Another process's claim of the comment, made before its webhook reaches this one; that process then dies. */
+async function claimAsADyingProcess(commentId: number) {
   const person = e2e.as("mhdawson").rest.git;
   const { data: main } = await person.getRef({ owner, repo, ref: "heads/main" });
   const { data: head } = await person.getCommit({ owner, repo, commit_sha: main.object.sha });
-  const { data: claim } = await person.createCommit({ owner, repo, tree: head.tree.sha, parents: [], message: `agenda-drafter: comment ${comment.id} claimed at ${e2e.clock.now().toISOString()}\n\nclaimant of a process that died` });
-  await person.createRef({ owner, repo, ref: `refs/agenda-drafter-comments/${comment.id}`, sha: claim.sha });
+  const { data: claim } = await person.createCommit({ owner, repo, tree: head.tree.sha, parents: [], message: `agenda-drafter: comment ${commentId} claimed at ${e2e.clock.now().toISOString()}\n\nclaimant of a process that died` });
+  await person.createRef({ owner, repo, ref: `refs/agenda-drafter-comments/${commentId}`, sha: claim.sha });
+}
+
+async function comment(body: string) {
+  const { data } = await e2e.as("RafaelGSS").rest.issues.createComment({ owner, repo, issue_number: meetingIssue(e2e).number, body });
+  return data;
+}
+
+async function expectRunOnce(commentId: number) {
+  expect(agendaItems(meetingIssue(e2e))).toContain("nodejs/node#52459");
+  const replies = e2e.comments(HOME, meetingIssue(e2e).number).filter((candidate) => candidate.author === "agenda-drafter[bot]");
+  expect(replies.map((reply) => visibleText(reply.body).split("\n")[0])).toEqual(["> /agenda add nodejs/node#\u200B52459"]);
+  const person = e2e.as("mhdawson").rest.git;
+  const { data: ref } = await person.getRef({ owner, repo, ref: `agenda-drafter-comments/${commentId}` });
+  const { data: done } = await person.getCommit({ owner, repo, commit_sha: ref.object.sha });
+  expect(done.message).toBe(`agenda-drafter: comment ${commentId} done`);
+}
+
+test("a comment claimed by a process that died is taken over by its redelivery, and its commands run once", async () => {
+  e2e = await startLiveIssueApp();
+
+  // The webhook arrives late, and twice; before it does, another process claims the comment and dies.
+  e2e.faults({ delayMs: 1_500, duplicate: true });
+  const { id } = await comment("/agenda add nodejs/node#52459");
+  await claimAsADyingProcess(id);
   e2e.clock.advance("PT6M");
   await e2e.settle();
   e2e.faults({ delayMs: 0, duplicate: false });
 
-  expect(agendaItems(meetingIssue(e2e))).toContain("nodejs/node#52459");
-  const replies = e2e.comments(HOME, issueNumber).filter((candidate) => candidate.author === "agenda-drafter[bot]");
-  expect(replies.map((reply) => visibleText(reply.body).split("\n")[0])).toEqual(["> /agenda add nodejs/node#\u200B52459"]);
-  const { data: ref } = await person.getRef({ owner, repo, ref: `agenda-drafter-comments/${comment.id}` });
-  const { data: done } = await person.getCommit({ owner, repo, commit_sha: ref.object.sha });
-  expect(done.message).toBe(`agenda-drafter: comment ${comment.id} done`);
+  await expectRunOnce(id);
+});
+
+test("a comment claimed by a process that died, with no redelivery, is finished by the tick, once", async () => {
+  const stage = await startDrafter();
+  e2e = stage.e2e;
+
+  // The webhook comes while the dead process's claim is fresh: this process leaves the comment to it.
+  e2e.faults({ delayMs: 500 });
+  const { id } = await comment("/agenda add nodejs/node#52459");
+  await claimAsADyingProcess(id);
+  await e2e.settle();
+  e2e.faults({ delayMs: 0 });
+  expect(agendaItems(meetingIssue(e2e))).not.toContain("nodejs/node#52459");
+
+  // A tick within five minutes of the claim leaves it too; one after finishes the comment.
+  e2e.clock.advance("PT4M");
+  expect(stepsDone(await stage.tick())).toEqual([]);
+  e2e.clock.advance("PT2M");
+  expect(stepsDone(await stage.tick())).toEqual([`finish-comment ${id}`]);
+  await expectRunOnce(id);
+
+  expect(stepsDone(await stage.tick())).toEqual([]);
+  await expectRunOnce(id);
 });

@@ -11,6 +11,8 @@ import { TEST_STATE_SIGNER } from "../fixtures/state-signer.js";
 const DEBOUNCE_MS = 60;
 /** Long enough for another process that claimed an occurrence to create its issue over HTTP. */
 const CLAIM_WAIT_MS = 2_000;
+/** A second of the wait before failed work runs again, shortened as the stage shortens Probot's retries. */
+const RETRY_WAIT_UNIT_MS = 10;
 
 export interface DrafterProcess {
   app: E2EOptions["app"];
@@ -18,9 +20,9 @@ export interface DrafterProcess {
 }
 
 /** One process of the app as `probot run` would run it, with the sandbox clock as its clock and no interval tick. */
-export function drafterProcess(options: Pick<AgendaDrafterOptions, "lock" | "registry"> = {}): DrafterProcess {
+export function drafterProcess(options: Pick<AgendaDrafterOptions, "lock" | "registry" | "requestTimeoutMs"> = {}): DrafterProcess {
   let now: () => Date = () => new Date();
-  const drafter = createAgendaDrafter({ ...options, stateSigner: TEST_STATE_SIGNER, debounceMs: DEBOUNCE_MS, now: () => now(), claimWaitMs: CLAIM_WAIT_MS });
+  const drafter = createAgendaDrafter({ ...options, stateSigner: TEST_STATE_SIGNER, debounceMs: DEBOUNCE_MS, now: () => now(), claimWaitMs: CLAIM_WAIT_MS, retryWaitUnitMs: RETRY_WAIT_UNIT_MS });
   return {
     app: (probot, appOptions) => {
       now = appOptions.now;
@@ -42,7 +44,7 @@ export async function startDrafter(snapshot?: string): Promise<DrafterStage> {
   const e2e = await startE2E({
     ...(snapshot === undefined ? { snapshotFile: SNAPSHOT_FILE } : { snapshot }),
     app: replica.app,
-    idle: replica.drafter.idle,
+    idle: replica.drafter.settled,
   });
   await e2e.settle();
   return {

@@ -16,6 +16,8 @@ export const SNAPSHOT_FILE = new URL("../fixtures/e2e/nodejs-security-wg.yml", i
 const DEBOUNCE_MS = 60;
 /** Long enough for another process that claimed an occurrence to create its issue over HTTP. */
 const CLAIM_WAIT_MS = 2_000;
+/** A second of the wait before failed work runs again, shortened as the stage shortens Probot's retries. */
+const RETRY_WAIT_UNIT_MS = 10;
 
 /** The snapshot with changes: `edit` changes the parsed YAML in place. */
 export function snapshotWith(edit: (snapshot: SnapshotDocument) => void): string {
@@ -32,13 +34,13 @@ export interface SnapshotDocument {
 /** The app as `probot run` would run it, with the sandbox clock as its clock. */
 export function agendaDrafterApp(): { app: E2EOptions["app"]; idle: () => Promise<void> } {
   let now: () => Date = () => new Date();
-  const drafter = createAgendaDrafter({ stateSigner: TEST_STATE_SIGNER, debounceMs: DEBOUNCE_MS, now: () => now(), claimWaitMs: CLAIM_WAIT_MS });
+  const drafter = createAgendaDrafter({ stateSigner: TEST_STATE_SIGNER, debounceMs: DEBOUNCE_MS, now: () => now(), claimWaitMs: CLAIM_WAIT_MS, retryWaitUnitMs: RETRY_WAIT_UNIT_MS });
   return {
     app: (probot, options) => {
       now = options.now;
       return drafter.app(probot, options);
     },
-    idle: drafter.idle,
+    idle: drafter.settled,
   };
 }
 

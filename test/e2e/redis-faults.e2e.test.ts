@@ -1,4 +1,4 @@
-// Redis is an economy, never a requirement: with Redis stopped, restarted empty or left idle until
+// Redis is an economy, never a requirement: with Redis slow, stopped, restarted empty or left idle until
 // its keys expire, the app keeps refreshing meeting issues and ticking on GitHub-side claims alone,
 // with Probot's throttling on (in memory, as `probot run` sets it up without REDIS_URL), and says
 // so once.
@@ -30,7 +30,7 @@ describeWithRedis("the app with Redis failing under it", () => {
     redis = await startRedisServer();
     stores = redisStoresFromEnv({ [REDIS_URL_ENV]: redis.url }, log, { commandTimeoutMs: 500 });
     replica = drafterProcess(stores);
-    e2e = await startE2E({ snapshotFile: SNAPSHOT_FILE, app: replica.app, idle: replica.drafter.idle });
+    e2e = await startE2E({ snapshotFile: SNAPSHOT_FILE, app: replica.app, idle: replica.drafter.settled });
     await e2e.settle();
   });
   afterEach(async () => {
@@ -66,6 +66,18 @@ describeWithRedis("the app with Redis failing under it", () => {
     await labelAndSettle("node", 52459);
     expect(agendaItems(meetingIssue(e2e!))).not.toContain("nodejs/node#52459"); // frozen: for the next meeting
     expect(aboutRedis()).toEqual([expect.stringMatching(/^warn: Redis is unavailable/)]);
+  });
+
+  test("slow (the server answers nothing, its connections open): meeting issues are still refreshed and ticks still run, with one warning; Redis is back once it answers", async () => {
+    redis.pause();
+
+    await expectTheAppToWork();
+    expect(aboutRedis()).toEqual([expect.stringMatching(/^warn: Redis is unavailable \(Command timed out\)/)]);
+
+    redis.resume();
+    await labelAndSettle("undici", 3054);
+    expect(agendaItems(meetingIssue(e2e!))).not.toContain("nodejs/undici#3054"); // frozen: for the next meeting
+    expect(aboutRedis()).toEqual([expect.stringMatching(/^warn: Redis is unavailable/), "info: Redis is back"]);
   });
 
   test("restarted empty: the app discovers the meetings again and keeps working, and says Redis is back once", async () => {

@@ -6,3 +6,4 @@ export type { SandboxOctokit } from "./sandbox-octokit.js";
 export { startSandboxServer, type SandboxServer, type SandboxServerOptions } from "./server.js";
 export { startStage, type Stage, type StageAppOptions, type StageOptions } from "./stage.js";
 export type { CommentRecord, IssueRecord, PullRequestIssue } from "./state.js";
+export type { RequestFaultInput } from "./faults/request-fault.js";

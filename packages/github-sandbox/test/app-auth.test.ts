@@ -99,6 +99,20 @@ test("an installation token lives an hour of real time, as GitHub's do, however 
   expect((await read()).status).toBe(200);
 });
 
+test("a request fault on the token mint fails it as GitHub's would, then minting goes on", async () => {
+  sandbox.faults.add([{ route: "POST /app/installations/{installation_id}/access_tokens", kind: "secondary-rate-limit", retryAfter: 3 }]);
+  const mint = () => fetch(`${server.url}/api/v3/app/installations/4001/access_tokens`, { method: "POST", headers: { authorization: `Bearer ${jwt({})}` } });
+  try {
+    const refused = await mint();
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get("retry-after")).toBe("3");
+    expect(((await refused.json()) as { message: string }).message).toMatch(/secondary rate limit/);
+    expect((await mint()).status).toBe(201);
+  } finally {
+    sandbox.faults.clear();
+  }
+});
+
 test("an installation token is refused once its real hour is over", () => {
   let wallClock = Date.parse("2026-01-01T00:00:00Z");
   const tokens = new InstallationTokens(() => wallClock);

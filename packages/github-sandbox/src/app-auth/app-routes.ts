@@ -15,6 +15,8 @@ export interface AppRoutesContext {
   app: SandboxApp;
   tokens: InstallationTokens;
   urls: SandboxUrls;
+  /** Answers under the request fault the operation meets, if any: the app's token mint fails as GitHub's may. */
+  underFault?: (operation: string, answer: () => Promise<Response>) => Promise<Response>;
 }
 
 type AppRoute = (context: AppRoutesContext, params: string[], request: Request) => Response | Promise<Response>;
@@ -57,13 +59,14 @@ export function answerAppRequest(request: Request, path: string, context: AppRou
     const match = route.pattern.exec(path);
     if (!match || !route.operation.startsWith(`${request.method} `)) continue;
     const params = match.slice(1).map((part) => decodeURIComponent(part));
-    return Promise.resolve().then(async () => {
+    const answer = async () => {
       const response = refuseWithoutAppJwt(request, context) ?? (await route.answer(context, params, request));
       const text = await response.clone().text();
       const problem = sandboxResponseProblem(route.operation, response.status, text === "" ? undefined : JSON.parse(text));
       if (problem) throw new Error(`Sandbox bug: ${request.method} ${new URL(request.url).pathname} broke GitHub's OpenAPI description: ${problem}`);
       return response;
-    });
+    };
+    return Promise.resolve().then(() => (context.underFault ? context.underFault(route.operation, answer) : answer()));
   }
   return undefined;
 }

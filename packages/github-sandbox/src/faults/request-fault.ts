@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { appOperations } from "../app-auth/app-routes.js";
 import { routes } from "../routes/index.js";
 
 // A request fault makes the sandbox fail requests as GitHub sometimes does: a server error, a rate
@@ -8,9 +9,9 @@ import { routes } from "../routes/index.js";
 
 export const GRAPHQL_ROUTE = "POST /graphql";
 
-/** Operations a fault may name: the sandbox's REST routes, and GraphQL. */
+/** Operations a fault may name: the sandbox's REST routes, the app's own (its installation tokens), and GraphQL. */
 function knownRoutes(): Set<string> {
-  return new Set([...routes.map((route) => `${route.method} ${route.path}`), GRAPHQL_ROUTE]);
+  return new Set([...routes.map((route) => `${route.method} ${route.path}`), ...appOperations, GRAPHQL_ROUTE]);
 }
 
 const common = {

@@ -45,8 +45,9 @@ export function createSandboxHandler(sandbox: Sandbox, options: SandboxHandlerOp
     }
     if (path === "/api/v3" || path.startsWith("/api/v3/")) {
       const restPath = path.slice("/api/v3".length) || "/";
+      const underFault = (operation: string, answer: () => Promise<Response>) => answerAppUnderFault(request, sandbox, operation, answer);
       const appAnswer =
-        options.app && answerAppRequest(request, restPath, { state: sandbox.state, now: () => sandbox.clock.now(), app: options.app, tokens, urls: sandbox.urls });
+        options.app && answerAppRequest(request, restPath, { state: sandbox.state, now: () => sandbox.clock.now(), app: options.app, tokens, urls: sandbox.urls, underFault });
       if (appAnswer) return appAnswer;
       const actor = resolveActor(request.headers.get("authorization"));
       if (typeof actor === "string") return githubError(401, actor);
@@ -101,6 +102,20 @@ async function answerGraphqlRequest(request: Request, sandbox: Sandbox, actor: A
     signal: request.signal,
     release: sandbox.faults.release,
     caller: rateLimitedCaller(actor),
+  });
+}
+
+/** A request of the app itself (its JWT: the app's installation tokens, its installations) under the request fault it meets if any. */
+function answerAppUnderFault(request: Request, sandbox: Sandbox, operation: string, answer: () => Promise<Response>): Promise<Response> {
+  const fault = sandbox.faults.take(operation, "installation");
+  if (!fault) return answer();
+  // 403 and 422 are answers these operations document; 429 and 5xx come from GitHub's front end.
+  return answerWithFault(fault, {
+    answer,
+    respond: ({ status, body, headers }) => Response.json(body, { status, headers: { ...headers } }),
+    signal: request.signal,
+    release: sandbox.faults.release,
+    caller: `integration ID ${sandbox.appId}`,
   });
 }
 

@@ -1,0 +1,33 @@
+import { ifFound, type GitHub } from "../github.js";
+import type { Meeting } from "../model.js";
+import { parseBody } from "../publish/issue-body.js";
+import { staleCommentClaims } from "../publish/claim-comment.js";
+import { runCommentCommands } from "./on-issue-comment.js";
+import type { Runtime } from "./runtime.js";
+
+/**
+ * The tick's part in running each comment's commands once: a comment on one of the meeting's
+ * issues whose claim went stale before it was done (the process that claimed it died, and no
+ * redelivery came) has its commands run now, the claim taken over as a redelivery takes it. The
+ * comment ids whose commands ran.
+ */
+export async function finishStaleComments(runtime: Runtime, octokit: GitHub, installationId: number, meeting: Meeting): Promise<number[]> {
+  const home = meeting.home;
+  const finished: number[] = [];
+  for (const stale of await staleCommentClaims(octokit, home, runtime.now(), runtime.settledCommentClaims)) {
+    const comment = (await ifFound(octokit.rest.issues.getComment({ ...home, comment_id: stale.commentId })))?.data;
+    const issueNumber = Number(comment?.issue_url.split("/").pop());
+    const issue = comment && (await ifFound(octokit.rest.issues.get({ ...home, issue_number: issueNumber })))?.data;
+    if (!comment?.user || !issue || issue.pull_request) {
+      // Deleted since, or never a comment on an issue: nothing is left to run.
+      runtime.settledCommentClaims.add(stale.sha);
+      continue;
+    }
+    // Another meeting of the same home repo finishes its own comments.
+    if (parseBody(issue.body).marker?.meeting !== meeting.id) continue;
+    const user = { login: comment.user.login, type: comment.user.type };
+    const ran = await runCommentCommands(runtime, octokit, { installationId, home, issue, comment: { id: comment.id, body: comment.body ?? "", user } });
+    if (ran) finished.push(comment.id);
+  }
+  return finished;
+}
