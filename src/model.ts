@@ -28,6 +28,10 @@ export interface Meeting {
   issue: { labels: string[]; closePrevious: boolean; title: string };
   templates: { issue?: string; minutes?: string };
   links: Record<string, string>;
+  /** How templates label links, by `links` key, where the config says so. */
+  linkLabels?: Record<string, string>;
+  /** The minutes' sections and Present entries, where the config says so; absent: the default layout. */
+  layout?: MeetingLayout;
   timezones: string[];
   dryRun: boolean;
   /**
@@ -40,6 +44,23 @@ export interface Meeting {
 export interface StandingItem {
   title: string;
   url?: string;
+  /** Heading of the layout section it is listed under; absent: the agenda's section. */
+  section?: string;
+}
+
+export interface MeetingLayout {
+  /** In order; exactly one has `agenda`. */
+  sections: LayoutSection[];
+  present: { style: "name_parenthesized_login" | "name_login"; roles: { role: string; logins: string[] }[] };
+}
+
+export interface LayoutSection {
+  heading: string;
+  level: 2 | 3;
+  /** Where the items by repository go (with the line saying where they come from). */
+  agenda: boolean;
+  /** Items with any of these labels are listed here instead of under their repository. */
+  labels: string[];
 }
 
 export type ScheduleConfig =

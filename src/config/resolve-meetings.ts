@@ -5,6 +5,7 @@ import { formatKeyPath } from "./key-path.js";
 import { parseLeadTime } from "./lead-time.js";
 import type { Locator } from "./locate.js";
 import { mergeLayers } from "./merge-layers.js";
+import { layoutProblems, toLayout } from "./resolve-layout.js";
 import type { ConfigProblem } from "./problem.js";
 import type { RawConfigFile, RawMeeting } from "./schema.js";
 
@@ -83,6 +84,7 @@ export function resolveMeetings(
         );
       }
     }
+    for (const { path, message } of layoutProblems(meeting)) found.push(problem(["meetings", id, ...path], message));
     return found;
   }
 
@@ -107,7 +109,7 @@ function toMeeting(id: string, raw: RawMeeting, home: RepoRef): Meeting {
     leadTimeMs: parseLeadTime(raw.lead_time ?? DEFAULT_LEAD_TIME) ?? 0,
     invited: (raw.invited ?? []).map(withAt),
     observers: (raw.observers ?? []).map(withAt),
-    standingItems: (raw.standing_items ?? []).map(({ title, url }) => (url === undefined ? { title } : { title, url })),
+    standingItems: (raw.standing_items ?? []).map(({ title, url, section }) => ({ title, ...withoutUndefined({ url, section }) })),
     minutes: { path: raw.minutes?.path ?? DEFAULT_MINUTES_PATH, open: raw.minutes?.open ?? "after_meeting" },
     issue: {
       labels: raw.issue?.labels ?? DEFAULT_ISSUE_LABELS,
@@ -119,6 +121,8 @@ function toMeeting(id: string, raw: RawMeeting, home: RepoRef): Meeting {
     timezones: raw.timezones ?? [],
     dryRun: raw.dry_run ?? false,
   };
+  if (raw.link_labels) meeting.linkLabels = raw.link_labels;
+  if (raw.layout) meeting.layout = toLayout(raw.layout);
   const allow = raw.commands?.allow;
   if (allow) {
     meeting.commands = { allow: { teams: (allow.teams ?? []).map(withAt), logins: (allow.logins ?? []).map(withoutAt) } };

@@ -1,6 +1,7 @@
 import { DateTime, IANAZone } from "luxon";
 import { z } from "zod";
 import { handlebarsSyntaxError } from "./handlebars-syntax-error.js";
+import { layoutSchema } from "./layout-schema.js";
 import { parseLeadTime } from "./lead-time.js";
 import { rruleProblem } from "./rrule-problem.js";
 
@@ -120,6 +121,7 @@ const scopeSchema = z
 const standingItemSchema = z.strictObject({
   title: nonEmptyText.describe("Text of the item."),
   url: webUrl.optional().describe("Link of the item."),
+  section: nonEmptyText.optional().describe("Heading of the `layout` section it is listed under. Default: the agenda's section."),
 });
 
 const minutesSchema = z.strictObject({
@@ -207,6 +209,16 @@ const meetingSchema = z
       .record(nonEmptyText, webUrl)
       .optional()
       .describe("Named links shown on the issue, e.g. `joining`, `livestream`."),
+    link_labels: z
+      .record(nonEmptyText, nonEmptyText)
+      .optional()
+      .describe(
+        "How a link is labelled where the templates list it, by its `links` key, e.g. `{ calendar: Node.js Project Calendar }`. " +
+          "Default: `Recording`, `Notes`, `Calendar`…",
+      ),
+    layout: layoutSchema
+      .optional()
+      .describe("The minutes' sections and how their Present entries read; reordering sections is a config change."),
     timezones: z.array(timezone).optional().describe("Time zones in which the meeting time is shown."),
     dry_run: z.boolean().optional().describe("Log what would be done instead of doing it. Default: false."),
     commands: commandsSchema.optional().describe("Comment commands."),

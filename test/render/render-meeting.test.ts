@@ -109,8 +109,8 @@ Please use the following emoji reactions in this post to indicate your availabil
 
 ## Present
 
-* Michael Dawson (@mhdawson)
-* @RafaelGSS
+* Michael Dawson (@​mhdawson)
+* @​RafaelGSS
 
 ## Agenda
 
@@ -386,7 +386,7 @@ describe("renderMeeting: hostile titles", () => {
   test("the title, names and URLs from config are escaped too", () => {
     expect(rendered.title).toBe("Node.js [Security] team Meeting 2024-03-28");
     expect(rendered.minutesBody).toContain("# Node.js \\[Security\\] team Meeting 2024-03-28\n");
-    expect(rendered.minutesBody).toContain("* \\[Michael\\](https:\u200B//evil.example) @\u200Beveryone (@mhdawson)\n");
+    expect(rendered.minutesBody).toContain("* \\[Michael\\](https:\u200B//evil.example) @\u200Beveryone (@\u200Bmhdawson)\n");
     expect(rendered.agendaMarkdown).toContain(
       "- [ ] Review @\u200Beveryone's &lt;b>queue&lt;/b> - <https://example.com/a%20%28b%29>\n",
     );
