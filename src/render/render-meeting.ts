@@ -63,7 +63,8 @@ export async function renderMeeting(input: RenderInput): Promise<RenderedMeeting
 
   const issueAgenda = (cut: Agenda) => {
     const view = buildMeetingView({ ...viewInput, agenda: cut, markItems: true, sectioned: true });
-    return asDocument(defaults.sections({ ...view, issue: true }, { agenda: defaults.agenda(view) }));
+    const headed = view.sections.filter((section) => section.lists).length > 1;
+    return asDocument(defaults.sections({ ...view, issue: true, headed }, { agenda: defaults.agenda(view) }));
   };
   const agendaCut = agendaCutter(agenda, issueAgenda);
   const agendaMarkdown = agendaCut.cut(0).agendaMarkdown;
