@@ -98,6 +98,8 @@ export interface Occurrence {
   end: string;
   /** Set for an occurrence that will not take place: the schedule dropped it, or a person cancelled it (`/meeting cancel`). */
   cancelled?: boolean;
+  /** Why a person cancelled it, as they wrote it (`/meeting cancel <reason>`); escaped wherever it is shown. */
+  cancelReason?: string;
 }
 
 /** An issue or pull request by name: `owner/name` and number. */

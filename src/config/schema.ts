@@ -208,7 +208,9 @@ const meetingSchema = z
     links: z
       .record(nonEmptyText, webUrl)
       .optional()
-      .describe("Named links shown on the issue, e.g. `joining`, `livestream`."),
+      .describe(
+        "Named links shown on the issue and the minutes, e.g. `joining`, `livestream`, `recording`, `calendar`, `notes` (a HackMD or Google Doc); `{{date}}` in a link is the occurrence's date.",
+      ),
     link_labels: z
       .record(nonEmptyText, nonEmptyText)
       .optional()

@@ -20,6 +20,8 @@ export function occurrenceAsStated(meeting: Meeting, occurrence: Occurrence, sta
       };
     }
   }
-  if (state?.cancelled) stated = { ...stated, cancelled: true };
+  if (state?.cancelled) {
+    stated = { ...stated, cancelled: true, ...(state.cancelled.reason?.trim() ? { cancelReason: state.cancelled.reason } : {}) };
+  }
   return stated;
 }

@@ -38,6 +38,8 @@ export interface MeetingView {
   /** Local date of the occurrence, YYYY-MM-DD. */
   date: string;
   cancelled: boolean;
+  /** Why a person cancelled it, escaped. */
+  cancelReason?: string;
   time: MeetingTimes;
   links: Record<string, string>;
   linkLabels: Record<string, string>;
@@ -87,8 +89,10 @@ export function buildMeetingView(input: MeetingViewInput): MeetingView {
     title: escapeMarkdown(title),
     date: occurrence.date,
     cancelled: occurrence.cancelled === true,
+    ...(occurrence.cancelled && occurrence.cancelReason ? { cancelReason: escapeMarkdown(occurrence.cancelReason) } : {}),
     time: meetingTimes(meeting, occurrence, title),
-    links: Object.fromEntries(Object.entries(meeting.links).map(([key, url]) => [key, escapeUrl(url)])),
+    // A link may hold `{{date}}`, the occurrence's date: a notes document per meeting.
+    links: Object.fromEntries(Object.entries(meeting.links).map(([key, url]) => [key, escapeUrl(url.replaceAll("{{date}}", occurrence.date))])),
     linkLabels: Object.fromEntries(
       Object.entries({ ...DEFAULT_LINK_LABELS, ...meeting.linkLabels }).map(([key, label]) => [key, escapeMarkdown(label)]),
     ),

@@ -46,6 +46,7 @@ export const TEMPLATE_FIELDS = [
     fields: ["cancelled"],
     example: "true when the occurrence will not take place: the schedule says so, or `/meeting cancel` cancelled it",
   },
+  { fields: ["cancelReason"], example: "`most of us are at the collab summit`: the reason `/meeting cancel` gave, if any" },
   { fields: ["time.utc", "time.utc12Hour"], example: "`Thu 28-Mar-2024 16:00`, `04:00 PM`" },
   {
     fields: ["time.zones"],
@@ -54,7 +55,7 @@ export const TEMPLATE_FIELDS = [
   },
   { fields: ["time.localTimeUrl"], example: "a timeanddate.com page showing the start in the reader's zone" },
   { fields: ["time.start", "time.end"], example: "`2024-03-28T16:00:00.000Z`, ISO 8601 UTC" },
-  { fields: ["links.<key>"], example: "every entry of the meeting's `links`; see below" },
+  { fields: ["links.<key>"], example: "every entry of the meeting's `links`, `{{date}}` in it replaced by the occurrence's date; see below" },
   {
     fields: ["linkLabels.<key>"],
     example: "`Recording`, `Notes`, `Calendar`, or what the meeting's `link_labels` call a link, e.g. `Node.js Project Calendar`",
