@@ -40,7 +40,7 @@ describeWithCmarkGfm("a cancellation's reason", () => {
     await e2e.settle();
     const body = e2e.issue(HOME, issue.number).body;
     expect(e2e.issue(HOME, issue.number).state).toBe("closed");
-    const line = body.split("\n").find((text) => text.startsWith("**This meeting is cancelled.**")) ?? "";
+    const line = (body ?? "").split("\n").find((text) => text.startsWith("**This meeting is cancelled.**")) ?? "";
     const nodes = allNodes(await renderGitHubMarkdown(line));
     const paragraph = nodes.find((node) => node.type === "paragraph");
     const shown = textRuns(paragraph?.children ?? []).join("").replaceAll("\u200B", "");
