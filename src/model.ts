@@ -74,6 +74,11 @@ export type ScheduleConfig =
       durationMinutes: number;
       /** Local dates (YYYY-MM-DD in `timezone`) without a meeting. */
       exceptions: string[];
+      /**
+       * Alternating slots, each its own rule, time and links; `start`, `rrule` and `durationMinutes`
+       * above are then the first slot's. A date has at most one occurrence: the first slot listed wins.
+       */
+      slots?: ScheduleSlot[];
     }
   | {
       kind: "calendar";
@@ -83,6 +88,15 @@ export type ScheduleConfig =
       durationMinutes: number;
       exceptions: string[];
     };
+
+/** One recurrence of a meeting with several: its own first wall time, rule, length and links. */
+export interface ScheduleSlot {
+  start: string;
+  rrule?: string;
+  durationMinutes: number;
+  /** Links of this slot's occurrences, over the meeting's (`joining`, …). */
+  links: Record<string, string>;
+}
 
 /** One occurrence of a meeting. */
 export interface Occurrence {
@@ -98,6 +112,8 @@ export interface Occurrence {
   end: string;
   /** Set for an occurrence that will not take place: the schedule dropped it, or a person cancelled it (`/meeting cancel`). */
   cancelled?: boolean;
+  /** The links of its slot, over the meeting's, for a meeting with several slots. */
+  links?: Record<string, string>;
   /** Why a person cancelled it, as they wrote it (`/meeting cancel <reason>`); escaped wherever it is shown. */
   cancelReason?: string;
 }

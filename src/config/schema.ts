@@ -79,6 +79,18 @@ const repoPath = z
     error: (issue) => `\`${String(issue.input)}\` must be a path inside the repository, without a leading \`/\` or \`..\``,
   });
 
+const minutes = z
+  .number({ error: "expected a number of minutes, e.g. `60`" })
+  .int({ error: "expected a whole number of minutes, e.g. `60`" })
+  .positive({ error: "must be a positive number of minutes" });
+
+const slotSchema = z.strictObject({
+  start: wallTime.describe("Wall time of the slot's first occurrence in the schedule's `timezone`, `YYYY-MM-DDTHH:mm`."),
+  rrule: rrule.optional().describe("The slot's RFC 5545 recurrence rule without DTSTART."),
+  duration: minutes.optional().describe("Length of the slot's meetings in minutes. Default: the schedule's `duration`."),
+  links: z.record(nonEmptyText, webUrl).optional().describe("Links of the slot's occurrences over the meeting's `links`, e.g. its own `joining`."),
+});
+
 const scheduleSchema = z
   .strictObject({
     timezone: timezone.optional(),
@@ -88,10 +100,7 @@ const scheduleSchema = z
     rrule: rrule
       .optional()
       .describe("RFC 5545 recurrence rule without DTSTART, e.g. `FREQ=WEEKLY;INTERVAL=2`. Absent: a one-off meeting."),
-    duration: z
-      .number({ error: "expected a number of minutes, e.g. `60`" })
-      .int({ error: "expected a whole number of minutes, e.g. `60`" })
-      .positive({ error: "must be a positive number of minutes" })
+    duration: minutes
       .optional()
       .describe("Length of the meeting in minutes. Default: 60."),
     exceptions: z.array(date).optional().describe("Local dates (`YYYY-MM-DD`) on which the meeting does not take place."),
@@ -101,6 +110,14 @@ const scheduleSchema = z
     calendar_filter: nonEmptyText
       .optional()
       .describe("Only calendar events whose SUMMARY contains this text count."),
+    slots: z
+      .array(slotSchema)
+      .min(1, { error: "must list at least one slot" })
+      .optional()
+      .describe(
+        "Instead of `start` and `rrule`: alternating slots, each `{ start, rrule, duration, links }` (e.g. two times a week apart, " +
+          "each with its own joining link); each occurrence shows its slot's time and links. A date has at most one occurrence: the first slot listed wins.",
+      ),
   });
 
 const scopeSchema = z

@@ -15,7 +15,8 @@ export function occurrenceAsStated(meeting: Meeting, occurrence: Occurrence, sta
       stated = {
         ...stated,
         start: start.toJSDate().toISOString(),
-        end: start.plus({ minutes: meeting.schedule.durationMinutes }).toJSDate().toISOString(),
+        // As long as it was scheduled: a slot may have a length of its own.
+        end: start.plus({ milliseconds: Date.parse(occurrence.end) - Date.parse(occurrence.start) }).toJSDate().toISOString(),
         date: start.setZone(meeting.schedule.timezone).toISODate() ?? stated.date,
       };
     }

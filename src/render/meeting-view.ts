@@ -92,7 +92,7 @@ export function buildMeetingView(input: MeetingViewInput): MeetingView {
     ...(occurrence.cancelled && occurrence.cancelReason ? { cancelReason: escapeMarkdown(occurrence.cancelReason) } : {}),
     time: meetingTimes(meeting, occurrence, title),
     // A link may hold `{{date}}`, the occurrence's date: a notes document per meeting.
-    links: Object.fromEntries(Object.entries(meeting.links).map(([key, url]) => [key, escapeUrl(url.replaceAll("{{date}}", occurrence.date))])),
+    links: Object.fromEntries(Object.entries({ ...meeting.links, ...occurrence.links }).map(([key, url]) => [key, escapeUrl(url.replaceAll("{{date}}", occurrence.date))])),
     linkLabels: Object.fromEntries(
       Object.entries({ ...DEFAULT_LINK_LABELS, ...meeting.linkLabels }).map(([key, label]) => [key, escapeMarkdown(label)]),
     ),

@@ -357,3 +357,43 @@ meetings:
   });
   expect(meetings[0]?.standingItems).toEqual([{ title: "Announcements from the board", section: "Announcements" }]);
 });
+
+test("alternating slots resolve with their own rule, length and links; mixing them with start or calendar is a problem", () => {
+  const { meetings, problems } = resolve(`meetings:
+  mixed:
+    name: Mixed
+    minutes: { path: "m/{{date}}.md" }
+    schedule: { timezone: UTC, start: "2024-03-27T14:00", slots: [{ start: "2024-04-03T20:00" }] }
+  skipped:
+    name: Skipped
+    minutes: { path: "s/{{date}}.md" }
+    schedule: { timezone: America/New_York, slots: [{ start: "2024-03-10T02:30" }] }
+  tsc:
+    name: Node.js TSC
+    schedule:
+      timezone: UTC
+      duration: 60
+      slots:
+        - { start: "2024-03-27T14:00", rrule: "RRULE:FREQ=WEEKLY;INTERVAL=2", links: { joining: "https://zoom.us/j/early" } }
+        - { start: "2024-04-03T20:00", rrule: "FREQ=WEEKLY;INTERVAL=2", duration: 90 }
+`);
+  expect(problems).toMatchInlineSnapshot(`
+[
+  ".github/agenda-drafter.yml:5:39: meetings.mixed.schedule.start: give either \`slots\` or \`start\`/\`rrule\`/\`calendar\`, not both; each slot has its own \`start\` and \`rrule\`",
+  ".github/agenda-drafter.yml:9:62: meetings.skipped.schedule.slots[0].start: \`2024-03-10T02:30\` does not exist in America/New_York: the clocks skip it",
+]
+`);
+  expect(meetings.map((meeting) => meeting.id)).toEqual(["tsc"]);
+  expect(meetings[0]?.schedule).toEqual({
+    kind: "rrule",
+    timezone: "UTC",
+    start: "2024-03-27T14:00",
+    rrule: "FREQ=WEEKLY;INTERVAL=2",
+    durationMinutes: 60,
+    exceptions: [],
+    slots: [
+      { start: "2024-03-27T14:00", rrule: "FREQ=WEEKLY;INTERVAL=2", durationMinutes: 60, links: { joining: "https://zoom.us/j/early" } },
+      { start: "2024-04-03T20:00", rrule: "FREQ=WEEKLY;INTERVAL=2", durationMinutes: 90, links: {} },
+    ],
+  });
+});
