@@ -33,6 +33,8 @@ export interface Meeting {
   /** The minutes' sections and Present entries, where the config says so; absent: the default layout. */
   layout?: MeetingLayout;
   timezones: string[];
+  /** How the time table names a zone's row, by zone, where the config says so ("US / Pacific"). */
+  timezoneLabels?: Record<string, string>;
   dryRun: boolean;
   /**
    * Who may steer the meeting by comment commands, when the config says so. Absent: members of

@@ -114,10 +114,12 @@ function toMeeting(id: string, raw: RawMeeting, home: RepoRef): Meeting {
     },
     templates: withoutUndefined({ issue: raw.templates?.issue, minutes: raw.templates?.minutes }),
     links: raw.links ?? {},
-    timezones: raw.timezones ?? [],
+    timezones: (raw.timezones ?? []).map((entry) => (typeof entry === "string" ? entry : entry.zone)),
     dryRun: raw.dry_run ?? false,
   };
   if (raw.link_labels) meeting.linkLabels = raw.link_labels;
+  const zoneLabels = (raw.timezones ?? []).flatMap((entry) => (typeof entry === "string" ? [] : [[entry.zone, entry.label] as const]));
+  if (zoneLabels.length > 0) meeting.timezoneLabels = Object.fromEntries(zoneLabels);
   if (raw.layout) meeting.layout = toLayout(raw.layout);
   const allow = raw.commands?.allow;
   if (allow) {

@@ -238,7 +238,10 @@ const meetingSchema = z
     layout: layoutSchema
       .optional()
       .describe("The minutes' sections and how their Present entries read; reordering sections is a config change."),
-    timezones: z.array(timezone).optional().describe("Time zones in which the meeting time is shown."),
+    timezones: z
+      .array(z.union([timezone, z.strictObject({ zone: timezone, label: nonEmptyText.max(100, { error: "must be at most 100 characters" }) })]))
+      .optional()
+      .describe("Time zones in which the meeting time is shown: a zone (`America/Los_Angeles`), or `{ zone, label }` to name its row as the group reads it (`US / Pacific`)."),
     dry_run: z.boolean().optional().describe("Log what would be done instead of doing it. Default: false."),
     commands: commandsSchema.optional().describe("Comment commands."),
   })

@@ -50,8 +50,10 @@ export const TEMPLATE_FIELDS = [
   { fields: ["time.utc", "time.utc12Hour"], example: "`Thu 28-Mar-2024 16:00`, `04:00 PM`" },
   {
     fields: ["time.zones"],
-    example: '`[{ zone: "America/Los_Angeles", time: "Thu 28-Mar-2024 09:00 (09:00 AM)" }]`, one per `timezones` entry',
-    within: ["time.zones[].zone", "time.zones[].time"],
+    example:
+      '`[{ zone: "America/Los_Angeles", label: "US / Pacific", time: "Thu 28-Mar-2024 09:00 (09:00 AM)" }]`, one per `timezones` entry; ' +
+      "`label` is the entry's own, else the zone",
+    within: ["time.zones[].zone", "time.zones[].label", "time.zones[].time"],
   },
   { fields: ["time.localTimeUrl"], example: "a timeanddate.com page showing the start in the reader's zone" },
   { fields: ["time.start", "time.end"], example: "`2024-03-28T16:00:00.000Z`, ISO 8601 UTC" },

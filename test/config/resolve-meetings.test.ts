@@ -397,3 +397,14 @@ test("alternating slots resolve with their own rule, length and links; mixing th
     ],
   });
 });
+
+test("time zones may carry the label the group reads them by", () => {
+  const { meetings, problems } = resolve(`meetings:
+  tsc:
+    name: Node.js TSC
+    schedule: { timezone: UTC, start: "2024-03-27T14:00" }
+    timezones: [{ zone: America/Los_Angeles, label: US / Pacific }, Europe/Berlin]
+`);
+  expect(problems).toEqual([]);
+  expect(meetings[0]).toMatchObject({ timezones: ["America/Los_Angeles", "Europe/Berlin"], timezoneLabels: { "America/Los_Angeles": "US / Pacific" } });
+});

@@ -1,5 +1,6 @@
 // A meeting that alternates two times a week apart, each with its own joining link: each
-// occurrence's issue shows its own time and link.
+// occurrence's issue shows its own time and link, in the zones the group names as it reads them,
+// with a time converter and the group's calendar.
 import { meetingIssues, snapshotWith } from "./live-issue-app.js";
 import { startDrafter, stepsDone, type DrafterStage } from "./drafter-app.js";
 
@@ -17,8 +18,9 @@ const SNAPSHOT = snapshotWith((snapshot) => {
       slots:
         - { start: "2024-03-28T16:00", rrule: "FREQ=WEEKLY;INTERVAL=2", links: { joining: "https://zoom.us/j/early" } }
         - { start: "2024-04-04T20:00", rrule: "FREQ=WEEKLY;INTERVAL=2", duration: 90, links: { joining: "https://zoom.us/j/late" } }
-    links: { joining: "https://zoom.us/j/default", livestream: "https://www.youtube.com/c/nodejs+foundation/live" }
-    timezones: [America/Los_Angeles]
+    links: { joining: "https://zoom.us/j/default", livestream: "https://www.youtube.com/c/nodejs+foundation/live", calendar: "https://nodejs.org/calendar" }
+    link_labels: { calendar: Node.js Project Calendar }
+    timezones: [{ zone: America/Los_Angeles, label: "US / Pacific" }, Europe/Berlin, { zone: Asia/Tokyo, label: "Japan *(JST)*" }]
 `;
 });
 
@@ -43,7 +45,20 @@ test("the occurrences of two alternating slots each show their own time and join
   expect(stepsDone(await stage.tick())).toEqual(["create-issue 2024-04-04", "close-issue 2024-03-28 for 2024-04-04"]);
   const second = meetingIssues(e2e).find((issue) => issue.title === "Node.js Security team Meeting 2024-04-04");
   expect(second?.body).toContain("**UTC Thu 04-Apr-2024 20:00** (08:00 PM)");
-  expect(second?.body).toContain("| America/Los_Angeles | Thu 04-Apr-2024 13:00 (01:00 PM) |");
+  expect(second?.body).toContain(
+    [
+      "| Timezone | Date/Time |",
+      "|----------|-----------|",
+      "| US / Pacific | Thu 04-Apr-2024 13:00 (01:00 PM) |",
+      "| Europe/Berlin | Thu 04-Apr-2024 22:00 (10:00 PM) |",
+      "| Japan \\*(JST)\\* | Fri 05-Apr-2024 05:00 (05:00 AM) |",
+    ].join("\n"),
+  );
+  expect(second?.body).toContain(
+    "Or in your local time:\n\n" +
+      "* <https://www.timeanddate.com/worldclock/fixedtime.html?msg=Node.js%20Security%20team%20Meeting%202024-04-04&iso=20240404T2000&p1=1440>\n" +
+      "* Node.js Project Calendar: <https://nodejs.org/calendar>\n",
+  );
   expect(second?.body).toContain("* Link for participants: <https://zoom.us/j/late>\n");
   expect(second?.body).not.toContain("zoom.us/j/early");
 });

@@ -44,6 +44,7 @@ describe("renderMeeting with the default templates", () => {
 Or in your local time:
 
 * <https://www.timeanddate.com/worldclock/fixedtime.html?msg=Node.js%20Security%20team%20Meeting%202024-03-28&iso=20240328T1600&p1=1440>
+* Calendar: <https://nodejs.org/calendar>
 
 ## Links
 
