@@ -9,6 +9,7 @@ import { onInstallationEvent, onLabelEvent, onRepositoryEvent } from "./on-scope
 import { ITEM_ACTIONS } from "./item-changes.js";
 import { Runtime } from "./runtime.js";
 import { onIssueComment } from "./on-issue-comment.js";
+import { onMinutesMerged } from "./on-minutes-merged.js";
 import { DEFAULT_REQUEST_TIMEOUT_MS, limitAuthRequestTime, limitRequestTime } from "./request-timeout.js";
 import { createTickActions } from "./tick-actions.js";
 import { cronHandler } from "../scheduler/cron-endpoint.js";
@@ -120,6 +121,7 @@ function registerHandlers(probot: Probot, current: Runtime, timeoutMs: number): 
   probot.on(["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"], (context) =>
     handleWebhook(probot, context, () => onPullRequestCommits(current, timed(context))),
   );
+  probot.on("pull_request.closed", (context) => handleWebhook(probot, context, () => onMinutesMerged(current, timed(context))));
   probot.on("push", (context) => handleWebhook(probot, context, () => onPush(current, timed(context))));
   probot.on(
     [
