@@ -21,7 +21,7 @@ export interface SectionView<Item> {
   items: Item[];
 }
 
-export function layoutOf(meeting: Meeting): MeetingLayout {
+function layoutOf(meeting: Meeting): MeetingLayout {
   return meeting.layout ?? DEFAULT_LAYOUT;
 }
 
