@@ -28,7 +28,13 @@ export interface Meeting {
   issue: { labels: string[]; closePrevious: boolean; title: string };
   templates: { issue?: string; minutes?: string };
   links: Record<string, string>;
+  /** How templates label links, by `links` key, where the config says so. */
+  linkLabels?: Record<string, string>;
+  /** The minutes' sections and Present entries, where the config says so; absent: the default layout. */
+  layout?: MeetingLayout;
   timezones: string[];
+  /** How the time table names a zone's row, by zone, where the config says so ("US / Pacific"). */
+  timezoneLabels?: Record<string, string>;
   dryRun: boolean;
   /** Where the home repo's iCalendar feed is committed when it changes (`calendar.path`). */
   calendar?: { path: string };
@@ -42,6 +48,23 @@ export interface Meeting {
 export interface StandingItem {
   title: string;
   url?: string;
+  /** Heading of the layout section it is listed under; absent: the agenda's section. */
+  section?: string;
+}
+
+export interface MeetingLayout {
+  /** In order; exactly one has `agenda`. */
+  sections: LayoutSection[];
+  present: { style: "name_parenthesized_login" | "name_login"; roles: { role: string; logins: string[] }[] };
+}
+
+export interface LayoutSection {
+  heading: string;
+  level: 2 | 3;
+  /** Where the items by repository go (with the line saying where they come from). */
+  agenda: boolean;
+  /** Items with any of these labels are listed here instead of under their repository. */
+  labels: string[];
 }
 
 export type ScheduleConfig =
@@ -55,6 +78,11 @@ export type ScheduleConfig =
       durationMinutes: number;
       /** Local dates (YYYY-MM-DD in `timezone`) without a meeting. */
       exceptions: string[];
+      /**
+       * Alternating slots, each its own rule, time and links; `start`, `rrule` and `durationMinutes`
+       * above are then the first slot's. A date has at most one occurrence: the first slot listed wins.
+       */
+      slots?: ScheduleSlot[];
     }
   | {
       kind: "calendar";
@@ -64,6 +92,15 @@ export type ScheduleConfig =
       durationMinutes: number;
       exceptions: string[];
     };
+
+/** One recurrence of a meeting with several: its own first wall time, rule, length and links. */
+export interface ScheduleSlot {
+  start: string;
+  rrule?: string;
+  durationMinutes: number;
+  /** Links of this slot's occurrences, over the meeting's (`joining`, …). */
+  links: Record<string, string>;
+}
 
 /** One occurrence of a meeting. */
 export interface Occurrence {
@@ -79,6 +116,10 @@ export interface Occurrence {
   end: string;
   /** Set for an occurrence that will not take place: the schedule dropped it, or a person cancelled it (`/meeting cancel`). */
   cancelled?: boolean;
+  /** The links of its slot, over the meeting's, for a meeting with several slots. */
+  links?: Record<string, string>;
+  /** Why a person cancelled it, as they wrote it (`/meeting cancel <reason>`); escaped wherever it is shown. */
+  cancelReason?: string;
 }
 
 /** An issue or pull request by name: `owner/name` and number. */

@@ -9,6 +9,7 @@ import { onInstallationEvent, onLabelEvent, onRepositoryEvent } from "./on-scope
 import { ITEM_ACTIONS } from "./item-changes.js";
 import { Runtime } from "./runtime.js";
 import { onIssueComment } from "./on-issue-comment.js";
+import { onMinutesMerged } from "./on-minutes-merged.js";
 import { DEFAULT_REQUEST_TIMEOUT_MS, limitAuthRequestTime, limitRequestTime } from "./request-timeout.js";
 import { createTickActions } from "./tick-actions.js";
 import { finishStaleComments } from "./finish-stale-comments.js";
@@ -195,6 +196,7 @@ function registerHandlers(probot: Probot, current: Runtime, queue: WebhookQueue,
   probot.on(["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"], (context) =>
     later(context, () => onPullRequestCommits(current, timed(context))),
   );
+  probot.on("pull_request.closed", (context) => later(context, () => onMinutesMerged(current, timed(context))));
   probot.on("push", (context) => later(context, () => onPush(current, timed(context))));
   probot.on(
     [

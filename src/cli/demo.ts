@@ -194,7 +194,7 @@ async function passTheMeeting(story: Story): Promise<void> {
   const files = await stage.as("mhdawson").rest.pulls.listFiles({ owner: "nodejs", repo: "security-wg", pull_number: minutes.number });
   const paths = files.data.map((file) => file.filename);
   const text = paths[0] === undefined ? undefined : stage.file(HOME, paths[0], minutes.pullRequest.head.ref);
-  const present = text?.includes("@mhdawson") ? ", mhdawson among those present" : "";
+  const present = text?.replaceAll("\u200B", "").includes("@mhdawson") ? ", mhdawson among those present" : "";
   say(`   The minutes pull request ${HOME}#${minutes.number} opens with ${paths.join(", ")}${present}: ${page(stage, HOME, minutes)}`);
   story.done.push(`the minutes pull request ${HOME}#${minutes.number} opened`);
 }

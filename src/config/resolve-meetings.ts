@@ -1,10 +1,11 @@
-import { DateTime } from "luxon";
 import type { RepoRef } from "../github.js";
-import type { Meeting, RepoFullName, ScheduleConfig } from "../model.js";
+import type { Meeting, RepoFullName, ScheduleConfig, ScheduleSlot } from "../model.js";
 import { formatKeyPath } from "./key-path.js";
 import { parseLeadTime } from "./lead-time.js";
 import type { Locator } from "./locate.js";
 import { mergeLayers } from "./merge-layers.js";
+import { layoutProblems, toLayout } from "./resolve-layout.js";
+import { slotProblems, wallTimeExists } from "./slot-problems.js";
 import type { ConfigProblem } from "./problem.js";
 import type { RawConfigFile, RawMeeting } from "./schema.js";
 
@@ -66,6 +67,7 @@ export function resolveMeetings(
     const schedule = meeting.schedule;
     if (schedule === undefined) return [...found, problem(at("schedule"), "is required")];
     if (schedule.timezone === undefined) found.push(problem(at("schedule", "timezone"), "is required"));
+    if (schedule.slots !== undefined) return [...found, ...slotProblems(schedule).map((slot) => problem([...at("schedule"), ...slot.path], slot.message))];
     if (schedule.start !== undefined && schedule.calendar !== undefined) {
       found.push(problem(at("schedule"), "give either `start` (with an optional `rrule`) or `calendar`, not both"));
     } else if (schedule.start === undefined && schedule.calendar === undefined) {
@@ -75,14 +77,10 @@ export function resolveMeetings(
     } else if (schedule.calendar !== undefined && schedule.rrule !== undefined) {
       found.push(problem(at("schedule", "rrule"), "applies only to `start`; a calendar gives its own recurrence"));
     }
-    if (schedule.start !== undefined && schedule.timezone !== undefined) {
-      const wallTime = DateTime.fromISO(schedule.start, { zone: schedule.timezone });
-      if (wallTime.toFormat("yyyy-MM-dd'T'HH:mm") !== schedule.start) {
-        found.push(
-          problem(at("schedule", "start"), `\`${schedule.start}\` does not exist in ${schedule.timezone}: the clocks skip it`),
-        );
-      }
+    if (schedule.start !== undefined && schedule.timezone !== undefined && !wallTimeExists(schedule.start, schedule.timezone)) {
+      found.push(problem(at("schedule", "start"), `\`${schedule.start}\` does not exist in ${schedule.timezone}: the clocks skip it`));
     }
+    for (const { path, message } of layoutProblems(meeting)) found.push(problem(["meetings", id, ...path], message));
     return found;
   }
 
@@ -107,7 +105,7 @@ function toMeeting(id: string, raw: RawMeeting, home: RepoRef): Meeting {
     leadTimeMs: parseLeadTime(raw.lead_time ?? DEFAULT_LEAD_TIME) ?? 0,
     invited: (raw.invited ?? []).map(withAt),
     observers: (raw.observers ?? []).map(withAt),
-    standingItems: (raw.standing_items ?? []).map(({ title, url }) => (url === undefined ? { title } : { title, url })),
+    standingItems: (raw.standing_items ?? []).map(({ title, url, section }) => ({ title, ...withoutUndefined({ url, section }) })),
     minutes: { path: raw.minutes?.path ?? DEFAULT_MINUTES_PATH, open: raw.minutes?.open ?? "after_meeting" },
     issue: {
       labels: raw.issue?.labels ?? DEFAULT_ISSUE_LABELS,
@@ -116,10 +114,14 @@ function toMeeting(id: string, raw: RawMeeting, home: RepoRef): Meeting {
     },
     templates: withoutUndefined({ issue: raw.templates?.issue, minutes: raw.templates?.minutes }),
     links: raw.links ?? {},
-    timezones: raw.timezones ?? [],
+    timezones: (raw.timezones ?? []).map((entry) => (typeof entry === "string" ? entry : entry.zone)),
     dryRun: raw.dry_run ?? false,
   };
   if (raw.calendar) meeting.calendar = { path: raw.calendar.path };
+  if (raw.link_labels) meeting.linkLabels = raw.link_labels;
+  const zoneLabels = (raw.timezones ?? []).flatMap((entry) => (typeof entry === "string" ? [] : [[entry.zone, entry.label] as const]));
+  if (zoneLabels.length > 0) meeting.timezoneLabels = Object.fromEntries(zoneLabels);
+  if (raw.layout) meeting.layout = toLayout(raw.layout);
   const allow = raw.commands?.allow;
   if (allow) {
     meeting.commands = { allow: { teams: (allow.teams ?? []).map(withAt), logins: (allow.logins ?? []).map(withoutAt) } };
@@ -142,12 +144,26 @@ function toSchedule(raw: NonNullable<RawMeeting["schedule"]>): ScheduleConfig {
       ...withoutUndefined({ calendarFilter: raw.calendar_filter }),
     };
   }
+  if (raw.slots !== undefined) {
+    const slots = raw.slots.map((slot) => ({
+      start: slot.start,
+      ...withoutUndefined({ rrule: ruleBody(slot.rrule) }),
+      durationMinutes: slot.duration ?? common.durationMinutes,
+      links: slot.links ?? {},
+    }));
+    const [first] = slots as [ScheduleSlot, ...ScheduleSlot[]];
+    return { kind: "rrule", ...common, start: first.start, ...withoutUndefined({ rrule: first.rrule }), durationMinutes: first.durationMinutes, slots };
+  }
   return {
     kind: "rrule",
     ...common,
     start: raw.start ?? "",
-    ...withoutUndefined({ rrule: raw.rrule?.trim().replace(/^RRULE:/i, "") }),
+    ...withoutUndefined({ rrule: ruleBody(raw.rrule) }),
   };
+}
+
+function ruleBody(rrule: string | undefined): string | undefined {
+  return rrule?.trim().replace(/^RRULE:/i, "");
 }
 
 function asFullNames(repos: string[]): RepoFullName[] {

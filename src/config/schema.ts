@@ -1,6 +1,7 @@
 import { DateTime, IANAZone } from "luxon";
 import { z } from "zod";
 import { handlebarsSyntaxError } from "./handlebars-syntax-error.js";
+import { layoutSchema } from "./layout-schema.js";
 import { parseLeadTime } from "./lead-time.js";
 import { rruleProblem } from "./rrule-problem.js";
 
@@ -78,6 +79,18 @@ const repoPath = z
     error: (issue) => `\`${String(issue.input)}\` must be a path inside the repository, without a leading \`/\` or \`..\``,
   });
 
+const minutes = z
+  .number({ error: "expected a number of minutes, e.g. `60`" })
+  .int({ error: "expected a whole number of minutes, e.g. `60`" })
+  .positive({ error: "must be a positive number of minutes" });
+
+const slotSchema = z.strictObject({
+  start: wallTime.describe("Wall time of the slot's first occurrence in the schedule's `timezone`, `YYYY-MM-DDTHH:mm`."),
+  rrule: rrule.optional().describe("The slot's RFC 5545 recurrence rule without DTSTART."),
+  duration: minutes.optional().describe("Length of the slot's meetings in minutes. Default: the schedule's `duration`."),
+  links: z.record(nonEmptyText, webUrl).optional().describe("Links of the slot's occurrences over the meeting's `links`, e.g. its own `joining`."),
+});
+
 const scheduleSchema = z
   .strictObject({
     timezone: timezone.optional(),
@@ -87,10 +100,7 @@ const scheduleSchema = z
     rrule: rrule
       .optional()
       .describe("RFC 5545 recurrence rule without DTSTART, e.g. `FREQ=WEEKLY;INTERVAL=2`. Absent: a one-off meeting."),
-    duration: z
-      .number({ error: "expected a number of minutes, e.g. `60`" })
-      .int({ error: "expected a whole number of minutes, e.g. `60`" })
-      .positive({ error: "must be a positive number of minutes" })
+    duration: minutes
       .optional()
       .describe("Length of the meeting in minutes. Default: 60."),
     exceptions: z.array(date).optional().describe("Local dates (`YYYY-MM-DD`) on which the meeting does not take place."),
@@ -100,6 +110,14 @@ const scheduleSchema = z
     calendar_filter: nonEmptyText
       .optional()
       .describe("Only calendar events whose SUMMARY contains this text count."),
+    slots: z
+      .array(slotSchema)
+      .min(1, { error: "must list at least one slot" })
+      .optional()
+      .describe(
+        "Instead of `start` and `rrule`: alternating slots, each `{ start, rrule, duration, links }` (e.g. two times a week apart, " +
+          "each with its own joining link); each occurrence shows its slot's time and links. A date has at most one occurrence: the first slot listed wins.",
+      ),
   });
 
 const scopeSchema = z
@@ -120,6 +138,7 @@ const scopeSchema = z
 const standingItemSchema = z.strictObject({
   title: nonEmptyText.describe("Text of the item."),
   url: webUrl.optional().describe("Link of the item."),
+  section: nonEmptyText.optional().describe("Heading of the `layout` section it is listed under. Default: the agenda's section."),
 });
 
 const minutesSchema = z.strictObject({
@@ -206,8 +225,23 @@ const meetingSchema = z
     links: z
       .record(nonEmptyText, webUrl)
       .optional()
-      .describe("Named links shown on the issue, e.g. `joining`, `livestream`."),
-    timezones: z.array(timezone).optional().describe("Time zones in which the meeting time is shown."),
+      .describe(
+        "Named links shown on the issue and the minutes, e.g. `joining`, `livestream`, `recording`, `calendar`, `notes` (a HackMD or Google Doc); `{{date}}` in a link is the occurrence's date.",
+      ),
+    link_labels: z
+      .record(nonEmptyText, nonEmptyText)
+      .optional()
+      .describe(
+        "How a link is labelled where the templates list it, by its `links` key, e.g. `{ calendar: Node.js Project Calendar }`. " +
+          "Default: `Recording`, `Notes`, `Calendar`…",
+      ),
+    layout: layoutSchema
+      .optional()
+      .describe("The minutes' sections and how their Present entries read; reordering sections is a config change."),
+    timezones: z
+      .array(z.union([timezone, z.strictObject({ zone: timezone, label: nonEmptyText.max(100, { error: "must be at most 100 characters" }) })]))
+      .optional()
+      .describe("Time zones in which the meeting time is shown: a zone (`America/Los_Angeles`), or `{ zone, label }` to name its row as the group reads it (`US / Pacific`)."),
     calendar: z
       .strictObject({
         path: repoPath

@@ -43,7 +43,7 @@ export async function cancelMeetingIssue(
     issueNumber,
     {
       before: (await render({ ...occurrence, cancelled: false })).issueBody,
-      after: (await render({ ...occurrence, cancelled: true })).issueBody,
+      after: (await render({ ...occurrence, cancelled: true, ...(cancellation.reason?.trim() ? { cancelReason: cancellation.reason } : {}) })).issueBody,
       state: (latest) => ({ ...latest, cancelled: record }),
     },
     cancellation.log,

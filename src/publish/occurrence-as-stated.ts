@@ -15,11 +15,14 @@ export function occurrenceAsStated(meeting: Meeting, occurrence: Occurrence, sta
       stated = {
         ...stated,
         start: start.toJSDate().toISOString(),
-        end: start.plus({ minutes: meeting.schedule.durationMinutes }).toJSDate().toISOString(),
+        // As long as it was scheduled: a slot may have a length of its own.
+        end: start.plus({ milliseconds: Date.parse(occurrence.end) - Date.parse(occurrence.start) }).toJSDate().toISOString(),
         date: start.setZone(meeting.schedule.timezone).toISODate() ?? stated.date,
       };
     }
   }
-  if (state?.cancelled) stated = { ...stated, cancelled: true };
+  if (state?.cancelled) {
+    stated = { ...stated, cancelled: true, ...(state.cancelled.reason?.trim() ? { cancelReason: state.cancelled.reason } : {}) };
+  }
   return stated;
 }

@@ -6,7 +6,7 @@ import { TemplateError } from "./template-error.js";
 export type CompiledTemplate = (view: object, partials?: Record<string, string>) => string;
 
 /** Partials the app provides to every template. */
-const PROVIDED_PARTIALS = ["agenda"] as const;
+const PROVIDED_PARTIALS = ["agenda", "sections"] as const;
 
 // An environment of our own, so nothing registered elsewhere in the process reaches templates;
 // `log` would let a repository's template write to the app's logs.

@@ -5,6 +5,7 @@ export interface DefaultTemplates {
   issue: CompiledTemplate;
   minutes: CompiledTemplate;
   agenda: CompiledTemplate;
+  sections: CompiledTemplate;
 }
 
 // templates/ sits at the package root, two levels above both src/render/ and dist/render/.
@@ -18,6 +19,7 @@ export function defaultTemplates(): DefaultTemplates {
     issue: load("issue.md.hbs"),
     minutes: load("minutes.md.hbs"),
     agenda: load("agenda.md.hbs"),
+    sections: load("sections.md.hbs"),
   };
   return loaded;
 }

@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import type { Meeting, Occurrence } from "../model.js";
 import { UserError } from "../errors.js";
+import { escapeMarkdown } from "./escape-markdown.js";
 import { escapeUrl } from "./escape-url.js";
 
 export interface MeetingTimes {
@@ -12,7 +13,7 @@ export interface MeetingTimes {
   /** `04:00 PM` */
   utc12Hour: string;
   /** One row per configured zone: `{ zone: "America/Los_Angeles", time: "Thu 28-Mar-2024 09:00 (09:00 AM)" }`. */
-  zones: { zone: string; time: string }[];
+  zones: { zone: string; label: string; time: string }[];
   /** A timeanddate.com page that shows the start in the reader's own zone. */
   localTimeUrl: string;
 }
@@ -31,7 +32,8 @@ export function meetingTimes(meeting: Meeting, occurrence: Occurrence, title: st
     if (!local.isValid) {
       throw new UserError(`Meeting "${meeting.id}": timezones lists "${zone}", which is not an IANA time zone.`);
     }
-    return { zone, time: `${local.toFormat(DAY_AND_TIME)} (${local.toFormat(TIME_12_HOUR)})` };
+    const label = escapeMarkdown(meeting.timezoneLabels?.[zone] ?? zone);
+    return { zone, label, time: `${local.toFormat(DAY_AND_TIME)} (${local.toFormat(TIME_12_HOUR)})` };
   });
   const query = new URLSearchParams({ msg: title, iso: start.toFormat("yyyyMMdd'T'HHmm"), p1: "1440" });
   return {

@@ -1,6 +1,7 @@
 import type { Agenda, AgendaItem, Attendee, Meeting } from "../model.js";
 import { escapeMarkdown } from "./escape-markdown.js";
 import { escapeUrl } from "./escape-url.js";
+import { agendaStandingItems, allStandingItems, attendeeView, groupsLeftForAgenda, sectionViews, type AttendeeView, type SectionView, type StandingItemView } from "./layout-view.js";
 import { listInWords } from "./list-in-words.js";
 import { meetingTimes, type MeetingTimes } from "./meeting-times.js";
 
@@ -13,7 +14,15 @@ export interface MeetingViewInput {
   attendees?: Attendee[];
   /** Mark new items and draft pull requests (the live issue does; the minutes do not). */
   markItems: boolean;
+  /**
+   * The text lists the layout's sections (`{{> sections}}`, and the issue's agenda always does):
+   * `groups` and `standingItems` then leave out what another section lists. Otherwise they hold everything.
+   */
+  sectioned?: boolean;
 }
+
+/** Labels of links where a template lists them, unless the meeting's `link_labels` say otherwise. */
+const DEFAULT_LINK_LABELS: Record<string, string> = { recording: "Recording", notes: "Notes", calendar: "Calendar" };
 
 /**
  * What templates see. Every string that came from people (titles, names, labels) is already
@@ -29,20 +38,25 @@ export interface MeetingView {
   /** Local date of the occurrence, YYYY-MM-DD. */
   date: string;
   cancelled: boolean;
+  /** Why a person cancelled it, escaped. */
+  cancelReason?: string;
   time: MeetingTimes;
   links: Record<string, string>;
+  linkLabels: Record<string, string>;
   issueUrl?: string;
   minutesPullRequestUrl?: string;
   invited: string[];
   observers: string[];
-  attendees: { login: string; name?: string; text: string }[];
+  attendees: AttendeeView[];
   agendaLabels: string[];
   /** `security-wg-agenda`, or `a, b` for several labels. */
   agendaLabelList: string;
   /** `the **nodejs org**`, `the **nodejs/node and nodejs/TSC** repositories`… */
   scopeText: string;
-  standingItems: { title: string; url?: string }[];
+  standingItems: StandingItemView[];
   groups: { repo: string; items: ItemView[] }[];
+  /** The layout's sections in order (the minutes' `{{> sections}}`). */
+  sections: SectionView<ItemView>[];
   searchUrls: string[];
   /** Search matched more than the 1,000 results per query it returns: the agenda lacks the rest. */
   truncated: boolean;
@@ -64,35 +78,38 @@ export interface ItemView {
   markers: string;
 }
 
-const GITHUB_LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
-
 export function buildMeetingView(input: MeetingViewInput): MeetingView {
   const { agenda, title } = input;
   const { meeting, occurrence } = agenda;
+  const sectioned = input.sectioned === true;
+  const toItemView = (item: AgendaItem) => itemView(item, input.markItems);
   return {
     id: meeting.id,
     name: escapeMarkdown(meeting.name),
     title: escapeMarkdown(title),
     date: occurrence.date,
     cancelled: occurrence.cancelled === true,
+    ...(occurrence.cancelled && occurrence.cancelReason ? { cancelReason: escapeMarkdown(occurrence.cancelReason) } : {}),
     time: meetingTimes(meeting, occurrence, title),
-    links: Object.fromEntries(Object.entries(meeting.links).map(([key, url]) => [key, escapeUrl(url)])),
+    // A link may hold `{{date}}`, the occurrence's date: a notes document per meeting.
+    links: Object.fromEntries(Object.entries({ ...meeting.links, ...occurrence.links }).map(([key, url]) => [key, escapeUrl(url.replaceAll("{{date}}", occurrence.date))])),
+    linkLabels: Object.fromEntries(
+      Object.entries({ ...DEFAULT_LINK_LABELS, ...meeting.linkLabels }).map(([key, label]) => [key, escapeMarkdown(label)]),
+    ),
     ...(input.issueUrl ? { issueUrl: escapeUrl(input.issueUrl) } : {}),
     ...(input.minutesPullRequestUrl ? { minutesPullRequestUrl: escapeUrl(input.minutesPullRequestUrl) } : {}),
     invited: meeting.invited,
     observers: meeting.observers,
-    attendees: (input.attendees ?? []).map(attendeeView),
+    attendees: (input.attendees ?? []).map((attendee) => attendeeView(meeting, attendee)),
     agendaLabels: meeting.agendaLabels.map(escapeMarkdown),
     agendaLabelList: meeting.agendaLabels.map(escapeMarkdown).join(", "),
     scopeText: scopeText(meeting),
-    standingItems: meeting.standingItems.map((item) => ({
-      title: escapeMarkdown(item.title),
-      ...(item.url ? { url: escapeUrl(item.url) } : {}),
-    })),
-    groups: agenda.groups.map((group) => ({
+    standingItems: sectioned ? agendaStandingItems(meeting) : allStandingItems(meeting),
+    groups: (sectioned ? groupsLeftForAgenda(agenda) : agenda.groups).map((group) => ({
       repo: escapeMarkdown(group.repo),
-      items: group.items.map((item) => itemView(item, input.markItems)),
+      items: group.items.map(toItemView),
     })),
+    sections: sectionViews(agenda, toItemView),
     searchUrls: agenda.searchUrls.map(escapeUrl),
     truncated: agenda.truncated === true,
     hiddenItems: agenda.hiddenItems ?? 0,
@@ -114,18 +131,6 @@ function itemView(item: AgendaItem, markItems: boolean): ItemView {
     isNew,
     draft,
     markers,
-  };
-}
-
-// The minutes are a committed file, where a mention pings nobody, so `@login` stays a link to the
-// person; a string that is not a GitHub login is escaped like any other text.
-function attendeeView(attendee: Attendee): MeetingView["attendees"][number] {
-  const handle = GITHUB_LOGIN.test(attendee.login) ? `@${attendee.login}` : escapeMarkdown(attendee.login);
-  const name = attendee.name?.trim() ? escapeMarkdown(attendee.name) : undefined;
-  return {
-    login: handle.replace(/^@/, ""),
-    ...(name ? { name } : {}),
-    text: name ? `${name} (${handle})` : handle,
   };
 }
 

@@ -45,7 +45,7 @@ export interface RenderedMeeting {
  * The meeting issue and the minutes skeleton for one occurrence, from the meeting's own templates
  * (rendered in a worker, bounded in time and size: renderBounded) or the defaults. A template of
  * the meeting's that fails raises a TemplateError. The templates see `{{> agenda}}` as a
- * placeholder, replaced by the agenda afterwards: the minutes' agenda is then cut to fit without
+ * placeholder (and `{{> sections}}`), replaced by the agenda afterwards: the minutes' agenda is then cut to fit without
  * rendering the template again.
  */
 export async function renderMeeting(input: RenderInput): Promise<RenderedMeeting> {
@@ -54,20 +54,35 @@ export async function renderMeeting(input: RenderInput): Promise<RenderedMeeting
   const defaults = defaultTemplates();
   const title = renderTitle(meeting, occurrence);
   const viewInput = { agenda, title, attendees, issueUrl, minutesPullRequestUrl };
-  const issueView = buildMeetingView({ ...viewInput, markItems: true });
-  const minutesView = buildMeetingView({ ...viewInput, markItems: false });
-  const placeholder = `agenda-${randomUUID()}`;
-  const [issueText, minutesText] = await renderBoth(input, placeholder, { issue: issueView, minutes: minutesView }, defaults);
+  // The minutes list items by section only where their template writes the sections; the issue's agenda always does.
+  const minutesSectioned = input.templates?.minutes === undefined || usesSections(input.templates.minutes);
+  const issueView = buildMeetingView({ ...viewInput, markItems: true, sectioned: true });
+  const minutesView = buildMeetingView({ ...viewInput, markItems: false, sectioned: minutesSectioned });
+  const placeholders = { agenda: `agenda-${randomUUID()}`, sections: `sections-${randomUUID()}` };
+  const [issueText, minutesText] = await renderBoth(input, placeholders, { issue: issueView, minutes: minutesView }, defaults);
 
-  const agendaCut = agendaCutter(agenda, (cut) => asDocument(defaults.agenda(buildMeetingView({ ...viewInput, agenda: cut, markItems: true }))));
+  const issueAgenda = (cut: Agenda) => {
+    const view = buildMeetingView({ ...viewInput, agenda: cut, markItems: true, sectioned: true });
+    const headed = view.sections.filter((section) => section.lists).length > 1;
+    return asDocument(defaults.sections({ ...view, issue: true, headed }, { agenda: defaults.agenda(view) }));
+  };
+  const agendaCut = agendaCutter(agenda, issueAgenda);
   const agendaMarkdown = agendaCut.cut(0).agendaMarkdown;
-  const minutesAgenda = (hidden: number) =>
-    asDocument(defaults.agenda(buildMeetingView({ ...viewInput, agenda: agendaCut.agenda(hidden), markItems: false })));
-  const minutesWith = (hidden: number) => asDocument(minutesText.replaceAll(placeholder, () => minutesAgenda(hidden)));
+  const minutesParts = (hidden: number) => {
+    const view = buildMeetingView({ ...viewInput, agenda: agendaCut.agenda(hidden), markItems: false, sectioned: minutesSectioned });
+    const agendaText = asDocument(defaults.agenda(view));
+    // A blank line after the last section, before what the template writes next.
+    return { agenda: agendaText, sections: `${defaults.sections({ ...view, issue: false }, { agenda: agendaText }).trimEnd()}\n\n` };
+  };
+  const minutesWith = (hidden: number) => {
+    const parts = minutesParts(hidden);
+    return asDocument(minutesText.replaceAll(placeholders.sections, () => parts.sections).replaceAll(placeholders.agenda, () => parts.agenda));
+  };
   const minutesHidden = fewestHidden(agendaCut.itemCount, (hidden) => minutesWith(hidden).length <= MAX_BODY_LENGTH) ?? 0;
+  const issueBlock = `${AGENDA_MARKERS.start}\n${agendaMarkdown}${AGENDA_MARKERS.end}\n`;
   return {
     title,
-    issueBody: asDocument(issueText.replaceAll(placeholder, () => `${AGENDA_MARKERS.start}\n${agendaMarkdown}${AGENDA_MARKERS.end}\n`)),
+    issueBody: asDocument(issueText.replaceAll(placeholders.sections, () => issueBlock).replaceAll(placeholders.agenda, () => issueBlock)),
     minutesBody: minutesWith(minutesHidden),
     minutesPath: renderMinutesPath(meeting, occurrence),
     agendaMarkdown,
@@ -75,14 +90,18 @@ export async function renderMeeting(input: RenderInput): Promise<RenderedMeeting
   };
 }
 
+/** Whether a template writes `{{> sections}}`. */
+function usesSections(source: string): boolean {
+  return /\{\{~?>\s*sections\b/.test(source);
+}
+
 /** The issue and minutes texts with the agenda partial as `placeholder`: the meeting's own templates in a worker, the defaults here. */
 async function renderBoth(
   input: RenderInput,
-  placeholder: string,
+  partials: { agenda: string; sections: string },
   views: { issue: MeetingView; minutes: MeetingView },
   defaults: { issue: CompiledTemplate; minutes: CompiledTemplate },
 ): Promise<[string, string]> {
-  const partials = { agenda: placeholder };
   const kinds = (["issue", "minutes"] as const).filter((kind) => input.templates?.[kind] !== undefined);
   const jobs: TemplateJob[] = kinds.map((kind) => {
     const source = input.templates?.[kind] ?? "";

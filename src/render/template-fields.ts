@@ -46,22 +46,31 @@ export const TEMPLATE_FIELDS = [
     fields: ["cancelled"],
     example: "true when the occurrence will not take place: the schedule says so, or `/meeting cancel` cancelled it",
   },
+  { fields: ["cancelReason"], example: "`most of us are at the collab summit`: the reason `/meeting cancel` gave, if any" },
   { fields: ["time.utc", "time.utc12Hour"], example: "`Thu 28-Mar-2024 16:00`, `04:00 PM`" },
   {
     fields: ["time.zones"],
-    example: '`[{ zone: "America/Los_Angeles", time: "Thu 28-Mar-2024 09:00 (09:00 AM)" }]`, one per `timezones` entry',
-    within: ["time.zones[].zone", "time.zones[].time"],
+    example:
+      '`[{ zone: "America/Los_Angeles", label: "US / Pacific", time: "Thu 28-Mar-2024 09:00 (09:00 AM)" }]`, one per `timezones` entry; ' +
+      "`label` is the entry's own, else the zone",
+    within: ["time.zones[].zone", "time.zones[].label", "time.zones[].time"],
   },
   { fields: ["time.localTimeUrl"], example: "a timeanddate.com page showing the start in the reader's zone" },
   { fields: ["time.start", "time.end"], example: "`2024-03-28T16:00:00.000Z`, ISO 8601 UTC" },
-  { fields: ["links.<key>"], example: "every entry of the meeting's `links`; see below" },
+  { fields: ["links.<key>"], example: "every entry of the meeting's `links`, `{{date}}` in it replaced by the occurrence's date; see below" },
+  {
+    fields: ["linkLabels.<key>"],
+    example: "`Recording`, `Notes`, `Calendar`, or what the meeting's `link_labels` call a link, e.g. `Node.js Project Calendar`",
+  },
   { fields: ["issueUrl"], example: "the meeting issue, once it exists (the minutes link to it)" },
   { fields: ["minutesPullRequestUrl"], example: "the minutes pull request, once it exists" },
   { fields: ["invited", "observers"], example: "the config lists **as written**: their mentions ping, which is the point" },
   {
     fields: ["attendees"],
-    example: '`[{ login: "mhdawson", name: "Michael Dawson", text: "Michael Dawson (@mhdawson)" }]`',
-    within: ["attendees[].login", "attendees[].name", "attendees[].text"],
+    example:
+      '`[{ login: "mhdawson", name: "Michael Dawson", role: "voting member", text: "Michael Dawson (@mhdawson) (voting member)" }]`; ' +
+      "`text` follows `layout.present` and pings nobody; `role` only for people `layout.present.roles` names",
+    within: ["attendees[].login", "attendees[].name", "attendees[].role", "attendees[].text"],
   },
   {
     fields: ["agendaLabels", "agendaLabelList"],
@@ -70,12 +79,12 @@ export const TEMPLATE_FIELDS = [
   { fields: ["scopeText"], example: "`the **nodejs org**`, or `the **nodejs/node and nodejs/TSC** repositories`" },
   {
     fields: ["standingItems"],
-    example: "`[{ title, url }]`",
+    example: "`[{ title, url }]`: in `{{> sections}}` and the issue's agenda, those of the agenda's section",
     within: ["standingItems[].title", "standingItems[].url"],
   },
   {
     fields: ["groups"],
-    example: '`[{ repo: "nodejs/security-wg", items: [...] }]`, in display order',
+    example: '`[{ repo: "nodejs/security-wg", items: [...] }]`, in display order; in `{{> sections}}` and the issue\'s agenda, without the items a labelled section lists',
     within: ["groups[].repo", "groups[].items"],
   },
   {
@@ -94,6 +103,35 @@ export const TEMPLATE_FIELDS = [
       "groups[].items[].isNew",
       "groups[].items[].draft",
       "groups[].items[].markers",
+    ],
+  },
+  {
+    fields: ["sections"],
+    example:
+      '`[{ heading: "Announcements", level: 2, hashes: "##", agenda: true, lists: true, standingItems: [...], items: [...] }]`, ' +
+      "the `layout.sections` in order; `items` are the agenda items of the section's `labels`, each " +
+      "`{ repo, number, kind, title, url, author, labels, isNew, draft, markers }` as in `groups`; `standingItems` are " +
+      "`{ title, url }`; `lists` is true when the section lists something. `{{> sections}}` writes them all",
+    within: [
+      "sections[].heading",
+      "sections[].level",
+      "sections[].hashes",
+      "sections[].agenda",
+      "sections[].lists",
+      "sections[].standingItems",
+      "sections[].standingItems[].title",
+      "sections[].standingItems[].url",
+      "sections[].items",
+      "sections[].items[].repo",
+      "sections[].items[].number",
+      "sections[].items[].kind",
+      "sections[].items[].title",
+      "sections[].items[].url",
+      "sections[].items[].author",
+      "sections[].items[].labels",
+      "sections[].items[].isNew",
+      "sections[].items[].draft",
+      "sections[].items[].markers",
     ],
   },
   { fields: ["searchUrls"], example: "GitHub search pages that list the same items" },

@@ -3,6 +3,7 @@ import type { Occurrence, ScheduleConfig } from "../model.js";
 import { UserError } from "../errors.js";
 import type { OccurrenceSource, TimeRange } from "./time-range.js";
 import { rruleOccurrences } from "./rrule-occurrences.js";
+import { slotOccurrences } from "./slot-occurrences.js";
 import { parseCalendar } from "./parse-calendar.js";
 
 /**
@@ -26,7 +27,7 @@ export function occurrenceSource(schedule: ScheduleConfig, calendarText?: string
 }
 
 function scheduledOccurrences(schedule: ScheduleConfig, calendarText: string | undefined): OccurrenceSource {
-  if (schedule.kind === "rrule") return rruleOccurrences(schedule);
+  if (schedule.kind === "rrule") return schedule.slots ? slotOccurrences(schedule, schedule.slots) : rruleOccurrences(schedule);
   if (calendarText === undefined) {
     throw new Error(`The schedule reads the calendar ${schedule.calendarUrl}, but its text was not passed in; fetch it first.`);
   }

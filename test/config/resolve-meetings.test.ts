@@ -314,3 +314,97 @@ meetings:
 test("a file without meetings is worth a warning", () => {
   expect(resolve("defaults:\n  lead_time: 2d\n").problems).toMatchInlineSnapshot(`[]`);
 });
+
+test("a layout needs exactly one agenda section, and standing items name a heading of it", () => {
+  const { meetings, problems } = resolve(`defaults:
+  schedule: { timezone: UTC, start: "2024-03-27T14:00" }
+meetings:
+  no-agenda:
+    name: No agenda
+    minutes: { path: "a/{{date}}.md" }
+    layout: { sections: [{ heading: Agenda }, { heading: Notes }] }
+  two-agendas:
+    name: Two
+    minutes: { path: "b/{{date}}.md" }
+    layout: { sections: [{ heading: A, agenda: true }, { heading: B, agenda: true, labels: [x] }] }
+  lost-item:
+    name: Lost
+    minutes: { path: "c/{{date}}.md" }
+    standing_items: [{ title: Review, section: Announcement }]
+  tsc:
+    name: Node.js TSC
+    standing_items: [{ title: Announcements from the board, section: Announcements }]
+    layout:
+      sections: [{ heading: Announcements, level: 3 }, { heading: Updates, level: 3, agenda: true }, { heading: Releases, labels: [release] }]
+      present: { style: name_login, roles: [{ role: voting member, logins: ["@aduh95"] }] }
+`);
+  expect(problems).toMatchInlineSnapshot(`
+[
+  ".github/agenda-drafter.yml:7:25: meetings.no-agenda.layout.sections: exactly one section needs \`agenda: true\` (where the items by repository go); none has it",
+  ".github/agenda-drafter.yml:11:25: meetings.two-agendas.layout.sections: exactly one section needs \`agenda: true\` (where the items by repository go); sections 1 and 2 have it",
+  ".github/agenda-drafter.yml:11:92: meetings.two-agendas.layout.sections[1].labels: a section holds the agenda or the items of some labels, not both",
+  ".github/agenda-drafter.yml:15:48: meetings.lost-item.standing_items[0].section: \`Announcement\` is not the heading of a section; the sections are \`Agenda\`, \`Announcements\`, \`Q&A, Other\`",
+]
+`);
+  expect(meetings.map((meeting) => meeting.id)).toEqual(["tsc"]);
+  expect(meetings[0]?.layout).toEqual({
+    sections: [
+      { heading: "Announcements", level: 3, agenda: false, labels: [] },
+      { heading: "Updates", level: 3, agenda: true, labels: [] },
+      { heading: "Releases", level: 2, agenda: false, labels: ["release"] },
+    ],
+    present: { style: "name_login", roles: [{ role: "voting member", logins: ["aduh95"] }] },
+  });
+  expect(meetings[0]?.standingItems).toEqual([{ title: "Announcements from the board", section: "Announcements" }]);
+});
+
+test("alternating slots resolve with their own rule, length and links; mixing them with start or calendar is a problem", () => {
+  const { meetings, problems } = resolve(`meetings:
+  mixed:
+    name: Mixed
+    minutes: { path: "m/{{date}}.md" }
+    schedule: { timezone: UTC, start: "2024-03-27T14:00", slots: [{ start: "2024-04-03T20:00" }] }
+  skipped:
+    name: Skipped
+    minutes: { path: "s/{{date}}.md" }
+    schedule: { timezone: America/New_York, slots: [{ start: "2024-03-10T02:30" }] }
+  tsc:
+    name: Node.js TSC
+    schedule:
+      timezone: UTC
+      duration: 60
+      slots:
+        - { start: "2024-03-27T14:00", rrule: "RRULE:FREQ=WEEKLY;INTERVAL=2", links: { joining: "https://zoom.us/j/early" } }
+        - { start: "2024-04-03T20:00", rrule: "FREQ=WEEKLY;INTERVAL=2", duration: 90 }
+`);
+  expect(problems).toMatchInlineSnapshot(`
+[
+  ".github/agenda-drafter.yml:5:39: meetings.mixed.schedule.start: give either \`slots\` or \`start\`/\`rrule\`/\`calendar\`, not both; each slot has its own \`start\` and \`rrule\`",
+  ".github/agenda-drafter.yml:9:62: meetings.skipped.schedule.slots[0].start: \`2024-03-10T02:30\` does not exist in America/New_York: the clocks skip it",
+]
+`);
+  expect(meetings.map((meeting) => meeting.id)).toEqual(["tsc"]);
+  expect(meetings[0]?.schedule).toEqual({
+    kind: "rrule",
+    timezone: "UTC",
+    start: "2024-03-27T14:00",
+    rrule: "FREQ=WEEKLY;INTERVAL=2",
+    durationMinutes: 60,
+    exceptions: [],
+    slots: [
+      { start: "2024-03-27T14:00", rrule: "FREQ=WEEKLY;INTERVAL=2", durationMinutes: 60, links: { joining: "https://zoom.us/j/early" } },
+      { start: "2024-04-03T20:00", rrule: "FREQ=WEEKLY;INTERVAL=2", durationMinutes: 90, links: {} },
+    ],
+  });
+});
+
+test("time zones may carry the label the group reads them by", () => {
+  const { meetings, problems } = resolve(`meetings:
+  tsc:
+    name: Node.js TSC
+    schedule: { timezone: UTC, start: "2024-03-27T14:00" }
+    timezones: [{ zone: America/Los_Angeles, label: US / Pacific }, Europe/Berlin]
+`);
+  expect(problems).toEqual([]);
+  expect(meetings[0]).toMatchObject({ timezones: ["America/Los_Angeles", "Europe/Berlin"], timezoneLabels: { "America/Los_Angeles": "US / Pacific" } });
+});

@@ -241,18 +241,18 @@ Opened the minutes pull request: https://github.com/nodejs/security-wg/pull/1265
   expect(others).toEqual([]);
   expect(pullRequest?.pullRequest.head.ref).toBe(MINUTES_BRANCH);
   expect(presentSection()).toMatchInlineSnapshot(`
-"* @evil-stranger
-* Ulises Gascón (@UlisesGascon)
-* Rafael Gonzaga (@RafaelGSS)"
+"* @​evil-stranger
+* Ulises Gascón (@​UlisesGascon)
+* Rafael Gonzaga (@​RafaelGSS)"
 `);
 
   // On the branch now: the file is drafted again with the newcomer.
   await comment("tniessen", "/present");
   expect(presentSection()).toMatchInlineSnapshot(`
-"* @evil-stranger
-* Ulises Gascón (@UlisesGascon)
-* Rafael Gonzaga (@RafaelGSS)
-* Tobias Nießen (@tniessen)"
+"* @​evil-stranger
+* Ulises Gascón (@​UlisesGascon)
+* Rafael Gonzaga (@​RafaelGSS)
+* Tobias Nießen (@​tniessen)"
 `);
   expect(stage.e2e.pullRequests(HOME)).toHaveLength(1);
 });

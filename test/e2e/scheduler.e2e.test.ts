@@ -212,7 +212,7 @@ The minutes pull request already has commits by people, so it stays as it is: ht
   await e2e.settle();
   const withAttendee = e2e.file(HOME, path, MINUTES_BRANCH) ?? "";
   expect(withAttendee).toContain("* Rafael walked us through the policy removal.");
-  expect(withAttendee).toMatch(/## Present\n[\s\S]*\* Ulises Gascón \(@UlisesGascon\)/);
+  expect(withAttendee).toMatch(/## Present\n[\s\S]*\* Ulises Gascón \(@\u200BUlisesGascon\)/);
 });
 
 test("an exception date pushed to the config cancels the occurrence: its issue says so and is closed, and no minutes are opened", async () => {

@@ -67,7 +67,7 @@ test("opens the pull request from the frozen agenda with the attendees, records 
   expect(scope.pendingMocks()).toEqual([]);
   const minutes = written.tree?.tree[0]?.content ?? "";
   expect(minutes).toContain("* Node.js Security Initiatives 2024 [#1255](https://github.com/nodejs/security-wg/issues/1255)");
-  expect(minutes).toContain("* Rafael Gonzaga (@RafaelGSS)");
+  expect(minutes).toContain("* Rafael Gonzaga (@\u200BRafaelGSS)");
   expect(written.pull?.body).toContain("https://github.com/nodejs/security-wg/issues/1260");
   expect(stateOf(written.issue ?? "")?.minutes).toEqual({ number: 1265, url: PULL_URL, state: "open", frozenAgenda: true });
   expect(written.issue).toContain(PULL_URL);

@@ -75,7 +75,7 @@ describe("compileTemplate", () => {
   test("an unknown partial is an error at compile time", () => {
     const error = compileError("## Agenda\n\n{{> agendas}}\n");
     expect(error.message).toBe(
-      '.github/agenda-drafter/issue.md.hbs:3:1: unknown partial "agendas"; the partials available are "agenda"',
+      '.github/agenda-drafter/issue.md.hbs:3:1: unknown partial "agendas"; the partials available are "agenda", "sections"',
     );
   });
 

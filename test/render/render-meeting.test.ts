@@ -44,6 +44,7 @@ describe("renderMeeting with the default templates", () => {
 Or in your local time:
 
 * <https://www.timeanddate.com/worldclock/fixedtime.html?msg=Node.js%20Security%20team%20Meeting%202024-03-28&iso=20240328T1600&p1=1440>
+* Calendar: <https://nodejs.org/calendar>
 
 ## Links
 
@@ -109,8 +110,8 @@ Please use the following emoji reactions in this post to indicate your availabil
 
 ## Present
 
-* Michael Dawson (@mhdawson)
-* @RafaelGSS
+* Michael Dawson (@​mhdawson)
+* @​RafaelGSS
 
 ## Agenda
 
@@ -386,7 +387,7 @@ describe("renderMeeting: hostile titles", () => {
   test("the title, names and URLs from config are escaped too", () => {
     expect(rendered.title).toBe("Node.js [Security] team Meeting 2024-03-28");
     expect(rendered.minutesBody).toContain("# Node.js \\[Security\\] team Meeting 2024-03-28\n");
-    expect(rendered.minutesBody).toContain("* \\[Michael\\](https:\u200B//evil.example) @\u200Beveryone (@mhdawson)\n");
+    expect(rendered.minutesBody).toContain("* \\[Michael\\](https:\u200B//evil.example) @\u200Beveryone (@\u200Bmhdawson)\n");
     expect(rendered.agendaMarkdown).toContain(
       "- [ ] Review @\u200Beveryone's &lt;b>queue&lt;/b> - <https://example.com/a%20%28b%29>\n",
     );

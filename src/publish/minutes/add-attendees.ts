@@ -34,7 +34,8 @@ export function withAttendees(text: string, meeting: Meeting, occurrence: Occurr
   if (heading === -1) return text;
   let end = heading + 1;
   while (end < lines.length && !/^#{1,6}\s/.test(lines[end] ?? "")) end++;
-  const section = lines.slice(heading + 1, end).join("\n").toLowerCase();
+  // Entries are written with a zero-width space after the `@`, so that they ping nobody.
+  const section = lines.slice(heading + 1, end).join("\n").replaceAll("\u200B", "").toLowerCase();
   const view = buildMeetingView({ agenda: { meeting, occurrence, groups: [], searchUrls: [] }, title: "", attendees: people, markItems: false });
   const added = view.attendees.filter((person) => !section.includes(`@${person.login.toLowerCase()}`)).map((person) => `* ${person.text}`);
   if (added.length === 0) return text;

@@ -21,8 +21,8 @@ test("people are added under Present as `* Full Name (@login)`, once, leaving th
 ## Present
 
 * Rafael Gonzaga (@RafaelGSS)
-* Michael Dawson (@mhdawson)
-* @UlisesGascon
+* Michael Dawson (@​mhdawson)
+* @​UlisesGascon
 
 ## Agenda
 
