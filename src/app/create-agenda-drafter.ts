@@ -151,7 +151,11 @@ export function createAgendaDrafter(options: AgendaDrafterOptions): AgendaDrafte
     },
     settled: async () => {
       await startup;
-      await runtime?.settled();
+      // Queued webhook work may queue refreshes, and a retried refresh may run a queued webhook's turn: both, until neither has any.
+      do {
+        await webhooks?.idle();
+        await runtime?.settled();
+      } while (webhooks?.busy);
     },
     tick: () => tick(),
     stop: () => stop(),

@@ -32,9 +32,10 @@ function isRateLimit(error: unknown): boolean {
 }
 
 function headersOf(error: unknown): Record<string, string | undefined> {
-  if (typeof error !== "object" || error === null || !("response" in error)) return {};
-  const response = error.response;
-  if (typeof response !== "object" || response === null || !("headers" in response)) return {};
-  const headers = response.headers;
+  if (typeof error !== "object" || error === null) return {};
+  // A REST error carries its response; a GraphQL error (HTTP 200 with `errors`, as RATE_LIMITED
+  // comes) carries the response's headers itself.
+  const response = "response" in error ? error.response : undefined;
+  const headers = typeof response === "object" && response !== null && "headers" in response ? response.headers : "headers" in error ? error.headers : undefined;
   return typeof headers === "object" && headers !== null ? (headers as Record<string, string | undefined>) : {};
 }

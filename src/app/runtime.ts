@@ -173,7 +173,7 @@ export class Runtime {
     } catch (error) {
       if (!(error instanceof BodyTooLongError)) {
         if (!mayTryAgainLater(error)) throw error;
-        const what = failedWork(first.installationId, meeting.home, meeting.id, error);
+        const what = `${meeting.home.owner}/${meeting.home.repo} ${meeting.id}: the refresh`;
         return this.#retryLater(what, retry, error, () => this.refresh(first.installationId, meeting, facts, retry + 1));
       }
       this.log.error(error.message);

@@ -23,6 +23,11 @@ export class WebhookQueue {
     });
   }
 
+  /** Whether some piece is queued or running. */
+  get busy(): boolean {
+    return this.#tails.size > 0;
+  }
+
   /** Resolves once every piece queued so far, and any queued meanwhile, has run. */
   async idle(): Promise<void> {
     while (this.#tails.size > 0) await Promise.allSettled([...this.#tails.values()]);

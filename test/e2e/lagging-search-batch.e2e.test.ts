@@ -34,3 +34,20 @@ test("under search lag, the items of many label events are checked in one GraphQ
   const itemReads = requests.filter((request) => request.method === "GET" && /^\/repos\/nodejs\/(node|undici|security-wg)\/issues\/(52575|52459|51971|3054|1255)$/.test(request.path));
   expect(itemReads.length).toBeLessThanOrEqual(1);
 });
+
+test("GraphQL's rate limit (HTTP 200 with RATE_LIMITED) on the batched check is waited out, and the agenda comes out right", async () => {
+  e2e = await startLiveIssueApp();
+  e2e.clock.advance("PT10M");
+  e2e.searchLag(2 * 60 * 60 * 1000);
+  // The next GraphQL query is refused as GitHub refuses one over the GraphQL limit.
+  e2e.failRequests({ route: "POST /graphql", kind: "graphql-rate-limited" });
+  const issues = e2e.as("RafaelGSS").rest.issues;
+  for (const [repo, number] of [["node", 52575], ["node", 52459], ["undici", 3054]] as const) {
+    await issues.addLabels({ owner: "nodejs", repo, issue_number: number, labels: [LABEL] });
+  }
+  await e2e.settle();
+
+  expect(e2e.requestFaults()[0]?.fired).toBeGreaterThan(0);
+  const items = agendaItems(meetingIssue(e2e));
+  expect([...items].sort()).toEqual(["nodejs/node#52459", "nodejs/node#52575", "nodejs/nodejs-dependency-vuln-assessments#178", "nodejs/security-wg#1255", "nodejs/undici#3054"]);
+});
