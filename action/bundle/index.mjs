@@ -80566,7 +80566,7 @@ var Runtime = class {
     } catch (error62) {
       if (!(error62 instanceof BodyTooLongError)) {
         if (!mayTryAgainLater(error62)) throw error62;
-        const what = failedWork(first.installationId, meeting.home, meeting.id, error62);
+        const what = `${meeting.home.owner}/${meeting.home.repo} ${meeting.id}: the refresh`;
         return this.#retryLater(what, retry2, error62, () => this.refresh(first.installationId, meeting, facts, retry2 + 1));
       }
       this.log.error(error62.message);
@@ -87059,7 +87059,8 @@ function withFields(actions, installation) {
     freezeAgenda: (meeting, issue2) => scoped(meeting, issue2.occurrence, () => actions.freezeAgenda(meeting, issue2)),
     openMinutes: (meeting, issue2) => scoped(meeting, issue2.occurrence, () => actions.openMinutes(meeting, issue2)),
     closeIssue: (meeting, closing, successor) => scoped(meeting, closing.occurrence, () => actions.closeIssue(meeting, closing, successor)),
-    cancelIssue: (meeting, issue2) => scoped(meeting, issue2.occurrence, () => actions.cancelIssue(meeting, issue2))
+    cancelIssue: (meeting, issue2) => scoped(meeting, issue2.occurrence, () => actions.cancelIssue(meeting, issue2)),
+    ...actions.finishComments && { finishComments: (meeting) => scoped(meeting, void 0, () => actions.finishComments(meeting)) }
   };
 }
 

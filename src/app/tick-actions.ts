@@ -84,5 +84,6 @@ function withFields(actions: TickActions, installation: number | undefined): Tic
     openMinutes: (meeting, issue) => scoped(meeting, issue.occurrence, () => actions.openMinutes(meeting, issue)),
     closeIssue: (meeting, closing, successor) => scoped(meeting, closing.occurrence, () => actions.closeIssue(meeting, closing, successor)),
     cancelIssue: (meeting, issue) => scoped(meeting, issue.occurrence, () => actions.cancelIssue(meeting, issue)),
+    ...(actions.finishComments && { finishComments: (meeting: Meeting) => scoped(meeting, undefined, () => actions.finishComments!(meeting)) }),
   };
 }
