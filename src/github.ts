@@ -39,6 +39,11 @@ export function statusOf(error: unknown): number | undefined {
     : undefined;
 }
 
+/** Whether GitHub answered at all: Octokit gives a request that got no response status 500 too, and only a response tells them apart. */
+export function gitHubAnswered(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "response" in error && error.response !== undefined;
+}
+
 /** The response, or undefined when GitHub answers 404. */
 export async function ifFound<T>(request: Promise<T>): Promise<T | undefined> {
   try {

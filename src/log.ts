@@ -1,4 +1,4 @@
-import { statusOf } from "./github.js";
+import { gitHubAnswered, statusOf } from "./github.js";
 
 /** Where the app's messages go: Probot's logger in the app, standard error in the CLI. */
 export interface Log {
@@ -26,7 +26,7 @@ export function describeError(error: unknown): string {
   const status = statusOf(error);
   if (status !== undefined && typeof request?.method === "string" && typeof request.url === "string") {
     const path = URL.canParse(request.url) ? new URL(request.url).pathname : request.url;
-    const answered = (error as { response?: unknown }).response === undefined ? "no answer from GitHub" : `GitHub answered ${status}`;
+    const answered = gitHubAnswered(error) ? `GitHub answered ${status}` : "no answer from GitHub";
     return `${answered} to ${request.method} ${path}: ${firstLine(error.message)}`;
   }
   return `${error.name === "Error" ? "" : `${error.name}: `}${firstLine(error.message)}`;

@@ -43061,6 +43061,9 @@ var MAX_TITLE_LENGTH = 256;
 function statusOf(error62) {
   return typeof error62 === "object" && error62 !== null && "status" in error62 && typeof error62.status === "number" ? error62.status : void 0;
 }
+function gitHubAnswered(error62) {
+  return typeof error62 === "object" && error62 !== null && "response" in error62 && error62.response !== void 0;
+}
 async function ifFound(request2) {
   try {
     return await request2;
@@ -43093,7 +43096,7 @@ function describeError(error62) {
   const status = statusOf(error62);
   if (status !== void 0 && typeof request2?.method === "string" && typeof request2.url === "string") {
     const path2 = URL.canParse(request2.url) ? new URL(request2.url).pathname : request2.url;
-    const answered = error62.response === void 0 ? "no answer from GitHub" : `GitHub answered ${status}`;
+    const answered = gitHubAnswered(error62) ? `GitHub answered ${status}` : "no answer from GitHub";
     return `${answered} to ${request2.method} ${path2}: ${firstLine(error62.message)}`;
   }
   return `${error62.name === "Error" ? "" : `${error62.name}: `}${firstLine(error62.message)}`;
@@ -88967,9 +88970,8 @@ async function gitHubAnswers(probot) {
   try {
     await octokit.request("GET /app", { request: { signal: AbortSignal.timeout(1e4), retries: 0 } });
   } catch (error62) {
-    const answered = typeof error62 === "object" && error62 !== null && "response" in error62 && error62.response !== void 0;
     const message = error62 instanceof Error ? error62.message : String(error62);
-    throw new Error(answered ? `GitHub answered GET /app with ${statusOf(error62)} (${message})` : `GitHub did not answer (${message})`);
+    throw new Error(gitHubAnswered(error62) ? `GitHub answered GET /app with ${statusOf(error62)} (${message})` : `GitHub did not answer (${message})`);
   }
 }
 async function discoverInstallations(probot, runtime, installations) {

@@ -1,5 +1,5 @@
 import type { ApplicationFunction, ApplicationFunctionOptions, Probot } from "probot";
-import { pinApiVersion, statusOf, type GitHub } from "../github.js";
+import { gitHubAnswered, pinApiVersion, statusOf, type GitHub } from "../github.js";
 import { activeInstallations } from "./active-installations.js";
 import { describeError, errorDetails } from "../log.js";
 import { createMemoryRegistry, type MeetingRegistry } from "../registry/meeting-registry.js";
@@ -250,10 +250,8 @@ async function gitHubAnswers(probot: Probot): Promise<void> {
   try {
     await octokit.request("GET /app", { request: { signal: AbortSignal.timeout(10_000), retries: 0 } });
   } catch (error) {
-    // Octokit gives a request that got no response status 500 too: only a response says GitHub answered.
-    const answered = typeof error === "object" && error !== null && "response" in error && error.response !== undefined;
     const message = error instanceof Error ? error.message : String(error);
-    throw new Error(answered ? `GitHub answered GET /app with ${statusOf(error)} (${message})` : `GitHub did not answer (${message})`);
+    throw new Error(gitHubAnswered(error) ? `GitHub answered GET /app with ${statusOf(error)} (${message})` : `GitHub did not answer (${message})`);
   }
 }
 

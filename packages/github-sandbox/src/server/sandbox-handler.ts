@@ -4,7 +4,7 @@ import { githubError } from "../app-auth/github-error.js";
 import { InstallationTokens } from "../app-auth/installation-tokens.js";
 import type { SandboxApp } from "../app-auth/verify-app-jwt.js";
 import { answerWithFault, rateLimitedCaller } from "../faults/fault-response.js";
-import { GRAPHQL_ROUTE } from "../faults/request-fault.js";
+import { GRAPHQL_ROUTE, type RequestFault } from "../faults/request-fault.js";
 import { answerGraphql } from "../graphql/answer-graphql.js";
 import type { Sandbox } from "../sandbox.js";
 import type { ApiRequest } from "../api-requests.js";
@@ -93,29 +93,25 @@ async function answerGraphqlRequest(request: Request, sandbox: Sandbox, actor: A
       searchState: () => sandbox.searchState(),
       viewerLogin: sandbox.actorLogin(actor),
     });
-  const fault = sandbox.faults.take(GRAPHQL_ROUTE, actor.kind);
-  if (!fault) return answer();
   // GraphQL has no response description to check the injected answer against.
-  return answerWithFault(fault, {
-    answer,
-    respond: ({ status, body, headers }) => Response.json(body, { status, headers: { ...headers } }),
-    signal: request.signal,
-    release: sandbox.faults.release,
-    caller: rateLimitedCaller(actor),
-  });
+  return answerUnderFault(request, sandbox, sandbox.faults.take(GRAPHQL_ROUTE, actor.kind), answer, rateLimitedCaller(actor));
 }
 
 /** A request of the app itself (its JWT: the app's installation tokens, its installations) under the request fault it meets if any. */
 function answerAppUnderFault(request: Request, sandbox: Sandbox, operation: string, answer: () => Promise<Response>): Promise<Response> {
-  const fault = sandbox.faults.take(operation, "installation");
-  if (!fault) return answer();
   // 403 and 422 are answers these operations document; 429 and 5xx come from GitHub's front end.
+  return answerUnderFault(request, sandbox, sandbox.faults.take(operation, "installation"), answer, `integration ID ${sandbox.appId}`);
+}
+
+/** The answer, or the fault's in its place, sent as JSON without a check against a response description. */
+function answerUnderFault(request: Request, sandbox: Sandbox, fault: RequestFault | undefined, answer: () => Promise<Response>, caller: string): Promise<Response> {
+  if (!fault) return answer();
   return answerWithFault(fault, {
     answer,
     respond: ({ status, body, headers }) => Response.json(body, { status, headers: { ...headers } }),
     signal: request.signal,
     release: sandbox.faults.release,
-    caller: `integration ID ${sandbox.appId}`,
+    caller,
   });
 }
 
