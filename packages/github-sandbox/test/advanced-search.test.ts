@@ -118,22 +118,3 @@ describe("GitHub Enterprise Server", () => {
     expect((await search("label:tsc-agenda repo:nodejs/node repo:nodejs/TSC", { on: recent })).found).toHaveLength(3);
   });
 });
-
-describe("REST API versions", () => {
-  const withVersion = (version: string) =>
-    sandbox.handle(new Request("http://sandbox.invalid/api/v3/repos/nodejs/node", { headers: { authorization: "token installation", "x-github-api-version": version } }));
-
-  test.each(["2022-11-28", "2026-03-10"])("%s is served and named in the answer", async (version) => {
-    const response = await withVersion(version);
-    expect(response.status).toBe(200);
-    expect(response.headers.get("x-github-api-version-selected")).toBe(version);
-  });
-
-  test("an unknown version is refused with 400, as GitHub does", async () => {
-    const response = await withVersion("v3");
-    expect(response.status).toBe(400);
-    expect((await response.json()).message).toBe(
-      'The version you specified in the "X-GitHub-Api-Version" request header, "v3", is not a supported version. The following versions are currently supported: "2026-03-10" (most recent), "2022-11-28".',
-    );
-  });
-});
