@@ -7,7 +7,9 @@ import type { RestApiVersion } from "../api-versions.js";
 // - issues and pull requests lose the singular `assignee` (`assignees` stays);
 // - pull requests lose `merge_commit_sha`;
 // - repositories lose `has_downloads`, `use_squash_pr_title_as_default` and `master_branch`;
-// - an issue's `pull_request` fields are never null: an unmerged pull request's `merged_at` is left out.
+// - an issue's `pull_request` fields are never null: an unmerged pull request's `merged_at` is left out
+//   (the description makes it a non-null string; whether GitHub leaves it out or still sends null,
+//   which the description would then wrongly refuse, is not confirmed).
 // The pruned description of 2026-03-10 forbids each removed field, so one the rewrite misses fails the answer.
 
 const REPOSITORY_FIELDS_REMOVED = ["has_downloads", "use_squash_pr_title_as_default", "master_branch"];
