@@ -43046,15 +43046,51 @@ function occurrenceOf(error62) {
 }
 
 // src/github.ts
-var GITHUB_API_VERSION = "2022-11-28";
+var GITHUB_API_VERSIONS = ["2026-03-10", "2022-11-28"];
+var FIRST_ENTERPRISE_WITH_NEWEST = [3, 21];
+var servedBy = /* @__PURE__ */ new Map();
+function apiVersionFor(baseUrl) {
+  return servedBy.get(baseUrl) ?? GITHUB_API_VERSIONS[0];
+}
 var pinned = /* @__PURE__ */ new WeakSet();
 function pinApiVersion(octokit) {
   if (pinned.has(octokit)) return octokit;
   pinned.add(octokit);
-  octokit.hook.before("request", (options2) => {
-    options2.headers = { ...options2.headers, "x-github-api-version": GITHUB_API_VERSION };
+  octokit.hook.wrap("request", async (request2, options2) => {
+    const baseUrl = String(options2.baseUrl);
+    const send2 = async (version3) => {
+      options2.headers = { ...options2.headers, "x-github-api-version": version3 };
+      const response = await request2(options2);
+      learnServedVersion(baseUrl, response.headers);
+      return response;
+    };
+    const version2 = apiVersionFor(baseUrl);
+    try {
+      return await send2(version2);
+    } catch (error62) {
+      const headers = error62.response?.headers;
+      if (headers) learnServedVersion(baseUrl, headers);
+      const served = versionServedInstead(error62);
+      if (served === void 0 || served === version2) throw error62;
+      servedBy.set(baseUrl, served);
+      return send2(served);
+    }
   });
   return octokit;
+}
+function learnServedVersion(baseUrl, headers) {
+  const release = headers["x-github-enterprise-version"];
+  if (typeof release !== "string") return;
+  const [major = 0, minor = 0] = release.split(".").map(Number);
+  const [newestMajor, newestMinor] = FIRST_ENTERPRISE_WITH_NEWEST;
+  servedBy.set(baseUrl, major > newestMajor || major === newestMajor && minor >= newestMinor ? GITHUB_API_VERSIONS[0] : "2022-11-28");
+}
+function versionServedInstead(error62) {
+  if (statusOf(error62) !== 400) return void 0;
+  const message = error62.response?.data?.message;
+  if (typeof message !== "string" || !/x-github-api-version/i.test(message)) return void 0;
+  const listed = message.slice(message.indexOf("supported:"));
+  return GITHUB_API_VERSIONS.find((version2) => listed.includes(`"${version2}"`));
 }
 var MAX_BODY_LENGTH = 65536;
 var MAX_TITLE_LENGTH = 256;
