@@ -37,7 +37,10 @@ export function layoutProblems(meeting: RawMeeting): LayoutProblem[] {
     });
     problems.push(...followUpsProblems(sections));
   }
-  const headings = (sections ?? DEFAULT_LAYOUT.sections).map((section) => section.heading);
+  // The follow-ups' section is left out while there are none: no standing item goes there.
+  const headings = sections
+    ? sections.filter((section) => section.follow_ups !== true).map((section) => section.heading)
+    : DEFAULT_LAYOUT.sections.filter((section) => section.followUps !== true).map((section) => section.heading);
   (meeting.standing_items ?? []).forEach((item, index) => {
     if (item.section !== undefined && !headings.includes(item.section)) {
       problems.push({
