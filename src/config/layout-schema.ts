@@ -49,8 +49,9 @@ export const layoutSchema = z.strictObject({
     .min(1, { error: "must list at least one section" })
     .optional()
     .describe(
-      "The minutes' sections between Present and Upcoming Meetings, in order, each `{ heading, level, agenda, labels }`; " +
-        "a section without `agenda` or `labels` is a free section for notes. The issue's agenda shows the sections that list something. " +
+      "The minutes' sections between Present and Upcoming Meetings, in order, each `{ heading, level, agenda, labels, follow_ups }`; " +
+        "`follow_ups: true` lists the action items of the previous meeting's minutes, and is left out while there are none; " +
+        "a section without `agenda`, `labels` or `follow_ups` is a free section for notes. The issue's agenda shows the sections that list something. " +
         "Default: `Agenda`, `Action items from last meeting` (follow-ups, when there are some), `Announcements` (the agenda), `Q&A, Other`.",
     ),
   present: z
