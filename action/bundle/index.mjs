@@ -85574,6 +85574,7 @@ function bounded(followUp) {
 }
 
 // src/operations/steps/previous-follow-ups.ts
+var MAX_CANCELLED_IN_A_ROW = 3;
 async function previousFollowUps(octokit, meeting, previous) {
   if (!listsFollowUps(meeting)) return void 0;
   let path2;
@@ -85584,6 +85585,20 @@ async function previousFollowUps(octokit, meeting, previous) {
     throw error62;
   }
   return readFollowUps(octokit, meeting.home, path2, previous.date);
+}
+async function followUpsBefore(octokit, meeting, schedule, issues, occurrence) {
+  if (!listsFollowUps(meeting)) return void 0;
+  const held = await previousHeld(meeting, schedule, issues, occurrence);
+  return held && previousFollowUps(octokit, meeting, held);
+}
+async function previousHeld(meeting, schedule, issues, occurrence) {
+  let previous = schedule.previous(occurrence);
+  for (let tries = 0; previous && tries < MAX_CANCELLED_IN_A_ROW; tries++) {
+    const stated = occurrenceAsStated(meeting, previous, (await issues.claimed(previous.key))?.parsed.state);
+    if (!stated.cancelled) return stated;
+    previous = schedule.previous(previous);
+  }
+  return void 0;
 }
 
 // src/operations/refresh-meeting.ts
@@ -85604,7 +85619,7 @@ async function refreshMeeting(context, meeting, facts, target) {
     const previous = schedule.previous(found.occurrence);
     const previousIssue = previous && await issues.claimed(previous.key);
     const previousItems = previousIssue?.parsed.state?.agendaItems;
-    const followUps = previous && await previousFollowUps(octokit, meeting, previous);
+    const followUps = await followUpsBefore(octokit, meeting, schedule, issues, found.occurrence);
     const draft = await draftLiveAgenda(octokit, {
       meeting,
       occurrence,

@@ -9,7 +9,7 @@ import { occurrenceAsStated } from "../publish/occurrence-as-stated.js";
 import { publishOccurrence, type PublishOutcome } from "../publish/publish-occurrence.js";
 import type { RecordedClaims } from "../publish/claim-occurrence.js";
 import { draftLiveAgenda } from "./steps/draft-live-agenda.js";
-import { previousFollowUps } from "./steps/previous-follow-ups.js";
+import { followUpsBefore } from "./steps/previous-follow-ups.js";
 import { mergeFacts } from "../collect/label-facts.js";
 import { mergeRepoFacts, type RepoFact } from "../collect/repo-facts.js";
 
@@ -62,7 +62,7 @@ export async function refreshMeeting(
     const previous = schedule.previous(found.occurrence);
     const previousIssue = previous && (await issues.claimed(previous.key));
     const previousItems = previousIssue?.parsed.state?.agendaItems;
-    const followUps = previous && (await previousFollowUps(octokit, meeting, previous));
+    const followUps = await followUpsBefore(octokit, meeting, schedule, issues, found.occurrence);
     const draft = await draftLiveAgenda(octokit, {
       meeting,
       occurrence,

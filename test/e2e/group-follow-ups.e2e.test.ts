@@ -113,3 +113,18 @@ test("the app's own minutes pull request, merged with an action, feeds the agend
   expect(agenda).toContain("* @\u200BRafaelGSS to write the threat model ([line ");
   expect(agenda).not.toContain("threat model before next meeting");
 });
+
+test("after a meeting cancelled by command, the next agenda has the follow-ups of the last meeting held", async () => {
+  const { e2e } = stage;
+  const cancelled = meetingIssues(e2e).find((issue) => issue.state === "open")!;
+  await e2e.as("RafaelGSS").rest.issues.createComment({ ...REPO, issue_number: cancelled.number, body: "/meeting cancel most of us are at the collab summit" });
+  await e2e.settle();
+  expect(e2e.issue(HOME, cancelled.number).state).toBe("closed");
+
+  e2e.clock.set("2024-04-23T09:00:00Z");
+  expect(stepsDone(await stage.tick())).toContain("create-issue 2024-04-25");
+  const next = meetingIssues(e2e).find((issue) => issue.state === "open")!;
+  expect(next.title).toBe("Node.js Security team Meeting 2024-04-25");
+  expect(agendaText(next)).toContain("*From the [minutes of 2024-03-28](https://github.com/nodejs/security-wg/blob/main/meetings/2024-03-28.md)");
+  expect(minutesReads.at(-1)).toBe("/repos/nodejs/security-wg/contents/meetings%2F2024-03-28.md");
+});

@@ -4,6 +4,12 @@ import type { FollowUps, Meeting, Occurrence } from "../../model.js";
 import { listsFollowUps } from "../../config/follow-ups-section.js";
 import { readFollowUps } from "../../collect/read-follow-ups.js";
 import { renderMinutesPath } from "../../render/render-minutes-path.js";
+import type { LoadedSchedule } from "../../schedule/load-schedule.js";
+import type { MeetingIssues } from "../../publish/list-meeting-issues.js";
+import { occurrenceAsStated } from "../../publish/occurrence-as-stated.js";
+
+/** How many occurrences cancelled by command in a row are passed over looking for the last one held: each costs a claim read. */
+const MAX_CANCELLED_IN_A_ROW = 3;
 
 /**
  * The follow-ups of the previous occurrence's minutes (the last one before this one that was not
@@ -22,4 +28,25 @@ export async function previousFollowUps(octokit: GitHub, meeting: Meeting, previ
     throw error;
   }
   return readFollowUps(octokit, meeting.home, path, previous.date);
+}
+
+/**
+ * The live issue's follow-ups: those of the last occurrence before `occurrence` that took place, as
+ * its issue states it: moved to another date (its minutes carry that date), or cancelled by
+ * `/meeting cancel` (then the one before it counts).
+ */
+export async function followUpsBefore(octokit: GitHub, meeting: Meeting, schedule: LoadedSchedule, issues: MeetingIssues, occurrence: Occurrence): Promise<FollowUps | undefined> {
+  if (!listsFollowUps(meeting)) return undefined;
+  const held = await previousHeld(meeting, schedule, issues, occurrence);
+  return held && previousFollowUps(octokit, meeting, held);
+}
+
+async function previousHeld(meeting: Meeting, schedule: LoadedSchedule, issues: MeetingIssues, occurrence: Occurrence): Promise<Occurrence | undefined> {
+  let previous = schedule.previous(occurrence);
+  for (let tries = 0; previous && tries < MAX_CANCELLED_IN_A_ROW; tries++) {
+    const stated = occurrenceAsStated(meeting, previous, (await issues.claimed(previous.key))?.parsed.state);
+    if (!stated.cancelled) return stated;
+    previous = schedule.previous(previous);
+  }
+  return undefined;
 }
