@@ -68,7 +68,8 @@ test("the table documents exactly the fields a view built for a meeting has", ()
     sections: [{ heading: "Items", level: 2 as const, agenda: true, labels: [] }, { heading: "All", level: 3 as const, agenda: false, labels: ["security-wg-agenda"] }],
     present: { style: "name_login" as const, roles: [{ role: "voting member", logins: ["mhdawson"] }] },
   };
-  const agenda = { ...base, meeting: { ...base.meeting, layout }, occurrence: { ...base.occurrence, cancelled: true, cancelReason: "the summit" } };
+  const followUps = { date: "2024-03-14", url: "https://github.com/nodejs/security-wg/blob/main/meetings/2024-03-14.md", items: [{ text: "review", line: 3 }], more: 0 };
+  const agenda = { ...base, meeting: { ...base.meeting, layout }, occurrence: { ...base.occurrence, cancelled: true, cancelReason: "the summit" }, followUps };
   const view = buildMeetingView({
     agenda,
     title: renderTitle(agenda.meeting, agenda.occurrence),
