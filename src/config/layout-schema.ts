@@ -26,6 +26,13 @@ const sectionSchema = z.strictObject({
     .min(1, { error: "must list at least one label" })
     .optional()
     .describe("Agenda items carrying any of these labels are listed here rather than under their repository."),
+  proposals: z
+    .boolean()
+    .optional()
+    .describe(
+      "This section lists the items proposed by `/agenda propose` that no steerer has added or declined yet, and is left out while there are none. " +
+        "At most one section has it; without one, a `Proposed` section follows the agenda's.",
+    ),
 });
 
 const roleSchema = z.strictObject({
@@ -42,8 +49,8 @@ export const layoutSchema = z.strictObject({
     .min(1, { error: "must list at least one section" })
     .optional()
     .describe(
-      "The minutes' sections between Present and Upcoming Meetings, in order, each `{ heading, level, agenda, labels }`; " +
-        "a section without `agenda` or `labels` is a free section for notes. The issue's agenda shows the sections that list something. " +
+      "The minutes' sections between Present and Upcoming Meetings, in order, each `{ heading, level, agenda, labels, proposals }`; " +
+        "a section without `agenda`, `labels` or `proposals` is a free section for notes. The issue's agenda shows the sections that list something. " +
         "Default: `Agenda`, `Announcements` (the agenda), `Q&A, Other`.",
     ),
   present: z

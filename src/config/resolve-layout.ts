@@ -33,6 +33,7 @@ export function layoutProblems(meeting: RawMeeting): LayoutProblem[] {
         problems.push({ path: ["layout", "sections", index, "labels"], message: "a section holds the agenda or the items of some labels, not both" });
       }
     });
+    problems.push(...proposalsSectionProblems(sections));
   }
   const headings = (sections ?? DEFAULT_LAYOUT.sections).map((section) => section.heading);
   (meeting.standing_items ?? []).forEach((item, index) => {
@@ -54,10 +55,29 @@ export function toLayout(raw: NonNullable<RawMeeting["layout"]>): MeetingLayout 
       level: section.level ?? 2,
       agenda: section.agenda === true,
       labels: "labels" in section ? (section.labels ?? []) : [],
+      ...(section.proposals === true && { proposals: true }),
     })),
     present: {
       style: raw.present?.style ?? DEFAULT_LAYOUT.present.style,
       roles: (raw.present?.roles ?? []).map(({ role, logins }) => ({ role, logins: logins.map((login) => login.replace(/^@/, "")) })),
     },
   };
+}
+
+type RawSection = NonNullable<NonNullable<RawMeeting["layout"]>["sections"]>[number];
+
+/** The proposals go in one section, which lists nothing else. */
+function proposalsSectionProblems(sections: RawSection[]): LayoutProblem[] {
+  const problems: LayoutProblem[] = [];
+  const found = sections.flatMap((section, index) => (section.proposals === true ? [index] : []));
+  if (found.length > 1) {
+    problems.push({ path: ["layout", "sections"], message: `at most one section has \`proposals: true\`; sections ${found.map((index) => index + 1).join(" and ")} have it` });
+  }
+  for (const index of found) {
+    const section = sections[index] as RawSection;
+    if (section.agenda === true || section.labels !== undefined) {
+      problems.push({ path: ["layout", "sections", index, "proposals"], message: "a section holds the proposals, or the agenda or the items of some labels, not both" });
+    }
+  }
+  return problems;
 }

@@ -68,7 +68,13 @@ test("the table documents exactly the fields a view built for a meeting has", ()
     sections: [{ heading: "Items", level: 2 as const, agenda: true, labels: [] }, { heading: "All", level: 3 as const, agenda: false, labels: ["security-wg-agenda"] }],
     present: { style: "name_login" as const, roles: [{ role: "voting member", logins: ["mhdawson"] }] },
   };
-  const agenda = { ...base, meeting: { ...base.meeting, layout }, occurrence: { ...base.occurrence, cancelled: true, cancelReason: "the summit" } };
+  const agenda = { ...base, meeting: { ...base.meeting, layout }, occurrence: {
+      ...base.occurrence,
+      cancelled: true,
+      cancelReason: "the summit",
+      proposals: [{ repo: "nodejs/node" as const, number: 52600, title: "Audit the permission model", url: "https://github.com/nodejs/node/issues/52600", by: "aduh95", why: "Worth an hour" }],
+    },
+  };
   const view = buildMeetingView({
     agenda,
     title: renderTitle(agenda.meeting, agenda.occurrence),
