@@ -13,6 +13,8 @@ export function proposerMention(login: string): string {
 
 /** `@a and @b`: each proposer once. */
 export function proposersOf(decided: { by: string }[]): string {
-  const logins = [...new Map(decided.map((entry) => [entry.by.toLowerCase(), entry.by])).values()].map(proposerMention);
+  const first = new Map<string, string>();
+  for (const { by } of decided) if (!first.has(by.toLowerCase())) first.set(by.toLowerCase(), by);
+  const logins = [...first.values()].map(proposerMention);
   return logins.length <= 1 ? (logins[0] ?? "") : `${logins.slice(0, -1).join(", ")} and ${logins.at(-1)}`;
 }
