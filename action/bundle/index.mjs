@@ -86944,7 +86944,7 @@ function keptText(text2, longest) {
 // src/operations/propose-item.ts
 async function proposeItem(octokit, meeting, issue2, proposal, context) {
   let refused;
-  await updateIssueState(
+  const written = updateIssueState(
     octokit,
     meeting.home,
     issue2.issueNumber,
@@ -86969,6 +86969,14 @@ async function proposeItem(octokit, meeting, issue2, proposal, context) {
     },
     { dryRun: meeting.dryRun, log: context.log }
   );
+  const full = await written.then(
+    () => false,
+    (error62) => {
+      if (error62 instanceof BodyTooLongError) return true;
+      throw error62;
+    }
+  );
+  if (full) return { refused: "the meeting issue has no room left for another proposal within GitHub's 65,536 characters." };
   return refused === void 0 ? {} : { refused };
 }
 async function decideProposals(octokit, meeting, issue2, refs, decision, context) {

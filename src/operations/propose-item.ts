@@ -5,6 +5,7 @@ import { itemKey } from "../collect/item-key.js";
 import { occurrenceAsStated } from "../publish/occurrence-as-stated.js";
 import type { ProposalRecord } from "../publish/proposal-record.js";
 import { updateIssueState } from "../publish/update-issue-state.js";
+import { BodyTooLongError } from "../publish/write-agenda.js";
 import { keptText, proposalRefusal, TITLE_LENGTH, WHY_LENGTH } from "./steps/proposal-limits.js";
 
 export interface ProposalInput {
@@ -32,7 +33,7 @@ export async function proposeItem(
   context: { now: Date; log: Log },
 ): Promise<{ refused?: string }> {
   let refused: string | undefined;
-  await updateIssueState(
+  const written = updateIssueState(
     octokit,
     meeting.home,
     issue.issueNumber,
@@ -57,6 +58,15 @@ export async function proposeItem(
     },
     { dryRun: meeting.dryRun, log: context.log },
   );
+  // People's own text may leave the body no room for one more: a refusal, not a failure.
+  const full = await written.then(
+    () => false,
+    (error: unknown) => {
+      if (error instanceof BodyTooLongError) return true;
+      throw error;
+    },
+  );
+  if (full) return { refused: "the meeting issue has no room left for another proposal within GitHub's 65,536 characters." };
   return refused === undefined ? {} : { refused };
 }
 
