@@ -53,6 +53,9 @@ orgs:
           - { number: 52459, title: "tools: change inactive limit to 9 months", pull_request: true, author: targos, created_at: "2024-03-11T18:22:40Z" }
           - { number: 52600, title: "Audit the permission model", author: aduh95, created_at: "2024-03-24T08:00:00Z" }
           - { number: 52601, title: "An old closed thing", state: closed, author: aduh95, created_at: "2024-03-01T08:00:00Z" }
+      undici:
+        issues:
+          - { number: 3000, title: "Fetch spec conformance", author: targos, created_at: "2024-03-21T08:00:00Z" }
       security-advisories:
         private: true
         labels:
@@ -154,6 +157,17 @@ test("a person's edit of the body keeps the proposals", async () => {
   await e2e.settle();
   expect(meetingIssue(e2e).body?.startsWith("Notes from targos.")).toBe(true);
   expect(stateOf(meetingIssue(e2e))?.proposals).toHaveLength(3);
+  expect(proposedList().match(/proposed by/g)).toHaveLength(3);
+});
+
+test("a proposed item whose repository is made private leaves the Proposed list", async () => {
+  const { e2e } = stage;
+  expect((await comment("targos", "/agenda propose nodejs/undici#3000"))[0]).toContain("Proposed for the agenda:");
+  expect(proposedList()).toContain("Fetch spec conformance");
+  await e2e.as("RafaelGSS").rest.repos.update({ owner: "nodejs", repo: "undici", private: true });
+  await e2e.settle();
+  expect(proposedList()).not.toContain("Fetch spec conformance");
+  expect(agendaText(meetingIssue(e2e))).not.toContain("undici");
   expect(proposedList().match(/proposed by/g)).toHaveLength(3);
 });
 
