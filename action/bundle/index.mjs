@@ -86031,13 +86031,51 @@ var agendaDecline = declareCommand({
   }
 });
 
+// src/operations/steps/proposal-limits.ts
+var PROPOSALS_PER_PERSON = 3;
+var PROPOSALS_PER_PERSON_PER_HOUR = 2;
+var PENDING_PROPOSALS = 20;
+var PROPOSALS_PER_OCCURRENCE = 50;
+var WHY_LENGTH = 200;
+var TITLE_LENGTH = 200;
+var HOUR_MS = 36e5;
+function proposalRefusal(records, login, ref, now2) {
+  const key = itemKey(ref);
+  const same = records.find((record2) => itemKey(record2) === key);
+  if (same?.decided?.outcome === "declined") return `${ref.repo}#${ref.number} was declined for this meeting; propose it again on the next meeting's issue.`;
+  if (same && !same.decided) return `${ref.repo}#${ref.number} is proposed already and waits for a steerer.`;
+  const own2 = records.filter((record2) => record2.by.toLowerCase() === login.toLowerCase());
+  if (own2.length >= PROPOSALS_PER_PERSON) {
+    return `you have made ${own2.length} proposals for this meeting, the most one person may; propose again on the next meeting's issue.`;
+  }
+  const lastHour = own2.filter((record2) => now2.getTime() - Date.parse(record2.at) < HOUR_MS);
+  if (lastHour.length >= PROPOSALS_PER_PERSON_PER_HOUR) {
+    const oldest = Math.min(...lastHour.map((record2) => Date.parse(record2.at)));
+    return `you have made ${lastHour.length} proposals within the hour, the most one person may; you can propose again from ${utcTime(new Date(oldest + HOUR_MS))}.`;
+  }
+  if (records.filter((record2) => !record2.decided).length >= PENDING_PROPOSALS) {
+    return `${PENDING_PROPOSALS} proposals already wait for a steerer, the most a meeting holds; propose again once some are decided.`;
+  }
+  if (records.length >= PROPOSALS_PER_OCCURRENCE) return `this meeting has had ${records.length} proposals, the most one meeting takes; propose on the next meeting's issue.`;
+  return void 0;
+}
+function utcTime(date6) {
+  return `${date6.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+function keptText(text2, longest) {
+  const line = text2.replace(/[\u0000-\u001F\u007F]+/g, " ").replace(/\s+/g, " ").trim();
+  if (line.length <= longest) return line;
+  const kept = line.slice(0, longest - 1);
+  return `${/[\uD800-\uDBFF]$/.test(kept) ? kept.slice(0, -1) : kept}\u2026`;
+}
+
 // src/commands/agenda-propose.ts
 var LONGEST_WHY = 1e3;
 var agendaPropose = declareCommand({
   verb: "agenda",
   subcommand: "propose",
   usage: "/agenda propose <ref> [why]",
-  description: "Proposes an item for the agenda without labelling it: it is listed under Proposed, with your reason (its first 200 characters), until a steerer adds it (`/agenda add`) or declines it (`/agenda decline`); you get a reply either way. At most 3 proposals a person per meeting, 2 an hour; none once the meeting has started.",
+  description: `Proposes an item for the agenda without labelling it: it is listed under Proposed, with your reason (its first ${WHY_LENGTH} characters), until a steerer adds it (\`/agenda add\`) or declines it (\`/agenda decline\`); you get a reply either way. At most ${PROPOSALS_PER_PERSON} proposals a person per meeting, ${PROPOSALS_PER_PERSON_PER_HOUR} an hour; none once the meeting has started.`,
   who: "anyone who may comment",
   examples: ["/agenda propose nodejs/node#52575", "/agenda propose #1263 The release announcement needs a decision before Thursday"],
   parse(words, rest, context) {
@@ -86901,44 +86939,6 @@ async function reportExistingFile(octokit, meeting, issueNumber, outcome, log) {
     { ...meeting.home, number: issueNumber },
     `The minutes of this meeting were not opened as a pull request: \`${outcome.path.replace(/`/g, "")}\` already exists on the default branch (<${outcome.url}>), and agenda-drafter never overwrites it. Remove it or change \`minutes.path\` in the meeting's config, then comment \`/minutes\`.`
   );
-}
-
-// src/operations/steps/proposal-limits.ts
-var PROPOSALS_PER_PERSON = 3;
-var PROPOSALS_PER_PERSON_PER_HOUR = 2;
-var PENDING_PROPOSALS = 20;
-var PROPOSALS_PER_OCCURRENCE = 50;
-var WHY_LENGTH = 200;
-var TITLE_LENGTH = 200;
-var HOUR_MS = 36e5;
-function proposalRefusal(records, login, ref, now2) {
-  const key = itemKey(ref);
-  const same = records.find((record2) => itemKey(record2) === key);
-  if (same?.decided?.outcome === "declined") return `${ref.repo}#${ref.number} was declined for this meeting; propose it again on the next meeting's issue.`;
-  if (same && !same.decided) return `${ref.repo}#${ref.number} is proposed already and waits for a steerer.`;
-  const own2 = records.filter((record2) => record2.by.toLowerCase() === login.toLowerCase());
-  if (own2.length >= PROPOSALS_PER_PERSON) {
-    return `you have made ${own2.length} proposals for this meeting, the most one person may; propose again on the next meeting's issue.`;
-  }
-  const lastHour = own2.filter((record2) => now2.getTime() - Date.parse(record2.at) < HOUR_MS);
-  if (lastHour.length >= PROPOSALS_PER_PERSON_PER_HOUR) {
-    const oldest = Math.min(...lastHour.map((record2) => Date.parse(record2.at)));
-    return `you have made ${lastHour.length} proposals within the hour, the most one person may; you can propose again from ${utcTime(new Date(oldest + HOUR_MS))}.`;
-  }
-  if (records.filter((record2) => !record2.decided).length >= PENDING_PROPOSALS) {
-    return `${PENDING_PROPOSALS} proposals already wait for a steerer, the most a meeting holds; propose again once some are decided.`;
-  }
-  if (records.length >= PROPOSALS_PER_OCCURRENCE) return `this meeting has had ${records.length} proposals, the most one meeting takes; propose on the next meeting's issue.`;
-  return void 0;
-}
-function utcTime(date6) {
-  return `${date6.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-}
-function keptText(text2, longest) {
-  const line = text2.replace(/[\u0000-\u001F\u007F]+/g, " ").replace(/\s+/g, " ").trim();
-  if (line.length <= longest) return line;
-  const kept = line.slice(0, longest - 1);
-  return `${/[\uD800-\uDBFF]$/.test(kept) ? kept.slice(0, -1) : kept}\u2026`;
 }
 
 // src/operations/propose-item.ts

@@ -1,12 +1,13 @@
 import { isAgendaLabel } from "../collect/is-agenda-label.js";
 import type { ItemRef } from "../model.js";
+import { PROPOSALS_PER_PERSON, PROPOSALS_PER_PERSON_PER_HOUR, WHY_LENGTH } from "../operations/steps/proposal-limits.js";
 import { escapeMarkdown } from "../render/escape-markdown.js";
 import { declareCommand } from "./command-declaration.js";
 import { itemList } from "./item-list.js";
 import { parseItemRef } from "./parse-item-ref.js";
 import { shown } from "./shown.js";
 
-/** More is an essay, not a reason; the agenda keeps 200 characters of it (see proposal-limits.ts). */
+/** More is an essay, not a reason; the agenda keeps WHY_LENGTH characters of it. */
 const LONGEST_WHY = 1_000;
 
 export interface ProposeArguments {
@@ -19,7 +20,9 @@ export const agendaPropose = declareCommand<ProposeArguments>({
   subcommand: "propose",
   usage: "/agenda propose <ref> [why]",
   description:
-    "Proposes an item for the agenda without labelling it: it is listed under Proposed, with your reason (its first 200 characters), until a steerer adds it (`/agenda add`) or declines it (`/agenda decline`); you get a reply either way. At most 3 proposals a person per meeting, 2 an hour; none once the meeting has started.",
+    `Proposes an item for the agenda without labelling it: it is listed under Proposed, with your reason (its first ${WHY_LENGTH} characters), ` +
+    "until a steerer adds it (`/agenda add`) or declines it (`/agenda decline`); you get a reply either way. " +
+    `At most ${PROPOSALS_PER_PERSON} proposals a person per meeting, ${PROPOSALS_PER_PERSON_PER_HOUR} an hour; none once the meeting has started.`,
   who: "anyone who may comment",
   examples: ["/agenda propose nodejs/node#52575", "/agenda propose #1263 The release announcement needs a decision before Thursday"],
   parse(words, rest, context) {
