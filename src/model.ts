@@ -67,6 +67,8 @@ export interface LayoutSection {
   labels: string[];
   /** Lists the action items of the previous meeting's minutes (shown only when there are some). */
   followUps?: true;
+  /** Where the items proposed by `/agenda propose` and not decided yet are listed. */
+  proposals?: boolean;
 }
 
 export type ScheduleConfig =
@@ -122,6 +124,21 @@ export interface Occurrence {
   links?: Record<string, string>;
   /** Why a person cancelled it, as they wrote it (`/meeting cancel <reason>`); escaped wherever it is shown. */
   cancelReason?: string;
+  /** Items proposed by `/agenda propose` that no steerer has added or declined yet, oldest first. */
+  proposals?: Proposal[];
+}
+
+/** An item someone proposed for an occurrence's agenda (`/agenda propose <ref> [why]`). */
+export interface Proposal {
+  repo: RepoFullName;
+  number: number;
+  /** The item's title and URL when it was proposed; escaped wherever they are shown. */
+  title: string;
+  url: string;
+  /** Who proposed it (a GitHub login). */
+  by: string;
+  /** Their reason, cut short; escaped wherever it is shown. */
+  why?: string;
 }
 
 /** An issue or pull request by name: `owner/name` and number. */

@@ -69600,6 +69600,9 @@ var sectionSchema = external_exports.strictObject({
   labels: external_exports.array(heading).min(1, { error: "must list at least one label" }).optional().describe("Agenda items carrying any of these labels are listed here rather than under their repository."),
   follow_ups: external_exports.literal(true, { error: "expected `true`" }).optional().describe(
     "This section lists the action items of the previous meeting's merged minutes (unchecked `- [ ]` tasks and lines marked `ACTION:`), each linked to its line; it is left out while there are none. At most one section has it."
+  ),
+  proposals: external_exports.boolean().optional().describe(
+    "This section lists the items proposed by `/agenda propose` that no steerer has added or declined yet, and is left out while there are none. At most one section has it; without one, a `Proposed` section follows the agenda's."
   )
 });
 var roleSchema = external_exports.strictObject({
@@ -69608,7 +69611,7 @@ var roleSchema = external_exports.strictObject({
 });
 var layoutSchema = external_exports.strictObject({
   sections: external_exports.array(sectionSchema).min(1, { error: "must list at least one section" }).optional().describe(
-    "The minutes' sections between Present and Upcoming Meetings, in order, each `{ heading, level, agenda, labels, follow_ups }`; `follow_ups: true` lists the action items of the previous meeting's minutes, and is left out while there are none; a section without `agenda`, `labels` or `follow_ups` is a free section for notes. The issue's agenda shows the sections that list something. Default: `Agenda`, `Action items from last meeting` (follow-ups, when there are some), `Announcements` (the agenda), `Q&A, Other`."
+    "The minutes' sections between Present and Upcoming Meetings, in order, each `{ heading, level, agenda, labels, follow_ups, proposals }`; `follow_ups: true` lists the action items of the previous meeting's minutes, and is left out while there are none; a section without `agenda`, `labels`, `follow_ups` or `proposals` is a free section for notes. The issue's agenda shows the sections that list something. Default: `Agenda`, `Action items from last meeting` (follow-ups, when there are some), `Announcements` (the agenda), `Q&A, Other`."
   ),
   present: external_exports.strictObject({
     style: external_exports.enum(["name_parenthesized_login", "name_login"]).optional().describe("`name_parenthesized_login` writes `Name (@login)` (the default); `name_login` writes `Name @login`."),
@@ -70065,6 +70068,7 @@ function layoutProblems(meeting) {
       }
     });
     problems.push(...followUpsProblems(sections));
+    problems.push(...proposalsSectionProblems(sections));
   }
   const headings = sections ? sections.filter((section) => section.follow_ups !== true).map((section) => section.heading) : DEFAULT_LAYOUT.sections.filter((section) => section.followUps !== true).map((section) => section.heading);
   (meeting.standing_items ?? []).forEach((item, index) => {
@@ -70084,13 +70088,28 @@ function toLayout(raw) {
       level: section.level ?? 2,
       agenda: section.agenda === true,
       labels: "labels" in section ? section.labels ?? [] : [],
-      ...("follow_ups" in section && section.follow_ups === true || "followUps" in section && section.followUps === true) && { followUps: true }
+      ...("follow_ups" in section && section.follow_ups === true || "followUps" in section && section.followUps === true) && { followUps: true },
+      ...section.proposals === true && { proposals: true }
     })),
     present: {
       style: raw.present?.style ?? DEFAULT_LAYOUT.present.style,
       roles: (raw.present?.roles ?? []).map(({ role, logins }) => ({ role, logins: logins.map((login) => login.replace(/^@/, "")) }))
     }
   };
+}
+function proposalsSectionProblems(sections) {
+  const problems = [];
+  const found = sections.flatMap((section, index) => section.proposals === true ? [index] : []);
+  if (found.length > 1) {
+    problems.push({ path: ["layout", "sections"], message: `at most one section has \`proposals: true\`; sections ${found.map((index) => index + 1).join(" and ")} have it` });
+  }
+  for (const index of found) {
+    const section = sections[index];
+    if (section.agenda === true || section.labels !== void 0) {
+      problems.push({ path: ["layout", "sections", index, "proposals"], message: "a section holds the proposals, or the agenda or the items of some labels, not both" });
+    }
+  }
+  return problems;
 }
 
 // src/config/slot-problems.ts
@@ -70550,6 +70569,25 @@ function percentEncode(character) {
   return [...new TextEncoder().encode(character)].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, "0")}`).join("");
 }
 
+// src/render/proposal-view.ts
+var PROPOSED_SECTION = { heading: "Proposed", level: 2, agenda: false, labels: [], proposals: true };
+function withProposalsSection(sections) {
+  if (sections.some((section) => section.proposals === true)) return sections;
+  const at = sections.findIndex((section) => section.agenda) + 1;
+  return [...sections.slice(0, at), PROPOSED_SECTION, ...sections.slice(at)];
+}
+function proposalViews(agenda) {
+  const onAgenda = new Set(agenda.groups.flatMap((group) => group.items.map(itemKey)));
+  return (agenda.occurrence.proposals ?? []).filter((proposal) => !onAgenda.has(itemKey(proposal))).map((proposal) => ({
+    repo: escapeMarkdown(proposal.repo),
+    number: proposal.number,
+    title: escapeMarkdown(proposal.title),
+    url: escapeUrl(proposal.url),
+    by: escapeMarkdown(`@${proposal.by}`),
+    ...proposal.why ? { why: escapeMarkdown(proposal.why) } : {}
+  }));
+}
+
 // src/render/layout-view.ts
 function layoutOf(meeting) {
   return meeting.layout ?? DEFAULT_LAYOUT;
@@ -70576,7 +70614,11 @@ function sectionViews(agenda, itemView2) {
   const { sections } = layoutOf(agenda.meeting);
   const items = agenda.groups.flatMap((group) => group.items);
   const followingUp = (agenda.followUps?.items.length ?? 0) > 0;
-  return sections.filter((section) => followingUp || section.followUps !== true).map((section) => {
+  const proposed = proposalViews(agenda);
+  const shown2 = withProposalsSection(sections).filter(
+    (section) => (section.proposals !== true || proposed.length > 0) && (followingUp || section.followUps !== true)
+  );
+  return shown2.map((section) => {
     const own2 = section.agenda ? [] : items.filter((item) => sectionOf(item, sections) === section).map(itemView2);
     const standingItems = section.agenda ? agendaStandingItems(agenda.meeting) : standingItemsUnder(agenda.meeting, (heading3) => heading3 === section.heading);
     return {
@@ -70585,9 +70627,11 @@ function sectionViews(agenda, itemView2) {
       hashes: "#".repeat(section.level),
       agenda: section.agenda,
       followUps: section.followUps === true,
-      lists: section.agenda || section.followUps === true || own2.length > 0 || standingItems.length > 0 || section.labels.length > 0,
+      lists: section.agenda || section.followUps === true || own2.length > 0 || standingItems.length > 0 || section.labels.length > 0 || section.proposals === true,
       standingItems,
-      items: own2
+      items: own2,
+      proposals: section.proposals === true,
+      proposed: section.proposals === true ? proposed : []
     };
   });
 }
@@ -79011,6 +79055,28 @@ function repoHash(repo) {
   return createHash("sha256").update(repo.toLowerCase()).digest("base64url");
 }
 
+// src/publish/proposal-record.ts
+var proposalRecordSchema = external_exports.object({
+  /** `owner/name` and number, as the item was found when proposed. */
+  repo: external_exports.custom((value) => typeof value === "string" && value.includes("/")),
+  number: external_exports.number().int().positive(),
+  /** The item's title (cut short) and URL when proposed; dropped once decided. */
+  title: external_exports.string().optional(),
+  url: external_exports.string().optional(),
+  by: external_exports.string(),
+  /** The proposer's words, cut short; escaped where shown; dropped once decided. */
+  why: external_exports.string().optional(),
+  /** When it was proposed, ISO 8601. */
+  at: external_exports.string(),
+  /** What a steerer did with it: `added` (`/agenda add`) or `declined` (`/agenda decline`). */
+  decided: external_exports.object({ outcome: external_exports.enum(["added", "declined"]), by: external_exports.string(), at: external_exports.string() }).optional()
+});
+function pendingProposals(records) {
+  return (records ?? []).flatMap(
+    (record2) => record2.decided || record2.title === void 0 || record2.url === void 0 ? [] : [{ repo: record2.repo, number: record2.number, title: record2.title, url: record2.url, by: record2.by, ...record2.why ? { why: record2.why } : {} }]
+  );
+}
+
 // src/publish/meeting-state.ts
 var agendaItemSchema = external_exports.object({
   repo: external_exports.custom((value) => typeof value === "string" && value.includes("/")),
@@ -79087,7 +79153,9 @@ var meetingStateSchema = external_exports.looseObject({
   /** The default branch had a file at the minutes path already: reported once on the issue, never overwritten. */
   minutesBlocked: external_exports.object({ path: external_exports.string(), url: external_exports.string() }).optional(),
   /** Set by `/meeting cancel` (a schedule's cancellation needs no record: the schedule says it). */
-  cancelled: cancellationSchema.optional()
+  cancelled: cancellationSchema.optional(),
+  /** What `/agenda propose` asked for on this issue, pending or decided (proposal-record.ts). */
+  proposals: external_exports.array(proposalRecordSchema).optional()
 });
 function emptyState(marker) {
   return { v: 1, meeting: marker.meeting, occurrence: marker.occurrence, agendaItems: [], facts: [] };
@@ -79878,6 +79946,8 @@ function occurrenceAsStated(meeting, occurrence, state) {
   if (state?.cancelled) {
     stated = { ...stated, cancelled: true, ...state.cancelled.reason?.trim() ? { cancelReason: state.cancelled.reason } : {} };
   }
+  const proposals = pendingProposals(state?.proposals);
+  if (proposals.length > 0) stated = { ...stated, proposals };
   return stated;
 }
 
@@ -80419,9 +80489,21 @@ async function reportUnreachableScope(octokit, meeting, repos) {
   await createCheckRun(octokit, home, await configCheckReport(octokit, home, sha));
 }
 
+// src/operations/steps/shown-proposals.ts
+async function withShownProposals(octokit, meeting, occurrence, options2 = {}) {
+  const proposals = occurrence.proposals ?? [];
+  if (proposals.length === 0) return occurrence;
+  const home = options2.home ?? { private: (await octokit.rest.repos.get({ ...meeting.home })).data.private };
+  const mayShow3 = visibilityReader(octokit, meeting, home);
+  const shown2 = [];
+  for (const proposal of proposals) if (!options2.hidden?.(proposal) && await mayShow3(proposal.repo)) shown2.push(proposal);
+  const { proposals: _all, ...rest } = occurrence;
+  return shown2.length === 0 ? rest : { ...rest, proposals: shown2 };
+}
+
 // src/operations/steps/draft-live-agenda.ts
 async function draftLiveAgenda(octokit, input2) {
-  const { meeting, occurrence } = input2;
+  const { meeting } = input2;
   const collected = await collectAgendaItems(octokit, meeting);
   if (collected.unreachableRepos.length > 0) await reportUnreachableScope(octokit, meeting, collected.unreachableRepos);
   const disputed = reconcileFacts(meeting, collected.items, input2.facts).pending;
@@ -80431,6 +80513,7 @@ async function draftLiveAgenda(octokit, input2) {
   const hidden = hiddenByFacts(meeting, collected.home, input2.repoFacts);
   const items = [...reconciled.items, ...checked.items.filter((item) => missing.has(itemKey(item)))].filter((item) => !hidden(item));
   const facts = reconciled.pending.filter((fact) => !hidden(fact));
+  const occurrence = await withShownProposals(octokit, meeting, input2.occurrence, { home: collected.home, hidden });
   const previous = input2.previousItems?.map(parseItemKey);
   const { agenda, rendered } = await draftFromItems(octokit, meeting, occurrence, items, {
     searchUrls: collected.searchUrls,
@@ -86076,6 +86159,18 @@ function itemList(items) {
   return items.map((item) => `- ${item.ref.repo}#${item.ref.number}: ${escapeMarkdown(item.title)}`).join("\n");
 }
 
+// src/commands/proposer-mention.ts
+var GITHUB_LOGIN2 = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+function proposerMention(login) {
+  return GITHUB_LOGIN2.test(login) ? `@${login}` : escapeMarkdown(`@${login}`);
+}
+function proposersOf(decided) {
+  const first = /* @__PURE__ */ new Map();
+  for (const { by } of decided) if (!first.has(by.toLowerCase())) first.set(by.toLowerCase(), by);
+  const logins = [...first.values()].map(proposerMention);
+  return logins.length <= 1 ? logins[0] ?? "" : `${logins.slice(0, -1).join(", ")} and ${logins.at(-1)}`;
+}
+
 // src/commands/agenda-add.ts
 var agendaAdd = declareCommand({
   verb: "agenda",
@@ -86094,14 +86189,131 @@ var agendaAdd = declareCommand({
     const onAgenda = checked.items.filter((item) => item.labels.some((label) => isAgendaLabel(meeting, label)));
     const toAdd = checked.items.filter((item) => !onAgenda.includes(item));
     for (const item of toAdd) await context.github.addAgendaLabel(item.ref);
+    const accepted = await context.actions.decideProposals(checked.items.map((item) => item.ref), "added");
     if (toAdd.length > 0) await context.actions.refresh();
     const reply2 = [
       toAdd.length > 0 ? `Added to the agenda:
 ${itemList(toAdd)}` : "",
       onAgenda.length > 0 ? `Already on the agenda:
-${itemList(onAgenda)}` : ""
+${itemList(onAgenda)}` : "",
+      accepted.length > 0 ? `${proposersOf(accepted)}: your proposal is on the agenda, added by ${escapeMarkdown(`@${context.commenter}`)}.` : ""
     ];
     return { reply: reply2.filter(Boolean).join("\n\n") };
+  }
+});
+
+// src/commands/agenda-decline.ts
+var LONGEST_REASON = 500;
+var agendaDecline = declareCommand({
+  verb: "agenda",
+  subcommand: "decline",
+  usage: "/agenda decline <ref> [reason]",
+  description: "Declines an item proposed with `/agenda propose`: it leaves the Proposed list, its proposer is told (with the reason), and it cannot be proposed again for this meeting.",
+  who: STEERERS,
+  examples: ["/agenda decline nodejs/node#52575", "/agenda decline #1263 Covered by the release working group"],
+  parse(words, rest, context) {
+    const [word] = words;
+    if (word === void 0) return { problem: "Name the proposed issue or pull request." };
+    const ref = parseItemRef(word, context.meeting.home, context.webHost);
+    if (!ref) {
+      return {
+        problem: `${shown(word)} is not an issue or pull request: write \`#12\`, \`owner/repo#12\` or its URL on ${escapeMarkdown(context.webHost)}.`
+      };
+    }
+    const reason = rest.slice(word.length).trim();
+    if (reason.length > LONGEST_REASON) return { problem: `The reason is ${reason.length} characters long; keep it under ${LONGEST_REASON}.` };
+    return { args: reason === "" ? { ref } : { ref, reason } };
+  },
+  access: () => "steer",
+  itemCount: () => 1,
+  async run({ ref, reason }, context) {
+    const name = `${ref.repo}#${ref.number}`;
+    const decided = (await context.actions.decideProposals([ref], "declined")).filter((entry) => itemKey(entry) === itemKey(ref));
+    if (decided.length === 0) return { refused: `${name} has no proposal waiting on this meeting's issue.` };
+    await context.actions.refresh();
+    const because = reason === void 0 ? "" : ` The reason given: ${escapeMarkdown(reason)}`;
+    return { reply: `${proposersOf(decided)}: your proposal of ${name} is declined for this meeting by ${escapeMarkdown(`@${context.commenter}`)}.${because}` };
+  }
+});
+
+// src/operations/steps/proposal-limits.ts
+var PROPOSALS_PER_PERSON = 3;
+var PROPOSALS_PER_PERSON_PER_HOUR = 2;
+var PENDING_PROPOSALS = 20;
+var PROPOSALS_PER_OCCURRENCE = 50;
+var WHY_LENGTH = 200;
+var TITLE_LENGTH = 200;
+var HOUR_MS = 36e5;
+function proposalRefusal(records, login, ref, now2) {
+  const key = itemKey(ref);
+  const same = records.find((record2) => itemKey(record2) === key);
+  if (same?.decided?.outcome === "declined") return `${ref.repo}#${ref.number} was declined for this meeting; propose it again on the next meeting's issue.`;
+  if (same && !same.decided) return `${ref.repo}#${ref.number} is proposed already and waits for a steerer.`;
+  const own2 = records.filter((record2) => record2.by.toLowerCase() === login.toLowerCase());
+  if (own2.length >= PROPOSALS_PER_PERSON) {
+    return `you have made ${own2.length} proposals for this meeting, the most one person may; propose again on the next meeting's issue.`;
+  }
+  const lastHour = own2.filter((record2) => now2.getTime() - Date.parse(record2.at) < HOUR_MS);
+  if (lastHour.length >= PROPOSALS_PER_PERSON_PER_HOUR) {
+    const oldest = Math.min(...lastHour.map((record2) => Date.parse(record2.at)));
+    return `you have made ${lastHour.length} proposals within the hour, the most one person may; you can propose again from ${utcTime(new Date(oldest + HOUR_MS))}.`;
+  }
+  if (records.filter((record2) => !record2.decided).length >= PENDING_PROPOSALS) {
+    return `${PENDING_PROPOSALS} proposals already wait for a steerer, the most a meeting holds; propose again once some are decided.`;
+  }
+  if (records.length >= PROPOSALS_PER_OCCURRENCE) return `this meeting has had ${records.length} proposals, the most one meeting takes; propose on the next meeting's issue.`;
+  return void 0;
+}
+function utcTime(date6) {
+  return `${date6.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+function keptText(text2, longest) {
+  const line = text2.replace(/[\u0000-\u001F\u007F]+/g, " ").replace(/\s+/g, " ").trim();
+  if (line.length <= longest) return line;
+  const kept = line.slice(0, longest - 1);
+  return `${/[\uD800-\uDBFF]$/.test(kept) ? kept.slice(0, -1) : kept}\u2026`;
+}
+
+// src/commands/agenda-propose.ts
+var LONGEST_WHY = 1e3;
+var agendaPropose = declareCommand({
+  verb: "agenda",
+  subcommand: "propose",
+  usage: "/agenda propose <ref> [why]",
+  description: `Proposes an item for the agenda without labelling it: it is listed under Proposed, with your reason (its first ${WHY_LENGTH} characters), until a steerer adds it (\`/agenda add\`) or declines it (\`/agenda decline\`); you get a reply either way. At most ${PROPOSALS_PER_PERSON} proposals a person per meeting, ${PROPOSALS_PER_PERSON_PER_HOUR} an hour; none once the meeting has started.`,
+  who: "anyone who may comment",
+  examples: ["/agenda propose nodejs/node#52575", "/agenda propose #1263 The release announcement needs a decision before Thursday"],
+  parse(words, rest, context) {
+    const [word] = words;
+    if (word === void 0) return { problem: "Name the issue or pull request you propose." };
+    const ref = parseItemRef(word, context.meeting.home, context.webHost);
+    if (!ref) {
+      return {
+        problem: `${shown(word)} is not an issue or pull request: write \`#12\`, \`owner/repo#12\` or its URL on ${escapeMarkdown(context.webHost)}.`
+      };
+    }
+    const why = rest.slice(word.length).trim();
+    if (why.length > LONGEST_WHY) return { problem: `The reason is ${why.length} characters long; keep it under ${LONGEST_WHY}.` };
+    return { args: why === "" ? { ref } : { ref, why } };
+  },
+  access: () => "comment",
+  itemCount: () => 1,
+  async run({ ref, why }, context) {
+    const checked = await context.github.checkItems([ref], { openOnly: true });
+    if ("refused" in checked) return checked;
+    const [item] = checked.items;
+    if (!item) return { refused: "the item could not be read." };
+    if (item.labels.some((label) => isAgendaLabel(context.meeting, label))) return { reply: `Already on the agenda:
+${itemList([item])}` };
+    const proposed = await context.actions.propose({ item, by: context.commenter, ...why !== void 0 && { why } });
+    if (proposed.refused !== void 0) return { refused: proposed.refused };
+    await context.actions.refresh();
+    return {
+      reply: `Proposed for the agenda:
+${itemList([item])}
+
+People who may steer this meeting add it with \`/agenda add\` or decline it with \`/agenda decline\`; you will get a reply either way.`
+    };
   }
 });
 
@@ -86193,7 +86405,7 @@ function helpCommand(commands) {
 }
 
 // src/commands/meeting-cancel.ts
-var LONGEST_REASON = 500;
+var LONGEST_REASON2 = 500;
 var meetingCancel = declareCommand({
   verb: "meeting",
   subcommand: "cancel",
@@ -86201,7 +86413,7 @@ var meetingCancel = declareCommand({
   description: "Cancels this occurrence: the meeting issue says so, with the reason, and is closed; no minutes pull request is opened.",
   who: STEERERS,
   examples: ["/meeting cancel", "/meeting cancel Most of us are at the collaborator summit"],
-  parse: (_words, rest) => rest.length > LONGEST_REASON ? { problem: `The reason is ${rest.length} characters long; keep it under ${LONGEST_REASON}.` } : { args: rest === "" ? void 0 : rest },
+  parse: (_words, rest) => rest.length > LONGEST_REASON2 ? { problem: `The reason is ${rest.length} characters long; keep it under ${LONGEST_REASON2}.` } : { args: rest === "" ? void 0 : rest },
   access: () => "steer",
   async run(reason, context) {
     await context.actions.cancel(reason);
@@ -86316,6 +86528,8 @@ var COMMANDS = [
   agendaAdd,
   agendaRemove,
   agendaRefresh,
+  agendaPropose,
+  agendaDecline,
   meetingCancel,
   meetingReschedule,
   openMinutes,
@@ -86510,7 +86724,7 @@ async function checkAgendaItems(octokit, meeting, refs, { openOnly }) {
     if (!inScope(meeting, ref.repo)) refusals.push(`${name} is outside the meeting's scope (${describeScope(meeting.scope)}).`);
     else if (!visible) refusals.push(await notShown(name, ref, read.mayShow, homePrivate));
     else if (openOnly && !visible.open) refusals.push(`${name} is closed; only open items are on the agenda.`);
-    else items.push({ ref: { repo: visible.item.repo, number: visible.item.number }, title: visible.item.title, labels: visible.item.labels, open: visible.open });
+    else items.push({ ref: { repo: visible.item.repo, number: visible.item.number }, title: visible.item.title, url: visible.item.url, labels: visible.item.labels, open: visible.open });
   }
   if (refusals.length === 0) return { items };
   return { refused: refusals.length === 1 ? refusals[0] : refusals.map((refusal) => `- ${refusal}`).join("\n") };
@@ -86882,7 +87096,7 @@ async function frozenAgendaAsShown(octokit, meeting, frozen) {
 async function openMinutes2(octokit, meeting, issueNumber, scheduled, log) {
   const { data: issue2 } = await octokit.rest.issues.get({ ...meeting.home, issue_number: issueNumber });
   const state = parseBody(issue2.body, stateSeal(octokit, meeting.home, issueNumber)).state;
-  const occurrence = occurrenceAsStated(meeting, scheduled, state);
+  const occurrence = await withShownProposals(octokit, meeting, occurrenceAsStated(meeting, scheduled, state));
   const agenda = state?.frozen ? await frozenAgendaAsShown(octokit, meeting, state.frozen) : await agendaAsWritten(octokit, meeting, occurrence, await writtenAgendaItems(octokit, meeting, occurrence, state));
   const render = await issueRenderer(octokit, meeting);
   const rendered = await render(occurrence, { issueUrl: issue2.html_url, attendees: state?.attendees ?? [] }, { meeting, occurrence, ...agenda });
@@ -86930,6 +87144,67 @@ async function reportExistingFile(octokit, meeting, issueNumber, outcome, log) {
     { ...meeting.home, number: issueNumber },
     `The minutes of this meeting were not opened as a pull request: \`${outcome.path.replace(/`/g, "")}\` already exists on the default branch (<${outcome.url}>), and agenda-drafter never overwrites it. Remove it or change \`minutes.path\` in the meeting's config, then comment \`/minutes\`.`
   );
+}
+
+// src/operations/propose-item.ts
+async function proposeItem(octokit, meeting, issue2, proposal, context) {
+  let refused;
+  const written = updateIssueState(
+    octokit,
+    meeting.home,
+    issue2.issueNumber,
+    (latest) => {
+      const occurrence = occurrenceAsStated(meeting, issue2.scheduled, latest);
+      const records = latest.proposals ?? [];
+      if (occurrence.cancelled) refused = "this meeting is cancelled; propose on the next meeting's issue.";
+      else if (context.now.getTime() >= Date.parse(occurrence.start)) refused = "this meeting has started and its agenda is frozen; propose on the next meeting's issue.";
+      else refused = proposalRefusal(records, proposal.by, proposal.item.ref, context.now);
+      if (refused !== void 0) return { state: void 0 };
+      const why = proposal.why === void 0 ? "" : keptText(proposal.why, WHY_LENGTH);
+      const record2 = {
+        repo: proposal.item.ref.repo,
+        number: proposal.item.ref.number,
+        title: keptText(proposal.item.title, TITLE_LENGTH),
+        url: proposal.item.url,
+        by: proposal.by,
+        ...why && { why },
+        at: context.now.toISOString()
+      };
+      return { state: { ...latest, proposals: [...records, record2] } };
+    },
+    { dryRun: meeting.dryRun, log: context.log }
+  );
+  const full = await written.then(
+    () => false,
+    (error62) => {
+      if (error62 instanceof BodyTooLongError) return true;
+      throw error62;
+    }
+  );
+  if (full) return { refused: "the meeting issue has no room left for another proposal within GitHub's 65,536 characters." };
+  return refused === void 0 ? {} : { refused };
+}
+async function decideProposals(octokit, meeting, issue2, refs, decision, context) {
+  const keys = new Set(refs.map(itemKey));
+  let decided = [];
+  await updateIssueState(
+    octokit,
+    meeting.home,
+    issue2.issueNumber,
+    (latest) => {
+      const records = latest.proposals ?? [];
+      decided = records.filter((record2) => !record2.decided && keys.has(itemKey(record2)));
+      if (decided.length === 0) return { state: void 0 };
+      const at = context.now.toISOString();
+      const next = records.map((record2) => {
+        if (!decided.includes(record2)) return record2;
+        return { repo: record2.repo, number: record2.number, by: record2.by, at: record2.at, decided: { outcome: decision.outcome, by: decision.by, at } };
+      });
+      return { state: { ...latest, proposals: next } };
+    },
+    { dryRun: meeting.dryRun, log: context.log }
+  );
+  return decided.map((record2) => ({ repo: record2.repo, number: record2.number, by: record2.by }));
 }
 
 // src/publish/minutes/add-attendees.ts
@@ -87037,7 +87312,9 @@ function createMeetingActions(context) {
     }),
     reschedule: (start, zone) => rescheduleMeeting(octokit, meeting, { issueNumber, scheduled, start, zone }, log),
     openMinutes: async () => minutesReply(await openMinutes2(octokit, meeting, issueNumber, scheduled, log)),
-    recordAttendees: (people) => recordAttendees(octokit, meeting, { issueNumber, scheduled }, people, log)
+    recordAttendees: (people) => recordAttendees(octokit, meeting, { issueNumber, scheduled }, people, log),
+    propose: (proposal) => proposeItem(octokit, meeting, { issueNumber, scheduled }, proposal, { now: context.now, log }),
+    decideProposals: (refs, outcome) => decideProposals(octokit, meeting, { issueNumber, scheduled }, refs, { outcome, by: context.commenter }, { now: context.now, log })
   };
 }
 function cancelComment(occurrence, commenter, reason) {

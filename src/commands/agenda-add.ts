@@ -1,6 +1,8 @@
 import { isAgendaLabel } from "../collect/is-agenda-label.js";
+import { escapeMarkdown } from "../render/escape-markdown.js";
 import { declareCommand, STEERERS } from "./command-declaration.js";
 import { itemList } from "./item-list.js";
+import { proposersOf } from "./proposer-mention.js";
 import { refArguments } from "./ref-arguments.js";
 
 export const agendaAdd = declareCommand({
@@ -21,10 +23,13 @@ export const agendaAdd = declareCommand({
     const onAgenda = checked.items.filter((item) => item.labels.some((label) => isAgendaLabel(meeting, label)));
     const toAdd = checked.items.filter((item) => !onAgenda.includes(item));
     for (const item of toAdd) await context.github.addAgendaLabel(item.ref);
+    // A proposed item added leaves the Proposed list, and its proposer hears of it.
+    const accepted = await context.actions.decideProposals(checked.items.map((item) => item.ref), "added");
     if (toAdd.length > 0) await context.actions.refresh();
     const reply = [
       toAdd.length > 0 ? `Added to the agenda:\n${itemList(toAdd)}` : "",
       onAgenda.length > 0 ? `Already on the agenda:\n${itemList(onAgenda)}` : "",
+      accepted.length > 0 ? `${proposersOf(accepted)}: your proposal is on the agenda, added by ${escapeMarkdown(`@${context.commenter}`)}.` : "",
     ];
     return { reply: reply.filter(Boolean).join("\n\n") };
   },

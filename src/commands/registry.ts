@@ -1,5 +1,7 @@
 import { closestKey } from "../config/closest-key.js";
 import { agendaAdd } from "./agenda-add.js";
+import { agendaDecline } from "./agenda-decline.js";
+import { agendaPropose } from "./agenda-propose.js";
 import { agendaRefresh } from "./agenda-refresh.js";
 import { agendaRemove } from "./agenda-remove.js";
 import type { CommandDeclaration } from "./command-declaration.js";
@@ -16,6 +18,8 @@ export const COMMANDS: readonly CommandDeclaration[] = [
   agendaAdd,
   agendaRemove,
   agendaRefresh,
+  agendaPropose,
+  agendaDecline,
   meetingCancel,
   meetingReschedule,
   openMinutes,

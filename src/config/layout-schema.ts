@@ -33,6 +33,13 @@ const sectionSchema = z.strictObject({
       "This section lists the action items of the previous meeting's merged minutes (unchecked `- [ ]` tasks and lines marked `ACTION:`), " +
         "each linked to its line; it is left out while there are none. At most one section has it.",
     ),
+  proposals: z
+    .boolean()
+    .optional()
+    .describe(
+      "This section lists the items proposed by `/agenda propose` that no steerer has added or declined yet, and is left out while there are none. " +
+        "At most one section has it; without one, a `Proposed` section follows the agenda's.",
+    ),
 });
 
 const roleSchema = z.strictObject({
@@ -49,9 +56,9 @@ export const layoutSchema = z.strictObject({
     .min(1, { error: "must list at least one section" })
     .optional()
     .describe(
-      "The minutes' sections between Present and Upcoming Meetings, in order, each `{ heading, level, agenda, labels, follow_ups }`; " +
+      "The minutes' sections between Present and Upcoming Meetings, in order, each `{ heading, level, agenda, labels, follow_ups, proposals }`; " +
         "`follow_ups: true` lists the action items of the previous meeting's minutes, and is left out while there are none; " +
-        "a section without `agenda`, `labels` or `follow_ups` is a free section for notes. The issue's agenda shows the sections that list something. " +
+        "a section without `agenda`, `labels`, `follow_ups` or `proposals` is a free section for notes. The issue's agenda shows the sections that list something. " +
         "Default: `Agenda`, `Action items from last meeting` (follow-ups, when there are some), `Announcements` (the agenda), `Q&A, Other`.",
     ),
   present: z

@@ -36,6 +36,7 @@ export function layoutProblems(meeting: RawMeeting): LayoutProblem[] {
       }
     });
     problems.push(...followUpsProblems(sections));
+    problems.push(...proposalsSectionProblems(sections));
   }
   // The follow-ups' section is left out while there are none: no standing item goes there.
   const headings = sections
@@ -61,10 +62,29 @@ export function toLayout(raw: NonNullable<RawMeeting["layout"]>): MeetingLayout 
       agenda: section.agenda === true,
       labels: "labels" in section ? (section.labels ?? []) : [],
       ...((("follow_ups" in section && section.follow_ups === true) || ("followUps" in section && section.followUps === true)) && { followUps: true as const }),
+      ...(section.proposals === true && { proposals: true }),
     })),
     present: {
       style: raw.present?.style ?? DEFAULT_LAYOUT.present.style,
       roles: (raw.present?.roles ?? []).map(({ role, logins }) => ({ role, logins: logins.map((login) => login.replace(/^@/, "")) })),
     },
   };
+}
+
+type RawSection = NonNullable<NonNullable<RawMeeting["layout"]>["sections"]>[number];
+
+/** The proposals go in one section, which lists nothing else. */
+function proposalsSectionProblems(sections: RawSection[]): LayoutProblem[] {
+  const problems: LayoutProblem[] = [];
+  const found = sections.flatMap((section, index) => (section.proposals === true ? [index] : []));
+  if (found.length > 1) {
+    problems.push({ path: ["layout", "sections"], message: `at most one section has \`proposals: true\`; sections ${found.map((index) => index + 1).join(" and ")} have it` });
+  }
+  for (const index of found) {
+    const section = sections[index] as RawSection;
+    if (section.agenda === true || section.labels !== undefined) {
+      problems.push({ path: ["layout", "sections", index, "proposals"], message: "a section holds the proposals, or the agenda or the items of some labels, not both" });
+    }
+  }
+  return problems;
 }

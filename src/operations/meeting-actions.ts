@@ -1,10 +1,11 @@
 import type { GitHub } from "../github.js";
 import type { Log } from "../log.js";
-import type { Attendee, Meeting, Occurrence } from "../model.js";
+import type { Attendee, ItemRef, Meeting, Occurrence } from "../model.js";
 import { UserError } from "../errors.js";
 import { escapeMarkdown } from "../render/escape-markdown.js";
 import { cancelMeetingIssue } from "./cancel-meeting.js";
 import { openMinutes } from "./open-minutes.js";
+import { decideProposals, proposeItem, type Decision, type ProposalInput } from "./propose-item.js";
 import { recordAttendees } from "./record-attendees.js";
 import { NO_FACTS, refreshMeeting } from "./refresh-meeting.js";
 import { rescheduleMeeting } from "./reschedule-meeting.js";
@@ -34,6 +35,10 @@ export interface MeetingActions {
   openMinutes(): Promise<{ pullRequestUrl: string; regenerated: boolean; personPushed: boolean }>;
   /** Adds people to the minutes' Present section (on the branch once it exists, else in the app's state). */
   recordAttendees(people: Attendee[]): Promise<void>;
+  /** Records a proposal for this occurrence's agenda; `refused` says why not, for the proposer. */
+  propose(proposal: ProposalInput): Promise<{ refused?: string }>;
+  /** Marks the pending proposals of these items added or declined; returns those it decided. */
+  decideProposals(refs: ItemRef[], outcome: Decision["outcome"]): Promise<{ repo: string; number: number; by: string }[]>;
 }
 
 export interface MeetingIssueContext {
@@ -63,6 +68,9 @@ export function createMeetingActions(context: MeetingIssueContext): MeetingActio
     reschedule: (start, zone) => rescheduleMeeting(octokit, meeting, { issueNumber, scheduled, start, zone }, log),
     openMinutes: async () => minutesReply(await openMinutes(octokit, meeting, issueNumber, scheduled, log)),
     recordAttendees: (people) => recordAttendees(octokit, meeting, { issueNumber, scheduled }, people, log),
+    propose: (proposal) => proposeItem(octokit, meeting, { issueNumber, scheduled }, proposal, { now: context.now, log }),
+    decideProposals: (refs, outcome) =>
+      decideProposals(octokit, meeting, { issueNumber, scheduled }, refs, { outcome, by: context.commenter }, { now: context.now, log }),
   };
 }
 

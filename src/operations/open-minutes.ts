@@ -5,6 +5,7 @@ import { commentOnIssue } from "../publish/comment-replies.js";
 import { parseBody } from "../publish/issue-body.js";
 import { stateSeal } from "../publish/state-signer.js";
 import { occurrenceAsStated } from "../publish/occurrence-as-stated.js";
+import { withShownProposals } from "./steps/shown-proposals.js";
 import { openMinutesPullRequest, type MinutesOutcome } from "../publish/minutes/open-minutes-pull-request.js";
 import { updateIssueState } from "../publish/update-issue-state.js";
 import { agendaAsWritten, frozenAgendaAsShown, writtenAgendaItems } from "./steps/agenda-as-written.js";
@@ -28,7 +29,8 @@ export async function openMinutes(
   // 1. The issue's state: the occurrence as it stands, its frozen agenda and attendees.
   const { data: issue } = await octokit.rest.issues.get({ ...meeting.home, issue_number: issueNumber });
   const state = parseBody(issue.body, stateSeal(octokit, meeting.home, issueNumber)).state;
-  const occurrence = occurrenceAsStated(meeting, scheduled, state);
+  // The proposals not decided are listed in the minutes, as far as the rule lets the meeting show them now.
+  const occurrence = await withShownProposals(octokit, meeting, occurrenceAsStated(meeting, scheduled, state));
   // Both read visibility now: what the minutes show is what the rule lets the meeting show when they are written.
   const agenda = state?.frozen
     ? await frozenAgendaAsShown(octokit, meeting, state.frozen)

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { RepoFullName } from "../model.js";
 import { labelFactSchema } from "../collect/label-fact.js";
 import { repoFactSchema } from "../collect/repo-facts.js";
+import { proposalRecordSchema } from "./proposal-record.js";
 
 // What the app keeps in a meeting issue, and where.
 //
@@ -120,6 +121,8 @@ export const meetingStateSchema = z.looseObject({
   minutesBlocked: z.object({ path: z.string(), url: z.string() }).optional(),
   /** Set by `/meeting cancel` (a schedule's cancellation needs no record: the schedule says it). */
   cancelled: cancellationSchema.optional(),
+  /** What `/agenda propose` asked for on this issue, pending or decided (proposal-record.ts). */
+  proposals: z.array(proposalRecordSchema).optional(),
 });
 export type MeetingState = z.infer<typeof meetingStateSchema>;
 

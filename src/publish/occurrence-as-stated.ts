@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import type { Meeting, Occurrence } from "../model.js";
 import type { MeetingState } from "./meeting-state.js";
+import { pendingProposals } from "./proposal-record.js";
 
 /**
  * The occurrence as its meeting issue's state changes it: a reschedule moves its start, end and
@@ -24,5 +25,7 @@ export function occurrenceAsStated(meeting: Meeting, occurrence: Occurrence, sta
   if (state?.cancelled) {
     stated = { ...stated, cancelled: true, ...(state.cancelled.reason?.trim() ? { cancelReason: state.cancelled.reason } : {}) };
   }
+  const proposals = pendingProposals(state?.proposals);
+  if (proposals.length > 0) stated = { ...stated, proposals };
   return stated;
 }

@@ -1,5 +1,6 @@
 import { DEFAULT_LAYOUT } from "../config/resolve-layout.js";
 import type { Agenda, AgendaGroup, AgendaItem, Attendee, LayoutSection, Meeting, MeetingLayout } from "../model.js";
+import { proposalViews, withProposalsSection, type ProposalView } from "./proposal-view.js";
 import { escapeMarkdown } from "./escape-markdown.js";
 import { escapeUrl } from "./escape-url.js";
 
@@ -21,6 +22,9 @@ export interface SectionView<Item> {
   lists: boolean;
   standingItems: StandingItemView[];
   items: Item[];
+  /** The section lists the proposals not decided yet (`proposals: true`); it is left out while there are none. */
+  proposals: boolean;
+  proposed: ProposalView[];
 }
 
 function layoutOf(meeting: Meeting): MeetingLayout {
@@ -61,7 +65,11 @@ export function sectionViews<Item>(agenda: Agenda, itemView: (item: AgendaItem) 
   const { sections } = layoutOf(agenda.meeting);
   const items = agenda.groups.flatMap((group) => group.items);
   const followingUp = (agenda.followUps?.items.length ?? 0) > 0;
-  return sections.filter((section) => followingUp || section.followUps !== true).map((section) => {
+  const proposed = proposalViews(agenda);
+  const shown = withProposalsSection(sections).filter(
+    (section) => (section.proposals !== true || proposed.length > 0) && (followingUp || section.followUps !== true),
+  );
+  return shown.map((section) => {
     const own = section.agenda ? [] : items.filter((item) => sectionOf(item, sections) === section).map(itemView);
     const standingItems = section.agenda
       ? agendaStandingItems(agenda.meeting)
@@ -72,9 +80,17 @@ export function sectionViews<Item>(agenda: Agenda, itemView: (item: AgendaItem) 
       hashes: "#".repeat(section.level),
       agenda: section.agenda,
       followUps: section.followUps === true,
-      lists: section.agenda || section.followUps === true || own.length > 0 || standingItems.length > 0 || section.labels.length > 0,
+      lists:
+        section.agenda ||
+        section.followUps === true ||
+        own.length > 0 ||
+        standingItems.length > 0 ||
+        section.labels.length > 0 ||
+        section.proposals === true,
       standingItems,
       items: own,
+      proposals: section.proposals === true,
+      proposed: section.proposals === true ? proposed : [],
     };
   });
 }

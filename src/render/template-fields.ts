@@ -145,6 +145,22 @@ export const TEMPLATE_FIELDS = [
       "nobody; at most 30 items of 300 characters, `more` counts the rest",
     within: ["followUps.items[].text", "followUps.items[].line", "followUps.items[].url"],
   },
+  {
+    fields: ["sections[].proposals", "sections[].proposed"],
+    example:
+      "`proposals` is true for the section of the items proposed by `/agenda propose` and not decided yet (a layout section " +
+      "with `proposals: true`, else `Proposed` after the agenda's), which is left out of `sections` while there are none; " +
+      '`proposed` lists them, oldest first: `[{ repo: "nodejs/node", number: 52575, title, url, by: "@octocat", why: "needs a decision" }]`, ' +
+      "`by` the proposer, escaped (it pings nobody), `why` their reason (its first 200 characters), when they gave one",
+    within: [
+      "sections[].proposed[].repo",
+      "sections[].proposed[].number",
+      "sections[].proposed[].title",
+      "sections[].proposed[].url",
+      "sections[].proposed[].by",
+      "sections[].proposed[].why",
+    ],
+  },
   { fields: ["searchUrls"], example: "GitHub search pages that list the same items" },
   {
     fields: ["hiddenItems"],

@@ -35,6 +35,8 @@ export function fakeActions(overrides: Partial<MeetingActions> = {}) {
       personPushed: false,
     }),
     recordAttendees: record("recordAttendees", undefined),
+    propose: record("propose", {}),
+    decideProposals: record("decideProposals", []),
     ...overrides,
   };
   return { actions, calls };

@@ -159,7 +159,7 @@ describe("misspelled and unknown subcommands", () => {
     expect(await misuse("/agenda xyzzy")).toMatchInlineSnapshot(`
 "> /agenda xyzzy
 
-"xyzzy" is not a /agenda command. Did you mean \`/agenda add <ref>...\` or \`/agenda remove <ref>...\` or \`/agenda refresh\`? (\`/help\` lists every command.)"
+"xyzzy" is not a /agenda command. Did you mean \`/agenda add <ref>...\` or \`/agenda remove <ref>...\` or \`/agenda refresh\` or \`/agenda propose <ref> [why]\` or \`/agenda decline <ref> [reason]\`? (\`/help\` lists every command.)"
 `);
     expect(await misuse("/meeting")).toMatchInlineSnapshot(`
 "> /meeting

@@ -69,7 +69,14 @@ test("the table documents exactly the fields a view built for a meeting has", ()
     present: { style: "name_login" as const, roles: [{ role: "voting member", logins: ["mhdawson"] }] },
   };
   const followUps = { date: "2024-03-14", url: "https://github.com/nodejs/security-wg/blob/main/meetings/2024-03-14.md", items: [{ text: "review", line: 3 }], more: 0 };
-  const agenda = { ...base, meeting: { ...base.meeting, layout }, occurrence: { ...base.occurrence, cancelled: true, cancelReason: "the summit" }, followUps };
+  const agenda = { ...base, meeting: { ...base.meeting, layout }, occurrence: {
+      ...base.occurrence,
+      cancelled: true,
+      cancelReason: "the summit",
+      proposals: [{ repo: "nodejs/node" as const, number: 52600, title: "Audit the permission model", url: "https://github.com/nodejs/node/issues/52600", by: "aduh95", why: "Worth an hour" }],
+    },
+    followUps,
+  };
   const view = buildMeetingView({
     agenda,
     title: renderTitle(agenda.meeting, agenda.occurrence),

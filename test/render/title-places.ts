@@ -255,7 +255,7 @@ async function replyText(body: string, title: string): Promise<string | undefine
     reply: async (text) => {
       posted = text;
     },
-    checkItems: async (refs) => ({ items: refs.map((ref) => ({ ref, title, labels: [], open: true })) }),
+    checkItems: async (refs) => ({ items: refs.map((ref) => ({ ref, title, url: `https://github.com/${ref.repo}/issues/${ref.number}`, labels: [], open: true })) }),
     addAgendaLabel: async () => {},
     removeAgendaLabel: async () => {},
     findUser: async () => undefined,

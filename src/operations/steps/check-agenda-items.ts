@@ -7,6 +7,7 @@ import { readVisibleItems } from "../../collect/read-visible-items.js";
 export interface CheckedItem {
   ref: ItemRef;
   title: string;
+  url: string;
   labels: string[];
   open: boolean;
 }
@@ -37,7 +38,7 @@ export async function checkAgendaItems(
     if (!inScope(meeting, ref.repo)) refusals.push(`${name} is outside the meeting's scope (${describeScope(meeting.scope)}).`);
     else if (!visible) refusals.push(await notShown(name, ref, read.mayShow, homePrivate));
     else if (openOnly && !visible.open) refusals.push(`${name} is closed; only open items are on the agenda.`);
-    else items.push({ ref: { repo: visible.item.repo, number: visible.item.number }, title: visible.item.title, labels: visible.item.labels, open: visible.open });
+    else items.push({ ref: { repo: visible.item.repo, number: visible.item.number }, title: visible.item.title, url: visible.item.url, labels: visible.item.labels, open: visible.open });
   }
   if (refusals.length === 0) return { items };
   return { refused: refusals.length === 1 ? (refusals[0] as string) : refusals.map((refusal) => `- ${refusal}`).join("\n") };

@@ -10,6 +10,7 @@ import { reconcileFacts } from "../../collect/label-facts.js";
 import { parseItemKey } from "../../collect/read-item.js";
 import { reportUnreachableScope } from "./report-unreachable-scope.js";
 import { hiddenByFacts, type RepoFact } from "../../collect/repo-facts.js";
+import { withShownProposals } from "./shown-proposals.js";
 
 export interface LiveAgendaInput {
   meeting: Meeting;
@@ -30,7 +31,7 @@ export interface LiveAgendaInput {
  * they are now bear it out.
  */
 export async function draftLiveAgenda(octokit: GitHub, input: LiveAgendaInput): Promise<OccurrenceDraft> {
-  const { meeting, occurrence } = input;
+  const { meeting } = input;
   const collected = await collectAgendaItems(octokit, meeting);
   if (collected.unreachableRepos.length > 0) await reportUnreachableScope(octokit, meeting, collected.unreachableRepos);
   // Only the facts search does not agree with are read, each item once; those the read refutes go.
@@ -42,6 +43,7 @@ export async function draftLiveAgenda(octokit: GitHub, input: LiveAgendaInput): 
   const hidden = hiddenByFacts(meeting, collected.home, input.repoFacts);
   const items = [...reconciled.items, ...checked.items.filter((item) => missing.has(itemKey(item)))].filter((item) => !hidden(item));
   const facts = reconciled.pending.filter((fact) => !hidden(fact));
+  const occurrence = await withShownProposals(octokit, meeting, input.occurrence, { home: collected.home, hidden });
 
   const previous = input.previousItems?.map(parseItemKey);
   const { agenda, rendered } = await draftFromItems(octokit, meeting, occurrence, items, {
