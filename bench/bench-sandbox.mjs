@@ -40,6 +40,7 @@ function callCounter(sandbox) {
   return {
     start: () => void (requests = []),
     count: () => requests.length,
+    list: () => [...requests],
     matching: (method, pattern) => requests.filter((request) => request.method === method && pattern.test(request.path)).length,
   };
 }
