@@ -25,8 +25,13 @@ await server.start();
 process.send?.({ kind: "ready", uptime_ms: performance.now() });
 void drafter.idle().then(() => process.send?.({ kind: "idle", uptime_ms: performance.now() }));
 
+function cpuMs() {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
 process.on("message", async (message) => {
-  if (message === "rss") process.send?.({ kind: "rss", rss_mb: process.resourceUsage().maxRSS / 1024 });
+  if (message === "rss") process.send?.({ kind: "rss", rss_mb: process.resourceUsage().maxRSS / 1024, cpu_ms: cpuMs() });
   if (message === "idle") {
     await drafter.idle();
     process.send?.({ kind: "settled" });

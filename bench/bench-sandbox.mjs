@@ -40,6 +40,7 @@ function callCounter(sandbox) {
   return {
     start: () => void (requests = []),
     count: () => requests.length,
+    list: () => [...requests],
     matching: (method, pattern) => requests.filter((request) => request.method === method && pattern.test(request.path)).length,
   };
 }
@@ -48,6 +49,8 @@ function callCounter(sandbox) {
 export async function startAppProcess({ sandboxUrl, privateKey, secret, port, cronSecret, debounceMs = 3_000 }) {
   const started = performance.now();
   const child = fork(new URL("./app-process.mjs", import.meta.url), [], {
+    // `BENCH_APP_PROFILE=DIR` writes a CPU profile of the app process there.
+    execArgv: process.env.BENCH_APP_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_APP_PROFILE}`] : [],
     env: { ...process.env, BENCH_APP: JSON.stringify({ sandboxUrl, port, appId: APP_ID, privateKey, secret, cronSecret, debounceMs }) },
     stdio: ["ignore", "ignore", "inherit", "ipc"],
   });
@@ -66,6 +69,8 @@ export async function startAppProcess({ sandboxUrl, privateKey, secret, port, cr
     startupIdle: idle,
     idle: () => ask("idle", "settled"),
     rss: async () => (await ask("rss", "rss")).rss_mb,
+    /** The app process's CPU time so far (user and system). */
+    cpuMs: async () => (await ask("rss", "rss")).cpu_ms,
     stop: () => new Promise((resolve) => (child.once("exit", resolve), child.send("stop"))),
   };
 }

@@ -1,6 +1,5 @@
 // The orgs the performance bench runs on, as sandbox snapshots: R repositories in one org, N
 // labelled items spread over them, and home repos declaring meetings whose scope is the org.
-import { stringify } from "yaml";
 
 export const ORG = "acme";
 export const INSTALLATION_ID = 4200;
@@ -81,14 +80,11 @@ export function stormSnapshot({ repos, itemsPerRepo, now, start }) {
 export const itemRepo = repoName;
 
 function snapshot(repos, now) {
-  // Shared label maps are written out, not as YAML aliases (which a loader rightly limits).
-  return stringify(
-    {
-      now,
-      users: { maria: { name: "Maria" } },
-      orgs: { [ORG]: { owners: ["maria"], members: ["maria"], repos } },
-      installations: [{ id: INSTALLATION_ID, account: ORG, repositories: "all" }],
-    },
-    { aliasDuplicateObjects: false },
-  );
+  // JSON, which is YAML: the sandbox reads it many times faster than YAML for 10,000 items.
+  return JSON.stringify({
+    now,
+    users: { maria: { name: "Maria" } },
+    orgs: { [ORG]: { owners: ["maria"], members: ["maria"], repos } },
+    installations: [{ id: INSTALLATION_ID, account: ORG, repositories: "all" }],
+  });
 }

@@ -64,7 +64,12 @@ export async function benchStorm({ latencyMs, searchLagMs, intake }) {
       rss_mb: await app.rss(),
       startup_ms: Math.round(app.startup_ms),
     };
-    if (intake) result.intake = await postDeliveries({ url: app.url, secret, ...intake, label: LABEL, repo: `${ORG}/${itemRepo(0)}` });
+    if (intake) {
+      const cpuBefore = await app.cpuMs();
+      result.intake = await postDeliveries({ url: app.url, secret, ...intake, label: LABEL, repo: `${ORG}/${itemRepo(0)}` });
+      await app.idle();
+      result.intake.app_cpu_ms_per_delivery = Math.round(((await app.cpuMs()) - cpuBefore) / intake.count * 100) / 100;
+    }
     if (intake) result.rss_mb = Math.max(result.rss_mb, await app.rss());
     return result;
   } finally {

@@ -7,15 +7,21 @@ import { freePort, serveSandbox, startAppProcess } from "./bench-sandbox.mjs";
 import { itemRepo, ORG, ticksSnapshot } from "./snapshots.mjs";
 import { postDeliveries } from "./intake.mjs";
 
-const NOW = "2030-01-01T09:00:00Z";
+const DAY_MS = 86_400_000;
+// The sandbox's clock starts at the machine's time: the app signs its JWTs by the machine's clock, and
+// GitHub refuses one from another time (the app then asks again, corrected by the answer's
+// `Date`), which would count a call that production, where the clocks agree, does not make.
+const NOW = new Date(Math.floor(Date.now() / 1000) * 1000);
 /** Every meeting's first occurrence: beyond its 3-day lead time at NOW, within it at DUE. */
-const START = "2030-01-20T16:00";
-const DUE = "2030-01-18T09:00:00Z";
+const START = `${new Date(NOW.getTime() + 19 * DAY_MS).toISOString().slice(0, 10)}T16:00`;
+const DUE = new Date(Date.parse(`${START}:00Z`) - 2 * DAY_MS);
 
 export async function benchTicks({ repos, meetings, latencyMs, intake }) {
   const port = await freePort();
   const cronSecret = randomBytes(16).toString("hex");
-  const { sandbox, server, privateKey, secret, calls } = await serveSandbox(ticksSnapshot({ repos, meetings, now: NOW, start: START }), { latencyMs, webhookPort: port });
+  const { sandbox, server, privateKey, secret, calls } = await serveSandbox(ticksSnapshot({ repos, meetings, now: NOW.toISOString(), start: START }), { latencyMs, webhookPort: port });
+  // Right before the app signs its first JWT: the sandbox's clock stands still otherwise.
+  sandbox.clock.set(new Date());
   calls.start();
   let app = await startAppProcess({ sandboxUrl: server.url, privateKey, secret, port, cronSecret });
   try {
@@ -27,10 +33,11 @@ export async function benchTicks({ repos, meetings, latencyMs, intake }) {
     const discovery_calls = calls.matching("GET", /^\/installation\/repositories/) + calls.matching("POST", /^\/graphql$/) + calls.matching("POST", /^\/app\/installations\/\d+\/access_tokens$/);
 
     const steady_calls = await tickCalls(app, cronSecret, calls);
-    sandbox.clock.set(new Date(DUE));
+    sandbox.clock.set(DUE);
     // The app follows the sandbox clock by polling it twice a second.
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     const due_calls = await tickCalls(app, cronSecret, calls);
+    const due_per_meeting = oneMeetingsCalls(calls.list(), `${ORG}/wg-00`);
     await server.settled();
     const created = [...sandbox.state.repos.values()].flatMap((repo) => [...repo.issues.values()].filter((issue) => issue.labels.includes("meeting"))).length;
     // Another process starts on the same org: deliveries come while its discovery runs.
@@ -41,7 +48,7 @@ export async function benchTicks({ repos, meetings, latencyMs, intake }) {
     if (startup) startup.discovery_outlasted_intake = discoveryOutlasted;
     await app.startupIdle;
     await app.idle();
-    return { repos, meetings, discovery_calls, steady_calls, due_calls, issues_created: created, ...(startup && { startup_intake: startup }) };
+    return { repos, meetings, discovery_calls, steady_calls, due_calls, due_per_meeting, issues_created: created, ...(startup && { startup_intake: startup }) };
   } finally {
     await app.stop();
     await server.close();
@@ -55,4 +62,16 @@ async function tickCalls(app, cronSecret, calls) {
   await response.arrayBuffer();
   await app.idle();
   return calls.count();
+}
+
+/** One meeting's calls in a tick, by kind (`GET /repos/{home}/issues`: 1), its home repo's name left out. */
+function oneMeetingsCalls(requests, home) {
+  const counts = {};
+  for (const request of requests) {
+    const path = request.path.replace(/\?.*/, "");
+    if (!path.startsWith(`/repos/${home}`) && !(path === "/search/issues" && decodeURIComponent(request.path).includes(`label:${home.split("/")[1]}-agenda`))) continue;
+    const kind = `${request.method} ${path.replace(`/repos/${home}`, "/repos/{home}").replace(/[0-9a-f]{40}/, "{sha}").replace(/\/issues\/\d+/, "/issues/{number}").replace(/%2F[^/]*$/, "/…")}`;
+    counts[kind] = (counts[kind] ?? 0) + 1;
+  }
+  return counts;
 }

@@ -85725,7 +85725,7 @@ var NO_FACTS = { labels: [], repos: [] };
 async function refreshMeeting(context, meeting, facts, target) {
   const { octokit, now: now2 } = context;
   const schedule = await loadSchedule(meeting.schedule);
-  const issues = await readMeetingIssues(octokit, meeting, context.recordedClaims);
+  const issues = context.issues ?? await readMeetingIssues(octokit, meeting, context.recordedClaims);
   const found = target ? { occurrence: target, own: await issues.claimed(target.key) } : await nextWithIssue(meeting, schedule, now2, issues);
   if (!found) return { kind: "no-occurrence" };
   const { own: own2 } = found;
@@ -87475,8 +87475,7 @@ async function closeForSuccessor(octokit, meeting, closing, successor) {
 }
 
 // src/scheduler/github-records.ts
-async function readOccurrenceRecords(octokit, meeting, occurrences, recordedClaims) {
-  const issues = await readMeetingIssues(octokit, meeting, recordedClaims);
+async function readOccurrenceRecords(meeting, occurrences, issues) {
   const records = /* @__PURE__ */ new Map();
   for (const occurrence of occurrences) {
     const issue2 = await issues.claimed(occurrence.key);
@@ -87520,34 +87519,51 @@ function createTickActions(octokit, context) {
 }
 function createActions(octokit, context) {
   const { log } = context;
-  const refresh = (meeting, occurrence) => refreshMeeting(
-    {
-      octokit,
-      log,
-      now: context.now(),
-      ...context.claimWaitMs !== void 0 && { claimWaitMs: context.claimWaitMs },
-      ...context.recordedClaims && { recordedClaims: context.recordedClaims }
-    },
-    meeting,
-    NO_FACTS,
-    occurrence
-  );
+  const justRead = /* @__PURE__ */ new Map();
+  const taken = (meeting) => {
+    const issues = justRead.get(meeting);
+    justRead.delete(meeting);
+    return issues;
+  };
+  const stale = (step) => (meeting, ...rest) => (justRead.delete(meeting), step(meeting, ...rest));
+  const refresh = (meeting, occurrence) => {
+    const issues = taken(meeting);
+    return refreshMeeting(
+      {
+        octokit,
+        log,
+        now: context.now(),
+        ...context.claimWaitMs !== void 0 && { claimWaitMs: context.claimWaitMs },
+        ...context.recordedClaims && { recordedClaims: context.recordedClaims },
+        ...issues && { issues }
+      },
+      meeting,
+      NO_FACTS,
+      occurrence
+    );
+  };
   return {
-    ...context.finishComments && { finishComments: context.finishComments },
-    records: (meeting, occurrences) => readOccurrenceRecords(octokit, meeting, occurrences, context.recordedClaims),
+    ...context.finishComments && { finishComments: stale(context.finishComments) },
+    async records(meeting, occurrences) {
+      const issues = await readMeetingIssues(octokit, meeting, context.recordedClaims);
+      justRead.set(meeting, issues);
+      return readOccurrenceRecords(meeting, occurrences, issues);
+    },
     async createIssue(meeting, occurrence) {
       const outcome = await refresh(meeting, occurrence);
       return "issueNumber" in outcome ? outcome.issueNumber : void 0;
     },
     refreshIssue: async (meeting, issue2) => void await refresh(meeting, issue2.occurrence),
-    freezeAgenda: async (meeting, issue2) => void await freezeAgenda(octokit, meeting, issue2, { now: context.now(), log }),
-    openMinutes: async (meeting, issue2) => void await openMinutes2(octokit, meeting, issue2.issueNumber, issue2.occurrence, log),
-    closeIssue: (meeting, closing, successor) => closeForSuccessor(octokit, meeting, closing, successor),
-    cancelIssue: (meeting, issue2) => cancelMeetingIssue(octokit, meeting, issue2.issueNumber, issue2.occurrence, {
-      now: context.now(),
-      log,
-      comment: (occurrence) => `The meeting of ${occurrence.date} is cancelled: the schedule no longer has it. Items on this agenda go to the next meeting.`
-    })
+    freezeAgenda: stale(async (meeting, issue2) => void await freezeAgenda(octokit, meeting, issue2, { now: context.now(), log })),
+    openMinutes: stale(async (meeting, issue2) => void await openMinutes2(octokit, meeting, issue2.issueNumber, issue2.occurrence, log)),
+    closeIssue: stale((meeting, closing, successor) => closeForSuccessor(octokit, meeting, closing, successor)),
+    cancelIssue: stale(
+      (meeting, issue2) => cancelMeetingIssue(octokit, meeting, issue2.issueNumber, issue2.occurrence, {
+        now: context.now(),
+        log,
+        comment: (occurrence) => `The meeting of ${occurrence.date} is cancelled: the schedule no longer has it. Items on this agenda go to the next meeting.`
+      })
+    )
   };
 }
 function withFields(actions, installation) {

@@ -2,6 +2,7 @@ import type { GitHub } from "../github.js";
 import type { Meeting, Occurrence } from "../model.js";
 import { closeForSuccessor } from "../operations/close-meeting-issue.js";
 import { readOccurrenceRecords } from "../scheduler/github-records.js";
+import { readMeetingIssues, type MeetingIssues } from "../publish/list-meeting-issues.js";
 import type { TickActions } from "../scheduler/tick-meeting.js";
 import { cancelMeetingIssue } from "../operations/cancel-meeting.js";
 import { freezeAgenda } from "../operations/freeze-agenda.js";
@@ -29,38 +30,55 @@ export function createTickActions(octokit: GitHub, context: TickActionsContext):
 
 function createActions(octokit: GitHub, context: TickActionsContext): TickActions {
   const { log } = context;
+  // The issues the tick's records were read from serve the meeting's first refresh, when no step
+  // wrote before it: it would read them again. Any step of the meeting makes them stale.
+  const justRead = new Map<Meeting, MeetingIssues>();
+  const taken = (meeting: Meeting) => {
+    const issues = justRead.get(meeting);
+    justRead.delete(meeting);
+    return issues;
+  };
+  const stale = <A extends unknown[], R>(step: (meeting: Meeting, ...rest: A) => Promise<R>) => (meeting: Meeting, ...rest: A) => (justRead.delete(meeting), step(meeting, ...rest));
   // Creating the issue and reconciling it are the same refresh of one occurrence.
-  const refresh = (meeting: Meeting, occurrence: Occurrence) =>
-    refreshMeeting(
+  const refresh = (meeting: Meeting, occurrence: Occurrence) => {
+    const issues = taken(meeting);
+    return refreshMeeting(
       {
         octokit,
         log,
         now: context.now(),
         ...(context.claimWaitMs !== undefined && { claimWaitMs: context.claimWaitMs }),
         ...(context.recordedClaims && { recordedClaims: context.recordedClaims }),
+        ...(issues && { issues }),
       },
       meeting,
       NO_FACTS,
       occurrence,
     );
+  };
   return {
-    ...(context.finishComments && { finishComments: context.finishComments }),
-    records: (meeting, occurrences) => readOccurrenceRecords(octokit, meeting, occurrences, context.recordedClaims),
+    ...(context.finishComments && { finishComments: stale(context.finishComments) }),
+    async records(meeting, occurrences) {
+      const issues = await readMeetingIssues(octokit, meeting, context.recordedClaims);
+      justRead.set(meeting, issues);
+      return readOccurrenceRecords(meeting, occurrences, issues);
+    },
     async createIssue(meeting, occurrence) {
       const outcome = await refresh(meeting, occurrence);
       return "issueNumber" in outcome ? outcome.issueNumber : undefined;
     },
     refreshIssue: async (meeting, issue) => void (await refresh(meeting, issue.occurrence)),
-    freezeAgenda: async (meeting, issue) => void (await freezeAgenda(octokit, meeting, issue, { now: context.now(), log })),
-    openMinutes: async (meeting, issue) => void (await openMinutes(octokit, meeting, issue.issueNumber, issue.occurrence, log)),
-    closeIssue: (meeting, closing, successor) => closeForSuccessor(octokit, meeting, closing, successor),
-    cancelIssue: (meeting, issue) =>
+    freezeAgenda: stale(async (meeting, issue) => void (await freezeAgenda(octokit, meeting, issue, { now: context.now(), log }))),
+    openMinutes: stale(async (meeting, issue) => void (await openMinutes(octokit, meeting, issue.issueNumber, issue.occurrence, log))),
+    closeIssue: stale((meeting, closing, successor) => closeForSuccessor(octokit, meeting, closing, successor)),
+    cancelIssue: stale((meeting, issue) =>
       cancelMeetingIssue(octokit, meeting, issue.issueNumber, issue.occurrence, {
         now: context.now(),
         log,
         comment: (occurrence) =>
           `The meeting of ${occurrence.date} is cancelled: the schedule no longer has it. Items on this agenda go to the next meeting.`,
       }),
+    ),
   };
 }
 

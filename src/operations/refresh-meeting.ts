@@ -20,6 +20,8 @@ export interface RefreshContext {
   claimWaitMs?: number;
   /** The claims read by earlier refreshes that record an issue, which never change. */
   recordedClaims?: RecordedClaims;
+  /** The meeting's issues, when the caller has just read them and written nothing since (the tick's records). */
+  issues?: MeetingIssues;
 }
 
 export type RefreshOutcome = PublishOutcome | { kind: "no-occurrence" };
@@ -48,7 +50,7 @@ export async function refreshMeeting(
 ): Promise<RefreshOutcome> {
   const { octokit, now } = context;
   const schedule = await loadSchedule(meeting.schedule);
-  const issues = await readMeetingIssues(octokit, meeting, context.recordedClaims);
+  const issues = context.issues ?? (await readMeetingIssues(octokit, meeting, context.recordedClaims));
   const found = target ? { occurrence: target, own: await issues.claimed(target.key) } : await nextWithIssue(meeting, schedule, now, issues);
   if (!found) return { kind: "no-occurrence" };
   const { own } = found;

@@ -1,23 +1,15 @@
-import type { GitHub } from "../github.js";
 import type { Meeting, Occurrence } from "../model.js";
-import { readMeetingIssues } from "../publish/list-meeting-issues.js";
-import type { RecordedClaims } from "../publish/claim-occurrence.js";
+import type { MeetingIssues } from "../publish/list-meeting-issues.js";
 import { occurrenceAsStated } from "../publish/occurrence-as-stated.js";
 import type { OccurrenceRecord } from "./decide-steps.js";
 
 /**
- * What exists for the occurrences, from one listing of the meeting's issues and each occurrence's
+ * What exists for the occurrences, from `issues`: one listing of the meeting's issues and each occurrence's
  * claim ref (which says which issue is its own): each issue's state, when the app signed it, says
  * whether its agenda froze, what became of its minutes, and whether a command moved or cancelled
  * the occurrence, so a steady tick costs one call per meeting and two per occurrence it considers.
  */
-export async function readOccurrenceRecords(
-  octokit: GitHub,
-  meeting: Meeting,
-  occurrences: Occurrence[],
-  recordedClaims?: RecordedClaims,
-): Promise<Map<string, OccurrenceRecord>> {
-  const issues = await readMeetingIssues(octokit, meeting, recordedClaims);
+export async function readOccurrenceRecords(meeting: Meeting, occurrences: Occurrence[], issues: MeetingIssues): Promise<Map<string, OccurrenceRecord>> {
   const records = new Map<string, OccurrenceRecord>();
   for (const occurrence of occurrences) {
     const issue = await issues.claimed(occurrence.key);

@@ -1,3 +1,4 @@
+import { parse } from "yaml";
 import { loadSnapshot } from "../src/snapshot.js";
 import { NODEJS_SNAPSHOT } from "./fixtures/nodejs-snapshot.js";
 
@@ -63,4 +64,10 @@ installations:
 
 test("reports YAML syntax errors with the file name", () => {
   expect(() => loadSnapshot("orgs: { nodejs: [", "broken.yml")).toThrow(/^broken\.yml: not valid YAML: /);
+});
+
+test("reads a snapshot written as JSON as it reads the same snapshot in YAML", () => {
+  const json = JSON.stringify(parse(NODEJS_SNAPSHOT));
+  expect(loadSnapshot(json)).toEqual(loadSnapshot(NODEJS_SNAPSHOT));
+  expect(() => loadSnapshot('{ "orgs": { "nodejs": [', "broken.json")).toThrow(/^broken\.json: not valid YAML: /);
 });
