@@ -78,6 +78,10 @@ export const TEMPLATE_FIELDS = [
   },
   { fields: ["scopeText"], example: "`the **nodejs org**`, or `the **nodejs/node and nodejs/TSC** repositories`" },
   {
+    fields: ["projectSource.owner", "projectSource.number", "projectSource.field", "projectSource.value"],
+    example: "`cncf`, `27`, `Status`, `Agenda`: the project board whose items are the agenda (`sources.project`); absent when the agenda labels are",
+  },
+  {
     fields: ["standingItems"],
     example: "`[{ title, url }]`: in `{{> sections}}` and the issue's agenda, those of the agenda's section",
     within: ["standingItems[].title", "standingItems[].url"],

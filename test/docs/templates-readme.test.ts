@@ -68,7 +68,8 @@ test("the table documents exactly the fields a view built for a meeting has", ()
     sections: [{ heading: "Items", level: 2 as const, agenda: true, labels: [] }, { heading: "All", level: 3 as const, agenda: false, labels: ["security-wg-agenda"] }],
     present: { style: "name_login" as const, roles: [{ role: "voting member", logins: ["mhdawson"] }] },
   };
-  const agenda = { ...base, meeting: { ...base.meeting, layout }, occurrence: { ...base.occurrence, cancelled: true, cancelReason: "the summit" } };
+  const sources = { project: { owner: "cncf", number: 27, field: "Status", value: "Agenda" } };
+  const agenda = { ...base, meeting: { ...base.meeting, layout, sources }, occurrence: { ...base.occurrence, cancelled: true, cancelReason: "the summit" } };
   const view = buildMeetingView({
     agenda,
     title: renderTitle(agenda.meeting, agenda.occurrence),

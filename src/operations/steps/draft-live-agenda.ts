@@ -9,6 +9,7 @@ import { itemKey } from "../../collect/item-key.js";
 import { reconcileFacts } from "../../collect/label-facts.js";
 import { parseItemKey } from "../../collect/read-item.js";
 import { reportUnreachableScope } from "./report-unreachable-scope.js";
+import { reportProjectProblem } from "./report-project-problem.js";
 import { hiddenByFacts, type RepoFact } from "../../collect/repo-facts.js";
 
 export interface LiveAgendaInput {
@@ -31,6 +32,9 @@ export async function draftLiveAgenda(octokit: GitHub, input: LiveAgendaInput): 
   const { meeting, occurrence } = input;
   const collected = await collectAgendaItems(octokit, meeting);
   if (collected.unreachableRepos.length > 0) await reportUnreachableScope(octokit, meeting, collected.unreachableRepos);
+  if (collected.project && (!collected.project.found || collected.project.privateBoard)) await reportProjectProblem(octokit, meeting);
+  // A board is the agenda instead of the labels: what webhooks said of labels does not count.
+  if (meeting.sources?.project) input = { ...input, facts: [] };
   // Only the facts search does not agree with are read, each item once; those the read refutes go.
   const disputed = reconcileFacts(meeting, collected.items, input.facts).pending;
   const checked = await checkFacts(octokit, meeting, collected.home, disputed);
