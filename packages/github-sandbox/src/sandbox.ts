@@ -15,6 +15,7 @@ import { loadSnapshot, type Snapshot } from "./snapshot.js";
 import type { SandboxState } from "./state.js";
 import { ApiRequestListeners } from "./api-requests.js";
 import { installationById } from "./workflow-installations.js";
+import { answerInProcessGraphql, isGraphqlRequest } from "./graphql/in-process-graphql.js";
 import { GITHUB_DOT_COM, type SandboxUrls } from "./urls.js";
 
 /** A REST request the sandbox answered from one of its routes. */
@@ -105,7 +106,7 @@ export class Sandbox {
   /** A `fetch` that answers from the sandbox, for Octokit's `request.fetch`. */
   readonly fetch: typeof fetch = async (input, init) => {
     const request = new Request(input, init);
-    const response = await this.handle(request);
+    const response = await (isGraphqlRequest(request) ? answerInProcessGraphql(this, request) : this.handle(request));
     // A fetched response knows its URL (Octokit's paginate reads it); a constructed one does not.
     Object.defineProperty(response, "url", { value: request.url });
     return response;

@@ -16,31 +16,36 @@ type Key = keyof ProjectSource;
  * of a single-select field's options, and a private board does not feed a public home repo. Each
  * problem is pinned to its key where it is written.
  */
-export async function projectSourceProblems(octokit: GitHub, loaded: LoadedConfig, homePrivate: () => Promise<boolean>): Promise<ConfigProblem[]> {
+export async function projectSourceProblems(
+  octokit: GitHub,
+  loaded: LoadedConfig,
+  homePrivate: () => Promise<boolean>,
+  reader = "the app may not read it (it needs the Projects permission on the organization, read)",
+): Promise<ConfigProblem[]> {
   const problems: ConfigProblem[] = [];
   const meetings = loaded.meetings.filter((meeting) => meeting.sources?.project).slice(0, MOST_PROJECTS_READ);
   for (const meeting of meetings) {
     const source = meeting.sources?.project as ProjectSource;
-    const problem = await problemOf(octokit, source, homePrivate);
+    const problem = await problemOf(octokit, source, homePrivate, reader);
     if (problem) problems.push(pinned(loaded, meeting, problem.key, problem.message));
   }
   return problems;
 }
 
-async function problemOf(octokit: GitHub, source: ProjectSource, homePrivate: () => Promise<boolean>): Promise<{ key: Key; message: string } | undefined> {
+async function problemOf(octokit: GitHub, source: ProjectSource, homePrivate: () => Promise<boolean>, reader: string): Promise<{ key: Key; message: string } | undefined> {
   const read = await readProjectField(octokit, source);
   if (read.kind === "no-owner") return { key: "owner", message: `\`${source.owner}\` is not a GitHub organization or user` };
   if (read.kind === "no-project") {
-    return { key: "number", message: `\`${source.owner}\` has no project ${source.number}, or the app may not read it (it needs the Projects permission on the organization, read)` };
-  }
-  if (!read.public && !(await homePrivate())) {
-    return { key: "number", message: `project ${source.number} of \`${source.owner}\` is private and this repository is public: its items are not shown (make the board public, or the home repository private)` };
+    return { key: "number", message: `\`${source.owner}\` has no project ${source.number}, or ${reader}` };
   }
   const field = read.field;
   if (!field) return { key: "field", message: `project ${source.number} of \`${source.owner}\` has no field \`${source.field}\`` };
   if (field.kind === "other") return { key: "field", message: `\`${field.name}\` is a ${field.type} field; the agenda's field must be a single-select or text field` };
   if (field.kind === "single-select" && !field.options.some((option) => option.toLowerCase() === source.value.trim().toLowerCase())) {
     return { key: "value", message: `\`${source.value}\` is not an option of \`${field.name}\` (${field.options.map((option) => `\`${option}\``).join(", ") || "it has none"})` };
+  }
+  if (!read.public && !(await homePrivate())) {
+    return { key: "number", message: `project ${source.number} of \`${source.owner}\` is private and this repository is public: its items are not shown (make the board public, or the home repository private)` };
   }
   return undefined;
 }
