@@ -148,7 +148,7 @@ export const TEMPLATE_FIELDS = [
   },
   {
     fields: ["truncated"],
-    example: "true when GitHub search matched more than the 1,000 results per query it returns: the agenda lacks the rest",
+    example: "true when GitHub search matched more than the 1,000 results per query it returns, or a project board (`sources.project`) holds more than the 10,000 items read: the agenda lacks the rest",
   },
 ] as const satisfies readonly FieldRow[];
 

@@ -46,7 +46,6 @@ export interface SandboxOptions {
 
 /** The base URL of the Octokit clients the sandbox hands out; requests never leave the process. */
 const SANDBOX_BASE_URL = "http://sandbox.invalid/api/v3";
-
 const GENERIC_DOCUMENTATION = "https://docs.github.com/rest";
 const API_VERSIONS_DOCUMENTATION = "https://docs.github.com/rest/about-the-rest-api/api-versions";
 
