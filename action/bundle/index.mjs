@@ -78634,6 +78634,7 @@ var PROJECT_FIELD_QUERY = `query ($owner: String!, $number: Int!, $field: String
     ... on ProjectV2Owner {
       projectV2(number: $number) {
         public
+        url
         field(name: $field) {
           __typename
           ... on ProjectV2SingleSelectField { name options { name } }
@@ -78650,11 +78651,11 @@ async function readProjectField(octokit, source) {
   const project = data.repositoryOwner.projectV2;
   if (!project) return { kind: "no-project" };
   const field = project.field;
-  if (!field) return { kind: "found", public: project.public, field: null };
-  if (field.__typename === "ProjectV2SingleSelectField") return { kind: "found", public: project.public, field: { kind: "single-select", name: field.name, options: (field.options ?? []).map((option) => option.name) } };
-  if (field.__typename === "ProjectV2Field" && field.dataType === "TEXT") return { kind: "found", public: project.public, field: { kind: "text", name: field.name } };
+  if (!field) return { kind: "found", public: project.public, url: project.url, field: null };
+  if (field.__typename === "ProjectV2SingleSelectField") return { kind: "found", public: project.public, url: project.url, field: { kind: "single-select", name: field.name, options: (field.options ?? []).map((option) => option.name) } };
+  if (field.__typename === "ProjectV2Field" && field.dataType === "TEXT") return { kind: "found", public: project.public, url: project.url, field: { kind: "text", name: field.name } };
   const type = field.__typename === "ProjectV2IterationField" ? "iteration" : (field.dataType ?? "other").toLowerCase().replaceAll("_", " ");
-  return { kind: "found", public: project.public, field: { kind: "other", name: field.name, type } };
+  return { kind: "found", public: project.public, url: project.url, field: { kind: "other", name: field.name, type } };
 }
 
 // src/operations/steps/project-source-problems.ts
@@ -86872,6 +86873,8 @@ async function agendaAsWritten(octokit, meeting, occurrence, agendaItems) {
   const { data: home, headers } = await octokit.rest.repos.get({ ...meeting.home });
   const read = await readVisibleItems(octokit, meeting, { private: home.private }, agendaItems.map(parseItemKey));
   const agenda = buildAgenda(meeting, occurrence, read.items.map(({ item }) => item));
+  const source = meeting.sources?.project;
+  if (source) return { groups: agenda.groups, searchUrls: await boardUrls(octokit, source, home.private) };
   const queries = buildSearchQueries(meeting, { private: home.private }, searchDialect(octokit, headers));
   return { groups: agenda.groups, searchUrls: queries.map((query) => searchUrl(query.q, webOriginOf(home.html_url))) };
 }
@@ -86885,6 +86888,10 @@ async function frozenAgendaAsShown(octokit, meeting, frozen) {
   const groups2 = [];
   for (const group of frozen.groups) if (await mayShow3(group.repo)) groups2.push(group);
   return { ...frozen, groups: groups2 };
+}
+async function boardUrls(octokit, source, homePrivate) {
+  const board = await readProjectField(octokit, source);
+  return board.kind === "found" && (board.public || homePrivate) ? [board.url] : [];
 }
 
 // src/operations/open-minutes.ts

@@ -2,7 +2,7 @@ import { withoutNotFound, type GitHub } from "../github.js";
 import type { ProjectSource } from "../model.js";
 
 // What the config check needs to know of a `sources.project`: whether its owner and board exist
-// (for the app), whether the board is public, and its field's kind and options.
+// (for the app), whether the board is public, its address, and its field's kind and options.
 
 const PROJECT_FIELD_QUERY = `query ($owner: String!, $number: Int!, $field: String!) {
   repositoryOwner(login: $owner) {
@@ -10,6 +10,7 @@ const PROJECT_FIELD_QUERY = `query ($owner: String!, $number: Int!, $field: Stri
     ... on ProjectV2Owner {
       projectV2(number: $number) {
         public
+        url
         field(name: $field) {
           __typename
           ... on ProjectV2SingleSelectField { name options { name } }
@@ -24,13 +25,14 @@ const PROJECT_FIELD_QUERY = `query ($owner: String!, $number: Int!, $field: Stri
 export type ProjectField =
   | { kind: "no-owner" }
   | { kind: "no-project" }
-  | { kind: "found"; public: boolean; field: { kind: "single-select"; name: string; options: string[] } | { kind: "text"; name: string } | { kind: "other"; name: string; type: string } | null };
+  | { kind: "found"; public: boolean; url: string; field: { kind: "single-select"; name: string; options: string[] } | { kind: "text"; name: string } | { kind: "other"; name: string; type: string } | null };
 
 interface Answer {
   repositoryOwner?: {
     __typename: string;
     projectV2?: {
       public: boolean;
+      url: string;
       field: { __typename: string; name: string; dataType?: string; options?: { name: string }[] } | null;
     } | null;
   } | null;
@@ -42,9 +44,9 @@ export async function readProjectField(octokit: GitHub, source: ProjectSource): 
   const project = data.repositoryOwner.projectV2;
   if (!project) return { kind: "no-project" };
   const field = project.field;
-  if (!field) return { kind: "found", public: project.public, field: null };
-  if (field.__typename === "ProjectV2SingleSelectField") return { kind: "found", public: project.public, field: { kind: "single-select", name: field.name, options: (field.options ?? []).map((option) => option.name) } };
-  if (field.__typename === "ProjectV2Field" && field.dataType === "TEXT") return { kind: "found", public: project.public, field: { kind: "text", name: field.name } };
+  if (!field) return { kind: "found", public: project.public, url: project.url, field: null };
+  if (field.__typename === "ProjectV2SingleSelectField") return { kind: "found", public: project.public, url: project.url, field: { kind: "single-select", name: field.name, options: (field.options ?? []).map((option) => option.name) } };
+  if (field.__typename === "ProjectV2Field" && field.dataType === "TEXT") return { kind: "found", public: project.public, url: project.url, field: { kind: "text", name: field.name } };
   const type = field.__typename === "ProjectV2IterationField" ? "iteration" : (field.dataType ?? "other").toLowerCase().replaceAll("_", " ");
-  return { kind: "found", public: project.public, field: { kind: "other", name: field.name, type } };
+  return { kind: "found", public: project.public, url: project.url, field: { kind: "other", name: field.name, type } };
 }

@@ -156,6 +156,17 @@ test("a private board feeds no public home repo's issue, and the config check sa
   ]);
 });
 
+test("the agenda frozen at the start goes into the minutes, linking the board", async () => {
+  const shown = agendaItems("toc");
+  stage.e2e.clock.set("2024-03-28T17:05:00Z");
+  await stage.tick();
+  const minutes = stage.e2e.file(HOME, "meetings/2024-03-28.md", "agenda-drafter/toc/2024-03-28") ?? "";
+  expect(minutes).toContain("[See these items on GitHub](https://github.com/orgs/cncf/projects/27)");
+  for (const item of shown) expect(minutes).toContain(`/${item.replace("#", "/").replace(/\/(\d+)$/, "")}`);
+  expect(minutes).toContain("Sandbox onboarding [#2](https://github.com/cncf/toc/pull/2)");
+  expect(minutes).not.toContain("label%3A");
+});
+
 test("a push naming a field that does not exist, or a value that is not an option, fails the config check at that key", async () => {
   const amye = stage.e2e.as("amye").rest;
   const { data: current } = await amye.repos.getContent({ ...REPO, path: CONFIG_PATH });
