@@ -201,12 +201,12 @@ export interface InstallationRecord {
   app?: "github-actions";
 }
 
-/** A Projects (v2) field: single-select fields have options; text fields hold any text. */
+/** A Projects (v2) field: single-select fields have options; text, number and date fields hold their values as text. */
 export interface ProjectFieldRecord {
   id: number;
   nodeId: string;
   name: string;
-  dataType: "SINGLE_SELECT" | "TEXT";
+  dataType: "SINGLE_SELECT" | "TEXT" | "NUMBER" | "DATE";
   options: { id: string; name: string }[];
 }
 

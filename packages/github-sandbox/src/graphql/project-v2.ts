@@ -75,6 +75,8 @@ function itemNode(context: GraphqlContext, project: ProjectRecord, item: Project
       if (!field || value === undefined) return null;
       const common = { id: `${item.nodeId}:${field.id}`, field: fieldNode(project, field), createdAt: item.updatedAt, updatedAt: item.updatedAt };
       if (field.dataType === "TEXT") return { __typename: "ProjectV2ItemFieldTextValue", ...common, text: value };
+      if (field.dataType === "NUMBER") return { __typename: "ProjectV2ItemFieldNumberValue", ...common, number: Number(value) };
+      if (field.dataType === "DATE") return { __typename: "ProjectV2ItemFieldDateValue", ...common, date: value };
       const option = field.options.find((candidate) => candidate.name === value);
       return { __typename: "ProjectV2ItemFieldSingleSelectValue", ...common, name: value, nameHTML: value, optionId: option?.id ?? null, color: "GRAY" };
     },

@@ -24,7 +24,7 @@ export function createProjects(state: SandboxState, owner: string, projects: Sna
         id: fieldId,
         nodeId: nodeId(field.type === "single_select" ? "PVTSSF" : "PVTF", fieldId),
         name: field.name,
-        dataType: field.type === "single_select" ? "SINGLE_SELECT" : "TEXT",
+        dataType: field.type === "single_select" ? "SINGLE_SELECT" : field.type === "text" ? "TEXT" : field.type === "number" ? "NUMBER" : "DATE",
         options: field.options.map((name, index) => ({ id: Buffer.from(`${fieldId}:${index}`).toString("hex").slice(0, 8), name })),
       });
     }

@@ -52,7 +52,8 @@ export function changeProjectItem(state: SandboxState, project: ProjectRecord, i
     if (value === null) item.values.delete(key);
     else item.values.set(key, value);
     item.updatedAt = when;
-    const asValue = (text: string | null) => (text === null || field.dataType === "TEXT" ? text : optionJson(field.options.find((candidate) => candidate.name === text), text));
+    const asValue = (text: string | null) =>
+      text === null || field.dataType !== "SINGLE_SELECT" ? (field.dataType === "NUMBER" && text !== null ? Number(text) : text) : optionJson(field.options.find((candidate) => candidate.name === text), text);
     events.push({
       action: "edited",
       item: structuredClone(item),
@@ -60,7 +61,7 @@ export function changeProjectItem(state: SandboxState, project: ProjectRecord, i
       changes: {
         field_value: {
           field_node_id: field.nodeId,
-          field_type: field.dataType === "TEXT" ? "text" : "single_select",
+          field_type: field.dataType.toLowerCase(),
           field_name: field.name,
           project_number: project.number,
           ...(from !== null && { from: asValue(from) }),

@@ -6,7 +6,7 @@ import { z } from "zod";
 
 const field = z.strictObject({
   name: z.string().min(1),
-  type: z.enum(["single_select", "text"]).default("single_select"),
+  type: z.enum(["single_select", "text", "number", "date"]).default("single_select"),
   /** A single-select field's options, in order. */
   options: z.array(z.string().min(1)).default([]),
 });
