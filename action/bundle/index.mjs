@@ -70146,7 +70146,7 @@ function toMeeting(id, raw, home) {
   };
   if (raw.calendar) meeting.calendar = { path: raw.calendar.path };
   if (raw.link_labels) meeting.linkLabels = raw.link_labels;
-  if (raw.sources?.project) meeting.sources = { project: { ...raw.sources.project } };
+  if (raw.sources?.project) meeting.sources = { ...meeting.sources, project: { ...raw.sources.project } };
   const zoneLabels = (raw.timezones ?? []).flatMap((entry) => typeof entry === "string" ? [] : [[entry.zone, entry.label]]);
   if (zoneLabels.length > 0) meeting.timezoneLabels = Object.fromEntries(zoneLabels);
   if (raw.layout) meeting.layout = toLayout(raw.layout);
@@ -86075,6 +86075,14 @@ function refArguments(words, context) {
   return { args: [...refs.values()] };
 }
 
+// src/commands/board-agenda.ts
+function boardAgendaRefusal(meeting) {
+  const source = meeting.sources?.project;
+  if (!source) return void 0;
+  const [owner, field, value] = [source.owner, source.field, source.value].map(escapeMarkdown);
+  return { refused: `this meeting's agenda is project ${source.number} of **${owner}**: add the item there, or change its **${field}** (**${value}** puts it on the agenda); labels do not change it.` };
+}
+
 // src/commands/command-declaration.ts
 var STEERERS = "people who may steer the meeting";
 function declareCommand(declaration) {
@@ -86098,6 +86106,8 @@ var agendaAdd = declareCommand({
   access: () => "steer",
   itemCount: (refs) => refs.length,
   async run(refs, context) {
+    const onBoard = boardAgendaRefusal(context.meeting);
+    if (onBoard) return onBoard;
     const checked = await context.github.checkItems(refs, { openOnly: true });
     if ("refused" in checked) return checked;
     const { meeting } = context;
@@ -86148,6 +86158,8 @@ var agendaRemove = declareCommand({
   access: () => "steer",
   itemCount: (refs) => refs.length,
   async run(refs, context) {
+    const onBoard = boardAgendaRefusal(context.meeting);
+    if (onBoard) return onBoard;
     const checked = await context.github.checkItems(refs, { openOnly: false });
     if ("refused" in checked) return checked;
     const removed = [];

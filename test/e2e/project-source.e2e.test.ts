@@ -156,6 +156,15 @@ test("a private board feeds no public home repo's issue, and the config check sa
   ]);
 });
 
+test("/agenda add on a board's meeting labels nothing and says where the agenda is kept", async () => {
+  const issue = meetingIssue("toc");
+  await stage.e2e.as("amye").rest.issues.createComment({ ...REPO, issue_number: issue.number, body: "/agenda add #5" });
+  await stage.e2e.settle();
+  const reply = stage.e2e.comments(HOME, issue.number).at(-1)?.body ?? "";
+  expect(reply).toContain("Nothing changed: this meeting's agenda is project 27 of **cncf**: add the item there, or change its **Status** (**Agenda** puts it on the agenda); labels do not change it.");
+  expect(stage.e2e.issue(HOME, 5).labels).toEqual([]);
+});
+
 test("the agenda frozen at the start goes into the minutes, linking the board", async () => {
   const shown = agendaItems("toc");
   stage.e2e.clock.set("2024-03-28T17:05:00Z");
