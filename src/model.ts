@@ -75,6 +75,8 @@ export interface LayoutSection {
   agenda: boolean;
   /** Items with any of these labels are listed here instead of under their repository. */
   labels: string[];
+  /** Lists the action items of the previous meeting's minutes (shown only when there are some). */
+  followUps?: true;
 }
 
 export type ScheduleConfig =
@@ -182,4 +184,25 @@ export interface Agenda {
   truncated?: boolean;
   /** Items left out so that the text fits GitHub's limits (their search pages list them). */
   hiddenItems?: number;
+  /** What the previous occurrence's merged minutes left to do, when they are on the default branch. */
+  followUps?: FollowUps;
+}
+
+/** The unchecked task-list items and `ACTION:` lines of the previous occurrence's merged minutes. */
+export interface FollowUps {
+  /** The previous occurrence's local date, YYYY-MM-DD. */
+  date: string;
+  /** The minutes file on the home repo's default branch, as GitHub shows it. */
+  url: string;
+  /** In the order the minutes write them, at most a bounded number. */
+  items: FollowUp[];
+  /** How many more the minutes hold than `items` lists. */
+  more: number;
+}
+
+export interface FollowUp {
+  /** What the minutes show of it, as plain text (Markdown markup removed, not escaped yet), bounded in length. */
+  text: string;
+  /** 1-based line of the minutes file it starts on. */
+  line: number;
 }

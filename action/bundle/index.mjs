@@ -43046,15 +43046,51 @@ function occurrenceOf(error62) {
 }
 
 // src/github.ts
-var GITHUB_API_VERSION = "2022-11-28";
+var GITHUB_API_VERSIONS = ["2026-03-10", "2022-11-28"];
+var FIRST_ENTERPRISE_WITH_NEWEST = [3, 21];
+var servedBy = /* @__PURE__ */ new Map();
+function apiVersionFor(baseUrl) {
+  return servedBy.get(baseUrl) ?? GITHUB_API_VERSIONS[0];
+}
 var pinned = /* @__PURE__ */ new WeakSet();
 function pinApiVersion(octokit) {
   if (pinned.has(octokit)) return octokit;
   pinned.add(octokit);
-  octokit.hook.before("request", (options2) => {
-    options2.headers = { ...options2.headers, "x-github-api-version": GITHUB_API_VERSION };
+  octokit.hook.wrap("request", async (request2, options2) => {
+    const baseUrl = String(options2.baseUrl);
+    const send2 = async (version3) => {
+      options2.headers = { ...options2.headers, "x-github-api-version": version3 };
+      const response = await request2(options2);
+      learnServedVersion(baseUrl, response.headers);
+      return response;
+    };
+    const version2 = apiVersionFor(baseUrl);
+    try {
+      return await send2(version2);
+    } catch (error62) {
+      const headers = error62.response?.headers;
+      if (headers) learnServedVersion(baseUrl, headers);
+      const served = versionServedInstead(error62);
+      if (served === void 0 || served === version2) throw error62;
+      servedBy.set(baseUrl, served);
+      return send2(served);
+    }
   });
   return octokit;
+}
+function learnServedVersion(baseUrl, headers) {
+  const release = headers["x-github-enterprise-version"];
+  if (typeof release !== "string") return;
+  const [major = 0, minor = 0] = release.split(".").map(Number);
+  const [newestMajor, newestMinor] = FIRST_ENTERPRISE_WITH_NEWEST;
+  servedBy.set(baseUrl, major > newestMajor || major === newestMajor && minor >= newestMinor ? GITHUB_API_VERSIONS[0] : "2022-11-28");
+}
+function versionServedInstead(error62) {
+  if (statusOf(error62) !== 400) return void 0;
+  const message = error62.response?.data?.message;
+  if (typeof message !== "string" || !/x-github-api-version/i.test(message)) return void 0;
+  const listed = message.slice(message.indexOf("supported:"));
+  return GITHUB_API_VERSIONS.find((version2) => listed.includes(`"${version2}"`));
 }
 var MAX_BODY_LENGTH = 65536;
 var MAX_TITLE_LENGTH = 256;
@@ -43207,7 +43243,8 @@ function buildAgenda(meeting, occurrence, items, options2 = {}) {
     occurrence,
     groups: orderGroups([...groups2.values()], meeting.repoOrder),
     searchUrls: options2.searchUrls ?? [],
-    ...options2.truncated && { truncated: true }
+    ...options2.truncated && { truncated: true },
+    ...options2.followUps && { followUps: options2.followUps }
   };
 }
 
@@ -69560,7 +69597,10 @@ var sectionSchema = external_exports.strictObject({
   heading: heading.describe("The section's heading text."),
   level: external_exports.union([external_exports.literal(2), external_exports.literal(3)], { error: "expected `2` (`## heading`) or `3` (`### heading`)" }).optional().describe("Heading level: 2 (`##`, the default) or 3 (`###`)."),
   agenda: external_exports.boolean().optional().describe("This section holds the agenda: where the items come from, then the items by repository. Exactly one section has it."),
-  labels: external_exports.array(heading).min(1, { error: "must list at least one label" }).optional().describe("Agenda items carrying any of these labels are listed here rather than under their repository.")
+  labels: external_exports.array(heading).min(1, { error: "must list at least one label" }).optional().describe("Agenda items carrying any of these labels are listed here rather than under their repository."),
+  follow_ups: external_exports.literal(true, { error: "expected `true`" }).optional().describe(
+    "This section lists the action items of the previous meeting's merged minutes (unchecked `- [ ]` tasks and lines marked `ACTION:`), each linked to its line; it is left out while there are none. At most one section has it."
+  )
 });
 var roleSchema = external_exports.strictObject({
   role: heading.describe("What the role is called, e.g. `voting member`."),
@@ -69568,7 +69608,7 @@ var roleSchema = external_exports.strictObject({
 });
 var layoutSchema = external_exports.strictObject({
   sections: external_exports.array(sectionSchema).min(1, { error: "must list at least one section" }).optional().describe(
-    "The minutes' sections between Present and Upcoming Meetings, in order, each `{ heading, level, agenda, labels }`; a section without `agenda` or `labels` is a free section for notes. The issue's agenda shows the sections that list something. Default: `Agenda`, `Announcements` (the agenda), `Q&A, Other`."
+    "The minutes' sections between Present and Upcoming Meetings, in order, each `{ heading, level, agenda, labels, follow_ups }`; `follow_ups: true` lists the action items of the previous meeting's minutes, and is left out while there are none; a section without `agenda`, `labels` or `follow_ups` is a free section for notes. The issue's agenda shows the sections that list something. Default: `Agenda`, `Action items from last meeting` (follow-ups, when there are some), `Announcements` (the agenda), `Q&A, Other`."
   ),
   present: external_exports.strictObject({
     style: external_exports.enum(["name_parenthesized_login", "name_login"]).optional().describe("`name_parenthesized_login` writes `Name (@login)` (the default); `name_login` writes `Name @login`."),
@@ -69991,10 +70031,30 @@ function fileKey(file2) {
   return fileName(file2).toLowerCase();
 }
 
+// src/config/follow-ups-section.ts
+function listsFollowUps(meeting) {
+  return meeting.layout === void 0 || meeting.layout.sections.some((section) => section.followUps === true);
+}
+function followUpsProblems(sections) {
+  const problems = [];
+  const indexes = sections.flatMap((section, index) => section.follow_ups === true ? [index] : []);
+  for (const index of indexes) {
+    const section = sections[index];
+    if (section?.agenda === true || section?.labels !== void 0) {
+      problems.push({ path: ["layout", "sections", index, "follow_ups"], message: "a section lists the follow-ups of the last minutes alone, without `agenda` or `labels`" });
+    }
+  }
+  if (indexes.length > 1) {
+    problems.push({ path: ["layout", "sections"], message: `at most one section has \`follow_ups: true\`; sections ${indexes.map((index) => index + 1).join(" and ")} have it` });
+  }
+  return problems;
+}
+
 // src/config/resolve-layout.ts
 var DEFAULT_LAYOUT = {
   sections: [
     { heading: "Agenda", level: 2, agenda: false, labels: [] },
+    { heading: "Action items from last meeting", level: 2, agenda: false, labels: [], followUps: true },
     { heading: "Announcements", level: 2, agenda: true, labels: [] },
     { heading: "Q&A, Other", level: 2, agenda: false, labels: [] }
   ],
@@ -70016,8 +70076,9 @@ function layoutProblems(meeting) {
         problems.push({ path: ["layout", "sections", index, "labels"], message: "a section holds the agenda or the items of some labels, not both" });
       }
     });
+    problems.push(...followUpsProblems(sections));
   }
-  const headings = (sections ?? DEFAULT_LAYOUT.sections).map((section) => section.heading);
+  const headings = sections ? sections.filter((section) => section.follow_ups !== true).map((section) => section.heading) : DEFAULT_LAYOUT.sections.filter((section) => section.followUps !== true).map((section) => section.heading);
   (meeting.standing_items ?? []).forEach((item, index) => {
     if (item.section !== void 0 && !headings.includes(item.section)) {
       problems.push({
@@ -70034,7 +70095,8 @@ function toLayout(raw) {
       heading: section.heading,
       level: section.level ?? 2,
       agenda: section.agenda === true,
-      labels: "labels" in section ? section.labels ?? [] : []
+      labels: "labels" in section ? section.labels ?? [] : [],
+      ...("follow_ups" in section && section.follow_ups === true || "followUps" in section && section.followUps === true) && { followUps: true }
     })),
     present: {
       style: raw.present?.style ?? DEFAULT_LAYOUT.present.style,
@@ -70526,7 +70588,8 @@ function standingItemsUnder(meeting, under) {
 function sectionViews(agenda, itemView2) {
   const { sections } = layoutOf(agenda.meeting);
   const items = agenda.groups.flatMap((group) => group.items);
-  return sections.map((section) => {
+  const followingUp = (agenda.followUps?.items.length ?? 0) > 0;
+  return sections.filter((section) => followingUp || section.followUps !== true).map((section) => {
     const own2 = section.agenda ? [] : items.filter((item) => sectionOf(item, sections) === section).map(itemView2);
     const standingItems = section.agenda ? agendaStandingItems(agenda.meeting) : standingItemsUnder(agenda.meeting, (heading3) => heading3 === section.heading);
     return {
@@ -70534,7 +70597,8 @@ function sectionViews(agenda, itemView2) {
       level: section.level,
       hashes: "#".repeat(section.level),
       agenda: section.agenda,
-      lists: section.agenda || own2.length > 0 || standingItems.length > 0 || section.labels.length > 0,
+      followUps: section.followUps === true,
+      lists: section.agenda || section.followUps === true || own2.length > 0 || standingItems.length > 0 || section.labels.length > 0,
       standingItems,
       items: own2
     };
@@ -70560,6 +70624,17 @@ function attendeeView(meeting, attendee) {
 function listInWords(names) {
   if (names.length <= 1) return names.join("");
   return `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+}
+
+// src/render/follow-ups-view.ts
+function followUpsView(followUps) {
+  const source = `${followUps.url.split(/[?#]/)[0] ?? followUps.url}?plain=1`;
+  return {
+    date: escapeMarkdown(followUps.date),
+    url: escapeUrl(followUps.url),
+    items: followUps.items.map((item) => ({ text: escapeMarkdown(item.text), line: item.line, url: escapeUrl(`${source}#L${item.line}`) })),
+    more: followUps.more
+  };
 }
 
 // src/render/meeting-times.ts
@@ -70627,7 +70702,8 @@ function buildMeetingView(input2) {
     sections: sectionViews(agenda, toItemView),
     searchUrls: agenda.searchUrls.map(escapeUrl),
     truncated: agenda.truncated === true,
-    hiddenItems: agenda.hiddenItems ?? 0
+    hiddenItems: agenda.hiddenItems ?? 0,
+    ...agenda.followUps && agenda.followUps.items.length > 0 && { followUps: followUpsView(agenda.followUps) }
   };
 }
 function itemView(item, markItems) {
@@ -80565,7 +80641,8 @@ async function draftLiveAgenda(octokit, input2) {
   const { agenda, rendered } = await draftFromItems(octokit, meeting, occurrence, shown2, {
     searchUrls: collected.searchUrls,
     truncated: collected.truncated,
-    ...previous && { previous }
+    ...previous && { previous },
+    ...input2.followUps && { followUps: input2.followUps }
   });
   return {
     meeting,
@@ -80589,314 +80666,6 @@ async function withLabelFacts(octokit, meeting, collected, given) {
   const missing = new Set(reconciled.missing.map(itemKey));
   return { items: [...reconciled.items, ...checked.items.filter((item) => missing.has(itemKey(item)))], facts: reconciled.pending };
 }
-
-// src/operations/refresh-meeting.ts
-var NO_FACTS = { labels: [], repos: [] };
-async function refreshMeeting(context, meeting, facts, target) {
-  const { octokit, now: now2 } = context;
-  const schedule = await loadSchedule(meeting.schedule);
-  const issues = await readMeetingIssues(octokit, meeting, context.recordedClaims);
-  const found = target ? { occurrence: target, own: await issues.claimed(target.key) } : await nextWithIssue(meeting, schedule, now2, issues);
-  if (!found) return { kind: "no-occurrence" };
-  const { own: own2 } = found;
-  const occurrence = occurrenceAsStated(meeting, found.occurrence, own2?.parsed.state);
-  const started = now2.getTime() >= Date.parse(occurrence.start);
-  if (own2 && (started || occurrence.cancelled)) return { kind: "frozen", issueNumber: own2.number };
-  const create = now2.getTime() >= Date.parse(occurrence.start) - meeting.leadTimeMs;
-  if (!own2 && !create) return { kind: "not-yet" };
-  return forOccurrence(occurrence.key, async () => {
-    const previous = schedule.previous(found.occurrence);
-    const previousIssue = previous && await issues.claimed(previous.key);
-    const previousItems = previousIssue?.parsed.state?.agendaItems;
-    const draft = await draftLiveAgenda(octokit, {
-      meeting,
-      occurrence,
-      facts: mergeFacts(own2?.parsed.state?.facts ?? [], facts.labels, now2),
-      repoFacts: mergeRepoFacts(own2?.parsed.state?.repoFacts ?? [], facts.repos, now2),
-      ...previousItems && { previousItems }
-    });
-    return publishOccurrence(octokit, draft, issues, {
-      create,
-      frozen: started,
-      now: now2,
-      log: context.log,
-      ...context.claimWaitMs !== void 0 && { claimWaitMs: context.claimWaitMs }
-    });
-  });
-}
-async function nextWithIssue(meeting, schedule, now2, issues) {
-  let after = now2;
-  for (let tries = 0; tries < 2; tries++) {
-    const occurrence = schedule.next(after);
-    if (!occurrence) return void 0;
-    const own2 = await issues.claimed(occurrence.key);
-    const stated = occurrenceAsStated(meeting, occurrence, own2?.parsed.state);
-    if (Date.parse(stated.end) > now2.getTime()) return { occurrence, own: own2 };
-    after = new Date(occurrence.end);
-  }
-  return void 0;
-}
-
-// src/app/log-fields.ts
-import { AsyncLocalStorage } from "node:async_hooks";
-var current = new AsyncLocalStorage();
-function withLogFields(fields, work) {
-  return current.run({ ...current.getStore(), ...fields }, work);
-}
-function withOwnLogFields(fields, work) {
-  return current.run(fields, work);
-}
-function logWithFields(logger) {
-  const target = () => {
-    const log = logger();
-    const fields = current.getStore();
-    return fields && Object.keys(fields).length > 0 ? log.child({ ...fields }) : log;
-  };
-  return {
-    info: (message) => target().info(message),
-    warn: (message) => target().warn(message),
-    error: (message) => target().error(message),
-    debug: (message) => target().debug(message)
-  };
-}
-
-// src/app/runtime.ts
-var MAX_RETRIES = 3;
-var Runtime = class {
-  registry;
-  now;
-  log;
-  stateSigner;
-  /** The claims that record an occurrence's issue, read once by this process. */
-  recordedClaims = new RecordedClaims();
-  /** Comment claim commits this process knows are done (see staleCommentClaims). */
-  settledCommentClaims = /* @__PURE__ */ new Set();
-  /**
-   * Whether the issue is the meeting issue its marker names: the one the occurrence's claim
-   * records. Anyone may copy a marker into an issue of their own.
-   */
-  async isMeetingIssue(octokit, home, marker, issueNumber) {
-    const claim2 = await this.recordedClaims.read(octokit, { home, meetingId: marker.meeting, occurrenceKey: marker.occurrence });
-    return claim2.kind === "issue" && claim2.issueNumber === issueNumber;
-  }
-  #probot;
-  #claimWaitMs;
-  #queue;
-  #metrics;
-  #discoveries = /* @__PURE__ */ new Map();
-  #retryWaitUnitMs;
-  /** Failed work waiting to run again. */
-  #retries = /* @__PURE__ */ new Set();
-  constructor(probot, options2) {
-    this.#probot = probot;
-    this.registry = options2.registry;
-    this.now = options2.now;
-    this.stateSigner = options2.stateSigner;
-    this.log = logWithFields(() => probot.log);
-    this.#metrics = options2.metrics;
-    this.#claimWaitMs = options2.claimWaitMs;
-    this.#retryWaitUnitMs = options2.retryWaitUnitMs ?? 1e3;
-    this.#queue = new Coalescer({
-      windowMs: options2.debounceMs,
-      // Queued work is its own: its lines carry its meeting, not the delivery that happened to queue it first.
-      run: (_key, work) => withOwnLogFields(workFields(work[0]), () => this.#run(work)),
-      onError: (key, error62) => {
-        this.#metrics?.errors.inc({ where: "refresh" });
-        this.#logFailure(key, error62);
-      }
-    });
-  }
-  /** The client, able to read and write the meeting issues' signed state. */
-  client(octokit) {
-    return bindStateSigner(octokit, this.stateSigner);
-  }
-  /** The installation's client, able to read and write the meeting issues' signed state. */
-  async auth(installationId) {
-    return this.client(await this.#probot.auth(installationId));
-  }
-  /** Queues a refresh of the meeting with what a webhook said that search may not show yet. */
-  refresh(installationId, meeting, facts = {}, retry2 = 0) {
-    this.#queue.request(workKey(installationId, meeting.home, meeting.id), {
-      kind: "refresh",
-      installationId,
-      home: meeting.home,
-      meetingId: meeting.id,
-      facts: { labels: facts.labels ?? [], repos: facts.repos ?? [] },
-      retry: retry2
-    });
-  }
-  restore(installationId, home, meetingId, edit, retry2 = 0) {
-    this.#queue.request(workKey(installationId, home, meetingId), { kind: "restore", installationId, home, meetingId, edit, retry: retry2 });
-  }
-  /**
-   * Reads the installation's config files when the registry does not know it: the first time it
-   * is seen, and again whenever a shared registry lost it (Redis restarted empty, keys expired).
-   */
-  ensureDiscovered(octokit, installationId) {
-    const running = this.#discoveries.get(installationId);
-    if (running) return running;
-    const discovery = (async () => {
-      if (await this.registry.knows(installationId)) return;
-      const meetings = await discoverMeetings(octokit, installationId, this.registry, this.log);
-      for (const meeting of meetings) this.refresh(installationId, meeting);
-    })().finally(() => this.#discoveries.delete(installationId));
-    this.#discoveries.set(installationId, discovery);
-    return discovery;
-  }
-  forgetInstallation(installationId) {
-    this.#discoveries.delete(installationId);
-    return this.registry.forgetInstallation(installationId);
-  }
-  /** Resolves once every queued refresh and restore has run. */
-  async idle() {
-    await Promise.allSettled(this.#discoveries.values());
-    await this.#queue.idle();
-  }
-  /** Resolves once idle, with every failed refresh and restore run again too (see #retryLater). */
-  async settled() {
-    do {
-      await Promise.all(this.#retries);
-      await this.idle();
-    } while (this.#retries.size > 0);
-  }
-  async #run(work) {
-    const first = work[0];
-    if (!first) return;
-    const octokit = await this.auth(first.installationId);
-    const meeting = findMeeting(await this.registry.meetings(first.installationId), first.home, first.meetingId);
-    for (const item of work) {
-      if (item.kind === "restore") await this.#restore(octokit, item, meeting?.dryRun ?? false);
-    }
-    const refreshes = work.filter((item) => item.kind === "refresh");
-    if (!meeting || refreshes.length === 0) return;
-    const facts = { labels: refreshes.flatMap((each) => each.facts.labels), repos: refreshes.flatMap((each) => each.facts.repos) };
-    const retry2 = Math.max(...refreshes.map((each) => each.retry));
-    try {
-      const refresh = () => refreshMeeting(
-        { octokit, log: this.log, now: this.now(), recordedClaims: this.recordedClaims, ...this.#claimWaitMs !== void 0 && { claimWaitMs: this.#claimWaitMs } },
-        meeting,
-        facts
-      );
-      const outcome = this.#metrics ? await this.#metrics.timeRefresh(refresh) : await refresh();
-      this.log.info(`${meeting.home.owner}/${meeting.home.repo} ${meeting.id}: ${JSON.stringify(outcome)}`);
-    } catch (error62) {
-      if (!(error62 instanceof BodyTooLongError)) {
-        if (!mayTryAgainLater(error62)) throw error62;
-        const what = `${meeting.home.owner}/${meeting.home.repo} ${meeting.id}: the refresh`;
-        return this.#retryLater(what, retry2, error62, () => this.refresh(first.installationId, meeting, facts, retry2 + 1));
-      }
-      this.log.error(error62.message);
-      await reportOversizeBody(octokit, meeting.home, error62.message);
-    }
-  }
-  /** One line for the operator (what failed, for which installation, meeting and occurrence); the details at debug. */
-  #logFailure(key, error62) {
-    const [installationId, owner, repo, meetingId] = key.split("/");
-    this.log.error(`${failedWork(Number(installationId), { owner: owner ?? "", repo: repo ?? "" }, meetingId ?? "", error62)} failed: ${describeError(error62)}`);
-    this.log.debug?.(`${key}: ${errorDetails(error62)}`);
-  }
-  /** Puts a person's overwritten edit back; when GitHub fails, later (see #retryLater). */
-  async #restore(octokit, item, dryRun) {
-    const issue2 = `${item.home.owner}/${item.home.repo}#${item.edit.issueNumber}`;
-    try {
-      const outcome = await restoreOverwrittenEdit(octokit, item.home, item.edit, { dryRun, log: this.log });
-      if (outcome === "written") this.log.info(`restored a person's edit of ${issue2}`);
-    } catch (error62) {
-      if (!mayTryAgainLater(error62)) return this.log.error(`${issue2}: restoring a person's edit failed: ${describeError(error62)}`);
-      this.#retryLater(
-        `${issue2}: restoring a person's edit`,
-        item.retry,
-        error62,
-        () => this.restore(item.installationId, item.home, item.meetingId, item.edit, item.retry + 1)
-      );
-    }
-  }
-  /**
-   * Failed work runs again when GitHub says it may (`retry-after`, else a minute), at most
-   * MAX_RETRIES times; then it is left to the tick, which reconciles every live meeting issue.
-   */
-  #retryLater(what, retry2, error62, again) {
-    if (retry2 >= MAX_RETRIES) {
-      this.log.warn(`${what} failed ${retry2 + 1} times (${describeError(error62)}); the next tick repairs the issue`);
-      return;
-    }
-    const seconds = Math.ceil(retryDelayMs(error62) / 1e3);
-    this.log.warn(`${what} failed (${describeError(error62)}); trying again in ${seconds} s`);
-    this.log.debug?.(`${what}: ${errorDetails(error62)}`);
-    const waiting = new Promise((resolve) => {
-      setTimeout(() => {
-        again();
-        resolve();
-      }, seconds * this.#retryWaitUnitMs).unref();
-    });
-    this.#retries.add(waiting);
-    void waiting.then(() => this.#retries.delete(waiting));
-  }
-};
-function failedWork(installationId, home, meetingId, error62) {
-  const occurrence = occurrenceOf(error62);
-  return `installation ${installationId}: the refresh of ${home.owner}/${home.repo} ${meetingId}${occurrence === void 0 ? "" : ` ${occurrence}`}`;
-}
-function workFields(work) {
-  return work ? { installation: work.installationId, repo: `${work.home.owner}/${work.home.repo}`, meeting: work.meetingId } : {};
-}
-function workKey(installationId, home, meetingId) {
-  return `${installationId}/${home.owner}/${home.repo}/${meetingId}`.toLowerCase();
-}
-
-// src/commands/describe-steerers.ts
-function describeSteerers(meeting) {
-  const allow = meeting.commands?.allow;
-  if (allow) {
-    const named = [...allow.teams, ...allow.logins].map((entry) => escapeMarkdown(`@${entry.replace(/^@/, "")}`));
-    return named.length === 0 ? "nobody (the meeting's commands.allow is empty)" : `only ${listInWords(named)} (the meeting's commands.allow)`;
-  }
-  const teams = meeting.invited.filter((entry) => entry.includes("/")).map((team) => escapeMarkdown(`@${team.replace(/^@/, "")}`));
-  const triage = `people with triage or higher on ${meeting.home.owner}/${meeting.home.repo}`;
-  return teams.length === 0 ? triage : `members of ${listInWords(teams)} and ${triage}`;
-}
-
-// src/commands/shown.ts
-var LONGEST_WORD = 60;
-var LONGEST_LINE = 200;
-function shown(word) {
-  return `"${escapeMarkdown(cutShort(word, LONGEST_WORD))}"`;
-}
-function quotedLine(text2) {
-  return `> ${escapeMarkdown(cutShort(text2, LONGEST_LINE))}`;
-}
-function cutShort(text2, longest) {
-  if (text2.length <= longest) return text2;
-  const end = /[\uD800-\uDBFF]/.test(text2.charAt(longest - 1)) ? longest - 1 : longest;
-  return `${text2.slice(0, end)}\u2026`;
-}
-
-// src/commands/format-reply.ts
-var MAX_COMMENT_LENGTH = 65536;
-var NOTE_ROOM = 200;
-function formatReply(sections) {
-  const ordered = [...sections].sort((a2, b2) => a2.line.line - b2.line.line);
-  const parts = [];
-  let length = 0;
-  for (const [index, { line, text: text2 }] of ordered.entries()) {
-    const part = `${quotedLine(line.text)}
-
-${text2}`;
-    length += part.length + (parts.length > 0 ? 2 : 0);
-    if (length > MAX_COMMENT_LENGTH - NOTE_ROOM) {
-      const left = ordered.length - index;
-      parts.push(
-        `The reply stops here: GitHub takes comments of at most ${MAX_COMMENT_LENGTH.toLocaleString("en-US")} characters, and the answers to ${left} more ${left === 1 ? "command does" : "commands do"} not fit.`
-      );
-      break;
-    }
-    parts.push(part);
-  }
-  return parts.join("\n\n");
-}
-
-// src/commands/command-line.ts
-var VERBS = ["agenda", "meeting", "minutes", "present", "help"];
 
 // node_modules/mdurl/index.mjs
 var mdurl_exports = {};
@@ -85957,29 +85726,463 @@ _defineProperty(MarkdownIt, "ParserInline", ParserInline);
 _defineProperty(MarkdownIt, "StateInline", StateInline);
 var MarkdownItCallable = callable(MarkdownIt);
 
-// src/commands/comment-markdown.ts
+// src/collect/parse-follow-ups.ts
 var MAX_NESTING = 20;
+var MAX_MINUTES_CHARS = MAX_BODY_LENGTH;
+var markdown = new MarkdownItCallable("commonmark", { html: true, maxNesting: MAX_NESTING }).enable(["table", "strikethrough"]);
+var TASK_MARKER = /^\[(\s|x|X)\]\s+/;
+var ACTION_MARKER = /^ACTION(?:\s+ITEMS?)?\s*(?::|-\s|–\s|—\s)\s*/;
+function parseFollowUps(minutes2) {
+  const head = minutes2.length > MAX_MINUTES_CHARS ? minutes2.slice(0, minutes2.lastIndexOf("\n", MAX_MINUTES_CHARS) + 1) : minutes2;
+  const tokens = markdown.parse(head, {});
+  const found = [];
+  let quoted = 0;
+  tokens.forEach((token, index) => {
+    if (token.type === "blockquote_open") quoted += 1;
+    if (token.type === "blockquote_close") quoted -= 1;
+    if (quoted > 0 || token.type !== "inline" || token.map === null) return;
+    const firstLine2 = token.map[0] + 1;
+    const lines = shownLines(token.children ?? []);
+    if (isListItemStart(tokens, index)) {
+      const task = TASK_MARKER.exec(lines[0]?.text ?? "");
+      if (task) {
+        if (/\s/.test(task[1] ?? "")) {
+          const text2 = oneLine(lines.map((line) => line.text).join(" ").slice(task[0].length)).replace(ACTION_MARKER, "");
+          if (text2 !== "") found.push({ text: text2, line: firstLine2 });
+        }
+        return;
+      }
+    }
+    for (const line of lines) {
+      const text2 = oneLine(line.text);
+      const marker = ACTION_MARKER.exec(text2);
+      const rest = marker ? text2.slice(marker[0].length).trim() : "";
+      if (rest !== "") found.push({ text: rest, line: firstLine2 + line.offset });
+    }
+  });
+  return found;
+}
+function isListItemStart(tokens, index) {
+  return tokens[index - 1]?.type === "paragraph_open" && tokens[index - 2]?.type === "list_item_open";
+}
+function shownLines(children) {
+  const lines = [{ offset: 0, text: "" }];
+  let offset2 = 0;
+  for (const child of children) {
+    const line = lines.at(-1);
+    if (child.type === "softbreak" || child.type === "hardbreak") {
+      offset2 += 1;
+      lines.push({ offset: offset2, text: "" });
+    } else if (child.type === "text" || child.type === "text_special") {
+      line.text += child.content;
+    } else if (child.type === "code_inline") {
+      line.text += codeSpan(child.content);
+    } else if (child.type === "image") {
+      line.text += child.content;
+    } else if (child.type === "html_inline") {
+      offset2 += child.content.split("\n").length - 1;
+    }
+  }
+  return lines;
+}
+function codeSpan(code2) {
+  const longest = Math.max(0, ...[...code2.matchAll(/`+/g)].map((run2) => run2[0].length));
+  const fence2 = "`".repeat(longest + 1);
+  const pad = code2.startsWith("`") || code2.endsWith("`") ? " " : "";
+  return `${fence2}${pad}${code2}${pad}${fence2}`;
+}
+function oneLine(text2) {
+  return text2.replace(/\s+/g, " ").trim();
+}
+
+// src/collect/read-follow-ups.ts
+var MAX_FOLLOW_UPS = 30;
+var MAX_FOLLOW_UP_CHARS = 300;
+async function readFollowUps(octokit, home, path2, date6) {
+  const file2 = await readFile(octokit, home, path2);
+  if (!file2) return void 0;
+  const found = parseFollowUps(file2.text);
+  if (found.length === 0) return void 0;
+  const items = found.slice(0, MAX_FOLLOW_UPS).map(bounded);
+  return { date: date6, url: file2.url, items, more: found.length - items.length };
+}
+async function readFile(octokit, home, path2) {
+  try {
+    const { data } = await octokit.rest.repos.getContent({ owner: home.owner, repo: home.repo, path: path2 });
+    if (Array.isArray(data) || data.type !== "file" || data.encoding !== "base64" || !data.html_url) return void 0;
+    return { text: Buffer.from(data.content, "base64").toString("utf8"), url: data.html_url };
+  } catch (error62) {
+    if (statusOf(error62) === 404) return void 0;
+    throw error62;
+  }
+}
+function bounded(followUp) {
+  const characters = [...followUp.text];
+  if (characters.length <= MAX_FOLLOW_UP_CHARS) return followUp;
+  return { ...followUp, text: `${characters.slice(0, MAX_FOLLOW_UP_CHARS - 1).join("").trimEnd()}\u2026` };
+}
+
+// src/operations/steps/previous-follow-ups.ts
+var MAX_CANCELLED_IN_A_ROW = 3;
+async function previousFollowUps(octokit, meeting, previous) {
+  if (!listsFollowUps(meeting)) return void 0;
+  let path2;
+  try {
+    path2 = renderMinutesPath(meeting, previous);
+  } catch (error62) {
+    if (error62 instanceof UserError) return void 0;
+    throw error62;
+  }
+  return readFollowUps(octokit, meeting.home, path2, previous.date);
+}
+async function followUpsBefore(octokit, meeting, schedule, issues, occurrence) {
+  if (!listsFollowUps(meeting)) return void 0;
+  const held = await previousHeld(meeting, schedule, issues, occurrence);
+  return held && previousFollowUps(octokit, meeting, held);
+}
+async function previousHeld(meeting, schedule, issues, occurrence) {
+  let previous = schedule.previous(occurrence);
+  for (let tries = 0; previous && tries < MAX_CANCELLED_IN_A_ROW; tries++) {
+    const stated = occurrenceAsStated(meeting, previous, (await issues.claimed(previous.key))?.parsed.state);
+    if (!stated.cancelled) return stated;
+    previous = schedule.previous(previous);
+  }
+  return void 0;
+}
+
+// src/operations/refresh-meeting.ts
+var NO_FACTS = { labels: [], repos: [] };
+async function refreshMeeting(context, meeting, facts, target) {
+  const { octokit, now: now2 } = context;
+  const schedule = await loadSchedule(meeting.schedule);
+  const issues = await readMeetingIssues(octokit, meeting, context.recordedClaims);
+  const found = target ? { occurrence: target, own: await issues.claimed(target.key) } : await nextWithIssue(meeting, schedule, now2, issues);
+  if (!found) return { kind: "no-occurrence" };
+  const { own: own2 } = found;
+  const occurrence = occurrenceAsStated(meeting, found.occurrence, own2?.parsed.state);
+  const started = now2.getTime() >= Date.parse(occurrence.start);
+  if (own2 && (started || occurrence.cancelled)) return { kind: "frozen", issueNumber: own2.number };
+  const create = now2.getTime() >= Date.parse(occurrence.start) - meeting.leadTimeMs;
+  if (!own2 && !create) return { kind: "not-yet" };
+  return forOccurrence(occurrence.key, async () => {
+    const previous = schedule.previous(found.occurrence);
+    const previousIssue = previous && await issues.claimed(previous.key);
+    const previousItems = previousIssue?.parsed.state?.agendaItems;
+    const followUps = await followUpsBefore(octokit, meeting, schedule, issues, found.occurrence);
+    const draft = await draftLiveAgenda(octokit, {
+      meeting,
+      occurrence,
+      facts: mergeFacts(own2?.parsed.state?.facts ?? [], facts.labels, now2),
+      repoFacts: mergeRepoFacts(own2?.parsed.state?.repoFacts ?? [], facts.repos, now2),
+      ...previousItems && { previousItems },
+      ...followUps && { followUps }
+    });
+    return publishOccurrence(octokit, draft, issues, {
+      create,
+      frozen: started,
+      now: now2,
+      log: context.log,
+      ...context.claimWaitMs !== void 0 && { claimWaitMs: context.claimWaitMs }
+    });
+  });
+}
+async function nextWithIssue(meeting, schedule, now2, issues) {
+  let after = now2;
+  for (let tries = 0; tries < 2; tries++) {
+    const occurrence = schedule.next(after);
+    if (!occurrence) return void 0;
+    const own2 = await issues.claimed(occurrence.key);
+    const stated = occurrenceAsStated(meeting, occurrence, own2?.parsed.state);
+    if (Date.parse(stated.end) > now2.getTime()) return { occurrence, own: own2 };
+    after = new Date(occurrence.end);
+  }
+  return void 0;
+}
+
+// src/app/log-fields.ts
+import { AsyncLocalStorage } from "node:async_hooks";
+var current = new AsyncLocalStorage();
+function withLogFields(fields, work) {
+  return current.run({ ...current.getStore(), ...fields }, work);
+}
+function withOwnLogFields(fields, work) {
+  return current.run(fields, work);
+}
+function logWithFields(logger) {
+  const target = () => {
+    const log = logger();
+    const fields = current.getStore();
+    return fields && Object.keys(fields).length > 0 ? log.child({ ...fields }) : log;
+  };
+  return {
+    info: (message) => target().info(message),
+    warn: (message) => target().warn(message),
+    error: (message) => target().error(message),
+    debug: (message) => target().debug(message)
+  };
+}
+
+// src/app/runtime.ts
+var MAX_RETRIES = 3;
+var Runtime = class {
+  registry;
+  now;
+  log;
+  stateSigner;
+  /** The claims that record an occurrence's issue, read once by this process. */
+  recordedClaims = new RecordedClaims();
+  /** Comment claim commits this process knows are done (see staleCommentClaims). */
+  settledCommentClaims = /* @__PURE__ */ new Set();
+  /**
+   * Whether the issue is the meeting issue its marker names: the one the occurrence's claim
+   * records. Anyone may copy a marker into an issue of their own.
+   */
+  async isMeetingIssue(octokit, home, marker, issueNumber) {
+    const claim2 = await this.recordedClaims.read(octokit, { home, meetingId: marker.meeting, occurrenceKey: marker.occurrence });
+    return claim2.kind === "issue" && claim2.issueNumber === issueNumber;
+  }
+  #probot;
+  #claimWaitMs;
+  #queue;
+  #metrics;
+  #discoveries = /* @__PURE__ */ new Map();
+  #retryWaitUnitMs;
+  /** Failed work waiting to run again. */
+  #retries = /* @__PURE__ */ new Set();
+  constructor(probot, options2) {
+    this.#probot = probot;
+    this.registry = options2.registry;
+    this.now = options2.now;
+    this.stateSigner = options2.stateSigner;
+    this.log = logWithFields(() => probot.log);
+    this.#metrics = options2.metrics;
+    this.#claimWaitMs = options2.claimWaitMs;
+    this.#retryWaitUnitMs = options2.retryWaitUnitMs ?? 1e3;
+    this.#queue = new Coalescer({
+      windowMs: options2.debounceMs,
+      // Queued work is its own: its lines carry its meeting, not the delivery that happened to queue it first.
+      run: (_key, work) => withOwnLogFields(workFields(work[0]), () => this.#run(work)),
+      onError: (key, error62) => {
+        this.#metrics?.errors.inc({ where: "refresh" });
+        this.#logFailure(key, error62);
+      }
+    });
+  }
+  /** The client, able to read and write the meeting issues' signed state. */
+  client(octokit) {
+    return bindStateSigner(octokit, this.stateSigner);
+  }
+  /** The installation's client, able to read and write the meeting issues' signed state. */
+  async auth(installationId) {
+    return this.client(await this.#probot.auth(installationId));
+  }
+  /** Queues a refresh of the meeting with what a webhook said that search may not show yet. */
+  refresh(installationId, meeting, facts = {}, retry2 = 0) {
+    this.#queue.request(workKey(installationId, meeting.home, meeting.id), {
+      kind: "refresh",
+      installationId,
+      home: meeting.home,
+      meetingId: meeting.id,
+      facts: { labels: facts.labels ?? [], repos: facts.repos ?? [] },
+      retry: retry2
+    });
+  }
+  restore(installationId, home, meetingId, edit, retry2 = 0) {
+    this.#queue.request(workKey(installationId, home, meetingId), { kind: "restore", installationId, home, meetingId, edit, retry: retry2 });
+  }
+  /**
+   * Reads the installation's config files when the registry does not know it: the first time it
+   * is seen, and again whenever a shared registry lost it (Redis restarted empty, keys expired).
+   */
+  ensureDiscovered(octokit, installationId) {
+    const running = this.#discoveries.get(installationId);
+    if (running) return running;
+    const discovery = (async () => {
+      if (await this.registry.knows(installationId)) return;
+      const meetings = await discoverMeetings(octokit, installationId, this.registry, this.log);
+      for (const meeting of meetings) this.refresh(installationId, meeting);
+    })().finally(() => this.#discoveries.delete(installationId));
+    this.#discoveries.set(installationId, discovery);
+    return discovery;
+  }
+  forgetInstallation(installationId) {
+    this.#discoveries.delete(installationId);
+    return this.registry.forgetInstallation(installationId);
+  }
+  /** Resolves once every queued refresh and restore has run. */
+  async idle() {
+    await Promise.allSettled(this.#discoveries.values());
+    await this.#queue.idle();
+  }
+  /** Resolves once idle, with every failed refresh and restore run again too (see #retryLater). */
+  async settled() {
+    do {
+      await Promise.all(this.#retries);
+      await this.idle();
+    } while (this.#retries.size > 0);
+  }
+  async #run(work) {
+    const first = work[0];
+    if (!first) return;
+    const octokit = await this.auth(first.installationId);
+    const meeting = findMeeting(await this.registry.meetings(first.installationId), first.home, first.meetingId);
+    for (const item of work) {
+      if (item.kind === "restore") await this.#restore(octokit, item, meeting?.dryRun ?? false);
+    }
+    const refreshes = work.filter((item) => item.kind === "refresh");
+    if (!meeting || refreshes.length === 0) return;
+    const facts = { labels: refreshes.flatMap((each) => each.facts.labels), repos: refreshes.flatMap((each) => each.facts.repos) };
+    const retry2 = Math.max(...refreshes.map((each) => each.retry));
+    try {
+      const refresh = () => refreshMeeting(
+        { octokit, log: this.log, now: this.now(), recordedClaims: this.recordedClaims, ...this.#claimWaitMs !== void 0 && { claimWaitMs: this.#claimWaitMs } },
+        meeting,
+        facts
+      );
+      const outcome = this.#metrics ? await this.#metrics.timeRefresh(refresh) : await refresh();
+      this.log.info(`${meeting.home.owner}/${meeting.home.repo} ${meeting.id}: ${JSON.stringify(outcome)}`);
+    } catch (error62) {
+      if (!(error62 instanceof BodyTooLongError)) {
+        if (!mayTryAgainLater(error62)) throw error62;
+        const what = `${meeting.home.owner}/${meeting.home.repo} ${meeting.id}: the refresh`;
+        return this.#retryLater(what, retry2, error62, () => this.refresh(first.installationId, meeting, facts, retry2 + 1));
+      }
+      this.log.error(error62.message);
+      await reportOversizeBody(octokit, meeting.home, error62.message);
+    }
+  }
+  /** One line for the operator (what failed, for which installation, meeting and occurrence); the details at debug. */
+  #logFailure(key, error62) {
+    const [installationId, owner, repo, meetingId] = key.split("/");
+    this.log.error(`${failedWork(Number(installationId), { owner: owner ?? "", repo: repo ?? "" }, meetingId ?? "", error62)} failed: ${describeError(error62)}`);
+    this.log.debug?.(`${key}: ${errorDetails(error62)}`);
+  }
+  /** Puts a person's overwritten edit back; when GitHub fails, later (see #retryLater). */
+  async #restore(octokit, item, dryRun) {
+    const issue2 = `${item.home.owner}/${item.home.repo}#${item.edit.issueNumber}`;
+    try {
+      const outcome = await restoreOverwrittenEdit(octokit, item.home, item.edit, { dryRun, log: this.log });
+      if (outcome === "written") this.log.info(`restored a person's edit of ${issue2}`);
+    } catch (error62) {
+      if (!mayTryAgainLater(error62)) return this.log.error(`${issue2}: restoring a person's edit failed: ${describeError(error62)}`);
+      this.#retryLater(
+        `${issue2}: restoring a person's edit`,
+        item.retry,
+        error62,
+        () => this.restore(item.installationId, item.home, item.meetingId, item.edit, item.retry + 1)
+      );
+    }
+  }
+  /**
+   * Failed work runs again when GitHub says it may (`retry-after`, else a minute), at most
+   * MAX_RETRIES times; then it is left to the tick, which reconciles every live meeting issue.
+   */
+  #retryLater(what, retry2, error62, again) {
+    if (retry2 >= MAX_RETRIES) {
+      this.log.warn(`${what} failed ${retry2 + 1} times (${describeError(error62)}); the next tick repairs the issue`);
+      return;
+    }
+    const seconds = Math.ceil(retryDelayMs(error62) / 1e3);
+    this.log.warn(`${what} failed (${describeError(error62)}); trying again in ${seconds} s`);
+    this.log.debug?.(`${what}: ${errorDetails(error62)}`);
+    const waiting = new Promise((resolve) => {
+      setTimeout(() => {
+        again();
+        resolve();
+      }, seconds * this.#retryWaitUnitMs).unref();
+    });
+    this.#retries.add(waiting);
+    void waiting.then(() => this.#retries.delete(waiting));
+  }
+};
+function failedWork(installationId, home, meetingId, error62) {
+  const occurrence = occurrenceOf(error62);
+  return `installation ${installationId}: the refresh of ${home.owner}/${home.repo} ${meetingId}${occurrence === void 0 ? "" : ` ${occurrence}`}`;
+}
+function workFields(work) {
+  return work ? { installation: work.installationId, repo: `${work.home.owner}/${work.home.repo}`, meeting: work.meetingId } : {};
+}
+function workKey(installationId, home, meetingId) {
+  return `${installationId}/${home.owner}/${home.repo}/${meetingId}`.toLowerCase();
+}
+
+// src/commands/describe-steerers.ts
+function describeSteerers(meeting) {
+  const allow = meeting.commands?.allow;
+  if (allow) {
+    const named = [...allow.teams, ...allow.logins].map((entry) => escapeMarkdown(`@${entry.replace(/^@/, "")}`));
+    return named.length === 0 ? "nobody (the meeting's commands.allow is empty)" : `only ${listInWords(named)} (the meeting's commands.allow)`;
+  }
+  const teams = meeting.invited.filter((entry) => entry.includes("/")).map((team) => escapeMarkdown(`@${team.replace(/^@/, "")}`));
+  const triage = `people with triage or higher on ${meeting.home.owner}/${meeting.home.repo}`;
+  return teams.length === 0 ? triage : `members of ${listInWords(teams)} and ${triage}`;
+}
+
+// src/commands/shown.ts
+var LONGEST_WORD = 60;
+var LONGEST_LINE = 200;
+function shown(word) {
+  return `"${escapeMarkdown(cutShort(word, LONGEST_WORD))}"`;
+}
+function quotedLine(text2) {
+  return `> ${escapeMarkdown(cutShort(text2, LONGEST_LINE))}`;
+}
+function cutShort(text2, longest) {
+  if (text2.length <= longest) return text2;
+  const end = /[\uD800-\uDBFF]/.test(text2.charAt(longest - 1)) ? longest - 1 : longest;
+  return `${text2.slice(0, end)}\u2026`;
+}
+
+// src/commands/format-reply.ts
+var MAX_COMMENT_LENGTH = 65536;
+var NOTE_ROOM = 200;
+function formatReply(sections) {
+  const ordered = [...sections].sort((a2, b2) => a2.line.line - b2.line.line);
+  const parts = [];
+  let length = 0;
+  for (const [index, { line, text: text2 }] of ordered.entries()) {
+    const part = `${quotedLine(line.text)}
+
+${text2}`;
+    length += part.length + (parts.length > 0 ? 2 : 0);
+    if (length > MAX_COMMENT_LENGTH - NOTE_ROOM) {
+      const left = ordered.length - index;
+      parts.push(
+        `The reply stops here: GitHub takes comments of at most ${MAX_COMMENT_LENGTH.toLocaleString("en-US")} characters, and the answers to ${left} more ${left === 1 ? "command does" : "commands do"} not fit.`
+      );
+      break;
+    }
+    parts.push(part);
+  }
+  return parts.join("\n\n");
+}
+
+// src/commands/command-line.ts
+var VERBS = ["agenda", "meeting", "minutes", "present", "help"];
+
+// src/commands/comment-markdown.ts
+var MAX_NESTING2 = 20;
 var LINE_END = /\r\n?|\n/;
 var TOO_DEEP = /* @__PURE__ */ Symbol("too deep");
 var SHOWN_TOKENS = /* @__PURE__ */ new Set(["text", "text_special", "code_inline"]);
-var markdown = new MarkdownItCallable("commonmark", { html: true, maxNesting: MAX_NESTING }).enable(["table", "strikethrough"]);
-markdown.core.ruler.disable("inline");
-var LineBreakState = class extends markdown.inline.State {
+var markdown2 = new MarkdownItCallable("commonmark", { html: true, maxNesting: MAX_NESTING2 }).enable(["table", "strikethrough"]);
+markdown2.core.ruler.disable("inline");
+var LineBreakState = class extends markdown2.inline.State {
   push(type, tag, nesting) {
     const token = super.push(type, tag, nesting);
     if (type === "softbreak" || type === "hardbreak") token.meta = { at: this.pos };
     return token;
   }
 };
-markdown.inline.State = LineBreakState;
-var skipToken = markdown.inline.skipToken.bind(markdown.inline);
-markdown.inline.skipToken = (state) => {
-  if (state.level >= MAX_NESTING) state.env[TOO_DEEP] = true;
+markdown2.inline.State = LineBreakState;
+var skipToken = markdown2.inline.skipToken.bind(markdown2.inline);
+markdown2.inline.skipToken = (state) => {
+  if (state.level >= MAX_NESTING2) state.env[TOO_DEEP] = true;
   skipToken(state);
 };
 function shownParagraphLines(body, worthReading) {
   const sourceLines = body.split(LINE_END);
-  const tokens = markdown.parse(body, {});
+  const tokens = markdown2.parse(body, {});
   const lines = [];
   tokens.forEach((token, index) => {
     if (token.type !== "paragraph_open" || token.level !== 0 || token.map === null) return;
@@ -85994,7 +86197,7 @@ function shownParagraphLines(body, worthReading) {
 function renderedLines(content) {
   const env = {};
   const tokens = [];
-  markdown.inline.parse(content, markdown, env, tokens);
+  markdown2.inline.parse(content, markdown2, env, tokens);
   if (env[TOO_DEEP] === true) return [];
   const lineEnds = lineEndOffsets(content);
   let line = { offset: 0, shown: "" };
@@ -87162,6 +87365,31 @@ async function onMinutesMerged(runtime, context) {
   if (await closeOnMinutesMerged(octokit, meeting, { occurrence, issueNumber: claim2.issueNumber }, pull.number)) {
     runtime.log.info(`${home.owner}/${home.repo}#${claim2.issueNumber}: closed, its minutes pull request #${pull.number} merged`);
   }
+}
+
+// src/render/minutes-folder.ts
+function mayBeMinutesFile(meeting, path2) {
+  const template = meeting.minutes.path;
+  const field = template.indexOf("{{");
+  if (field === -1) return path2 === template;
+  const folder = template.slice(0, template.lastIndexOf("/", field) + 1);
+  return path2.startsWith(folder);
+}
+
+// src/app/on-minutes-push.ts
+var LISTED_COMMITS = 20;
+async function onMinutesPush(runtime, context) {
+  const { payload } = context;
+  const installationId = payload.installation?.id;
+  if (installationId === void 0 || payload.deleted) return;
+  if (payload.ref !== `refs/heads/${payload.repository.default_branch}`) return;
+  await runtime.ensureDiscovered(context.octokit, installationId);
+  const changed = payload.commits.flatMap((commit) => [...commit.added ?? [], ...commit.removed ?? [], ...commit.modified ?? []]);
+  const unlisted = payload.commits.length >= LISTED_COMMITS;
+  const meetings = (await runtime.registry.meetings(installationId)).filter(
+    (meeting) => isHomeOf(meeting, payload.repository.full_name) && listsFollowUps(meeting) && (unlisted || changed.some((path2) => mayBeMinutesFile(meeting, path2)))
+  );
+  for (const meeting of meetings) runtime.refresh(installationId, meeting);
 }
 
 // src/app/request-timeout.ts
@@ -88798,7 +89026,7 @@ async function commitCalendarFile(octokit, home, file2, options2) {
     options2.log.warn(`${where}: the calendar is larger than ${MAX_CALENDAR_FILE_BYTES} bytes and is not committed`);
     return "too-large";
   }
-  const current2 = await readFile(octokit, home, file2.path);
+  const current2 = await readFile2(octokit, home, file2.path);
   if (current2?.text === file2.text) return "unchanged";
   if (options2.dryRun) {
     options2.log.info(`dry run: would commit the calendar to ${where}`);
@@ -88816,11 +89044,11 @@ async function commitCalendarFile(octokit, home, file2, options2) {
       });
       return true;
     },
-    async () => (await readFile(octokit, home, file2.path))?.text === file2.text ? true : void 0
+    async () => (await readFile2(octokit, home, file2.path))?.text === file2.text ? true : void 0
   );
   return "written";
 }
-async function readFile(octokit, home, path2) {
+async function readFile2(octokit, home, path2) {
   const found = await ifFound(octokit.rest.repos.getContent({ ...home, path: path2 }));
   if (!found || Array.isArray(found.data) || found.data.type !== "file") return void 0;
   return { text: Buffer.from(found.data.content, "base64").toString("utf8"), sha: found.data.sha };
@@ -89164,6 +89392,7 @@ function registerHandlers(probot, current2, queue, { timeoutMs, metrics }) {
   );
   probot.on("pull_request.closed", (context) => later(context, () => onMinutesMerged(current2, timed(context))));
   probot.on("push", (context) => later(context, () => onPush(current2, timed(context))));
+  probot.on("push", (context) => later(context, () => onMinutesPush(current2, timed(context))));
   probot.on(
     [
       "repository.privatized",

@@ -11,6 +11,7 @@ import { ITEM_ACTIONS } from "./item-changes.js";
 import { Runtime } from "./runtime.js";
 import { onIssueComment } from "./on-issue-comment.js";
 import { onMinutesMerged } from "./on-minutes-merged.js";
+import { onMinutesPush } from "./on-minutes-push.js";
 import { DEFAULT_REQUEST_TIMEOUT_MS, limitAuthRequestTime, limitRequestTime } from "./request-timeout.js";
 import { createTickActions } from "./tick-actions.js";
 import { finishStaleComments } from "./finish-stale-comments.js";
@@ -203,6 +204,7 @@ function registerHandlers(probot: Probot, current: Runtime, queue: WebhookQueue,
   );
   probot.on("pull_request.closed", (context) => later(context, () => onMinutesMerged(current, timed(context))));
   probot.on("push", (context) => later(context, () => onPush(current, timed(context))));
+  probot.on("push", (context) => later(context, () => onMinutesPush(current, timed(context))));
   probot.on(
     [
       "repository.privatized",

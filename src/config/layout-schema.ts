@@ -26,6 +26,13 @@ const sectionSchema = z.strictObject({
     .min(1, { error: "must list at least one label" })
     .optional()
     .describe("Agenda items carrying any of these labels are listed here rather than under their repository."),
+  follow_ups: z
+    .literal(true, { error: "expected `true`" })
+    .optional()
+    .describe(
+      "This section lists the action items of the previous meeting's merged minutes (unchecked `- [ ]` tasks and lines marked `ACTION:`), " +
+        "each linked to its line; it is left out while there are none. At most one section has it.",
+    ),
 });
 
 const roleSchema = z.strictObject({
@@ -42,9 +49,10 @@ export const layoutSchema = z.strictObject({
     .min(1, { error: "must list at least one section" })
     .optional()
     .describe(
-      "The minutes' sections between Present and Upcoming Meetings, in order, each `{ heading, level, agenda, labels }`; " +
-        "a section without `agenda` or `labels` is a free section for notes. The issue's agenda shows the sections that list something. " +
-        "Default: `Agenda`, `Announcements` (the agenda), `Q&A, Other`.",
+      "The minutes' sections between Present and Upcoming Meetings, in order, each `{ heading, level, agenda, labels, follow_ups }`; " +
+        "`follow_ups: true` lists the action items of the previous meeting's minutes, and is left out while there are none; " +
+        "a section without `agenda`, `labels` or `follow_ups` is a free section for notes. The issue's agenda shows the sections that list something. " +
+        "Default: `Agenda`, `Action items from last meeting` (follow-ups, when there are some), `Announcements` (the agenda), `Q&A, Other`.",
     ),
   present: z
     .strictObject({

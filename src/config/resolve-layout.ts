@@ -1,10 +1,12 @@
 import type { MeetingLayout } from "../model.js";
 import type { RawMeeting } from "./schema.js";
+import { followUpsProblems } from "./follow-ups-section.js";
 
 /** The minutes' sections when a meeting declares none: the layout of the groups' former generator. */
 export const DEFAULT_LAYOUT: MeetingLayout = {
   sections: [
     { heading: "Agenda", level: 2, agenda: false, labels: [] },
+    { heading: "Action items from last meeting", level: 2, agenda: false, labels: [], followUps: true },
     { heading: "Announcements", level: 2, agenda: true, labels: [] },
     { heading: "Q&A, Other", level: 2, agenda: false, labels: [] },
   ],
@@ -33,8 +35,12 @@ export function layoutProblems(meeting: RawMeeting): LayoutProblem[] {
         problems.push({ path: ["layout", "sections", index, "labels"], message: "a section holds the agenda or the items of some labels, not both" });
       }
     });
+    problems.push(...followUpsProblems(sections));
   }
-  const headings = (sections ?? DEFAULT_LAYOUT.sections).map((section) => section.heading);
+  // The follow-ups' section is left out while there are none: no standing item goes there.
+  const headings = sections
+    ? sections.filter((section) => section.follow_ups !== true).map((section) => section.heading)
+    : DEFAULT_LAYOUT.sections.filter((section) => section.followUps !== true).map((section) => section.heading);
   (meeting.standing_items ?? []).forEach((item, index) => {
     if (item.section !== undefined && !headings.includes(item.section)) {
       problems.push({
@@ -54,6 +60,7 @@ export function toLayout(raw: NonNullable<RawMeeting["layout"]>): MeetingLayout 
       level: section.level ?? 2,
       agenda: section.agenda === true,
       labels: "labels" in section ? (section.labels ?? []) : [],
+      ...((("follow_ups" in section && section.follow_ups === true) || ("followUps" in section && section.followUps === true)) && { followUps: true as const }),
     })),
     present: {
       style: raw.present?.style ?? DEFAULT_LAYOUT.present.style,

@@ -11,6 +11,7 @@ import { projectSourceProblems } from "./steps/project-source-problems.js";
 import type { RenderedMeeting } from "../render/render-meeting.js";
 import { draftFromItems } from "../render/draft-from-items.js";
 import { newIssueBody } from "../publish/publish-occurrence.js";
+import { previousFollowUps } from "./steps/previous-follow-ups.js";
 
 export interface DraftRequest {
   repo: RepoRef;
@@ -44,7 +45,8 @@ export async function draftOccurrence(octokit: GitHub, request: DraftRequest): P
   const { meeting, loaded } = await loadMeeting(octokit, request);
 
   // 2. Schedule: the requested occurrence, or the next one.
-  const occurrence = pickOccurrence(meeting, request, await loadSchedule(meeting.schedule));
+  const schedule = await loadSchedule(meeting.schedule);
+  const occurrence = pickOccurrence(meeting, request, schedule);
 
   // 3. Collect the labelled items in scope.
   const collected = await collectAgendaItems(octokit, meeting);
@@ -57,10 +59,13 @@ export async function draftOccurrence(octokit: GitHub, request: DraftRequest): P
     : [];
   if (board && !board.found) throw new UserError(boardProblems.map(formatProblem).join("\n"));
 
-  // 4-5. Agenda model, then render with the repository's templates, if it has its own.
+  // 4-5. Agenda model, with the follow-ups of the previous minutes, then render with the repository's templates, if it has its own.
+  const previous = schedule.previous(occurrence);
+  const followUps = previous && (await previousFollowUps(octokit, meeting, previous));
   const { agenda, rendered } = await draftFromItems(octokit, meeting, occurrence, collected.items, {
     searchUrls: collected.searchUrls,
     truncated: collected.truncated,
+    ...(followUps && { followUps }),
   });
 
   // 6. The body as publishing would write it, cut to fit.

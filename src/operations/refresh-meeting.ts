@@ -9,6 +9,7 @@ import { occurrenceAsStated } from "../publish/occurrence-as-stated.js";
 import { publishOccurrence, type PublishOutcome } from "../publish/publish-occurrence.js";
 import type { RecordedClaims } from "../publish/claim-occurrence.js";
 import { draftLiveAgenda } from "./steps/draft-live-agenda.js";
+import { followUpsBefore } from "./steps/previous-follow-ups.js";
 import { mergeFacts } from "../collect/label-facts.js";
 import { mergeRepoFacts, type RepoFact } from "../collect/repo-facts.js";
 
@@ -61,12 +62,14 @@ export async function refreshMeeting(
     const previous = schedule.previous(found.occurrence);
     const previousIssue = previous && (await issues.claimed(previous.key));
     const previousItems = previousIssue?.parsed.state?.agendaItems;
+    const followUps = await followUpsBefore(octokit, meeting, schedule, issues, found.occurrence);
     const draft = await draftLiveAgenda(octokit, {
       meeting,
       occurrence,
       facts: mergeFacts(own?.parsed.state?.facts ?? [], facts.labels, now),
       repoFacts: mergeRepoFacts(own?.parsed.state?.repoFacts ?? [], facts.repos, now),
       ...(previousItems && { previousItems }),
+      ...(followUps && { followUps }),
     });
     return publishOccurrence(octokit, draft, issues, {
       create,

@@ -15,6 +15,8 @@ export interface SectionView<Item> {
   /** `##` or `###`. */
   hashes: string;
   agenda: boolean;
+  /** The section lists the previous minutes' follow-ups (`followUps`); it is there only when they hold some. */
+  followUps: boolean;
   /** Whether the section lists anything: the agenda, labelled items or standing items. */
   lists: boolean;
   standingItems: StandingItemView[];
@@ -54,11 +56,12 @@ function standingItemsUnder(meeting: Meeting, under: (section: string | undefine
     .map((item) => ({ title: escapeMarkdown(item.title), ...(item.url ? { url: escapeUrl(item.url) } : {}) }));
 }
 
-/** The layout's sections, each with the labelled items and standing items it lists. */
+/** The layout's sections, each with the labelled items and standing items it lists; that of follow-ups only when there are some. */
 export function sectionViews<Item>(agenda: Agenda, itemView: (item: AgendaItem) => Item): SectionView<Item>[] {
   const { sections } = layoutOf(agenda.meeting);
   const items = agenda.groups.flatMap((group) => group.items);
-  return sections.map((section) => {
+  const followingUp = (agenda.followUps?.items.length ?? 0) > 0;
+  return sections.filter((section) => followingUp || section.followUps !== true).map((section) => {
     const own = section.agenda ? [] : items.filter((item) => sectionOf(item, sections) === section).map(itemView);
     const standingItems = section.agenda
       ? agendaStandingItems(agenda.meeting)
@@ -68,7 +71,8 @@ export function sectionViews<Item>(agenda: Agenda, itemView: (item: AgendaItem) 
       level: section.level,
       hashes: "#".repeat(section.level),
       agenda: section.agenda,
-      lists: section.agenda || own.length > 0 || standingItems.length > 0 || section.labels.length > 0,
+      followUps: section.followUps === true,
+      lists: section.agenda || section.followUps === true || own.length > 0 || standingItems.length > 0 || section.labels.length > 0,
       standingItems,
       items: own,
     };

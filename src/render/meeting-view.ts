@@ -3,6 +3,7 @@ import { escapeMarkdown } from "./escape-markdown.js";
 import { escapeUrl } from "./escape-url.js";
 import { agendaStandingItems, allStandingItems, attendeeView, groupsLeftForAgenda, sectionViews, type AttendeeView, type SectionView, type StandingItemView } from "./layout-view.js";
 import { listInWords } from "./list-in-words.js";
+import { followUpsView, type FollowUpsView } from "./follow-ups-view.js";
 import { meetingTimes, type MeetingTimes } from "./meeting-times.js";
 
 export interface MeetingViewInput {
@@ -64,6 +65,8 @@ export interface MeetingView {
   truncated: boolean;
   /** Items left out of `groups` so that the text fits GitHub's limits; `searchUrls` list them all. */
   hiddenItems: number;
+  /** The previous occurrence's merged minutes' unchecked tasks and `ACTION:` lines, when they hold some. */
+  followUps?: FollowUpsView;
 }
 
 export interface ItemView {
@@ -116,6 +119,7 @@ export function buildMeetingView(input: MeetingViewInput): MeetingView {
     searchUrls: agenda.searchUrls.map(escapeUrl),
     truncated: agenda.truncated === true,
     hiddenItems: agenda.hiddenItems ?? 0,
+    ...(agenda.followUps && agenda.followUps.items.length > 0 && { followUps: followUpsView(agenda.followUps) }),
   };
 }
 

@@ -115,12 +115,14 @@ export const TEMPLATE_FIELDS = [
       '`[{ heading: "Announcements", level: 2, hashes: "##", agenda: true, lists: true, standingItems: [...], items: [...] }]`, ' +
       "the `layout.sections` in order; `items` are the agenda items of the section's `labels`, each " +
       "`{ repo, number, kind, title, url, author, labels, isNew, draft, markers }` as in `groups`; `standingItems` are " +
-      "`{ title, url }`; `lists` is true when the section lists something. `{{> sections}}` writes them all",
+      "`{ title, url }`; `followUps` is true for the section of `follow_ups: true`, which is there only when `followUps` is; " +
+      "`lists` is true when the section lists something. `{{> sections}}` writes them all",
     within: [
       "sections[].heading",
       "sections[].level",
       "sections[].hashes",
       "sections[].agenda",
+      "sections[].followUps",
       "sections[].lists",
       "sections[].standingItems",
       "sections[].standingItems[].title",
@@ -137,6 +139,15 @@ export const TEMPLATE_FIELDS = [
       "sections[].items[].draft",
       "sections[].items[].markers",
     ],
+  },
+  {
+    fields: ["followUps.date", "followUps.url", "followUps.items", "followUps.more"],
+    example:
+      '`2024-03-14`, the minutes file, `[{ text: "@RafaelGSS to open an issue", line: 23, url }]`, `0`: the unchecked ' +
+      "`- [ ]` tasks and lines marked `ACTION:` of the previous meeting's minutes on the default branch, when they hold some " +
+      "and the layout has a `follow_ups` section (absent otherwise); each item's `url` is its line of the minutes; `text` is escaped and pings " +
+      "nobody; at most 30 items of 300 characters, `more` counts the rest",
+    within: ["followUps.items[].text", "followUps.items[].line", "followUps.items[].url"],
   },
   { fields: ["searchUrls"], example: "GitHub search pages that list the same items" },
   {

@@ -58,7 +58,7 @@ test("people label and unlabel items in several repositories; the one meeting is
     "POST /repos/nodejs/security-wg/issues 201",
   ]);
   // Every request the app made asked for the REST API version it is checked against.
-  expect([...appVersions]).toEqual(["2022-11-28"]);
+  expect([...appVersions]).toEqual(["2026-03-10"]);
 });
 
 test("an item closed, reopened, retitled, transferred or deleted changes the agenda with it", async () => {

@@ -1,25 +1,28 @@
-// Regenerates src/openapi/github-rest.json: the operations the sandbox implements, cut from
-// the pinned @octokit/openapi description of api.github.com (a 385 MB development dependency that
-// must not be needed at run time). Descriptions and examples are dropped; schemas keep their $refs,
-// reduced to the ones those operations reach.
+// Regenerates src/openapi/github-rest.<version>.json, one for each REST API version the sandbox
+// answers: the operations the sandbox implements, cut from the pinned @octokit/openapi description
+// of api.github.com (a 385 MB development dependency that must not be needed at run time), with the
+// breaking changes of the versions up to that one applied. Descriptions and examples are dropped;
+// schemas keep their $refs, reduced to the ones those operations reach.
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
+import { REST_API_VERSIONS } from "../src/api-versions.js";
 import { appOperations } from "../src/app-auth/app-routes.js";
 import { routes } from "../src/routes/index.js";
 import type { PrunedOperation, PrunedSpec } from "../src/openapi/pruned-spec.js";
+import { applyBreakingChanges } from "./breaking-changes.js";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
 /** Relative to the package root, where npm runs scripts (the compiled script lives elsewhere). */
-const PRUNED_SPEC_FILE = "src/openapi/github-rest.json";
+const prunedSpecFile = (version: string) => `src/openapi/github-rest.${version}.json`;
 
-/** The pinned description, with the inaccuracies below corrected to what GitHub answers. */
-export function readPinnedSpec(): JsonObject {
+/** The pinned description as of REST API `version`, with the inaccuracies below corrected to what GitHub answers. */
+export function readPinnedSpec(version: string): JsonObject {
   const require = createRequire(import.meta.url);
   const file = require.resolve("@octokit/openapi/generated/api.github.com.json");
-  const spec = JSON.parse(readFileSync(file, "utf8")) as JsonObject;
+  const spec = applyBreakingChanges(JSON.parse(readFileSync(file, "utf8")) as JsonObject, version);
   for (const correct of KNOWN_INACCURACIES) correct(asObject(asObject(spec["components"], "components")["schemas"], "components.schemas"));
   return spec;
 }
@@ -42,7 +45,7 @@ export function implementedOperations(): string[] {
   return [...new Set([...routes.map((route) => `${route.method} ${route.path}`), ...appOperations])].sort();
 }
 
-export function pruneOpenApi(spec: JsonObject, operations: string[]): PrunedSpec {
+export function pruneOpenApi(spec: JsonObject, operations: string[], version: string): PrunedSpec {
   const components = asObject(spec["components"], "components");
   const pinnedVersion = asObject(spec["info"], "info")["version"];
   const reachedSchemas = new Set<string>();
@@ -85,7 +88,8 @@ export function pruneOpenApi(spec: JsonObject, operations: string[]): PrunedSpec
     pending = [...reachedSchemas].filter((name) => !(name in schemas));
   }
   return {
-    source: `@octokit/openapi ${String(pinnedVersion)}, generated/api.github.com.json`,
+    source: `@octokit/openapi ${String(pinnedVersion)}, generated/api.github.com.json, REST API version ${version}`,
+    apiVersion: version,
     operations: prunedOperations,
     schemas: Object.fromEntries(Object.keys(schemas).sort().map((name) => [name, schemas[name] ?? null])),
   };
@@ -157,7 +161,9 @@ export function serializePrunedSpec(spec: PrunedSpec): string {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const pruned = pruneOpenApi(readPinnedSpec(), implementedOperations());
-  writeFileSync(PRUNED_SPEC_FILE, serializePrunedSpec(pruned));
-  console.log(`Wrote ${Object.keys(pruned.operations).length} operations and ${Object.keys(pruned.schemas).length} schemas`);
+  for (const version of REST_API_VERSIONS) {
+    const pruned = pruneOpenApi(readPinnedSpec(version), implementedOperations(), version);
+    writeFileSync(prunedSpecFile(version), serializePrunedSpec(pruned));
+    console.log(`${version}: wrote ${Object.keys(pruned.operations).length} operations and ${Object.keys(pruned.schemas).length} schemas`);
+  }
 }

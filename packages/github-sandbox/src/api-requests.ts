@@ -5,6 +5,8 @@ export interface ApiRequest {
   path: string;
   /** Who sent it: the app itself (a JWT), one of its installations, a person, or nobody known. */
   caller: "app" | "installation" | "user" | "unknown";
+  /** The `X-GitHub-Api-Version` it asked for, if any. */
+  apiVersion?: string;
 }
 
 /** Who wants to hear of each API request the server receives: for counting a client's calls. */

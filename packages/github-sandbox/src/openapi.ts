@@ -1,21 +1,27 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import formats from "ajv-formats";
-import prunedSpec from "./openapi/github-rest.json" with { type: "json" };
+import { DEFAULT_API_VERSION, type RestApiVersion } from "./api-versions.js";
+import spec20221128 from "./openapi/github-rest.2022-11-28.json" with { type: "json" };
+import spec20260310 from "./openapi/github-rest.2026-03-10.json" with { type: "json" };
 import type { PrunedOperation, PrunedParameter, PrunedSpec } from "./openapi/pruned-spec.js";
 import { GitHubError } from "./route.js";
 
 // Every request the sandbox accepts and every response it sends is checked against GitHub's
-// OpenAPI description (the pruned copy in openapi/github-rest.json), so that what passes here
-// passes on GitHub. Validators are compiled on first use and kept.
+// OpenAPI description of the REST API version the request asked for (the pruned copies in
+// openapi/github-rest.<version>.json), so that what passes here passes on GitHub. Validators are
+// compiled on first use and kept.
 
-const spec = prunedSpec as unknown as PrunedSpec;
-const SPEC_ID = "github-rest";
+const SPECS: Record<RestApiVersion, PrunedSpec> = {
+  "2022-11-28": spec20221128 as unknown as PrunedSpec,
+  "2026-03-10": spec20260310 as unknown as PrunedSpec,
+};
+const specId = (version: RestApiVersion) => `github-rest-${version}`;
 
 let ajv: Ajv | undefined;
 const validators = new Map<string, ValidateFunction>();
 
-export function findOperation(key: string): PrunedOperation {
-  const operation = spec.operations[key];
+export function findOperation(key: string, version: RestApiVersion = DEFAULT_API_VERSION): PrunedOperation {
+  const operation = SPECS[version].operations[key];
   if (!operation) {
     throw new Error(`The pruned OpenAPI description has no operation ${key}: regenerate it with scripts/prune-openapi.ts`);
   }
@@ -29,15 +35,15 @@ export interface CheckedRequest {
 }
 
 /** The refusal GitHub would send for this request, or undefined when GitHub would accept it. */
-export function checkRequest(key: string, request: CheckedRequest): GitHubError | undefined {
-  const operation = findOperation(key);
+export function checkRequest(key: string, request: CheckedRequest, version: RestApiVersion = DEFAULT_API_VERSION): GitHubError | undefined {
+  const operation = findOperation(key, version);
   for (const [index, parameter] of operation.parameters.entries()) {
     const raw = parameter.in === "path" ? request.params[parameter.name] : (request.query.get(parameter.name) ?? undefined);
     if (raw === undefined) {
       if (parameter.required) return parameter.in === "path" ? new GitHubError(404, "Not Found") : missingParameter(key, parameter);
       continue;
     }
-    const validate = validator(key, `parameters/${index}/schema`);
+    const validate = validator(version, key, `parameters/${index}/schema`);
     if (!validate(coerce(raw, parameter.schema))) {
       if (parameter.in === "path") return new GitHubError(404, "Not Found");
       return new GitHubError(422, "Validation Failed", [
@@ -49,21 +55,21 @@ export function checkRequest(key: string, request: CheckedRequest): GitHubError 
     if (request.body === undefined) {
       return operation.requestBody.required ? new GitHubError(422, "Invalid request.\n\nNo body was supplied.") : undefined;
     }
-    const validate = validator(key, "requestBody/schema");
+    const validate = validator(version, key, "requestBody/schema");
     if (!validate(request.body)) return new GitHubError(422, `Invalid request.\n\n${invalidBodyMessage(validate.errors)}`);
   }
   return undefined;
 }
 
 /** Why a response breaks GitHub's description, or undefined when it conforms. */
-export function checkResponse(key: string, status: number, body: unknown): string | undefined {
-  const operation = findOperation(key);
+export function checkResponse(key: string, status: number, body: unknown, version: RestApiVersion = DEFAULT_API_VERSION): string | undefined {
+  const operation = findOperation(key, version);
   if (!(String(status) in operation.responses)) {
     return `status ${status} is not documented for ${operation.operationId} (documented: ${Object.keys(operation.responses).join(", ")})`;
   }
   const schema = operation.responses[String(status)];
   if (schema === null) return body === undefined ? undefined : `status ${status} of ${operation.operationId} has no body, but one was sent`;
-  const validate = validator(key, `responses/${status}`);
+  const validate = validator(version, key, `responses/${status}`);
   if (validate(body) || onlyAmbiguousOneOf(validate.errors)) return undefined;
   return `${operation.operationId} ${status}: ${describeErrors(validate.errors)}`;
 }
@@ -75,10 +81,10 @@ const GENERIC_REFUSALS = new Set([401, 403, 404, 422]);
  * Why a response of the sandbox breaks GitHub's description, or undefined. A refusal GitHub sends
  * everywhere (401, 403, 404, 422) passes when the operation does not describe its body.
  */
-export function sandboxResponseProblem(key: string, status: number, body: unknown): string | undefined {
-  const responses = findOperation(key).responses;
+export function sandboxResponseProblem(key: string, status: number, body: unknown, version: RestApiVersion = DEFAULT_API_VERSION): string | undefined {
+  const responses = findOperation(key, version).responses;
   if (GENERIC_REFUSALS.has(status) && (responses[String(status)] ?? null) === null) return undefined;
-  return checkResponse(key, status, body);
+  return checkResponse(key, status, body, version);
 }
 
 /**
@@ -89,12 +95,12 @@ function onlyAmbiguousOneOf(errors: ErrorObject[] | null | undefined): boolean {
   return (errors ?? []).length > 0 && (errors ?? []).every((error) => error.keyword === "oneOf" && Array.isArray(error.params["passingSchemas"]));
 }
 
-function validator(key: string, pointer: string): ValidateFunction {
-  const id = `${key}#${pointer}`;
+function validator(version: RestApiVersion, key: string, pointer: string): ValidateFunction {
+  const id = `${version} ${key}#${pointer}`;
   let validate = validators.get(id);
   if (!validate) {
     const path = ["operations", key, ...pointer.split("/")].map((segment) => encodeURIComponent(segment.replace(/~/g, "~0").replace(/\//g, "~1")));
-    validate = getAjv().compile({ $ref: `${SPEC_ID}#/${path.join("/")}` });
+    validate = getAjv().compile({ $ref: `${specId(version)}#/${path.join("/")}` });
     validators.set(id, validate);
   }
   return validate;
@@ -105,7 +111,7 @@ function getAjv(): Ajv {
     // GitHub's schemas carry keywords JSON Schema does not know (readOnly, discriminator...): not strict.
     ajv = new Ajv({ strict: false, allErrors: true, verbose: true, logger: false });
     formats.default(ajv);
-    ajv.addSchema(spec as object, SPEC_ID);
+    for (const [version, spec] of Object.entries(SPECS)) ajv.addSchema(spec as object, specId(version as RestApiVersion));
   }
   return ajv;
 }

@@ -1,5 +1,6 @@
 import { ProbotOctokit } from "probot";
 import { userToken, type Actor } from "./access.js";
+import { requestedApiVersion, type RestApiVersion } from "./api-versions.js";
 import { SandboxClock } from "./clock.js";
 import { createState, ensureUser } from "./create-state.js";
 import type { SandboxEvent, SandboxEventListener } from "./events.js";
@@ -14,6 +15,7 @@ import { pathByRepositoryName } from "./routes/find-repo.js";
 import { loadSnapshot, type Snapshot } from "./snapshot.js";
 import type { SandboxState } from "./state.js";
 import { ApiRequestListeners } from "./api-requests.js";
+import { inApiVersion } from "./serialize/api-version.js";
 import { installationById } from "./workflow-installations.js";
 import { answerInProcessGraphql, isGraphqlRequest } from "./graphql/in-process-graphql.js";
 import { GITHUB_DOT_COM, type SandboxUrls } from "./urls.js";
@@ -47,17 +49,6 @@ export interface SandboxOptions {
 /** The base URL of the Octokit clients the sandbox hands out; requests never leave the process. */
 const SANDBOX_BASE_URL = "http://sandbox.invalid/api/v3";
 const GENERIC_DOCUMENTATION = "https://docs.github.com/rest";
-const API_VERSIONS_DOCUMENTATION = "https://docs.github.com/rest/about-the-rest-api/api-versions";
-
-/** The REST API versions GitHub serves, newest first; a request without the header gets the oldest. */
-const REST_API_VERSIONS = ["2026-03-10", "2022-11-28"];
-const DEFAULT_API_VERSION = "2022-11-28";
-
-function unsupportedVersion(version: string): string {
-  const supported = REST_API_VERSIONS.map((known, index) => `"${known}"${index === 0 ? " (most recent)" : ""}`).join(", ");
-  return `The version you specified in the "X-GitHub-Api-Version" request header, "${version}", is not a supported version. The following versions are currently supported: ${supported}.`;
-}
-
 /**
  * An in-memory GitHub loaded from a snapshot. Requests go through `handle` (or `fetch`, or an
  * Octokit from `octokit()`); each is checked against GitHub's OpenAPI description, and so is each
@@ -149,16 +140,14 @@ export class Sandbox {
 
   /** Answers a REST request; paths may start with `/api/v3` (GitHub Enterprise) or not. */
   async handle(request: Request): Promise<Response> {
-    const version = request.headers.get("x-github-api-version");
-    if (version !== null && !REST_API_VERSIONS.includes(version)) {
-      return this.#respond({ status: 400, body: errorBody(400, unsupportedVersion(version), API_VERSIONS_DOCUMENTATION) });
-    }
-    const response = await this.#handleVersioned(request);
-    response.headers.set("x-github-api-version-selected", version ?? DEFAULT_API_VERSION);
+    const version = requestedApiVersion(request.headers.get("x-github-api-version"), this.enterpriseVersion);
+    if (typeof version === "object") return this.#respond({ status: 400, body: errorBody(400, version.refusal, GENERIC_DOCUMENTATION) });
+    const response = await this.#handleVersioned(request, version);
+    response.headers.set("x-github-api-version-selected", version);
     return response;
   }
 
-  async #handleVersioned(request: Request): Promise<Response> {
+  async #handleVersioned(request: Request, version: RestApiVersion): Promise<Response> {
     const url = new URL(request.url);
     const path = pathByRepositoryName(this.state, url.pathname.replace(/^\/api\/v3(?=\/|$)/, "").replace(/\/+$/, "") || "/");
     const match = matchRoute(request.method.toUpperCase(), path);
@@ -169,13 +158,13 @@ export class Sandbox {
 
     const key = `${match.route.method} ${match.route.path}`;
     const rateHeaders = this.#rateLimits.count(callerKey(actor), path.startsWith("/search/") ? "search" : "core", this.clock.now());
-    const call: RouteCall = { request, url, path, match, actor, key, rateHeaders };
+    const call: RouteCall = { request, url, path, match, actor, key, rateHeaders, version };
     const fault = this.faults.take(key, actor.kind);
     if (!fault) return this.#answerRoute(call);
     return answerWithFault(fault, {
       answer: () => this.#answerRoute(call),
       respond: (response) => {
-        const problem = exemptFromResponseCheck(response.status) ? undefined : sandboxResponseProblem(key, response.status, response.body);
+        const problem = exemptFromResponseCheck(response.status) ? undefined : sandboxResponseProblem(key, response.status, response.body, version);
         if (problem) throw new Error(`Sandbox bug: the ${fault.kind} fault on ${key} broke GitHub's OpenAPI description: ${problem}`);
         return this.#respond(response, rateHeaders);
       },
@@ -185,8 +174,8 @@ export class Sandbox {
     });
   }
 
-  async #answerRoute({ request, url, path, match, actor, key, rateHeaders }: RouteCall): Promise<Response> {
-    const documentation = findOperation(key).documentationUrl || GENERIC_DOCUMENTATION;
+  async #answerRoute({ request, url, path, match, actor, key, rateHeaders, version }: RouteCall): Promise<Response> {
+    const documentation = findOperation(key, version).documentationUrl || GENERIC_DOCUMENTATION;
     let body: unknown;
     const text = request.method === "GET" || request.method === "HEAD" ? "" : await request.text();
     if (text !== "") {
@@ -199,9 +188,9 @@ export class Sandbox {
 
     let response: RouteResponse;
     try {
-      const refusal = checkRequest(key, { params: match.params, query: url.searchParams, body });
+      const refusal = checkRequest(key, { params: match.params, query: url.searchParams, body }, version);
       if (refusal) throw refusal;
-      response = match.route.handle({
+      response = answerIn(version, match.route.handle({
         state: this.state,
         actor,
         actorLogin: ensureUser(this.state, this.actorLogin(actor)).login,
@@ -215,13 +204,13 @@ export class Sandbox {
         now: this.clock.now(),
         searchState: () => this.searchState(),
         emit: (event) => this.#emit(event),
-      });
+      }));
     } catch (error) {
       if (!(error instanceof GitHubError)) throw error;
       response = { status: error.status, body: errorBody(error.status, error.message, documentation, error.errors) };
     }
 
-    const problem = sandboxResponseProblem(key, response.status, response.body);
+    const problem = sandboxResponseProblem(key, response.status, response.body, version);
     if (problem) {
       throw new Error(`Sandbox bug: ${request.method} ${url.pathname}${url.search} broke GitHub's OpenAPI description: ${problem}`);
     }
@@ -296,4 +285,10 @@ interface RouteCall {
   actor: Actor;
   key: string;
   rateHeaders: Record<string, string>;
+  version: RestApiVersion;
+}
+
+/** A route's answer (in 2022-11-28's words) as the version asked for has it. */
+function answerIn(version: RestApiVersion, response: RouteResponse): RouteResponse {
+  return response.body === undefined ? response : { ...response, body: inApiVersion(response.body, version) };
 }

@@ -53,6 +53,16 @@ test.each([
   expect(body).toEqual({ message, documentation_url: "https://docs.github.com/rest", status: "401" });
 });
 
+test("app endpoints refuse a REST API version GitHub does not serve, as the rest of the API does", async () => {
+  const asking = (version: string) => fetch(`${server.url}/api/v3/app`, { headers: { authorization: `Bearer ${jwt({})}`, "x-github-api-version": version } });
+  expect((await asking("2026-03-10")).status).toBe(200);
+  const refused = await asking("2099-01-01");
+  expect([refused.status, ((await refused.json()) as { message: string }).message]).toEqual([
+    400,
+    'The version you specified in the "X-GitHub-API-Version" request header, "2099-01-01", is not a supported version. The following versions are currently supported: "2026-03-10" (most recent), "2022-11-28".',
+  ]);
+});
+
 test("app endpoints and the API need credentials; made-up tokens are refused", async () => {
   expect((await fetch(`${server.url}/api/v3/app/installations`)).status).toBe(401);
   const repo = await fetch(`${server.url}/api/v3/repos/nodejs/security-wg`, { headers: { authorization: "token ghs_madeup" } });

@@ -1,5 +1,5 @@
 import type { GitHub } from "../../github.js";
-import type { AgendaItem, Meeting, Occurrence } from "../../model.js";
+import type { AgendaItem, FollowUps, Meeting, Occurrence } from "../../model.js";
 import { collectAgendaItems, type CollectedItems } from "../../collect/collect-agenda-items.js";
 import { draftFromItems } from "../../render/draft-from-items.js";
 import type { LabelFact } from "../../collect/label-fact.js";
@@ -21,6 +21,8 @@ export interface LiveAgendaInput {
   repoFacts: RepoFact[];
   /** `owner/name#number` of the previous occurrence's agenda, when its issue is known: the others are marked new. */
   previousItems?: string[];
+  /** What the previous occurrence's merged minutes left to do (previousFollowUps). */
+  followUps?: FollowUps;
 }
 
 /**
@@ -46,6 +48,7 @@ export async function draftLiveAgenda(octokit: GitHub, input: LiveAgendaInput): 
     searchUrls: collected.searchUrls,
     truncated: collected.truncated,
     ...(previous && { previous }),
+    ...(input.followUps && { followUps: input.followUps }),
   });
 
   return {

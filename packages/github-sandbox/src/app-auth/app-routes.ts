@@ -1,4 +1,5 @@
 import { installationCovering } from "../access.js";
+import type { RestApiVersion } from "../api-versions.js";
 import { sandboxResponseProblem } from "../openapi.js";
 import { pageOf, readPage } from "../pagination.js";
 import { githubTimestamp } from "../route.js";
@@ -15,6 +16,8 @@ export interface AppRoutesContext {
   app: SandboxApp;
   tokens: InstallationTokens;
   urls: SandboxUrls;
+  /** The REST API version the request asked for: its answer is checked against that version's description. */
+  apiVersion: RestApiVersion;
   /** Answers under the request fault the operation meets, if any: the app's token mint fails as GitHub's may. */
   underFault?: (operation: string, answer: () => Promise<Response>) => Promise<Response>;
 }
@@ -62,7 +65,7 @@ export function answerAppRequest(request: Request, path: string, context: AppRou
     const answer = async () => {
       const response = refuseWithoutAppJwt(request, context) ?? (await route.answer(context, params, request));
       const text = await response.clone().text();
-      const problem = sandboxResponseProblem(route.operation, response.status, text === "" ? undefined : JSON.parse(text));
+      const problem = sandboxResponseProblem(route.operation, response.status, text === "" ? undefined : JSON.parse(text), context.apiVersion);
       if (problem) throw new Error(`Sandbox bug: ${request.method} ${new URL(request.url).pathname} broke GitHub's OpenAPI description: ${problem}`);
       return response;
     };

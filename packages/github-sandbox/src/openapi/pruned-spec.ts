@@ -1,4 +1,4 @@
-// The shape of github-rest.json, the part of GitHub's OpenAPI description the sandbox checks
+// The shape of github-rest.<version>.json, the part of GitHub's OpenAPI description the sandbox checks
 // against. scripts/prune-openapi.ts writes it.
 
 export interface PrunedParameter {
@@ -19,6 +19,8 @@ export interface PrunedOperation {
 
 export interface PrunedSpec {
   source: string;
+  /** The REST API version it describes (`X-GitHub-Api-Version`). */
+  apiVersion: string;
   /** Keyed by `METHOD /path/{template}`. */
   operations: Record<string, PrunedOperation>;
   /** Schemas referenced as `#/schemas/<name>`. */

@@ -1,4 +1,5 @@
 import { canRead, type Actor } from "../access.js";
+import { GitHubError } from "../route.js";
 import { repoKey, type SandboxState } from "../state.js";
 import { parseAdvancedQuery } from "./parse-advanced-query.js";
 import { parseLegacyQuery } from "./parse-legacy-query.js";
@@ -24,7 +25,8 @@ export function readSearchQuery(server: SearchServer, q: string, advancedSearch:
   const advanced = server.enterpriseVersion === undefined || (advancedSearch === "true" && knowsAdvancedSearch(server.enterpriseVersion));
   const query = advanced ? parseAdvancedQuery(q) : parseLegacyQuery(q);
   if (server.actor.kind === "user" && server.actor.token !== undefined && server.actor.token !== "classic" && !typed(query)) {
-    throw searchInvalid("Query must include 'is:issue' or 'is:pull-request'");
+    // Not a "Validation Failed" with errors: GitHub says this one in the answer's own message.
+    throw new GitHubError(422, "Query must include 'is:issue' or 'is:pull-request'");
   }
   checkScope(server, query);
   return query;

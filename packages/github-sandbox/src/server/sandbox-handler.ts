@@ -1,4 +1,5 @@
 import { userToken, userTokenText, type Actor } from "../access.js";
+import { requestedApiVersion } from "../api-versions.js";
 import { answerAppRequest } from "../app-auth/app-routes.js";
 import { githubError } from "../app-auth/github-error.js";
 import { InstallationTokens } from "../app-auth/installation-tokens.js";
@@ -46,8 +47,11 @@ export function createSandboxHandler(sandbox: Sandbox, options: SandboxHandlerOp
     if (path === "/api/v3" || path.startsWith("/api/v3/")) {
       const restPath = path.slice("/api/v3".length) || "/";
       const underFault = (operation: string, answer: () => Promise<Response>) => answerAppUnderFault(request, sandbox, operation, answer);
+      const apiVersion = requestedApiVersion(request.headers.get("x-github-api-version"), sandbox.enterpriseVersion);
+      if (typeof apiVersion === "object") return githubError(400, apiVersion.refusal);
       const appAnswer =
-        options.app && answerAppRequest(request, restPath, { state: sandbox.state, now: () => sandbox.clock.now(), app: options.app, tokens, urls: sandbox.urls, underFault });
+        options.app &&
+        answerAppRequest(request, restPath, { state: sandbox.state, now: () => sandbox.clock.now(), app: options.app, tokens, urls: sandbox.urls, underFault, apiVersion });
       if (appAnswer) return appAnswer;
       const actor = resolveActor(request.headers.get("authorization"));
       if (typeof actor === "string") return githubError(401, actor);
@@ -124,5 +128,6 @@ function apiRequest(request: Request, path: string): ApiRequest {
   const token = /^(?:token|bearer)\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1] ?? "";
   const caller = token.startsWith("ghs_") ? "installation" : token.startsWith("user:") ? "user" : token.startsWith("ey") ? "app" : "unknown";
   const url = new URL(request.url);
-  return { method: request.method.toUpperCase(), path: path === "/api/graphql" ? "/graphql" : `${path.slice("/api/v3".length)}${url.search}`, caller };
+  const apiVersion = request.headers.get("x-github-api-version") ?? undefined;
+  return { method: request.method.toUpperCase(), path: path === "/api/graphql" ? "/graphql" : `${path.slice("/api/v3".length)}${url.search}`, caller, ...(apiVersion && { apiVersion }) };
 }
