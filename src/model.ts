@@ -12,6 +12,8 @@ export interface Meeting {
   home: { owner: string; repo: string };
   name: string;
   agendaLabels: string[];
+  /** Other agenda sources, where the config names them (`sources`). */
+  sources?: { project?: ProjectSource };
   /** Exactly one of orgs or repos is non-empty. */
   scope: { orgs: string[]; repos: RepoFullName[] };
   /** Private or internal repositories whose items this meeting may show besides its home repo. */
@@ -43,6 +45,14 @@ export interface Meeting {
    * the invited teams and people with triage or higher on the home repo.
    */
   commands?: { allow: { teams: string[]; logins: string[] } };
+}
+
+/** A GitHub Projects (v2) board whose items with `field` set to `value` are the agenda, instead of the labels. */
+export interface ProjectSource {
+  owner: string;
+  number: number;
+  field: string;
+  value: string;
 }
 
 export interface StandingItem {

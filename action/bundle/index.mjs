@@ -69619,6 +69619,17 @@ var layoutSchema = external_exports.strictObject({
   }).optional().describe("How people recorded as present are listed in the minutes.")
 });
 
+// src/config/project-source-schema.ts
+var OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+var projectSourceSchema = external_exports.strictObject({
+  owner: external_exports.string().regex(OWNER, { error: (issue2) => `\`${String(issue2.input)}\` is not a GitHub organization or user` }).describe("The organization or user that owns the project, e.g. `cncf`."),
+  number: external_exports.number({ error: "expected the project's number, e.g. `27` (from its URL, `/orgs/cncf/projects/27`)" }).int({ error: "expected a whole number" }).positive({ error: "must be a positive number" }).describe("The project's number, from its URL (`https://github.com/orgs/cncf/projects/27`)."),
+  field: external_exports.string().trim().min(1, { error: "must not be empty" }).describe("The name of a single-select or text field of the project, e.g. `Status`."),
+  value: external_exports.string().trim().min(1, { error: "must not be empty" }).describe("The field's value that puts an item on the agenda: an option of a single-select field, or a text field's exact text.")
+}).describe(
+  "A GitHub Projects (v2) board as the agenda, instead of `agenda_labels`: its open issues and pull requests whose `field` is `value`, within `scope` and the visibility rule. Draft issues are left out."
+);
+
 // src/config/lead-time.ts
 var UNIT_MS = { w: 7 * 24 * 36e5, d: 24 * 36e5, h: 36e5, m: 6e4 };
 var SHORT_DURATION = /^(?:(\d+)w)?\s*(?:(\d+)d)?\s*(?:(\d+)h)?\s*(?:(\d+)m)?$/;
@@ -69762,6 +69773,7 @@ var commandsSchema = external_exports.strictObject({
 var meetingSchema = external_exports.strictObject({
   name: nonEmptyText.optional().describe("Name of the meeting; the issue title is `<name> Meeting <YYYY-MM-DD>`."),
   agenda_labels: external_exports.array(nonEmptyText).min(1, { error: "must list at least one label" }).optional().describe("An issue or pull request with any of these labels is on the agenda. Default: `[<meeting id>-agenda]`."),
+  sources: external_exports.strictObject({ project: projectSourceSchema.optional() }).optional().describe("Where the agenda's items come from besides (or instead of) the agenda labels."),
   scope: scopeSchema.optional().describe("Where agenda items are searched. Default: the home repository's owner."),
   include_private: repoList(
     "Private or internal repositories (`owner/name`) whose items this meeting may show besides its home repository."
@@ -70215,6 +70227,7 @@ function toMeeting(id, raw, home) {
   };
   if (raw.calendar) meeting.calendar = { path: raw.calendar.path };
   if (raw.link_labels) meeting.linkLabels = raw.link_labels;
+  if (raw.sources?.project) meeting.sources = { ...meeting.sources, project: { ...raw.sources.project } };
   const zoneLabels = (raw.timezones ?? []).flatMap((entry) => typeof entry === "string" ? [] : [[entry.zone, entry.label]]);
   if (zoneLabels.length > 0) meeting.timezoneLabels = Object.fromEntries(zoneLabels);
   if (raw.layout) meeting.layout = toLayout(raw.layout);
@@ -70724,6 +70737,7 @@ function buildMeetingView(input2) {
     agendaLabels: meeting.agendaLabels.map(escapeMarkdown),
     agendaLabelList: meeting.agendaLabels.map(escapeMarkdown).join(", "),
     scopeText: scopeText(meeting),
+    ...meeting.sources?.project && { projectSource: projectSourceView(meeting.sources.project) },
     standingItems: sectioned ? agendaStandingItems(meeting) : allStandingItems(meeting),
     groups: (sectioned ? groupsLeftForAgenda(agenda) : agenda.groups).map((group) => ({
       repo: escapeMarkdown(group.repo),
@@ -70752,6 +70766,9 @@ function itemView(item, markItems) {
     draft,
     markers
   };
+}
+function projectSourceView(source) {
+  return { owner: escapeMarkdown(source.owner), number: source.number, field: escapeMarkdown(source.field), value: escapeMarkdown(source.value) };
 }
 function scopeText(meeting) {
   const { orgs, repos } = meeting.scope;
@@ -78730,6 +78747,79 @@ async function scopeRepoProblems(octokit, loaded2, why = APP_CANNOT_READ) {
   return problems;
 }
 
+// src/collect/read-project-field.ts
+var PROJECT_FIELD_QUERY = `query ($owner: String!, $number: Int!, $field: String!) {
+  repositoryOwner(login: $owner) {
+    __typename
+    ... on ProjectV2Owner {
+      projectV2(number: $number) {
+        public
+        url
+        field(name: $field) {
+          __typename
+          ... on ProjectV2SingleSelectField { name options { name } }
+          ... on ProjectV2Field { name dataType }
+          ... on ProjectV2IterationField { name }
+        }
+      }
+    }
+  }
+}`;
+async function readProjectField(octokit, source) {
+  const data = await withoutNotFound(octokit.graphql(PROJECT_FIELD_QUERY, { owner: source.owner, number: source.number, field: source.field }));
+  if (!data.repositoryOwner) return { kind: "no-owner" };
+  const project = data.repositoryOwner.projectV2;
+  if (!project) return { kind: "no-project" };
+  const field = project.field;
+  if (!field) return { kind: "found", public: project.public, url: project.url, field: null };
+  if (field.__typename === "ProjectV2SingleSelectField") return { kind: "found", public: project.public, url: project.url, field: { kind: "single-select", name: field.name, options: (field.options ?? []).map((option) => option.name) } };
+  if (field.__typename === "ProjectV2Field" && field.dataType === "TEXT") return { kind: "found", public: project.public, url: project.url, field: { kind: "text", name: field.name } };
+  const type = field.__typename === "ProjectV2IterationField" ? "iteration" : (field.dataType ?? "other").toLowerCase().replaceAll("_", " ");
+  return { kind: "found", public: project.public, url: project.url, field: { kind: "other", name: field.name, type } };
+}
+
+// src/operations/steps/project-source-problems.ts
+var MOST_PROJECTS_READ = 20;
+async function projectSourceProblems(octokit, loaded2, homePrivate, reader = "the app may not read it (it needs the Projects permission on the organization, read)") {
+  const problems = [];
+  const meetings = loaded2.meetings.filter((meeting) => meeting.sources?.project).slice(0, MOST_PROJECTS_READ);
+  for (const meeting of meetings) {
+    const source = meeting.sources?.project;
+    const problem = await problemOf(octokit, source, homePrivate, reader);
+    if (problem) problems.push(pinned2(loaded2, meeting, problem.key, problem.message));
+  }
+  return problems;
+}
+async function problemOf(octokit, source, homePrivate, reader) {
+  const read = await readProjectField(octokit, source);
+  if (read.kind === "no-owner") return { key: "owner", message: `\`${source.owner}\` is not a GitHub organization or user` };
+  if (read.kind === "no-project") {
+    return { key: "number", message: `\`${source.owner}\` has no project ${source.number}, or ${reader}` };
+  }
+  const field = read.field;
+  if (!field) return { key: "field", message: `project ${source.number} of \`${source.owner}\` has no field \`${source.field}\`` };
+  if (field.kind === "other") return { key: "field", message: `\`${field.name}\` is a ${field.type} field; the agenda's field must be a single-select or text field` };
+  if (field.kind === "single-select" && !field.options.some((option) => option.toLowerCase() === source.value.trim().toLowerCase())) {
+    return { key: "value", message: `\`${source.value}\` is not an option of \`${field.name}\` (${field.options.map((option) => `\`${option}\``).join(", ") || "it has none"})` };
+  }
+  if (!read.public && !await homePrivate()) {
+    return { key: "number", message: `project ${source.number} of \`${source.owner}\` is private and this repository is public: its items are not shown (make the board public, or the home repository private)` };
+  }
+  return void 0;
+}
+function pinned2(loaded2, meeting, key, message) {
+  const own2 = loaded2.own;
+  for (const layer of [["meetings", meeting.id], ["defaults"]]) {
+    const entry = layer.length === 2 ? own2?.raw.meetings?.[meeting.id] : own2?.raw.defaults;
+    if (!own2 || entry?.sources?.project?.[key] === void 0) continue;
+    const path2 = [...layer, "sources", "project", key];
+    return { file: CONFIG_PATH, path: formatKeyPath(path2), ...own2.locate(path2, "value"), message, severity: "error" };
+  }
+  const extended2 = loaded2.files[1];
+  const file2 = extended2 ? `${extended2.owner}/${extended2.repo}:${extended2.path}` : CONFIG_PATH;
+  return { file: file2, path: `meetings.${meeting.id}.sources.project.${key}`, message, severity: "error" };
+}
+
 // src/operations/steps/config-check-report.ts
 var CONFIG_CHECK_NAME = "agenda-drafter config";
 var MOST_MEETINGS_RENDERED = 10;
@@ -78747,7 +78837,9 @@ async function configCheckReport(octokit, repo, sha) {
   });
   const config4 = await loadRepoConfig(octokit, repo, sha);
   if (!config4) return report("neutral", "No meetings", `This commit has no \`${CONFIG_PATH}\`: the repository declares no meetings.`);
-  const loaded2 = { ...config4, problems: [...config4.problems, ...exceptionProblems(config4), ...await scopeRepoProblems(octokit, config4)] };
+  const homePrivate = async () => (await octokit.rest.repos.get({ ...repo })).data.private;
+  const remote = [...await scopeRepoProblems(octokit, config4), ...await projectSourceProblems(octokit, config4, homePrivate)];
+  const loaded2 = { ...config4, problems: [...config4.problems, ...exceptionProblems(config4), ...remote] };
   const templateProblems = [];
   const withTemplates = loaded2.meetings.filter((meeting) => Object.keys(meeting.templates).length > 0);
   for (const meeting of withTemplates.slice(0, MOST_MEETINGS_RENDERED)) templateProblems.push(...await templateProblemsOf(octokit, { ...repo, sha }, meeting));
@@ -79415,6 +79507,30 @@ async function onItemEvent(runtime, context) {
   }
 }
 
+// src/app/on-project-item-event.ts
+async function onProjectItemEvent(runtime, context) {
+  const { payload } = context;
+  const installationId = payload.installation?.id;
+  if (installationId === void 0) return;
+  await runtime.ensureDiscovered(context.octokit, installationId);
+  const owner = payload.organization.login.toLowerCase();
+  const edit = payload.action === "edited" && "field_value" in (payload.changes ?? {}) ? fieldEdit(payload.changes) : void 0;
+  for (const meeting of await runtime.registry.meetings(installationId)) {
+    const source = meeting.sources?.project;
+    if (!source || source.owner.toLowerCase() !== owner) continue;
+    if (edit?.projectNumber !== void 0 && edit.projectNumber !== source.number) continue;
+    if (edit?.fieldName !== void 0 && edit.fieldName.toLowerCase() !== source.field.toLowerCase()) continue;
+    runtime.refresh(installationId, meeting);
+  }
+}
+function fieldEdit(changes) {
+  const value = changes.field_value;
+  return {
+    ...typeof value?.project_number === "number" && { projectNumber: value.project_number },
+    ...typeof value?.field_name === "string" && { fieldName: value.field_name }
+  };
+}
+
 // src/app/on-scope-event.ts
 async function onRepositoryEvent(runtime, context) {
   const { payload } = context;
@@ -80065,6 +80181,81 @@ function renameOutcome(outcome) {
   return outcome === "written" ? "updated" : outcome;
 }
 
+// src/collect/collect-project-items.ts
+var ITEMS_PER_PAGE = 100;
+var LABELS_PER_ITEM = 100;
+var MOST_PAGES = 100;
+var CONTENT_FIELDS = `number title url createdAt updatedAt author { login } labels(first: ${LABELS_PER_ITEM}) { nodes { name } } repository { nameWithOwner visibility }`;
+var PROJECT_ITEMS_QUERY = `query ($owner: String!, $number: Int!, $field: String!, $after: String) {
+  repositoryOwner(login: $owner) {
+    ... on ProjectV2Owner {
+      projectV2(number: $number) {
+        public
+        url
+        items(first: ${ITEMS_PER_PAGE}, after: $after) {
+          pageInfo { hasNextPage endCursor }
+          nodes {
+            isArchived
+            fieldValueByName(name: $field) {
+              ... on ProjectV2ItemFieldSingleSelectValue { name }
+              ... on ProjectV2ItemFieldTextValue { text }
+            }
+            content {
+              __typename
+              ... on Issue { ${CONTENT_FIELDS} state }
+              ... on PullRequest { ${CONTENT_FIELDS} prState: state isDraft }
+            }
+          }
+        }
+      }
+    }
+  }
+}`;
+async function collectProjectItems(octokit, meeting, source, home) {
+  const items = [];
+  let after = null;
+  for (let page = 1; ; page++) {
+    const data = await withoutNotFound(
+      octokit.graphql(PROJECT_ITEMS_QUERY, { owner: source.owner, number: source.number, field: source.field, after })
+    );
+    const project = data.repositoryOwner?.projectV2;
+    if (!project) return { privateBoard: false, items: [], truncated: false, requests: page };
+    if (!project.public && !home.private) return { url: project.url, privateBoard: true, items: [], truncated: false, requests: page };
+    for (const node2 of project.items.nodes) {
+      const item = node2 && agendaItem(meeting, source, node2, home);
+      if (item) items.push(item);
+    }
+    const { hasNextPage, endCursor } = project.items.pageInfo;
+    if (!hasNextPage || endCursor === null) return { url: project.url, privateBoard: false, items, truncated: false, requests: page };
+    if (page >= MOST_PAGES) return { url: project.url, privateBoard: false, items, truncated: true, requests: page };
+    after = endCursor;
+  }
+}
+function matchesValue(source, value) {
+  const text2 = value?.name ?? value?.text;
+  return typeof text2 === "string" && text2.trim().toLowerCase() === source.value.trim().toLowerCase();
+}
+function agendaItem(meeting, source, node2, home) {
+  const content = node2.content;
+  if (node2.isArchived || !content || content.__typename === "DraftIssue" || !matchesValue(source, node2.fieldValueByName)) return void 0;
+  const isPullRequest = content.__typename === "PullRequest";
+  if ((isPullRequest ? content.prState : content.state) !== "OPEN") return void 0;
+  const repo = content.repository.nameWithOwner;
+  if (!mayShowRepo(meeting, repo, { homePrivate: home.private, repoPublic: content.repository.visibility === "PUBLIC" })) return void 0;
+  return {
+    repo,
+    number: content.number,
+    kind: isPullRequest ? "pull_request" : "issue",
+    title: content.title,
+    url: content.url,
+    author: content.author?.login ?? null,
+    labels: content.labels.nodes.map((label) => label.name),
+    createdAt: content.createdAt,
+    updatedAt: content.updatedAt,
+    ...isPullRequest ? { draft: content.isDraft === true } : {}
+  };
+}
+
 // src/collect/search-dialect.ts
 var GITHUB_COM_SEARCH = { advanced: true, enterprise: false, typed: false };
 var FIRST_ADVANCED_ENTERPRISE = [3, 17];
@@ -80229,6 +80420,13 @@ async function collectAgendaItems(octokit, meeting) {
     private: repo.private,
     visibility: repo.visibility ?? (repo.private ? "private" : "public")
   };
+  const source = meeting.sources?.project;
+  if (source) {
+    const board = await collectProjectItems(octokit, meeting, source, home);
+    const project = { found: board.url !== void 0, privateBoard: board.privateBoard };
+    const searchUrls = board.url && !board.privateBoard ? [board.url] : [];
+    return { items: board.items, searchUrls, home, truncated: board.truncated, requests: 1 + board.requests, unreachableRepos: [], project };
+  }
   const unreachable = /* @__PURE__ */ new Set();
   const dialect = searchDialect(octokit, headers);
   const webOrigin = webOriginOf(repo.html_url);
@@ -80384,10 +80582,10 @@ function parseItemKey(key) {
 
 // src/collect/read-items-batch.ts
 var ITEMS_PER_QUERY = 100;
-var LABELS_PER_ITEM = 100;
+var LABELS_PER_ITEM2 = 100;
 var ITEM_FIELDS = `__typename
-  ... on Issue { number title url state createdAt updatedAt author { login } labels(first: ${LABELS_PER_ITEM}) { nodes { name } } }
-  ... on PullRequest { number title url prState: state isDraft createdAt updatedAt author { login } labels(first: ${LABELS_PER_ITEM}) { nodes { name } } }`;
+  ... on Issue { number title url state createdAt updatedAt author { login } labels(first: ${LABELS_PER_ITEM2}) { nodes { name } } }
+  ... on PullRequest { number title url prState: state isDraft createdAt updatedAt author { login } labels(first: ${LABELS_PER_ITEM2}) { nodes { name } } }`;
 async function readItemsBatch(octokit, refs) {
   const batch = { repos: /* @__PURE__ */ new Map(), items: /* @__PURE__ */ new Map() };
   for (let start = 0; start < refs.length; start += ITEMS_PER_QUERY) {
@@ -80489,6 +80687,17 @@ async function reportUnreachableScope(octokit, meeting, repos) {
   await createCheckRun(octokit, home, await configCheckReport(octokit, home, sha));
 }
 
+// src/operations/steps/report-project-problem.ts
+async function reportProjectProblem(octokit, meeting) {
+  if (meeting.dryRun) return;
+  const home = meeting.home;
+  const sha = await defaultBranchHead(octokit, home);
+  const { data } = await octokit.rest.checks.listForRef({ ...home, ref: sha, check_name: CONFIG_CHECK_NAME, filter: "latest" });
+  const summary = data.check_runs[0]?.output.summary ?? "";
+  if (summary.includes(`meetings.${meeting.id}.sources.project`) || summary.includes("this check does not show them")) return;
+  await createCheckRun(octokit, home, await configCheckReport(octokit, home, sha));
+}
+
 // src/operations/steps/shown-proposals.ts
 async function withShownProposals(octokit, meeting, occurrence, options2 = {}) {
   const proposals = occurrence.proposals ?? [];
@@ -80506,16 +80715,13 @@ async function draftLiveAgenda(octokit, input2) {
   const { meeting } = input2;
   const collected = await collectAgendaItems(octokit, meeting);
   if (collected.unreachableRepos.length > 0) await reportUnreachableScope(octokit, meeting, collected.unreachableRepos);
-  const disputed = reconcileFacts(meeting, collected.items, input2.facts).pending;
-  const checked = await checkFacts(octokit, meeting, collected.home, disputed);
-  const reconciled = reconcileFacts(meeting, collected.items, checked.facts);
-  const missing = new Set(reconciled.missing.map(itemKey));
+  if (collected.project && (!collected.project.found || collected.project.privateBoard)) await reportProjectProblem(octokit, meeting);
   const hidden = hiddenByFacts(meeting, collected.home, input2.repoFacts);
-  const items = [...reconciled.items, ...checked.items.filter((item) => missing.has(itemKey(item)))].filter((item) => !hidden(item));
-  const facts = reconciled.pending.filter((fact) => !hidden(fact));
+  const { items, facts } = meeting.sources?.project ? { items: collected.items, facts: [] } : await withLabelFacts(octokit, meeting, collected, input2.facts);
+  const shown2 = items.filter((item) => !hidden(item));
   const occurrence = await withShownProposals(octokit, meeting, input2.occurrence, { home: collected.home, hidden });
   const previous = input2.previousItems?.map(parseItemKey);
-  const { agenda, rendered } = await draftFromItems(octokit, meeting, occurrence, items, {
+  const { agenda, rendered } = await draftFromItems(octokit, meeting, occurrence, shown2, {
     searchUrls: collected.searchUrls,
     truncated: collected.truncated,
     ...previous && { previous },
@@ -80530,11 +80736,18 @@ async function draftLiveAgenda(octokit, input2) {
       marker: { v: 1, meeting: meeting.id, occurrence: occurrence.key },
       agendaMarkdown: rendered.agendaMarkdown,
       agendaItems: agenda.groups.flatMap((group) => group.items.map((item) => `${item.repo}#${item.number}`)),
-      facts,
+      facts: facts.filter((fact) => !hidden(fact)),
       repoFacts: input2.repoFacts,
       cut: rendered.agendaCut
     }
   };
+}
+async function withLabelFacts(octokit, meeting, collected, given) {
+  const disputed = reconcileFacts(meeting, collected.items, given).pending;
+  const checked = await checkFacts(octokit, meeting, collected.home, disputed);
+  const reconciled = reconcileFacts(meeting, collected.items, checked.facts);
+  const missing = new Set(reconciled.missing.map(itemKey));
+  return { items: [...reconciled.items, ...checked.items.filter((item) => missing.has(itemKey(item)))], facts: reconciled.pending };
 }
 
 // node_modules/mdurl/index.mjs
@@ -86148,6 +86361,14 @@ function refArguments(words, context) {
   return { args: [...refs.values()] };
 }
 
+// src/commands/board-agenda.ts
+function boardAgendaRefusal(meeting) {
+  const source = meeting.sources?.project;
+  if (!source) return void 0;
+  const [owner, field, value] = [source.owner, source.field, source.value].map(escapeMarkdown);
+  return { refused: `this meeting's agenda is project ${source.number} of **${owner}**: add the item there, or change its **${field}** (**${value}** puts it on the agenda); labels do not change it.` };
+}
+
 // src/commands/command-declaration.ts
 var STEERERS = "people who may steer the meeting";
 function declareCommand(declaration) {
@@ -86183,6 +86404,8 @@ var agendaAdd = declareCommand({
   access: () => "steer",
   itemCount: (refs) => refs.length,
   async run(refs, context) {
+    const onBoard = boardAgendaRefusal(context.meeting);
+    if (onBoard) return onBoard;
     const checked = await context.github.checkItems(refs, { openOnly: true });
     if ("refused" in checked) return checked;
     const { meeting } = context;
@@ -86350,6 +86573,8 @@ var agendaRemove = declareCommand({
   access: () => "steer",
   itemCount: (refs) => refs.length,
   async run(refs, context) {
+    const onBoard = boardAgendaRefusal(context.meeting);
+    if (onBoard) return onBoard;
     const checked = await context.github.checkItems(refs, { openOnly: false });
     if ("refused" in checked) return checked;
     const removed = [];
@@ -87077,6 +87302,8 @@ async function agendaAsWritten(octokit, meeting, occurrence, agendaItems) {
   const { data: home, headers } = await octokit.rest.repos.get({ ...meeting.home });
   const read = await readVisibleItems(octokit, meeting, { private: home.private }, agendaItems.map(parseItemKey));
   const agenda = buildAgenda(meeting, occurrence, read.items.map(({ item }) => item));
+  const source = meeting.sources?.project;
+  if (source) return { groups: agenda.groups, searchUrls: await boardUrls(octokit, source, home.private) };
   const queries = buildSearchQueries(meeting, { private: home.private }, searchDialect(octokit, headers));
   return { groups: agenda.groups, searchUrls: queries.map((query) => searchUrl(query.q, webOriginOf(home.html_url))) };
 }
@@ -87090,6 +87317,10 @@ async function frozenAgendaAsShown(octokit, meeting, frozen) {
   const groups2 = [];
   for (const group of frozen.groups) if (await mayShow3(group.repo)) groups2.push(group);
   return { ...frozen, groups: groups2 };
+}
+async function boardUrls(octokit, source, homePrivate) {
+  const board = await readProjectField(octokit, source);
+  return board.kind === "found" && (board.public || homePrivate) ? [board.url] : [];
 }
 
 // src/operations/open-minutes.ts
@@ -89473,6 +89704,7 @@ function registerHandlers(probot, current2, queue, { timeoutMs, metrics }) {
     (context) => later(context, () => onInstallationEvent(current2, timed(context)))
   );
   probot.on("issue_comment.created", (context) => later(context, () => onIssueComment(current2, timed(context))));
+  probot.on("projects_v2_item", (context) => later(context, () => onProjectItemEvent(current2, timed(context))));
 }
 function installationKey(payload) {
   const id = payload.installation?.id;

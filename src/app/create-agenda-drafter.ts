@@ -5,6 +5,7 @@ import { describeError, errorDetails } from "../log.js";
 import { createMemoryRegistry, type MeetingRegistry } from "../registry/meeting-registry.js";
 import { onPullRequestCommits, onPush } from "./on-config-change.js";
 import { onItemEvent } from "./on-item-event.js";
+import { onProjectItemEvent } from "./on-project-item-event.js";
 import { onInstallationEvent, onLabelEvent, onRepositoryEvent } from "./on-scope-event.js";
 import { ITEM_ACTIONS } from "./item-changes.js";
 import { Runtime } from "./runtime.js";
@@ -221,6 +222,7 @@ function registerHandlers(probot: Probot, current: Runtime, queue: WebhookQueue,
     later(context, () => onInstallationEvent(current, timed(context))),
   );
   probot.on("issue_comment.created", (context) => later(context, () => onIssueComment(current, timed(context))));
+  probot.on("projects_v2_item", (context) => later(context, () => onProjectItemEvent(current, timed(context))));
 }
 
 /** Work of one installation runs in order; a delivery without one queues apart. */

@@ -1,6 +1,7 @@
 import { statusOf, type GitHub } from "../github.js";
 import type { AgendaItem, Meeting, RepoFullName } from "../model.js";
 import { canReadRepo } from "./can-read-repo.js";
+import { collectProjectItems } from "./collect-project-items.js";
 import { buildSearchQueries, type SearchQuery } from "./build-search-queries.js";
 import { isAgendaLabel } from "./is-agenda-label.js";
 import { itemKey } from "./item-key.js";
@@ -23,6 +24,8 @@ export interface CollectedItems {
    * read (the app is not installed on them): left out, so that the rest of the scope is searched.
    */
   unreachableRepos: RepoFullName[];
+  /** With `sources.project`: whether GitHub found the board, and whether it was left out as private in a public home repo. */
+  project?: { found: boolean; privateBoard: boolean };
 }
 
 const PER_PAGE = 100;
@@ -31,7 +34,8 @@ const SEARCH_RESULT_CAP = 1000;
 
 /**
  * The open issues and pull requests carrying any of the meeting's agenda labels in its scope,
- * found by issue search, de-duplicated, and only those the meeting's home repo may show.
+ * found by issue search, de-duplicated, and only those the meeting's home repo may show; or, for
+ * a meeting whose agenda is a project board (`sources.project`), the board's items on it.
  */
 export async function collectAgendaItems(
   octokit: GitHub,
@@ -45,6 +49,13 @@ export async function collectAgendaItems(
     private: repo.private,
     visibility: repo.visibility ?? (repo.private ? "private" : "public"),
   };
+  const source = meeting.sources?.project;
+  if (source) {
+    const board = await collectProjectItems(octokit, meeting, source, home);
+    const project = { found: board.url !== undefined, privateBoard: board.privateBoard };
+    const searchUrls = board.url && !board.privateBoard ? [board.url] : [];
+    return { items: board.items, searchUrls, home, truncated: board.truncated, requests: 1 + board.requests, unreachableRepos: [], project };
+  }
   const unreachable = new Set<RepoFullName>();
   const dialect = searchDialect(octokit, headers);
   const webOrigin = webOriginOf(repo.html_url);

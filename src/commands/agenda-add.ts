@@ -1,5 +1,6 @@
 import { isAgendaLabel } from "../collect/is-agenda-label.js";
 import { escapeMarkdown } from "../render/escape-markdown.js";
+import { boardAgendaRefusal } from "./board-agenda.js";
 import { declareCommand, STEERERS } from "./command-declaration.js";
 import { itemList } from "./item-list.js";
 import { proposersOf } from "./proposer-mention.js";
@@ -17,6 +18,8 @@ export const agendaAdd = declareCommand({
   access: () => "steer",
   itemCount: (refs) => refs.length,
   async run(refs, context) {
+    const onBoard = boardAgendaRefusal(context.meeting);
+    if (onBoard) return onBoard;
     const checked = await context.github.checkItems(refs, { openOnly: true });
     if ("refused" in checked) return checked;
     const { meeting } = context;

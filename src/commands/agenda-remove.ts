@@ -1,4 +1,5 @@
 import { isAgendaLabel } from "../collect/is-agenda-label.js";
+import { boardAgendaRefusal } from "./board-agenda.js";
 import { declareCommand, STEERERS } from "./command-declaration.js";
 import { itemList } from "./item-list.js";
 import { refArguments } from "./ref-arguments.js";
@@ -14,6 +15,8 @@ export const agendaRemove = declareCommand({
   access: () => "steer",
   itemCount: (refs) => refs.length,
   async run(refs, context) {
+    const onBoard = boardAgendaRefusal(context.meeting);
+    if (onBoard) return onBoard;
     const checked = await context.github.checkItems(refs, { openOnly: false });
     if ("refused" in checked) return checked;
     const removed = [];

@@ -7,6 +7,7 @@ import { unreachableRepoProblem } from "../config/unreachable-repo-problem.js";
 import { exceptionProblems } from "./steps/exception-problems.js";
 import { loadSchedule, type LoadedSchedule } from "../schedule/load-schedule.js";
 import { collectAgendaItems } from "../collect/collect-agenda-items.js";
+import { projectSourceProblems } from "./steps/project-source-problems.js";
 import type { RenderedMeeting } from "../render/render-meeting.js";
 import { draftFromItems } from "../render/draft-from-items.js";
 import { newIssueBody } from "../publish/publish-occurrence.js";
@@ -52,6 +53,11 @@ export async function draftOccurrence(octokit: GitHub, request: DraftRequest): P
   const scopeProblems = collected.unreachableRepos.map((repo) => unreachableRepoProblem(loaded, meeting, repo, "the token cannot read it"));
   const searchable = meeting.scope.orgs.length > 0 || meeting.scope.repos.some((repo) => !collected.unreachableRepos.includes(repo));
   if (!searchable) throw new UserError(scopeProblems.map(formatProblem).join("\n"));
+  const board = collected.project;
+  const boardProblems = board && (!board.found || board.privateBoard)
+    ? await projectSourceProblems(octokit, { ...loaded, meetings: [meeting] }, async () => collected.home.private, "the token cannot read it")
+    : [];
+  if (board && !board.found) throw new UserError(boardProblems.map(formatProblem).join("\n"));
 
   // 4-5. Agenda model, with the follow-ups of the previous minutes, then render with the repository's templates, if it has its own.
   const previous = schedule.previous(occurrence);
@@ -72,7 +78,7 @@ export async function draftOccurrence(octokit: GitHub, request: DraftRequest): P
   };
   const issueBody = newIssueBody({ issueBody: rendered.issueBody, content });
 
-  const problems = [...exceptionProblems(loaded, [meeting]), ...scopeProblems];
+  const problems = [...exceptionProblems(loaded, [meeting]), ...scopeProblems, ...boardProblems];
   return { meeting, occurrence, agenda, rendered, issueBody, problems, searchRequests: collected.requests, truncated: collected.truncated };
 }
 

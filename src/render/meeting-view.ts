@@ -1,4 +1,4 @@
-import type { Agenda, AgendaItem, Attendee, Meeting } from "../model.js";
+import type { Agenda, AgendaItem, Attendee, Meeting, ProjectSource } from "../model.js";
 import { escapeMarkdown } from "./escape-markdown.js";
 import { escapeUrl } from "./escape-url.js";
 import { agendaStandingItems, allStandingItems, attendeeView, groupsLeftForAgenda, sectionViews, type AttendeeView, type SectionView, type StandingItemView } from "./layout-view.js";
@@ -54,6 +54,8 @@ export interface MeetingView {
   agendaLabelList: string;
   /** `the **nodejs org**`, `the **nodejs/node and nodejs/TSC** repositories`… */
   scopeText: string;
+  /** The project board whose items are the agenda (`sources.project`), escaped; absent: the labels are. */
+  projectSource?: { owner: string; number: number; field: string; value: string };
   standingItems: StandingItemView[];
   groups: { repo: string; items: ItemView[] }[];
   /** The layout's sections in order (the minutes' `{{> sections}}`). */
@@ -107,6 +109,7 @@ export function buildMeetingView(input: MeetingViewInput): MeetingView {
     agendaLabels: meeting.agendaLabels.map(escapeMarkdown),
     agendaLabelList: meeting.agendaLabels.map(escapeMarkdown).join(", "),
     scopeText: scopeText(meeting),
+    ...(meeting.sources?.project && { projectSource: projectSourceView(meeting.sources.project) }),
     standingItems: sectioned ? agendaStandingItems(meeting) : allStandingItems(meeting),
     groups: (sectioned ? groupsLeftForAgenda(agenda) : agenda.groups).map((group) => ({
       repo: escapeMarkdown(group.repo),
@@ -136,6 +139,10 @@ function itemView(item: AgendaItem, markItems: boolean): ItemView {
     draft,
     markers,
   };
+}
+
+function projectSourceView(source: ProjectSource): NonNullable<MeetingView["projectSource"]> {
+  return { owner: escapeMarkdown(source.owner), number: source.number, field: escapeMarkdown(source.field), value: escapeMarkdown(source.value) };
 }
 
 function scopeText(meeting: Meeting): string {

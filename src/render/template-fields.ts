@@ -78,6 +78,10 @@ export const TEMPLATE_FIELDS = [
   },
   { fields: ["scopeText"], example: "`the **nodejs org**`, or `the **nodejs/node and nodejs/TSC** repositories`" },
   {
+    fields: ["projectSource.owner", "projectSource.number", "projectSource.field", "projectSource.value"],
+    example: "`cncf`, `27`, `Status`, `Agenda`: the project board whose items are the agenda (`sources.project`); absent when the agenda labels are",
+  },
+  {
     fields: ["standingItems"],
     example: "`[{ title, url }]`: in `{{> sections}}` and the issue's agenda, those of the agenda's section",
     within: ["standingItems[].title", "standingItems[].url"],
@@ -171,7 +175,7 @@ export const TEMPLATE_FIELDS = [
   },
   {
     fields: ["truncated"],
-    example: "true when GitHub search matched more than the 1,000 results per query it returns: the agenda lacks the rest",
+    example: "true when GitHub search matched more than the 1,000 results per query it returns, or a project board (`sources.project`) holds more than the 10,000 items read: the agenda lacks the rest",
   },
 ] as const satisfies readonly FieldRow[];
 

@@ -68,8 +68,9 @@ test("the table documents exactly the fields a view built for a meeting has", ()
     sections: [{ heading: "Items", level: 2 as const, agenda: true, labels: [] }, { heading: "All", level: 3 as const, agenda: false, labels: ["security-wg-agenda"] }],
     present: { style: "name_login" as const, roles: [{ role: "voting member", logins: ["mhdawson"] }] },
   };
+  const sources = { project: { owner: "cncf", number: 27, field: "Status", value: "Agenda" } };
   const followUps = { date: "2024-03-14", url: "https://github.com/nodejs/security-wg/blob/main/meetings/2024-03-14.md", items: [{ text: "review", line: 3 }], more: 0 };
-  const agenda = { ...base, meeting: { ...base.meeting, layout }, occurrence: {
+  const agenda = { ...base, meeting: { ...base.meeting, layout, sources }, occurrence: {
       ...base.occurrence,
       cancelled: true,
       cancelReason: "the summit",

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { storeFileTree, storeObject } from "./git-store.js";
+import { createProjects } from "./projects/create-projects.js";
 import type { Snapshot, SnapshotIssue, SnapshotRepo } from "./snapshot.js";
 import {
   type IssueRecord,
@@ -56,6 +57,7 @@ export function createState(snapshot: Snapshot): SandboxState {
       const created = createRepo(state, orgLogin, name, repo);
       state.repos.set(repoKey(orgLogin, name), created);
     }
+    createProjects(state, orgLogin, org.projects, LONG_AGO);
   }
 
   const installations = snapshot.installations ?? Object.keys(snapshot.orgs).map((account) => ({ account, repositories: "all" as const, id: undefined }));

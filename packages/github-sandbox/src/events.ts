@@ -1,4 +1,4 @@
-import type { CommentRecord, IssueRecord, LabelRecord, RepoRecord } from "./state.js";
+import type { CommentRecord, IssueRecord, LabelRecord, ProjectItemRecord, ProjectRecord, RepoRecord } from "./state.js";
 
 // Domain events, one per change, in the order the changes happen. Records are the live ones:
 // a listener that keeps data for later must copy what it needs.
@@ -11,7 +11,21 @@ interface EventBase {
   at: string;
 }
 
+/** A Projects (v2) item changed: an organization's event, of no repository; `item` is a copy of it as it is after the change. */
+export interface ProjectItemEvent {
+  name: "projects_v2_item";
+  action: "created" | "edited" | "archived" | "restored" | "deleted" | "converted";
+  project: ProjectRecord;
+  item: ProjectItemRecord;
+  /** As GitHub's payload gives them (`field_value`, `archived_at`, `content_type`). */
+  changes?: Record<string, unknown>;
+  repo?: undefined;
+  actor: string;
+  at: string;
+}
+
 export type SandboxEvent =
+  | ProjectItemEvent
   | (EventBase & {
       name: "issues" | "pull_request";
       action: "opened" | "edited" | "closed" | "reopened" | "locked" | "unlocked";

@@ -17,6 +17,7 @@ import type { SandboxState } from "./state.js";
 import { ApiRequestListeners } from "./api-requests.js";
 import { inApiVersion } from "./serialize/api-version.js";
 import { installationById } from "./workflow-installations.js";
+import { answerInProcessGraphql, isGraphqlRequest } from "./graphql/in-process-graphql.js";
 import { GITHUB_DOT_COM, type SandboxUrls } from "./urls.js";
 
 /** A REST request the sandbox answered from one of its routes. */
@@ -47,7 +48,6 @@ export interface SandboxOptions {
 
 /** The base URL of the Octokit clients the sandbox hands out; requests never leave the process. */
 const SANDBOX_BASE_URL = "http://sandbox.invalid/api/v3";
-
 const GENERIC_DOCUMENTATION = "https://docs.github.com/rest";
 /**
  * An in-memory GitHub loaded from a snapshot. Requests go through `handle` (or `fetch`, or an
@@ -96,7 +96,7 @@ export class Sandbox {
   /** A `fetch` that answers from the sandbox, for Octokit's `request.fetch`. */
   readonly fetch: typeof fetch = async (input, init) => {
     const request = new Request(input, init);
-    const response = await this.handle(request);
+    const response = await (isGraphqlRequest(request) ? answerInProcessGraphql(this, request) : this.handle(request));
     // A fetched response knows its URL (Octokit's paginate reads it); a constructed one does not.
     Object.defineProperty(response, "url", { value: request.url });
     return response;

@@ -1,6 +1,7 @@
 import { parseDocument } from "yaml";
 import { z } from "zod";
 import { requestFaultSchema } from "./faults/request-fault.js";
+import { projectSnapshotSchema } from "./projects/project-snapshot.js";
 import { githubTimestamp } from "./route.js";
 
 // A snapshot is written by people: keys read like GitHub's API, everything but names is optional,
@@ -102,6 +103,8 @@ const org = z.strictObject({
   base_permission: z.enum(["none", "read", "write", "admin"]).default("read"),
   teams: z.record(z.string().regex(/^[a-z0-9-]+$/, "must be a team slug (a-z, 0-9, -)"), team).default({}),
   repos: z.record(repoName, repo).default({}),
+  /** Projects (v2) boards of the organization (see projects/project-snapshot.ts). */
+  projects: z.array(projectSnapshotSchema).default([]),
 });
 
 const installation = z.strictObject({

@@ -201,6 +201,43 @@ export interface InstallationRecord {
   app?: "github-actions";
 }
 
+/** A Projects (v2) field: single-select fields have options; text, number and date fields hold their values as text. */
+export interface ProjectFieldRecord {
+  id: number;
+  nodeId: string;
+  name: string;
+  dataType: "SINGLE_SELECT" | "TEXT" | "NUMBER" | "DATE";
+  options: { id: string; name: string }[];
+}
+
+/** An item of a project: an issue or pull request by its repository and number, or a draft issue of the project's own. */
+export interface ProjectItemRecord {
+  id: number;
+  nodeId: string;
+  content: { kind: "issue"; repo: string; number: number } | { kind: "draft"; nodeId: string; title: string; body: string };
+  /** Lower-cased field name → the option's name (single select) or the text. */
+  values: Map<string, string>;
+  archivedAt: string | null;
+  creator: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A Projects (v2) board of an organization. */
+export interface ProjectRecord {
+  id: number;
+  nodeId: string;
+  /** The owning organization's login as written. */
+  owner: string;
+  number: number;
+  title: string;
+  public: boolean;
+  closed: boolean;
+  createdAt: string;
+  fields: ProjectFieldRecord[];
+  items: ProjectItemRecord[];
+}
+
 export interface SandboxState {
   /** Lower-cased login → user or organization account. */
   users: Map<string, UserRecord>;
@@ -211,6 +248,8 @@ export interface SandboxState {
   installations: InstallationRecord[];
   /** GitHub Actions' installations, one per repository a workflow token was handed out for; never the app's. */
   workflowInstallations?: InstallationRecord[];
+  /** Projects (v2) boards, of the snapshot's organizations. */
+  projects?: ProjectRecord[];
   /** The next id handed out for any record: GitHub ids only grow. */
   nextId: number;
 }

@@ -1,8 +1,9 @@
 import type { GitHub } from "../../github.js";
-import type { Agenda, Meeting, Occurrence } from "../../model.js";
+import type { Agenda, Meeting, Occurrence, ProjectSource } from "../../model.js";
 import { buildAgenda } from "../../agenda/build-agenda.js";
 import { buildSearchQueries } from "../../collect/build-search-queries.js";
 import { parseItemKey } from "../../collect/read-item.js";
+import { readProjectField } from "../../collect/read-project-field.js";
 import { readVisibleItems, visibilityReader } from "../../collect/read-visible-items.js";
 import { searchDialect } from "../../collect/search-dialect.js";
 import { searchUrl, webOriginOf } from "../../collect/search-url.js";
@@ -24,6 +25,8 @@ export async function agendaAsWritten(
   const { data: home, headers } = await octokit.rest.repos.get({ ...meeting.home });
   const read = await readVisibleItems(octokit, meeting, { private: home.private }, agendaItems.map(parseItemKey));
   const agenda = buildAgenda(meeting, occurrence, read.items.map(({ item }) => item));
+  const source = meeting.sources?.project;
+  if (source) return { groups: agenda.groups, searchUrls: await boardUrls(octokit, source, home.private) };
   const queries = buildSearchQueries(meeting, { private: home.private }, searchDialect(octokit, headers));
   return { groups: agenda.groups, searchUrls: queries.map((query) => searchUrl(query.q, webOriginOf(home.html_url))) };
 }
@@ -54,4 +57,10 @@ export async function frozenAgendaAsShown<T extends Pick<Agenda, "groups" | "sea
   const groups = [];
   for (const group of frozen.groups) if (await mayShow(group.repo)) groups.push(group);
   return { ...frozen, groups };
+}
+
+/** The board that is the meeting's agenda, as the live agenda links it: none when it is gone, or private while the home repo is public. */
+async function boardUrls(octokit: GitHub, source: ProjectSource, homePrivate: boolean): Promise<string[]> {
+  const board = await readProjectField(octokit, source);
+  return board.kind === "found" && (board.public || homePrivate) ? [board.url] : [];
 }

@@ -1,6 +1,6 @@
 import type { GitHub } from "../../github.js";
-import type { FollowUps, Meeting, Occurrence } from "../../model.js";
-import { collectAgendaItems } from "../../collect/collect-agenda-items.js";
+import type { AgendaItem, FollowUps, Meeting, Occurrence } from "../../model.js";
+import { collectAgendaItems, type CollectedItems } from "../../collect/collect-agenda-items.js";
 import { draftFromItems } from "../../render/draft-from-items.js";
 import type { LabelFact } from "../../collect/label-fact.js";
 import type { OccurrenceDraft } from "../../publish/publish-occurrence.js";
@@ -9,6 +9,7 @@ import { itemKey } from "../../collect/item-key.js";
 import { reconcileFacts } from "../../collect/label-facts.js";
 import { parseItemKey } from "../../collect/read-item.js";
 import { reportUnreachableScope } from "./report-unreachable-scope.js";
+import { reportProjectProblem } from "./report-project-problem.js";
 import { hiddenByFacts, type RepoFact } from "../../collect/repo-facts.js";
 import { withShownProposals } from "./shown-proposals.js";
 
@@ -34,19 +35,18 @@ export async function draftLiveAgenda(octokit: GitHub, input: LiveAgendaInput): 
   const { meeting } = input;
   const collected = await collectAgendaItems(octokit, meeting);
   if (collected.unreachableRepos.length > 0) await reportUnreachableScope(octokit, meeting, collected.unreachableRepos);
-  // Only the facts search does not agree with are read, each item once; those the read refutes go.
-  const disputed = reconcileFacts(meeting, collected.items, input.facts).pending;
-  const checked = await checkFacts(octokit, meeting, collected.home, disputed);
-  const reconciled = reconcileFacts(meeting, collected.items, checked.facts);
-  const missing = new Set(reconciled.missing.map(itemKey));
+  if (collected.project && (!collected.project.found || collected.project.privateBoard)) await reportProjectProblem(octokit, meeting);
   // Search may still show a repository made private as public: what its webhook said wins.
   const hidden = hiddenByFacts(meeting, collected.home, input.repoFacts);
-  const items = [...reconciled.items, ...checked.items.filter((item) => missing.has(itemKey(item)))].filter((item) => !hidden(item));
-  const facts = reconciled.pending.filter((fact) => !hidden(fact));
+  // A board is the agenda instead of the labels, read as it is now: what webhooks said of labels does not count.
+  const { items, facts } = meeting.sources?.project
+    ? { items: collected.items, facts: [] }
+    : await withLabelFacts(octokit, meeting, collected, input.facts);
+  const shown = items.filter((item) => !hidden(item));
   const occurrence = await withShownProposals(octokit, meeting, input.occurrence, { home: collected.home, hidden });
 
   const previous = input.previousItems?.map(parseItemKey);
-  const { agenda, rendered } = await draftFromItems(octokit, meeting, occurrence, items, {
+  const { agenda, rendered } = await draftFromItems(octokit, meeting, occurrence, shown, {
     searchUrls: collected.searchUrls,
     truncated: collected.truncated,
     ...(previous && { previous }),
@@ -62,9 +62,21 @@ export async function draftLiveAgenda(octokit: GitHub, input: LiveAgendaInput): 
       marker: { v: 1, meeting: meeting.id, occurrence: occurrence.key },
       agendaMarkdown: rendered.agendaMarkdown,
       agendaItems: agenda.groups.flatMap((group) => group.items.map((item) => `${item.repo}#${item.number}`)),
-      facts,
+      facts: facts.filter((fact) => !hidden(fact)),
       repoFacts: input.repoFacts,
       cut: rendered.agendaCut,
     },
   };
+}
+
+/**
+ * Search's items with what webhooks said of labels laid over them: only the facts search does not
+ * agree with are read, each item once; those the read refutes go.
+ */
+async function withLabelFacts(octokit: GitHub, meeting: Meeting, collected: CollectedItems, given: LabelFact[]): Promise<{ items: AgendaItem[]; facts: LabelFact[] }> {
+  const disputed = reconcileFacts(meeting, collected.items, given).pending;
+  const checked = await checkFacts(octokit, meeting, collected.home, disputed);
+  const reconciled = reconcileFacts(meeting, collected.items, checked.facts);
+  const missing = new Set(reconciled.missing.map(itemKey));
+  return { items: [...reconciled.items, ...checked.items.filter((item) => missing.has(itemKey(item)))], facts: reconciled.pending };
 }

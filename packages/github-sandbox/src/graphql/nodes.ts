@@ -4,6 +4,7 @@ import { fullName, repoKey, type IssueRecord, type RepoRecord, type SandboxState
 import type { SandboxUrls } from "../urls.js";
 import { connection, type ConnectionArgs } from "./connection.js";
 import { gitObjectNode } from "./git-object.js";
+import { projectV2Node } from "./project-v2.js";
 
 // GitHub's GraphQL objects as plain values and functions of their arguments, read by graphql-js's
 // field resolution; `__typename` picks the member of a union or interface.
@@ -175,7 +176,9 @@ export function repositoryOwnerNode(context: GraphqlContext, login: string) {
       args,
       "repositories",
     );
-  return { ...owner, repositories };
+  // Organizations own Projects (v2) boards in the sandbox; a user's `projectV2` finds none.
+  const projectV2 = ({ number }: { number: number }) => projectV2Node(context, owner.login, number);
+  return { ...owner, repositories, projectV2 };
 }
 
 /** A readable repository, or GitHub's NOT_FOUND error. */

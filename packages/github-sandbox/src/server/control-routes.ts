@@ -8,6 +8,7 @@ import { repoKey } from "../state.js";
 import type { InstallationTokens } from "../app-auth/installation-tokens.js";
 import { answerFaultControl } from "./fault-control.js";
 import { deleteIssue, transferIssue } from "./issue-control.js";
+import { answerProjectControl } from "./project-control.js";
 import { changeInstalledRepos, installApp, uninstallApp, type InstallationChange } from "./installation-control.js";
 
 export interface ControlOptions {
@@ -29,6 +30,7 @@ export interface ControlOptions {
  *   `POST /installations/{id}/repositories` `{ add?, remove?, sender? }`: the app's installations, with their webhooks.
  * - `POST /repos/{owner}/{repo}/issues/{number}/transfer` `{ to: "owner/name", sender? }` and
  *   `DELETE /repos/{owner}/{repo}/issues/{number}` `{ sender? }`: what a person does on an issue's page.
+ * - `POST /projects/{owner}/{number}/items`, `PATCH` and `DELETE /projects/{owner}/{number}/items/{id}`: a project's items (project-control.ts).
  * - `POST /workflow-tokens` `{ repository: "owner/name" }`: a workflow run's `GITHUB_TOKEN` in that repository.
  */
 export async function answerControlRequest(request: Request, path: string, sandbox: Sandbox, options: ControlOptions): Promise<Response> {
@@ -36,6 +38,8 @@ export async function answerControlRequest(request: Request, path: string, sandb
   if (body instanceof Response) return body;
   const issuePath = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)(\/transfer)?$/.exec(path);
   if (issuePath) return answerIssueControl(request.method, issuePath, sandbox, body);
+  const projectAnswer = answerProjectControl(request.method, path, sandbox, body);
+  if (projectAnswer) return projectAnswer;
   const faultAnswer = path === "/faults" ? answerFaultControl(request.method, sandbox, body) : undefined;
   if (faultAnswer) return faultAnswer;
   const route = `${request.method} ${path.replace(/\/\d+(?=\/|$)/g, "/{id}")}`;

@@ -8,6 +8,7 @@ import { serializeRepository } from "../serialize/repository.js";
 import type { PullRequestIssue, SandboxState } from "../state.js";
 import type { SandboxUrls } from "../urls.js";
 import { repositoryContext, simpleInstallation } from "./payload-parts.js";
+import { projectItemWebhook } from "./project-item-payload.js";
 import { pushPayload } from "./push-payload.js";
 
 export interface Webhook {
@@ -22,6 +23,7 @@ export interface Webhook {
  * webhook for that change).
  */
 export function webhookForEvent(state: SandboxState, event: SandboxEvent, urls: SandboxUrls): Webhook | undefined {
+  if (event.name === "projects_v2_item") return projectItemWebhook(state, event, urls);
   const installation = installationCovering(state, event.repo);
   if (!installation) return undefined;
   const context = { ...repositoryContext(state, event.repo, event.actor, urls), installation: simpleInstallation(installation) };
