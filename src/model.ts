@@ -25,7 +25,8 @@ export interface Meeting {
   observers: string[];
   standingItems: StandingItem[];
   minutes: { path: string; open: "after_meeting" | "with_issue" | "on_command" };
-  issue: { labels: string[]; closePrevious: boolean; title: string };
+  /** `pin`: the current issue is pinned in the home repo (`issue.pin`); absent: not. */
+  issue: { labels: string[]; closePrevious: boolean; title: string; pin?: true };
   templates: { issue?: string; minutes?: string };
   links: Record<string, string>;
   /** How templates label links, by `links` key, where the config says so. */

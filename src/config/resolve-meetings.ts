@@ -111,6 +111,7 @@ function toMeeting(id: string, raw: RawMeeting, home: RepoRef): Meeting {
       labels: raw.issue?.labels ?? DEFAULT_ISSUE_LABELS,
       closePrevious: raw.issue?.close_previous ?? true,
       title: raw.issue?.title ?? DEFAULT_ISSUE_TITLE,
+      ...(raw.issue?.pin === true && { pin: true }),
     },
     templates: withoutUndefined({ issue: raw.templates?.issue, minutes: raw.templates?.minutes }),
     links: raw.links ?? {},

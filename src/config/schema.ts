@@ -163,6 +163,10 @@ const issueSchema = z.strictObject({
     .boolean()
     .optional()
     .describe("Close the previous meeting's issue when the next one is opened. Default: true."),
+  pin: z
+    .boolean()
+    .optional()
+    .describe("Pin the current meeting issue in the home repository and unpin the meeting's earlier ones (GitHub pins at most three issues). Default: false."),
 });
 
 const templatesSchema = z.strictObject({

@@ -14,7 +14,7 @@ interface EventBase {
 export type SandboxEvent =
   | (EventBase & {
       name: "issues" | "pull_request";
-      action: "opened" | "edited" | "closed" | "reopened" | "locked" | "unlocked";
+      action: "opened" | "edited" | "closed" | "reopened" | "locked" | "unlocked" | "pinned" | "unpinned";
       issue: IssueRecord;
       changes?: { title?: { from: string }; body?: { from: string | null }; base?: { ref: { from: string }; sha: { from: string } } };
     })

@@ -186,6 +186,8 @@ export interface RepoRecord {
   checkRuns: CheckRunRecord[];
   /** Issues transferred away, by their old number: where GitHub redirects their old URL. */
   transferred?: Map<number, { repoId: number; number: number }>;
+  /** Numbers of the pinned issues, in the order they were pinned (at most three). */
+  pinnedIssues?: number[];
 }
 
 export interface InstallationRecord {
