@@ -32,6 +32,8 @@ export interface OrgRecord {
   /** Lower-cased logins. */
   members: Set<string>;
   owners: Set<string>;
+  /** Lower-cased logins of the members whose membership is public. */
+  publicMembers: Set<string>;
   basePermission: BasePermission;
   /** Keyed by slug. */
   teams: Map<string, TeamRecord>;
