@@ -1,4 +1,4 @@
-import type { Agenda, AgendaGroup, AgendaItem, Meeting, Occurrence } from "../model.js";
+import type { Agenda, AgendaGroup, AgendaItem, InvitedTeam, Meeting, Occurrence } from "../model.js";
 import { itemKey } from "../collect/item-key.js";
 import { orderGroups } from "./order-groups.js";
 
@@ -9,6 +9,8 @@ export interface BuildAgendaOptions {
   searchUrls?: string[];
   /** Search matched more than it returns. */
   truncated?: boolean;
+  /** The invited teams read, with their members. */
+  invitedTeams?: InvitedTeam[];
 }
 
 /** The agenda of one occurrence: its items grouped by repository, in display order. */
@@ -37,5 +39,6 @@ export function buildAgenda(
     groups: orderGroups([...groups.values()], meeting.repoOrder),
     searchUrls: options.searchUrls ?? [],
     ...(options.truncated && { truncated: true }),
+    ...(options.invitedTeams && options.invitedTeams.length > 0 && { invitedTeams: options.invitedTeams }),
   };
 }

@@ -26,6 +26,10 @@ const sectionSchema = z.strictObject({
     .min(1, { error: "must list at least one label" })
     .optional()
     .describe("Agenda items carrying any of these labels are listed here rather than under their repository."),
+  invited: z
+    .boolean()
+    .optional()
+    .describe("This section lists the members of the invited teams (`invited: [\"@org/team\"]`), named without a ping. The default layout adds an `Invited members` section last when a team is invited."),
 });
 
 const roleSchema = z.strictObject({

@@ -32,6 +32,9 @@ export function layoutProblems(meeting: RawMeeting): LayoutProblem[] {
       if (section.agenda === true && section.labels !== undefined) {
         problems.push({ path: ["layout", "sections", index, "labels"], message: "a section holds the agenda or the items of some labels, not both" });
       }
+      if (section.invited === true && (section.agenda === true || section.labels !== undefined)) {
+        problems.push({ path: ["layout", "sections", index, "invited"], message: "a section lists the invited teams or agenda items, not both" });
+      }
     });
   }
   const headings = (sections ?? DEFAULT_LAYOUT.sections).map((section) => section.heading);
@@ -54,6 +57,7 @@ export function toLayout(raw: NonNullable<RawMeeting["layout"]>): MeetingLayout 
       level: section.level ?? 2,
       agenda: section.agenda === true,
       labels: "labels" in section ? (section.labels ?? []) : [],
+      ...(section.invited === true && { invited: true as const }),
     })),
     present: {
       style: raw.present?.style ?? DEFAULT_LAYOUT.present.style,

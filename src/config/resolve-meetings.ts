@@ -104,6 +104,7 @@ function toMeeting(id: string, raw: RawMeeting, home: RepoRef): Meeting {
     schedule: toSchedule(raw.schedule ?? {}),
     leadTimeMs: parseLeadTime(raw.lead_time ?? DEFAULT_LEAD_TIME) ?? 0,
     invited: (raw.invited ?? []).map(withAt),
+    ...(raw.ping_invited === true && { pingInvited: true as const }),
     observers: (raw.observers ?? []).map(withAt),
     standingItems: (raw.standing_items ?? []).map(({ title, url, section }) => ({ title, ...withoutUndefined({ url, section }) })),
     minutes: { path: raw.minutes?.path ?? DEFAULT_MINUTES_PATH, open: raw.minutes?.open ?? "after_meeting" },

@@ -1,5 +1,6 @@
 import { DEFAULT_LAYOUT } from "../config/resolve-layout.js";
 import type { Agenda, AgendaGroup, AgendaItem, Attendee, LayoutSection, Meeting, MeetingLayout } from "../model.js";
+import { invitedTeamViews, sectionsWithInvited, type InvitedTeamView } from "./invited-view.js";
 import { escapeMarkdown } from "./escape-markdown.js";
 import { escapeUrl } from "./escape-url.js";
 
@@ -15,10 +16,14 @@ export interface SectionView<Item> {
   /** `##` or `###`. */
   hashes: string;
   agenda: boolean;
-  /** Whether the section lists anything: the agenda, labelled items or standing items. */
+  /** Whether the section lists anything: the agenda, labelled items, standing items or invited teams. */
   lists: boolean;
   standingItems: StandingItemView[];
   items: Item[];
+  /** Lists the invited teams' members (`invited: true`). */
+  invited: boolean;
+  /** The invited teams the app read, with their members, in an `invited` section; empty elsewhere. */
+  teams: InvitedTeamView[];
 }
 
 function layoutOf(meeting: Meeting): MeetingLayout {
@@ -56,10 +61,11 @@ function standingItemsUnder(meeting: Meeting, under: (section: string | undefine
 
 /** The layout's sections, each with the labelled items and standing items it lists. */
 export function sectionViews<Item>(agenda: Agenda, itemView: (item: AgendaItem) => Item): SectionView<Item>[] {
-  const { sections } = layoutOf(agenda.meeting);
+  const sections = sectionsWithInvited(agenda, layoutOf(agenda.meeting).sections, agenda.meeting.layout === undefined);
   const items = agenda.groups.flatMap((group) => group.items);
   return sections.map((section) => {
     const own = section.agenda ? [] : items.filter((item) => sectionOf(item, sections) === section).map(itemView);
+    const teams = section.invited ? invitedTeamViews(agenda, (attendee) => attendeeView(agenda.meeting, attendee)) : [];
     const standingItems = section.agenda
       ? agendaStandingItems(agenda.meeting)
       : standingItemsUnder(agenda.meeting, (heading) => heading === section.heading);
@@ -68,9 +74,11 @@ export function sectionViews<Item>(agenda: Agenda, itemView: (item: AgendaItem) 
       level: section.level,
       hashes: "#".repeat(section.level),
       agenda: section.agenda,
-      lists: section.agenda || own.length > 0 || standingItems.length > 0 || section.labels.length > 0,
+      lists: section.agenda || own.length > 0 || standingItems.length > 0 || section.labels.length > 0 || teams.length > 0,
       standingItems,
       items: own,
+      invited: section.invited === true,
+      teams,
     };
   });
 }

@@ -38,6 +38,12 @@ test("the first agenda label of a due occurrence claims it, creates its issue an
     .reply(200, { private: false, visibility: "public" })
     .get("/repos/nodejs/node/issues/52575")
     .reply(200, { ...removeExperimentalPolicy(), state: "open" })
+    // The invited team's members, and which of them are public members of the org.
+    .post("/graphql", (body) => String(body.query).includes("team(slug: $slug)") && body.variables.slug === "security-wg")
+    .reply(200, { data: { organization: { team: { members: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [{ login: "RafaelGSS", name: "Rafael Gonzaga" }, { login: "UlisesGascon", name: null }] } } } } })
+    .get("/orgs/nodejs/public_members")
+    .query(true)
+    .reply(200, [{ login: "RafaelGSS" }])
     .get(`/repos/nodejs/security-wg/git/ref/${CLAIM_REF}`)
     .reply(404, { message: "Not Found" })
     .get("/repos/nodejs/security-wg")
@@ -105,7 +111,7 @@ Or in your local time:
 
 ## Invited
 
-* @nodejs/security-wg
+* @​nodejs/security-wg
 
 ### Observers/Guests
 
@@ -114,6 +120,8 @@ Or in your local time:
 ## Agenda
 
 <!-- agenda-drafter:agenda:start -->
+### Announcements
+
 *Extracted from **security-wg-agenda** labelled issues and pull requests from the **nodejs org** prior to the meeting.*
 [See these items on GitHub](https://github.com/search?q=is%3Aopen+is%3Apublic+label%3Asecurity-wg-agenda+org%3Anodejs&type=issues)
 
@@ -126,6 +134,15 @@ Or in your local time:
 ### nodejs/security-wg
 
 * Node.js Security Initiatives 2024 [#1255](https://github.com/nodejs/security-wg/issues/1255)
+
+
+### Invited members
+
+@​nodejs/security-wg:
+
+* Rafael Gonzaga (@​RafaelGSS)
+
+*And 1 more whose membership of the org is private.*
 <!-- agenda-drafter:agenda:end -->
 
 ## Joining the meeting

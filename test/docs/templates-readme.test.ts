@@ -63,12 +63,17 @@ test.each(rows.filter((row) => row.within).map((row) => [row.fields.join(", "), 
 
 test("the table documents exactly the fields a view built for a meeting has", () => {
   const base = securityWgAgenda();
-  // A layout with a labelled section and a role, so that every field has a value.
+  // A layout with a labelled section, an invited teams' section and a role, so that every field has a value.
   const layout = {
-    sections: [{ heading: "Items", level: 2 as const, agenda: true, labels: [] }, { heading: "All", level: 3 as const, agenda: false, labels: ["security-wg-agenda"] }],
+    sections: [
+      { heading: "Items", level: 2 as const, agenda: true, labels: [] },
+      { heading: "All", level: 3 as const, agenda: false, labels: ["security-wg-agenda"] },
+      { heading: "Invited members", level: 2 as const, agenda: false, labels: [], invited: true as const },
+    ],
     present: { style: "name_login" as const, roles: [{ role: "voting member", logins: ["mhdawson"] }] },
   };
-  const agenda = { ...base, meeting: { ...base.meeting, layout }, occurrence: { ...base.occurrence, cancelled: true, cancelReason: "the summit" } };
+  const invitedTeams = [{ team: "@nodejs/security-wg", members: [{ login: "RafaelGSS", name: "Rafael Gonzaga" }], privateMembers: 1 }];
+  const agenda = { ...base, meeting: { ...base.meeting, layout }, occurrence: { ...base.occurrence, cancelled: true, cancelReason: "the summit" }, invitedTeams };
   const view = buildMeetingView({
     agenda,
     title: renderTitle(agenda.meeting, agenda.occurrence),

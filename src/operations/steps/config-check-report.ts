@@ -12,6 +12,7 @@ import { loadRepoConfig } from "../../config/load-config.js";
 import { readRepoFile } from "../../config/read-repo-file.js";
 import { exceptionProblems } from "./exception-problems.js";
 import { scopeRepoProblems } from "./scope-repo-problems.js";
+import { invitedTeamProblems } from "./invited-team-problems.js";
 
 export const CONFIG_CHECK_NAME = "agenda-drafter config";
 
@@ -42,7 +43,7 @@ export async function configCheckReport(octokit: GitHub, repo: RepoRef, sha: str
   });
   const config = await loadRepoConfig(octokit, repo, sha);
   if (!config) return report("neutral", "No meetings", `This commit has no \`${CONFIG_PATH}\`: the repository declares no meetings.`);
-  const loaded = { ...config, problems: [...config.problems, ...exceptionProblems(config), ...(await scopeRepoProblems(octokit, config))] };
+  const loaded = { ...config, problems: [...config.problems, ...exceptionProblems(config), ...(await scopeRepoProblems(octokit, config)), ...(await invitedTeamProblems(octokit, config))] };
 
   const templateProblems: TemplateError[] = [];
   const withTemplates = loaded.meetings.filter((meeting) => Object.keys(meeting.templates).length > 0);

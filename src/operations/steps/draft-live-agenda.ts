@@ -10,6 +10,8 @@ import { reconcileFacts } from "../../collect/label-facts.js";
 import { parseItemKey } from "../../collect/read-item.js";
 import { reportUnreachableScope } from "./report-unreachable-scope.js";
 import { hiddenByFacts, type RepoFact } from "../../collect/repo-facts.js";
+import { invitedTeamNames, readInvitedTeams } from "../../collect/read-invited-teams.js";
+import { pingLine } from "../../render/ping-line.js";
 
 export interface LiveAgendaInput {
   meeting: Meeting;
@@ -42,9 +44,12 @@ export async function draftLiveAgenda(octokit: GitHub, input: LiveAgendaInput): 
   const facts = reconciled.pending.filter((fact) => !hidden(fact));
 
   const previous = input.previousItems?.map(parseItemKey);
+  const invited = invitedTeamNames(meeting).length > 0 ? await readInvitedTeams(octokit, meeting, collected.home) : undefined;
+  if (invited && invited.unreadable.length > 0) await reportUnreachableScope(octokit, meeting, invited.unreadable);
   const { agenda, rendered } = await draftFromItems(octokit, meeting, occurrence, items, {
     searchUrls: collected.searchUrls,
     truncated: collected.truncated,
+    ...(invited && { invitedTeams: invited.teams }),
     ...(previous && { previous }),
   });
 
@@ -53,6 +58,7 @@ export async function draftLiveAgenda(octokit: GitHub, input: LiveAgendaInput): 
     occurrence,
     title: rendered.title,
     issueBody: rendered.issueBody,
+    ...(pingLine(meeting) !== undefined && { ping: pingLine(meeting)! }),
     content: {
       marker: { v: 1, meeting: meeting.id, occurrence: occurrence.key },
       agendaMarkdown: rendered.agendaMarkdown,
