@@ -38,12 +38,6 @@ test("the first agenda label of a due occurrence claims it, creates its issue an
     .reply(200, { private: false, visibility: "public" })
     .get("/repos/nodejs/node/issues/52575")
     .reply(200, { ...removeExperimentalPolicy(), state: "open" })
-    // The invited team's members, and which of them are public members of the org.
-    .post("/graphql", (body) => String(body.query).includes("team(slug: $slug)") && body.variables.slug === "security-wg")
-    .reply(200, { data: { organization: { team: { members: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [{ login: "RafaelGSS", name: "Rafael Gonzaga" }, { login: "UlisesGascon", name: null }] } } } } })
-    .get("/orgs/nodejs/public_members")
-    .query(true)
-    .reply(200, [{ login: "RafaelGSS" }])
     .get(`/repos/nodejs/security-wg/git/ref/${CLAIM_REF}`)
     .reply(404, { message: "Not Found" })
     .get("/repos/nodejs/security-wg")
