@@ -1,3 +1,7 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { Ajv } from "ajv";
+import addFormats from "ajv-formats";
 import { answerGraphql } from "../src/graphql/answer-graphql.js";
 import type { GraphqlContext } from "../src/graphql/nodes.js";
 import { createState } from "../src/create-state.js";
@@ -8,6 +12,9 @@ import { webhookForEvent } from "../src/webhooks/webhook-for-event.js";
 import { SERVER_SNAPSHOT } from "./server-fixtures.js";
 
 const urls = { api: "http://localhost:3001/api/v3", web: "http://localhost:3001" };
+const ajv = new Ajv({ strict: false, allErrors: true });
+addFormats.default(ajv);
+ajv.addSchema(JSON.parse(readFileSync(createRequire(import.meta.url).resolve("@octokit/openapi-webhooks/generated/api.github.com.json"), "utf8")), "webhooks");
 let state: SandboxState;
 const events: SandboxEvent[] = [];
 
@@ -46,6 +53,8 @@ describe("pinIssue and unpinIssue", () => {
     expect(events.map((event) => "action" in event && event.action)).toEqual(["pinned"]);
     const webhook = webhookForEvent(state, events[0]!, urls);
     expect(webhook?.event).toBe("issues");
+    const validate = ajv.getSchema("webhooks#/components/schemas/webhook-issues-pinned")!;
+    expect(validate(webhook?.payload) ? [] : validate.errors).toEqual([]);
     expect(webhook?.payload).toMatchObject({ action: "pinned", issue: { number: 1255 }, sender: { login: "agenda-drafter[bot]" } });
   });
 

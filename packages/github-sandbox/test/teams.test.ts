@@ -1,3 +1,7 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { Ajv } from "ajv";
+import addFormats from "ajv-formats";
 import { answerGraphql } from "../src/graphql/answer-graphql.js";
 import type { SandboxEvent } from "../src/events.js";
 import { Sandbox } from "../src/sandbox.js";
@@ -5,6 +9,16 @@ import { webhookForEvent } from "../src/webhooks/webhook-for-event.js";
 import { NODEJS_SNAPSHOT } from "./fixtures/nodejs-snapshot.js";
 
 const urls = { api: "https://api.github.com", web: "https://github.com" };
+const ajv = new Ajv({ strict: false, allErrors: true });
+addFormats.default(ajv);
+ajv.addSchema(JSON.parse(readFileSync(createRequire(import.meta.url).resolve("@octokit/openapi-webhooks/generated/api.github.com.json"), "utf8")), "webhooks");
+
+/** The payload against GitHub's schema of its event and action. */
+function schemaErrors(name: string, payload: unknown): string[] {
+  const validate = ajv.getSchema(`webhooks#/components/schemas/${name}`);
+  if (!validate) throw new Error(`openapi-webhooks has no schema ${name}`);
+  return validate(payload) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message}`);
+}
 let sandbox: Sandbox;
 const events: SandboxEvent[] = [];
 
@@ -67,6 +81,8 @@ test("an org owner adds and removes a team's members, each change a membership w
   const memberships = events.filter((event) => event.name === "membership");
   expect(memberships.map((event) => `${event.action} ${event.member}`)).toEqual(["added rafaelgss", "removed mhdawson"]);
   const webhook = webhookForEvent(sandbox.state, memberships[0]!, urls);
+  expect(schemaErrors("webhook-membership-added", webhook?.payload)).toEqual([]);
+  expect(schemaErrors("webhook-membership-removed", webhookForEvent(sandbox.state, memberships[1]!, urls)?.payload)).toEqual([]);
   expect(webhook).toMatchObject({ event: "membership", payload: { action: "added", scope: "team", member: { login: "RafaelGSS" }, team: { slug: "tsc" }, organization: { login: "nodejs" } } });
   await expect(sandbox.octokit().rest.teams.removeMembershipForUserInOrg({ org: "nodejs", team_slug: "tsc", username: "RafaelGSS" })).rejects.toMatchObject({ status: 403 });
 });
