@@ -24,10 +24,13 @@ export interface Meeting {
   /** Milliseconds before the start at which the meeting issue appears. */
   leadTimeMs: number;
   invited: string[];
+  /** One ping of `invited` in each new meeting issue (`ping_invited`); absent: none. */
+  pingInvited?: true;
   observers: string[];
   standingItems: StandingItem[];
   minutes: { path: string; open: "after_meeting" | "with_issue" | "on_command" };
-  issue: { labels: string[]; closePrevious: boolean; title: string };
+  /** `pin`: the current issue is pinned in the home repo (`issue.pin`); absent: not. */
+  issue: { labels: string[]; closePrevious: boolean; title: string; pin?: true };
   templates: { issue?: string; minutes?: string };
   links: Record<string, string>;
   /** How templates label links, by `links` key, where the config says so. */
@@ -71,6 +74,8 @@ export interface MeetingLayout {
 export interface LayoutSection {
   heading: string;
   level: 2 | 3;
+  /** Lists the invited teams' members; absent: not. */
+  invited?: true;
   /** Where the items by repository go (with the line saying where they come from). */
   agenda: boolean;
   /** Items with any of these labels are listed here instead of under their repository. */
@@ -191,9 +196,20 @@ export interface AgendaGroup {
   items: AgendaItem[];
 }
 
+/** An invited team and the members the meeting issue may list (see readInvitedTeams). */
+export interface InvitedTeam {
+  /** `@org/slug`, as the config names it. */
+  team: string;
+  members: Attendee[];
+  /** Members left out because their membership of the org is private (a public home repo lists only public ones). */
+  privateMembers: number;
+}
+
 export interface Agenda {
   meeting: Meeting;
   occurrence: Occurrence;
+  /** The invited teams the app could read, with their members; absent when the meeting invites no team or none was read. */
+  invitedTeams?: InvitedTeam[];
   groups: AgendaGroup[];
   /** GitHub search pages that list the same items, one per query sent. */
   searchUrls: string[];

@@ -43244,7 +43244,8 @@ function buildAgenda(meeting, occurrence, items, options2 = {}) {
     groups: orderGroups([...groups2.values()], meeting.repoOrder),
     searchUrls: options2.searchUrls ?? [],
     ...options2.truncated && { truncated: true },
-    ...options2.followUps && { followUps: options2.followUps }
+    ...options2.followUps && { followUps: options2.followUps },
+    ...options2.invitedTeams && options2.invitedTeams.length > 0 && { invitedTeams: options2.invitedTeams }
   };
 }
 
@@ -69603,7 +69604,8 @@ var sectionSchema = external_exports.strictObject({
   ),
   proposals: external_exports.boolean().optional().describe(
     "This section lists the items proposed by `/agenda propose` that no steerer has added or declined yet, and is left out while there are none. At most one section has it; without one, a `Proposed` section follows the agenda's."
-  )
+  ),
+  invited: external_exports.boolean().optional().describe('This section lists the members of the invited teams (`invited: ["@org/team"]`), named without a ping. The default layout adds an `Invited members` section last when a team is invited.')
 });
 var roleSchema = external_exports.strictObject({
   role: heading.describe("What the role is called, e.g. `voting member`."),
@@ -69756,7 +69758,8 @@ var minutesSchema = external_exports.strictObject({
 var issueSchema = external_exports.strictObject({
   title: handlebarsTemplate.optional().describe("Handlebars template of the meeting issue's title. Default: `{{name}} Meeting {{date}}`."),
   labels: external_exports.array(nonEmptyText).optional().describe("Labels of the meeting issue. Default: `[meeting]`."),
-  close_previous: external_exports.boolean().optional().describe("Close the previous meeting's issue when the next one is opened. Default: true.")
+  close_previous: external_exports.boolean().optional().describe("Close the previous meeting's issue when the next one is opened. Default: true."),
+  pin: external_exports.boolean().optional().describe("Pin the current meeting issue in the home repository and unpin the meeting's earlier ones (GitHub pins at most three issues). Default: false.")
 });
 var templatesSchema = external_exports.strictObject({
   issue: repoPath.optional().describe("Handlebars template of the meeting issue body, a path in the home repository."),
@@ -69783,7 +69786,8 @@ var meetingSchema = external_exports.strictObject({
   lead_time: external_exports.string({ error: "expected a duration such as `3d`, `36h`, `90m`, `1d12h` or `P3D`" }).refine((text2) => (parseLeadTime(text2) ?? 0) > 0, {
     error: (issue2) => `\`${String(issue2.input)}\` is not a positive duration; write e.g. \`3d\`, \`36h\`, \`90m\`, \`1d12h\` or \`P3D\``
   }).optional().describe("How long before the meeting its issue appears: `3d`, `36h`, `90m`, `1d12h` or ISO 8601 `P3D`. Default: `3d`."),
-  invited: external_exports.array(handle).optional().describe("People and teams invited, e.g. `@nodejs/security-wg`."),
+  invited: external_exports.array(handle).optional().describe("People and teams invited, e.g. `@nodejs/security-wg`: named in the issue without a ping, an invited team with its members (name and login), kept current."),
+  ping_invited: external_exports.boolean().optional().describe("Ping the invited people and teams once per occurrence: a `cc` line in the new meeting issue (GitHub notifies on a mention in a new issue, not on later edits). Default: false."),
   observers: external_exports.array(handle).optional().describe("People and teams who follow the meeting without being invited."),
   standing_items: external_exports.array(standingItemSchema).optional().describe("Items on every agenda."),
   minutes: minutesSchema.optional().describe("Where and when the minutes are committed."),
@@ -70078,6 +70082,9 @@ function layoutProblems(meeting) {
       if (section.agenda === true && section.labels !== void 0) {
         problems.push({ path: ["layout", "sections", index, "labels"], message: "a section holds the agenda or the items of some labels, not both" });
       }
+      if (section.invited === true && (section.agenda === true || section.labels !== void 0)) {
+        problems.push({ path: ["layout", "sections", index, "invited"], message: "a section lists the invited teams or agenda items, not both" });
+      }
     });
     problems.push(...followUpsProblems(sections));
     problems.push(...proposalsSectionProblems(sections));
@@ -70101,7 +70108,8 @@ function toLayout(raw) {
       agenda: section.agenda === true,
       labels: "labels" in section ? section.labels ?? [] : [],
       ...("follow_ups" in section && section.follow_ups === true || "followUps" in section && section.followUps === true) && { followUps: true },
-      ...section.proposals === true && { proposals: true }
+      ...section.proposals === true && { proposals: true },
+      ...section.invited === true && { invited: true }
     })),
     present: {
       style: raw.present?.style ?? DEFAULT_LAYOUT.present.style,
@@ -70212,13 +70220,15 @@ function toMeeting(id, raw, home) {
     schedule: toSchedule(raw.schedule ?? {}),
     leadTimeMs: parseLeadTime(raw.lead_time ?? DEFAULT_LEAD_TIME) ?? 0,
     invited: (raw.invited ?? []).map(withAt),
+    ...raw.ping_invited === true && { pingInvited: true },
     observers: (raw.observers ?? []).map(withAt),
     standingItems: (raw.standing_items ?? []).map(({ title, url: url3, section }) => ({ title, ...withoutUndefined({ url: url3, section }) })),
     minutes: { path: raw.minutes?.path ?? DEFAULT_MINUTES_PATH, open: raw.minutes?.open ?? "after_meeting" },
     issue: {
       labels: raw.issue?.labels ?? DEFAULT_ISSUE_LABELS,
       closePrevious: raw.issue?.close_previous ?? true,
-      title: raw.issue?.title ?? DEFAULT_ISSUE_TITLE
+      title: raw.issue?.title ?? DEFAULT_ISSUE_TITLE,
+      ...raw.issue?.pin === true && { pin: true }
     },
     templates: withoutUndefined({ issue: raw.templates?.issue, minutes: raw.templates?.minutes }),
     links: raw.links ?? {},
@@ -70601,6 +70611,23 @@ function proposalViews(agenda) {
   }));
 }
 
+// src/render/invited-view.ts
+var INVITED_SECTION = { heading: "Invited members", level: 2, agenda: false, labels: [], invited: true };
+function sectionsWithInvited(agenda, sections, defaultLayout) {
+  if (!defaultLayout || (agenda.invitedTeams ?? []).length === 0 || sections.some((section) => section.invited)) return sections;
+  return [...sections, INVITED_SECTION];
+}
+function invitedTeamViews(agenda, person) {
+  return (agenda.invitedTeams ?? []).map((team) => ({
+    team: escapeMarkdown(team.team),
+    members: team.members.map((member) => {
+      const { login, name, text: text2 } = person(member);
+      return { login, ...name ? { name } : {}, text: text2 };
+    }),
+    privateMembers: team.privateMembers
+  }));
+}
+
 // src/render/layout-view.ts
 function layoutOf(meeting) {
   return meeting.layout ?? DEFAULT_LAYOUT;
@@ -70624,7 +70651,7 @@ function standingItemsUnder(meeting, under) {
   return meeting.standingItems.filter((item) => under(item.section)).map((item) => ({ title: escapeMarkdown(item.title), ...item.url ? { url: escapeUrl(item.url) } : {} }));
 }
 function sectionViews(agenda, itemView2) {
-  const { sections } = layoutOf(agenda.meeting);
+  const sections = sectionsWithInvited(agenda, layoutOf(agenda.meeting).sections, agenda.meeting.layout === void 0);
   const items = agenda.groups.flatMap((group) => group.items);
   const followingUp = (agenda.followUps?.items.length ?? 0) > 0;
   const proposed = proposalViews(agenda);
@@ -70633,6 +70660,7 @@ function sectionViews(agenda, itemView2) {
   );
   return shown2.map((section) => {
     const own2 = section.agenda ? [] : items.filter((item) => sectionOf(item, sections) === section).map(itemView2);
+    const teams = section.invited ? invitedTeamViews(agenda, (attendee) => attendeeView(agenda.meeting, attendee)) : [];
     const standingItems = section.agenda ? agendaStandingItems(agenda.meeting) : standingItemsUnder(agenda.meeting, (heading3) => heading3 === section.heading);
     return {
       heading: escapeMarkdown(section.heading),
@@ -70640,11 +70668,13 @@ function sectionViews(agenda, itemView2) {
       hashes: "#".repeat(section.level),
       agenda: section.agenda,
       followUps: section.followUps === true,
-      lists: section.agenda || section.followUps === true || own2.length > 0 || standingItems.length > 0 || section.labels.length > 0 || section.proposals === true,
+      lists: section.agenda || section.followUps === true || own2.length > 0 || standingItems.length > 0 || section.labels.length > 0 || section.proposals === true || teams.length > 0,
       standingItems,
       items: own2,
       proposals: section.proposals === true,
-      proposed: section.proposals === true ? proposed : []
+      proposed: section.proposals === true ? proposed : [],
+      invited: section.invited === true,
+      teams
     };
   });
 }
@@ -70731,7 +70761,7 @@ function buildMeetingView(input2) {
     ),
     ...input2.issueUrl ? { issueUrl: escapeUrl(input2.issueUrl) } : {},
     ...input2.minutesPullRequestUrl ? { minutesPullRequestUrl: escapeUrl(input2.minutesPullRequestUrl) } : {},
-    invited: meeting.invited,
+    invited: meeting.invited.map(escapeMarkdown),
     observers: meeting.observers,
     attendees: (input2.attendees ?? []).map((attendee) => attendeeView(meeting, attendee)),
     agendaLabels: meeting.agendaLabels.map(escapeMarkdown),
@@ -78820,6 +78850,100 @@ function pinned2(loaded2, meeting, key, message) {
   return { file: file2, path: `meetings.${meeting.id}.sources.project.${key}`, message, severity: "error" };
 }
 
+// src/config/unreadable-team-problem.ts
+var TEAM_UNREADABLE = "is not a team the app can read (no such team, or the token lacks the Members: read permission, as a workflow's token does); its members are not listed, the rest of the issue is written";
+function unreadableTeamProblem(loaded2, meeting, team) {
+  const message = `\`${team}\` ${TEAM_UNREADABLE}`;
+  const own2 = loaded2.own;
+  const bare = team.replace(/^@/, "").toLowerCase();
+  for (const layer of ["meetings", "defaults"]) {
+    const entry = layer === "meetings" ? own2?.raw.meetings?.[meeting.id] : own2?.raw.defaults;
+    const index = (entry?.invited ?? []).findIndex((named) => named.replace(/^@/, "").toLowerCase() === bare);
+    if (index < 0 || !own2) continue;
+    const path2 = [...layer === "meetings" ? ["meetings", meeting.id] : ["defaults"], "invited", index];
+    return { file: CONFIG_PATH, path: formatKeyPath(path2), ...own2.locate(path2, "value"), message, severity: "warning" };
+  }
+  const extended2 = loaded2.files[1];
+  const file2 = extended2 ? `${extended2.owner}/${extended2.repo}:${extended2.path}` : CONFIG_PATH;
+  return { file: file2, path: `meetings.${meeting.id}.invited`, message, severity: "warning" };
+}
+
+// src/collect/read-invited-teams.ts
+var TEAM_MEMBERS = `query ($org: String!, $slug: String!, $after: String) {
+  organization(login: $org) {
+    team(slug: $slug) {
+      members(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { login name } }
+    }
+  }
+}`;
+var MOST_PAGES = 20;
+function invitedTeamNames(meeting) {
+  return meeting.invited.flatMap((entry) => {
+    const [org, slug, extra] = entry.replace(/^@/, "").split("/");
+    return org && slug && extra === void 0 ? [{ entry, org, slug }] : [];
+  });
+}
+async function readInvitedTeams(octokit, meeting, home) {
+  const read = { teams: [], unreadable: [] };
+  const publicMembers = /* @__PURE__ */ new Map();
+  for (const { entry, org, slug } of invitedTeamNames(meeting)) {
+    const members2 = await teamMembers(octokit, org, slug);
+    if (!members2) {
+      read.unreadable.push(entry);
+      continue;
+    }
+    if (home.private) {
+      read.teams.push({ team: entry, members: members2, privateMembers: 0 });
+      continue;
+    }
+    const key = org.toLowerCase();
+    if (!publicMembers.has(key)) publicMembers.set(key, listPublicMembers(octokit, org));
+    const known = await publicMembers.get(key);
+    const shown2 = members2.filter((member) => known.has(member.login.toLowerCase()));
+    read.teams.push({ team: entry, members: shown2, privateMembers: members2.length - shown2.length });
+  }
+  return read;
+}
+async function teamMembers(octokit, org, slug) {
+  const members2 = [];
+  let after = null;
+  for (let page = 0; page < MOST_PAGES; page++) {
+    let answer2;
+    try {
+      answer2 = await octokit.graphql(TEAM_MEMBERS, { org, slug, after });
+    } catch (error62) {
+      if (isRefused(error62)) return void 0;
+      throw error62;
+    }
+    const team = answer2.organization?.team;
+    if (!team) return void 0;
+    members2.push(...team.members.nodes.map(({ login, name }) => ({ login, name })));
+    if (!team.members.pageInfo.hasNextPage) break;
+    after = team.members.pageInfo.endCursor;
+  }
+  return members2;
+}
+function isRefused(error62) {
+  const { errors } = error62;
+  return Array.isArray(errors) && errors.length > 0 && errors.every((each) => each.type !== "RATE_LIMITED");
+}
+async function listPublicMembers(octokit, org) {
+  const members2 = await octokit.paginate(octokit.rest.orgs.listPublicMembers, { org, per_page: 100 });
+  return new Set(members2.map((member) => member.login.toLowerCase()));
+}
+
+// src/operations/steps/invited-team-problems.ts
+var MOST_MEETINGS_READ = 20;
+async function invitedTeamProblems(octokit, loaded2) {
+  const problems = [];
+  for (const meeting of loaded2.meetings.slice(0, MOST_MEETINGS_READ)) {
+    if (!meeting.invited.some((entry) => entry.includes("/"))) continue;
+    const { unreadable } = await readInvitedTeams(octokit, meeting, { private: true });
+    problems.push(...unreadable.map((team) => unreadableTeamProblem(loaded2, meeting, team)));
+  }
+  return problems;
+}
+
 // src/operations/steps/config-check-report.ts
 var CONFIG_CHECK_NAME = "agenda-drafter config";
 var MOST_MEETINGS_RENDERED = 10;
@@ -78838,7 +78962,11 @@ async function configCheckReport(octokit, repo, sha) {
   const config4 = await loadRepoConfig(octokit, repo, sha);
   if (!config4) return report("neutral", "No meetings", `This commit has no \`${CONFIG_PATH}\`: the repository declares no meetings.`);
   const homePrivate = async () => (await octokit.rest.repos.get({ ...repo })).data.private;
-  const remote = [...await scopeRepoProblems(octokit, config4), ...await projectSourceProblems(octokit, config4, homePrivate)];
+  const remote = [
+    ...await scopeRepoProblems(octokit, config4),
+    ...await projectSourceProblems(octokit, config4, homePrivate),
+    ...await invitedTeamProblems(octokit, config4)
+  ];
   const loaded2 = { ...config4, problems: [...config4.problems, ...exceptionProblems(config4), ...remote] };
   const templateProblems = [];
   const withTemplates = loaded2.meetings.filter((meeting) => Object.keys(meeting.templates).length > 0);
@@ -79597,6 +79725,20 @@ function previousNames(payload) {
   return [];
 }
 
+// src/app/on-membership.ts
+async function onMembershipEvent(runtime, context) {
+  const { payload } = context;
+  const installationId = payload.installation?.id;
+  if (installationId === void 0 || payload.scope !== "team") return;
+  await runtime.ensureDiscovered(context.octokit, installationId);
+  const org = payload.organization.login.toLowerCase();
+  const slug = payload.team.slug?.toLowerCase();
+  for (const meeting of await runtime.registry.meetings(installationId)) {
+    const invites = invitedTeamNames(meeting).some((team) => team.org.toLowerCase() === org && team.slug.toLowerCase() === slug);
+    if (invites) runtime.refresh(installationId, meeting);
+  }
+}
+
 // src/publish/state-signer.ts
 import { createHmac as createHmac2, createPrivateKey as createPrivateKey2, hkdfSync, timingSafeEqual as timingSafeEqual2 } from "node:crypto";
 var HKDF_INFO = "agenda-drafter meeting state v1";
@@ -80127,6 +80269,7 @@ async function publishOccurrence(octokit, draft, issues, options2) {
     return { kind: "would-create" };
   }
   const claimSha = await takeClaim(octokit, target, claim2, options2.now);
+  const ping = claim2.kind === "unclaimed" ? draft.ping : void 0;
   if (claimSha === void 0) return waitForClaimant(octokit, draft, target, options2, update);
   const adoptable = issues.all.find(
     (issue2) => issue2.state === "open" && issue2.parsed.marker === void 0 && issue2.title === draft.title
@@ -80137,7 +80280,10 @@ async function publishOccurrence(octokit, draft, issues, options2) {
     options2.log.info(`adopted ${meeting.home.owner}/${meeting.home.repo}#${adoptable.number} for ${meeting.id} ${occurrence.key}`);
     return { kind: "adopted", issueNumber: adoptable.number };
   }
-  const body = newIssueBody(draft);
+  const body = ping ? `${newIssueBody(draft).trimEnd()}
+
+${ping}
+` : newIssueBody(draft);
   const issueNumber = await writeOnce(
     async () => (await octokit.rest.issues.create({ ...meeting.home, title: draft.title, body, labels: meeting.issue.labels, request: NOT_RETRIED })).data.number,
     async () => (await readMeetingIssues(octokit, meeting)).all.find((issue2) => isOwnNewIssue(issue2, draft))?.number
@@ -80184,7 +80330,7 @@ function renameOutcome(outcome) {
 // src/collect/collect-project-items.ts
 var ITEMS_PER_PAGE = 100;
 var LABELS_PER_ITEM = 100;
-var MOST_PAGES = 100;
+var MOST_PAGES2 = 100;
 var CONTENT_FIELDS = `number title url createdAt updatedAt author { login } labels(first: ${LABELS_PER_ITEM}) { nodes { name } } repository { nameWithOwner visibility }`;
 var PROJECT_ITEMS_QUERY = `query ($owner: String!, $number: Int!, $field: String!, $after: String) {
   repositoryOwner(login: $owner) {
@@ -80227,7 +80373,7 @@ async function collectProjectItems(octokit, meeting, source, home) {
     }
     const { hasNextPage, endCursor } = project.items.pageInfo;
     if (!hasNextPage || endCursor === null) return { url: project.url, privateBoard: false, items, truncated: false, requests: page };
-    if (page >= MOST_PAGES) return { url: project.url, privateBoard: false, items, truncated: true, requests: page };
+    if (page >= MOST_PAGES2) return { url: project.url, privateBoard: false, items, truncated: true, requests: page };
     after = endCursor;
   }
 }
@@ -80710,6 +80856,12 @@ async function withShownProposals(octokit, meeting, occurrence, options2 = {}) {
   return shown2.length === 0 ? rest : { ...rest, proposals: shown2 };
 }
 
+// src/render/ping-line.ts
+function pingLine(meeting) {
+  if (!meeting.pingInvited || meeting.invited.length === 0) return void 0;
+  return `cc ${meeting.invited.join(" ")}`;
+}
+
 // src/operations/steps/draft-live-agenda.ts
 async function draftLiveAgenda(octokit, input2) {
   const { meeting } = input2;
@@ -80721,9 +80873,12 @@ async function draftLiveAgenda(octokit, input2) {
   const shown2 = items.filter((item) => !hidden(item));
   const occurrence = await withShownProposals(octokit, meeting, input2.occurrence, { home: collected.home, hidden });
   const previous = input2.previousItems?.map(parseItemKey);
+  const invited = invitedTeamNames(meeting).length > 0 ? await readInvitedTeams(octokit, meeting, collected.home) : void 0;
+  if (invited && invited.unreadable.length > 0) await reportUnreachableScope(octokit, meeting, invited.unreadable);
   const { agenda, rendered } = await draftFromItems(octokit, meeting, occurrence, shown2, {
     searchUrls: collected.searchUrls,
     truncated: collected.truncated,
+    ...invited && { invitedTeams: invited.teams },
     ...previous && { previous },
     ...input2.followUps && { followUps: input2.followUps }
   });
@@ -80732,6 +80887,7 @@ async function draftLiveAgenda(octokit, input2) {
     occurrence,
     title: rendered.title,
     issueBody: rendered.issueBody,
+    ...pingLine(meeting) !== void 0 && { ping: pingLine(meeting) },
     content: {
       marker: { v: 1, meeting: meeting.id, occurrence: occurrence.key },
       agendaMarkdown: rendered.agendaMarkdown,
@@ -87744,6 +87900,58 @@ async function freezeAgenda(octokit, meeting, issue2, context) {
   );
 }
 
+// src/publish/pin-meeting-issue.ts
+var PINS = `query ($owner: String!, $repo: String!, $number: Int!) {
+  repository(owner: $owner, name: $repo) {
+    current: issue(number: $number) { id isPinned }
+    pinnedIssues(first: 3) { nodes { issue { id number body } } }
+  }
+}`;
+var PIN = `mutation ($id: ID!) { pinIssue(input: { issueId: $id }) { issue { number } } }`;
+var UNPIN = `mutation ($id: ID!) { unpinIssue(input: { issueId: $id }) { issue { number } } }`;
+async function pinMeetingIssue(octokit, meeting, current2, log) {
+  const { owner, repo } = meeting.home;
+  const { repository: repository2 } = await octokit.graphql(PINS, { owner, repo, number: current2.issueNumber });
+  if (!repository2.current) return "unchanged";
+  const earlier = [];
+  for (const { issue: issue2 } of repository2.pinnedIssues.nodes) {
+    if (issue2.number !== current2.issueNumber && await isMeetingIssue(octokit, meeting, issue2)) earlier.push(issue2);
+  }
+  if (repository2.current.isPinned === true && earlier.length === 0) return "unchanged";
+  if (meeting.dryRun) {
+    log.info(`dry run: would pin ${owner}/${repo}#${current2.issueNumber}${earlier.map((issue2) => `, unpin #${issue2.number}`).join("")}`);
+    return "dry-run";
+  }
+  for (const issue2 of earlier) await octokit.graphql(UNPIN, { id: issue2.id });
+  if (repository2.current.isPinned === true) return "pinned";
+  try {
+    await octokit.graphql(PIN, { id: repository2.current.id });
+  } catch (error62) {
+    if (!isNoSlot(error62)) throw error62;
+    const others = repository2.pinnedIssues.nodes.map(({ issue: issue2 }) => `#${issue2.number}`).join(", ");
+    await reportNoSlot(octokit, meeting, `The meeting issue #${current2.issueNumber} of \`${meeting.id}\` could not be pinned: GitHub pins at most three issues in a repository, and ${others} are pinned. Unpin one of them (the app pins the meeting issue on its next tick), or set \`issue.pin: false\`.`);
+    return "no-slot";
+  }
+  log.info(`pinned ${owner}/${repo}#${current2.issueNumber}${earlier.map((issue2) => `, unpinned #${issue2.number}`).join("")}`);
+  return "pinned";
+}
+async function isMeetingIssue(octokit, meeting, issue2) {
+  const marker = parseBody(issue2.body).marker;
+  if (marker?.meeting !== meeting.id) return false;
+  const claim2 = await readClaim(octokit, { home: meeting.home, meetingId: meeting.id, occurrenceKey: marker.occurrence });
+  return claim2.kind === "issue" && claim2.issueNumber === issue2.number;
+}
+async function reportNoSlot(octokit, meeting, summary) {
+  const headSha = await defaultBranchHead(octokit, meeting.home);
+  const { data } = await octokit.rest.checks.listForRef({ ...meeting.home, ref: headSha, check_name: ISSUE_CHECK_NAME, filter: "latest" });
+  if (data.check_runs[0]?.output.summary === summary) return;
+  await createCheckRun(octokit, meeting.home, { name: ISSUE_CHECK_NAME, headSha, conclusion: "neutral", title: "The meeting issue is not pinned", summary, annotations: [] });
+}
+function isNoSlot(error62) {
+  const { errors } = error62;
+  return Array.isArray(errors) && errors.some((problem) => /pinned issues/i.test(problem.message ?? ""));
+}
+
 // src/app/tick-actions.ts
 function createTickActions(octokit, context) {
   return withFields(createActions(octokit, context), context.installationId);
@@ -87775,6 +87983,7 @@ function createActions(octokit, context) {
   };
   return {
     ...context.finishComments && { finishComments: stale(context.finishComments) },
+    pinIssue: async (meeting, current2) => await pinMeetingIssue(octokit, meeting, current2, log) === "pinned",
     async records(meeting, occurrences) {
       const issues = await readMeetingIssues(octokit, meeting, context.recordedClaims);
       justRead.set(meeting, issues);
@@ -87815,6 +88024,7 @@ function withFields(actions, installation) {
     openMinutes: (meeting, issue2) => scoped(meeting, issue2.occurrence, () => actions.openMinutes(meeting, issue2)),
     closeIssue: (meeting, closing, successor) => scoped(meeting, closing.occurrence, () => actions.closeIssue(meeting, closing, successor)),
     cancelIssue: (meeting, issue2) => scoped(meeting, issue2.occurrence, () => actions.cancelIssue(meeting, issue2)),
+    ...actions.pinIssue && { pinIssue: (meeting, current2) => scoped(meeting, current2.occurrence, () => actions.pinIssue(meeting, current2)) },
     ...actions.finishComments && { finishComments: (meeting) => scoped(meeting, void 0, () => actions.finishComments(meeting)) }
   };
 }
@@ -87967,6 +88177,10 @@ async function tickMeeting(meeting, now2, actions) {
     const ran = await forOccurrence(step.occurrence.key, () => runStep(meeting, step, actions, issueNumbers));
     (ran ? result.done : result.skipped).push(stepLabel(step));
   }
+  const current2 = meeting.issue.pin && currentIssue(occurrences, records, issueNumbers);
+  if (current2 && actions.pinIssue) {
+    if (await forOccurrence(current2.occurrence.key, () => actions.pinIssue(meeting, current2))) result.done.push(`pin-issue ${current2.occurrence.key}`);
+  }
   for (const occurrence of occurrences) {
     const issue2 = records.get(occurrence.key)?.issue;
     const live = issue2?.state === "open" && !issue2.frozen && !occurrence.cancelled && now2.getTime() < Date.parse(occurrence.start);
@@ -88004,6 +88218,11 @@ async function runStep(meeting, step, actions, issueNumbers) {
       return true;
     }
   }
+}
+function currentIssue(occurrences, records, issueNumbers) {
+  const occurrence = occurrences.findLast((each) => !each.cancelled && issueNumbers.has(each.key));
+  if (!occurrence || records.get(occurrence.key)?.issue?.state === "closed") return void 0;
+  return { occurrence, issueNumber: issueNumbers.get(occurrence.key) };
 }
 function stepLabel(step) {
   return step.kind === "close-issue" ? `${step.kind} ${step.occurrence.key} for ${step.successor.key}` : `${step.kind} ${step.occurrence.key}`;
@@ -89699,6 +89918,7 @@ function registerHandlers(probot, current2, queue, { timeoutMs, metrics }) {
     (context) => later(context, () => onRepositoryEvent(current2, timed(context)))
   );
   probot.on(["label.edited", "label.deleted"], (context) => later(context, () => onLabelEvent(current2, timed(context))));
+  probot.on(["membership.added", "membership.removed"], (context) => later(context, () => onMembershipEvent(current2, timed(context))));
   probot.on(
     ["installation", "installation_repositories"],
     (context) => later(context, () => onInstallationEvent(current2, timed(context)))

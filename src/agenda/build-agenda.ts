@@ -1,4 +1,4 @@
-import type { Agenda, AgendaGroup, AgendaItem, FollowUps, Meeting, Occurrence } from "../model.js";
+import type { Agenda, AgendaGroup, AgendaItem, FollowUps, InvitedTeam, Meeting, Occurrence } from "../model.js";
 import { itemKey } from "../collect/item-key.js";
 import { orderGroups } from "./order-groups.js";
 
@@ -11,6 +11,8 @@ export interface BuildAgendaOptions {
   truncated?: boolean;
   /** What the previous occurrence's merged minutes left to do. */
   followUps?: FollowUps;
+  /** The invited teams read, with their members. */
+  invitedTeams?: InvitedTeam[];
 }
 
 /** The agenda of one occurrence: its items grouped by repository, in display order. */
@@ -40,5 +42,6 @@ export function buildAgenda(
     searchUrls: options.searchUrls ?? [],
     ...(options.truncated && { truncated: true }),
     ...(options.followUps && { followUps: options.followUps }),
+    ...(options.invitedTeams && options.invitedTeams.length > 0 && { invitedTeams: options.invitedTeams }),
   };
 }

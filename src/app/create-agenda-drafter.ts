@@ -7,6 +7,7 @@ import { onPullRequestCommits, onPush } from "./on-config-change.js";
 import { onItemEvent } from "./on-item-event.js";
 import { onProjectItemEvent } from "./on-project-item-event.js";
 import { onInstallationEvent, onLabelEvent, onRepositoryEvent } from "./on-scope-event.js";
+import { onMembershipEvent } from "./on-membership.js";
 import { ITEM_ACTIONS } from "./item-changes.js";
 import { Runtime } from "./runtime.js";
 import { onIssueComment } from "./on-issue-comment.js";
@@ -218,6 +219,7 @@ function registerHandlers(probot: Probot, current: Runtime, queue: WebhookQueue,
     (context) => later(context, () => onRepositoryEvent(current, timed(context))),
   );
   probot.on(["label.edited", "label.deleted"], (context) => later(context, () => onLabelEvent(current, timed(context))));
+  probot.on(["membership.added", "membership.removed"], (context) => later(context, () => onMembershipEvent(current, timed(context))));
   probot.on(["installation", "installation_repositories"], (context) =>
     later(context, () => onInstallationEvent(current, timed(context))),
   );

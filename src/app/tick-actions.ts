@@ -1,5 +1,5 @@
 import type { GitHub } from "../github.js";
-import type { Meeting, Occurrence } from "../model.js";
+import type { Meeting, Occurrence, OccurrenceIssue } from "../model.js";
 import { closeForSuccessor } from "../operations/close-meeting-issue.js";
 import { readOccurrenceRecords } from "../scheduler/github-records.js";
 import { readMeetingIssues, type MeetingIssues } from "../publish/list-meeting-issues.js";
@@ -10,6 +10,7 @@ import { openMinutes } from "../operations/open-minutes.js";
 import type { Log } from "../log.js";
 import { NO_FACTS, refreshMeeting } from "../operations/refresh-meeting.js";
 import type { RecordedClaims } from "../publish/claim-occurrence.js";
+import { pinMeetingIssue } from "../publish/pin-meeting-issue.js";
 import { withLogFields } from "./log-fields.js";
 
 export interface TickActionsContext {
@@ -58,6 +59,7 @@ function createActions(octokit: GitHub, context: TickActionsContext): TickAction
   };
   return {
     ...(context.finishComments && { finishComments: stale(context.finishComments) }),
+    pinIssue: async (meeting, current) => (await pinMeetingIssue(octokit, meeting, current, log)) === "pinned",
     async records(meeting, occurrences) {
       const issues = await readMeetingIssues(octokit, meeting, context.recordedClaims);
       justRead.set(meeting, issues);
@@ -102,6 +104,7 @@ function withFields(actions: TickActions, installation: number | undefined): Tic
     openMinutes: (meeting, issue) => scoped(meeting, issue.occurrence, () => actions.openMinutes(meeting, issue)),
     closeIssue: (meeting, closing, successor) => scoped(meeting, closing.occurrence, () => actions.closeIssue(meeting, closing, successor)),
     cancelIssue: (meeting, issue) => scoped(meeting, issue.occurrence, () => actions.cancelIssue(meeting, issue)),
+    ...(actions.pinIssue && { pinIssue: (meeting: Meeting, current: OccurrenceIssue) => scoped(meeting, current.occurrence, () => actions.pinIssue!(meeting, current)) }),
     ...(actions.finishComments && { finishComments: (meeting: Meeting) => scoped(meeting, undefined, () => actions.finishComments!(meeting)) }),
   };
 }

@@ -40,6 +40,10 @@ const sectionSchema = z.strictObject({
       "This section lists the items proposed by `/agenda propose` that no steerer has added or declined yet, and is left out while there are none. " +
         "At most one section has it; without one, a `Proposed` section follows the agenda's.",
     ),
+  invited: z
+    .boolean()
+    .optional()
+    .describe("This section lists the members of the invited teams (`invited: [\"@org/team\"]`), named without a ping. The default layout adds an `Invited members` section last when a team is invited."),
 });
 
 const roleSchema = z.strictObject({

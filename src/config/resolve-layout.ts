@@ -34,6 +34,9 @@ export function layoutProblems(meeting: RawMeeting): LayoutProblem[] {
       if (section.agenda === true && section.labels !== undefined) {
         problems.push({ path: ["layout", "sections", index, "labels"], message: "a section holds the agenda or the items of some labels, not both" });
       }
+      if (section.invited === true && (section.agenda === true || section.labels !== undefined)) {
+        problems.push({ path: ["layout", "sections", index, "invited"], message: "a section lists the invited teams or agenda items, not both" });
+      }
     });
     problems.push(...followUpsProblems(sections));
     problems.push(...proposalsSectionProblems(sections));
@@ -63,6 +66,7 @@ export function toLayout(raw: NonNullable<RawMeeting["layout"]>): MeetingLayout 
       labels: "labels" in section ? (section.labels ?? []) : [],
       ...((("follow_ups" in section && section.follow_ups === true) || ("followUps" in section && section.followUps === true)) && { followUps: true as const }),
       ...(section.proposals === true && { proposals: true }),
+      ...(section.invited === true && { invited: true as const }),
     })),
     present: {
       style: raw.present?.style ?? DEFAULT_LAYOUT.present.style,

@@ -164,6 +164,10 @@ const issueSchema = z.strictObject({
     .boolean()
     .optional()
     .describe("Close the previous meeting's issue when the next one is opened. Default: true."),
+  pin: z
+    .boolean()
+    .optional()
+    .describe("Pin the current meeting issue in the home repository and unpin the meeting's earlier ones (GitHub pins at most three issues). Default: false."),
 });
 
 const templatesSchema = z.strictObject({
@@ -219,7 +223,14 @@ const meetingSchema = z
       })
       .optional()
       .describe("How long before the meeting its issue appears: `3d`, `36h`, `90m`, `1d12h` or ISO 8601 `P3D`. Default: `3d`."),
-    invited: z.array(handle).optional().describe("People and teams invited, e.g. `@nodejs/security-wg`."),
+    invited: z
+      .array(handle)
+      .optional()
+      .describe("People and teams invited, e.g. `@nodejs/security-wg`: named in the issue without a ping, an invited team with its members (name and login), kept current."),
+    ping_invited: z
+      .boolean()
+      .optional()
+      .describe("Ping the invited people and teams once per occurrence: a `cc` line in the new meeting issue (GitHub notifies on a mention in a new issue, not on later edits). Default: false."),
     observers: z.array(handle).optional().describe("People and teams who follow the meeting without being invited."),
     standing_items: z.array(standingItemSchema).optional().describe("Items on every agenda."),
     minutes: minutesSchema.optional().describe("Where and when the minutes are committed."),

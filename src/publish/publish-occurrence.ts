@@ -21,6 +21,8 @@ export interface OccurrenceDraft {
   /** The whole rendered issue body, for a new issue. */
   issueBody: string;
   content: AgendaContent;
+  /** A line of mentions that a new issue ends with (`ping_invited`): written once, when this process first claims the occurrence. */
+  ping?: string;
 }
 
 export interface PublishOptions {
@@ -77,6 +79,8 @@ export async function publishOccurrence(
   }
 
   const claimSha = await takeClaim(octokit, target, claim, options.now);
+  // A stale claim's holder may have created the issue, pinged, and died before recording it: no second ping.
+  const ping = claim.kind === "unclaimed" ? draft.ping : undefined;
   if (claimSha === undefined) return waitForClaimant(octokit, draft, target, options, update);
 
   const adoptable = issues.all.find(
@@ -90,7 +94,7 @@ export async function publishOccurrence(
   }
 
   // The issue's number is known only once it exists: its signed state comes with the first update.
-  const body = newIssueBody(draft);
+  const body = ping ? `${newIssueBody(draft).trimEnd()}\n\n${ping}\n` : newIssueBody(draft);
   // This process holds the claim: an issue of the occurrence that appeared is the one it created.
   const issueNumber = await writeOnce(
     async () => (await octokit.rest.issues.create({ ...meeting.home, title: draft.title, body, labels: meeting.issue.labels, request: NOT_RETRIED })).data.number,

@@ -1,6 +1,7 @@
 import { DEFAULT_LAYOUT } from "../config/resolve-layout.js";
 import type { Agenda, AgendaGroup, AgendaItem, Attendee, LayoutSection, Meeting, MeetingLayout } from "../model.js";
 import { proposalViews, withProposalsSection, type ProposalView } from "./proposal-view.js";
+import { invitedTeamViews, sectionsWithInvited, type InvitedTeamView } from "./invited-view.js";
 import { escapeMarkdown } from "./escape-markdown.js";
 import { escapeUrl } from "./escape-url.js";
 
@@ -18,13 +19,17 @@ export interface SectionView<Item> {
   agenda: boolean;
   /** The section lists the previous minutes' follow-ups (`followUps`); it is there only when they hold some. */
   followUps: boolean;
-  /** Whether the section lists anything: the agenda, labelled items or standing items. */
+  /** Whether the section lists anything: the agenda, labelled items, standing items or invited teams. */
   lists: boolean;
   standingItems: StandingItemView[];
   items: Item[];
   /** The section lists the proposals not decided yet (`proposals: true`); it is left out while there are none. */
   proposals: boolean;
   proposed: ProposalView[];
+  /** Lists the invited teams' members (`invited: true`). */
+  invited: boolean;
+  /** The invited teams the app read, with their members, in an `invited` section; empty elsewhere. */
+  teams: InvitedTeamView[];
 }
 
 function layoutOf(meeting: Meeting): MeetingLayout {
@@ -62,7 +67,7 @@ function standingItemsUnder(meeting: Meeting, under: (section: string | undefine
 
 /** The layout's sections, each with the labelled items and standing items it lists; that of follow-ups only when there are some. */
 export function sectionViews<Item>(agenda: Agenda, itemView: (item: AgendaItem) => Item): SectionView<Item>[] {
-  const { sections } = layoutOf(agenda.meeting);
+  const sections = sectionsWithInvited(agenda, layoutOf(agenda.meeting).sections, agenda.meeting.layout === undefined);
   const items = agenda.groups.flatMap((group) => group.items);
   const followingUp = (agenda.followUps?.items.length ?? 0) > 0;
   const proposed = proposalViews(agenda);
@@ -71,6 +76,7 @@ export function sectionViews<Item>(agenda: Agenda, itemView: (item: AgendaItem) 
   );
   return shown.map((section) => {
     const own = section.agenda ? [] : items.filter((item) => sectionOf(item, sections) === section).map(itemView);
+    const teams = section.invited ? invitedTeamViews(agenda, (attendee) => attendeeView(agenda.meeting, attendee)) : [];
     const standingItems = section.agenda
       ? agendaStandingItems(agenda.meeting)
       : standingItemsUnder(agenda.meeting, (heading) => heading === section.heading);
@@ -86,11 +92,14 @@ export function sectionViews<Item>(agenda: Agenda, itemView: (item: AgendaItem) 
         own.length > 0 ||
         standingItems.length > 0 ||
         section.labels.length > 0 ||
-        section.proposals === true,
+        section.proposals === true ||
+        teams.length > 0,
       standingItems,
       items: own,
       proposals: section.proposals === true,
       proposed: section.proposals === true ? proposed : [],
+      invited: section.invited === true,
+      teams,
     };
   });
 }

@@ -28,7 +28,8 @@ const DEFAULT_LINK_LABELS: Record<string, string> = { recording: "Recording", no
 /**
  * What templates see. Every string that came from people (titles, names, labels) is already
  * Markdown-escaped and every URL made safe for `<url>` and `(url)`, so a template cannot forget.
- * The only values written as they are: `invited` and `observers`, whose mentions are meant to ping.
+ * The only values written as they are: `observers`, whose mentions are meant to ping. `invited` is
+ * escaped: people and teams are named without a ping (`ping_invited` pings them once, apart: pingLine).
  * Each field is documented in TEMPLATE_FIELDS (template-fields.ts), which fails the type check on a
  * field it lacks; templates/README.md shows that table to people who write their own templates.
  */
@@ -103,7 +104,7 @@ export function buildMeetingView(input: MeetingViewInput): MeetingView {
     ),
     ...(input.issueUrl ? { issueUrl: escapeUrl(input.issueUrl) } : {}),
     ...(input.minutesPullRequestUrl ? { minutesPullRequestUrl: escapeUrl(input.minutesPullRequestUrl) } : {}),
-    invited: meeting.invited,
+    invited: meeting.invited.map(escapeMarkdown),
     observers: meeting.observers,
     attendees: (input.attendees ?? []).map((attendee) => attendeeView(meeting, attendee)),
     agendaLabels: meeting.agendaLabels.map(escapeMarkdown),

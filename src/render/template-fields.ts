@@ -64,7 +64,8 @@ export const TEMPLATE_FIELDS = [
   },
   { fields: ["issueUrl"], example: "the meeting issue, once it exists (the minutes link to it)" },
   { fields: ["minutesPullRequestUrl"], example: "the minutes pull request, once it exists" },
-  { fields: ["invited", "observers"], example: "the config lists **as written**: their mentions ping, which is the point" },
+  { fields: ["invited"], example: "the config's list, escaped: `@nodejs/security-wg` shows as written and pings nobody (`ping_invited` pings them once, in a `cc` line of the new issue)" },
+  { fields: ["observers"], example: "the config's list **as written**: their mentions ping, which is the point" },
   {
     fields: ["attendees"],
     example:
@@ -116,7 +117,9 @@ export const TEMPLATE_FIELDS = [
       "the `layout.sections` in order; `items` are the agenda items of the section's `labels`, each " +
       "`{ repo, number, kind, title, url, author, labels, isNew, draft, markers }` as in `groups`; `standingItems` are " +
       "`{ title, url }`; `followUps` is true for the section of `follow_ups: true`, which is there only when `followUps` is; " +
-      "`lists` is true when the section lists something. `{{> sections}}` writes them all",
+      "`lists` is true when the section lists something; in a section with `invited`, `teams` are " +
+      "`{ team, members: [{ login, name, text }], privateMembers }`, the invited teams' members, escaped (`text` as `attendees` have it; " +
+      "`privateMembers` counts those left out whose membership of the org is private). `{{> sections}}` writes them all",
     within: [
       "sections[].heading",
       "sections[].level",
@@ -138,6 +141,14 @@ export const TEMPLATE_FIELDS = [
       "sections[].items[].isNew",
       "sections[].items[].draft",
       "sections[].items[].markers",
+      "sections[].invited",
+      "sections[].teams",
+      "sections[].teams[].team",
+      "sections[].teams[].members",
+      "sections[].teams[].members[].login",
+      "sections[].teams[].members[].name",
+      "sections[].teams[].members[].text",
+      "sections[].teams[].privateMembers",
     ],
   },
   {

@@ -28,6 +28,8 @@ export interface TickActions {
    * done (their claimant died); the ids of those it ran. Absent where no comment commands run (the CLI's `run`).
    */
   finishComments?(meeting: Meeting): Promise<number[]>;
+  /** Pins the meeting's current issue and unpins its earlier ones (`issue.pin`); whether it changed what is pinned. */
+  pinIssue?(meeting: Meeting, current: OccurrenceIssue): Promise<boolean>;
 }
 
 export interface MeetingTickResult {
@@ -56,6 +58,10 @@ export async function tickMeeting(meeting: Meeting, now: Date, actions: TickActi
   for (const step of steps) {
     const ran = await forOccurrence(step.occurrence.key, () => runStep(meeting, step, actions, issueNumbers));
     (ran ? result.done : result.skipped).push(stepLabel(step));
+  }
+  const current = meeting.issue.pin && currentIssue(occurrences, records, issueNumbers);
+  if (current && actions.pinIssue) {
+    if (await forOccurrence(current.occurrence.key, () => actions.pinIssue!(meeting, current))) result.done.push(`pin-issue ${current.occurrence.key}`);
   }
   // A live issue is reconciled on every tick: a refresh that failed, or whose webhook never came,
   // is repaired here, and one that would change nothing writes nothing.
@@ -98,6 +104,13 @@ async function runStep(meeting: Meeting, step: TickStep, actions: TickActions, i
       return true;
     }
   }
+}
+
+/** The issue of the latest occurrence that has one, when it is open: the one to pin. */
+function currentIssue(occurrences: Occurrence[], records: ReadonlyMap<string, OccurrenceRecord>, issueNumbers: Map<string, number>): OccurrenceIssue | undefined {
+  const occurrence = occurrences.findLast((each) => !each.cancelled && issueNumbers.has(each.key));
+  if (!occurrence || records.get(occurrence.key)?.issue?.state === "closed") return undefined;
+  return { occurrence, issueNumber: issueNumbers.get(occurrence.key)! };
 }
 
 function stepLabel(step: TickStep): string {

@@ -105,7 +105,7 @@ Or in your local time:
 
 ## Invited
 
-* @nodejs/security-wg
+* @​nodejs/security-wg
 
 ### Observers/Guests
 
@@ -114,6 +114,8 @@ Or in your local time:
 ## Agenda
 
 <!-- agenda-drafter:agenda:start -->
+### Announcements
+
 *Extracted from **security-wg-agenda** labelled issues and pull requests from the **nodejs org** prior to the meeting.*
 [See these items on GitHub](https://github.com/search?q=is%3Aopen+is%3Apublic+label%3Asecurity-wg-agenda+org%3Anodejs&type=issues)
 
@@ -126,6 +128,15 @@ Or in your local time:
 ### nodejs/security-wg
 
 * Node.js Security Initiatives 2024 [#1255](https://github.com/nodejs/security-wg/issues/1255)
+
+
+### Invited members
+
+@​nodejs/security-wg:
+
+* Rafael Gonzaga (@​RafaelGSS)
+
+*And 1 more whose membership of the org is private.*
 <!-- agenda-drafter:agenda:end -->
 
 ## Joining the meeting

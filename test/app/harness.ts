@@ -60,8 +60,25 @@ export async function startApp(now = "2024-03-26T09:00:00Z"): Promise<Started> {
   return { probot, drafter };
 }
 
-/** The installation's repositories and the home repo's config file, read on the first event. */
+/**
+ * The invited team's members, as each refresh reads them, and the org's public members: Rafael's
+ * membership is public, Ulises's private. For every request until cleanUp.
+ */
+function mockInvitedTeam(): void {
+  nock(API)
+    .persist()
+    .post("/graphql", (body) => String(body.query).includes("team(slug: $slug)"))
+    .optionally()
+    .reply(200, { data: { organization: { team: { members: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [{ login: "RafaelGSS", name: "Rafael Gonzaga" }, { login: "UlisesGascon", name: null }] } } } } })
+    .get("/orgs/nodejs/public_members")
+    .query(true)
+    .optionally()
+    .reply(200, [{ login: "RafaelGSS" }]);
+}
+
+/** The installation's repositories and the home repo's config file, read on the first event; the invited team's members. */
 export function mockDiscovery(config = SECURITY_WG_CONFIG) {
+  mockInvitedTeam();
   return nock(API)
     .get("/installation/repositories")
     .query(true)

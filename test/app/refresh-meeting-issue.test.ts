@@ -101,7 +101,9 @@ test("a label added in another repository puts the item on the agenda, leaving p
   const after = parseBody(patched, testSeal(1260));
   expect(after.human).toBe(before.human);
   expect(after.agenda).toMatchInlineSnapshot(`
-"*Extracted from **security-wg-agenda** labelled issues and pull requests from the **nodejs org** prior to the meeting.*
+"### Announcements
+
+*Extracted from **security-wg-agenda** labelled issues and pull requests from the **nodejs org** prior to the meeting.*
 [See these items on GitHub](https://github.com/search?q=is%3Aopen+is%3Apublic+label%3Asecurity-wg-agenda+org%3Anodejs&type=issues)
 
 - [ ] Vulnerability Review - <https://github.com/nodejs/nodejs-dependency-vuln-assessments/issues>
@@ -112,7 +114,16 @@ test("a label added in another repository puts the item on the agenda, leaving p
 
 ### nodejs/security-wg
 
-* Node.js Security Initiatives 2024 [#1255](https://github.com/nodejs/security-wg/issues/1255)"
+* Node.js Security Initiatives 2024 [#1255](https://github.com/nodejs/security-wg/issues/1255)
+
+
+### Invited members
+
+@​nodejs/security-wg:
+
+* Rafael Gonzaga (@​RafaelGSS)
+
+*And 1 more whose membership of the org is private.*"
 `);
   expect(after.state?.facts).toMatchInlineSnapshot(`
 [
@@ -158,10 +169,21 @@ test("an item unlabelled while search still returns it leaves the agenda; a refr
   expect(github.pendingMocks()).toEqual([]);
   expect(read.pendingMocks()).toEqual([]);
   expect(parseBody(patched).agenda).toMatchInlineSnapshot(`
-"*Extracted from **security-wg-agenda** labelled issues and pull requests from the **nodejs org** prior to the meeting.*
+"### Announcements
+
+*Extracted from **security-wg-agenda** labelled issues and pull requests from the **nodejs org** prior to the meeting.*
 [See these items on GitHub](https://github.com/search?q=is%3Aopen+is%3Apublic+label%3Asecurity-wg-agenda+org%3Anodejs&type=issues)
 
-- [ ] Vulnerability Review - <https://github.com/nodejs/nodejs-dependency-vuln-assessments/issues>"
+- [ ] Vulnerability Review - <https://github.com/nodejs/nodejs-dependency-vuln-assessments/issues>
+
+
+### Invited members
+
+@​nodejs/security-wg:
+
+* Rafael Gonzaga (@​RafaelGSS)
+
+*And 1 more whose membership of the org is private.*"
 `);
 
   // The same event again, with search still lagging: the issue already says so.
@@ -247,6 +269,8 @@ test("an open unmarked issue with the occurrence's title is adopted, not duplica
 * link for participants: https://zoom.us/j/...
 
 <!-- agenda-drafter:agenda:start -->
+### Announcements
+
 *Extracted from **security-wg-agenda** labelled issues and pull requests from the **nodejs org** prior to the meeting.*
 [See these items on GitHub](https://github.com/search?q=is%3Aopen+is%3Apublic+label%3Asecurity-wg-agenda+org%3Anodejs&type=issues)
 
@@ -255,6 +279,15 @@ test("an open unmarked issue with the occurrence's title is adopted, not duplica
 ### nodejs/security-wg
 
 * Node.js Security Initiatives 2024 [#1255](https://github.com/nodejs/security-wg/issues/1255)
+
+
+### Invited members
+
+@​nodejs/security-wg:
+
+* Rafael Gonzaga (@​RafaelGSS)
+
+*And 1 more whose membership of the org is private.*
 <!-- agenda-drafter:agenda:end -->
 
 <!-- agenda-drafter:state … -->

@@ -63,12 +63,17 @@ test.each(rows.filter((row) => row.within).map((row) => [row.fields.join(", "), 
 
 test("the table documents exactly the fields a view built for a meeting has", () => {
   const base = securityWgAgenda();
-  // A layout with a labelled section and a role, so that every field has a value.
+  // A layout with a labelled section, an invited teams' section and a role, so that every field has a value.
   const layout = {
-    sections: [{ heading: "Items", level: 2 as const, agenda: true, labels: [] }, { heading: "All", level: 3 as const, agenda: false, labels: ["security-wg-agenda"] }],
+    sections: [
+      { heading: "Items", level: 2 as const, agenda: true, labels: [] },
+      { heading: "All", level: 3 as const, agenda: false, labels: ["security-wg-agenda"] },
+      { heading: "Invited members", level: 2 as const, agenda: false, labels: [], invited: true as const },
+    ],
     present: { style: "name_login" as const, roles: [{ role: "voting member", logins: ["mhdawson"] }] },
   };
   const sources = { project: { owner: "cncf", number: 27, field: "Status", value: "Agenda" } };
+  const invitedTeams = [{ team: "@nodejs/security-wg", members: [{ login: "RafaelGSS", name: "Rafael Gonzaga" }], privateMembers: 1 }];
   const followUps = { date: "2024-03-14", url: "https://github.com/nodejs/security-wg/blob/main/meetings/2024-03-14.md", items: [{ text: "review", line: 3 }], more: 0 };
   const agenda = { ...base, meeting: { ...base.meeting, layout, sources }, occurrence: {
       ...base.occurrence,
@@ -77,6 +82,7 @@ test("the table documents exactly the fields a view built for a meeting has", ()
       proposals: [{ repo: "nodejs/node" as const, number: 52600, title: "Audit the permission model", url: "https://github.com/nodejs/node/issues/52600", by: "aduh95", why: "Worth an hour" }],
     },
     followUps,
+    invitedTeams,
   };
   const view = buildMeetingView({
     agenda,

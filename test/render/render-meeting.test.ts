@@ -52,7 +52,7 @@ Or in your local time:
 
 ## Invited
 
-* Security team: @nodejs/security-wg
+* Security team: @​nodejs/security-wg
 
 ### Observers/Guests
 

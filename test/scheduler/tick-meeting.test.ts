@@ -144,4 +144,15 @@ describe("runTick", () => {
     expect(run).toMatchObject({ kind: "ran", meetings: [{ meeting: "nodejs/TSC tsc", error: "Bad credentials" }, { done: ["create-issue 2024-03-28"] }] });
     expect(calls).toEqual(["create #1250 for 2024-03-28"]);
   });
+
+  test("with issue.pin, the tick pins the latest occurrence's open issue (a created one too), and only with it", async () => {
+    const { actions } = fakeActions({ "2024-03-14": { issue: { number: 1230, state: "open", frozen: true }, minutes: { state: "open", frozenAgenda: true } } });
+    const pins: string[] = [];
+    const pinning: TickActions = { ...actions, pinIssue: async (_meeting, current) => (pins.push(`#${current.issueNumber} for ${current.occurrence.key}`), true) };
+    const run = await tick("2024-03-25T17:00:00Z", pinning, { ...securityWgMeeting(), issue: { ...securityWgMeeting().issue, pin: true } });
+    expect(pins).toEqual(["#1250 for 2024-03-28"]);
+    expect(run).toMatchObject({ kind: "ran", meetings: [{ done: ["create-issue 2024-03-28", "pin-issue 2024-03-28"] }] });
+    await tick("2024-03-25T18:00:00Z", pinning);
+    expect(pins).toHaveLength(1);
+  });
 });

@@ -33,6 +33,7 @@ export function createState(snapshot: Snapshot): SandboxState {
       login: orgLogin,
       members: new Set(),
       owners: new Set(),
+      publicMembers: new Set(org.public_members.map((login) => login.toLowerCase())),
       basePermission: org.base_permission,
       teams: new Map(),
     };

@@ -1,4 +1,4 @@
-import type { CommentRecord, IssueRecord, LabelRecord, ProjectItemRecord, ProjectRecord, RepoRecord } from "./state.js";
+import type { CommentRecord, IssueRecord, LabelRecord, OrgRecord, ProjectItemRecord, ProjectRecord, RepoRecord, TeamRecord } from "./state.js";
 
 // Domain events, one per change, in the order the changes happen. Records are the live ones:
 // a listener that keeps data for later must copy what it needs.
@@ -28,7 +28,7 @@ export type SandboxEvent =
   | ProjectItemEvent
   | (EventBase & {
       name: "issues" | "pull_request";
-      action: "opened" | "edited" | "closed" | "reopened" | "locked" | "unlocked";
+      action: "opened" | "edited" | "closed" | "reopened" | "locked" | "unlocked" | "pinned" | "unpinned";
       issue: IssueRecord;
       changes?: { title?: { from: string }; body?: { from: string | null }; base?: { ref: { from: string }; sha: { from: string } } };
     })
@@ -41,6 +41,8 @@ export type SandboxEvent =
   | (EventBase & { name: "issue_comment"; action: "created" | "edited"; issue: IssueRecord; comment: CommentRecord; changes?: { body: { from: string } } })
   | (EventBase & { name: "push"; ref: string; before: string; after: string })
   | (EventBase & { name: "create" | "delete"; ref: string; refType: "branch" | "tag" | "ref" })
-  | (EventBase & { name: "repository"; action: "privatized" | "publicized" });
+  | (EventBase & { name: "repository"; action: "privatized" | "publicized" })
+  /** A team's member was added or removed: an organization's event, of no repository. */
+  | { name: "membership"; action: "added" | "removed"; org: OrgRecord; team: TeamRecord; member: string; actor: string; at: string };
 
 export type SandboxEventListener = (event: SandboxEvent) => void;

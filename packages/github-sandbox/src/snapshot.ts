@@ -101,6 +101,8 @@ const org = z.strictObject({
   /** Organization owners: admin on every repository, and members. */
   owners: z.array(login).default([]),
   base_permission: z.enum(["none", "read", "write", "admin"]).default("read"),
+  /** Members who made their membership public (GitHub's default is private). */
+  public_members: z.array(login).default([]),
   teams: z.record(z.string().regex(/^[a-z0-9-]+$/, "must be a team slug (a-z, 0-9, -)"), team).default({}),
   repos: z.record(repoName, repo).default({}),
   /** Projects (v2) boards of the organization (see projects/project-snapshot.ts). */

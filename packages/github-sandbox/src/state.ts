@@ -32,6 +32,8 @@ export interface OrgRecord {
   /** Lower-cased logins. */
   members: Set<string>;
   owners: Set<string>;
+  /** Lower-cased logins of the members whose membership is public. */
+  publicMembers: Set<string>;
   basePermission: BasePermission;
   /** Keyed by slug. */
   teams: Map<string, TeamRecord>;
@@ -186,6 +188,8 @@ export interface RepoRecord {
   checkRuns: CheckRunRecord[];
   /** Issues transferred away, by their old number: where GitHub redirects their old URL. */
   transferred?: Map<number, { repoId: number; number: number }>;
+  /** Numbers of the pinned issues, in the order they were pinned (at most three). */
+  pinnedIssues?: number[];
 }
 
 export interface InstallationRecord {

@@ -13,6 +13,7 @@ import { readRepoFile } from "../../config/read-repo-file.js";
 import { exceptionProblems } from "./exception-problems.js";
 import { scopeRepoProblems } from "./scope-repo-problems.js";
 import { projectSourceProblems } from "./project-source-problems.js";
+import { invitedTeamProblems } from "./invited-team-problems.js";
 
 export const CONFIG_CHECK_NAME = "agenda-drafter config";
 
@@ -44,7 +45,11 @@ export async function configCheckReport(octokit: GitHub, repo: RepoRef, sha: str
   const config = await loadRepoConfig(octokit, repo, sha);
   if (!config) return report("neutral", "No meetings", `This commit has no \`${CONFIG_PATH}\`: the repository declares no meetings.`);
   const homePrivate = async () => (await octokit.rest.repos.get({ ...repo })).data.private;
-  const remote = [...(await scopeRepoProblems(octokit, config)), ...(await projectSourceProblems(octokit, config, homePrivate))];
+  const remote = [
+    ...(await scopeRepoProblems(octokit, config)),
+    ...(await projectSourceProblems(octokit, config, homePrivate)),
+    ...(await invitedTeamProblems(octokit, config)),
+  ];
   const loaded = { ...config, problems: [...config.problems, ...exceptionProblems(config), ...remote] };
 
   const templateProblems: TemplateError[] = [];

@@ -12,6 +12,8 @@ import { reportUnreachableScope } from "./report-unreachable-scope.js";
 import { reportProjectProblem } from "./report-project-problem.js";
 import { hiddenByFacts, type RepoFact } from "../../collect/repo-facts.js";
 import { withShownProposals } from "./shown-proposals.js";
+import { invitedTeamNames, readInvitedTeams } from "../../collect/read-invited-teams.js";
+import { pingLine } from "../../render/ping-line.js";
 
 export interface LiveAgendaInput {
   meeting: Meeting;
@@ -46,9 +48,12 @@ export async function draftLiveAgenda(octokit: GitHub, input: LiveAgendaInput): 
   const occurrence = await withShownProposals(octokit, meeting, input.occurrence, { home: collected.home, hidden });
 
   const previous = input.previousItems?.map(parseItemKey);
+  const invited = invitedTeamNames(meeting).length > 0 ? await readInvitedTeams(octokit, meeting, collected.home) : undefined;
+  if (invited && invited.unreadable.length > 0) await reportUnreachableScope(octokit, meeting, invited.unreadable);
   const { agenda, rendered } = await draftFromItems(octokit, meeting, occurrence, shown, {
     searchUrls: collected.searchUrls,
     truncated: collected.truncated,
+    ...(invited && { invitedTeams: invited.teams }),
     ...(previous && { previous }),
     ...(input.followUps && { followUps: input.followUps }),
   });
@@ -58,6 +63,7 @@ export async function draftLiveAgenda(octokit: GitHub, input: LiveAgendaInput): 
     occurrence,
     title: rendered.title,
     issueBody: rendered.issueBody,
+    ...(pingLine(meeting) !== undefined && { ping: pingLine(meeting)! }),
     content: {
       marker: { v: 1, meeting: meeting.id, occurrence: occurrence.key },
       agendaMarkdown: rendered.agendaMarkdown,

@@ -1,6 +1,7 @@
 import { execute, GraphQLError, parse, type DocumentNode, type GraphQLFieldResolver, type GraphQLFormattedError } from "graphql";
 import { gitHubGraphqlSchema } from "./github-graphql-schema.js";
 import { GraphqlNotFound, type GraphqlContext } from "./nodes.js";
+import { pinMutations } from "./pin-mutations.js";
 import { rootFields } from "./root-fields.js";
 
 interface GraphqlRequest {
@@ -26,14 +27,18 @@ export async function answerGraphql(body: string, context: GraphqlContext): Prom
   const { schema, validate } = await gitHubGraphqlSchema();
   const invalid = validate(request.query);
   if (invalid.length > 0) return Response.json({ errors: invalid.map((error) => error.toJSON()) });
-  if (document.definitions.some((definition) => definition.kind === "OperationDefinition" && definition.operation !== "query")) {
-    return Response.json({ errors: [{ message: "The sandbox answers queries only; use the REST API to change things." }] });
+  const operations = document.definitions.flatMap((definition) =>
+    definition.kind === "OperationDefinition" && (request.operationName === undefined || definition.name?.value === request.operationName) ? [definition.operation] : [],
+  );
+  if (operations.some((operation) => operation === "subscription")) {
+    return Response.json({ errors: [{ message: "The sandbox answers queries and mutations only." }] });
   }
 
   const result = await execute({
     schema,
     document,
-    rootValue: rootFields(context),
+    // A mutation's fields are those the sandbox implements (pin-mutations.ts); any other fails loudly.
+    rootValue: operations[0] === "mutation" ? pinMutations(context) : rootFields(context),
     variableValues: request.variables,
     operationName: request.operationName,
     fieldResolver: implementedFieldsOnly,

@@ -1,4 +1,5 @@
 import { canRead, repoPermission, type Actor } from "../access.js";
+import type { SandboxEvent } from "../events.js";
 import { authorAssociation } from "../serialize/author-association.js";
 import { fullName, repoKey, type IssueRecord, type RepoRecord, type SandboxState } from "../state.js";
 import type { SandboxUrls } from "../urls.js";
@@ -18,6 +19,8 @@ export interface GraphqlContext {
   searchState(): SandboxState;
   /** `viewer.login`: the user, or the app's bot account for an installation. */
   viewerLogin: string;
+  /** Announces a change a mutation made (its webhook); absent where nothing listens. */
+  emit?: (event: SandboxEvent) => void;
 }
 
 export function userNode(state: SandboxState, login: string | null, urls: SandboxUrls) {
@@ -84,6 +87,15 @@ function repositoryNode(repo: RepoRecord, context: GraphqlContext) {
     pullRequests: list(true),
     labels: (args: ConnectionArgs) =>
       connection([...repo.labels.values()].map((label) => labelNode(repo, label.name, urls)), args, "labels"),
+    pinnedIssues: (args: ConnectionArgs) =>
+      connection(
+        (repo.pinnedIssues ?? []).flatMap((number) => {
+          const issue = repo.issues.get(number);
+          return issue ? [{ __typename: "PinnedIssue", id: `PIN_${issue.nodeId}`, issue: issueNode(repo, issue, context), repository: () => repositoryNode(repo, context) }] : [];
+        }),
+        args,
+        "pinnedIssues",
+      ),
   };
 }
 
@@ -108,6 +120,7 @@ export function issueNode(repo: RepoRecord, issue: IssueRecord, context: Graphql
     createdAt: issue.createdAt,
     updatedAt: issue.updatedAt,
     locked: issue.locked,
+    ...(pull ? {} : { isPinned: (repo.pinnedIssues ?? []).includes(issue.number) }),
     author: userNode(state, issue.author, urls),
     authorAssociation: authorAssociation(state, repo, issue.author),
     repository: () => repositoryNode(repo, context),

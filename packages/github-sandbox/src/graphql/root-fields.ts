@@ -3,6 +3,7 @@ import { GitHubError, githubTimestamp } from "../route.js";
 import { readSearchQuery } from "../search/read-search-query.js";
 import { SEARCH_RESULT_CAP, searchIssues } from "../search/search-issues.js";
 import { connection, type ConnectionArgs } from "./connection.js";
+import { organizationNode } from "./team-node.js";
 import { issueNode, readableRepository, repositoryOwnerNode, userNode, type GraphqlContext } from "./nodes.js";
 
 /** The fields of `Query` the sandbox answers. */
@@ -11,6 +12,7 @@ export function rootFields(context: GraphqlContext) {
     viewer: () => userNode(context.state, context.viewerLogin, context.urls) ?? { __typename: "User", login: context.viewerLogin },
     repository: ({ owner, name }: { owner: string; name: string }) => readableRepository(context, owner, name),
     repositoryOwner: ({ login }: { login: string }) => repositoryOwnerNode(context, login),
+    organization: ({ login }: { login: string }) => organizationNode(context, login),
     search: (args: ConnectionArgs & { query: string; type: string }) => search(context, args),
     rateLimit: () => ({
       __typename: "RateLimit",

@@ -14,6 +14,7 @@ import { pullRequestRoutes } from "./pulls.js";
 import { reactionRoutes } from "./reactions.js";
 import { repositoryRoutes } from "./repository.js";
 import { searchRoutes } from "./search.js";
+import { teamMemberRoutes } from "./team-members.js";
 import { userRoutes } from "./users.js";
 
 /**
@@ -36,6 +37,7 @@ export const routes: Route[] = [
   ...checkRunRoutes,
   ...commitRoutes,
   ...orgMembershipRoutes,
+  ...teamMemberRoutes,
   ...installationRepositoryRoutes,
   ...userRoutes,
 ];

@@ -96,6 +96,7 @@ async function answerGraphqlRequest(request: Request, sandbox: Sandbox, actor: A
       now: sandbox.clock.now(),
       searchState: () => sandbox.searchState(),
       viewerLogin: sandbox.actorLogin(actor),
+      emit: (event) => sandbox.emitChange(event),
     });
   // GraphQL has no response description to check the injected answer against.
   return answerUnderFault(request, sandbox, sandbox.faults.take(GRAPHQL_ROUTE, actor.kind), answer, rateLimitedCaller(actor));

@@ -7,7 +7,9 @@ import { serializePullRequest } from "../serialize/pull-request.js";
 import { serializeRepository } from "../serialize/repository.js";
 import type { PullRequestIssue, SandboxState } from "../state.js";
 import type { SandboxUrls } from "../urls.js";
-import { repositoryContext, simpleInstallation } from "./payload-parts.js";
+import { ensureUser } from "../create-state.js";
+import { serializeUser } from "../serialize/user.js";
+import { organizationOf, repositoryContext, sender, simpleInstallation } from "./payload-parts.js";
 import { projectItemWebhook } from "./project-item-payload.js";
 import { pushPayload } from "./push-payload.js";
 
@@ -24,6 +26,7 @@ export interface Webhook {
  */
 export function webhookForEvent(state: SandboxState, event: SandboxEvent, urls: SandboxUrls): Webhook | undefined {
   if (event.name === "projects_v2_item") return projectItemWebhook(state, event, urls);
+  if (event.name === "membership") return membershipWebhook(state, event, urls);
   const installation = installationCovering(state, event.repo);
   if (!installation) return undefined;
   const context = { ...repositoryContext(state, event.repo, event.actor, urls), installation: simpleInstallation(installation) };
@@ -82,4 +85,39 @@ function issuesPayload(state: SandboxState, event: Extract<SandboxEvent, { name:
   const label = "label" in event ? { label: serializeLabel(event.label, event.repo, urls) } : {};
   const changes = "changes" in event && event.changes ? { changes: event.changes } : {};
   return { action: event.action, issue: serializeIssue(state, event.repo, event.issue, urls), ...label, ...changes };
+}
+
+/** `membership`, an organization's event: sent to the app installed on the organization. */
+function membershipWebhook(state: SandboxState, event: Extract<SandboxEvent, { name: "membership" }>, urls: SandboxUrls): Webhook | undefined {
+  const installation = state.installations.find((each) => !each.app && each.account.toLowerCase() === event.org.login.toLowerCase());
+  const organization = organizationOf(state, event.org.login, urls);
+  if (!installation || !organization) return undefined;
+  const { team } = event;
+  const teamUrl = `${urls.api}/organizations/${organization.id}/team/${team.id}`;
+  return {
+    event: "membership",
+    payload: {
+      action: event.action,
+      scope: "team",
+      member: serializeUser(ensureUser(state, event.member), urls),
+      team: {
+        id: team.id,
+        node_id: team.nodeId,
+        name: team.name,
+        slug: team.slug,
+        description: null,
+        privacy: "closed",
+        notification_setting: "notifications_enabled",
+        permission: "pull",
+        url: teamUrl,
+        html_url: `${urls.web}/orgs/${event.org.login}/teams/${team.slug}`,
+        members_url: `${teamUrl}/members{/member}`,
+        repositories_url: `${teamUrl}/repos`,
+        parent: null,
+      },
+      organization,
+      sender: sender(state, event.actor, urls),
+      installation: simpleInstallation(installation),
+    },
+  };
 }
