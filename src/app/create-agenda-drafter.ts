@@ -110,7 +110,10 @@ export function createAgendaDrafter(options: AgendaDrafterOptions): AgendaDrafte
     const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     limitAuthRequestTime(probot, timeoutMs);
     observeAuthRequests(probot, metrics);
-    guardWebhookIntake(probot, (event, status) => metrics.webhooks.inc({ event, outcome: status < 300 ? "ok" : status < 500 ? "refused" : "failed" }));
+    guardWebhookIntake(probot, {
+      queue,
+      onAnswered: (event, status) => metrics.webhooks.inc({ event, outcome: status < 300 ? "ok" : status < 500 ? "refused" : "failed" }),
+    });
     registerHandlers(probot, current, queue, { timeoutMs, metrics });
     addHandlerWhenServed(appOptions, operateEndpoints(
       metrics,

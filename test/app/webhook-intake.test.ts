@@ -27,6 +27,8 @@ let port: number;
 let lines: LogLine[];
 /** Bytes the app's server read from each connection's socket. */
 let bytesRead: () => number;
+/** Every delivery Probot receives comes here first (its `onAny`), after the app's own handlers are set. */
+let received: (event: { id: string; name: string }) => Promise<void>;
 
 beforeEach(async () => {
   nock.disableNetConnect();
@@ -48,7 +50,11 @@ beforeEach(async () => {
   port = await freePort();
   server = new Server({ Probot: Probot.defaults({ appId: 1, privateKey, secret: SECRET, log, Octokit }), log, port, host: "127.0.0.1" });
   drafter = createAgendaDrafter({ debounceMs: 0, stateSigner: TEST_STATE_SIGNER });
-  await server.load(drafter.app);
+  received = async () => {};
+  await server.load((probot, options) => {
+    void drafter.app(probot, options);
+    probot.webhooks.onAny((event) => received(event));
+  });
   const http = await server.start();
   const sockets: Socket[] = [];
   http.on("connection", (socket: Socket) => void sockets.push(socket));
@@ -141,13 +147,31 @@ test("a chunked 30 MB POST is cut off at GitHub's 25 MB: the server reads no fur
 });
 
 async function deliver(body: string, signature: string): Promise<number> {
+  return (await send(body, { "x-hub-signature-256": signature })).status;
+}
+
+/** POSTs a delivery of `issues` (d-2) signed right, with `headers` over the default ones (undefined drops one). */
+async function send(body: string, headers: Record<string, string | undefined> = {}): Promise<{ status: number; text: string }> {
+  const all = {
+    "content-type": "application/json",
+    "x-github-event": "issues",
+    "x-github-delivery": "d-2",
+    "x-hub-signature-256": `sha256=${createHmac("sha256", SECRET).update(body).digest("hex")}`,
+    ...headers,
+  };
   const response = await fetch(`http://127.0.0.1:${port}/api/github/webhooks`, {
     method: "POST",
-    headers: { "content-type": "application/json", "x-github-event": "issues", "x-github-delivery": "d-2", "x-hub-signature-256": signature },
+    headers: Object.fromEntries(Object.entries(all).filter((entry): entry is [string, string] => entry[1] !== undefined)),
     body,
   });
-  await response.text();
-  return response.status;
+  return { status: response.status, text: await response.text() };
+}
+
+/** A gate the test opens. */
+function gate(): { opened: Promise<void>; open: () => void } {
+  let open = () => {};
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { opened, open };
 }
 
 const payload = JSON.stringify({
@@ -182,4 +206,50 @@ test("a webhook whose handling fails is answered first, then logged as what fail
   expect(infoLines()).toHaveLength(1);
   expect(infoLines()[0]!.msg).toMatch(/issues\.labeled.*d-2.*500/);
   expect(lines.filter((line) => line.line.includes("private-triage") || line.line.includes("Embargoed"))).toEqual([]);
+});
+
+describe("a delivery the app accepts is answered before Probot receives it", () => {
+  const unlabeled = (number: number) => JSON.stringify({ ...JSON.parse(payload), action: "unlabeled", issue: { number, title: "t", labels: [], state: "open" }, label: { name: "x" } });
+
+  test("answered 200 while a receive is held up; the receives then run in the order the deliveries came", async () => {
+    const held = gate();
+    const order: string[] = [];
+    received = async (event) => {
+      order.push(event.id);
+      if (event.id === "d-1") await held.opened;
+    };
+    for (const id of ["d-1", "d-2", "d-3"]) expect(await send(unlabeled(Number(id.slice(2))), { "x-github-delivery": id })).toEqual({ status: 200, text: "ok\n" });
+    expect(order).toEqual(["d-1"]);
+    held.open();
+    await drafter.settled();
+    expect(order).toEqual(["d-1", "d-2", "d-3"]);
+  });
+
+  test("settled() waits for a receive queued behind the answer", async () => {
+    const held = gate();
+    let done = false;
+    received = async () => {
+      await held.opened;
+      done = true;
+    };
+    expect((await send(unlabeled(3))).status).toBe(200);
+    const settled = drafter.settled().then(() => done);
+    held.open();
+    expect(await settled).toBe(true);
+  });
+
+  test("an event no handler listens to is answered as Probot answers it, and nothing is received for it", async () => {
+    const names: string[] = [];
+    received = async (event) => void names.push(event.name);
+    expect(await send(JSON.stringify({ action: "created", starred_at: null, installation: { id: 4711 } }), { "x-github-event": "star" })).toEqual({ status: 200, text: "ok\n" });
+    await drafter.settled();
+    expect(names).toEqual([]);
+  });
+
+  test("what the middleware refuses is refused as before: missing headers 400, not JSON 415, malformed JSON 400", async () => {
+    expect(await send(unlabeled(4), { "x-github-delivery": undefined })).toEqual({ status: 400, text: expect.stringContaining("Required headers missing: x-github-delivery") });
+    expect((await send(unlabeled(4), { "content-type": "text/plain" })).status).toBe(415);
+    expect(await send("{not json")).toEqual({ status: 400, text: expect.stringContaining("Invalid JSON") });
+    expect((await send(unlabeled(4), { "x-hub-signature-256": undefined })).status).toBe(400);
+  });
 });
