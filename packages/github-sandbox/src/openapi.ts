@@ -109,7 +109,10 @@ function validator(version: RestApiVersion, key: string, pointer: string): Valid
 function getAjv(): Ajv {
   if (!ajv) {
     // GitHub's schemas carry keywords JSON Schema does not know (readOnly, discriminator...): not strict.
-    ajv = new Ajv({ strict: false, allErrors: true, verbose: true, logger: false });
+    // Referenced schemas (#/schemas/issue...) compile once, as functions of their own that every
+    // operation's validator calls, rather than inlined into each: the same checks, compiled in a
+    // fraction of the time.
+    ajv = new Ajv({ strict: false, allErrors: true, verbose: true, logger: false, inlineRefs: false });
     formats.default(ajv);
     for (const [version, spec] of Object.entries(SPECS)) ajv.addSchema(spec as object, specId(version as RestApiVersion));
   }

@@ -2,7 +2,7 @@
 // server against it, with a generated app key, real JWTs, installation tokens and signed webhooks.
 // The demo plays its story on it and the end-to-end tests theirs. The stage knows nothing of the
 // app: callers pass the app function in.
-import { generateKeyPairSync, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -17,6 +17,7 @@ import { Sandbox, type AnsweredRequest } from "./sandbox.js";
 import type { ApiRequest } from "./api-requests.js";
 import { loadSnapshot } from "./snapshot.js";
 import { startSandboxServer, type SandboxServer } from "./server.js";
+import { stageAppKey } from "./stage-app-key.js";
 import { stageAppOctokit, StagePersonOctokit } from "./stage-octokit.js";
 import { repoKey, type CommentRecord, type IssueRecord, type PullRequestIssue, type RepoRecord } from "./state.js";
 import type { DeliveryFaults, DeliveryRecord } from "./webhooks/webhook-deliverer.js";
@@ -113,8 +114,7 @@ export interface Stage {
 export async function startStage(options: StageOptions): Promise<Stage> {
   const appId = options.appId ?? DEFAULT_APP_ID;
   const webhookSecret = options.webhookSecret ?? randomBytes(24).toString("hex");
-  const pem = { format: "pem" } as const;
-  const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs8", ...pem }, publicKeyEncoding: { type: "spki", ...pem } });
+  const privateKey = stageAppKey();
   const sandbox = new Sandbox(readSnapshot(options), { appId });
   const restoreEnv = setEnv(options.env ?? {});
   const appServer = await startAppServer();
