@@ -88298,8 +88298,12 @@ async function handleWebhook(probot, context, handler2) {
 
 // src/app/webhook-intake.ts
 var MAX_WEBHOOK_BYTES = 26214400;
-function guardWebhookIntake(probot, onAnswered = () => {
-}) {
+var MAX_PENDING_DELIVERIES = 1e3;
+var JSON_CONTENT_TYPE = /^\s*application\/json\s*(?:;|$)/u;
+function guardWebhookIntake(probot, { onAnswered = () => {
+}, queue }) {
+  const handled = recordHandledEvents(probot);
+  const receive = receiveAfterAnswer(probot, queue);
   const original = probot.getNodeMiddleware.bind(probot);
   probot.getNodeMiddleware = async (options2 = {}) => {
     const log = probot.log;
@@ -88319,6 +88323,11 @@ function guardWebhookIntake(probot, onAnswered = () => {
       if (signature !== void 0 && !await probot.webhooks.verify(body, signature).catch(() => false)) {
         log.warn(`${what} refused: its signature does not match the app's webhook secret (WEBHOOK_SECRET)`);
         return answer(response, 400, { error: "signature does not match" });
+      }
+      const delivery = signature === void 0 ? void 0 : acceptedDelivery(request2, body);
+      if (delivery) {
+        if (handled(delivery)) await receive(delivery);
+        return answer(response, 200, "ok\n");
       }
       Object.assign(request2, { body });
       return inner(request2, response, next);
@@ -88352,8 +88361,51 @@ function refuseOversize(request2, response, log, what) {
   return true;
 }
 function answer(response, status, body) {
-  response.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+  if (typeof body === "string") response.writeHead(status, { "content-type": "text/plain", accept: "application/json" }).end(body);
+  else response.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
   return true;
+}
+function acceptedDelivery(request2, body) {
+  const name = header(request2, "x-github-event");
+  const id = header(request2, "x-github-delivery");
+  const type = header(request2, "content-type");
+  if (name === void 0 || id === void 0 || type === void 0 || !JSON_CONTENT_TYPE.test(type)) return void 0;
+  try {
+    const payload = JSON.parse(body);
+    return typeof payload === "object" && payload !== null ? { id, name, payload } : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function recordHandledEvents(probot) {
+  const names = /* @__PURE__ */ new Set();
+  const on = probot.on.bind(probot);
+  probot.on = ((events, handler2) => {
+    for (const event of Array.isArray(events) ? events : [events]) names.add(event);
+    return on(events, handler2);
+  });
+  return ({ name, payload }) => {
+    const action = payload.action;
+    return names.has("*") || names.has(name) || typeof action === "string" && names.has(`${name}.${action}`);
+  };
+}
+function receiveAfterAnswer(probot, queue) {
+  let pending = 0;
+  return (delivery) => new Promise((resolve) => {
+    pending++;
+    if (pending <= MAX_PENDING_DELIVERIES) resolve();
+    queue.enqueue("intake", async () => {
+      try {
+        await probot.webhooks.receive(delivery);
+      } catch (error62) {
+        const failure3 = error62 instanceof AggregateError ? error62.errors[0] : error62;
+        probot.log.error(`webhook ${delivery.name} ${delivery.id} failed: ${failure3 instanceof Error ? failure3.message : String(failure3)}`);
+      } finally {
+        pending--;
+        resolve();
+      }
+    });
+  });
 }
 function middlewareLog(log) {
   const quiet = Object.create(log);
@@ -89823,7 +89875,10 @@ function createAgendaDrafter(options2) {
     const timeoutMs = options2.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     limitAuthRequestTime(probot, timeoutMs);
     observeAuthRequests(probot, metrics);
-    guardWebhookIntake(probot, (event, status) => metrics.webhooks.inc({ event, outcome: status < 300 ? "ok" : status < 500 ? "refused" : "failed" }));
+    guardWebhookIntake(probot, {
+      queue,
+      onAnswered: (event, status) => metrics.webhooks.inc({ event, outcome: status < 300 ? "ok" : status < 500 ? "refused" : "failed" })
+    });
     registerHandlers(probot, current2, queue, { timeoutMs, metrics });
     addHandlerWhenServed(appOptions, operateEndpoints(
       metrics,
