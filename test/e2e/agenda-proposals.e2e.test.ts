@@ -91,7 +91,10 @@ async function comment(login: string, body: string): Promise<string[]> {
 function proposedList(): string {
   const agenda = agendaText(meetingIssue(stage.e2e));
   const at = agenda.indexOf("### Proposed");
-  return at < 0 ? "" : agenda.slice(at).trim();
+  if (at < 0) return "";
+  // Up to the next section (the invited members follow it in the default layout).
+  const next = agenda.indexOf("\n### ", at + 1);
+  return agenda.slice(at, next < 0 ? undefined : next).trim();
 }
 
 /** Live mentions of people: an `@` not followed by the zero-width space that breaks one. */
