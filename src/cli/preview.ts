@@ -11,7 +11,11 @@ import { previewFailure } from "./preview-failure.js";
 import type { Output } from "./output.js";
 import { previewUsage } from "./usages.js";
 
-export async function preview(args: string[], output: Output): Promise<void> {
+/**
+ * `agenda-drafter preview`. Tests hand in their own Probot Octokit class, with throttling queues
+ * that keep production's shape without its seconds between searches.
+ */
+export async function preview(args: string[], output: Output, Octokit: typeof ProbotOctokit = ProbotOctokit): Promise<void> {
   const { values } = parseArgs({
     args,
     options: {
@@ -26,7 +30,7 @@ export async function preview(args: string[], output: Output): Promise<void> {
   });
   if (!values.repo) throw new UserError(`--repo OWNER/NAME is required.\n\n${previewUsage}`);
   const repo = parseRepo(values.repo);
-  const { octokit, now, github } = values.sandbox ? await sandboxClient(values.sandbox) : gitHubClient();
+  const { octokit, now, github } = values.sandbox ? await sandboxClient(values.sandbox) : gitHubClient(Octokit);
 
   let draft: Draft;
   try {
@@ -102,11 +106,11 @@ async function sandboxClient(file: string): Promise<Client> {
   return { octokit: sandbox.octokit(), now: sandbox.clock.now(), github: `the sandbox GitHub of ${file}` };
 }
 
-function gitHubClient(env: NodeJS.ProcessEnv = process.env): Client {
+function gitHubClient(Octokit: typeof ProbotOctokit, env: NodeJS.ProcessEnv = process.env): Client {
   const token = env.GITHUB_TOKEN;
   if (!token) throw new UserError("Set GITHUB_TOKEN to preview from GitHub, or pass --sandbox SNAPSHOT.yml.");
   const baseUrl = apiUrl(env);
-  const octokit: GitHub = new ProbotOctokit({
+  const octokit: GitHub = new Octokit({
     auth: { token },
     ...(baseUrl !== undefined && { baseUrl }),
     // A person waits at the terminal: one retry of a failed request, not three.
