@@ -114,6 +114,7 @@ export function createAgendaDrafter(options: AgendaDrafterOptions): AgendaDrafte
     guardWebhookIntake(probot, {
       queue,
       onAnswered: (event, status) => metrics.webhooks.inc({ event, outcome: status < 300 ? "ok" : status < 500 ? "refused" : "failed" }),
+      onReceiveFailed: () => metrics.errors.inc({ where: "receive" }),
     });
     registerHandlers(probot, current, queue, { timeoutMs, metrics, logError });
     addHandlerWhenServed(appOptions, operateEndpoints(
