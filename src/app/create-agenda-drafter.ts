@@ -1,4 +1,4 @@
-import type { ApplicationFunction, ApplicationFunctionOptions, Probot } from "probot";
+import type { ApplicationFunction, ApplicationFunctionOptions, Context, Probot } from "probot";
 import { gitHubAnswered, pinApiVersion, statusOf, type GitHub } from "../github.js";
 import { activeInstallations } from "./active-installations.js";
 import { describeError, errorDetails } from "../log.js";
@@ -104,7 +104,8 @@ export function createAgendaDrafter(options: AgendaDrafterOptions): AgendaDrafte
       ...(options.retryWaitUnitMs !== undefined && { retryWaitUnitMs: options.retryWaitUnitMs }),
     });
     runtime = current;
-    const queue = new WebhookQueue((error) => probot.log.error(error instanceof Error ? error.message : String(error)));
+    const logError = (error: unknown) => probot.log.error(error instanceof Error ? error.message : String(error));
+    const queue = new WebhookQueue(logError);
     webhooks = queue;
     const installations: Installations = options.installations ?? (() => activeInstallations(probot));
     const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
@@ -113,8 +114,9 @@ export function createAgendaDrafter(options: AgendaDrafterOptions): AgendaDrafte
     guardWebhookIntake(probot, {
       queue,
       onAnswered: (event, status) => metrics.webhooks.inc({ event, outcome: status < 300 ? "ok" : status < 500 ? "refused" : "failed" }),
+      onReceiveFailed: () => metrics.errors.inc({ where: "receive" }),
     });
-    registerHandlers(probot, current, queue, { timeoutMs, metrics });
+    registerHandlers(probot, current, queue, { timeoutMs, metrics, logError });
     addHandlerWhenServed(appOptions, operateEndpoints(
       metrics,
       { github: () => gitHubAnswers(probot), ...(options.redisPing && { redis: options.redisPing }) },
@@ -185,31 +187,30 @@ function addHandlerWhenServed(appOptions: ApplicationFunctionOptions, handler: P
  * Every webhook the app acts on. A handler queues its work and returns, so that the delivery is
  * answered before any API call, also while start-up discovery runs; the work has a deadline on
  * its GitHub requests, which are counted, carries the delivery's fields on its log lines, and a
- * failure is one short log line.
+ * failure is one short log line. Several features act on some events (a push may change a config
+ * and merge minutes): each event has one handler, which runs its features in turn, so that a
+ * delivery is queued, wrapped and counted once, and one feature's failure does not skip the next.
  */
-function registerHandlers(probot: Probot, current: Runtime, queue: WebhookQueue, { timeoutMs, metrics }: { timeoutMs: number; metrics: AppMetrics }): void {
-  const timed = <C extends { octokit: object }>(context: C): C => (observeRequests(limitRequestTime(pinApiVersion(context.octokit), timeoutMs), metrics), context);
-  const later = <C extends Delivery>(context: C, work: () => Promise<void>) =>
-    queue.enqueue(installationKey(context.payload), () =>
-      withOwnLogFields(deliveryFields(context), () =>
-        handleOneWebhook(probot, context, work).catch((error: unknown) => {
-          metrics.errors.inc({ where: "webhook" });
-          throw error;
-        }),
-      ),
-    );
+function registerHandlers(
+  probot: Probot,
+  current: Runtime,
+  queue: WebhookQueue,
+  { timeoutMs, metrics, logError }: { timeoutMs: number; metrics: AppMetrics; logError: (error: unknown) => void },
+): void {
+  const features = new Map<string, Feature<never>[]>();
+  const on = <E extends EventName>(events: E[], feature: Feature<E>) => {
+    for (const event of events) features.set(event, [...(features.get(event) ?? []), feature as Feature<never>]);
+  };
   const itemEvents = [
     ...ITEM_ACTIONS.issues.map((action) => `issues.${action}` as const),
     ...ITEM_ACTIONS.pull_request.map((action) => `pull_request.${action}` as const),
   ];
-  probot.on(itemEvents, (context) => later(context, () => onItemEvent(current, timed(context))));
-  probot.on(["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"], (context) =>
-    later(context, () => onPullRequestCommits(current, timed(context))),
-  );
-  probot.on("pull_request.closed", (context) => later(context, () => onMinutesMerged(current, timed(context))));
-  probot.on("push", (context) => later(context, () => onPush(current, timed(context))));
-  probot.on("push", (context) => later(context, () => onMinutesPush(current, timed(context))));
-  probot.on(
+  on(itemEvents, (context) => onItemEvent(current, context));
+  on(["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"], (context) => onPullRequestCommits(current, context));
+  on(["pull_request.closed"], (context) => onMinutesMerged(current, context));
+  on(["push"], (context) => onPush(current, context));
+  on(["push"], (context) => onMinutesPush(current, context));
+  on(
     [
       "repository.privatized",
       "repository.publicized",
@@ -219,16 +220,35 @@ function registerHandlers(probot: Probot, current: Runtime, queue: WebhookQueue,
       "repository.archived",
       "repository.unarchived",
     ],
-    (context) => later(context, () => onRepositoryEvent(current, timed(context))),
+    (context) => onRepositoryEvent(current, context),
   );
-  probot.on(["label.edited", "label.deleted"], (context) => later(context, () => onLabelEvent(current, timed(context))));
-  probot.on(["membership.added", "membership.removed"], (context) => later(context, () => onMembershipEvent(current, timed(context))));
-  probot.on(["installation", "installation_repositories"], (context) =>
-    later(context, () => onInstallationEvent(current, timed(context))),
-  );
-  probot.on("issue_comment.created", (context) => later(context, () => onIssueComment(current, timed(context))));
-  probot.on("projects_v2_item", (context) => later(context, () => onProjectItemEvent(current, timed(context))));
+  on(["label.edited", "label.deleted"], (context) => onLabelEvent(current, context));
+  on(["membership.added", "membership.removed"], (context) => onMembershipEvent(current, context));
+  on(["installation", "installation_repositories"], (context) => onInstallationEvent(current, context));
+  on(["issue_comment.created"], (context) => onIssueComment(current, context));
+  on(["projects_v2_item"], (context) => onProjectItemEvent(current, context));
+
+  for (const [event, eventFeatures] of features) {
+    probot.on(event as EventName, (context) =>
+      queue.enqueue(installationKey(context.payload), () =>
+        withOwnLogFields(deliveryFields(context), async () => {
+          observeRequests(limitRequestTime(pinApiVersion(context.octokit), timeoutMs), metrics);
+          for (const feature of eventFeatures) {
+            await handleOneWebhook(probot, context, () => feature(context as never)).catch((error: unknown) => {
+              metrics.errors.inc({ where: "webhook" });
+              logError(error);
+            });
+          }
+        }),
+      ),
+    );
+  }
 }
+
+type EventName = Extract<Parameters<Probot["on"]>[0], string>;
+
+/** One thing the app does on a webhook event. */
+type Feature<E extends EventName> = (context: Context<E>) => Promise<void>;
 
 /** Work of one installation runs in order; a delivery without one queues apart. */
 function installationKey(payload: unknown): string {

@@ -10,11 +10,14 @@ import type { Probot } from "probot";
 // The middleware answers a delivery only once `webhooks.verifyAndReceive` resolves, and Probot's
 // receive builds an Octokit and a context for every event before any handler runs: about a
 // millisecond of CPU, under load the whole time GitHub waits. So a delivery the middleware would
-// accept (its headers there, JSON, signed right) is answered here at once, as the middleware
-// answers it ("ok"), and handed to Probot's receive afterwards, one at a time in the order they
-// came (the handlers queue their work per installation in that order); an event no handler
-// listens to is answered and nothing is built for it. Anything else goes to the middleware, which
-// answers its errors as always.
+// accept (its headers there, signed right) is answered here as soon as its signature checks, as
+// the middleware answers it ("ok"): its body is parsed and handed to Probot's receive afterwards,
+// each in a turn of the event loop of its own (so that answers waiting on the network go first),
+// one at a time in the order they came (the handlers queue their work per installation in that
+// order); an event no handler listens to is answered and nothing is built for it. Only the
+// webhook secret's holder can sign a body that is not JSON: GitHub never sends one, so it is a
+// failed receive like any other. Anything else goes to the middleware, which answers its errors
+// as always.
 
 /** GitHub caps webhook payloads at 25 MB: anything larger is not GitHub. */
 export const MAX_WEBHOOK_BYTES = 26_214_400;
@@ -30,6 +33,8 @@ export const MAX_PENDING_DELIVERIES = 1_000;
 export interface IntakeOptions {
   /** Hears each delivery's event and the status it was answered with. */
   onAnswered?: (event: string, status: number) => void;
+  /** Hears each delivery whose receive failed after its answer (GitHub will not send it again). */
+  onReceiveFailed?: () => void;
   /** Runs the receives after their answers: the app's webhook queue, so that they count as its work. */
   queue: { enqueue(key: string, work: () => Promise<void>): void };
 }
@@ -41,16 +46,16 @@ const JSON_CONTENT_TYPE = /^\s*application\/json\s*(?:;|$)/u;
  * payload, and answer a good delivery before Probot receives it. Call it before the app's
  * `probot.on`: it hears which events have handlers.
  */
-export function guardWebhookIntake(probot: Probot, { onAnswered = () => {}, queue }: IntakeOptions): void {
+export function guardWebhookIntake(probot: Probot, { onAnswered = () => {}, onReceiveFailed = () => {}, queue }: IntakeOptions): void {
   const handled = recordHandledEvents(probot);
-  const receive = receiveAfterAnswer(probot, queue);
+  const receive = receiveAfterAnswer(probot, queue, handled, onReceiveFailed);
   const original = probot.getNodeMiddleware.bind(probot);
   probot.getNodeMiddleware = async (options: MiddlewareOptions = {}) => {
     const log = probot.log;
     const inner = await original({ ...options, log: middlewareLog(log) });
     const path = options.path ?? probot.webhookPath;
     const guarded = async (request: IncomingMessage, response: ServerResponse, next?: () => void) => {
-      if (request.method !== "POST" || new URL(request.url ?? "/", "http://localhost").pathname.replace(/\/+$/, "") !== path.replace(/\/+$/, "")) {
+      if (request.method !== "POST" || (request.url ?? "/").split("?")[0]!.replace(/\/+$/, "") !== path.replace(/\/+$/, "")) {
         return inner(request, response, next);
       }
       const what = `webhook ${header(request, "x-github-event") ?? "?"} ${header(request, "x-github-delivery") ?? "?"}`;
@@ -64,9 +69,9 @@ export function guardWebhookIntake(probot: Probot, { onAnswered = () => {}, queu
         log.warn(`${what} refused: its signature does not match the app's webhook secret (WEBHOOK_SECRET)`);
         return answer(response, 400, { error: "signature does not match" });
       }
-      const delivery = signature === undefined ? undefined : acceptedDelivery(request, body);
+      const delivery = signature === undefined ? undefined : acceptedDelivery(request);
       if (delivery) {
-        if (handled(delivery)) await receive(delivery);
+        await receive(delivery, body);
         return answer(response, 200, "ok\n");
       }
       // The middleware takes a body already read as a string instead of reading the stream again.
@@ -113,18 +118,25 @@ function answer(response: ServerResponse, status: number, body: unknown): true {
   return true;
 }
 
-/** The delivery of a signed body, when the middleware would take it: its headers there, its body JSON. */
-function acceptedDelivery(request: IncomingMessage, body: string): Delivery | undefined {
+/** The event and id of a signed delivery, when the middleware would take it: its headers there, its body declared JSON. */
+function acceptedDelivery(request: IncomingMessage): Omit<Delivery, "payload"> | undefined {
   const name = header(request, "x-github-event");
   const id = header(request, "x-github-delivery");
   const type = header(request, "content-type");
   if (name === undefined || id === undefined || type === undefined || !JSON_CONTENT_TYPE.test(type)) return undefined;
+  return { id, name } as Omit<Delivery, "payload">;
+}
+
+/** A JSON object's value; what is wrong with `body` otherwise. */
+function parsePayload(body: string): object {
+  let payload: unknown;
   try {
-    const payload = JSON.parse(body) as unknown;
-    return typeof payload === "object" && payload !== null ? ({ id, name, payload } as Delivery) : undefined;
-  } catch {
-    return undefined;
+    payload = JSON.parse(body);
+  } catch (error) {
+    throw new Error(`its body is not JSON (${error instanceof Error ? error.message : String(error)})`);
   }
+  if (typeof payload !== "object" || payload === null) throw new Error("its body is not a JSON object");
+  return payload;
 }
 
 /** Records the events of the app's `probot.on` handlers; tells whether a delivery has one. */
@@ -142,22 +154,31 @@ function recordHandledEvents(probot: Probot): (delivery: Delivery) => boolean {
 }
 
 /**
- * Hands a delivery to Probot's receive after its answer, one at a time in the order they came.
- * Resolves at once, or, with more than MAX_PENDING_DELIVERIES waiting, once this one is received,
- * so that a flood waits at GitHub's end instead of in memory. A failed receive is one log line.
+ * Hands a delivery to Probot's receive after its answer, one at a time in the order they came,
+ * each after the I/O waiting then (`setImmediate`). Resolves at once, or, with more than
+ * MAX_PENDING_DELIVERIES waiting, once this one is received, so that a flood waits at GitHub's
+ * end instead of in memory. A failed receive is one log line naming the delivery.
  */
-function receiveAfterAnswer(probot: Probot, queue: IntakeOptions["queue"]): (delivery: Delivery) => Promise<void> {
+function receiveAfterAnswer(
+  probot: Probot,
+  queue: IntakeOptions["queue"],
+  handled: (delivery: Delivery) => boolean,
+  onFailed: () => void,
+): (accepted: Omit<Delivery, "payload">, body: string) => Promise<void> {
   let pending = 0;
-  return (delivery) =>
+  return (accepted, body) =>
     new Promise<void>((resolve) => {
       pending++;
       if (pending <= MAX_PENDING_DELIVERIES) resolve();
       queue.enqueue("intake", async () => {
         try {
-          await probot.webhooks.receive(delivery);
+          await new Promise((next) => setImmediate(next));
+          const delivery = { ...accepted, payload: parsePayload(body) } as Delivery;
+          if (handled(delivery)) await probot.webhooks.receive(delivery);
         } catch (error) {
+          onFailed();
           const failure = error instanceof AggregateError ? (error.errors[0] as unknown) : error;
-          probot.log.error(`webhook ${delivery.name} ${delivery.id} failed: ${failure instanceof Error ? failure.message : String(failure)}`);
+          probot.log.error(`webhook ${accepted.name} ${accepted.id} failed: ${failure instanceof Error ? failure.message : String(failure)}`);
         } finally {
           pending--;
           resolve();
