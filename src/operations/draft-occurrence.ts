@@ -12,6 +12,8 @@ import type { RenderedMeeting } from "../render/render-meeting.js";
 import { draftFromItems } from "../render/draft-from-items.js";
 import { newIssueBody } from "../publish/publish-occurrence.js";
 import { previousFollowUps } from "./steps/previous-follow-ups.js";
+import { invitedTeamNames, readInvitedTeams } from "../collect/read-invited-teams.js";
+import { unreadableTeamProblem } from "../config/unreadable-team-problem.js";
 
 export interface DraftRequest {
   repo: RepoRef;
@@ -29,7 +31,7 @@ export interface Draft {
   rendered: RenderedMeeting;
   /** The issue body exactly as the app would create it: marker, agenda and state, cut to GitHub's limit. */
   issueBody: string;
-  /** What is wrong with the meeting's config that did not stop the draft (a scope repository that could not be searched, an exception date that is no occurrence), each where it is written. */
+  /** What is wrong with the meeting's config that did not stop the draft (a scope repository that could not be searched, an exception date that is no occurrence, an invited team the token cannot read), each where it is written. */
   problems: ConfigProblem[];
   /** API calls spent collecting the agenda. */
   searchRequests: number;
@@ -62,9 +64,13 @@ export async function draftOccurrence(octokit: GitHub, request: DraftRequest): P
   // 4-5. Agenda model, with the follow-ups of the previous minutes, then render with the repository's templates, if it has its own.
   const previous = schedule.previous(occurrence);
   const followUps = previous && (await previousFollowUps(octokit, meeting, previous));
+  // The invited teams as the app reads them for the issue, under the same rule of who is listed.
+  const invited = invitedTeamNames(meeting).length > 0 ? await readInvitedTeams(octokit, meeting, collected.home) : undefined;
+  const teamProblems = (invited?.unreadable ?? []).map((team) => unreadableTeamProblem(loaded, meeting, team));
   const { agenda, rendered } = await draftFromItems(octokit, meeting, occurrence, collected.items, {
     searchUrls: collected.searchUrls,
     truncated: collected.truncated,
+    ...(invited && { invitedTeams: invited.teams }),
     ...(followUps && { followUps }),
   });
 
@@ -78,7 +84,7 @@ export async function draftOccurrence(octokit: GitHub, request: DraftRequest): P
   };
   const issueBody = newIssueBody({ issueBody: rendered.issueBody, content });
 
-  const problems = [...exceptionProblems(loaded, [meeting]), ...scopeProblems, ...boardProblems];
+  const problems = [...exceptionProblems(loaded, [meeting]), ...scopeProblems, ...boardProblems, ...teamProblems];
   return { meeting, occurrence, agenda, rendered, issueBody, problems, searchRequests: collected.requests, truncated: collected.truncated };
 }
 

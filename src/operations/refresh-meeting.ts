@@ -12,6 +12,7 @@ import { draftLiveAgenda } from "./steps/draft-live-agenda.js";
 import { followUpsBefore } from "./steps/previous-follow-ups.js";
 import { mergeFacts } from "../collect/label-facts.js";
 import { mergeRepoFacts, type RepoFact } from "../collect/repo-facts.js";
+import { pinMeetingIssue } from "../publish/pin-meeting-issue.js";
 
 export interface RefreshContext {
   octokit: GitHub;
@@ -40,7 +41,8 @@ export const NO_FACTS: WebhookFacts = { labels: [], repos: [] };
  * `facts` are what webhooks said since the last refresh; they join those the issue keeps. From
  * the occurrence's start (as rescheduled) its agenda is frozen: a refresh leaves the issue as it
  * is, whether or not the tick has recorded the freeze yet, and items labelled since go to the next
- * occurrence.
+ * occurrence. With `issue.pin`, an issue this refresh created or adopted is pinned at once, whichever
+ * path ran it (a webhook, a command, the Action): the tick pins one found unpinned.
  */
 export async function refreshMeeting(
   context: RefreshContext,
@@ -73,13 +75,18 @@ export async function refreshMeeting(
       ...(previousItems && { previousItems }),
       ...(followUps && { followUps }),
     });
-    return publishOccurrence(octokit, draft, issues, {
+    const outcome = await publishOccurrence(octokit, draft, issues, {
       create,
       frozen: started,
       now,
       log: context.log,
       ...(context.claimWaitMs !== undefined && { claimWaitMs: context.claimWaitMs }),
     });
+    // Only the process whose write made the issue the occurrence's pins it: a replica that waited for it does not.
+    if (meeting.issue.pin && (outcome.kind === "created" || outcome.kind === "adopted")) {
+      await pinMeetingIssue(octokit, meeting, { occurrence, issueNumber: outcome.issueNumber }, context.log);
+    }
+    return outcome;
   });
 }
 

@@ -1,42 +1,22 @@
 // Invited teams, shown: the meeting issue lists an invited team's members (name and login) without
 // pinging anyone, keeps the list current as the team changes, pings the invited once when the
 // meeting asks for it, and names a team it cannot read in the config check.
-import { HOME, meetingIssue, snapshotWith } from "./live-issue-app.js";
+import { HOME, meetingIssue } from "./live-issue-app.js";
+import { CONFIG_PATH, INVITED_TEAMS_SNAPSHOT, PUBLIC_MEMBERS } from "./invited-teams-snapshot.js";
 import { startDrafter, stepsDone, type DrafterStage } from "./drafter-app.js";
 import { parseBody } from "../../src/publish/issue-body.js";
 import { allNodes, describeWithCmarkGfm, GITHUB_TEXT_RULES, renderGitHubMarkdown, textRuns } from "../render/github-rendering.js";
 
-const CONFIG_PATH = ".github/agenda-drafter.yml";
-const SNAPSHOT = snapshotWith((snapshot) => {
-  const nodejs = snapshot.orgs.nodejs as typeof snapshot.orgs.nodejs & { public_members?: string[] };
-  // UlisesGascon's membership of the org is private: a public issue does not list him.
-  nodejs.public_members = ["mhdawson", "RafaelGSS"];
-  const files = nodejs.repos["security-wg"]?.files;
-  if (!files) throw new Error("the snapshot has no nodejs/security-wg files");
-  files[CONFIG_PATH] = `meetings:
-  security-wg:
-    name: Node.js Security team
-    agenda_labels: [security-wg-agenda]
-    schedule: { timezone: UTC, start: "2024-03-28T16:00", rrule: "FREQ=WEEKLY;INTERVAL=2" }
-    invited:
-      - "@nodejs/security-wg"
-      - "@nodejs/security-wgg"
-    ping_invited: true
-`;
-});
-
 let stage: DrafterStage;
 beforeAll(async () => {
-  stage = await startDrafter(SNAPSHOT);
+  stage = await startDrafter(INVITED_TEAMS_SNAPSHOT);
 });
 afterAll(async () => stage?.e2e.close());
-
-const MEMBERS = "@\u200Bnodejs/security-wg:\n\n* Rafael Gonzaga (@\u200BRafaelGSS)\n\n*And 1 more whose membership of the org is private.*";
 
 test("the issue lists the team's public members, escaped, under the agenda's Invited members; the one ping is the new issue's cc line", async () => {
   const issue = meetingIssue(stage.e2e);
   const agenda = parseBody(issue.body).agenda ?? "";
-  expect(agenda).toContain(`### Invited members\n\n${MEMBERS}`);
+  expect(agenda).toContain(`### Invited members\n\n${PUBLIC_MEMBERS}`);
   expect(agenda).not.toContain("UlisesGascon");
   expect(issue.body).toContain("## Invited\n\n* @\u200Bnodejs/security-wg\n* @\u200Bnodejs/security-wgg\n");
   expect(issue.body?.match(/^cc .*$/gm)).toEqual(["cc @nodejs/security-wg @nodejs/security-wgg"]);
@@ -63,7 +43,7 @@ test("a member added to the team joins the list by the membership webhook, the t
   e2e.sandbox.state.orgs.get("nodejs")?.teams.get("security-wg")?.members.delete("mhdawson");
   expect(stepsDone(await stage.tick())).toEqual([]);
   const repaired = e2e.issue(HOME, number).body ?? "";
-  expect(parseBody(repaired).agenda).toContain(`### Invited members\n\n${MEMBERS}`);
+  expect(parseBody(repaired).agenda).toContain(`### Invited members\n\n${PUBLIC_MEMBERS}`);
   expect(repaired.match(/^cc .*$/gm)).toHaveLength(1);
   expect(e2e.comments(HOME, number)).toHaveLength(comments);
 });
