@@ -28,8 +28,7 @@ describeWithRedis("the app with Redis failing under it", () => {
   beforeEach(async () => {
     messages.length = 0;
     redis = await startRedisServer();
-    // Short, so that a Redis that answers nothing costs little waiting; long enough for one that answers, on a loaded machine.
-    stores = redisStoresFromEnv({ [REDIS_URL_ENV]: redis.url }, log, { commandTimeoutMs: 200 });
+    stores = redisStoresFromEnv({ [REDIS_URL_ENV]: redis.url }, log, { commandTimeoutMs: 500 });
     replica = drafterProcess(stores);
     e2e = await startE2E({ snapshotFile: SNAPSHOT_FILE, app: replica.app, idle: replica.drafter.settled });
     await e2e.settle();
