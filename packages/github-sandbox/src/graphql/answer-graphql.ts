@@ -1,6 +1,6 @@
 import { execute, GraphQLError, parse, type DocumentNode, type GraphQLFieldResolver, type GraphQLFormattedError } from "graphql";
 import { gitHubGraphqlSchema } from "./github-graphql-schema.js";
-import { GraphqlNotFound, type GraphqlContext } from "./nodes.js";
+import { GraphqlForbidden, GraphqlNotFound, type GraphqlContext } from "./nodes.js";
 import { pinMutations } from "./pin-mutations.js";
 import { rootFields } from "./root-fields.js";
 
@@ -78,5 +78,7 @@ const implementedFieldsOnly: GraphQLFieldResolver<unknown, unknown> = (source, a
 
 function formatError(error: GraphQLError): GraphQLFormattedError & { type?: string } {
   const formatted = error.toJSON();
-  return error.originalError instanceof GraphqlNotFound ? { type: "NOT_FOUND", ...formatted } : formatted;
+  if (error.originalError instanceof GraphqlNotFound) return { type: "NOT_FOUND", ...formatted };
+  if (error.originalError instanceof GraphqlForbidden) return { type: "FORBIDDEN", ...formatted, extensions: { saml_failure: false } };
+  return formatted;
 }
