@@ -2,6 +2,11 @@ import { answerGraphql } from "../src/graphql/answer-graphql.js";
 import type { GraphqlContext } from "../src/graphql/nodes.js";
 import { Sandbox } from "../src/sandbox.js";
 import type { Actor } from "../src/access.js";
+import { changeDiscussion, deleteDiscussion, discussionRepo, startDiscussion, transferDiscussion, turnOnDiscussions } from "../src/discussions/discussion-changes.js";
+import type { SandboxEvent } from "../src/events.js";
+import type { RepoRecord } from "../src/state.js";
+import { webhookForEvent } from "../src/webhooks/webhook-for-event.js";
+import { expectValidPayload } from "./webhook-schemas.js";
 
 // GitHub Discussions on the sandbox: categories and discussions of a repository, read through
 // GraphQL (checked against GitHub's schema), searched, labelled, and announced by webhooks.
@@ -193,4 +198,63 @@ test("search(type: DISCUSSION) finds labelled discussions in scope, with what Gi
   expect(await found("label:security-wg-agenda", person("fraxken"))).toEqual(["nodejs/security-wg#2", "nodejs/security-wg#4", "other/elsewhere#1"]);
   const hidden = await ask(SEARCH, { q: "repo:nodejs/security-private" }, person("fraxken"));
   expect(hidden.errors?.[0].message).toMatch(/cannot be searched either because the resources do not exist or you do not have permission/);
+});
+
+function repoNamed(fullName: string): RepoRecord {
+  const repo = discussionRepo(sandbox, fullName);
+  if (typeof repo === "string") throw new Error(repo);
+  return repo;
+}
+
+test("people's changes to discussions send GitHub's discussion webhooks, valid against its schemas, to installations with the permission", () => {
+  const events: SandboxEvent[] = [];
+  sandbox.onEvent((event) => events.push(event));
+  const repo = repoNamed("nodejs/security-wg");
+  const started = startDiscussion(sandbox, repo, { title: "Agenda proposal", body: "Let us talk", category: "Ideas", labels: ["security-wg-agenda"] }, "RafaelGSS");
+  if (typeof started === "string") throw new Error(started);
+  expect(started.number).toBe(5);
+  expect(changeDiscussion(sandbox, repo, started, { title: "Agenda proposal (v2)", removeLabels: ["security-wg-agenda"], addLabels: ["meeting agenda"], category: "General", closed: true, stateReason: "outdated" }, "mhdawson")).toBeUndefined();
+  changeDiscussion(sandbox, repo, started, { closed: false, locked: true }, "mhdawson");
+  changeDiscussion(sandbox, repo, started, { locked: false, addLabels: ["meeting agenda"] }, "mhdawson");
+  const elsewhere = repoNamed("nodejs/no-discussions");
+  expect(transferDiscussion(sandbox, repo, started, elsewhere, "mhdawson")).toBe("to: nodejs/no-discussions has discussions turned off");
+  turnOnDiscussions(sandbox, elsewhere);
+  const moved = transferDiscussion(sandbox, repo, started, elsewhere, "mhdawson");
+  if (typeof moved === "string") throw new Error(moved);
+  expect(moved).toMatchObject({ number: 2, labels: [] });
+  deleteDiscussion(sandbox, elsewhere, moved, "mhdawson");
+
+  const webhooks = events.map((event) => webhookForEvent(sandbox.state, event, sandbox.urls));
+  expect(webhooks.map((webhook) => `${webhook?.event}.${webhook?.payload["action"]}`)).toEqual([
+    "discussion.created",
+    "discussion.labeled",
+    "discussion.edited",
+    "discussion.labeled",
+    "discussion.unlabeled",
+    "discussion.category_changed",
+    "discussion.closed",
+    "discussion.reopened",
+    "discussion.locked",
+    "discussion.unlocked",
+    "discussion.transferred",
+    "discussion.deleted",
+  ]);
+  for (const webhook of webhooks) {
+    if (!webhook) throw new Error("a discussion change sent no webhook");
+    expectValidPayload(webhook.event, webhook.payload);
+    expect(webhook.payload).toMatchObject({ installation: { id: 4001 }, repository: { full_name: expect.stringMatching(/^nodejs\//) } });
+  }
+  expect(webhooks[0]?.payload).toMatchObject({
+    discussion: { number: 5, title: "Agenda proposal", user: { login: "RafaelGSS" }, category: { slug: "ideas" }, state: "open", html_url: "https://github.com/nodejs/security-wg/discussions/5" },
+    sender: { login: "RafaelGSS" },
+  });
+  expect(webhooks[5]?.payload["changes"]).toMatchObject({ category: { from: { slug: "ideas" } } });
+  expect(webhooks[6]?.payload["discussion"]).toMatchObject({ state: "closed", state_reason: "outdated" });
+  expect(webhooks[10]?.payload["changes"]).toMatchObject({ new_discussion: { number: 2 }, new_repository: { full_name: "nodejs/no-discussions" } });
+
+  // No webhook for an installation without the permission, nor where the app is not installed.
+  const other = repoNamed("other/elsewhere");
+  const before = events.length;
+  startDiscussion(sandbox, other, { title: "Quiet" }, "mhdawson");
+  expect(events.slice(before).map((event) => webhookForEvent(sandbox.state, event, sandbox.urls))).toEqual([undefined]);
 });
