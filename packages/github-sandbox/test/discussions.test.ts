@@ -258,3 +258,36 @@ test("people's changes to discussions send GitHub's discussion webhooks, valid a
   startDiscussion(sandbox, other, { title: "Quiet" }, "mhdawson");
   expect(events.slice(before).map((event) => webhookForEvent(sandbox.state, event, sandbox.urls))).toEqual([undefined]);
 });
+
+test("addLabelsToLabelable and removeLabelsFromLabelable label a discussion with discussions: write, by the repository's own label ids", async () => {
+  const events: SandboxEvent[] = [];
+  sandbox.onEvent((event) => events.push(event));
+  const repo = repoNamed("nodejs/security-wg");
+  const discussionId = repo.discussions?.get(3)?.nodeId;
+  const labelId = repo.labels.get("security-wg-agenda")?.nodeId;
+  const ADD = `mutation ($id: ID!, $labels: [ID!]!) { addLabelsToLabelable(input: { labelableId: $id, labelIds: $labels }) { labelable { ... on Discussion { labels(first: 5) { nodes { name } } } } } }`;
+  const REMOVE = `mutation ($id: ID!, $labels: [ID!]!) { removeLabelsFromLabelable(input: { labelableId: $id, labelIds: $labels }) { labelable { ... on Discussion { number } } } }`;
+
+  // The app's default grant reads discussions only.
+  const readOnly = await ask(ADD, { id: discussionId, labels: [labelId] });
+  expect(readOnly.errors).toMatchObject([{ type: "FORBIDDEN", message: "Resource not accessible by integration" }]);
+  const stranger = await ask(ADD, { id: discussionId, labels: [labelId] }, person("fraxken"));
+  expect(stranger.errors).toMatchObject([{ message: "fraxken does not have the correct permissions to execute `AddLabelsToLabelable`" }]);
+  const otherRepoLabel = repoNamed("other/elsewhere").labels.get("security-wg-agenda")?.nodeId;
+  const foreign = await ask(ADD, { id: discussionId, labels: [labelId, otherRepoLabel] }, person("mhdawson"));
+  expect(foreign.errors).toMatchObject([{ type: "NOT_FOUND", message: `Could not resolve to a node with the global id of '${otherRepoLabel}'` }]);
+  expect(repo.discussions?.get(3)?.labels).toEqual(["meeting agenda"]);
+  expect(events).toEqual([]);
+
+  const [app] = sandbox.state.installations;
+  if (app) app.permissions = { issues: "write", metadata: "read", discussions: "write" };
+  const added = await ask(ADD, { id: discussionId, labels: [labelId] });
+  expect(added.errors).toBeUndefined();
+  expect(added.data.addLabelsToLabelable.labelable.labels.nodes).toEqual([{ name: "meeting agenda" }, { name: "security-wg-agenda" }]);
+  const removed = await ask(REMOVE, { id: discussionId, labels: [labelId] });
+  expect(removed.data.removeLabelsFromLabelable.labelable).toEqual({ number: 3 });
+  expect(events.map((event) => `${event.name}.${"action" in event ? event.action : ""} by ${event.actor}`)).toEqual([
+    "discussion.labeled by agenda-drafter[bot]",
+    "discussion.unlabeled by agenda-drafter[bot]",
+  ]);
+});

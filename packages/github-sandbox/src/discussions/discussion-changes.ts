@@ -1,27 +1,33 @@
 import { addLabel, ensureUser, nodeId } from "../create-state.js";
 import { githubTimestamp } from "../route.js";
 import { nextIssueNumber } from "../routes/issues.js";
-import type { Sandbox } from "../sandbox.js";
 import type { SandboxEvent } from "../events.js";
-import { repoKey, takeId, type DiscussionRecord, type RepoRecord } from "../state.js";
+import { repoKey, takeId, type DiscussionRecord, type RepoRecord, type SandboxState } from "../state.js";
 import { enableDiscussions, findCategory } from "./create-discussions.js";
 
 // What people do to discussions on GitHub's pages (the sandbox answers no GraphQL mutation for
 // most of them): each change as its `discussion` webhook announces it. Tests call these directly,
 // and the control endpoints through them. A returned string says what is wrong.
 
+/** What a change needs of the sandbox (a `Sandbox` is one): its state, its clock, and where changes are announced. */
+export interface DiscussionWorld {
+  state: SandboxState;
+  clock: { now(): Date };
+  emitChange(event: SandboxEvent): void;
+}
+
 type DiscussionEvent = Extract<SandboxEvent, { name: "discussion" }>;
 /** A discussion event without what every event has. */
 type DiscussionChangeEvent = DiscussionEvent extends infer Each ? (Each extends DiscussionEvent ? Omit<Each, "name" | "repo" | "actor" | "at"> : never) : never;
 
 /** A repository of the sandbox by `owner/name`. */
-export function discussionRepo(sandbox: Sandbox, fullName: string): RepoRecord | string {
+export function discussionRepo(sandbox: DiscussionWorld, fullName: string): RepoRecord | string {
   const [owner = "", name = ""] = fullName.split("/");
   return sandbox.state.repos.get(repoKey(owner, name)) ?? `${fullName} is not a repository of the sandbox`;
 }
 
 /** Turns the repository's Discussions tab on, with GitHub's default categories. */
-export function turnOnDiscussions(sandbox: Sandbox, repo: RepoRecord): void {
+export function turnOnDiscussions(sandbox: DiscussionWorld, repo: RepoRecord): void {
   enableDiscussions(sandbox.state, repo, githubTimestamp(sandbox.clock.now()));
 }
 
@@ -34,7 +40,7 @@ export interface NewDiscussion {
 }
 
 /** Starts a discussion as `sender`: `created`, then one `labeled` per label, as GitHub sends them. */
-export function startDiscussion(sandbox: Sandbox, repo: RepoRecord, definition: NewDiscussion, sender: string): DiscussionRecord | string {
+export function startDiscussion(sandbox: DiscussionWorld, repo: RepoRecord, definition: NewDiscussion, sender: string): DiscussionRecord | string {
   if (!repo.hasDiscussions) return `${repo.owner}/${repo.name} has discussions turned off`;
   const category = findCategory(repo, definition.category ?? "General");
   if (!category) return `category: ${repo.owner}/${repo.name} has no discussion category ${definition.category}`;
@@ -75,7 +81,7 @@ export interface DiscussionChange {
 }
 
 /** Changes a discussion as `sender`, one webhook per change; what changes nothing sends nothing. */
-export function changeDiscussion(sandbox: Sandbox, repo: RepoRecord, discussion: DiscussionRecord, change: DiscussionChange, sender: string): string | undefined {
+export function changeDiscussion(sandbox: DiscussionWorld, repo: RepoRecord, discussion: DiscussionRecord, change: DiscussionChange, sender: string): string | undefined {
   const category = change.category === undefined ? undefined : findCategory(repo, change.category);
   if (change.category !== undefined && !category) return `category: ${repo.owner}/${repo.name} has no discussion category ${change.category}`;
   const at = githubTimestamp(sandbox.clock.now());
@@ -127,13 +133,13 @@ export function changeDiscussion(sandbox: Sandbox, repo: RepoRecord, discussion:
 }
 
 /** Deletes a discussion, as a repository admin can: `deleted`. */
-export function deleteDiscussion(sandbox: Sandbox, repo: RepoRecord, discussion: DiscussionRecord, sender: string): void {
+export function deleteDiscussion(sandbox: DiscussionWorld, repo: RepoRecord, discussion: DiscussionRecord, sender: string): void {
   repo.discussions?.delete(discussion.number);
   announce(sandbox, repo, sender, { action: "deleted", discussion: structuredClone(discussion) });
 }
 
 /** Moves a discussion to `target` under its next number, in its category of the same name (General otherwise): `transferred`. */
-export function transferDiscussion(sandbox: Sandbox, repo: RepoRecord, discussion: DiscussionRecord, target: RepoRecord, sender: string): DiscussionRecord | string {
+export function transferDiscussion(sandbox: DiscussionWorld, repo: RepoRecord, discussion: DiscussionRecord, target: RepoRecord, sender: string): DiscussionRecord | string {
   if (target === repo) return `to: the discussion is already in ${repo.owner}/${repo.name}`;
   if (!target.hasDiscussions) return `to: ${target.owner}/${target.name} has discussions turned off`;
   const before = structuredClone(discussion);
@@ -157,6 +163,6 @@ export function transferDiscussion(sandbox: Sandbox, repo: RepoRecord, discussio
   return moved;
 }
 
-function announce(sandbox: Sandbox, repo: RepoRecord, actor: string, event: DiscussionChangeEvent): void {
+function announce(sandbox: DiscussionWorld, repo: RepoRecord, actor: string, event: DiscussionChangeEvent): void {
   sandbox.emitChange({ name: "discussion", repo, actor, at: githubTimestamp(sandbox.clock.now()), ...event, discussion: structuredClone(event.discussion) } as DiscussionEvent);
 }

@@ -1,6 +1,7 @@
 import { execute, GraphQLError, parse, type DocumentNode, type GraphQLFieldResolver, type GraphQLFormattedError } from "graphql";
 import { gitHubGraphqlSchema } from "./github-graphql-schema.js";
 import { GraphqlForbidden, GraphqlNotFound, type GraphqlContext } from "./nodes.js";
+import { labelMutations } from "./label-mutations.js";
 import { pinMutations } from "./pin-mutations.js";
 import { rootFields } from "./root-fields.js";
 
@@ -37,8 +38,8 @@ export async function answerGraphql(body: string, context: GraphqlContext): Prom
   const result = await execute({
     schema,
     document,
-    // A mutation's fields are those the sandbox implements (pin-mutations.ts); any other fails loudly.
-    rootValue: operations[0] === "mutation" ? pinMutations(context) : rootFields(context),
+    // A mutation's fields are those the sandbox implements (pin-mutations.ts, label-mutations.ts); any other fails loudly.
+    rootValue: operations[0] === "mutation" ? { ...pinMutations(context), ...labelMutations(context) } : rootFields(context),
     variableValues: request.variables,
     operationName: request.operationName,
     fieldResolver: implementedFieldsOnly,
