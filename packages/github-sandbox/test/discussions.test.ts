@@ -1,6 +1,7 @@
 import { answerGraphql } from "../src/graphql/answer-graphql.js";
 import type { GraphqlContext } from "../src/graphql/nodes.js";
 import { Sandbox } from "../src/sandbox.js";
+import { startSandboxServer } from "../src/server.js";
 import type { Actor } from "../src/access.js";
 import { changeDiscussion, deleteDiscussion, discussionRepo, startDiscussion, transferDiscussion, turnOnDiscussions } from "../src/discussions/discussion-changes.js";
 import type { SandboxEvent } from "../src/events.js";
@@ -290,4 +291,26 @@ test("addLabelsToLabelable and removeLabelsFromLabelable label a discussion with
     "discussion.labeled by agenda-drafter[bot]",
     "discussion.unlabeled by agenda-drafter[bot]",
   ]);
+});
+
+test("the control endpoints do what a person does to discussions on GitHub's pages", async () => {
+  const server = await startSandboxServer(sandbox, { port: 0 });
+  const control = async (method: string, path: string, body: unknown = {}) => {
+    const response = await fetch(`${server.url}/_sandbox${path}`, { method, body: JSON.stringify(body) });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+  try {
+    expect(await control("POST", "/repos/nodejs/no-discussions/discussions", { title: "Too early" })).toEqual({ status: 400, body: { message: "nodejs/no-discussions has discussions turned off" } });
+    expect(await control("POST", "/repos/nodejs/no-discussions/discussions/enable")).toEqual({ status: 200, body: { has_discussions: true } });
+    const started = await control("POST", "/repos/nodejs/no-discussions/discussions", { title: "Agenda", category: "Ideas", labels: ["security-wg-agenda"], sender: "RafaelGSS" });
+    expect(started).toMatchObject({ status: 200, body: { number: 2 } });
+    expect(await control("PATCH", "/repos/nodejs/no-discussions/discussions/2", { category: "Nope" })).toEqual({ status: 400, body: { message: "category: nodejs/no-discussions has no discussion category Nope" } });
+    expect((await control("PATCH", "/repos/nodejs/no-discussions/discussions/2", { closed: true, removeLabels: ["security-wg-agenda"] })).status).toBe(200);
+    expect(await control("POST", "/repos/nodejs/no-discussions/discussions/2/transfer", { to: "nodejs/security-wg" })).toEqual({ status: 200, body: { repository: "nodejs/security-wg", number: 5 } });
+    expect((await control("DELETE", "/repos/nodejs/security-wg/discussions/5")).status).toBe(200);
+    expect(await control("DELETE", "/repos/nodejs/security-wg/discussions/5")).toEqual({ status: 404, body: { message: "nodejs/security-wg has no discussion #5" } });
+    expect(sandbox.state.repos.get("nodejs/no-discussions")?.discussions?.size).toBe(0);
+  } finally {
+    await server.close();
+  }
 });
