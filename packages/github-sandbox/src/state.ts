@@ -135,6 +135,40 @@ export interface IssueRecord {
   pullRequest?: PullRequestRecord;
 }
 
+/** A category of a repository's discussions: GitHub creates six when discussions are enabled. */
+export interface DiscussionCategoryRecord {
+  id: number;
+  nodeId: string;
+  name: string;
+  slug: string;
+  emoji: string;
+  description: string;
+  /** Q&A-style: a comment can be marked as the answer. */
+  isAnswerable: boolean;
+  createdAt: string;
+}
+
+/** A discussion: numbered in the repository's one sequence with its issues and pull requests. */
+export interface DiscussionRecord {
+  id: number;
+  nodeId: string;
+  number: number;
+  title: string;
+  body: string;
+  /** Login; null for a deleted user ("ghost"). */
+  author: string | null;
+  /** The node id of its category in the repository's `discussionCategories`. */
+  categoryId: string;
+  /** Label names as shown, in the order they were added; each exists in the repository's labels. */
+  labels: string[];
+  closed: boolean;
+  stateReason: "resolved" | "outdated" | "duplicate" | "reopened" | null;
+  closedAt: string | null;
+  locked: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export type PullRequestIssue = IssueRecord & { pullRequest: PullRequestRecord };
 
 export type GitObject =
@@ -190,6 +224,10 @@ export interface RepoRecord {
   transferred?: Map<number, { repoId: number; number: number }>;
   /** Numbers of the pinned issues, in the order they were pinned (at most three). */
   pinnedIssues?: number[];
+  /** Whether the repository's Discussions tab is on; off, its discussions are kept but hidden. */
+  hasDiscussions?: boolean;
+  discussionCategories?: DiscussionCategoryRecord[];
+  discussions?: Map<number, DiscussionRecord>;
 }
 
 export interface InstallationRecord {
@@ -203,6 +241,10 @@ export interface InstallationRecord {
    * workflow run's `GITHUB_TOKEN` (it acts as `github-actions[bot]`); absent for the app's.
    */
   app?: "github-actions";
+  /** The permissions granted to the installation, by GitHub's names; by default the app's (SANDBOX_APP). */
+  permissions?: Record<string, "read" | "write">;
+  /** The webhook events it is subscribed to; by default the app's. */
+  events?: string[];
 }
 
 /** A Projects (v2) field: single-select fields have options; text, number and date fields hold their values as text. */
