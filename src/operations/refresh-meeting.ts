@@ -10,6 +10,7 @@ import { publishOccurrence, type PublishOutcome } from "../publish/publish-occur
 import type { RecordedClaims } from "../publish/claim-occurrence.js";
 import { draftLiveAgenda } from "./steps/draft-live-agenda.js";
 import { followUpsBefore } from "./steps/previous-follow-ups.js";
+import { settleProposals } from "./steps/settle-proposals.js";
 import { mergeFacts } from "../collect/label-facts.js";
 import { mergeRepoFacts, type RepoFact } from "../collect/repo-facts.js";
 
@@ -73,13 +74,21 @@ export async function refreshMeeting(
       ...(previousItems && { previousItems }),
       ...(followUps && { followUps }),
     });
-    return publishOccurrence(octokit, draft, issues, {
+    const published = await publishOccurrence(octokit, draft, issues, {
       create,
       frozen: started,
       now,
       log: context.log,
       ...(context.claimWaitMs !== undefined && { claimWaitMs: context.claimWaitMs }),
     });
+    const records = own?.parsed.state?.proposals ?? [];
+    const settled =
+      records.length > 0 &&
+      "issueNumber" in published &&
+      (await settleProposals(octokit, meeting, { number: published.issueNumber, records, agendaItems: draft.content.agendaItems, home: draft.home }, context));
+    // The Proposed list was written before the decisions: once more, from the issue as it is now.
+    if (settled) return refreshMeeting({ ...context, issues: undefined }, meeting, NO_FACTS, target);
+    return published;
   });
 }
 
