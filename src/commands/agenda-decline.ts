@@ -1,9 +1,9 @@
 import { itemKey } from "../collect/item-key.js";
 import type { ItemRef } from "../model.js";
 import { escapeMarkdown } from "../render/escape-markdown.js";
+import { proposalReply } from "../render/proposal-reply.js";
 import { declareCommand, STEERERS } from "./command-declaration.js";
 import { parseItemRef } from "./parse-item-ref.js";
-import { proposersOf } from "./proposer-mention.js";
 import { shown } from "./shown.js";
 
 const LONGEST_REASON = 500;
@@ -43,6 +43,7 @@ export const agendaDecline = declareCommand<DeclineArguments>({
     if (decided.length === 0) return { refused: `${name} has no proposal waiting on this meeting's issue.` };
     await context.actions.refresh();
     const because = reason === undefined ? "" : ` The reason given: ${escapeMarkdown(reason)}`;
-    return { reply: `${proposersOf(decided)}: your proposal of ${name} is declined for this meeting by ${escapeMarkdown(`@${context.commenter}`)}.${because}` };
+    const declined = `is declined for this meeting by ${escapeMarkdown(`@${context.commenter}`)}.${because}`;
+    return { reply: decided.map((proposal) => proposalReply(proposal, declined)).join("\n") };
   },
 });

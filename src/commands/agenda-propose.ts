@@ -21,7 +21,7 @@ export const agendaPropose = declareCommand<ProposeArguments>({
   usage: "/agenda propose <ref> [why]",
   description:
     `Proposes an item for the agenda without labelling it: it is listed under Proposed, with your reason (its first ${WHY_LENGTH} characters), ` +
-    "until a steerer adds it (`/agenda add`) or declines it (`/agenda decline`); you get a reply either way. " +
+    "until a steerer adds it (`/agenda add`, or by labelling it) or declines it (`/agenda decline`), or it is closed; you get one reply either way. " +
     `At most ${PROPOSALS_PER_PERSON} proposals a person per meeting, ${PROPOSALS_PER_PERSON_PER_HOUR} an hour; none once the meeting has started.`,
   who: "anyone who may comment",
   examples: ["/agenda propose nodejs/node#52575", "/agenda propose #1263 The release announcement needs a decision before Thursday"],

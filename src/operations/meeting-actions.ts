@@ -5,7 +5,7 @@ import { UserError } from "../errors.js";
 import { escapeMarkdown } from "../render/escape-markdown.js";
 import { cancelMeetingIssue } from "./cancel-meeting.js";
 import { openMinutes } from "./open-minutes.js";
-import { decideProposals, proposeItem, type Decision, type ProposalInput } from "./propose-item.js";
+import { decideProposals, proposeItem, type Decision, type DecidedProposal, type ProposalInput } from "./propose-item.js";
 import { recordAttendees } from "./record-attendees.js";
 import { NO_FACTS, refreshMeeting } from "./refresh-meeting.js";
 import { rescheduleMeeting } from "./reschedule-meeting.js";
@@ -37,8 +37,8 @@ export interface MeetingActions {
   recordAttendees(people: Attendee[]): Promise<void>;
   /** Records a proposal for this occurrence's agenda; `refused` says why not, for the proposer. */
   propose(proposal: ProposalInput): Promise<{ refused?: string }>;
-  /** Marks the pending proposals of these items added or declined; returns those it decided. */
-  decideProposals(refs: ItemRef[], outcome: Decision["outcome"]): Promise<{ repo: string; number: number; by: string }[]>;
+  /** Marks the pending proposals of these items added or declined; returns those it decided, whose proposers the reply tells. */
+  decideProposals(refs: ItemRef[], outcome: Decision["outcome"]): Promise<DecidedProposal[]>;
 }
 
 export interface MeetingIssueContext {

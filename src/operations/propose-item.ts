@@ -3,6 +3,7 @@ import type { Log } from "../log.js";
 import type { ItemRef, Meeting, Occurrence } from "../model.js";
 import { itemKey } from "../collect/item-key.js";
 import { occurrenceAsStated } from "../publish/occurrence-as-stated.js";
+import { claimDecision, readProposals, recordDecisions } from "../publish/proposal-decision.js";
 import type { ProposalRecord } from "../publish/proposal-record.js";
 import { updateIssueState } from "../publish/update-issue-state.js";
 import { BodyTooLongError } from "../publish/write-agenda.js";
@@ -75,9 +76,18 @@ export interface Decision {
   by: string;
 }
 
+/** A proposal a command decided: its item, and its proposer, whom the reply tells. */
+export interface DecidedProposal {
+  repo: string;
+  number: number;
+  title?: string;
+  by: string;
+}
+
 /**
- * Marks the pending proposals of these items decided, and returns them (each with its proposer,
- * whom the reply tells). Items nobody proposed are left alone.
+ * Decides the pending proposals of these items, and returns them for the reply to tell their
+ * proposers. Items nobody proposed are left alone, and so are proposals another process is
+ * deciding (claimDecision): it tells their proposers.
  */
 export async function decideProposals(
   octokit: GitHub,
@@ -86,26 +96,13 @@ export async function decideProposals(
   refs: ItemRef[],
   decision: Decision,
   context: { now: Date; log: Log },
-): Promise<{ repo: string; number: number; by: string }[]> {
+): Promise<DecidedProposal[]> {
   const keys = new Set(refs.map(itemKey));
-  let decided: ProposalRecord[] = [];
-  await updateIssueState(
-    octokit,
-    meeting.home,
-    issue.issueNumber,
-    (latest) => {
-      const records = latest.proposals ?? [];
-      decided = records.filter((record) => !record.decided && keys.has(itemKey(record)));
-      if (decided.length === 0) return { state: undefined };
-      const at = context.now.toISOString();
-      const next = records.map((record): ProposalRecord => {
-        if (!decided.includes(record)) return record;
-        // Decided: only what the limits count is kept.
-        return { repo: record.repo, number: record.number, by: record.by, at: record.at, decided: { outcome: decision.outcome, by: decision.by, at } };
-      });
-      return { state: { ...latest, proposals: next } };
-    },
-    { dryRun: meeting.dryRun, log: context.log },
-  );
-  return decided.map((record) => ({ repo: record.repo, number: record.number, by: record.by }));
+  const pending = (await readProposals(octokit, meeting.home, issue.issueNumber)).filter((record) => !record.decided && keys.has(itemKey(record)));
+  const claimed: ProposalRecord[] = [];
+  for (const record of pending) if (meeting.dryRun || (await claimDecision(octokit, meeting.home, issue.issueNumber, record, context.now))) claimed.push(record);
+  if (claimed.length === 0) return [];
+  const decided = { ...decision, at: context.now.toISOString() };
+  await recordDecisions(octokit, meeting.home, issue.issueNumber, claimed.map((record) => ({ record, decided })), { dryRun: meeting.dryRun, log: context.log });
+  return claimed.map((record) => ({ repo: record.repo, number: record.number, by: record.by, ...(record.title !== undefined && { title: record.title }) }));
 }

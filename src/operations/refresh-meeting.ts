@@ -10,6 +10,7 @@ import { publishOccurrence, type PublishOutcome } from "../publish/publish-occur
 import type { RecordedClaims } from "../publish/claim-occurrence.js";
 import { draftLiveAgenda } from "./steps/draft-live-agenda.js";
 import { followUpsBefore } from "./steps/previous-follow-ups.js";
+import { settleProposals } from "./steps/settle-proposals.js";
 import { mergeFacts } from "../collect/label-facts.js";
 import { mergeRepoFacts, type RepoFact } from "../collect/repo-facts.js";
 import { pinMeetingIssue } from "../publish/pin-meeting-issue.js";
@@ -75,7 +76,7 @@ export async function refreshMeeting(
       ...(previousItems && { previousItems }),
       ...(followUps && { followUps }),
     });
-    const outcome = await publishOccurrence(octokit, draft, issues, {
+    const published = await publishOccurrence(octokit, draft, issues, {
       create,
       frozen: started,
       now,
@@ -83,10 +84,17 @@ export async function refreshMeeting(
       ...(context.claimWaitMs !== undefined && { claimWaitMs: context.claimWaitMs }),
     });
     // Only the process whose write made the issue the occurrence's pins it: a replica that waited for it does not.
-    if (meeting.issue.pin && (outcome.kind === "created" || outcome.kind === "adopted")) {
-      await pinMeetingIssue(octokit, meeting, { occurrence, issueNumber: outcome.issueNumber }, context.log);
+    if (meeting.issue.pin && (published.kind === "created" || published.kind === "adopted")) {
+      await pinMeetingIssue(octokit, meeting, { occurrence, issueNumber: published.issueNumber }, context.log);
     }
-    return outcome;
+    const records = own?.parsed.state?.proposals ?? [];
+    const settled =
+      records.length > 0 &&
+      "issueNumber" in published &&
+      (await settleProposals(octokit, meeting, { number: published.issueNumber, records, agendaItems: draft.content.agendaItems, home: draft.home }, context));
+    // The Proposed list was written before the decisions: once more, from the issue as it is now.
+    if (settled) return refreshMeeting({ ...context, issues: undefined }, meeting, NO_FACTS, target);
+    return published;
   });
 }
 

@@ -13,16 +13,22 @@ export async function acknowledgeComment(octokit: GitHub, issue: IssueRef, comme
 }
 
 /**
- * A comment of the app's on an issue, made once: it carries a hidden id, by which a `POST` that
- * failed after taking effect is recognised among the issue's latest comments.
+ * A comment of the app's on an issue, made once: it carries a hidden id (`writeId`, else a new
+ * one), by which a `POST` that failed after taking effect is recognised among the issue's latest
+ * comments.
  */
-export async function commentOnIssue(octokit: GitHub, issue: IssueRef, text: string): Promise<void> {
-  const { body, id } = withWriteId(text);
+export async function commentOnIssue(octokit: GitHub, issue: IssueRef, text: string, writeId?: string): Promise<void> {
+  const { body, id } = withWriteId(text, writeId);
   const params = { owner: issue.owner, repo: issue.repo, issue_number: issue.number };
   await writeOnce(
     async () => (await octokit.rest.issues.createComment({ ...params, body, request: NOT_RETRIED })).data.id,
-    async () => (await latestComments(octokit, issue)).find((comment) => comment.body?.includes(id))?.id,
+    () => findComment(octokit, issue, id),
   );
+}
+
+/** The id of the app's comment that carries `writeId`, among the issue's latest comments. */
+export async function findComment(octokit: GitHub, issue: IssueRef, writeId: string): Promise<number | undefined> {
+  return (await latestComments(octokit, issue)).find((comment) => comment.body?.includes(`<!-- agenda-drafter:write ${writeId} -->`))?.id;
 }
 
 /** The issue's last page of comments, and the one before where a page just filled: where a comment just made is. */

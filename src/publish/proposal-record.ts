@@ -18,9 +18,14 @@ export const proposalRecordSchema = z.object({
   why: z.string().optional(),
   /** When it was proposed, ISO 8601. */
   at: z.string(),
-  /** What a steerer did with it: `added` (`/agenda add`) or `declined` (`/agenda decline`). */
+  /**
+   * What became of it: `added` (`/agenda add`) or `declined` (`/agenda decline`) by the steerer
+   * `by`; or, with `by` empty, what the app saw happen without a command (`via`): the item
+   * labelled (`label`) or set on the meeting's board (`board`), which adds it, or closed, deleted
+   * or transferred (`gone`), which declines it.
+   */
   decided: z
-    .object({ outcome: z.enum(["added", "declined"]), by: z.string(), at: z.string() })
+    .object({ outcome: z.enum(["added", "declined"]), by: z.string(), via: z.enum(["label", "board", "gone"]).optional(), at: z.string() })
     .optional(),
 });
 export type ProposalRecord = z.infer<typeof proposalRecordSchema>;
@@ -32,4 +37,9 @@ export function pendingProposals(records: readonly ProposalRecord[] | undefined)
       ? []
       : [{ repo: record.repo, number: record.number, title: record.title, url: record.url, by: record.by, ...(record.why ? { why: record.why } : {}) }],
   );
+}
+
+/** A proposal's identity among the issue's records: an item may be proposed again once added and taken off. */
+export function proposalId(record: Pick<ProposalRecord, "repo" | "number" | "at">): string {
+  return `${record.repo.toLowerCase()}#${record.number}@${record.at}`;
 }

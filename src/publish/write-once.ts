@@ -31,7 +31,6 @@ function outcomeUnknown(error: unknown): boolean {
 }
 
 /** A hidden id for the body of a comment or issue, by which its creation is recognised later. */
-export function withWriteId(body: string): { body: string; id: string } {
-  const id = randomUUID();
+export function withWriteId(body: string, id: string = randomUUID()): { body: string; id: string } {
   return { body: `${body}\n\n<!-- agenda-drafter:write ${id} -->`, id };
 }

@@ -3,15 +3,15 @@
 import { agendaDecline } from "../../src/commands/agenda-decline.js";
 import { agendaPropose } from "../../src/commands/agenda-propose.js";
 import type { CommandContext } from "../../src/commands/command-context.js";
-import { proposerMention, proposersOf } from "../../src/commands/proposer-mention.js";
 import { layoutProblems, toLayout } from "../../src/config/resolve-layout.js";
 import type { RawMeeting } from "../../src/config/schema.js";
 import type { Proposal } from "../../src/model.js";
 import { keptText, proposalRefusal } from "../../src/operations/steps/proposal-limits.js";
 import type { ProposalRecord } from "../../src/publish/proposal-record.js";
 import { pendingProposals } from "../../src/publish/proposal-record.js";
+import { proposalName, proposerMention } from "../../src/render/proposal-reply.js";
 import { renderMeeting } from "../../src/render/render-meeting.js";
-import { securityWgMeeting } from "../fixtures/security-wg-meeting.js";
+import { march28, securityWgMeeting } from "../fixtures/security-wg-meeting.js";
 import { securityWgAgenda } from "../render/fixtures/security-wg-agenda.js";
 import nock from "nock";
 import { fakeActions, github, mockIssue, mockPermission, mockReaction, mockReply, mockRepo, run } from "./harness.js";
@@ -123,9 +123,14 @@ describe("the limits on proposing", () => {
 });
 
 describe("the one mention a decision makes", () => {
-  test("each proposer once, as a live mention; anything that is not a login pings nobody", () => {
-    expect(proposersOf([{ by: "aduh95" }, { by: "ADUH95" }, { by: "targos" }, { by: "RafaelGSS" }])).toBe("@aduh95, @targos and @RafaelGSS");
+  test("the proposer as a live mention; anything that is not a login pings nobody", () => {
+    expect(proposerMention("aduh95")).toBe("@aduh95");
     expect(proposerMention("nodejs/tsc")).toBe("@\u200Bnodejs/tsc");
+  });
+
+  test("the item by its title, escaped, and its reference; the reference alone when the title is not known", () => {
+    expect(proposalName({ repo: "nodejs/node", number: 7, title: "Ask @nodejs/tsc about *this*" })).toBe("Ask @\u200Bnodejs/tsc about \\*this\\* (nodejs/node#7)");
+    expect(proposalName({ repo: "nodejs/node", number: 7 })).toBe("nodejs/node#7");
   });
 });
 
@@ -215,7 +220,7 @@ describe("the commands on a comment", () => {
     const { actions, calls } = fakeActions({
       decideProposals: async (refs, outcome) => {
         calls.push(["decideProposals", refs, outcome]);
-        return [{ repo: "nodejs/node", number: 52575, by: "evil-stranger" }];
+        return [{ repo: "nodejs/node", number: 52575, title: "Remove --experimental-policy", by: "evil-stranger" }];
       },
     });
     let reply = "";
@@ -228,9 +233,10 @@ describe("the commands on a comment", () => {
       github().post("/repos/nodejs/node/issues/52575/labels", { labels: ["security-wg-agenda"] }).reply(200, []),
       mockReply((body) => (reply = body)),
     ];
-    await run({ body: "/agenda add nodejs/node#52575", actions });
+    const proposals = [{ repo: "nodejs/node" as const, number: 52575, title: "Remove --experimental-policy", url: "https://github.com/nodejs/node/issues/52575", by: "evil-stranger" }];
+    await run({ body: "/agenda add nodejs/node#52575", actions, occurrence: { ...march28, proposals } });
     expect(calls).toEqual([["decideProposals", [{ repo: "nodejs/node", number: 52575 }], "added"], ["refresh"]]);
-    expect(reply.split("\n\n").at(-1)).toBe("@evil-stranger: your proposal is on the agenda, added by @\u200BRafaelGSS.");
+    expect(reply.split("\n\n").at(-1)).toBe("@evil-stranger: your proposal of Remove --experimental-policy (nodejs/node#52575) is on the agenda, added by @\u200BRafaelGSS.");
     for (const scope of scopes) expect(scope.pendingMocks()).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { handleCommandComment, type CommandComment } from "../../src/commands/ha
 import { createCommandGitHub } from "../../src/operations/command-github.js";
 import type { MeetingActions } from "../../src/operations/meeting-actions.js";
 import type { GitHub } from "../../src/github.js";
-import type { Meeting } from "../../src/model.js";
+import type { Meeting, Occurrence } from "../../src/model.js";
 import { march28, securityWgMeeting } from "../fixtures/security-wg-meeting.js";
 import { visibleText } from "../fixtures/visible-text.js";
 
@@ -49,14 +49,16 @@ export interface Run {
   meeting?: Meeting;
   actions?: MeetingActions;
   claim?: CommandComment["claim"];
+  /** The occurrence as the issue's state has it, when it differs from the schedule's (proposals pending). */
+  occurrence?: Occurrence;
 }
 
 /** Handles one new comment on the Security WG's meeting issue of 2024-03-28, two days before. */
-export function run({ body, login = "RafaelGSS", type = "User", meeting = securityWgMeeting(), actions, claim }: Run) {
+export function run({ body, login = "RafaelGSS", type = "User", meeting = securityWgMeeting(), actions, claim, occurrence = march28 }: Run) {
   const issue = { owner: "nodejs", repo: "security-wg", number: MEETING_ISSUE };
   return handleCommandComment({
     meeting,
-    occurrence: march28,
+    occurrence,
     issue,
     github: createCommandGitHub(octokit(), meeting, issue),
     webHost: "github.com",

@@ -53,6 +53,7 @@ orgs:
           - { number: 52459, title: "tools: change inactive limit to 9 months", pull_request: true, author: targos, created_at: "2024-03-11T18:22:40Z" }
           - { number: 52600, title: "Audit the permission model", author: aduh95, created_at: "2024-03-24T08:00:00Z" }
           - { number: 52601, title: "An old closed thing", state: closed, author: aduh95, created_at: "2024-03-01T08:00:00Z" }
+          - { number: 52602, title: "Drop the @nodejs/crypto OpenSSL 1.1 shim", author: targos, created_at: "2024-03-25T08:00:00Z" }
       undici:
         issues:
           - { number: 3000, title: "Fetch spec conformance", author: targos, created_at: "2024-03-21T08:00:00Z" }
@@ -76,9 +77,16 @@ afterAll(async () => stage?.e2e.close());
 
 /** Comments as `login`, lets the app answer, and returns the app's replies as posted (mentions and all). */
 async function comment(login: string, body: string): Promise<string[]> {
+  return repliesTo(async () => {
+    await stage.e2e.as(login).rest.issues.createComment({ owner: "nodejs", repo: "security-wg", issue_number: meetingNumber, body });
+  });
+}
+
+/** What the app commented on the meeting issue after `act`, once everything settled. */
+async function repliesTo(act: () => Promise<unknown>): Promise<string[]> {
   const { e2e } = stage;
   const before = e2e.comments(HOME, meetingNumber).length;
-  await e2e.as(login).rest.issues.createComment({ owner: "nodejs", repo: "security-wg", issue_number: meetingNumber, body });
+  await act();
   await e2e.settle();
   return e2e
     .comments(HOME, meetingNumber)
@@ -179,7 +187,7 @@ test("/agenda add of a proposed item labels it, takes it off Proposed and mentio
   expect(added).toBe(
     "> /agenda add nodejs/node#\u200B52575\n\n" +
       "Added to the agenda:\n- nodejs/node#52575: Remove --experimental-policy\n\n" +
-      `@evil-stranger: your proposal is on the agenda, added by @${ZWSP}RafaelGSS.`,
+      `@evil-stranger: your proposal of Remove --experimental-policy (nodejs/node#52575) is on the agenda, added by @${ZWSP}RafaelGSS.`,
   );
   expect(liveMentions(added as string)).toEqual(["evil-stranger"]);
   expect(stage.e2e.issue("nodejs/node", 52575).labels).toEqual([LABEL]);
@@ -193,7 +201,7 @@ test("only steerers decline; a declined item tells its proposer, leaves Proposed
   const [declined] = await comment("marco-ippolito", "/agenda decline #1263 Covered by @nodejs/releasers in #1255");
   expect(declined).toBe(
     "> /agenda decline #\u200B1263 Covered by @\u200Bnodejs/releasers in #\u200B1255\n\n" +
-      `@evil-stranger: your proposal of nodejs/security-wg#1263 is declined for this meeting by @${ZWSP}marco-ippolito. ` +
+      `@evil-stranger: your proposal of Automate the security release announcement (nodejs/security-wg#1263) is declined for this meeting by @${ZWSP}marco-ippolito. ` +
       `The reason given: Covered by @${ZWSP}nodejs/releasers in #${ZWSP}1255`,
   );
   expect(liveMentions(declined as string)).toEqual(["evil-stranger"]);
@@ -204,12 +212,50 @@ test("only steerers decline; a declined item tells its proposer, leaves Proposed
   expect(none).toContain("Nothing changed: nodejs/node#52600 has no proposal waiting on this meeting's issue.");
 });
 
-test("a proposed item someone labels moves from Proposed to the agenda", async () => {
+test("a proposed item someone labels moves from Proposed to the agenda, and its proposer is told once", async () => {
   const { e2e } = stage;
-  await e2e.as("marco-ippolito").rest.issues.addLabels({ owner: "nodejs", repo: "node", issue_number: 52459, labels: [LABEL] });
-  await e2e.settle();
+  const told = await repliesTo(() => e2e.as("marco-ippolito").rest.issues.addLabels({ owner: "nodejs", repo: "node", issue_number: 52459, labels: [LABEL] }));
+  expect(told).toEqual(["@evil-stranger: your proposal of tools: change inactive limit to 9 months (nodejs/node#52459) is on the agenda: it was labelled in its repository."]);
+  expect(liveMentions(told[0] as string)).toEqual(["evil-stranger"]);
   expect(proposedList()).toBe("");
   expect(agendaText(meetingIssue(e2e))).toContain("tools: change inactive limit to 9 months [#52459]");
+  expect(stateOf(meetingIssue(e2e))?.proposals?.find((record) => record.number === 52459)).toEqual({
+    repo: "nodejs/node",
+    number: 52459,
+    by: "evil-stranger",
+    at: "2024-03-26T10:00:00.000Z",
+    decided: { outcome: "added", by: "", via: "label", at: "2024-03-26T12:00:00.000Z" },
+  });
+  // A refresh, the tick and a redelivered webhook find it decided: nobody is told twice.
+  expect(await comment("RafaelGSS", "/agenda refresh")).toEqual([]);
+  expect(await repliesTo(() => stage.tick())).toEqual([]);
+});
+
+test("the label taken off again leaves the decision as it was: the item is off the agenda and not proposed again", async () => {
+  const { e2e } = stage;
+  expect(await repliesTo(() => e2e.as("marco-ippolito").rest.issues.removeLabel({ owner: "nodejs", repo: "node", issue_number: 52459, name: LABEL }))).toEqual([]);
+  expect(proposedList()).toBe("");
+  expect(agendaText(meetingIssue(e2e))).not.toContain("#52459");
+  expect(stateOf(meetingIssue(e2e))?.proposals?.find((record) => record.number === 52459)?.decided?.outcome).toBe("added");
+});
+
+test("a proposed item closed before a decision leaves Proposed, and its proposer is told once", async () => {
+  const { e2e } = stage;
+  expect((await comment("targos", "/agenda propose nodejs/node#52602"))[0]).toContain("Proposed for the agenda:");
+  const told = await repliesTo(async () => {
+    await e2e.as("RafaelGSS").rest.issues.update({ owner: "nodejs", repo: "node", issue_number: 52602, state: "closed" });
+    await e2e.settle();
+    await stage.tick();
+  });
+  expect(told).toEqual([
+    `@targos: your proposal of Drop the @${ZWSP}nodejs/crypto OpenSSL 1.1 shim (nodejs/node#52602) is withdrawn: the item was closed, deleted or transferred before a steerer decided on it.`,
+  ]);
+  expect(liveMentions(told[0] as string)).toEqual(["targos"]);
+  expect(proposedList()).not.toContain("#52602");
+  expect(stateOf(meetingIssue(e2e))?.proposals?.find((record) => record.number === 52602)?.decided).toEqual(
+    expect.objectContaining({ outcome: "declined", via: "gone" }),
+  );
+  expect(await repliesTo(() => stage.tick())).toEqual([]);
 });
 
 test("proposals not decided by the start are listed in the minutes; none are taken after it", async () => {

@@ -25,11 +25,12 @@ function actions(now = "2024-03-26T10:00:00Z", commenter = "RafaelGSS") {
   });
 }
 
-/** Answers the issue read with `body` and records the bodies written. */
-function issueWith(body: string): string[] {
+/** Answers the issue reads with `body` and records the bodies written. */
+function issueWith(body: string, reads = 1): string[] {
   const written: string[] = [];
   nock(API)
     .get(`${REPO}/issues/${ISSUE_NUMBER}`)
+    .times(reads)
     .reply(200, meetingIssue(body))
     .patch(`${REPO}/issues/${ISSUE_NUMBER}`, (request: { body: string }) => (written.push(request.body), true))
     .optionally()
@@ -67,19 +68,51 @@ test("a body that people's text has filled refuses the proposal instead of faili
   expect(written).toEqual([]);
 });
 
+/** GitHub's answers to claiming one proposal's decision: the claim ref is created, or exists already (another process decides). */
+function claimAnswers(outcome: "created" | "taken") {
+  const scope = nock(API)
+    .get(REPO)
+    .reply(200, { default_branch: "main" })
+    .get(`${REPO}/git/ref/heads%2Fmain`)
+    .reply(200, { object: { sha: "a".repeat(40) } })
+    .get(`${REPO}/git/commits/${"a".repeat(40)}`)
+    .reply(200, { sha: "a".repeat(40), tree: { sha: "b".repeat(40) } })
+    .post(`${REPO}/git/commits`)
+    .reply(201, { sha: "c".repeat(40) });
+  if (outcome === "created") return scope.post(`${REPO}/git/refs`, (body: { ref: string }) => body.ref.startsWith(`refs/agenda-drafter-proposals/${ISSUE_NUMBER}-`)).reply(201, {});
+  return scope
+    .post(`${REPO}/git/refs`)
+    .reply(422, { message: "Reference already exists" })
+    .get(/\/git\/ref\/agenda-drafter-proposals/)
+    .reply(200, { object: { sha: "d".repeat(40) } })
+    .get(`${REPO}/git/commits/${"d".repeat(40)}`)
+    .reply(200, { sha: "d".repeat(40), message: "agenda-drafter: proposal x claimed at 2024-03-26T09:59:00.000Z", committer: { date: "2024-03-26T09:59:00Z" }, tree: { sha: "b".repeat(40) } });
+}
+
 test("deciding keeps only what the limits count, and returns the proposers", async () => {
   const proposals = [
     { repo: "nodejs/node" as const, number: 52575, title: "A", url: ITEM.url, by: "aduh95", why: "because", at: "2024-03-26T09:00:00.000Z" },
     { repo: "nodejs/node" as const, number: 52459, title: "B", url: "https://github.com/nodejs/node/pull/52459", by: "targos", at: "2024-03-26T09:05:00.000Z" },
   ];
-  const written = issueWith(meetingIssueBody({ proposals }));
+  const written = issueWith(meetingIssueBody({ proposals }), 2);
+  const claim = claimAnswers("created");
   await expect(actions("2024-03-26T10:00:00Z", "marco-ippolito").decideProposals([{ repo: "NodeJS/node", number: 52575 }], "declined")).resolves.toEqual([
-    { repo: "nodejs/node", number: 52575, by: "aduh95" },
+    { repo: "nodejs/node", number: 52575, title: "A", by: "aduh95" },
   ]);
+  expect(claim.pendingMocks()).toEqual([]);
   expect(stateOf(written[0] as string)?.proposals).toEqual([
     { repo: "nodejs/node", number: 52575, by: "aduh95", at: "2024-03-26T09:00:00.000Z", decided: { outcome: "declined", by: "marco-ippolito", at: "2024-03-26T10:00:00.000Z" } },
     proposals[1],
   ]);
+});
+
+test("a proposal another process is deciding is left to it: nothing written, nobody told here", async () => {
+  const proposals = [{ repo: "nodejs/node" as const, number: 52575, title: "A", url: ITEM.url, by: "aduh95", at: "2024-03-26T09:00:00.000Z" }];
+  const written = issueWith(meetingIssueBody({ proposals }));
+  const claim = claimAnswers("taken");
+  await expect(actions().decideProposals([{ repo: "nodejs/node", number: 52575 }], "added")).resolves.toEqual([]);
+  expect(claim.pendingMocks()).toEqual([]);
+  expect(written).toEqual([]);
 });
 
 test("deciding an item nobody proposed writes nothing", async () => {

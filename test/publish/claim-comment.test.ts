@@ -46,7 +46,7 @@ test("a claim whose answer was lost after the ref was created is this process's 
     .get(GET_REF)
     .reply(200, { object: { sha: MINE } });
 
-  expect(await claimComment(retryingOctokit(), HOME, COMMENT_ID, NOW)).toEqual({ sha: MINE, tree: TREE });
+  expect(await claimComment(retryingOctokit(), HOME, COMMENT_ID, NOW)).toEqual({ sha: MINE, tree: TREE, takenOver: false });
   expect(scope.pendingMocks()).toEqual([]);
   expect(messages[0]).toMatch(/^agenda-drafter: comment 2030144871 claimed at 2024-03-26T09:00:00.000Z\n\nclaimant [\w-]+$/);
 });
@@ -69,7 +69,7 @@ test("a claim whose process died before its work was done is taken over, by a re
     .patch(`${REPO}/git/refs/${encodeURIComponent(`agenda-drafter-comments/${COMMENT_ID}`)}`, { sha: "7a4e000000000000000000000000000000007a4e", force: false })
     .reply(200, {});
 
-  expect(await claimComment(retryingOctokit(), HOME, COMMENT_ID, NOW)).toEqual({ sha: "7a4e000000000000000000000000000000007a4e", tree: TREE });
+  expect(await claimComment(retryingOctokit(), HOME, COMMENT_ID, NOW)).toEqual({ sha: "7a4e000000000000000000000000000000007a4e", tree: TREE, takenOver: true });
   expect(scope.pendingMocks()).toEqual([]);
   expect(messages[1]).toMatch(/^agenda-drafter: comment 2030144871 claimed at 2024-03-26T09:00:00.000Z \(the earlier claim went stale\)/);
 });

@@ -33,7 +33,7 @@ export interface LiveAgendaInput {
  * render) with what webhooks said laid over search, which lags behind labels, once the items as
  * they are now bear it out.
  */
-export async function draftLiveAgenda(octokit: GitHub, input: LiveAgendaInput): Promise<OccurrenceDraft> {
+export async function draftLiveAgenda(octokit: GitHub, input: LiveAgendaInput): Promise<OccurrenceDraft & { home: { private: boolean } }> {
   const { meeting } = input;
   const collected = await collectAgendaItems(octokit, meeting);
   if (collected.unreachableRepos.length > 0) await reportUnreachableScope(octokit, meeting, collected.unreachableRepos);
@@ -61,6 +61,7 @@ export async function draftLiveAgenda(octokit: GitHub, input: LiveAgendaInput): 
   return {
     meeting,
     occurrence,
+    home: collected.home,
     title: rendered.title,
     issueBody: rendered.issueBody,
     ...(pingLine(meeting) !== undefined && { ping: pingLine(meeting)! }),
