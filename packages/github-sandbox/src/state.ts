@@ -2,6 +2,10 @@
 // serializers turn into GitHub's JSON. Keys of maps are lower-cased where GitHub compares names
 // case-insensitively (logins, repository names, label names).
 
+import type { DiscussionCategoryRecord, DiscussionRecord } from "./discussions/discussion-records.js";
+
+export type { DiscussionCategoryRecord, DiscussionRecord } from "./discussions/discussion-records.js";
+
 export type RepoRole = "read" | "triage" | "write" | "maintain" | "admin";
 export type BasePermission = "none" | "read" | "write" | "admin";
 export type Visibility = "public" | "private" | "internal";
@@ -133,40 +137,6 @@ export interface IssueRecord {
   comments: CommentRecord[];
   reactions: ReactionRecord[];
   pullRequest?: PullRequestRecord;
-}
-
-/** A category of a repository's discussions: GitHub creates six when discussions are enabled. */
-export interface DiscussionCategoryRecord {
-  id: number;
-  nodeId: string;
-  name: string;
-  slug: string;
-  emoji: string;
-  description: string;
-  /** Q&A-style: a comment can be marked as the answer. */
-  isAnswerable: boolean;
-  createdAt: string;
-}
-
-/** A discussion: numbered in the repository's one sequence with its issues and pull requests. */
-export interface DiscussionRecord {
-  id: number;
-  nodeId: string;
-  number: number;
-  title: string;
-  body: string;
-  /** Login; null for a deleted user ("ghost"). */
-  author: string | null;
-  /** The node id of its category in the repository's `discussionCategories`. */
-  categoryId: string;
-  /** Label names as shown, in the order they were added; each exists in the repository's labels. */
-  labels: string[];
-  closed: boolean;
-  stateReason: "resolved" | "outdated" | "duplicate" | "reopened" | null;
-  closedAt: string | null;
-  locked: boolean;
-  createdAt: string;
-  updatedAt: string;
 }
 
 export type PullRequestIssue = IssueRecord & { pullRequest: PullRequestRecord };

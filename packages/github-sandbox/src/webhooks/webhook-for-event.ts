@@ -1,6 +1,4 @@
-import { discussionPermission, installationCovering } from "../access.js";
-import { installationEvents } from "../app-auth/app-json.js";
-import { serializeDiscussion, serializeDiscussionCategory } from "../serialize/discussion.js";
+import { installationCovering } from "../access.js";
 import type { SandboxEvent } from "../events.js";
 import { serializeComment } from "../serialize/comment.js";
 import { serializeIssue } from "../serialize/issue.js";
@@ -12,6 +10,7 @@ import type { SandboxUrls } from "../urls.js";
 import { ensureUser } from "../create-state.js";
 import { serializeUser } from "../serialize/user.js";
 import { organizationOf, repositoryContext, sender, simpleInstallation } from "./payload-parts.js";
+import { discussionWebhook } from "./discussion-payload.js";
 import { projectItemWebhook } from "./project-item-payload.js";
 import { pushPayload } from "./push-payload.js";
 
@@ -74,25 +73,8 @@ export function webhookForEvent(state: SandboxState, event: SandboxEvent, urls: 
       };
     case "repository":
       return { event: "repository", payload: { action: event.action, ...context } };
-    case "discussion": {
-      // Sent to an installation subscribed to `discussion` that holds the `discussions` permission.
-      const actor = { kind: "installation" as const, installations: [installation] };
-      if (!installationEvents(installation).includes("discussion") || discussionPermission(state, actor, event.repo) === "none") return undefined;
-      const { moved, changes } = "label" in event ? { moved: undefined, changes: undefined } : event;
-      const category = changes?.category ? { category: { from: serializeDiscussionCategory(event.repo, changes.category.from) } } : {};
-      const transferred = moved ? { new_discussion: serializeDiscussion(state, moved.repo, moved.discussion, urls), new_repository: serializeRepository(state, moved.repo, urls) } : {};
-      const allChanges = { ...(changes?.title && { title: changes.title }), ...(changes?.body && { body: changes.body }), ...category, ...transferred };
-      return {
-        event: "discussion",
-        payload: {
-          action: event.action,
-          discussion: serializeDiscussion(state, event.repo, event.discussion, urls),
-          ...("label" in event ? { label: serializeLabel(event.label, event.repo, urls) } : {}),
-          ...(Object.keys(allChanges).length > 0 ? { changes: allChanges } : {}),
-          ...context,
-        },
-      };
-    }
+    case "discussion":
+      return discussionWebhook(state, event, installation, context, urls);
   }
 }
 
