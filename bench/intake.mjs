@@ -4,6 +4,7 @@
 import { spawn } from "node:child_process";
 import { createHmac, randomUUID } from "node:crypto";
 import { Agent, request as httpRequest } from "node:http";
+import { loadavg } from "node:os";
 import { INSTALLATION_ID } from "./snapshots.mjs";
 
 /** Posts the deliveries from bench/intake-process.mjs; resolves with its figures. */
@@ -15,7 +16,10 @@ export function postDeliveries(settings) {
     });
     let out = "";
     child.stdout.on("data", (chunk) => (out += chunk));
-    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`the intake process exited with ${code}`))));
+    // The machine's one-minute load average as the deliveries end: on a shared machine, what the figures say most about.
+    child.on("exit", (code) =>
+      code === 0 ? resolve({ ...JSON.parse(out), load_average: Math.round(loadavg()[0] * 10) / 10 }) : reject(new Error(`the intake process exited with ${code}`)),
+    );
   });
 }
 

@@ -1,19 +1,10 @@
-import type { ApplicationFunction, ApplicationFunctionOptions, Context, Probot } from "probot";
-import { gitHubAnswered, pinApiVersion, statusOf, type GitHub } from "../github.js";
+import type { ApplicationFunction, ApplicationFunctionOptions, Probot } from "probot";
+import { gitHubAnswered, statusOf, type GitHub } from "../github.js";
 import { activeInstallations } from "./active-installations.js";
 import { describeError, errorDetails } from "../log.js";
 import { createMemoryRegistry, type MeetingRegistry } from "../registry/meeting-registry.js";
-import { onPullRequestCommits, onPush } from "./on-config-change.js";
-import { onItemEvent } from "./on-item-event.js";
-import { onProjectItemEvent } from "./on-project-item-event.js";
-import { onInstallationEvent, onLabelEvent, onRepositoryEvent } from "./on-scope-event.js";
-import { onMembershipEvent } from "./on-membership.js";
-import { ITEM_ACTIONS } from "./item-changes.js";
 import { Runtime } from "./runtime.js";
-import { onIssueComment } from "./on-issue-comment.js";
-import { onMinutesMerged } from "./on-minutes-merged.js";
-import { onMinutesPush } from "./on-minutes-push.js";
-import { DEFAULT_REQUEST_TIMEOUT_MS, limitAuthRequestTime, limitRequestTime } from "./request-timeout.js";
+import { DEFAULT_REQUEST_TIMEOUT_MS, limitAuthRequestTime } from "./request-timeout.js";
 import { createTickActions } from "./tick-actions.js";
 import { finishStaleComments } from "./finish-stale-comments.js";
 import { cronHandler } from "../scheduler/cron-endpoint.js";
@@ -21,16 +12,15 @@ import { createProcessLock, type TickLock } from "../scheduler/lock.js";
 import { runTick, type TickRun, type TickTarget } from "../scheduler/run-tick.js";
 import { startTickInterval } from "../scheduler/tick-interval.js";
 import type { StateSigner } from "../publish/state-signer.js";
-import { handleWebhook as handleOneWebhook } from "./webhook-errors.js";
 import { guardWebhookIntake } from "./webhook-intake.js";
 import { calendarRoutes } from "./calendar-routes.js";
 import { CalendarSnapshots } from "./calendar-snapshots.js";
 import { publishCalendarFiles } from "./calendar-files.js";
 import { AppMetrics } from "./metrics.js";
-import { observeAuthRequests, observeRequests } from "./observe-requests.js";
+import { observeAuthRequests } from "./observe-requests.js";
 import { operateEndpoints } from "./operate-endpoints.js";
-import { withOwnLogFields, type LogFields } from "./log-fields.js";
 import { WebhookQueue } from "./webhook-queue.js";
+import { registerHandlers } from "./webhook-handlers.js";
 
 export interface AgendaDrafterOptions {
   /**
@@ -181,96 +171,6 @@ function addHandlerWhenServed(appOptions: ApplicationFunctionOptions, handler: P
   } catch (error) {
     if (!(error instanceof Error && error.message === "No server instance")) throw error;
   }
-}
-
-/**
- * Every webhook the app acts on. A handler queues its work and returns, so that the delivery is
- * answered before any API call, also while start-up discovery runs; the work has a deadline on
- * its GitHub requests, which are counted, carries the delivery's fields on its log lines, and a
- * failure is one short log line. Several features act on some events (a push may change a config
- * and merge minutes): each event has one handler, which runs its features in turn, so that a
- * delivery is queued, wrapped and counted once, and one feature's failure does not skip the next.
- */
-function registerHandlers(
-  probot: Probot,
-  current: Runtime,
-  queue: WebhookQueue,
-  { timeoutMs, metrics, logError }: { timeoutMs: number; metrics: AppMetrics; logError: (error: unknown) => void },
-): void {
-  const features = new Map<string, Feature<never>[]>();
-  const on = <E extends EventName>(events: E[], feature: Feature<E>) => {
-    for (const event of events) features.set(event, [...(features.get(event) ?? []), feature as Feature<never>]);
-  };
-  const itemEvents = [
-    ...ITEM_ACTIONS.issues.map((action) => `issues.${action}` as const),
-    ...ITEM_ACTIONS.pull_request.map((action) => `pull_request.${action}` as const),
-  ];
-  on(itemEvents, (context) => onItemEvent(current, context));
-  on(["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"], (context) => onPullRequestCommits(current, context));
-  on(["pull_request.closed"], (context) => onMinutesMerged(current, context));
-  on(["push"], (context) => onPush(current, context));
-  on(["push"], (context) => onMinutesPush(current, context));
-  on(
-    [
-      "repository.privatized",
-      "repository.publicized",
-      "repository.renamed",
-      "repository.transferred",
-      "repository.deleted",
-      "repository.archived",
-      "repository.unarchived",
-    ],
-    (context) => onRepositoryEvent(current, context),
-  );
-  on(["label.edited", "label.deleted"], (context) => onLabelEvent(current, context));
-  on(["membership.added", "membership.removed"], (context) => onMembershipEvent(current, context));
-  on(["installation", "installation_repositories"], (context) => onInstallationEvent(current, context));
-  on(["issue_comment.created"], (context) => onIssueComment(current, context));
-  on(["projects_v2_item"], (context) => onProjectItemEvent(current, context));
-
-  for (const [event, eventFeatures] of features) {
-    probot.on(event as EventName, (context) =>
-      queue.enqueue(installationKey(context.payload), () =>
-        withOwnLogFields(deliveryFields(context), async () => {
-          observeRequests(limitRequestTime(pinApiVersion(context.octokit), timeoutMs), metrics);
-          for (const feature of eventFeatures) {
-            await handleOneWebhook(probot, context, () => feature(context as never)).catch((error: unknown) => {
-              metrics.errors.inc({ where: "webhook" });
-              logError(error);
-            });
-          }
-        }),
-      ),
-    );
-  }
-}
-
-type EventName = Extract<Parameters<Probot["on"]>[0], string>;
-
-/** One thing the app does on a webhook event. */
-type Feature<E extends EventName> = (context: Context<E>) => Promise<void>;
-
-/** Work of one installation runs in order; a delivery without one queues apart. */
-function installationKey(payload: unknown): string {
-  const id = (payload as { installation?: { id?: unknown } }).installation?.id;
-  return typeof id === "number" ? `installation ${id}` : "no installation";
-}
-
-interface Delivery {
-  id: string;
-  name: string;
-  payload: unknown;
-}
-
-/** The fields of a delivery's log lines: its id, event, installation and repository. */
-function deliveryFields(context: Delivery): LogFields {
-  const payload = context.payload as { action?: unknown; installation?: { id?: unknown }; repository?: { full_name?: unknown } };
-  return {
-    delivery: context.id,
-    event: typeof payload.action === "string" ? `${context.name}.${payload.action}` : context.name,
-    ...(typeof payload.installation?.id === "number" && { installation: payload.installation.id }),
-    ...(typeof payload.repository?.full_name === "string" && { repo: payload.repository.full_name }),
-  };
 }
 
 /** Whether GitHub answers the app itself (`GET /app`, with the app's JWT): its credentials are good and GitHub is up. */
