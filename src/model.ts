@@ -203,6 +203,8 @@ export interface InvitedTeam {
   members: Attendee[];
   /** Members left out because their membership of the org is private (a public home repo lists only public ones). */
   privateMembers: number;
+  /** Members left out of the frozen record to keep the state within GitHub's body limit (see recordInvitedTeams). */
+  unlistedMembers?: number;
 }
 
 export interface Agenda {

@@ -40,25 +40,34 @@ export function invitedTeamNames(meeting: Meeting): { entry: string; org: string
  * a private home repo, which only the org's people see, lists them all.
  */
 export async function readInvitedTeams(octokit: GitHub, meeting: Meeting, home: { private: boolean }): Promise<InvitedTeamsRead> {
-  const read: InvitedTeamsRead = { teams: [], unreadable: [] };
-  const publicMembers = new Map<string, Promise<Set<string>>>();
+  const teams: InvitedTeam[] = [];
+  const unreadable: string[] = [];
   for (const { entry, org, slug } of invitedTeamNames(meeting)) {
     const members = await teamMembers(octokit, org, slug);
-    if (!members) {
-      read.unreadable.push(entry);
-      continue;
-    }
-    if (home.private) {
-      read.teams.push({ team: entry, members, privateMembers: 0 });
-      continue;
-    }
+    if (members) teams.push({ team: entry, members, privateMembers: 0 });
+    else unreadable.push(entry);
+  }
+  return { teams: await invitedTeamsAsShown(octokit, teams, home), unreadable };
+}
+
+/**
+ * The teams as the home repo may list them now: in a public one, a member whose membership of the
+ * org is not public (any more) is counted, not named. The minutes apply it to the members recorded
+ * at the freeze, as they apply the visibility rule to the items.
+ */
+export async function invitedTeamsAsShown(octokit: GitHub, teams: InvitedTeam[], home: { private: boolean }): Promise<InvitedTeam[]> {
+  if (home.private) return teams;
+  const publicMembers = new Map<string, Promise<Set<string>>>();
+  const shown: InvitedTeam[] = [];
+  for (const team of teams) {
+    const org = team.team.replace(/^@/, "").split("/")[0] ?? "";
     const key = org.toLowerCase();
     if (!publicMembers.has(key)) publicMembers.set(key, listPublicMembers(octokit, org));
     const known = await publicMembers.get(key)!;
-    const shown = members.filter((member) => known.has(member.login.toLowerCase()));
-    read.teams.push({ team: entry, members: shown, privateMembers: members.length - shown.length });
+    const members = team.members.filter((member) => known.has(member.login.toLowerCase()));
+    shown.push({ ...team, members, privateMembers: team.privateMembers + team.members.length - members.length });
   }
-  return read;
+  return shown;
 }
 
 async function teamMembers(octokit: GitHub, org: string, slug: string): Promise<{ login: string; name: string | null }[] | undefined> {

@@ -7,12 +7,15 @@ import type { WriteOutcome } from "../publish/write-agenda.js";
 import { agendaAsWritten, writtenAgendaItems } from "./steps/agenda-as-written.js";
 import type { Log } from "../log.js";
 import { countItems, cutAgenda } from "../render/cut-agenda.js";
+import { recordInvitedTeams } from "../publish/invited-record.js";
+import { invitedTeamsNow } from "./steps/invited-teams-now.js";
 
 /**
  * Records in the issue's state the agenda as the issue shows it, the items the app last wrote
  * there, in full: from the meeting's start no refresh changes the agenda block, so whenever the
  * tick gets here the items are those of the start. Their details are read once, now, and kept, so
- * the minutes are drafted from them however the items change later.
+ * the minutes are drafted from them however the items change later. So are the invited teams'
+ * members, as the issue lists them (bounded: recordInvitedTeams), however the teams change later.
  */
 export async function freezeAgenda(
   octokit: GitHub,
@@ -25,7 +28,8 @@ export async function freezeAgenda(
   if (state?.frozen) return "unchanged";
   const items = await writtenAgendaItems(octokit, meeting, issue.occurrence, state);
   const written = await agendaAsWritten(octokit, meeting, issue.occurrence, items);
-  const frozen = { at: context.now.toISOString(), ...written };
+  const invitedTeams = recordInvitedTeams(await invitedTeamsNow(octokit, meeting));
+  const frozen = { at: context.now.toISOString(), ...written, ...(invitedTeams.length > 0 && { invitedTeams }) };
   // A second copy of a long agenda may not fit the body: the copy loses the oldest items of the longest lists, and says how many.
   const cutTo = (hidden: number) => {
     const cut = cutAgenda({ meeting, occurrence: issue.occurrence, ...written }, hidden);

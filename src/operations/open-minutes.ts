@@ -11,6 +11,8 @@ import { updateIssueState } from "../publish/update-issue-state.js";
 import { agendaAsWritten, frozenAgendaAsShown, writtenAgendaItems } from "./steps/agenda-as-written.js";
 import { issueRenderer, type IssueRenderer } from "./steps/issue-renderer.js";
 import { rewriteIssue } from "./steps/rewrite-issue.js";
+import { invitedTeamsNow } from "./steps/invited-teams-now.js";
+import type { MeetingState } from "../publish/meeting-state.js";
 
 /**
  * Opens (or completes, or rewrites while it is still the app's) the minutes pull request of an
@@ -32,9 +34,10 @@ export async function openMinutes(
   // The proposals not decided are listed in the minutes, as far as the rule lets the meeting show them now.
   const occurrence = await withShownProposals(octokit, meeting, occurrenceAsStated(meeting, scheduled, state));
   // Both read visibility now: what the minutes show is what the rule lets the meeting show when they are written.
+  // The invited teams' members too: as recorded at the freeze, else as the issue lists them now.
   const agenda = state?.frozen
     ? await frozenAgendaAsShown(octokit, meeting, state.frozen)
-    : await agendaAsWritten(octokit, meeting, occurrence, await writtenAgendaItems(octokit, meeting, occurrence, state));
+    : await liveAgendaAsWritten(octokit, meeting, occurrence, state);
 
   // 2. The minutes, rendered from them.
   const render = await issueRenderer(octokit, meeting);
@@ -54,6 +57,12 @@ export async function openMinutes(
     await reportExistingFile(octokit, meeting, issueNumber, outcome, log);
   }
   return outcome;
+}
+
+async function liveAgendaAsWritten(octokit: GitHub, meeting: Meeting, occurrence: Occurrence, state: MeetingState | undefined) {
+  const written = await agendaAsWritten(octokit, meeting, occurrence, await writtenAgendaItems(octokit, meeting, occurrence, state));
+  const invitedTeams = await invitedTeamsNow(octokit, meeting);
+  return { ...written, ...(invitedTeams.length > 0 && { invitedTeams }) };
 }
 
 type PullRequestOutcome = Extract<MinutesOutcome, { kind: "opened" | "open" | "closed" }>;

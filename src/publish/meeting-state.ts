@@ -49,6 +49,8 @@ const agendaItemSchema = z.object({
   isNew: z.boolean().optional(),
 });
 
+export const attendeeSchema = z.object({ login: z.string(), name: z.string().nullable() });
+
 /**
  * The agenda as it stood at the meeting's start, in full: the minutes are drafted from it however
  * the items change later. Items labelled after the start go to the next occurrence.
@@ -60,6 +62,21 @@ export const frozenAgendaSchema = z.object({
   searchUrls: z.array(z.string()),
   /** Items left out of this copy so that the issue body stays within GitHub's limit; the minutes say so. */
   hiddenItems: z.number().int().positive().optional(),
+  /**
+   * The invited teams' members as the issue listed them at the freeze (in a public home repo only
+   * the public members, the others counted), at most MOST_RECORDED_MEMBERS in all: the minutes
+   * list them however the teams change later.
+   */
+  invitedTeams: z
+    .array(
+      z.object({
+        team: z.string(),
+        members: z.array(attendeeSchema),
+        privateMembers: z.number().int().nonnegative(),
+        unlistedMembers: z.number().int().positive().optional(),
+      }),
+    )
+    .optional(),
 });
 
 export const rescheduleSchema = z.object({
@@ -68,8 +85,6 @@ export const rescheduleSchema = z.object({
   /** The IANA zone the commenter gave the time in (the meeting's own by default). */
   zone: z.string(),
 });
-
-export const attendeeSchema = z.object({ login: z.string(), name: z.string().nullable() });
 
 export const minutesRecordSchema = z.object({
   number: z.number().int().positive(),

@@ -9,6 +9,8 @@ export interface InvitedTeamView {
   members: { login: string; name?: string; text: string }[];
   /** Members not listed because their membership of the org is private. */
   privateMembers: number;
+  /** Members the minutes do not list because the record kept at the freeze is bounded. */
+  unlistedMembers: number;
 }
 
 /** The section the default layout adds (`Invited members`), last, once the app has read an invited team. */
@@ -28,5 +30,6 @@ export function invitedTeamViews(agenda: Agenda, person: (attendee: Attendee) =>
       return { login, ...(name ? { name } : {}), text };
     }),
     privateMembers: team.privateMembers,
+    unlistedMembers: team.unlistedMembers ?? 0,
   }));
 }

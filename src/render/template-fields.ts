@@ -118,8 +118,9 @@ export const TEMPLATE_FIELDS = [
       "`{ repo, number, kind, title, url, author, labels, isNew, draft, markers }` as in `groups`; `standingItems` are " +
       "`{ title, url }`; `followUps` is true for the section of `follow_ups: true`, which is there only when `followUps` is; " +
       "`lists` is true when the section lists something; in a section with `invited`, `teams` are " +
-      "`{ team, members: [{ login, name, text }], privateMembers }`, the invited teams' members, escaped (`text` as `attendees` have it; " +
-      "`privateMembers` counts those left out whose membership of the org is private). `{{> sections}}` writes them all",
+      "`{ team, members: [{ login, name, text }], privateMembers, unlistedMembers }`, the invited teams' members, escaped (`text` as `attendees` have it; " +
+      "`privateMembers` counts those left out whose membership of the org is private; in the minutes the members are those recorded at the freeze, " +
+      "and `unlistedMembers` counts those the bounded record left out). `{{> sections}}` writes them all",
     within: [
       "sections[].heading",
       "sections[].level",
@@ -149,6 +150,7 @@ export const TEMPLATE_FIELDS = [
       "sections[].teams[].members[].name",
       "sections[].teams[].members[].text",
       "sections[].teams[].privateMembers",
+      "sections[].teams[].unlistedMembers",
     ],
   },
   {

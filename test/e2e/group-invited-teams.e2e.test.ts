@@ -57,6 +57,20 @@ describeWithCmarkGfm("the invited members as GitHub renders them", () => {
   });
 });
 
+test("the minutes list the team's members as they were at the freeze, under the same rule: a later change does not rewrite them", async () => {
+  const { e2e } = stage;
+  e2e.clock.set("2024-03-28T16:30:00Z");
+  expect(stepsDone(await stage.tick())).toEqual(["freeze-agenda 2024-03-28"]);
+  await e2e.as("mhdawson").rest.teams.addOrUpdateMembershipForUserInOrg({ org: "nodejs", team_slug: "security-wg", username: "mhdawson" });
+  await e2e.settle();
+  e2e.clock.set("2024-03-28T17:00:00Z");
+  expect(stepsDone(await stage.tick())).toEqual(["open-minutes 2024-03-28"]);
+  const minutes = e2e.file(HOME, "meetings/2024-03-28.md", "agenda-drafter/security-wg/2024-03-28") ?? "";
+  expect(minutes).toContain(`## Invited members\n\n${PUBLIC_MEMBERS}`);
+  expect(minutes).not.toContain("mhdawson");
+  expect(minutes).not.toContain("UlisesGascon");
+});
+
 test("the next occurrence's issue, whose create answer was lost, is created once and pings once", async () => {
   const { e2e } = stage;
   e2e.clock.set("2024-03-28T17:05:00Z");

@@ -50,7 +50,13 @@ test("the tick's freeze records the agenda the issue shows, in full, and changes
       updated_at: "2024-03-28T16:10:00Z",
     })
     .get("/repos/nodejs/security-wg")
+    .twice()
     .reply(200, { private: false, default_branch: "main" })
+    .post("/graphql")
+    .reply(200, { data: { organization: { team: { members: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [{ login: "RafaelGSS", name: "Rafael Gonzaga" }] } } } } })
+    .get("/orgs/nodejs/public_members")
+    .query(true)
+    .reply(200, [{ login: "RafaelGSS" }])
     .patch("/repos/nodejs/security-wg/issues/1260", (sent) => ((written = sent.body), true))
     .reply(200, {});
 
@@ -82,6 +88,18 @@ test("the tick's freeze records the agenda the issue shows, in full, and changes
         },
       ],
       "repo": "nodejs/node",
+    },
+  ],
+  "invitedTeams": [
+    {
+      "members": [
+        {
+          "login": "RafaelGSS",
+          "name": "Rafael Gonzaga",
+        },
+      ],
+      "privateMembers": 0,
+      "team": "@nodejs/security-wg",
     },
   ],
   "searchUrls": [

@@ -9,6 +9,7 @@ import { searchDialect } from "../../collect/search-dialect.js";
 import { searchUrl, webOriginOf } from "../../collect/search-url.js";
 import type { MeetingState } from "../../publish/meeting-state.js";
 import { draftLiveAgenda } from "./draft-live-agenda.js";
+import { invitedTeamsAsShown } from "../../collect/read-invited-teams.js";
 
 /**
  * The agenda the app last wrote into the issue (`agendaItems`), with the items' details as they
@@ -48,15 +49,17 @@ export async function writtenAgendaItems(
 
 /**
  * The frozen agenda without the repositories the visibility rule does not let the meeting show
- * now: a repository made private after the freeze leaves the minutes when they are next written.
+ * now: a repository made private after the freeze leaves the minutes when they are next written,
+ * and so does a recorded member's name once the home repo is public or their membership private.
  * Each repository's visibility is read once.
  */
-export async function frozenAgendaAsShown<T extends Pick<Agenda, "groups" | "searchUrls">>(octokit: GitHub, meeting: Meeting, frozen: T): Promise<T> {
+export async function frozenAgendaAsShown<T extends Pick<Agenda, "groups" | "searchUrls" | "invitedTeams">>(octokit: GitHub, meeting: Meeting, frozen: T): Promise<T> {
   const { data: home } = await octokit.rest.repos.get({ ...meeting.home });
   const mayShow = visibilityReader(octokit, meeting, { private: home.private });
   const groups = [];
   for (const group of frozen.groups) if (await mayShow(group.repo)) groups.push(group);
-  return { ...frozen, groups };
+  const invitedTeams = frozen.invitedTeams && (await invitedTeamsAsShown(octokit, frozen.invitedTeams, { private: home.private }));
+  return { ...frozen, groups, ...(invitedTeams && { invitedTeams }) };
 }
 
 /** The board that is the meeting's agenda, as the live agenda links it: none when it is gone, or private while the home repo is public. */
