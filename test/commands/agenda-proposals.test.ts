@@ -80,6 +80,8 @@ describe("the limits on proposing", () => {
     expect(proposalRefusal([declined], "aduh95", ref, now)).toBe("nodejs/node#7 was declined for this meeting; propose it again on the next meeting's issue.");
     const added = record(7, "x", "2024-03-26T08:00:00Z", { outcome: "added", by: "RafaelGSS", at: "2024-03-26T08:10:00Z" });
     expect(proposalRefusal([added], "aduh95", ref, now)).toBeUndefined();
+    const gone = record(7, "x", "2024-03-26T08:00:00Z", { outcome: "declined", by: "", via: "gone", at: "2024-03-26T08:10:00Z" });
+    expect(proposalRefusal([gone], "aduh95", ref, now)).toBeUndefined();
   });
 
   test("two an hour: the answer says when the oldest of them leaves the hour; decided ones count", () => {

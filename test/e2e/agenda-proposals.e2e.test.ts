@@ -148,8 +148,9 @@ test("a private item is answered as a missing one; a closed item, one on the age
 });
 
 test("each person proposes at most 2 an hour and 3 a meeting; the answer says when they can again", async () => {
-  expect((await comment("evil-stranger", "/agenda propose #1263"))[0]).toContain("Proposed for the agenda:");
-  const [hourly] = await comment("evil-stranger", "/agenda propose nodejs/node#52459 please");
+  // Several in one comment count one by one.
+  const [hourly] = await comment("evil-stranger", "/agenda propose #1263\n\n/agenda propose nodejs/node#52459 please");
+  expect(hourly).toContain("Proposed for the agenda:\n- nodejs/security-wg#1263");
   expect(hourly).toContain(
     "Nothing changed: you have made 2 proposals within the hour, the most one person may; you can propose again from 2024-03-26 10:00 UTC.",
   );
@@ -159,6 +160,20 @@ test("each person proposes at most 2 an hour and 3 a meeting; the answer says wh
   const [most] = await comment("evil-stranger", "/agenda propose nodejs/node#52600");
   expect(most).toContain("Nothing changed: you have made 3 proposals for this meeting, the most one person may; propose again on the next meeting's issue.");
   expect(proposedList().match(/proposed by/g)).toHaveLength(3);
+});
+
+test("editing a comment, or posting it again, proposes no more: the limits count what the state recorded", async () => {
+  const { e2e } = stage;
+  const own = e2e.comments(HOME, meetingNumber).filter((posted: CommentRecord) => posted.author === "evil-stranger");
+  const first = own[0] as CommentRecord;
+  const edited = await repliesTo(() =>
+    e2e.as("evil-stranger").rest.issues.updateComment({ owner: "nodejs", repo: "security-wg", comment_id: first.id, body: "/agenda propose nodejs/node#52600" }),
+  );
+  expect(edited).toEqual([]);
+  // Posted anew (as after deleting it), the same command is a new proposal, and the limits count the earlier ones.
+  const [again] = await comment("evil-stranger", "/agenda propose nodejs/node#52600");
+  expect(again).toContain("Nothing changed: you have made 3 proposals for this meeting, the most one person may");
+  expect(stateOf(meetingIssue(e2e))?.proposals).toHaveLength(3);
 });
 
 test("a person's edit of the body keeps the proposals", async () => {

@@ -8,6 +8,8 @@ import { createMemoryRegistry } from "../../src/registry/meeting-registry.js";
 import { discoverInstallation } from "../../src/registry/redis-registry.js";
 import type { GitHub } from "../../src/github.js";
 import { startE2E, type E2E } from "./harness.js";
+import { startDrafter } from "./drafter-app.js";
+import { meetingIssue } from "./live-issue-app.js";
 
 let e2e: E2E | undefined;
 afterEach(async () => {
@@ -68,4 +70,24 @@ test("an installation on selected repositories lists them through REST, then rea
     "POST /graphql",
     "POST /graphql",
   ]);
+});
+
+test("/agenda add on an issue with no proposal reads the meeting issue only for the refresh; with one, once more to decide it", async () => {
+  const stage = await startDrafter();
+  e2e = stage.e2e;
+  const number = meetingIssue(stage.e2e).number;
+  const requests: ApiRequest[] = [];
+  stage.e2e.onApiRequest((request) => void (request.caller === "installation" && requests.push(request)));
+  const issueReads = () => requests.filter((request) => request.method === "GET" && request.path.replace(/\?.*/, "") === `/repos/nodejs/security-wg/issues/${number}`).length;
+  const add = async (login: string, body: string) => {
+    requests.length = 0;
+    await stage.e2e.as(login).rest.issues.createComment({ owner: "nodejs", repo: "security-wg", issue_number: number, body });
+    await stage.e2e.settle();
+    return issueReads();
+  };
+  const plain = await add("RafaelGSS", "/agenda add nodejs/node#52575");
+  await add("mhdawson", "/agenda propose nodejs/undici#3054");
+  const proposed = await add("RafaelGSS", "/agenda add nodejs/undici#3054");
+  // Reading the proposals anew, and the state write that decides the proposal.
+  expect(proposed - plain).toBe(2);
 });

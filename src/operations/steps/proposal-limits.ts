@@ -20,9 +20,12 @@ const HOUR_MS = 3_600_000;
  */
 export function proposalRefusal(records: readonly ProposalRecord[], login: string, ref: ItemRef, now: Date): string | undefined {
   const key = itemKey(ref);
-  const same = records.find((record) => itemKey(record) === key);
-  if (same?.decided?.outcome === "declined") return `${ref.repo}#${ref.number} was declined for this meeting; propose it again on the next meeting's issue.`;
-  if (same && !same.decided) return `${ref.repo}#${ref.number} is proposed already and waits for a steerer.`;
+  // An item closed (or moved) before a decision was declined by no one: open again, it may be proposed again.
+  const same = records.filter((record) => itemKey(record) === key);
+  if (same.some((record) => record.decided?.outcome === "declined" && record.decided.via !== "gone")) {
+    return `${ref.repo}#${ref.number} was declined for this meeting; propose it again on the next meeting's issue.`;
+  }
+  if (same.some((record) => !record.decided)) return `${ref.repo}#${ref.number} is proposed already and waits for a steerer.`;
   const own = records.filter((record) => record.by.toLowerCase() === login.toLowerCase());
   if (own.length >= PROPOSALS_PER_PERSON) {
     return `you have made ${own.length} proposals for this meeting, the most one person may; propose again on the next meeting's issue.`;
