@@ -65,6 +65,7 @@ export async function draftOccurrence(octokit: GitHub, request: DraftRequest): P
   const { agenda, rendered } = await draftFromItems(octokit, meeting, occurrence, collected.items, {
     searchUrls: collected.searchUrls,
     truncated: collected.truncated,
+    discussionsUnread: collected.discussionsUnread === true,
     ...(followUps && { followUps }),
   });
 
