@@ -6,6 +6,7 @@ import { createMemoryRegistry, type MeetingRegistry } from "../registry/meeting-
 import { onPullRequestCommits, onPush } from "./on-config-change.js";
 import { onItemEvent } from "./on-item-event.js";
 import { onProjectItemEvent } from "./on-project-item-event.js";
+import { DISCUSSION_ACTIONS, onDiscussionEvent } from "./on-discussion-event.js";
 import { onInstallationEvent, onLabelEvent, onRepositoryEvent } from "./on-scope-event.js";
 import { onMembershipEvent } from "./on-membership.js";
 import { ITEM_ACTIONS } from "./item-changes.js";
@@ -223,11 +224,10 @@ function registerHandlers(probot: Probot, current: Runtime, queue: WebhookQueue,
   );
   probot.on(["label.edited", "label.deleted"], (context) => later(context, () => onLabelEvent(current, timed(context))));
   probot.on(["membership.added", "membership.removed"], (context) => later(context, () => onMembershipEvent(current, timed(context))));
-  probot.on(["installation", "installation_repositories"], (context) =>
-    later(context, () => onInstallationEvent(current, timed(context))),
-  );
+  probot.on(["installation", "installation_repositories"], (context) => later(context, () => onInstallationEvent(current, timed(context))));
   probot.on("issue_comment.created", (context) => later(context, () => onIssueComment(current, timed(context))));
   probot.on("projects_v2_item", (context) => later(context, () => onProjectItemEvent(current, timed(context))));
+  probot.on(DISCUSSION_ACTIONS.map((action) => `discussion.${action}` as const), (context) => later(context, () => onDiscussionEvent(current, timed(context))));
 }
 
 /** Work of one installation runs in order; a delivery without one queues apart. */
