@@ -1,3 +1,4 @@
+import { installationPermissions } from "./app-auth/app-json.js";
 import { type InstallationRecord, type RepoRecord, type RepoRole, type SandboxState } from "./state.js";
 
 /**
@@ -90,4 +91,18 @@ export function repoPermission(state: SandboxState, actor: Actor, repo: RepoReco
 
 export function canRead(state: SandboxState, actor: Actor, repo: RepoRecord): boolean {
   return atLeast(repoPermission(state, actor, repo), "read");
+}
+
+/**
+ * The actor's permission on a repository's discussions: a person's (or a workflow token's) on the
+ * repository; an app's installation also needs its `discussions` permission, and reads only with
+ * `discussions: read`. "none" on a repository the actor can read means GitHub's FORBIDDEN.
+ */
+export function discussionPermission(state: SandboxState, actor: Actor, repo: RepoRecord): Permission {
+  const permission = repoPermission(state, actor, repo);
+  if (actor.kind === "user" || actor.installations.some((installation) => installation.app === "github-actions")) return permission;
+  const granted = actor.installations.map((installation) => installationPermissions(installation)["discussions"]);
+  if (granted.includes("write")) return permission;
+  if (granted.includes("read")) return atLeast(permission, "read") ? "read" : "none";
+  return "none";
 }

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { storeFileTree, storeObject } from "./git-store.js";
+import { createDiscussions } from "./discussions/create-discussions.js";
 import { createProjects } from "./projects/create-projects.js";
 import type { Snapshot, SnapshotIssue, SnapshotRepo } from "./snapshot.js";
 import {
@@ -61,13 +62,16 @@ export function createState(snapshot: Snapshot): SandboxState {
     createProjects(state, orgLogin, org.projects, LONG_AGO);
   }
 
-  const installations = snapshot.installations ?? Object.keys(snapshot.orgs).map((account) => ({ account, repositories: "all" as const, id: undefined }));
+  const installations: NonNullable<Snapshot["installations"]> =
+    snapshot.installations ?? Object.keys(snapshot.orgs).map((account) => ({ account, repositories: "all" as const }));
   for (const installation of installations) {
     state.installations.push({
       id: installation.id ?? takeId(state),
       account: installation.account,
       repositories:
         installation.repositories === "all" ? "all" : new Set(installation.repositories.map((name) => name.toLowerCase())),
+      ...(installation.permissions && { permissions: installation.permissions }),
+      ...(installation.events && { events: installation.events }),
     });
   }
   return state;
@@ -139,6 +143,9 @@ function createRepo(state: SandboxState, owner: string, name: string, definition
 
   for (const issue of [...definition.issues].sort((a, b) => a.number - b.number)) {
     repo.issues.set(issue.number, createIssue(state, repo, issue, commit));
+  }
+  if (definition.has_discussions ?? definition.discussions.length > 0) {
+    createDiscussions(state, repo, [...definition.discussions].sort((a, b) => a.number - b.number), createdAt);
   }
   return repo;
 }

@@ -1,4 +1,4 @@
-import type { CommentRecord, IssueRecord, LabelRecord, OrgRecord, ProjectItemRecord, ProjectRecord, RepoRecord, TeamRecord } from "./state.js";
+import type { CommentRecord, DiscussionCategoryRecord, DiscussionRecord, IssueRecord, LabelRecord, OrgRecord, ProjectItemRecord, ProjectRecord, RepoRecord, TeamRecord } from "./state.js";
 
 // Domain events, one per change, in the order the changes happen. Records are the live ones:
 // a listener that keeps data for later must copy what it needs.
@@ -39,6 +39,16 @@ export type SandboxEvent =
   /** `issue` is a copy of the deleted issue. */
   | (EventBase & { name: "issues"; action: "deleted"; issue: IssueRecord })
   | (EventBase & { name: "issue_comment"; action: "created" | "edited"; issue: IssueRecord; comment: CommentRecord; changes?: { body: { from: string } } })
+  /** `discussion` is a copy of it as it is after the change (before it, when deleted or transferred). */
+  | (EventBase & {
+      name: "discussion";
+      action: "created" | "edited" | "closed" | "reopened" | "deleted" | "category_changed" | "transferred" | "locked" | "unlocked";
+      discussion: DiscussionRecord;
+      changes?: { title?: { from: string }; body?: { from: string }; category?: { from: DiscussionCategoryRecord } };
+      /** Transferred: where to, and as what. */
+      moved?: { repo: RepoRecord; discussion: DiscussionRecord };
+    })
+  | (EventBase & { name: "discussion"; action: "labeled" | "unlabeled"; discussion: DiscussionRecord; label: LabelRecord })
   | (EventBase & { name: "push"; ref: string; before: string; after: string })
   | (EventBase & { name: "create" | "delete"; ref: string; refType: "branch" | "tag" | "ref" })
   | (EventBase & { name: "repository"; action: "privatized" | "publicized" })

@@ -48,6 +48,24 @@ const issue = z.strictObject({
   comments: z.union([z.number().int().nonnegative(), z.array(comment)]).default(0),
 });
 
+/** A discussion: numbered in the repository's one sequence with its issues and pull requests. */
+const discussion = z.strictObject({
+  number: z.number().int().positive(),
+  title: z.string().min(1),
+  body: z.string().default(""),
+  /** Absent or null: a deleted account ("ghost"). */
+  author: login.nullable().optional(),
+  /** A category's name or slug (of GitHub's defaults); General by default. */
+  category: z.string().min(1).default("General"),
+  labels: z.array(z.string().min(1)).default([]),
+  state: z.enum(["open", "closed"]).default("open"),
+  state_reason: z.enum(["resolved", "outdated", "duplicate"]).optional(),
+  locked: z.boolean().default(false),
+  created_at: instant.optional(),
+  updated_at: instant.optional(),
+  closed_at: instant.optional(),
+});
+
 const labelDefinition = z.strictObject({
   color: z
     .string()
@@ -68,6 +86,9 @@ const repo = z
     labels: z.record(z.string().min(1), labelDefinition).default({}),
     files: z.record(z.string().min(1), z.string()).default({}),
     issues: z.array(issue).default([]),
+    /** The Discussions tab; on by default when the repository lists discussions. */
+    has_discussions: z.boolean().optional(),
+    discussions: z.array(discussion).default([]),
   })
   .superRefine((value, context) => {
     if (value.private !== undefined && value.visibility !== undefined && value.private !== (value.visibility !== "public")) {
@@ -83,6 +104,15 @@ const repo = z
         context.addIssue({ code: "custom", message: "draft and head apply to pull requests only (pull_request: true)", path: ["issues", index] });
       }
     });
+    value.discussions.forEach((item, index) => {
+      if (seen.has(item.number)) {
+        context.addIssue({ code: "custom", message: `number ${item.number} is used twice in this repository (issues, pull requests and discussions share one sequence)`, path: ["discussions", index, "number"] });
+      }
+      seen.add(item.number);
+    });
+    if (value.has_discussions === false && value.discussions.length > 0) {
+      context.addIssue({ code: "custom", message: "has_discussions: false contradicts the discussions listed", path: ["has_discussions"] });
+    }
   });
 
 const team = z.union([
@@ -114,6 +144,10 @@ const installation = z.strictObject({
   account: login,
   /** "all", or the names of the repositories the app was given. */
   repositories: z.union([z.literal("all"), z.array(repoName)]).default("all"),
+  /** GitHub's permission names → read or write; by default the app's (`discussions: read` among them). */
+  permissions: z.record(z.string().regex(/^[a-z_]+$/, "must be a GitHub App permission name"), z.enum(["read", "write"])).optional(),
+  /** The webhook events the installation is subscribed to; by default the app's. */
+  events: z.array(z.string().regex(/^[a-z_]+$/, "must be a webhook event name")).optional(),
 });
 
 const snapshotSchema = z
@@ -152,6 +186,7 @@ const snapshotSchema = z
 export type Snapshot = z.output<typeof snapshotSchema>;
 export type SnapshotRepo = z.output<typeof repo>;
 export type SnapshotIssue = z.output<typeof issue>;
+export type SnapshotDiscussion = z.output<typeof discussion>;
 
 /** Parses and validates a snapshot; `file` names it in error messages. */
 export function loadSnapshot(yamlText: string, file = "snapshot"): Snapshot {

@@ -2,6 +2,10 @@
 // serializers turn into GitHub's JSON. Keys of maps are lower-cased where GitHub compares names
 // case-insensitively (logins, repository names, label names).
 
+import type { DiscussionCategoryRecord, DiscussionRecord } from "./discussions/discussion-records.js";
+
+export type { DiscussionCategoryRecord, DiscussionRecord } from "./discussions/discussion-records.js";
+
 export type RepoRole = "read" | "triage" | "write" | "maintain" | "admin";
 export type BasePermission = "none" | "read" | "write" | "admin";
 export type Visibility = "public" | "private" | "internal";
@@ -190,6 +194,10 @@ export interface RepoRecord {
   transferred?: Map<number, { repoId: number; number: number }>;
   /** Numbers of the pinned issues, in the order they were pinned (at most three). */
   pinnedIssues?: number[];
+  /** Whether the repository's Discussions tab is on; off, its discussions are kept but hidden. */
+  hasDiscussions?: boolean;
+  discussionCategories?: DiscussionCategoryRecord[];
+  discussions?: Map<number, DiscussionRecord>;
 }
 
 export interface InstallationRecord {
@@ -203,6 +211,10 @@ export interface InstallationRecord {
    * workflow run's `GITHUB_TOKEN` (it acts as `github-actions[bot]`); absent for the app's.
    */
   app?: "github-actions";
+  /** The permissions granted to the installation, by GitHub's names; by default the app's (SANDBOX_APP). */
+  permissions?: Record<string, "read" | "write">;
+  /** The webhook events it is subscribed to; by default the app's. */
+  events?: string[];
 }
 
 /** A Projects (v2) field: single-select fields have options; text, number and date fields hold their values as text. */

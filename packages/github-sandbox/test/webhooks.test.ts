@@ -1,10 +1,6 @@
-import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { verify } from "@octokit/webhooks-methods";
-import { Ajv } from "ajv";
-import addFormats from "ajv-formats";
 import { storeFileTree, storeObject } from "../src/git-store.js";
 import { Sandbox } from "../src/sandbox.js";
 import { startSandboxServer, type SandboxServer } from "../src/server.js";
@@ -13,31 +9,11 @@ import { repoKey, type RepoRecord } from "../src/state.js";
 import { WebhookDeliverer } from "../src/webhooks/webhook-deliverer.js";
 import { webhookForEvent } from "../src/webhooks/webhook-for-event.js";
 import { appKeyPair, SERVER_SNAPSHOT } from "./server-fixtures.js";
+import { expectValidPayload } from "./webhook-schemas.js";
 
 const SECRET = "development-webhook-secret";
 const appKey = appKeyPair().privateKey;
 const APP_ID = 834021;
-// Resolved as Node resolves packages: npm installs a workspace's development dependencies at the root.
-const webhookSpec = JSON.parse(
-  readFileSync(createRequire(import.meta.url).resolve("@octokit/openapi-webhooks/generated/api.github.com.json"), "utf8"),
-);
-const ajv = new Ajv({ strict: false, allErrors: true });
-addFormats.default(ajv);
-// GitHub's own commit addresses for apps (`<id>+<app>[bot]@users.noreply.github.com`) break the
-// schema's strict email format; GitHub sends them in push payloads all the same.
-const strictEmail = /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
-ajv.addFormat("email", (value: string) => strictEmail.test(value.replace(/\[bot\]@users\.noreply\.github\.com$/, "@users.noreply.github.com")));
-ajv.addSchema(webhookSpec, "webhooks");
-
-/** Checks a payload against GitHub's schema of its event and action, as openapi-webhooks names them. */
-function expectValidPayload(event: string, payload: Record<string, unknown>) {
-  const name = `webhook-${event.replace(/_/g, "-")}${typeof payload.action === "string" ? `-${payload.action.replace(/_/g, "-")}` : ""}`;
-  const validate = ajv.getSchema(`webhooks#/components/schemas/${name}`);
-  if (!validate) throw new Error(`openapi-webhooks has no schema ${name}`);
-  const valid = validate(payload);
-  expect(valid ? [] : validate.errors?.map((error) => `${name}${error.instancePath} ${error.message}`)).toEqual([]);
-}
-
 interface Received {
   headers: Record<string, string | string[] | undefined>;
   body: string;

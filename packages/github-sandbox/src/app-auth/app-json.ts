@@ -15,8 +15,9 @@ export const SANDBOX_APP = {
     checks: "write",
     metadata: "read",
     members: "read",
+    discussions: "read",
   },
-  events: ["issues", "issue_comment", "pull_request", "push", "label", "repository"],
+  events: ["issues", "issue_comment", "pull_request", "push", "label", "repository", "discussion"],
   /** The registration instant: long before any snapshot's clock. */
   createdAt: "2020-01-01T00:00:00Z",
 } as const;
@@ -56,8 +57,8 @@ export function serializeInstallation(state: SandboxState, installation: Install
     app_slug: SANDBOX_APP.slug,
     target_id: account.id,
     target_type: account.type === "Organization" ? "Organization" : "User",
-    permissions: { ...SANDBOX_APP.permissions },
-    events: [...SANDBOX_APP.events],
+    permissions: installationPermissions(installation),
+    events: installationEvents(installation),
     created_at: SANDBOX_APP.createdAt,
     updated_at: SANDBOX_APP.createdAt,
     single_file_name: null,
@@ -66,6 +67,16 @@ export function serializeInstallation(state: SandboxState, installation: Install
     suspended_by: null,
     suspended_at: null,
   };
+}
+
+/** The permissions an installation was granted: the app's, unless the snapshot narrowed or widened them. */
+export function installationPermissions(installation: InstallationRecord): Record<string, "read" | "write"> {
+  return { ...(installation.permissions ?? SANDBOX_APP.permissions) };
+}
+
+/** The webhook events an installation is subscribed to. */
+export function installationEvents(installation: InstallationRecord): string[] {
+  return [...(installation.events ?? SANDBOX_APP.events)];
 }
 
 /** The account that registered the app: the first organization of the snapshot, as an org usually owns its app. */

@@ -5,7 +5,7 @@ import { pageOf, readPage } from "../pagination.js";
 import { githubTimestamp } from "../route.js";
 import { repoKey, type InstallationRecord, type SandboxState } from "../state.js";
 import type { SandboxUrls } from "../urls.js";
-import { serializeApp, serializeInstallation, SANDBOX_APP } from "./app-json.js";
+import { installationPermissions, serializeApp, serializeInstallation } from "./app-json.js";
 import { githubError } from "./github-error.js";
 import type { InstallationTokens } from "./installation-tokens.js";
 import { verifyAppJwt, type SandboxApp } from "./verify-app-jwt.js";
@@ -110,7 +110,7 @@ async function createAccessToken(context: AppRoutesContext, [id]: string[], requ
     {
       token: issued.token,
       expires_at: githubTimestamp(issued.expiresAt),
-      permissions: { ...SANDBOX_APP.permissions },
+      permissions: installationPermissions(installation),
       repository_selection: installation.repositories === "all" ? "all" : "selected",
     },
     { status: 201 },

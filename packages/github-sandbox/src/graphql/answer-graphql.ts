@@ -1,6 +1,7 @@
 import { execute, GraphQLError, parse, type DocumentNode, type GraphQLFieldResolver, type GraphQLFormattedError } from "graphql";
 import { gitHubGraphqlSchema } from "./github-graphql-schema.js";
-import { GraphqlNotFound, type GraphqlContext } from "./nodes.js";
+import { GraphqlForbidden, GraphqlNotFound, type GraphqlContext } from "./nodes.js";
+import { labelMutations } from "./label-mutations.js";
 import { pinMutations } from "./pin-mutations.js";
 import { rootFields } from "./root-fields.js";
 
@@ -37,8 +38,8 @@ export async function answerGraphql(body: string, context: GraphqlContext): Prom
   const result = await execute({
     schema,
     document,
-    // A mutation's fields are those the sandbox implements (pin-mutations.ts); any other fails loudly.
-    rootValue: operations[0] === "mutation" ? pinMutations(context) : rootFields(context),
+    // A mutation's fields are those the sandbox implements (pin-mutations.ts, label-mutations.ts); any other fails loudly.
+    rootValue: operations[0] === "mutation" ? { ...pinMutations(context), ...labelMutations(context) } : rootFields(context),
     variableValues: request.variables,
     operationName: request.operationName,
     fieldResolver: implementedFieldsOnly,
@@ -78,5 +79,7 @@ const implementedFieldsOnly: GraphQLFieldResolver<unknown, unknown> = (source, a
 
 function formatError(error: GraphQLError): GraphQLFormattedError & { type?: string } {
   const formatted = error.toJSON();
-  return error.originalError instanceof GraphqlNotFound ? { type: "NOT_FOUND", ...formatted } : formatted;
+  if (error.originalError instanceof GraphqlNotFound) return { type: "NOT_FOUND", ...formatted };
+  if (error.originalError instanceof GraphqlForbidden) return { type: "FORBIDDEN", ...formatted, extensions: { saml_failure: false } };
+  return formatted;
 }

@@ -4,6 +4,7 @@ import { authorAssociation } from "../serialize/author-association.js";
 import { fullName, repoKey, type IssueRecord, type RepoRecord, type SandboxState } from "../state.js";
 import type { SandboxUrls } from "../urls.js";
 import { connection, type ConnectionArgs } from "./connection.js";
+import { repositoryDiscussionFields } from "./discussion-node.js";
 import { gitObjectNode } from "./git-object.js";
 import { projectV2Node } from "./project-v2.js";
 
@@ -39,7 +40,7 @@ export function userNode(state: SandboxState, login: string | null, urls: Sandbo
   };
 }
 
-function repositoryNode(repo: RepoRecord, context: GraphqlContext) {
+export function repositoryNode(repo: RepoRecord, context: GraphqlContext) {
   const { state, urls } = context;
   const name = fullName(repo);
   const item = (number: number, kind: "Issue" | "PullRequest" | "either") => {
@@ -87,6 +88,7 @@ function repositoryNode(repo: RepoRecord, context: GraphqlContext) {
     pullRequests: list(true),
     labels: (args: ConnectionArgs) =>
       connection([...repo.labels.values()].map((label) => labelNode(repo, label.name, urls)), args, "labels"),
+    ...repositoryDiscussionFields(repo, context),
     pinnedIssues: (args: ConnectionArgs) =>
       connection(
         (repo.pinnedIssues ?? []).flatMap((number) => {
@@ -158,7 +160,7 @@ export function issueNode(repo: RepoRecord, issue: IssueRecord, context: Graphql
   };
 }
 
-function labelNode(repo: RepoRecord, labelName: string, urls: SandboxUrls) {
+export function labelNode(repo: RepoRecord, labelName: string, urls: SandboxUrls) {
   const label = repo.labels.get(labelName.toLowerCase());
   return {
     __typename: "Label",
@@ -209,3 +211,6 @@ function viewerPermission(permission: ReturnType<typeof repoPermission>): string
 
 /** GitHub's `NOT_FOUND` error: the field is null and the error names its type. */
 export class GraphqlNotFound extends Error {}
+
+/** GitHub's `FORBIDDEN` error: the token lacks a permission the field needs. */
+export class GraphqlForbidden extends Error {}

@@ -1,8 +1,11 @@
 import { GraphQLError } from "graphql";
 import { GitHubError, githubTimestamp } from "../route.js";
-import { readSearchQuery } from "../search/read-search-query.js";
+import { checkScope, readSearchQuery } from "../search/read-search-query.js";
+import { parseDiscussionQuery, searchDiscussions } from "../search/search-discussions.js";
 import { SEARCH_RESULT_CAP, searchIssues } from "../search/search-issues.js";
 import { connection, type ConnectionArgs } from "./connection.js";
+import { discussionNode } from "./discussion-node.js";
+import { nodeById, nodesByIds } from "./node-by-id.js";
 import { organizationNode } from "./team-node.js";
 import { issueNode, readableRepository, repositoryOwnerNode, userNode, type GraphqlContext } from "./nodes.js";
 
@@ -13,7 +16,9 @@ export function rootFields(context: GraphqlContext) {
     repository: ({ owner, name }: { owner: string; name: string }) => readableRepository(context, owner, name),
     repositoryOwner: ({ login }: { login: string }) => repositoryOwnerNode(context, login),
     organization: ({ login }: { login: string }) => organizationNode(context, login),
-    search: (args: ConnectionArgs & { query: string; type: string }) => search(context, args),
+    node: ({ id }: { id: string }) => nodeById(context, id),
+    nodes: ({ ids }: { ids: string[] }) => nodesByIds(context, ids),
+    search: (args: ConnectionArgs & { query: string; type: string }) => (args.type === "DISCUSSION" ? searchForDiscussions(context, args) : search(context, args)),
     rateLimit: () => ({
       __typename: "RateLimit",
       cost: 1,
@@ -27,7 +32,7 @@ export function rootFields(context: GraphqlContext) {
 }
 
 function search(context: GraphqlContext, args: ConnectionArgs & { query: string; type: string }) {
-  if (args.type !== "ISSUE") throw new GraphQLError(`The sandbox searches issues and pull requests only (type: ISSUE), not ${args.type}.`);
+  if (args.type !== "ISSUE") throw new GraphQLError(`The sandbox searches issues, pull requests and discussions only (type: ISSUE or DISCUSSION), not ${args.type}.`);
   const state = context.searchState();
   let query;
   try {
@@ -36,18 +41,34 @@ function search(context: GraphqlContext, args: ConnectionArgs & { query: string;
     const actor = context.actor.kind === "user" ? { kind: "user" as const, login: context.actor.login } : context.actor;
     query = readSearchQuery({ state, actor, enterpriseVersion: undefined }, args.query, "true");
   } catch (error) {
-    if (error instanceof GitHubError) throw new GraphQLError(error.errors?.[0]?.message as string ?? error.message);
-    throw error;
+    throw asGraphqlError(error);
   }
   const matches = searchIssues(state, context.actor, query);
   const reachable = matches.slice(0, SEARCH_RESULT_CAP).map(({ repo, issue }) => issueNode(repo, issue, { ...context, state }));
-  return {
-    ...connection(reachable, args, "search"),
-    issueCount: matches.length,
-    repositoryCount: 0,
-    userCount: 0,
-    discussionCount: 0,
-    wikiCount: 0,
-    codeCount: 0,
-  };
+  return searchConnection(reachable, args, { issueCount: matches.length });
+}
+
+function searchForDiscussions(context: GraphqlContext, args: ConnectionArgs & { query: string }) {
+  const state = context.searchState();
+  let query;
+  try {
+    query = parseDiscussionQuery(args.query);
+    checkScope({ state, actor: context.actor, enterpriseVersion: undefined }, query);
+  } catch (error) {
+    throw asGraphqlError(error);
+  }
+  const matches = searchDiscussions(state, context.actor, query);
+  const reachable = matches.slice(0, SEARCH_RESULT_CAP).map(({ repo, discussion }) => discussionNode(repo, discussion, { ...context, state }));
+  return searchConnection(reachable, args, { discussionCount: matches.length });
+}
+
+/** GraphQL's search: a page of results, and the count of its own type's matches (the other counts 0). */
+function searchConnection(nodes: unknown[], args: ConnectionArgs, count: { issueCount?: number; discussionCount?: number }) {
+  return { ...connection(nodes, args, "search"), issueCount: 0, repositoryCount: 0, userCount: 0, discussionCount: 0, wikiCount: 0, codeCount: 0, ...count };
+}
+
+/** A REST-style refusal of a query (422 with its errors) as GraphQL words it: the first error's message. */
+function asGraphqlError(error: unknown): unknown {
+  if (error instanceof GitHubError) return new GraphQLError((error.errors?.[0]?.message as string) ?? error.message);
+  return error;
 }

@@ -175,6 +175,7 @@ function labelName(label: string | { name?: string }): string {
 }
 
 /** Issues and pull requests share one sequence of numbers. */
+/** Issues, pull requests and discussions share one sequence of numbers. */
 export function nextIssueNumber(repo: RepoRecord): number {
-  return Math.max(0, ...repo.issues.keys()) + 1;
+  return Math.max(0, ...repo.issues.keys(), ...(repo.discussions?.keys() ?? [])) + 1;
 }

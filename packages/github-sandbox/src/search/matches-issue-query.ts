@@ -1,5 +1,5 @@
 import type { IssueRecord, RepoRecord } from "../state.js";
-import { qualifiersOf, searchInvalid, type Qualifier, type QueryNode } from "./query-tree.js";
+import { qualifiersOf, queryHolds, searchInvalid, type Qualifier, type QueryNode } from "./query-tree.js";
 
 /**
  * Whether an issue or pull request matches a parsed query: AND, OR and NOT as written, the values
@@ -7,21 +7,11 @@ import { qualifiersOf, searchInvalid, type Qualifier, type QueryNode } from "./q
  */
 export function matchesIssueQuery(query: QueryNode, repo: RepoRecord, issue: IssueRecord): boolean {
   const fields = searchedFields(query, issue);
-  const holds = (node: QueryNode): boolean => {
-    switch (node.kind) {
-      case "and":
-        return node.children.every(holds);
-      case "or":
-        return node.children.some(holds);
-      case "not":
-        return !holds(node.child);
-      case "text":
-        return fields.some((field) => field.includes(node.text.toLowerCase()));
-      default:
-        return isScope(node) ? inScope(node, repo) : qualifierHolds(node, repo, issue);
-    }
-  };
-  return holds(query);
+  return queryHolds(
+    query,
+    (text) => fields.some((field) => field.includes(text.toLowerCase())),
+    (qualifier) => (isScope(qualifier) ? inScope(qualifier, repo) : qualifierHolds(qualifier, repo, issue)),
+  );
 }
 
 function isScope(qualifier: Qualifier): boolean {

@@ -82,3 +82,19 @@ function splitValues(raw: string): string[] {
 function unquote(value: string): string {
   return value.replace(/"/g, "");
 }
+
+/** Whether a tree holds: AND, OR and NOT as written, each leaf decided by the caller's tests. */
+export function queryHolds(node: QueryNode, textHolds: (text: string) => boolean, qualifierHolds: (qualifier: Qualifier) => boolean): boolean {
+  switch (node.kind) {
+    case "and":
+      return node.children.every((child) => queryHolds(child, textHolds, qualifierHolds));
+    case "or":
+      return node.children.some((child) => queryHolds(child, textHolds, qualifierHolds));
+    case "not":
+      return !queryHolds(node.child, textHolds, qualifierHolds);
+    case "text":
+      return textHolds(node.text);
+    default:
+      return qualifierHolds(node);
+  }
+}

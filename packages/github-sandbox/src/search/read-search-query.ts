@@ -48,8 +48,8 @@ function typed(query: QueryNode): boolean {
   );
 }
 
-/** GitHub refuses a search naming an account or repository that does not exist or that the searcher cannot see. */
-function checkScope({ state, actor }: SearchServer, query: QueryNode): void {
+/** GitHub refuses a search (of issues or discussions) naming an account or repository that does not exist or that the searcher cannot see. */
+export function checkScope({ state, actor }: SearchServer, query: QueryNode): void {
   const exists = (key: string, value: string): boolean => {
     if (key === "repo") {
       const [owner = "", name = ""] = value.split("/");

@@ -99,7 +99,7 @@ export function serializeRepository(state: SandboxState, repo: RepoRecord, urls:
     has_wiki: true,
     has_pages: false,
     has_downloads: true,
-    has_discussions: false,
+    has_discussions: repo.hasDiscussions ?? false,
     archived: repo.archived,
     disabled: false,
     visibility: repo.visibility,

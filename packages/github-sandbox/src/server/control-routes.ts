@@ -8,6 +8,7 @@ import { repoKey } from "../state.js";
 import type { InstallationTokens } from "../app-auth/installation-tokens.js";
 import { answerFaultControl } from "./fault-control.js";
 import { deleteIssue, transferIssue } from "./issue-control.js";
+import { answerDiscussionControl } from "./discussion-control.js";
 import { answerProjectControl } from "./project-control.js";
 import { changeInstalledRepos, installApp, uninstallApp, type InstallationChange } from "./installation-control.js";
 
@@ -30,6 +31,8 @@ export interface ControlOptions {
  *   `POST /installations/{id}/repositories` `{ add?, remove?, sender? }`: the app's installations, with their webhooks.
  * - `POST /repos/{owner}/{repo}/issues/{number}/transfer` `{ to: "owner/name", sender? }` and
  *   `DELETE /repos/{owner}/{repo}/issues/{number}` `{ sender? }`: what a person does on an issue's page.
+ * - `POST /repos/{owner}/{repo}/discussions/enable`, `POST /repos/{owner}/{repo}/discussions`, `PATCH`, `DELETE` and
+ *   `POST .../transfer` of `/repos/{owner}/{repo}/discussions/{number}`: discussions (discussion-control.ts).
  * - `POST /projects/{owner}/{number}/items`, `PATCH` and `DELETE /projects/{owner}/{number}/items/{id}`: a project's items (project-control.ts).
  * - `POST /workflow-tokens` `{ repository: "owner/name" }`: a workflow run's `GITHUB_TOKEN` in that repository.
  */
@@ -38,6 +41,8 @@ export async function answerControlRequest(request: Request, path: string, sandb
   if (body instanceof Response) return body;
   const issuePath = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)(\/transfer)?$/.exec(path);
   if (issuePath) return answerIssueControl(request.method, issuePath, sandbox, body);
+  const discussionAnswer = answerDiscussionControl(request.method, path, sandbox, body, (account) => senderOf(sandbox, {}, account));
+  if (discussionAnswer) return discussionAnswer;
   const projectAnswer = answerProjectControl(request.method, path, sandbox, body);
   if (projectAnswer) return projectAnswer;
   const faultAnswer = path === "/faults" ? answerFaultControl(request.method, sandbox, body) : undefined;
@@ -160,6 +165,6 @@ async function readBody(request: Request): Promise<Record<string, unknown> | Res
   return badRequest("the body must be a JSON object");
 }
 
-function badRequest(message: string): Response {
+export function badRequest(message: string): Response {
   return Response.json({ message }, { status: 400 });
 }

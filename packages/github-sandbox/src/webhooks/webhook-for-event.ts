@@ -10,6 +10,7 @@ import type { SandboxUrls } from "../urls.js";
 import { ensureUser } from "../create-state.js";
 import { serializeUser } from "../serialize/user.js";
 import { organizationOf, repositoryContext, sender, simpleInstallation } from "./payload-parts.js";
+import { discussionWebhook } from "./discussion-payload.js";
 import { projectItemWebhook } from "./project-item-payload.js";
 import { pushPayload } from "./push-payload.js";
 
@@ -72,6 +73,8 @@ export function webhookForEvent(state: SandboxState, event: SandboxEvent, urls: 
       };
     case "repository":
       return { event: "repository", payload: { action: event.action, ...context } };
+    case "discussion":
+      return discussionWebhook(state, event, installation, context, urls);
   }
 }
 
