@@ -19,7 +19,10 @@ const SEARCH_RESULT_CAP = 1000;
 /** The queries' dialect: one scope qualifier each, and the type is the search's own. */
 const DISCUSSION_SEARCH = { advanced: false, enterprise: false, typed: false };
 
-export const DISCUSSION_SEARCH_QUERY = `query ($q: String!, $after: String) {
+// Search answers an installation without the Discussions permission with no discussions, as if
+// none matched: the home repo's categories, which it refuses outright, tell the two apart.
+export const DISCUSSION_SEARCH_QUERY = `query ($q: String!, $after: String, $owner: String!, $name: String!) {
+  home: repository(owner: $owner, name: $name) { discussionCategories(first: 1) { totalCount } }
   search(type: DISCUSSION, query: $q, first: ${PER_PAGE}, after: $after) {
     discussionCount
     pageInfo { hasNextPage endCursor }
@@ -61,7 +64,7 @@ export async function collectDiscussions(
   for (const query of queries) {
     let after: string | null = null;
     for (let page = 1; page * PER_PAGE <= SEARCH_RESULT_CAP; page++) {
-      const { search }: SearchPage = await octokit.graphql<SearchPage>(DISCUSSION_SEARCH_QUERY, { q: query.q, after });
+      const { search }: SearchPage = await octokit.graphql<SearchPage>(DISCUSSION_SEARCH_QUERY, { q: query.q, after, owner: meeting.home.owner, name: meeting.home.repo });
       requests++;
       truncated ||= search.discussionCount > SEARCH_RESULT_CAP;
       for (const node of search.nodes) {

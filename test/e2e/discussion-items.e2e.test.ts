@@ -72,3 +72,18 @@ test("unlabelling the discussion takes it off the agenda through its webhook", a
   expect(agendaItems()).toEqual(["nodejs/security-wg#1"]);
   expect(stage.e2e.deliveries().some((delivery) => delivery.event === "discussion" && delivery.payload["action"] === "unlabeled")).toBe(true);
 });
+
+test("an installation without the Discussions permission still drafts the agenda of issues, and says discussions could not be read", async () => {
+  const withoutPermission = await startDrafter(
+    `${SNAPSHOT}installations:\n  - { account: nodejs, permissions: { issues: write, pull_requests: write, contents: write, checks: write, metadata: read, members: read } }\n`,
+  );
+  try {
+    const issue = withoutPermission.e2e.issues(HOME).find((candidate) => parseBody(candidate.body).marker?.meeting === "security-wg");
+    const text = parseBody(issue?.body).agenda ?? "";
+    expect(text).toContain("A labelled issue");
+    expect(text).not.toContain("Threat model");
+    expect(text).toContain("Discussions are not listed: GitHub refused to search them, as the app lacks the Discussions permission");
+  } finally {
+    await withoutPermission.e2e.close();
+  }
+});
