@@ -13,7 +13,7 @@ export interface Meeting {
   name: string;
   agendaLabels: string[];
   /** Other agenda sources, where the config names them (`sources`). */
-  sources?: { project?: ProjectSource };
+  sources?: { project?: ProjectSource; discussions?: DiscussionSource };
   /** Exactly one of orgs or repos is non-empty. */
   scope: { orgs: string[]; repos: RepoFullName[] };
   /** Private or internal repositories whose items this meeting may show besides its home repo. */
@@ -56,6 +56,12 @@ export interface ProjectSource {
   number: number;
   field: string;
   value: string;
+}
+
+/** Labelled discussions as agenda items besides issues and pull requests (`sources.discussions`). */
+export interface DiscussionSource {
+  /** Only discussions of these categories (names as the config writes them); empty: every category. */
+  categories: string[];
 }
 
 export interface StandingItem {
@@ -178,7 +184,7 @@ export interface OccurrenceIssue {
 export interface AgendaItem {
   repo: RepoFullName;
   number: number;
-  kind: "issue" | "pull_request";
+  kind: "issue" | "pull_request" | "discussion";
   title: string;
   url: string;
   author: string | null;
@@ -219,6 +225,8 @@ export interface Agenda {
   truncated?: boolean;
   /** Items left out so that the text fits GitHub's limits (their search pages list them). */
   hiddenItems?: number;
+  /** The meeting takes discussions, and GitHub refused to search them (the app lacks the Discussions permission). */
+  discussionsUnread?: true;
   /** What the previous occurrence's merged minutes left to do, when they are on the default branch. */
   followUps?: FollowUps;
 }

@@ -43169,6652 +43169,14 @@ function createMemoryRegistry() {
   };
 }
 
-// src/publish/create-check-run.ts
-var ANNOTATIONS_PER_REQUEST = 50;
-async function createCheckRun(octokit, repo, report) {
-  const batches = [];
-  for (let at = 0; at < report.annotations.length; at += ANNOTATIONS_PER_REQUEST) {
-    batches.push(report.annotations.slice(at, at + ANNOTATIONS_PER_REQUEST));
-  }
-  const output2 = (annotations) => ({
-    title: report.title,
-    summary: report.summary,
-    ...annotations.length > 0 && {
-      annotations: annotations.map((annotation) => ({
-        path: annotation.path,
-        start_line: annotation.line,
-        end_line: annotation.line,
-        annotation_level: annotation.level,
-        title: annotation.title,
-        message: annotation.message
-      }))
-    }
-  });
-  const { data: run2 } = await octokit.rest.checks.create({
-    ...repo,
-    name: report.name,
-    head_sha: report.headSha,
-    status: "completed",
-    conclusion: report.conclusion,
-    completed_at: (/* @__PURE__ */ new Date()).toISOString(),
-    output: output2(batches[0] ?? [])
-  });
-  for (const batch of batches.slice(1)) {
-    await octokit.rest.checks.update({ ...repo, check_run_id: run2.id, output: output2(batch) });
-  }
-  return run2.id;
-}
+// src/publish/issue-body.ts
+import { createHash as createHash2 } from "node:crypto";
 
-// src/collect/item-key.ts
-function itemKey(item) {
-  return `${item.repo.toLowerCase()}#${item.number}`;
-}
-
-// src/agenda/order-groups.ts
-function orderGroups(groups2, repoOrder) {
-  const rank = /* @__PURE__ */ new Map();
-  repoOrder.forEach((repo, index) => {
-    if (!rank.has(repo.toLowerCase())) rank.set(repo.toLowerCase(), index);
-  });
-  const rankOf = (group) => rank.get(group.repo.toLowerCase()) ?? repoOrder.length;
-  return [...groups2].sort((a2, b2) => {
-    const byRank = rankOf(a2) - rankOf(b2);
-    if (byRank !== 0) return byRank;
-    const [left, right] = [a2.repo.toLowerCase(), b2.repo.toLowerCase()];
-    return left < right ? -1 : left > right ? 1 : 0;
-  });
-}
-
-// src/agenda/build-agenda.ts
-function buildAgenda(meeting, occurrence, items, options2 = {}) {
-  const { previous } = options2;
-  const previousKeys = previous && new Set(previous.map(itemKey));
-  const groups2 = /* @__PURE__ */ new Map();
-  for (const item of items) {
-    const repoKey = item.repo.toLowerCase();
-    const group = groups2.get(repoKey) ?? { repo: item.repo, items: [] };
-    groups2.set(repoKey, group);
-    const isNew = previousKeys && !previousKeys.has(itemKey(item));
-    group.items.push(isNew === void 0 ? { ...item } : { ...item, isNew });
-  }
-  for (const group of groups2.values()) group.items.sort((a2, b2) => b2.number - a2.number);
-  return {
-    meeting,
-    occurrence,
-    groups: orderGroups([...groups2.values()], meeting.repoOrder),
-    searchUrls: options2.searchUrls ?? [],
-    ...options2.truncated && { truncated: true },
-    ...options2.followUps && { followUps: options2.followUps },
-    ...options2.invitedTeams && options2.invitedTeams.length > 0 && { invitedTeams: options2.invitedTeams }
-  };
-}
-
-// src/config/extends-target.ts
-var EXTENDS = /^(?:([a-z\d](?:[a-z\d]|-(?=[a-z\d])){0,38})\/)?([-_.\w\d]+)(?::([-_./\w\d]+\.ya?ml))?$/i;
-function extendsTarget(value, from) {
-  const match2 = EXTENDS.exec(value.trim());
-  if (!match2) return void 0;
-  const [, owner, repo, path2] = match2;
-  return { owner: owner ?? from.owner, repo: repo ?? from.repo, path: path2 ?? from.path };
-}
-
-// src/config/merge-layers.ts
-var REPLACED_WHOLE = /* @__PURE__ */ new Set(["scope"]);
-function mergeLayers(...layers) {
-  return layers.reduce((merged, layer) => layer ? mergeMappings(merged, layer, 0) : merged, {});
-}
-function mergeMappings(base, override, depth) {
-  const merged = { ...base };
-  for (const [key, value] of Object.entries(override)) {
-    const current2 = merged[key];
-    merged[key] = isMapping(current2) && isMapping(value) && !(depth === 0 && REPLACED_WHOLE.has(key)) ? mergeMappings(current2, value, depth + 1) : value;
-  }
-  return merged;
-}
-function isMapping(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-// src/config/parse-config.ts
-var import_yaml4 = __toESM(require_dist(), 1);
-
-// src/config/locate.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-function createLocator(doc, lineCounter) {
-  return (path2, target = "value") => {
-    let node2 = doc.contents;
-    let keyNode;
-    let found = 0;
-    for (const segment of path2) {
-      if ((0, import_yaml3.isMap)(node2)) {
-        const pair = node2.items.find((item) => String((0, import_yaml3.isScalar)(item.key) ? item.key.value : item.key) === String(segment));
-        if (!pair) break;
-        keyNode = pair.key;
-        node2 = pair.value;
-      } else if ((0, import_yaml3.isSeq)(node2) && typeof segment === "number" && node2.items[segment] !== void 0) {
-        node2 = node2.items[segment];
-        keyNode = node2;
-      } else {
-        break;
-      }
-      found += 1;
-    }
-    const wholePathFound = found === path2.length;
-    const anchor2 = (wholePathFound && target === "value" && hasRange(node2) ? node2 : keyNode) ?? doc.contents;
-    if (!hasRange(anchor2)) return { line: 1, column: 1 };
-    const { line, col } = lineCounter.linePos(anchor2.range[0]);
-    return { line, column: col };
-  };
-}
-function hasRange(node2) {
-  return typeof node2 === "object" && node2 !== null && Array.isArray(node2.range);
-}
-
-// node_modules/luxon/build/es6/luxon.mjs
-var LuxonError = class extends Error {
+// src/render/agenda-markers.ts
+var AGENDA_MARKERS = {
+  start: "<!-- agenda-drafter:agenda:start -->",
+  end: "<!-- agenda-drafter:agenda:end -->"
 };
-var InvalidDateTimeError = class extends LuxonError {
-  constructor(reason) {
-    super(`Invalid DateTime: ${reason.toMessage()}`);
-  }
-};
-var InvalidIntervalError = class extends LuxonError {
-  constructor(reason) {
-    super(`Invalid Interval: ${reason.toMessage()}`);
-  }
-};
-var InvalidDurationError = class extends LuxonError {
-  constructor(reason) {
-    super(`Invalid Duration: ${reason.toMessage()}`);
-  }
-};
-var ConflictingSpecificationError = class extends LuxonError {
-};
-var InvalidUnitError = class extends LuxonError {
-  constructor(unit) {
-    super(`Invalid unit ${unit}`);
-  }
-};
-var InvalidArgumentError = class extends LuxonError {
-};
-var ZoneIsAbstractError = class extends LuxonError {
-  constructor() {
-    super("Zone is an abstract class");
-  }
-};
-var n = "numeric";
-var s = "short";
-var l = "long";
-var DATE_SHORT = {
-  year: n,
-  month: n,
-  day: n
-};
-var DATE_MED = {
-  year: n,
-  month: s,
-  day: n
-};
-var DATE_MED_WITH_WEEKDAY = {
-  year: n,
-  month: s,
-  day: n,
-  weekday: s
-};
-var DATE_FULL = {
-  year: n,
-  month: l,
-  day: n
-};
-var DATE_HUGE = {
-  year: n,
-  month: l,
-  day: n,
-  weekday: l
-};
-var TIME_SIMPLE = {
-  hour: n,
-  minute: n
-};
-var TIME_WITH_SECONDS = {
-  hour: n,
-  minute: n,
-  second: n
-};
-var TIME_WITH_SHORT_OFFSET = {
-  hour: n,
-  minute: n,
-  second: n,
-  timeZoneName: s
-};
-var TIME_WITH_LONG_OFFSET = {
-  hour: n,
-  minute: n,
-  second: n,
-  timeZoneName: l
-};
-var TIME_24_SIMPLE = {
-  hour: n,
-  minute: n,
-  hourCycle: "h23"
-};
-var TIME_24_WITH_SECONDS = {
-  hour: n,
-  minute: n,
-  second: n,
-  hourCycle: "h23"
-};
-var TIME_24_WITH_SHORT_OFFSET = {
-  hour: n,
-  minute: n,
-  second: n,
-  hourCycle: "h23",
-  timeZoneName: s
-};
-var TIME_24_WITH_LONG_OFFSET = {
-  hour: n,
-  minute: n,
-  second: n,
-  hourCycle: "h23",
-  timeZoneName: l
-};
-var DATETIME_SHORT = {
-  year: n,
-  month: n,
-  day: n,
-  hour: n,
-  minute: n
-};
-var DATETIME_SHORT_WITH_SECONDS = {
-  year: n,
-  month: n,
-  day: n,
-  hour: n,
-  minute: n,
-  second: n
-};
-var DATETIME_MED = {
-  year: n,
-  month: s,
-  day: n,
-  hour: n,
-  minute: n
-};
-var DATETIME_MED_WITH_SECONDS = {
-  year: n,
-  month: s,
-  day: n,
-  hour: n,
-  minute: n,
-  second: n
-};
-var DATETIME_MED_WITH_WEEKDAY = {
-  year: n,
-  month: s,
-  day: n,
-  weekday: s,
-  hour: n,
-  minute: n
-};
-var DATETIME_FULL = {
-  year: n,
-  month: l,
-  day: n,
-  hour: n,
-  minute: n,
-  timeZoneName: s
-};
-var DATETIME_FULL_WITH_SECONDS = {
-  year: n,
-  month: l,
-  day: n,
-  hour: n,
-  minute: n,
-  second: n,
-  timeZoneName: s
-};
-var DATETIME_HUGE = {
-  year: n,
-  month: l,
-  day: n,
-  weekday: l,
-  hour: n,
-  minute: n,
-  timeZoneName: l
-};
-var DATETIME_HUGE_WITH_SECONDS = {
-  year: n,
-  month: l,
-  day: n,
-  weekday: l,
-  hour: n,
-  minute: n,
-  second: n,
-  timeZoneName: l
-};
-var Zone = class {
-  /**
-   * The type of zone
-   * @abstract
-   * @type {string}
-   */
-  get type() {
-    throw new ZoneIsAbstractError();
-  }
-  /**
-   * The name of this zone.
-   * @abstract
-   * @type {string}
-   */
-  get name() {
-    throw new ZoneIsAbstractError();
-  }
-  /**
-   * The IANA name of this zone.
-   * Defaults to `name` if not overwritten by a subclass.
-   * @abstract
-   * @type {string}
-   */
-  get ianaName() {
-    return this.name;
-  }
-  /**
-   * Returns whether the offset is known to be fixed for the whole year.
-   * @abstract
-   * @type {boolean}
-   */
-  get isUniversal() {
-    throw new ZoneIsAbstractError();
-  }
-  /**
-   * Returns the offset's common name (such as EST) at the specified timestamp
-   * @abstract
-   * @param {number} ts - Epoch milliseconds for which to get the name
-   * @param {Object} opts - Options to affect the format
-   * @param {string} opts.format - What style of offset to return. Accepts 'long' or 'short'.
-   * @param {string} opts.locale - What locale to return the offset name in.
-   * @return {string}
-   */
-  offsetName(ts, opts) {
-    throw new ZoneIsAbstractError();
-  }
-  /**
-   * Returns the offset's value as a string
-   * @abstract
-   * @param {number} ts - Epoch milliseconds for which to get the offset
-   * @param {string} format - What style of offset to return.
-   *                          Accepts 'narrow', 'short', or 'techie'. Returning '+6', '+06:00', or '+0600' respectively
-   * @return {string}
-   */
-  formatOffset(ts, format2) {
-    throw new ZoneIsAbstractError();
-  }
-  /**
-   * Return the offset in minutes for this zone at the specified timestamp.
-   * @abstract
-   * @param {number} ts - Epoch milliseconds for which to compute the offset
-   * @return {number}
-   */
-  offset(ts) {
-    throw new ZoneIsAbstractError();
-  }
-  /**
-   * Return whether this Zone is equal to another zone
-   * @abstract
-   * @param {Zone} otherZone - the zone to compare
-   * @return {boolean}
-   */
-  equals(otherZone) {
-    throw new ZoneIsAbstractError();
-  }
-  /**
-   * Return whether this Zone is valid.
-   * @abstract
-   * @type {boolean}
-   */
-  get isValid() {
-    throw new ZoneIsAbstractError();
-  }
-};
-var singleton$1 = null;
-var SystemZone = class _SystemZone extends Zone {
-  /**
-   * Get a singleton instance of the local zone
-   * @return {SystemZone}
-   */
-  static get instance() {
-    if (singleton$1 === null) {
-      singleton$1 = new _SystemZone();
-    }
-    return singleton$1;
-  }
-  /** @override **/
-  get type() {
-    return "system";
-  }
-  /** @override **/
-  get name() {
-    return new Intl.DateTimeFormat().resolvedOptions().timeZone;
-  }
-  /** @override **/
-  get isUniversal() {
-    return false;
-  }
-  /** @override **/
-  offsetName(ts, { format: format2, locale }) {
-    return parseZoneInfo(ts, format2, locale);
-  }
-  /** @override **/
-  formatOffset(ts, format2) {
-    return formatOffset(this.offset(ts), format2);
-  }
-  /** @override **/
-  offset(ts) {
-    return -new Date(ts).getTimezoneOffset();
-  }
-  /** @override **/
-  equals(otherZone) {
-    return otherZone.type === "system";
-  }
-  /** @override **/
-  get isValid() {
-    return true;
-  }
-};
-var dtfCache = /* @__PURE__ */ new Map();
-function makeDTF(zoneName) {
-  let dtf = dtfCache.get(zoneName);
-  if (dtf === void 0) {
-    dtf = new Intl.DateTimeFormat("en-US", {
-      hour12: false,
-      timeZone: zoneName,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-      era: "short"
-    });
-    dtfCache.set(zoneName, dtf);
-  }
-  return dtf;
-}
-var typeToPos = {
-  year: 0,
-  month: 1,
-  day: 2,
-  era: 3,
-  hour: 4,
-  minute: 5,
-  second: 6
-};
-function hackyOffset(dtf, date6) {
-  const formatted = dtf.format(date6).replace(/\u200E/g, ""), parsed = /(\d+)\/(\d+)\/(\d+) (AD|BC),? (\d+):(\d+):(\d+)/.exec(formatted), [, fMonth, fDay, fYear, fadOrBc, fHour, fMinute, fSecond] = parsed;
-  return [fYear, fMonth, fDay, fadOrBc, fHour, fMinute, fSecond];
-}
-function partsOffset(dtf, date6) {
-  const formatted = dtf.formatToParts(date6);
-  const filled = [];
-  for (let i2 = 0; i2 < formatted.length; i2++) {
-    const { type, value } = formatted[i2];
-    const pos = typeToPos[type];
-    if (type === "era") {
-      filled[pos] = value;
-    } else if (!isUndefined(pos)) {
-      filled[pos] = parseInt(value, 10);
-    }
-  }
-  return filled;
-}
-var ianaZoneCache = /* @__PURE__ */ new Map();
-var IANAZone = class _IANAZone extends Zone {
-  /**
-   * @param {string} name - Zone name
-   * @return {IANAZone}
-   */
-  static create(name) {
-    let zone = ianaZoneCache.get(name);
-    if (zone === void 0) {
-      ianaZoneCache.set(name, zone = new _IANAZone(name));
-    }
-    return zone;
-  }
-  /**
-   * Reset local caches. Should only be necessary in testing scenarios.
-   * @return {void}
-   */
-  static resetCache() {
-    ianaZoneCache.clear();
-    dtfCache.clear();
-  }
-  /**
-   * Returns whether the provided string is a valid specifier. This only checks the string's format, not that the specifier identifies a known zone; see isValidZone for that.
-   * @param {string} s - The string to check validity on
-   * @example IANAZone.isValidSpecifier("America/New_York") //=> true
-   * @example IANAZone.isValidSpecifier("Sport~~blorp") //=> false
-   * @deprecated For backward compatibility, this forwards to isValidZone, better use `isValidZone()` directly instead.
-   * @return {boolean}
-   */
-  static isValidSpecifier(s3) {
-    return this.isValidZone(s3);
-  }
-  /**
-   * Returns whether the provided string identifies a real zone
-   * @param {string} zone - The string to check
-   * @example IANAZone.isValidZone("America/New_York") //=> true
-   * @example IANAZone.isValidZone("Fantasia/Castle") //=> false
-   * @example IANAZone.isValidZone("Sport~~blorp") //=> false
-   * @return {boolean}
-   */
-  static isValidZone(zone) {
-    if (!zone) {
-      return false;
-    }
-    try {
-      new Intl.DateTimeFormat("en-US", { timeZone: zone }).format();
-      return true;
-    } catch (e3) {
-      return false;
-    }
-  }
-  constructor(name) {
-    super();
-    this.zoneName = name;
-    this.valid = _IANAZone.isValidZone(name);
-  }
-  /**
-   * The type of zone. `iana` for all instances of `IANAZone`.
-   * @override
-   * @type {string}
-   */
-  get type() {
-    return "iana";
-  }
-  /**
-   * The name of this zone (i.e. the IANA zone name).
-   * @override
-   * @type {string}
-   */
-  get name() {
-    return this.zoneName;
-  }
-  /**
-   * Returns whether the offset is known to be fixed for the whole year:
-   * Always returns false for all IANA zones.
-   * @override
-   * @type {boolean}
-   */
-  get isUniversal() {
-    return false;
-  }
-  /**
-   * Returns the offset's common name (such as EST) at the specified timestamp
-   * @override
-   * @param {number} ts - Epoch milliseconds for which to get the name
-   * @param {Object} opts - Options to affect the format
-   * @param {string} opts.format - What style of offset to return. Accepts 'long' or 'short'.
-   * @param {string} opts.locale - What locale to return the offset name in.
-   * @return {string}
-   */
-  offsetName(ts, { format: format2, locale }) {
-    return parseZoneInfo(ts, format2, locale, this.name);
-  }
-  /**
-   * Returns the offset's value as a string
-   * @override
-   * @param {number} ts - Epoch milliseconds for which to get the offset
-   * @param {string} format - What style of offset to return.
-   *                          Accepts 'narrow', 'short', or 'techie'. Returning '+6', '+06:00', or '+0600' respectively
-   * @return {string}
-   */
-  formatOffset(ts, format2) {
-    return formatOffset(this.offset(ts), format2);
-  }
-  /**
-   * Return the offset in minutes for this zone at the specified timestamp.
-   * @override
-   * @param {number} ts - Epoch milliseconds for which to compute the offset
-   * @return {number}
-   */
-  offset(ts) {
-    if (!this.valid) return NaN;
-    const date6 = new Date(ts);
-    if (isNaN(date6)) return NaN;
-    const dtf = makeDTF(this.name);
-    let [year, month, day, adOrBc, hour, minute, second] = dtf.formatToParts ? partsOffset(dtf, date6) : hackyOffset(dtf, date6);
-    if (adOrBc === "BC") {
-      year = -Math.abs(year) + 1;
-    }
-    const adjustedHour = hour === 24 ? 0 : hour;
-    const asUTC = objToLocalTS({
-      year,
-      month,
-      day,
-      hour: adjustedHour,
-      minute,
-      second,
-      millisecond: 0
-    });
-    let asTS = +date6;
-    const over = asTS % 1e3;
-    asTS -= over >= 0 ? over : 1e3 + over;
-    return (asUTC - asTS) / (60 * 1e3);
-  }
-  /**
-   * Return whether this Zone is equal to another zone
-   * @override
-   * @param {Zone} otherZone - the zone to compare
-   * @return {boolean}
-   */
-  equals(otherZone) {
-    return otherZone.type === "iana" && otherZone.name === this.name;
-  }
-  /**
-   * Return whether this Zone is valid.
-   * @override
-   * @type {boolean}
-   */
-  get isValid() {
-    return this.valid;
-  }
-};
-var intlLFCache = {};
-function getCachedLF(locString, opts = {}) {
-  const key = JSON.stringify([locString, opts]);
-  let dtf = intlLFCache[key];
-  if (!dtf) {
-    dtf = new Intl.ListFormat(locString, opts);
-    intlLFCache[key] = dtf;
-  }
-  return dtf;
-}
-var intlDTCache = /* @__PURE__ */ new Map();
-function getCachedDTF(locString, opts = {}) {
-  const key = JSON.stringify([locString, opts]);
-  let dtf = intlDTCache.get(key);
-  if (dtf === void 0) {
-    dtf = new Intl.DateTimeFormat(locString, opts);
-    intlDTCache.set(key, dtf);
-  }
-  return dtf;
-}
-var intlNumCache = /* @__PURE__ */ new Map();
-function getCachedINF(locString, opts = {}) {
-  const key = JSON.stringify([locString, opts]);
-  let inf = intlNumCache.get(key);
-  if (inf === void 0) {
-    inf = new Intl.NumberFormat(locString, opts);
-    intlNumCache.set(key, inf);
-  }
-  return inf;
-}
-var intlRelCache = /* @__PURE__ */ new Map();
-function getCachedRTF(locString, opts = {}) {
-  const { base, ...cacheKeyOpts } = opts;
-  const key = JSON.stringify([locString, cacheKeyOpts]);
-  let inf = intlRelCache.get(key);
-  if (inf === void 0) {
-    inf = new Intl.RelativeTimeFormat(locString, opts);
-    intlRelCache.set(key, inf);
-  }
-  return inf;
-}
-var sysLocaleCache = null;
-function systemLocale() {
-  if (sysLocaleCache) {
-    return sysLocaleCache;
-  } else {
-    sysLocaleCache = new Intl.DateTimeFormat().resolvedOptions().locale;
-    return sysLocaleCache;
-  }
-}
-var intlResolvedOptionsCache = /* @__PURE__ */ new Map();
-function getCachedIntResolvedOptions(locString) {
-  let opts = intlResolvedOptionsCache.get(locString);
-  if (opts === void 0) {
-    opts = new Intl.DateTimeFormat(locString).resolvedOptions();
-    intlResolvedOptionsCache.set(locString, opts);
-  }
-  return opts;
-}
-var weekInfoCache = /* @__PURE__ */ new Map();
-function getCachedWeekInfo(locString) {
-  let data = weekInfoCache.get(locString);
-  if (!data) {
-    const locale = new Intl.Locale(locString);
-    data = "getWeekInfo" in locale ? locale.getWeekInfo() : locale.weekInfo;
-    if (!("minimalDays" in data)) {
-      data = { ...fallbackWeekSettings, ...data };
-    }
-    weekInfoCache.set(locString, data);
-  }
-  return data;
-}
-function parseLocaleString(localeStr) {
-  const xIndex = localeStr.indexOf("-x-");
-  if (xIndex !== -1) {
-    localeStr = localeStr.substring(0, xIndex);
-  }
-  const uIndex = localeStr.indexOf("-u-");
-  if (uIndex === -1) {
-    return [localeStr];
-  } else {
-    let options2;
-    let selectedStr;
-    try {
-      options2 = getCachedDTF(localeStr).resolvedOptions();
-      selectedStr = localeStr;
-    } catch (e3) {
-      const smaller = localeStr.substring(0, uIndex);
-      options2 = getCachedDTF(smaller).resolvedOptions();
-      selectedStr = smaller;
-    }
-    const { numberingSystem, calendar } = options2;
-    return [selectedStr, numberingSystem, calendar];
-  }
-}
-function intlConfigString(localeStr, numberingSystem, outputCalendar) {
-  if (outputCalendar || numberingSystem) {
-    if (!localeStr.includes("-u-")) {
-      localeStr += "-u";
-    }
-    if (outputCalendar) {
-      localeStr += `-ca-${outputCalendar}`;
-    }
-    if (numberingSystem) {
-      localeStr += `-nu-${numberingSystem}`;
-    }
-    return localeStr;
-  } else {
-    return localeStr;
-  }
-}
-function mapMonths(f2) {
-  const ms = [];
-  for (let i2 = 1; i2 <= 12; i2++) {
-    const dt = DateTime.utc(2009, i2, 1);
-    ms.push(f2(dt));
-  }
-  return ms;
-}
-function mapWeekdays(f2) {
-  const ms = [];
-  for (let i2 = 1; i2 <= 7; i2++) {
-    const dt = DateTime.utc(2016, 11, 13 + i2);
-    ms.push(f2(dt));
-  }
-  return ms;
-}
-function listStuff(loc, length, englishFn, intlFn) {
-  const mode = loc.listingMode();
-  if (mode === "error") {
-    return null;
-  } else if (mode === "en") {
-    return englishFn(length);
-  } else {
-    return intlFn(length);
-  }
-}
-function supportsFastNumbers(loc) {
-  if (loc.numberingSystem && loc.numberingSystem !== "latn") {
-    return false;
-  } else {
-    return loc.numberingSystem === "latn" || !loc.locale || loc.locale.startsWith("en") || getCachedIntResolvedOptions(loc.locale).numberingSystem === "latn";
-  }
-}
-var PolyNumberFormatter = class {
-  constructor(intl, forceSimple, opts) {
-    this.padTo = opts.padTo || 0;
-    this.floor = opts.floor || false;
-    const { padTo, floor, ...otherOpts } = opts;
-    if (!forceSimple || Object.keys(otherOpts).length > 0) {
-      const intlOpts = { useGrouping: false, ...opts };
-      if (opts.padTo > 0) intlOpts.minimumIntegerDigits = opts.padTo;
-      this.inf = getCachedINF(intl, intlOpts);
-    }
-  }
-  format(i2) {
-    if (this.inf) {
-      const fixed = this.floor ? Math.floor(i2) : i2;
-      return this.inf.format(fixed);
-    } else {
-      const fixed = this.floor ? Math.floor(i2) : roundTo(i2, 3);
-      return padStart(fixed, this.padTo);
-    }
-  }
-};
-var PolyDateFormatter = class {
-  constructor(dt, intl, opts) {
-    this.opts = opts;
-    this.originalZone = void 0;
-    let z3 = void 0;
-    if (this.opts.timeZone) {
-      this.dt = dt;
-    } else if (dt.zone.type === "fixed") {
-      const gmtOffset = -1 * (dt.offset / 60);
-      const offsetZ = gmtOffset >= 0 ? `Etc/GMT+${gmtOffset}` : `Etc/GMT${gmtOffset}`;
-      if (dt.offset !== 0 && IANAZone.create(offsetZ).valid) {
-        z3 = offsetZ;
-        this.dt = dt;
-      } else {
-        z3 = "UTC";
-        this.dt = dt.offset === 0 ? dt : dt.setZone("UTC").plus({ minutes: dt.offset });
-        this.originalZone = dt.zone;
-      }
-    } else if (dt.zone.type === "system") {
-      this.dt = dt;
-    } else if (dt.zone.type === "iana") {
-      this.dt = dt;
-      z3 = dt.zone.name;
-    } else {
-      z3 = "UTC";
-      this.dt = dt.setZone("UTC").plus({ minutes: dt.offset });
-      this.originalZone = dt.zone;
-    }
-    const intlOpts = { ...this.opts };
-    intlOpts.timeZone = intlOpts.timeZone || z3;
-    this.dtf = getCachedDTF(intl, intlOpts);
-  }
-  format() {
-    if (this.originalZone) {
-      return this.formatToParts().map(({ value }) => value).join("");
-    }
-    return this.dtf.format(this.dt.toJSDate());
-  }
-  formatToParts() {
-    const parts = this.dtf.formatToParts(this.dt.toJSDate());
-    if (this.originalZone) {
-      return parts.map((part) => {
-        if (part.type === "timeZoneName") {
-          const offsetName = this.originalZone.offsetName(this.dt.ts, {
-            locale: this.dt.locale,
-            format: this.opts.timeZoneName
-          });
-          return {
-            ...part,
-            value: offsetName
-          };
-        } else {
-          return part;
-        }
-      });
-    }
-    return parts;
-  }
-  resolvedOptions() {
-    return this.dtf.resolvedOptions();
-  }
-};
-var PolyRelFormatter = class {
-  constructor(intl, isEnglish, opts) {
-    this.opts = { style: "long", ...opts };
-    if (!isEnglish && hasRelative()) {
-      this.rtf = getCachedRTF(intl, opts);
-    }
-  }
-  format(count2, unit) {
-    if (this.rtf) {
-      return this.rtf.format(count2, unit);
-    } else {
-      return formatRelativeTime(unit, count2, this.opts.numeric, this.opts.style !== "long");
-    }
-  }
-  formatToParts(count2, unit) {
-    if (this.rtf) {
-      return this.rtf.formatToParts(count2, unit);
-    } else {
-      return [];
-    }
-  }
-};
-var fallbackWeekSettings = {
-  firstDay: 1,
-  minimalDays: 4,
-  weekend: [6, 7]
-};
-var Locale = class _Locale {
-  static fromOpts(opts) {
-    return _Locale.create(
-      opts.locale,
-      opts.numberingSystem,
-      opts.outputCalendar,
-      opts.weekSettings,
-      opts.defaultToEN
-    );
-  }
-  static create(locale, numberingSystem, outputCalendar, weekSettings, defaultToEN = false) {
-    const specifiedLocale = locale || Settings.defaultLocale;
-    const localeR = specifiedLocale || (defaultToEN ? "en-US" : systemLocale());
-    const numberingSystemR = numberingSystem || Settings.defaultNumberingSystem;
-    const outputCalendarR = outputCalendar || Settings.defaultOutputCalendar;
-    const weekSettingsR = validateWeekSettings(weekSettings) || Settings.defaultWeekSettings;
-    return new _Locale(localeR, numberingSystemR, outputCalendarR, weekSettingsR, specifiedLocale);
-  }
-  static resetCache() {
-    sysLocaleCache = null;
-    intlDTCache.clear();
-    intlNumCache.clear();
-    intlRelCache.clear();
-    intlResolvedOptionsCache.clear();
-    weekInfoCache.clear();
-  }
-  static fromObject({ locale, numberingSystem, outputCalendar, weekSettings } = {}) {
-    return _Locale.create(locale, numberingSystem, outputCalendar, weekSettings);
-  }
-  constructor(locale, numbering, outputCalendar, weekSettings, specifiedLocale) {
-    const [parsedLocale, parsedNumberingSystem, parsedOutputCalendar] = parseLocaleString(locale);
-    this.locale = parsedLocale;
-    this.numberingSystem = numbering || parsedNumberingSystem || null;
-    this.outputCalendar = outputCalendar || parsedOutputCalendar || null;
-    this.weekSettings = weekSettings;
-    this.intl = intlConfigString(this.locale, this.numberingSystem, this.outputCalendar);
-    this.weekdaysCache = { format: {}, standalone: {} };
-    this.monthsCache = { format: {}, standalone: {} };
-    this.meridiemCache = null;
-    this.eraCache = {};
-    this.specifiedLocale = specifiedLocale;
-    this.fastNumbersCached = null;
-  }
-  get fastNumbers() {
-    if (this.fastNumbersCached == null) {
-      this.fastNumbersCached = supportsFastNumbers(this);
-    }
-    return this.fastNumbersCached;
-  }
-  listingMode() {
-    const isActuallyEn = this.isEnglish();
-    const hasNoWeirdness = (this.numberingSystem === null || this.numberingSystem === "latn") && (this.outputCalendar === null || this.outputCalendar === "gregory");
-    return isActuallyEn && hasNoWeirdness ? "en" : "intl";
-  }
-  clone(alts) {
-    if (!alts || Object.getOwnPropertyNames(alts).length === 0) {
-      return this;
-    } else {
-      return _Locale.create(
-        alts.locale || this.specifiedLocale,
-        alts.numberingSystem || this.numberingSystem,
-        alts.outputCalendar || this.outputCalendar,
-        validateWeekSettings(alts.weekSettings) || this.weekSettings,
-        alts.defaultToEN || false
-      );
-    }
-  }
-  redefaultToEN(alts = {}) {
-    return this.clone({ ...alts, defaultToEN: true });
-  }
-  redefaultToSystem(alts = {}) {
-    return this.clone({ ...alts, defaultToEN: false });
-  }
-  months(length, format2 = false) {
-    return listStuff(this, length, months, () => {
-      const monthSpecialCase = this.intl === "ja" || this.intl.startsWith("ja-");
-      format2 &= !monthSpecialCase;
-      const intl = format2 ? { month: length, day: "numeric" } : { month: length }, formatStr = format2 ? "format" : "standalone";
-      if (!this.monthsCache[formatStr][length]) {
-        const mapper = !monthSpecialCase ? (dt) => this.extract(dt, intl, "month") : (dt) => this.dtFormatter(dt, intl).format();
-        this.monthsCache[formatStr][length] = mapMonths(mapper);
-      }
-      return this.monthsCache[formatStr][length];
-    });
-  }
-  weekdays(length, format2 = false) {
-    return listStuff(this, length, weekdays, () => {
-      const intl = format2 ? { weekday: length, year: "numeric", month: "long", day: "numeric" } : { weekday: length }, formatStr = format2 ? "format" : "standalone";
-      if (!this.weekdaysCache[formatStr][length]) {
-        this.weekdaysCache[formatStr][length] = mapWeekdays(
-          (dt) => this.extract(dt, intl, "weekday")
-        );
-      }
-      return this.weekdaysCache[formatStr][length];
-    });
-  }
-  meridiems() {
-    return listStuff(
-      this,
-      void 0,
-      () => meridiems,
-      () => {
-        if (!this.meridiemCache) {
-          const intl = { hour: "numeric", hourCycle: "h12" };
-          this.meridiemCache = [DateTime.utc(2016, 11, 13, 9), DateTime.utc(2016, 11, 13, 19)].map(
-            (dt) => this.extract(dt, intl, "dayperiod")
-          );
-        }
-        return this.meridiemCache;
-      }
-    );
-  }
-  eras(length) {
-    return listStuff(this, length, eras, () => {
-      const intl = { era: length };
-      if (!this.eraCache[length]) {
-        this.eraCache[length] = [DateTime.utc(-40, 1, 1), DateTime.utc(2017, 1, 1)].map(
-          (dt) => this.extract(dt, intl, "era")
-        );
-      }
-      return this.eraCache[length];
-    });
-  }
-  extract(dt, intlOpts, field) {
-    const df = this.dtFormatter(dt, intlOpts), results = df.formatToParts(), matching = results.find((m2) => m2.type.toLowerCase() === field);
-    return matching ? matching.value : null;
-  }
-  numberFormatter(opts = {}) {
-    return new PolyNumberFormatter(this.intl, opts.forceSimple || this.fastNumbers, opts);
-  }
-  dtFormatter(dt, intlOpts = {}) {
-    return new PolyDateFormatter(dt, this.intl, intlOpts);
-  }
-  relFormatter(opts = {}) {
-    return new PolyRelFormatter(this.intl, this.isEnglish(), opts);
-  }
-  listFormatter(opts = {}) {
-    return getCachedLF(this.intl, opts);
-  }
-  isEnglish() {
-    return this.locale === "en" || this.locale.toLowerCase() === "en-us" || getCachedIntResolvedOptions(this.intl).locale.startsWith("en-us");
-  }
-  getWeekSettings() {
-    if (this.weekSettings) {
-      return this.weekSettings;
-    } else if (!hasLocaleWeekInfo()) {
-      return fallbackWeekSettings;
-    } else {
-      return getCachedWeekInfo(this.locale);
-    }
-  }
-  getStartOfWeek() {
-    return this.getWeekSettings().firstDay;
-  }
-  getMinDaysInFirstWeek() {
-    return this.getWeekSettings().minimalDays;
-  }
-  getWeekendDays() {
-    return this.getWeekSettings().weekend;
-  }
-  equals(other) {
-    return this.locale === other.locale && this.numberingSystem === other.numberingSystem && this.outputCalendar === other.outputCalendar;
-  }
-  toString() {
-    return `Locale(${this.locale}, ${this.numberingSystem}, ${this.outputCalendar})`;
-  }
-};
-var singleton = null;
-var FixedOffsetZone = class _FixedOffsetZone extends Zone {
-  /**
-   * Get a singleton instance of UTC
-   * @return {FixedOffsetZone}
-   */
-  static get utcInstance() {
-    if (singleton === null) {
-      singleton = new _FixedOffsetZone(0);
-    }
-    return singleton;
-  }
-  /**
-   * Get an instance with a specified offset
-   * @param {number} offset - The offset in minutes
-   * @return {FixedOffsetZone}
-   */
-  static instance(offset2) {
-    return offset2 === 0 ? _FixedOffsetZone.utcInstance : new _FixedOffsetZone(offset2);
-  }
-  /**
-   * Get an instance of FixedOffsetZone from a UTC offset string, like "UTC+6"
-   * @param {string} s - The offset string to parse
-   * @example FixedOffsetZone.parseSpecifier("UTC+6")
-   * @example FixedOffsetZone.parseSpecifier("UTC+06")
-   * @example FixedOffsetZone.parseSpecifier("UTC-6:00")
-   * @return {FixedOffsetZone}
-   */
-  static parseSpecifier(s3) {
-    if (s3) {
-      const r2 = s3.match(/^utc(?:([+-]\d{1,2})(?::(\d{2}))?)?$/i);
-      if (r2) {
-        return new _FixedOffsetZone(signedOffset(r2[1], r2[2]));
-      }
-    }
-    return null;
-  }
-  constructor(offset2) {
-    super();
-    this.fixed = offset2;
-  }
-  /**
-   * The type of zone. `fixed` for all instances of `FixedOffsetZone`.
-   * @override
-   * @type {string}
-   */
-  get type() {
-    return "fixed";
-  }
-  /**
-   * The name of this zone.
-   * All fixed zones' names always start with "UTC" (plus optional offset)
-   * @override
-   * @type {string}
-   */
-  get name() {
-    return this.fixed === 0 ? "UTC" : `UTC${formatOffset(this.fixed, "narrow")}`;
-  }
-  /**
-   * The IANA name of this zone, i.e. `Etc/UTC` or `Etc/GMT+/-nn`
-   *
-   * @override
-   * @type {string}
-   */
-  get ianaName() {
-    if (this.fixed === 0) {
-      return "Etc/UTC";
-    } else {
-      return `Etc/GMT${formatOffset(-this.fixed, "narrow")}`;
-    }
-  }
-  /**
-   * Returns the offset's common name at the specified timestamp.
-   *
-   * For fixed offset zones this equals to the zone name.
-   * @override
-   */
-  offsetName() {
-    return this.name;
-  }
-  /**
-   * Returns the offset's value as a string
-   * @override
-   * @param {number} ts - Epoch milliseconds for which to get the offset
-   * @param {string} format - What style of offset to return.
-   *                          Accepts 'narrow', 'short', or 'techie'. Returning '+6', '+06:00', or '+0600' respectively
-   * @return {string}
-   */
-  formatOffset(ts, format2) {
-    return formatOffset(this.fixed, format2);
-  }
-  /**
-   * Returns whether the offset is known to be fixed for the whole year:
-   * Always returns true for all fixed offset zones.
-   * @override
-   * @type {boolean}
-   */
-  get isUniversal() {
-    return true;
-  }
-  /**
-   * Return the offset in minutes for this zone at the specified timestamp.
-   *
-   * For fixed offset zones, this is constant and does not depend on a timestamp.
-   * @override
-   * @return {number}
-   */
-  offset() {
-    return this.fixed;
-  }
-  /**
-   * Return whether this Zone is equal to another zone (i.e. also fixed and same offset)
-   * @override
-   * @param {Zone} otherZone - the zone to compare
-   * @return {boolean}
-   */
-  equals(otherZone) {
-    return otherZone.type === "fixed" && otherZone.fixed === this.fixed;
-  }
-  /**
-   * Return whether this Zone is valid:
-   * All fixed offset zones are valid.
-   * @override
-   * @type {boolean}
-   */
-  get isValid() {
-    return true;
-  }
-};
-var InvalidZone = class extends Zone {
-  constructor(zoneName) {
-    super();
-    this.zoneName = zoneName;
-  }
-  /** @override **/
-  get type() {
-    return "invalid";
-  }
-  /** @override **/
-  get name() {
-    return this.zoneName;
-  }
-  /** @override **/
-  get isUniversal() {
-    return false;
-  }
-  /** @override **/
-  offsetName() {
-    return null;
-  }
-  /** @override **/
-  formatOffset() {
-    return "";
-  }
-  /** @override **/
-  offset() {
-    return NaN;
-  }
-  /** @override **/
-  equals() {
-    return false;
-  }
-  /** @override **/
-  get isValid() {
-    return false;
-  }
-};
-function normalizeZone(input2, defaultZone2) {
-  if (isUndefined(input2) || input2 === null) {
-    return defaultZone2;
-  } else if (input2 instanceof Zone) {
-    return input2;
-  } else if (isString(input2)) {
-    const lowered = input2.toLowerCase();
-    if (lowered === "default") return defaultZone2;
-    else if (lowered === "local" || lowered === "system") return SystemZone.instance;
-    else if (lowered === "utc" || lowered === "gmt") return FixedOffsetZone.utcInstance;
-    else return FixedOffsetZone.parseSpecifier(lowered) || IANAZone.create(input2);
-  } else if (isNumber(input2)) {
-    return FixedOffsetZone.instance(input2);
-  } else if (typeof input2 === "object" && "offset" in input2 && typeof input2.offset === "function") {
-    return input2;
-  } else {
-    return new InvalidZone(input2);
-  }
-}
-var numberingSystems = {
-  arab: "[\u0660-\u0669]",
-  arabext: "[\u06F0-\u06F9]",
-  bali: "[\u1B50-\u1B59]",
-  beng: "[\u09E6-\u09EF]",
-  deva: "[\u0966-\u096F]",
-  fullwide: "[\uFF10-\uFF19]",
-  gujr: "[\u0AE6-\u0AEF]",
-  hanidec: "[\u3007|\u4E00|\u4E8C|\u4E09|\u56DB|\u4E94|\u516D|\u4E03|\u516B|\u4E5D]",
-  khmr: "[\u17E0-\u17E9]",
-  knda: "[\u0CE6-\u0CEF]",
-  laoo: "[\u0ED0-\u0ED9]",
-  limb: "[\u1946-\u194F]",
-  mlym: "[\u0D66-\u0D6F]",
-  mong: "[\u1810-\u1819]",
-  mymr: "[\u1040-\u1049]",
-  orya: "[\u0B66-\u0B6F]",
-  tamldec: "[\u0BE6-\u0BEF]",
-  telu: "[\u0C66-\u0C6F]",
-  thai: "[\u0E50-\u0E59]",
-  tibt: "[\u0F20-\u0F29]",
-  latn: "\\d"
-};
-var numberingSystemsUTF16 = {
-  arab: [1632, 1641],
-  arabext: [1776, 1785],
-  bali: [6992, 7001],
-  beng: [2534, 2543],
-  deva: [2406, 2415],
-  fullwide: [65296, 65303],
-  gujr: [2790, 2799],
-  khmr: [6112, 6121],
-  knda: [3302, 3311],
-  laoo: [3792, 3801],
-  limb: [6470, 6479],
-  mlym: [3430, 3439],
-  mong: [6160, 6169],
-  mymr: [4160, 4169],
-  orya: [2918, 2927],
-  tamldec: [3046, 3055],
-  telu: [3174, 3183],
-  thai: [3664, 3673],
-  tibt: [3872, 3881]
-};
-var hanidecChars = numberingSystems.hanidec.replace(/[\[|\]]/g, "").split("");
-function parseDigits(str) {
-  let value = parseInt(str, 10);
-  if (isNaN(value)) {
-    value = "";
-    for (let i2 = 0; i2 < str.length; i2++) {
-      const code2 = str.charCodeAt(i2);
-      if (str[i2].search(numberingSystems.hanidec) !== -1) {
-        value += hanidecChars.indexOf(str[i2]);
-      } else {
-        for (const key in numberingSystemsUTF16) {
-          const [min, max] = numberingSystemsUTF16[key];
-          if (code2 >= min && code2 <= max) {
-            value += code2 - min;
-          }
-        }
-      }
-    }
-    return parseInt(value, 10);
-  } else {
-    return value;
-  }
-}
-var digitRegexCache = /* @__PURE__ */ new Map();
-function resetDigitRegexCache() {
-  digitRegexCache.clear();
-}
-function digitRegex({ numberingSystem }, append = "") {
-  const ns = numberingSystem || "latn";
-  let appendCache = digitRegexCache.get(ns);
-  if (appendCache === void 0) {
-    appendCache = /* @__PURE__ */ new Map();
-    digitRegexCache.set(ns, appendCache);
-  }
-  let regex2 = appendCache.get(append);
-  if (regex2 === void 0) {
-    regex2 = new RegExp(`${numberingSystems[ns]}${append}`);
-    appendCache.set(append, regex2);
-  }
-  return regex2;
-}
-var now = () => Date.now();
-var defaultZone = "system";
-var defaultLocale = null;
-var defaultNumberingSystem = null;
-var defaultOutputCalendar = null;
-var twoDigitCutoffYear = 60;
-var throwOnInvalid;
-var defaultWeekSettings = null;
-var Settings = class {
-  /**
-   * Get the callback for returning the current timestamp.
-   * @type {function}
-   */
-  static get now() {
-    return now;
-  }
-  /**
-   * Set the callback for returning the current timestamp.
-   * The function should return a number, which will be interpreted as an Epoch millisecond count
-   * @type {function}
-   * @example Settings.now = () => Date.now() + 3000 // pretend it is 3 seconds in the future
-   * @example Settings.now = () => 0 // always pretend it's Jan 1, 1970 at midnight in UTC time
-   */
-  static set now(n3) {
-    now = n3;
-  }
-  /**
-   * Set the default time zone to create DateTimes in. Does not affect existing instances.
-   * Use the value "system" to reset this value to the system's time zone.
-   * @type {string}
-   */
-  static set defaultZone(zone) {
-    defaultZone = zone;
-  }
-  /**
-   * Get the default time zone object currently used to create DateTimes. Does not affect existing instances.
-   * The default value is the system's time zone (the one set on the machine that runs this code).
-   * @type {Zone}
-   */
-  static get defaultZone() {
-    return normalizeZone(defaultZone, SystemZone.instance);
-  }
-  /**
-   * Get the default locale to create DateTimes with. Does not affect existing instances.
-   * @type {string}
-   */
-  static get defaultLocale() {
-    return defaultLocale;
-  }
-  /**
-   * Set the default locale to create DateTimes with. Does not affect existing instances.
-   * @type {string}
-   */
-  static set defaultLocale(locale) {
-    defaultLocale = locale;
-  }
-  /**
-   * Get the default numbering system to create DateTimes with. Does not affect existing instances.
-   * @type {string}
-   */
-  static get defaultNumberingSystem() {
-    return defaultNumberingSystem;
-  }
-  /**
-   * Set the default numbering system to create DateTimes with. Does not affect existing instances.
-   * @type {string}
-   */
-  static set defaultNumberingSystem(numberingSystem) {
-    defaultNumberingSystem = numberingSystem;
-  }
-  /**
-   * Get the default output calendar to create DateTimes with. Does not affect existing instances.
-   * @type {string}
-   */
-  static get defaultOutputCalendar() {
-    return defaultOutputCalendar;
-  }
-  /**
-   * Set the default output calendar to create DateTimes with. Does not affect existing instances.
-   * @type {string}
-   */
-  static set defaultOutputCalendar(outputCalendar) {
-    defaultOutputCalendar = outputCalendar;
-  }
-  /**
-   * @typedef {Object} WeekSettings
-   * @property {number} firstDay
-   * @property {number} minimalDays
-   * @property {number[]} weekend
-   */
-  /**
-   * @return {WeekSettings|null}
-   */
-  static get defaultWeekSettings() {
-    return defaultWeekSettings;
-  }
-  /**
-   * Allows overriding the default locale week settings, i.e. the start of the week, the weekend and
-   * how many days are required in the first week of a year.
-   * Does not affect existing instances.
-   *
-   * @param {WeekSettings|null} weekSettings
-   */
-  static set defaultWeekSettings(weekSettings) {
-    defaultWeekSettings = validateWeekSettings(weekSettings);
-  }
-  /**
-   * Get the cutoff year for whether a 2-digit year string is interpreted in the current or previous century. Numbers higher than the cutoff will be considered to mean 19xx and numbers lower or equal to the cutoff will be considered 20xx.
-   * @type {number}
-   */
-  static get twoDigitCutoffYear() {
-    return twoDigitCutoffYear;
-  }
-  /**
-   * Set the cutoff year for whether a 2-digit year string is interpreted in the current or previous century. Numbers higher than the cutoff will be considered to mean 19xx and numbers lower or equal to the cutoff will be considered 20xx.
-   * @type {number}
-   * @example Settings.twoDigitCutoffYear = 0 // all 'yy' are interpreted as 20th century
-   * @example Settings.twoDigitCutoffYear = 99 // all 'yy' are interpreted as 21st century
-   * @example Settings.twoDigitCutoffYear = 50 // '49' -> 2049; '50' -> 1950
-   * @example Settings.twoDigitCutoffYear = 1950 // interpreted as 50
-   * @example Settings.twoDigitCutoffYear = 2050 // ALSO interpreted as 50
-   */
-  static set twoDigitCutoffYear(cutoffYear) {
-    twoDigitCutoffYear = cutoffYear % 100;
-  }
-  /**
-   * Get whether Luxon will throw when it encounters invalid DateTimes, Durations, or Intervals
-   * @type {boolean}
-   */
-  static get throwOnInvalid() {
-    return throwOnInvalid;
-  }
-  /**
-   * Set whether Luxon will throw when it encounters invalid DateTimes, Durations, or Intervals
-   * @type {boolean}
-   */
-  static set throwOnInvalid(t2) {
-    throwOnInvalid = t2;
-  }
-  /**
-   * Reset Luxon's global caches. Should only be necessary in testing scenarios.
-   * @return {void}
-   */
-  static resetCaches() {
-    Locale.resetCache();
-    IANAZone.resetCache();
-    DateTime.resetCache();
-    resetDigitRegexCache();
-  }
-};
-var Invalid = class {
-  constructor(reason, explanation) {
-    this.reason = reason;
-    this.explanation = explanation;
-  }
-  toMessage() {
-    if (this.explanation) {
-      return `${this.reason}: ${this.explanation}`;
-    } else {
-      return this.reason;
-    }
-  }
-};
-var nonLeapLadder = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
-var leapLadder = [0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335];
-function unitOutOfRange(unit, value) {
-  return new Invalid(
-    "unit out of range",
-    `you specified ${value} (of type ${typeof value}) as a ${unit}, which is invalid`
-  );
-}
-function dayOfWeek(year, month, day) {
-  const d2 = new Date(Date.UTC(year, month - 1, day));
-  if (year < 100 && year >= 0) {
-    d2.setUTCFullYear(d2.getUTCFullYear() - 1900);
-  }
-  const js = d2.getUTCDay();
-  return js === 0 ? 7 : js;
-}
-function computeOrdinal(year, month, day) {
-  return day + (isLeapYear(year) ? leapLadder : nonLeapLadder)[month - 1];
-}
-function uncomputeOrdinal(year, ordinal) {
-  const table2 = isLeapYear(year) ? leapLadder : nonLeapLadder, month0 = table2.findIndex((i2) => i2 < ordinal), day = ordinal - table2[month0];
-  return { month: month0 + 1, day };
-}
-function isoWeekdayToLocal(isoWeekday, startOfWeek) {
-  return (isoWeekday - startOfWeek + 7) % 7 + 1;
-}
-function gregorianToWeek(gregObj, minDaysInFirstWeek = 4, startOfWeek = 1) {
-  const { year, month, day } = gregObj, ordinal = computeOrdinal(year, month, day), weekday = isoWeekdayToLocal(dayOfWeek(year, month, day), startOfWeek);
-  let weekNumber = Math.floor((ordinal - weekday + 14 - minDaysInFirstWeek) / 7), weekYear;
-  if (weekNumber < 1) {
-    weekYear = year - 1;
-    weekNumber = weeksInWeekYear(weekYear, minDaysInFirstWeek, startOfWeek);
-  } else if (weekNumber > weeksInWeekYear(year, minDaysInFirstWeek, startOfWeek)) {
-    weekYear = year + 1;
-    weekNumber = 1;
-  } else {
-    weekYear = year;
-  }
-  return { weekYear, weekNumber, weekday, ...timeObject(gregObj) };
-}
-function weekToGregorian(weekData, minDaysInFirstWeek = 4, startOfWeek = 1) {
-  const { weekYear, weekNumber, weekday } = weekData, weekdayOfJan4 = isoWeekdayToLocal(dayOfWeek(weekYear, 1, minDaysInFirstWeek), startOfWeek), yearInDays = daysInYear(weekYear);
-  let ordinal = weekNumber * 7 + weekday - weekdayOfJan4 - 7 + minDaysInFirstWeek, year;
-  if (ordinal < 1) {
-    year = weekYear - 1;
-    ordinal += daysInYear(year);
-  } else if (ordinal > yearInDays) {
-    year = weekYear + 1;
-    ordinal -= daysInYear(weekYear);
-  } else {
-    year = weekYear;
-  }
-  const { month, day } = uncomputeOrdinal(year, ordinal);
-  return { year, month, day, ...timeObject(weekData) };
-}
-function gregorianToOrdinal(gregData) {
-  const { year, month, day } = gregData;
-  const ordinal = computeOrdinal(year, month, day);
-  return { year, ordinal, ...timeObject(gregData) };
-}
-function ordinalToGregorian(ordinalData) {
-  const { year, ordinal } = ordinalData;
-  const { month, day } = uncomputeOrdinal(year, ordinal);
-  return { year, month, day, ...timeObject(ordinalData) };
-}
-function usesLocalWeekValues(obj, loc) {
-  const hasLocaleWeekData = !isUndefined(obj.localWeekday) || !isUndefined(obj.localWeekNumber) || !isUndefined(obj.localWeekYear);
-  if (hasLocaleWeekData) {
-    const hasIsoWeekData = !isUndefined(obj.weekday) || !isUndefined(obj.weekNumber) || !isUndefined(obj.weekYear);
-    if (hasIsoWeekData) {
-      throw new ConflictingSpecificationError(
-        "Cannot mix locale-based week fields with ISO-based week fields"
-      );
-    }
-    if (!isUndefined(obj.localWeekday)) obj.weekday = obj.localWeekday;
-    if (!isUndefined(obj.localWeekNumber)) obj.weekNumber = obj.localWeekNumber;
-    if (!isUndefined(obj.localWeekYear)) obj.weekYear = obj.localWeekYear;
-    delete obj.localWeekday;
-    delete obj.localWeekNumber;
-    delete obj.localWeekYear;
-    return {
-      minDaysInFirstWeek: loc.getMinDaysInFirstWeek(),
-      startOfWeek: loc.getStartOfWeek()
-    };
-  } else {
-    return { minDaysInFirstWeek: 4, startOfWeek: 1 };
-  }
-}
-function hasInvalidWeekData(obj, minDaysInFirstWeek = 4, startOfWeek = 1) {
-  const validYear = isInteger(obj.weekYear), validWeek = integerBetween(
-    obj.weekNumber,
-    1,
-    weeksInWeekYear(obj.weekYear, minDaysInFirstWeek, startOfWeek)
-  ), validWeekday = integerBetween(obj.weekday, 1, 7);
-  if (!validYear) {
-    return unitOutOfRange("weekYear", obj.weekYear);
-  } else if (!validWeek) {
-    return unitOutOfRange("week", obj.weekNumber);
-  } else if (!validWeekday) {
-    return unitOutOfRange("weekday", obj.weekday);
-  } else return false;
-}
-function hasInvalidOrdinalData(obj) {
-  const validYear = isInteger(obj.year), validOrdinal = integerBetween(obj.ordinal, 1, daysInYear(obj.year));
-  if (!validYear) {
-    return unitOutOfRange("year", obj.year);
-  } else if (!validOrdinal) {
-    return unitOutOfRange("ordinal", obj.ordinal);
-  } else return false;
-}
-function hasInvalidGregorianData(obj) {
-  const validYear = isInteger(obj.year), validMonth = integerBetween(obj.month, 1, 12), validDay = integerBetween(obj.day, 1, daysInMonth(obj.year, obj.month));
-  if (!validYear) {
-    return unitOutOfRange("year", obj.year);
-  } else if (!validMonth) {
-    return unitOutOfRange("month", obj.month);
-  } else if (!validDay) {
-    return unitOutOfRange("day", obj.day);
-  } else return false;
-}
-function hasInvalidTimeData(obj) {
-  const { hour, minute, second, millisecond } = obj;
-  const validHour = integerBetween(hour, 0, 23) || hour === 24 && minute === 0 && second === 0 && millisecond === 0, validMinute = integerBetween(minute, 0, 59), validSecond = integerBetween(second, 0, 59), validMillisecond = integerBetween(millisecond, 0, 999);
-  if (!validHour) {
-    return unitOutOfRange("hour", hour);
-  } else if (!validMinute) {
-    return unitOutOfRange("minute", minute);
-  } else if (!validSecond) {
-    return unitOutOfRange("second", second);
-  } else if (!validMillisecond) {
-    return unitOutOfRange("millisecond", millisecond);
-  } else return false;
-}
-function isUndefined(o2) {
-  return typeof o2 === "undefined";
-}
-function isNumber(o2) {
-  return typeof o2 === "number";
-}
-function isInteger(o2) {
-  return typeof o2 === "number" && o2 % 1 === 0;
-}
-function isString(o2) {
-  return typeof o2 === "string";
-}
-function isDate(o2) {
-  return Object.prototype.toString.call(o2) === "[object Date]";
-}
-function hasRelative() {
-  try {
-    return typeof Intl !== "undefined" && !!Intl.RelativeTimeFormat;
-  } catch (e3) {
-    return false;
-  }
-}
-function hasLocaleWeekInfo() {
-  try {
-    return typeof Intl !== "undefined" && !!Intl.Locale && ("weekInfo" in Intl.Locale.prototype || "getWeekInfo" in Intl.Locale.prototype);
-  } catch (e3) {
-    return false;
-  }
-}
-function maybeArray(thing) {
-  return Array.isArray(thing) ? thing : [thing];
-}
-function bestBy(arr, by, compare) {
-  if (arr.length === 0) {
-    return void 0;
-  }
-  return arr.reduce((best, next) => {
-    const pair = [by(next), next];
-    if (!best) {
-      return pair;
-    } else if (compare(best[0], pair[0]) === best[0]) {
-      return best;
-    } else {
-      return pair;
-    }
-  }, null)[1];
-}
-function pick(obj, keys) {
-  return keys.reduce((a2, k2) => {
-    a2[k2] = obj[k2];
-    return a2;
-  }, {});
-}
-function hasOwnProperty(obj, prop) {
-  return Object.prototype.hasOwnProperty.call(obj, prop);
-}
-function validateWeekSettings(settings) {
-  if (settings == null) {
-    return null;
-  } else if (typeof settings !== "object") {
-    throw new InvalidArgumentError("Week settings must be an object");
-  } else {
-    if (!integerBetween(settings.firstDay, 1, 7) || !integerBetween(settings.minimalDays, 1, 7) || !Array.isArray(settings.weekend) || settings.weekend.some((v2) => !integerBetween(v2, 1, 7))) {
-      throw new InvalidArgumentError("Invalid week settings");
-    }
-    return {
-      firstDay: settings.firstDay,
-      minimalDays: settings.minimalDays,
-      weekend: Array.from(settings.weekend)
-    };
-  }
-}
-function integerBetween(thing, bottom, top) {
-  return isInteger(thing) && thing >= bottom && thing <= top;
-}
-function floorMod(x2, n3) {
-  return x2 - n3 * Math.floor(x2 / n3);
-}
-function padStart(input2, n3 = 2) {
-  const isNeg = input2 < 0;
-  let padded;
-  if (isNeg) {
-    padded = "-" + ("" + -input2).padStart(n3, "0");
-  } else {
-    padded = ("" + input2).padStart(n3, "0");
-  }
-  return padded;
-}
-function parseInteger(string4) {
-  if (isUndefined(string4) || string4 === null || string4 === "") {
-    return void 0;
-  } else {
-    return parseInt(string4, 10);
-  }
-}
-function parseFloating(string4) {
-  if (isUndefined(string4) || string4 === null || string4 === "") {
-    return void 0;
-  } else {
-    return parseFloat(string4);
-  }
-}
-function parseMillis(fraction) {
-  if (isUndefined(fraction) || fraction === null || fraction === "") {
-    return void 0;
-  } else {
-    const f2 = parseFloat("0." + fraction) * 1e3;
-    return Math.floor(f2);
-  }
-}
-function roundTo(number4, digits, rounding = "round") {
-  const factor = 10 ** digits;
-  switch (rounding) {
-    case "expand":
-      return number4 > 0 ? Math.ceil(number4 * factor) / factor : Math.floor(number4 * factor) / factor;
-    case "trunc":
-      return Math.trunc(number4 * factor) / factor;
-    case "round":
-      return Math.round(number4 * factor) / factor;
-    case "floor":
-      return Math.floor(number4 * factor) / factor;
-    case "ceil":
-      return Math.ceil(number4 * factor) / factor;
-    default:
-      throw new RangeError(`Value rounding ${rounding} is out of range`);
-  }
-}
-function isLeapYear(year) {
-  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-}
-function daysInYear(year) {
-  return isLeapYear(year) ? 366 : 365;
-}
-function daysInMonth(year, month) {
-  const modMonth = floorMod(month - 1, 12) + 1, modYear = year + (month - modMonth) / 12;
-  if (modMonth === 2) {
-    return isLeapYear(modYear) ? 29 : 28;
-  } else {
-    return [31, null, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][modMonth - 1];
-  }
-}
-function objToLocalTS(obj) {
-  let d2 = Date.UTC(
-    obj.year,
-    obj.month - 1,
-    obj.day,
-    obj.hour,
-    obj.minute,
-    obj.second,
-    obj.millisecond
-  );
-  if (obj.year < 100 && obj.year >= 0) {
-    d2 = new Date(d2);
-    d2.setUTCFullYear(obj.year, obj.month - 1, obj.day);
-  }
-  return +d2;
-}
-function firstWeekOffset(year, minDaysInFirstWeek, startOfWeek) {
-  const fwdlw = isoWeekdayToLocal(dayOfWeek(year, 1, minDaysInFirstWeek), startOfWeek);
-  return -fwdlw + minDaysInFirstWeek - 1;
-}
-function weeksInWeekYear(weekYear, minDaysInFirstWeek = 4, startOfWeek = 1) {
-  const weekOffset = firstWeekOffset(weekYear, minDaysInFirstWeek, startOfWeek);
-  const weekOffsetNext = firstWeekOffset(weekYear + 1, minDaysInFirstWeek, startOfWeek);
-  return (daysInYear(weekYear) - weekOffset + weekOffsetNext) / 7;
-}
-function untruncateYear(year) {
-  if (year > 99) {
-    return year;
-  } else return year > Settings.twoDigitCutoffYear ? 1900 + year : 2e3 + year;
-}
-function parseZoneInfo(ts, offsetFormat, locale, timeZone = null) {
-  const date6 = new Date(ts), intlOpts = {
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit"
-  };
-  if (timeZone) {
-    intlOpts.timeZone = timeZone;
-  }
-  const modified = { timeZoneName: offsetFormat, ...intlOpts };
-  const parsed = new Intl.DateTimeFormat(locale, modified).formatToParts(date6).find((m2) => m2.type.toLowerCase() === "timezonename");
-  return parsed ? parsed.value : null;
-}
-function signedOffset(offHourStr, offMinuteStr) {
-  let offHour = parseInt(offHourStr, 10);
-  if (Number.isNaN(offHour)) {
-    offHour = 0;
-  }
-  const offMin = parseInt(offMinuteStr, 10) || 0, offMinSigned = offHour < 0 || Object.is(offHour, -0) ? -offMin : offMin;
-  return offHour * 60 + offMinSigned;
-}
-function asNumber(value) {
-  const numericValue = Number(value);
-  if (typeof value === "boolean" || value === "" || !Number.isFinite(numericValue))
-    throw new InvalidArgumentError(`Invalid unit value ${value}`);
-  return numericValue;
-}
-function normalizeObject(obj, normalizer) {
-  const normalized = {};
-  for (const u2 in obj) {
-    if (hasOwnProperty(obj, u2)) {
-      const v2 = obj[u2];
-      if (v2 === void 0 || v2 === null) continue;
-      normalized[normalizer(u2)] = asNumber(v2);
-    }
-  }
-  return normalized;
-}
-function formatOffset(offset2, format2) {
-  const hours = Math.trunc(Math.abs(offset2 / 60)), minutes2 = Math.trunc(Math.abs(offset2 % 60)), sign2 = offset2 >= 0 ? "+" : "-";
-  switch (format2) {
-    case "short":
-      return `${sign2}${padStart(hours, 2)}:${padStart(minutes2, 2)}`;
-    case "narrow":
-      return `${sign2}${hours}${minutes2 > 0 ? `:${minutes2}` : ""}`;
-    case "techie":
-      return `${sign2}${padStart(hours, 2)}${padStart(minutes2, 2)}`;
-    default:
-      throw new RangeError(`Value format ${format2} is out of range for property format`);
-  }
-}
-function timeObject(obj) {
-  return pick(obj, ["hour", "minute", "second", "millisecond"]);
-}
-var monthsLong = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December"
-];
-var monthsShort = [
-  "Jan",
-  "Feb",
-  "Mar",
-  "Apr",
-  "May",
-  "Jun",
-  "Jul",
-  "Aug",
-  "Sep",
-  "Oct",
-  "Nov",
-  "Dec"
-];
-var monthsNarrow = ["J", "F", "M", "A", "M", "J", "J", "A", "S", "O", "N", "D"];
-function months(length) {
-  switch (length) {
-    case "narrow":
-      return [...monthsNarrow];
-    case "short":
-      return [...monthsShort];
-    case "long":
-      return [...monthsLong];
-    case "numeric":
-      return ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"];
-    case "2-digit":
-      return ["01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"];
-    default:
-      return null;
-  }
-}
-var weekdaysLong = [
-  "Monday",
-  "Tuesday",
-  "Wednesday",
-  "Thursday",
-  "Friday",
-  "Saturday",
-  "Sunday"
-];
-var weekdaysShort = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-var weekdaysNarrow = ["M", "T", "W", "T", "F", "S", "S"];
-function weekdays(length) {
-  switch (length) {
-    case "narrow":
-      return [...weekdaysNarrow];
-    case "short":
-      return [...weekdaysShort];
-    case "long":
-      return [...weekdaysLong];
-    case "numeric":
-      return ["1", "2", "3", "4", "5", "6", "7"];
-    default:
-      return null;
-  }
-}
-var meridiems = ["AM", "PM"];
-var erasLong = ["Before Christ", "Anno Domini"];
-var erasShort = ["BC", "AD"];
-var erasNarrow = ["B", "A"];
-function eras(length) {
-  switch (length) {
-    case "narrow":
-      return [...erasNarrow];
-    case "short":
-      return [...erasShort];
-    case "long":
-      return [...erasLong];
-    default:
-      return null;
-  }
-}
-function meridiemForDateTime(dt) {
-  return meridiems[dt.hour < 12 ? 0 : 1];
-}
-function weekdayForDateTime(dt, length) {
-  return weekdays(length)[dt.weekday - 1];
-}
-function monthForDateTime(dt, length) {
-  return months(length)[dt.month - 1];
-}
-function eraForDateTime(dt, length) {
-  return eras(length)[dt.year < 0 ? 0 : 1];
-}
-function formatRelativeTime(unit, count2, numeric = "always", narrow = false) {
-  const units = {
-    years: ["year", "yr."],
-    quarters: ["quarter", "qtr."],
-    months: ["month", "mo."],
-    weeks: ["week", "wk."],
-    days: ["day", "day", "days"],
-    hours: ["hour", "hr."],
-    minutes: ["minute", "min."],
-    seconds: ["second", "sec."]
-  };
-  const lastable = ["hours", "minutes", "seconds"].indexOf(unit) === -1;
-  if (numeric === "auto" && lastable) {
-    const isDay = unit === "days";
-    switch (count2) {
-      case 1:
-        return isDay ? "tomorrow" : `next ${units[unit][0]}`;
-      case -1:
-        return isDay ? "yesterday" : `last ${units[unit][0]}`;
-      case 0:
-        return isDay ? "today" : `this ${units[unit][0]}`;
-    }
-  }
-  const isInPast = Object.is(count2, -0) || count2 < 0, fmtValue = Math.abs(count2), singular = fmtValue === 1, lilUnits = units[unit], fmtUnit = narrow ? singular ? lilUnits[1] : lilUnits[2] || lilUnits[1] : singular ? units[unit][0] : unit;
-  return isInPast ? `${fmtValue} ${fmtUnit} ago` : `in ${fmtValue} ${fmtUnit}`;
-}
-function stringifyTokens(splits, tokenToString) {
-  let s3 = "";
-  for (const token of splits) {
-    if (token.literal) {
-      s3 += token.val;
-    } else {
-      s3 += tokenToString(token.val);
-    }
-  }
-  return s3;
-}
-var macroTokenToFormatOpts = {
-  D: DATE_SHORT,
-  DD: DATE_MED,
-  DDD: DATE_FULL,
-  DDDD: DATE_HUGE,
-  t: TIME_SIMPLE,
-  tt: TIME_WITH_SECONDS,
-  ttt: TIME_WITH_SHORT_OFFSET,
-  tttt: TIME_WITH_LONG_OFFSET,
-  T: TIME_24_SIMPLE,
-  TT: TIME_24_WITH_SECONDS,
-  TTT: TIME_24_WITH_SHORT_OFFSET,
-  TTTT: TIME_24_WITH_LONG_OFFSET,
-  f: DATETIME_SHORT,
-  ff: DATETIME_MED,
-  fff: DATETIME_FULL,
-  ffff: DATETIME_HUGE,
-  F: DATETIME_SHORT_WITH_SECONDS,
-  FF: DATETIME_MED_WITH_SECONDS,
-  FFF: DATETIME_FULL_WITH_SECONDS,
-  FFFF: DATETIME_HUGE_WITH_SECONDS
-};
-var Formatter = class _Formatter {
-  static create(locale, opts = {}) {
-    return new _Formatter(locale, opts);
-  }
-  static parseFormat(fmt) {
-    let current2 = null, currentFull = "", bracketed = false;
-    const splits = [];
-    for (let i2 = 0; i2 < fmt.length; i2++) {
-      const c2 = fmt.charAt(i2);
-      if (c2 === "'") {
-        if (currentFull.length > 0 || bracketed) {
-          splits.push({
-            literal: bracketed || /^\s+$/.test(currentFull),
-            val: currentFull === "" ? "'" : currentFull
-          });
-        }
-        current2 = null;
-        currentFull = "";
-        bracketed = !bracketed;
-      } else if (bracketed) {
-        currentFull += c2;
-      } else if (c2 === current2) {
-        currentFull += c2;
-      } else {
-        if (currentFull.length > 0) {
-          splits.push({ literal: /^\s+$/.test(currentFull), val: currentFull });
-        }
-        currentFull = c2;
-        current2 = c2;
-      }
-    }
-    if (currentFull.length > 0) {
-      splits.push({ literal: bracketed || /^\s+$/.test(currentFull), val: currentFull });
-    }
-    return splits;
-  }
-  static macroTokenToFormatOpts(token) {
-    return macroTokenToFormatOpts[token];
-  }
-  constructor(locale, formatOpts) {
-    this.opts = formatOpts;
-    this.loc = locale;
-    this.systemLoc = null;
-  }
-  formatWithSystemDefault(dt, opts) {
-    if (this.systemLoc === null) {
-      this.systemLoc = this.loc.redefaultToSystem();
-    }
-    const df = this.systemLoc.dtFormatter(dt, { ...this.opts, ...opts });
-    return df.format();
-  }
-  dtFormatter(dt, opts = {}) {
-    return this.loc.dtFormatter(dt, { ...this.opts, ...opts });
-  }
-  formatDateTime(dt, opts) {
-    return this.dtFormatter(dt, opts).format();
-  }
-  formatDateTimeParts(dt, opts) {
-    return this.dtFormatter(dt, opts).formatToParts();
-  }
-  formatInterval(interval, opts) {
-    const df = this.dtFormatter(interval.start, opts);
-    return df.dtf.formatRange(interval.start.toJSDate(), interval.end.toJSDate());
-  }
-  resolvedOptions(dt, opts) {
-    return this.dtFormatter(dt, opts).resolvedOptions();
-  }
-  num(n3, p2 = 0, signDisplay = void 0) {
-    if (this.opts.forceSimple) {
-      return padStart(n3, p2);
-    }
-    const opts = { ...this.opts };
-    if (p2 > 0) {
-      opts.padTo = p2;
-    }
-    if (signDisplay) {
-      opts.signDisplay = signDisplay;
-    }
-    return this.loc.numberFormatter(opts).format(n3);
-  }
-  formatDateTimeFromString(dt, fmt) {
-    const knownEnglish = this.loc.listingMode() === "en", useDateTimeFormatter = this.loc.outputCalendar && this.loc.outputCalendar !== "gregory", string4 = (opts, extract) => this.loc.extract(dt, opts, extract), formatOffset2 = (opts) => {
-      if (dt.isOffsetFixed && dt.offset === 0 && opts.allowZ) {
-        return "Z";
-      }
-      return dt.isValid ? dt.zone.formatOffset(dt.ts, opts.format) : "";
-    }, meridiem = () => knownEnglish ? meridiemForDateTime(dt) : string4({ hour: "numeric", hourCycle: "h12" }, "dayperiod"), month = (length, standalone) => knownEnglish ? monthForDateTime(dt, length) : string4(standalone ? { month: length } : { month: length, day: "numeric" }, "month"), weekday = (length, standalone) => knownEnglish ? weekdayForDateTime(dt, length) : string4(
-      standalone ? { weekday: length } : { weekday: length, month: "long", day: "numeric" },
-      "weekday"
-    ), maybeMacro = (token) => {
-      const formatOpts = _Formatter.macroTokenToFormatOpts(token);
-      if (formatOpts) {
-        return this.formatWithSystemDefault(dt, formatOpts);
-      } else {
-        return token;
-      }
-    }, era = (length) => knownEnglish ? eraForDateTime(dt, length) : string4({ era: length }, "era"), tokenToString = (token) => {
-      switch (token) {
-        // ms
-        case "S":
-          return this.num(dt.millisecond);
-        case "u":
-        // falls through
-        case "SSS":
-          return this.num(dt.millisecond, 3);
-        // seconds
-        case "s":
-          return this.num(dt.second);
-        case "ss":
-          return this.num(dt.second, 2);
-        // fractional seconds
-        case "uu":
-          return this.num(Math.floor(dt.millisecond / 10), 2);
-        case "uuu":
-          return this.num(Math.floor(dt.millisecond / 100));
-        // minutes
-        case "m":
-          return this.num(dt.minute);
-        case "mm":
-          return this.num(dt.minute, 2);
-        // hours
-        case "h":
-          return this.num(dt.hour % 12 === 0 ? 12 : dt.hour % 12);
-        case "hh":
-          return this.num(dt.hour % 12 === 0 ? 12 : dt.hour % 12, 2);
-        case "H":
-          return this.num(dt.hour);
-        case "HH":
-          return this.num(dt.hour, 2);
-        // offset
-        case "Z":
-          return formatOffset2({ format: "narrow", allowZ: this.opts.allowZ });
-        case "ZZ":
-          return formatOffset2({ format: "short", allowZ: this.opts.allowZ });
-        case "ZZZ":
-          return formatOffset2({ format: "techie", allowZ: this.opts.allowZ });
-        case "ZZZZ":
-          return dt.zone.offsetName(dt.ts, { format: "short", locale: this.loc.locale });
-        case "ZZZZZ":
-          return dt.zone.offsetName(dt.ts, { format: "long", locale: this.loc.locale });
-        // zone
-        case "z":
-          return dt.zoneName;
-        // meridiems
-        case "a":
-          return meridiem();
-        // dates
-        case "d":
-          return useDateTimeFormatter ? string4({ day: "numeric" }, "day") : this.num(dt.day);
-        case "dd":
-          return useDateTimeFormatter ? string4({ day: "2-digit" }, "day") : this.num(dt.day, 2);
-        // weekdays - standalone
-        case "c":
-          return this.num(dt.weekday);
-        case "ccc":
-          return weekday("short", true);
-        case "cccc":
-          return weekday("long", true);
-        case "ccccc":
-          return weekday("narrow", true);
-        // weekdays - format
-        case "E":
-          return this.num(dt.weekday);
-        case "EEE":
-          return weekday("short", false);
-        case "EEEE":
-          return weekday("long", false);
-        case "EEEEE":
-          return weekday("narrow", false);
-        // months - standalone
-        case "L":
-          return useDateTimeFormatter ? string4({ month: "numeric", day: "numeric" }, "month") : this.num(dt.month);
-        case "LL":
-          return useDateTimeFormatter ? string4({ month: "2-digit", day: "numeric" }, "month") : this.num(dt.month, 2);
-        case "LLL":
-          return month("short", true);
-        case "LLLL":
-          return month("long", true);
-        case "LLLLL":
-          return month("narrow", true);
-        // months - format
-        case "M":
-          return useDateTimeFormatter ? string4({ month: "numeric" }, "month") : this.num(dt.month);
-        case "MM":
-          return useDateTimeFormatter ? string4({ month: "2-digit" }, "month") : this.num(dt.month, 2);
-        case "MMM":
-          return month("short", false);
-        case "MMMM":
-          return month("long", false);
-        case "MMMMM":
-          return month("narrow", false);
-        // years
-        case "y":
-          return useDateTimeFormatter ? string4({ year: "numeric" }, "year") : this.num(dt.year);
-        case "yy":
-          return useDateTimeFormatter ? string4({ year: "2-digit" }, "year") : this.num(dt.year.toString().slice(-2), 2);
-        case "yyyy":
-          return useDateTimeFormatter ? string4({ year: "numeric" }, "year") : this.num(dt.year, 4);
-        case "yyyyyy":
-          return useDateTimeFormatter ? string4({ year: "numeric" }, "year") : this.num(dt.year, 6);
-        // eras
-        case "G":
-          return era("short");
-        case "GG":
-          return era("long");
-        case "GGGGG":
-          return era("narrow");
-        case "kk":
-          return this.num(dt.weekYear.toString().slice(-2), 2);
-        case "kkkk":
-          return this.num(dt.weekYear, 4);
-        case "W":
-          return this.num(dt.weekNumber);
-        case "WW":
-          return this.num(dt.weekNumber, 2);
-        case "n":
-          return this.num(dt.localWeekNumber);
-        case "nn":
-          return this.num(dt.localWeekNumber, 2);
-        case "ii":
-          return this.num(dt.localWeekYear.toString().slice(-2), 2);
-        case "iiii":
-          return this.num(dt.localWeekYear, 4);
-        case "o":
-          return this.num(dt.ordinal);
-        case "ooo":
-          return this.num(dt.ordinal, 3);
-        case "q":
-          return this.num(dt.quarter);
-        case "qq":
-          return this.num(dt.quarter, 2);
-        case "X":
-          return this.num(Math.floor(dt.ts / 1e3));
-        case "x":
-          return this.num(dt.ts);
-        default:
-          return maybeMacro(token);
-      }
-    };
-    return stringifyTokens(_Formatter.parseFormat(fmt), tokenToString);
-  }
-  formatDurationFromString(dur, fmt) {
-    const invertLargest = this.opts.signMode === "negativeLargestOnly" ? -1 : 1;
-    const tokenToField = (token) => {
-      switch (token[0]) {
-        case "S":
-          return "milliseconds";
-        case "s":
-          return "seconds";
-        case "m":
-          return "minutes";
-        case "h":
-          return "hours";
-        case "d":
-          return "days";
-        case "w":
-          return "weeks";
-        case "M":
-          return "months";
-        case "y":
-          return "years";
-        default:
-          return null;
-      }
-    }, tokenToString = (lildur, info) => (token) => {
-      const mapped = tokenToField(token);
-      if (mapped) {
-        const inversionFactor = info.isNegativeDuration && mapped !== info.largestUnit ? invertLargest : 1;
-        let signDisplay;
-        if (this.opts.signMode === "negativeLargestOnly" && mapped !== info.largestUnit) {
-          signDisplay = "never";
-        } else if (this.opts.signMode === "all") {
-          signDisplay = "always";
-        } else {
-          signDisplay = "auto";
-        }
-        return this.num(lildur.get(mapped) * inversionFactor, token.length, signDisplay);
-      } else {
-        return token;
-      }
-    }, tokens = _Formatter.parseFormat(fmt), realTokens = tokens.reduce(
-      (found, { literal: literal2, val }) => literal2 ? found : found.concat(val),
-      []
-    ), collapsed = dur.shiftTo(...realTokens.map(tokenToField).filter((t2) => t2)), durationInfo = {
-      isNegativeDuration: collapsed < 0,
-      // this relies on "collapsed" being based on "shiftTo", which builds up the object
-      // in order
-      largestUnit: Object.keys(collapsed.values)[0]
-    };
-    return stringifyTokens(tokens, tokenToString(collapsed, durationInfo));
-  }
-};
-var ianaRegex = /[A-Za-z_+-]{1,256}(?::?\/[A-Za-z0-9_+-]{1,256}(?:\/[A-Za-z0-9_+-]{1,256})?)?/;
-function combineRegexes(...regexes) {
-  const full = regexes.reduce((f2, r2) => f2 + r2.source, "");
-  return RegExp(`^${full}$`);
-}
-function combineExtractors(...extractors) {
-  return (m2) => extractors.reduce(
-    ([mergedVals, mergedZone, cursor], ex) => {
-      const [val, zone, next] = ex(m2, cursor);
-      return [{ ...mergedVals, ...val }, zone || mergedZone, next];
-    },
-    [{}, null, 1]
-  ).slice(0, 2);
-}
-function parse3(s3, ...patterns) {
-  if (s3 == null) {
-    return [null, null];
-  }
-  for (const [regex2, extractor] of patterns) {
-    const m2 = regex2.exec(s3);
-    if (m2) {
-      return extractor(m2);
-    }
-  }
-  return [null, null];
-}
-function simpleParse(...keys) {
-  return (match2, cursor) => {
-    const ret2 = {};
-    let i2;
-    for (i2 = 0; i2 < keys.length; i2++) {
-      ret2[keys[i2]] = parseInteger(match2[cursor + i2]);
-    }
-    return [ret2, null, cursor + i2];
-  };
-}
-var offsetRegex = /(?:([Zz])|([+-]\d\d)(?::?(\d\d))?)/;
-var isoExtendedZone = `(?:${offsetRegex.source}?(?:\\[(${ianaRegex.source})\\])?)?`;
-var isoTimeBaseRegex = /(\d\d)(?::?(\d\d)(?::?(\d\d)(?:[.,](\d{1,30}))?)?)?/;
-var isoTimeRegex = RegExp(`${isoTimeBaseRegex.source}${isoExtendedZone}`);
-var isoTimeExtensionRegex = RegExp(`(?:[Tt]${isoTimeRegex.source})?`);
-var isoYmdRegex = /([+-]\d{6}|\d{4})(?:-?(\d\d)(?:-?(\d\d))?)?/;
-var isoWeekRegex = /(\d{4})-?W(\d\d)(?:-?(\d))?/;
-var isoOrdinalRegex = /(\d{4})-?(\d{3})/;
-var extractISOWeekData = simpleParse("weekYear", "weekNumber", "weekDay");
-var extractISOOrdinalData = simpleParse("year", "ordinal");
-var sqlYmdRegex = /(\d{4})-(\d\d)-(\d\d)/;
-var sqlTimeRegex = RegExp(
-  `${isoTimeBaseRegex.source} ?(?:${offsetRegex.source}|(${ianaRegex.source}))?`
-);
-var sqlTimeExtensionRegex = RegExp(`(?: ${sqlTimeRegex.source})?`);
-function int(match2, pos, fallback) {
-  const m2 = match2[pos];
-  return isUndefined(m2) ? fallback : parseInteger(m2);
-}
-function extractISOYmd(match2, cursor) {
-  const item = {
-    year: int(match2, cursor),
-    month: int(match2, cursor + 1, 1),
-    day: int(match2, cursor + 2, 1)
-  };
-  return [item, null, cursor + 3];
-}
-function extractISOTime(match2, cursor) {
-  const item = {
-    hours: int(match2, cursor, 0),
-    minutes: int(match2, cursor + 1, 0),
-    seconds: int(match2, cursor + 2, 0),
-    milliseconds: parseMillis(match2[cursor + 3])
-  };
-  return [item, null, cursor + 4];
-}
-function extractISOOffset(match2, cursor) {
-  const local = !match2[cursor] && !match2[cursor + 1], fullOffset = signedOffset(match2[cursor + 1], match2[cursor + 2]), zone = local ? null : FixedOffsetZone.instance(fullOffset);
-  return [{}, zone, cursor + 3];
-}
-function extractIANAZone(match2, cursor) {
-  const zone = match2[cursor] ? IANAZone.create(match2[cursor]) : null;
-  return [{}, zone, cursor + 1];
-}
-var isoTimeOnly = RegExp(`^T?${isoTimeBaseRegex.source}$`);
-var isoDuration = /^-?P(?:(?:(-?\d{1,20}(?:\.\d{1,20})?)Y)?(?:(-?\d{1,20}(?:\.\d{1,20})?)M)?(?:(-?\d{1,20}(?:\.\d{1,20})?)W)?(?:(-?\d{1,20}(?:\.\d{1,20})?)D)?(?:T(?:(-?\d{1,20}(?:\.\d{1,20})?)H)?(?:(-?\d{1,20}(?:\.\d{1,20})?)M)?(?:(-?\d{1,20})(?:[.,](-?\d{1,20}))?S)?)?)$/;
-function extractISODuration(match2) {
-  const [s3, yearStr, monthStr, weekStr, dayStr, hourStr, minuteStr, secondStr, millisecondsStr] = match2;
-  const hasNegativePrefix = s3[0] === "-";
-  const negativeSeconds = secondStr && secondStr[0] === "-";
-  const maybeNegate = (num, force = false) => num !== void 0 && (force || num && hasNegativePrefix) ? -num : num;
-  return [
-    {
-      years: maybeNegate(parseFloating(yearStr)),
-      months: maybeNegate(parseFloating(monthStr)),
-      weeks: maybeNegate(parseFloating(weekStr)),
-      days: maybeNegate(parseFloating(dayStr)),
-      hours: maybeNegate(parseFloating(hourStr)),
-      minutes: maybeNegate(parseFloating(minuteStr)),
-      seconds: maybeNegate(parseFloating(secondStr), secondStr === "-0"),
-      milliseconds: maybeNegate(parseMillis(millisecondsStr), negativeSeconds)
-    }
-  ];
-}
-var obsOffsets = {
-  GMT: 0,
-  EDT: -4 * 60,
-  EST: -5 * 60,
-  CDT: -5 * 60,
-  CST: -6 * 60,
-  MDT: -6 * 60,
-  MST: -7 * 60,
-  PDT: -7 * 60,
-  PST: -8 * 60
-};
-function fromStrings(weekdayStr, yearStr, monthStr, dayStr, hourStr, minuteStr, secondStr) {
-  const result = {
-    year: yearStr.length === 2 ? untruncateYear(parseInteger(yearStr)) : parseInteger(yearStr),
-    month: monthsShort.indexOf(monthStr) + 1,
-    day: parseInteger(dayStr),
-    hour: parseInteger(hourStr),
-    minute: parseInteger(minuteStr)
-  };
-  if (secondStr) result.second = parseInteger(secondStr);
-  if (weekdayStr) {
-    result.weekday = weekdayStr.length > 3 ? weekdaysLong.indexOf(weekdayStr) + 1 : weekdaysShort.indexOf(weekdayStr) + 1;
-  }
-  return result;
-}
-var rfc2822 = /^(?:(Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s)?(\d{1,2})\s(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s(\d{2,4})\s(\d\d):(\d\d)(?::(\d\d))?\s(?:(UT|GMT|[ECMP][SD]T)|([Zz])|(?:([+-]\d\d)(\d\d)))$/;
-function extractRFC2822(match2) {
-  const [
-    ,
-    weekdayStr,
-    dayStr,
-    monthStr,
-    yearStr,
-    hourStr,
-    minuteStr,
-    secondStr,
-    obsOffset,
-    milOffset,
-    offHourStr,
-    offMinuteStr
-  ] = match2, result = fromStrings(weekdayStr, yearStr, monthStr, dayStr, hourStr, minuteStr, secondStr);
-  let offset2;
-  if (obsOffset) {
-    offset2 = obsOffsets[obsOffset];
-  } else if (milOffset) {
-    offset2 = 0;
-  } else {
-    offset2 = signedOffset(offHourStr, offMinuteStr);
-  }
-  return [result, new FixedOffsetZone(offset2)];
-}
-function preprocessRFC2822(s3) {
-  return s3.replace(/\([^()]*\)|[\n\t]/g, " ").replace(/(\s\s+)/g, " ").trim();
-}
-var rfc1123 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d\d) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d\d):(\d\d):(\d\d) GMT$/;
-var rfc850 = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (\d\d)-(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)-(\d\d) (\d\d):(\d\d):(\d\d) GMT$/;
-var ascii = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) ( \d|\d\d) (\d\d):(\d\d):(\d\d) (\d{4})$/;
-function extractRFC1123Or850(match2) {
-  const [, weekdayStr, dayStr, monthStr, yearStr, hourStr, minuteStr, secondStr] = match2, result = fromStrings(weekdayStr, yearStr, monthStr, dayStr, hourStr, minuteStr, secondStr);
-  return [result, FixedOffsetZone.utcInstance];
-}
-function extractASCII(match2) {
-  const [, weekdayStr, monthStr, dayStr, hourStr, minuteStr, secondStr, yearStr] = match2, result = fromStrings(weekdayStr, yearStr, monthStr, dayStr, hourStr, minuteStr, secondStr);
-  return [result, FixedOffsetZone.utcInstance];
-}
-var isoYmdWithTimeExtensionRegex = combineRegexes(isoYmdRegex, isoTimeExtensionRegex);
-var isoWeekWithTimeExtensionRegex = combineRegexes(isoWeekRegex, isoTimeExtensionRegex);
-var isoOrdinalWithTimeExtensionRegex = combineRegexes(isoOrdinalRegex, isoTimeExtensionRegex);
-var isoTimeCombinedRegex = combineRegexes(isoTimeRegex);
-var extractISOYmdTimeAndOffset = combineExtractors(
-  extractISOYmd,
-  extractISOTime,
-  extractISOOffset,
-  extractIANAZone
-);
-var extractISOWeekTimeAndOffset = combineExtractors(
-  extractISOWeekData,
-  extractISOTime,
-  extractISOOffset,
-  extractIANAZone
-);
-var extractISOOrdinalDateAndTime = combineExtractors(
-  extractISOOrdinalData,
-  extractISOTime,
-  extractISOOffset,
-  extractIANAZone
-);
-var extractISOTimeAndOffset = combineExtractors(
-  extractISOTime,
-  extractISOOffset,
-  extractIANAZone
-);
-function parseISODate(s3) {
-  return parse3(
-    s3,
-    [isoYmdWithTimeExtensionRegex, extractISOYmdTimeAndOffset],
-    [isoWeekWithTimeExtensionRegex, extractISOWeekTimeAndOffset],
-    [isoOrdinalWithTimeExtensionRegex, extractISOOrdinalDateAndTime],
-    [isoTimeCombinedRegex, extractISOTimeAndOffset]
-  );
-}
-function parseRFC2822Date(s3) {
-  return parse3(preprocessRFC2822(s3), [rfc2822, extractRFC2822]);
-}
-function parseHTTPDate(s3) {
-  return parse3(
-    s3,
-    [rfc1123, extractRFC1123Or850],
-    [rfc850, extractRFC1123Or850],
-    [ascii, extractASCII]
-  );
-}
-function parseISODuration(s3) {
-  return parse3(s3, [isoDuration, extractISODuration]);
-}
-var extractISOTimeOnly = combineExtractors(extractISOTime);
-function parseISOTimeOnly(s3) {
-  return parse3(s3, [isoTimeOnly, extractISOTimeOnly]);
-}
-var sqlYmdWithTimeExtensionRegex = combineRegexes(sqlYmdRegex, sqlTimeExtensionRegex);
-var sqlTimeCombinedRegex = combineRegexes(sqlTimeRegex);
-var extractISOTimeOffsetAndIANAZone = combineExtractors(
-  extractISOTime,
-  extractISOOffset,
-  extractIANAZone
-);
-function parseSQL(s3) {
-  return parse3(
-    s3,
-    [sqlYmdWithTimeExtensionRegex, extractISOYmdTimeAndOffset],
-    [sqlTimeCombinedRegex, extractISOTimeOffsetAndIANAZone]
-  );
-}
-var INVALID$2 = "Invalid Duration";
-var lowOrderMatrix = {
-  weeks: {
-    days: 7,
-    hours: 7 * 24,
-    minutes: 7 * 24 * 60,
-    seconds: 7 * 24 * 60 * 60,
-    milliseconds: 7 * 24 * 60 * 60 * 1e3
-  },
-  days: {
-    hours: 24,
-    minutes: 24 * 60,
-    seconds: 24 * 60 * 60,
-    milliseconds: 24 * 60 * 60 * 1e3
-  },
-  hours: { minutes: 60, seconds: 60 * 60, milliseconds: 60 * 60 * 1e3 },
-  minutes: { seconds: 60, milliseconds: 60 * 1e3 },
-  seconds: { milliseconds: 1e3 }
-};
-var casualMatrix = {
-  years: {
-    quarters: 4,
-    months: 12,
-    weeks: 52,
-    days: 365,
-    hours: 365 * 24,
-    minutes: 365 * 24 * 60,
-    seconds: 365 * 24 * 60 * 60,
-    milliseconds: 365 * 24 * 60 * 60 * 1e3
-  },
-  quarters: {
-    months: 3,
-    weeks: 13,
-    days: 91,
-    hours: 91 * 24,
-    minutes: 91 * 24 * 60,
-    seconds: 91 * 24 * 60 * 60,
-    milliseconds: 91 * 24 * 60 * 60 * 1e3
-  },
-  months: {
-    weeks: 4,
-    days: 30,
-    hours: 30 * 24,
-    minutes: 30 * 24 * 60,
-    seconds: 30 * 24 * 60 * 60,
-    milliseconds: 30 * 24 * 60 * 60 * 1e3
-  },
-  ...lowOrderMatrix
-};
-var daysInYearAccurate = 146097 / 400;
-var daysInMonthAccurate = 146097 / 4800;
-var accurateMatrix = {
-  years: {
-    quarters: 4,
-    months: 12,
-    weeks: daysInYearAccurate / 7,
-    days: daysInYearAccurate,
-    hours: daysInYearAccurate * 24,
-    minutes: daysInYearAccurate * 24 * 60,
-    seconds: daysInYearAccurate * 24 * 60 * 60,
-    milliseconds: daysInYearAccurate * 24 * 60 * 60 * 1e3
-  },
-  quarters: {
-    months: 3,
-    weeks: daysInYearAccurate / 28,
-    days: daysInYearAccurate / 4,
-    hours: daysInYearAccurate * 24 / 4,
-    minutes: daysInYearAccurate * 24 * 60 / 4,
-    seconds: daysInYearAccurate * 24 * 60 * 60 / 4,
-    milliseconds: daysInYearAccurate * 24 * 60 * 60 * 1e3 / 4
-  },
-  months: {
-    weeks: daysInMonthAccurate / 7,
-    days: daysInMonthAccurate,
-    hours: daysInMonthAccurate * 24,
-    minutes: daysInMonthAccurate * 24 * 60,
-    seconds: daysInMonthAccurate * 24 * 60 * 60,
-    milliseconds: daysInMonthAccurate * 24 * 60 * 60 * 1e3
-  },
-  ...lowOrderMatrix
-};
-var orderedUnits$1 = [
-  "years",
-  "quarters",
-  "months",
-  "weeks",
-  "days",
-  "hours",
-  "minutes",
-  "seconds",
-  "milliseconds"
-];
-var reverseUnits = orderedUnits$1.slice(0).reverse();
-function clone$1(dur, alts, clear = false) {
-  const conf = {
-    values: clear ? alts.values : { ...dur.values, ...alts.values || {} },
-    loc: dur.loc.clone(alts.loc),
-    conversionAccuracy: alts.conversionAccuracy || dur.conversionAccuracy,
-    matrix: alts.matrix || dur.matrix
-  };
-  return new Duration(conf);
-}
-function durationToMillis(matrix, vals) {
-  let sum = vals.milliseconds ?? 0;
-  for (const unit of reverseUnits.slice(1)) {
-    if (vals[unit]) {
-      sum += vals[unit] * matrix[unit]["milliseconds"];
-    }
-  }
-  return sum;
-}
-function normalizeValues(matrix, vals) {
-  const factor = durationToMillis(matrix, vals) < 0 ? -1 : 1;
-  orderedUnits$1.reduceRight((previous, current2) => {
-    if (!isUndefined(vals[current2])) {
-      if (previous) {
-        const previousVal = vals[previous] * factor;
-        const conv = matrix[current2][previous];
-        const rollUp = Math.floor(previousVal / conv);
-        vals[current2] += rollUp * factor;
-        vals[previous] -= rollUp * conv * factor;
-      }
-      return current2;
-    } else {
-      return previous;
-    }
-  }, null);
-  orderedUnits$1.reduce((previous, current2) => {
-    if (!isUndefined(vals[current2])) {
-      if (previous) {
-        const fraction = vals[previous] % 1;
-        vals[previous] -= fraction;
-        vals[current2] += fraction * matrix[previous][current2];
-      }
-      return current2;
-    } else {
-      return previous;
-    }
-  }, null);
-}
-function removeZeroes(vals) {
-  const newVals = {};
-  for (const [key, value] of Object.entries(vals)) {
-    if (value !== 0) {
-      newVals[key] = value;
-    }
-  }
-  return newVals;
-}
-var Duration = class _Duration {
-  /**
-   * @private
-   */
-  constructor(config4) {
-    const accurate = config4.conversionAccuracy === "longterm" || false;
-    let matrix = accurate ? accurateMatrix : casualMatrix;
-    if (config4.matrix) {
-      matrix = config4.matrix;
-    }
-    this.values = config4.values;
-    this.loc = config4.loc || Locale.create();
-    this.conversionAccuracy = accurate ? "longterm" : "casual";
-    this.invalid = config4.invalid || null;
-    this.matrix = matrix;
-    this.isLuxonDuration = true;
-  }
-  /**
-   * Create Duration from a number of milliseconds.
-   * @param {number} count of milliseconds
-   * @param {Object} opts - options for parsing
-   * @param {string} [opts.locale='en-US'] - the locale to use
-   * @param {string} opts.numberingSystem - the numbering system to use
-   * @param {string} [opts.conversionAccuracy='casual'] - the conversion system to use
-   * @return {Duration}
-   */
-  static fromMillis(count2, opts) {
-    return _Duration.fromObject({ milliseconds: count2 }, opts);
-  }
-  /**
-   * Create a Duration from a JavaScript object with keys like 'years' and 'hours'.
-   * If this object is empty then a zero milliseconds duration is returned.
-   * @param {Object} obj - the object to create the DateTime from
-   * @param {number} obj.years
-   * @param {number} obj.quarters
-   * @param {number} obj.months
-   * @param {number} obj.weeks
-   * @param {number} obj.days
-   * @param {number} obj.hours
-   * @param {number} obj.minutes
-   * @param {number} obj.seconds
-   * @param {number} obj.milliseconds
-   * @param {Object} [opts=[]] - options for creating this Duration
-   * @param {string} [opts.locale='en-US'] - the locale to use
-   * @param {string} opts.numberingSystem - the numbering system to use
-   * @param {string} [opts.conversionAccuracy='casual'] - the preset conversion system to use
-   * @param {string} [opts.matrix=Object] - the custom conversion system to use
-   * @return {Duration}
-   */
-  static fromObject(obj, opts = {}) {
-    if (obj == null || typeof obj !== "object") {
-      throw new InvalidArgumentError(
-        `Duration.fromObject: argument expected to be an object, got ${obj === null ? "null" : typeof obj}`
-      );
-    }
-    return new _Duration({
-      values: normalizeObject(obj, _Duration.normalizeUnit),
-      loc: Locale.fromObject(opts),
-      conversionAccuracy: opts.conversionAccuracy,
-      matrix: opts.matrix
-    });
-  }
-  /**
-   * Create a Duration from DurationLike.
-   *
-   * @param {Object | number | Duration} durationLike
-   * One of:
-   * - object with keys like 'years' and 'hours'.
-   * - number representing milliseconds
-   * - Duration instance
-   * @return {Duration}
-   */
-  static fromDurationLike(durationLike) {
-    if (isNumber(durationLike)) {
-      return _Duration.fromMillis(durationLike);
-    } else if (_Duration.isDuration(durationLike)) {
-      return durationLike;
-    } else if (typeof durationLike === "object") {
-      return _Duration.fromObject(durationLike);
-    } else {
-      throw new InvalidArgumentError(
-        `Unknown duration argument ${durationLike} of type ${typeof durationLike}`
-      );
-    }
-  }
-  /**
-   * Create a Duration from an ISO 8601 duration string.
-   * @param {string} text - text to parse
-   * @param {Object} opts - options for parsing
-   * @param {string} [opts.locale='en-US'] - the locale to use
-   * @param {string} opts.numberingSystem - the numbering system to use
-   * @param {string} [opts.conversionAccuracy='casual'] - the preset conversion system to use
-   * @param {string} [opts.matrix=Object] - the preset conversion system to use
-   * @see https://en.wikipedia.org/wiki/ISO_8601#Durations
-   * @example Duration.fromISO('P3Y6M1W4DT12H30M5S').toObject() //=> { years: 3, months: 6, weeks: 1, days: 4, hours: 12, minutes: 30, seconds: 5 }
-   * @example Duration.fromISO('PT23H').toObject() //=> { hours: 23 }
-   * @example Duration.fromISO('P5Y3M').toObject() //=> { years: 5, months: 3 }
-   * @return {Duration}
-   */
-  static fromISO(text2, opts) {
-    const [parsed] = parseISODuration(text2);
-    if (parsed) {
-      return _Duration.fromObject(parsed, opts);
-    } else {
-      return _Duration.invalid("unparsable", `the input "${text2}" can't be parsed as ISO 8601`);
-    }
-  }
-  /**
-   * Create a Duration from an ISO 8601 time string.
-   * @param {string} text - text to parse
-   * @param {Object} opts - options for parsing
-   * @param {string} [opts.locale='en-US'] - the locale to use
-   * @param {string} opts.numberingSystem - the numbering system to use
-   * @param {string} [opts.conversionAccuracy='casual'] - the preset conversion system to use
-   * @param {string} [opts.matrix=Object] - the conversion system to use
-   * @see https://en.wikipedia.org/wiki/ISO_8601#Times
-   * @example Duration.fromISOTime('11:22:33.444').toObject() //=> { hours: 11, minutes: 22, seconds: 33, milliseconds: 444 }
-   * @example Duration.fromISOTime('11:00').toObject() //=> { hours: 11, minutes: 0, seconds: 0 }
-   * @example Duration.fromISOTime('T11:00').toObject() //=> { hours: 11, minutes: 0, seconds: 0 }
-   * @example Duration.fromISOTime('1100').toObject() //=> { hours: 11, minutes: 0, seconds: 0 }
-   * @example Duration.fromISOTime('T1100').toObject() //=> { hours: 11, minutes: 0, seconds: 0 }
-   * @return {Duration}
-   */
-  static fromISOTime(text2, opts) {
-    const [parsed] = parseISOTimeOnly(text2);
-    if (parsed) {
-      return _Duration.fromObject(parsed, opts);
-    } else {
-      return _Duration.invalid("unparsable", `the input "${text2}" can't be parsed as ISO 8601`);
-    }
-  }
-  /**
-   * Create an invalid Duration.
-   * @param {string} reason - simple string of why this datetime is invalid. Should not contain parameters or anything else data-dependent
-   * @param {string} [explanation=null] - longer explanation, may include parameters and other useful debugging information
-   * @return {Duration}
-   */
-  static invalid(reason, explanation = null) {
-    if (!reason) {
-      throw new InvalidArgumentError("need to specify a reason the Duration is invalid");
-    }
-    const invalid = reason instanceof Invalid ? reason : new Invalid(reason, explanation);
-    if (Settings.throwOnInvalid) {
-      throw new InvalidDurationError(invalid);
-    } else {
-      return new _Duration({ invalid });
-    }
-  }
-  /**
-   * @private
-   */
-  static normalizeUnit(unit) {
-    const normalized = {
-      year: "years",
-      years: "years",
-      quarter: "quarters",
-      quarters: "quarters",
-      month: "months",
-      months: "months",
-      week: "weeks",
-      weeks: "weeks",
-      day: "days",
-      days: "days",
-      hour: "hours",
-      hours: "hours",
-      minute: "minutes",
-      minutes: "minutes",
-      second: "seconds",
-      seconds: "seconds",
-      millisecond: "milliseconds",
-      milliseconds: "milliseconds"
-    }[unit ? unit.toLowerCase() : unit];
-    if (!normalized) throw new InvalidUnitError(unit);
-    return normalized;
-  }
-  /**
-   * Check if an object is a Duration. Works across context boundaries
-   * @param {object} o
-   * @return {boolean}
-   */
-  static isDuration(o2) {
-    return o2 && o2.isLuxonDuration || false;
-  }
-  /**
-   * Get  the locale of a Duration, such 'en-GB'
-   * @type {string}
-   */
-  get locale() {
-    return this.isValid ? this.loc.locale : null;
-  }
-  /**
-   * Get the numbering system of a Duration, such 'beng'. The numbering system is used when formatting the Duration
-   *
-   * @type {string}
-   */
-  get numberingSystem() {
-    return this.isValid ? this.loc.numberingSystem : null;
-  }
-  /**
-   * Returns a string representation of this Duration formatted according to the specified format string. You may use these tokens:
-   * * `S` for milliseconds
-   * * `s` for seconds
-   * * `m` for minutes
-   * * `h` for hours
-   * * `d` for days
-   * * `w` for weeks
-   * * `M` for months
-   * * `y` for years
-   * Notes:
-   * * Add padding by repeating the token, e.g. "yy" pads the years to two digits, "hhhh" pads the hours out to four digits
-   * * Tokens can be escaped by wrapping with single quotes.
-   * * The duration will be converted to the set of units in the format string using {@link Duration#shiftTo} and the Durations's conversion accuracy setting.
-   * @param {string} fmt - the format string
-   * @param {Object} opts - options
-   * @param {boolean} [opts.floor=true] - floor numerical values
-   * @param {'negative'|'all'|'negativeLargestOnly'} [opts.signMode=negative] - How to handle signs
-   * @example Duration.fromObject({ years: 1, days: 6, seconds: 2 }).toFormat("y d s") //=> "1 6 2"
-   * @example Duration.fromObject({ years: 1, days: 6, seconds: 2 }).toFormat("yy dd sss") //=> "01 06 002"
-   * @example Duration.fromObject({ years: 1, days: 6, seconds: 2 }).toFormat("M S") //=> "12 518402000"
-   * @example Duration.fromObject({ days: 6, seconds: 2 }).toFormat("d s", { signMode: "all" }) //=> "+6 +2"
-   * @example Duration.fromObject({ days: -6, seconds: -2 }).toFormat("d s", { signMode: "all" }) //=> "-6 -2"
-   * @example Duration.fromObject({ days: -6, seconds: -2 }).toFormat("d s", { signMode: "negativeLargestOnly" }) //=> "-6 2"
-   * @return {string}
-   */
-  toFormat(fmt, opts = {}) {
-    const fmtOpts = {
-      ...opts,
-      floor: opts.round !== false && opts.floor !== false
-    };
-    return this.isValid ? Formatter.create(this.loc, fmtOpts).formatDurationFromString(this, fmt) : INVALID$2;
-  }
-  /**
-   * Returns a string representation of a Duration with all units included.
-   * To modify its behavior, use `listStyle` and any Intl.NumberFormat option, though `unitDisplay` is especially relevant.
-   * @see https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Intl/NumberFormat/NumberFormat#options
-   * @param {Object} opts - Formatting options. Accepts the same keys as the options parameter of the native `Intl.NumberFormat` constructor, as well as `listStyle`.
-   * @param {string} [opts.listStyle='narrow'] - How to format the merged list. Corresponds to the `style` property of the options parameter of the native `Intl.ListFormat` constructor.
-   * @param {boolean} [opts.showZeros=true] - Show all units previously used by the duration even if they are zero
-   * @example
-   * ```js
-   * var dur = Duration.fromObject({ months: 1, weeks: 0, hours: 5, minutes: 6 })
-   * dur.toHuman() //=> '1 month, 0 weeks, 5 hours, 6 minutes'
-   * dur.toHuman({ listStyle: "long" }) //=> '1 month, 0 weeks, 5 hours, and 6 minutes'
-   * dur.toHuman({ unitDisplay: "short" }) //=> '1 mth, 0 wks, 5 hr, 6 min'
-   * dur.toHuman({ showZeros: false }) //=> '1 month, 5 hours, 6 minutes'
-   * ```
-   */
-  toHuman(opts = {}) {
-    if (!this.isValid) return INVALID$2;
-    const showZeros = opts.showZeros !== false;
-    const l3 = orderedUnits$1.map((unit) => {
-      const val = this.values[unit];
-      if (isUndefined(val) || val === 0 && !showZeros) {
-        return null;
-      }
-      return this.loc.numberFormatter({ style: "unit", unitDisplay: "long", ...opts, unit: unit.slice(0, -1) }).format(val);
-    }).filter((n3) => n3);
-    return this.loc.listFormatter({ type: "conjunction", style: opts.listStyle || "narrow", ...opts }).format(l3);
-  }
-  /**
-   * Returns a JavaScript object with this Duration's values.
-   * @example Duration.fromObject({ years: 1, days: 6, seconds: 2 }).toObject() //=> { years: 1, days: 6, seconds: 2 }
-   * @return {Object}
-   */
-  toObject() {
-    if (!this.isValid) return {};
-    return { ...this.values };
-  }
-  /**
-   * Returns an ISO 8601-compliant string representation of this Duration.
-   * @see https://en.wikipedia.org/wiki/ISO_8601#Durations
-   * @example Duration.fromObject({ years: 3, seconds: 45 }).toISO() //=> 'P3YT45S'
-   * @example Duration.fromObject({ months: 4, seconds: 45 }).toISO() //=> 'P4MT45S'
-   * @example Duration.fromObject({ months: 5 }).toISO() //=> 'P5M'
-   * @example Duration.fromObject({ minutes: 5 }).toISO() //=> 'PT5M'
-   * @example Duration.fromObject({ milliseconds: 6 }).toISO() //=> 'PT0.006S'
-   * @return {string}
-   */
-  toISO() {
-    if (!this.isValid) return null;
-    let s3 = "P";
-    if (this.years !== 0) s3 += this.years + "Y";
-    if (this.months !== 0 || this.quarters !== 0) s3 += this.months + this.quarters * 3 + "M";
-    if (this.weeks !== 0) s3 += this.weeks + "W";
-    if (this.days !== 0) s3 += this.days + "D";
-    if (this.hours !== 0 || this.minutes !== 0 || this.seconds !== 0 || this.milliseconds !== 0)
-      s3 += "T";
-    if (this.hours !== 0) s3 += this.hours + "H";
-    if (this.minutes !== 0) s3 += this.minutes + "M";
-    if (this.seconds !== 0 || this.milliseconds !== 0)
-      s3 += roundTo(this.seconds + this.milliseconds / 1e3, 3) + "S";
-    if (s3 === "P") s3 += "T0S";
-    return s3;
-  }
-  /**
-   * Returns an ISO 8601-compliant string representation of this Duration, formatted as a time of day.
-   * Note that this will return null if the duration is invalid, negative, or equal to or greater than 24 hours.
-   * @see https://en.wikipedia.org/wiki/ISO_8601#Times
-   * @param {Object} opts - options
-   * @param {boolean} [opts.suppressMilliseconds=false] - exclude milliseconds from the format if they're 0
-   * @param {boolean} [opts.suppressSeconds=false] - exclude seconds from the format if they're 0
-   * @param {boolean} [opts.includePrefix=false] - include the `T` prefix
-   * @param {string} [opts.format='extended'] - choose between the basic and extended format
-   * @example Duration.fromObject({ hours: 11 }).toISOTime() //=> '11:00:00.000'
-   * @example Duration.fromObject({ hours: 11 }).toISOTime({ suppressMilliseconds: true }) //=> '11:00:00'
-   * @example Duration.fromObject({ hours: 11 }).toISOTime({ suppressSeconds: true }) //=> '11:00'
-   * @example Duration.fromObject({ hours: 11 }).toISOTime({ includePrefix: true }) //=> 'T11:00:00.000'
-   * @example Duration.fromObject({ hours: 11 }).toISOTime({ format: 'basic' }) //=> '110000.000'
-   * @return {string}
-   */
-  toISOTime(opts = {}) {
-    if (!this.isValid) return null;
-    const millis = this.toMillis();
-    if (millis < 0 || millis >= 864e5) return null;
-    opts = {
-      suppressMilliseconds: false,
-      suppressSeconds: false,
-      includePrefix: false,
-      format: "extended",
-      ...opts,
-      includeOffset: false
-    };
-    const dateTime = DateTime.fromMillis(millis, { zone: "UTC" });
-    return dateTime.toISOTime(opts);
-  }
-  /**
-   * Returns an ISO 8601 representation of this Duration appropriate for use in JSON.
-   * @return {string}
-   */
-  toJSON() {
-    return this.toISO();
-  }
-  /**
-   * Returns an ISO 8601 representation of this Duration appropriate for use in debugging.
-   * @return {string}
-   */
-  toString() {
-    return this.toISO();
-  }
-  /**
-   * Returns a string representation of this Duration appropriate for the REPL.
-   * @return {string}
-   */
-  [/* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom")]() {
-    if (this.isValid) {
-      return `Duration { values: ${JSON.stringify(this.values)} }`;
-    } else {
-      return `Duration { Invalid, reason: ${this.invalidReason} }`;
-    }
-  }
-  /**
-   * Returns an milliseconds value of this Duration.
-   * @return {number}
-   */
-  toMillis() {
-    if (!this.isValid) return NaN;
-    return durationToMillis(this.matrix, this.values);
-  }
-  /**
-   * Returns an milliseconds value of this Duration. Alias of {@link toMillis}
-   * @return {number}
-   */
-  valueOf() {
-    return this.toMillis();
-  }
-  /**
-   * Make this Duration longer by the specified amount. Return a newly-constructed Duration.
-   * @param {Duration|Object|number} duration - The amount to add. Either a Luxon Duration, a number of milliseconds, the object argument to Duration.fromObject()
-   * @return {Duration}
-   */
-  plus(duration3) {
-    if (!this.isValid) return this;
-    const dur = _Duration.fromDurationLike(duration3), result = {};
-    for (const k2 of orderedUnits$1) {
-      if (hasOwnProperty(dur.values, k2) || hasOwnProperty(this.values, k2)) {
-        result[k2] = dur.get(k2) + this.get(k2);
-      }
-    }
-    return clone$1(this, { values: result }, true);
-  }
-  /**
-   * Make this Duration shorter by the specified amount. Return a newly-constructed Duration.
-   * @param {Duration|Object|number} duration - The amount to subtract. Either a Luxon Duration, a number of milliseconds, the object argument to Duration.fromObject()
-   * @return {Duration}
-   */
-  minus(duration3) {
-    if (!this.isValid) return this;
-    const dur = _Duration.fromDurationLike(duration3);
-    return this.plus(dur.negate());
-  }
-  /**
-   * Scale this Duration by the specified amount. Return a newly-constructed Duration.
-   * @param {function} fn - The function to apply to each unit. Arity is 1 or 2: the value of the unit and, optionally, the unit name. Must return a number.
-   * @example Duration.fromObject({ hours: 1, minutes: 30 }).mapUnits(x => x * 2) //=> { hours: 2, minutes: 60 }
-   * @example Duration.fromObject({ hours: 1, minutes: 30 }).mapUnits((x, u) => u === "hours" ? x * 2 : x) //=> { hours: 2, minutes: 30 }
-   * @return {Duration}
-   */
-  mapUnits(fn) {
-    if (!this.isValid) return this;
-    const result = {};
-    for (const k2 of Object.keys(this.values)) {
-      result[k2] = asNumber(fn(this.values[k2], k2));
-    }
-    return clone$1(this, { values: result }, true);
-  }
-  /**
-   * Get the value of unit.
-   * @param {string} unit - a unit such as 'minute' or 'day'
-   * @example Duration.fromObject({years: 2, days: 3}).get('years') //=> 2
-   * @example Duration.fromObject({years: 2, days: 3}).get('months') //=> 0
-   * @example Duration.fromObject({years: 2, days: 3}).get('days') //=> 3
-   * @return {number}
-   */
-  get(unit) {
-    return this[_Duration.normalizeUnit(unit)];
-  }
-  /**
-   * "Set" the values of specified units. Return a newly-constructed Duration.
-   * @param {Object} values - a mapping of units to numbers
-   * @example dur.set({ years: 2017 })
-   * @example dur.set({ hours: 8, minutes: 30 })
-   * @return {Duration}
-   */
-  set(values) {
-    if (!this.isValid) return this;
-    const mixed = { ...this.values, ...normalizeObject(values, _Duration.normalizeUnit) };
-    return clone$1(this, { values: mixed });
-  }
-  /**
-   * "Set" the locale and/or numberingSystem.  Returns a newly-constructed Duration.
-   * @example dur.reconfigure({ locale: 'en-GB' })
-   * @return {Duration}
-   */
-  reconfigure({ locale, numberingSystem, conversionAccuracy, matrix } = {}) {
-    const loc = this.loc.clone({ locale, numberingSystem });
-    const opts = { loc, matrix, conversionAccuracy };
-    return clone$1(this, opts);
-  }
-  /**
-   * Return the length of the duration in the specified unit.
-   * @param {string} unit - a unit such as 'minutes' or 'days'
-   * @example Duration.fromObject({years: 1}).as('days') //=> 365
-   * @example Duration.fromObject({years: 1}).as('months') //=> 12
-   * @example Duration.fromObject({hours: 60}).as('days') //=> 2.5
-   * @return {number}
-   */
-  as(unit) {
-    return this.isValid ? this.shiftTo(unit).get(unit) : NaN;
-  }
-  /**
-   * Reduce this Duration to its canonical representation in its current units.
-   * Assuming the overall value of the Duration is positive, this means:
-   * - excessive values for lower-order units are converted to higher-order units (if possible, see first and second example)
-   * - negative lower-order units are converted to higher order units (there must be such a higher order unit, otherwise
-   *   the overall value would be negative, see third example)
-   * - fractional values for higher-order units are converted to lower-order units (if possible, see fourth example)
-   *
-   * If the overall value is negative, the result of this method is equivalent to `this.negate().normalize().negate()`.
-   * @example Duration.fromObject({ years: 2, days: 5000 }).normalize().toObject() //=> { years: 15, days: 255 }
-   * @example Duration.fromObject({ days: 5000 }).normalize().toObject() //=> { days: 5000 }
-   * @example Duration.fromObject({ hours: 12, minutes: -45 }).normalize().toObject() //=> { hours: 11, minutes: 15 }
-   * @example Duration.fromObject({ years: 2.5, days: 0, hours: 0 }).normalize().toObject() //=> { years: 2, days: 182, hours: 12 }
-   * @return {Duration}
-   */
-  normalize() {
-    if (!this.isValid) return this;
-    const vals = this.toObject();
-    normalizeValues(this.matrix, vals);
-    return clone$1(this, { values: vals }, true);
-  }
-  /**
-   * Rescale units to its largest representation
-   * @example Duration.fromObject({ milliseconds: 90000 }).rescale().toObject() //=> { minutes: 1, seconds: 30 }
-   * @return {Duration}
-   */
-  rescale() {
-    if (!this.isValid) return this;
-    const vals = removeZeroes(this.normalize().shiftToAll().toObject());
-    return clone$1(this, { values: vals }, true);
-  }
-  /**
-   * Convert this Duration into its representation in a different set of units.
-   * @example Duration.fromObject({ hours: 1, seconds: 30 }).shiftTo('minutes', 'milliseconds').toObject() //=> { minutes: 60, milliseconds: 30000 }
-   * @return {Duration}
-   */
-  shiftTo(...units) {
-    if (!this.isValid) return this;
-    if (units.length === 0) {
-      return this;
-    }
-    units = units.map((u2) => _Duration.normalizeUnit(u2));
-    const built = {}, accumulated = {}, vals = this.toObject();
-    let lastUnit;
-    for (const k2 of orderedUnits$1) {
-      if (units.indexOf(k2) >= 0) {
-        lastUnit = k2;
-        let own2 = 0;
-        for (const ak in accumulated) {
-          own2 += this.matrix[ak][k2] * accumulated[ak];
-          accumulated[ak] = 0;
-        }
-        if (isNumber(vals[k2])) {
-          own2 += vals[k2];
-        }
-        const i2 = Math.trunc(own2);
-        built[k2] = i2;
-        accumulated[k2] = (own2 * 1e3 - i2 * 1e3) / 1e3;
-      } else if (isNumber(vals[k2])) {
-        accumulated[k2] = vals[k2];
-      }
-    }
-    for (const key in accumulated) {
-      if (accumulated[key] !== 0) {
-        built[lastUnit] += key === lastUnit ? accumulated[key] : accumulated[key] / this.matrix[lastUnit][key];
-      }
-    }
-    normalizeValues(this.matrix, built);
-    return clone$1(this, { values: built }, true);
-  }
-  /**
-   * Shift this Duration to all available units.
-   * Same as shiftTo("years", "months", "weeks", "days", "hours", "minutes", "seconds", "milliseconds")
-   * @return {Duration}
-   */
-  shiftToAll() {
-    if (!this.isValid) return this;
-    return this.shiftTo(
-      "years",
-      "months",
-      "weeks",
-      "days",
-      "hours",
-      "minutes",
-      "seconds",
-      "milliseconds"
-    );
-  }
-  /**
-   * Return the negative of this Duration.
-   * @example Duration.fromObject({ hours: 1, seconds: 30 }).negate().toObject() //=> { hours: -1, seconds: -30 }
-   * @return {Duration}
-   */
-  negate() {
-    if (!this.isValid) return this;
-    const negated = {};
-    for (const k2 of Object.keys(this.values)) {
-      negated[k2] = this.values[k2] === 0 ? 0 : -this.values[k2];
-    }
-    return clone$1(this, { values: negated }, true);
-  }
-  /**
-   * Removes all units with values equal to 0 from this Duration.
-   * @example Duration.fromObject({ years: 2, days: 0, hours: 0, minutes: 0 }).removeZeros().toObject() //=> { years: 2 }
-   * @return {Duration}
-   */
-  removeZeros() {
-    if (!this.isValid) return this;
-    const vals = removeZeroes(this.values);
-    return clone$1(this, { values: vals }, true);
-  }
-  /**
-   * Get the years.
-   * @type {number}
-   */
-  get years() {
-    return this.isValid ? this.values.years || 0 : NaN;
-  }
-  /**
-   * Get the quarters.
-   * @type {number}
-   */
-  get quarters() {
-    return this.isValid ? this.values.quarters || 0 : NaN;
-  }
-  /**
-   * Get the months.
-   * @type {number}
-   */
-  get months() {
-    return this.isValid ? this.values.months || 0 : NaN;
-  }
-  /**
-   * Get the weeks
-   * @type {number}
-   */
-  get weeks() {
-    return this.isValid ? this.values.weeks || 0 : NaN;
-  }
-  /**
-   * Get the days.
-   * @type {number}
-   */
-  get days() {
-    return this.isValid ? this.values.days || 0 : NaN;
-  }
-  /**
-   * Get the hours.
-   * @type {number}
-   */
-  get hours() {
-    return this.isValid ? this.values.hours || 0 : NaN;
-  }
-  /**
-   * Get the minutes.
-   * @type {number}
-   */
-  get minutes() {
-    return this.isValid ? this.values.minutes || 0 : NaN;
-  }
-  /**
-   * Get the seconds.
-   * @return {number}
-   */
-  get seconds() {
-    return this.isValid ? this.values.seconds || 0 : NaN;
-  }
-  /**
-   * Get the milliseconds.
-   * @return {number}
-   */
-  get milliseconds() {
-    return this.isValid ? this.values.milliseconds || 0 : NaN;
-  }
-  /**
-   * Returns whether the Duration is invalid. Invalid durations are returned by diff operations
-   * on invalid DateTimes or Intervals.
-   * @return {boolean}
-   */
-  get isValid() {
-    return this.invalid === null;
-  }
-  /**
-   * Returns an error code if this Duration became invalid, or null if the Duration is valid
-   * @return {string}
-   */
-  get invalidReason() {
-    return this.invalid ? this.invalid.reason : null;
-  }
-  /**
-   * Returns an explanation of why this Duration became invalid, or null if the Duration is valid
-   * @type {string}
-   */
-  get invalidExplanation() {
-    return this.invalid ? this.invalid.explanation : null;
-  }
-  /**
-   * Equality check
-   * Two Durations are equal iff they have the same units and the same values for each unit.
-   * @param {Duration} other
-   * @return {boolean}
-   */
-  equals(other) {
-    if (!this.isValid || !other.isValid) {
-      return false;
-    }
-    if (!this.loc.equals(other.loc)) {
-      return false;
-    }
-    function eq(v1, v2) {
-      if (v1 === void 0 || v1 === 0) return v2 === void 0 || v2 === 0;
-      return v1 === v2;
-    }
-    for (const u2 of orderedUnits$1) {
-      if (!eq(this.values[u2], other.values[u2])) {
-        return false;
-      }
-    }
-    return true;
-  }
-};
-var INVALID$1 = "Invalid Interval";
-function validateStartEnd(start, end) {
-  if (!start || !start.isValid) {
-    return Interval.invalid("missing or invalid start");
-  } else if (!end || !end.isValid) {
-    return Interval.invalid("missing or invalid end");
-  } else if (end < start) {
-    return Interval.invalid(
-      "end before start",
-      `The end of an interval must be after its start, but you had start=${start.toISO()} and end=${end.toISO()}`
-    );
-  } else {
-    return null;
-  }
-}
-var Interval = class _Interval {
-  /**
-   * @private
-   */
-  constructor(config4) {
-    this.s = config4.start;
-    this.e = config4.end;
-    this.invalid = config4.invalid || null;
-    this.isLuxonInterval = true;
-  }
-  /**
-   * Create an invalid Interval.
-   * @param {string} reason - simple string of why this Interval is invalid. Should not contain parameters or anything else data-dependent
-   * @param {string} [explanation=null] - longer explanation, may include parameters and other useful debugging information
-   * @return {Interval}
-   */
-  static invalid(reason, explanation = null) {
-    if (!reason) {
-      throw new InvalidArgumentError("need to specify a reason the Interval is invalid");
-    }
-    const invalid = reason instanceof Invalid ? reason : new Invalid(reason, explanation);
-    if (Settings.throwOnInvalid) {
-      throw new InvalidIntervalError(invalid);
-    } else {
-      return new _Interval({ invalid });
-    }
-  }
-  /**
-   * Create an Interval from a start DateTime and an end DateTime. Inclusive of the start but not the end.
-   * @param {DateTime|Date|Object} start
-   * @param {DateTime|Date|Object} end
-   * @return {Interval}
-   */
-  static fromDateTimes(start, end) {
-    const builtStart = friendlyDateTime(start), builtEnd = friendlyDateTime(end);
-    const validateError = validateStartEnd(builtStart, builtEnd);
-    if (validateError == null) {
-      return new _Interval({
-        start: builtStart,
-        end: builtEnd
-      });
-    } else {
-      return validateError;
-    }
-  }
-  /**
-   * Create an Interval from a start DateTime and a Duration to extend to.
-   * @param {DateTime|Date|Object} start
-   * @param {Duration|Object|number} duration - the length of the Interval.
-   * @return {Interval}
-   */
-  static after(start, duration3) {
-    const dur = Duration.fromDurationLike(duration3), dt = friendlyDateTime(start);
-    return _Interval.fromDateTimes(dt, dt.plus(dur));
-  }
-  /**
-   * Create an Interval from an end DateTime and a Duration to extend backwards to.
-   * @param {DateTime|Date|Object} end
-   * @param {Duration|Object|number} duration - the length of the Interval.
-   * @return {Interval}
-   */
-  static before(end, duration3) {
-    const dur = Duration.fromDurationLike(duration3), dt = friendlyDateTime(end);
-    return _Interval.fromDateTimes(dt.minus(dur), dt);
-  }
-  /**
-   * Create an Interval from an ISO 8601 string.
-   * Accepts `<start>/<end>`, `<start>/<duration>`, and `<duration>/<end>` formats.
-   * @param {string} text - the ISO string to parse
-   * @param {Object} [opts] - options to pass {@link DateTime#fromISO} and optionally {@link Duration#fromISO}
-   * @see https://en.wikipedia.org/wiki/ISO_8601#Time_intervals
-   * @return {Interval}
-   */
-  static fromISO(text2, opts) {
-    const [s3, e3] = (text2 || "").split("/", 2);
-    if (s3 && e3) {
-      let start, startIsValid;
-      try {
-        start = DateTime.fromISO(s3, opts);
-        startIsValid = start.isValid;
-      } catch (e4) {
-        startIsValid = false;
-      }
-      let end, endIsValid;
-      try {
-        end = DateTime.fromISO(e3, opts);
-        endIsValid = end.isValid;
-      } catch (e4) {
-        endIsValid = false;
-      }
-      if (startIsValid && endIsValid) {
-        return _Interval.fromDateTimes(start, end);
-      }
-      if (startIsValid) {
-        const dur = Duration.fromISO(e3, opts);
-        if (dur.isValid) {
-          return _Interval.after(start, dur);
-        }
-      } else if (endIsValid) {
-        const dur = Duration.fromISO(s3, opts);
-        if (dur.isValid) {
-          return _Interval.before(end, dur);
-        }
-      }
-    }
-    return _Interval.invalid("unparsable", `the input "${text2}" can't be parsed as ISO 8601`);
-  }
-  /**
-   * Check if an object is an Interval. Works across context boundaries
-   * @param {object} o
-   * @return {boolean}
-   */
-  static isInterval(o2) {
-    return o2 && o2.isLuxonInterval || false;
-  }
-  /**
-   * Returns the start of the Interval
-   * @type {DateTime}
-   */
-  get start() {
-    return this.isValid ? this.s : null;
-  }
-  /**
-   * Returns the end of the Interval. This is the first instant which is not part of the interval
-   * (Interval is half-open).
-   * @type {DateTime}
-   */
-  get end() {
-    return this.isValid ? this.e : null;
-  }
-  /**
-   * Returns the last DateTime included in the interval (since end is not part of the interval)
-   * @type {DateTime}
-   */
-  get lastDateTime() {
-    return this.isValid ? this.e ? this.e.minus(1) : null : null;
-  }
-  /**
-   * Returns whether this Interval's end is at least its start, meaning that the Interval isn't 'backwards'.
-   * @type {boolean}
-   */
-  get isValid() {
-    return this.invalidReason === null;
-  }
-  /**
-   * Returns an error code if this Interval is invalid, or null if the Interval is valid
-   * @type {string}
-   */
-  get invalidReason() {
-    return this.invalid ? this.invalid.reason : null;
-  }
-  /**
-   * Returns an explanation of why this Interval became invalid, or null if the Interval is valid
-   * @type {string}
-   */
-  get invalidExplanation() {
-    return this.invalid ? this.invalid.explanation : null;
-  }
-  /**
-   * Returns the length of the Interval in the specified unit.
-   * @param {string} unit - the unit (such as 'hours' or 'days') to return the length in.
-   * @return {number}
-   */
-  length(unit = "milliseconds") {
-    return this.isValid ? this.toDuration(...[unit]).get(unit) : NaN;
-  }
-  /**
-   * Returns the count of minutes, hours, days, months, or years included in the Interval, even in part.
-   * Unlike {@link Interval#length} this counts sections of the calendar, not periods of time, e.g. specifying 'day'
-   * asks 'what dates are included in this interval?', not 'how many days long is this interval?'
-   * @param {string} [unit='milliseconds'] - the unit of time to count.
-   * @param {Object} opts - options
-   * @param {boolean} [opts.useLocaleWeeks=false] - If true, use weeks based on the locale, i.e. use the locale-dependent start of the week; this operation will always use the locale of the start DateTime
-   * @return {number}
-   */
-  count(unit = "milliseconds", opts) {
-    if (!this.isValid) return NaN;
-    const start = this.start.startOf(unit, opts);
-    let end;
-    if (opts?.useLocaleWeeks) {
-      end = this.end.reconfigure({ locale: start.locale });
-    } else {
-      end = this.end;
-    }
-    end = end.startOf(unit, opts);
-    return Math.floor(end.diff(start, unit).get(unit)) + (end.valueOf() !== this.end.valueOf());
-  }
-  /**
-   * Returns whether this Interval's start and end are both in the same unit of time
-   * @param {string} unit - the unit of time to check sameness on
-   * @return {boolean}
-   */
-  hasSame(unit) {
-    return this.isValid ? this.isEmpty() || this.e.minus(1).hasSame(this.s, unit) : false;
-  }
-  /**
-   * Return whether this Interval has the same start and end DateTimes.
-   * @return {boolean}
-   */
-  isEmpty() {
-    return this.s.valueOf() === this.e.valueOf();
-  }
-  /**
-   * Return whether this Interval's start is after the specified DateTime.
-   * @param {DateTime} dateTime
-   * @return {boolean}
-   */
-  isAfter(dateTime) {
-    if (!this.isValid) return false;
-    return this.s > dateTime;
-  }
-  /**
-   * Return whether this Interval's end is before the specified DateTime.
-   * @param {DateTime} dateTime
-   * @return {boolean}
-   */
-  isBefore(dateTime) {
-    if (!this.isValid) return false;
-    return this.e <= dateTime;
-  }
-  /**
-   * Return whether this Interval contains the specified DateTime.
-   * @param {DateTime} dateTime
-   * @return {boolean}
-   */
-  contains(dateTime) {
-    if (!this.isValid) return false;
-    return this.s <= dateTime && this.e > dateTime;
-  }
-  /**
-   * "Sets" the start and/or end dates. Returns a newly-constructed Interval.
-   * @param {Object} values - the values to set
-   * @param {DateTime} values.start - the starting DateTime
-   * @param {DateTime} values.end - the ending DateTime
-   * @return {Interval}
-   */
-  set({ start, end } = {}) {
-    if (!this.isValid) return this;
-    return _Interval.fromDateTimes(start || this.s, end || this.e);
-  }
-  /**
-   * Split this Interval at each of the specified DateTimes
-   * @param {...DateTime} dateTimes - the unit of time to count.
-   * @return {Array}
-   */
-  splitAt(...dateTimes) {
-    if (!this.isValid) return [];
-    const sorted = dateTimes.map(friendlyDateTime).filter((d2) => this.contains(d2)).sort((a2, b2) => a2.toMillis() - b2.toMillis()), results = [];
-    let { s: s3 } = this, i2 = 0;
-    while (s3 < this.e) {
-      const added = sorted[i2] || this.e, next = +added > +this.e ? this.e : added;
-      results.push(_Interval.fromDateTimes(s3, next));
-      s3 = next;
-      i2 += 1;
-    }
-    return results;
-  }
-  /**
-   * Split this Interval into smaller Intervals, each of the specified length.
-   * Left over time is grouped into a smaller interval
-   * @param {Duration|Object|number} duration - The length of each resulting interval.
-   * @return {Array}
-   */
-  splitBy(duration3) {
-    const dur = Duration.fromDurationLike(duration3);
-    if (!this.isValid || !dur.isValid || dur.as("milliseconds") === 0) {
-      return [];
-    }
-    let { s: s3 } = this, idx = 1, next;
-    const results = [];
-    while (s3 < this.e) {
-      const added = this.start.plus(dur.mapUnits((x2) => x2 * idx));
-      next = +added > +this.e ? this.e : added;
-      results.push(_Interval.fromDateTimes(s3, next));
-      s3 = next;
-      idx += 1;
-    }
-    return results;
-  }
-  /**
-   * Split this Interval into the specified number of smaller intervals.
-   * @param {number} numberOfParts - The number of Intervals to divide the Interval into.
-   * @return {Array}
-   */
-  divideEqually(numberOfParts) {
-    if (!this.isValid) return [];
-    return this.splitBy(this.length() / numberOfParts).slice(0, numberOfParts);
-  }
-  /**
-   * Return whether this Interval overlaps with the specified Interval
-   * @param {Interval} other
-   * @return {boolean}
-   */
-  overlaps(other) {
-    return this.e > other.s && this.s < other.e;
-  }
-  /**
-   * Return whether this Interval's end is adjacent to the specified Interval's start.
-   * @param {Interval} other
-   * @return {boolean}
-   */
-  abutsStart(other) {
-    if (!this.isValid) return false;
-    return +this.e === +other.s;
-  }
-  /**
-   * Return whether this Interval's start is adjacent to the specified Interval's end.
-   * @param {Interval} other
-   * @return {boolean}
-   */
-  abutsEnd(other) {
-    if (!this.isValid) return false;
-    return +other.e === +this.s;
-  }
-  /**
-   * Returns true if this Interval fully contains the specified Interval, specifically if the intersect (of this Interval and the other Interval) is equal to the other Interval; false otherwise.
-   * @param {Interval} other
-   * @return {boolean}
-   */
-  engulfs(other) {
-    if (!this.isValid) return false;
-    return this.s <= other.s && this.e >= other.e;
-  }
-  /**
-   * Return whether this Interval has the same start and end as the specified Interval.
-   * @param {Interval} other
-   * @return {boolean}
-   */
-  equals(other) {
-    if (!this.isValid || !other.isValid) {
-      return false;
-    }
-    return this.s.equals(other.s) && this.e.equals(other.e);
-  }
-  /**
-   * Return an Interval representing the intersection of this Interval and the specified Interval.
-   * Specifically, the resulting Interval has the maximum start time and the minimum end time of the two Intervals.
-   * Returns null if the intersection is empty, meaning, the intervals don't intersect.
-   * @param {Interval} other
-   * @return {Interval}
-   */
-  intersection(other) {
-    if (!this.isValid) return this;
-    const s3 = this.s > other.s ? this.s : other.s, e3 = this.e < other.e ? this.e : other.e;
-    if (s3 >= e3) {
-      return null;
-    } else {
-      return _Interval.fromDateTimes(s3, e3);
-    }
-  }
-  /**
-   * Return an Interval representing the union of this Interval and the specified Interval.
-   * Specifically, the resulting Interval has the minimum start time and the maximum end time of the two Intervals.
-   * @param {Interval} other
-   * @return {Interval}
-   */
-  union(other) {
-    if (!this.isValid) return this;
-    const s3 = this.s < other.s ? this.s : other.s, e3 = this.e > other.e ? this.e : other.e;
-    return _Interval.fromDateTimes(s3, e3);
-  }
-  /**
-   * Merge an array of Intervals into an equivalent minimal set of Intervals.
-   * Combines overlapping and adjacent Intervals.
-   * The resulting array will contain the Intervals in ascending order, that is, starting with the earliest Interval
-   * and ending with the latest.
-   *
-   * @param {Array} intervals
-   * @return {Array}
-   */
-  static merge(intervals) {
-    const [found, final] = intervals.sort((a2, b2) => a2.s - b2.s).reduce(
-      ([sofar, current2], item) => {
-        if (!current2) {
-          return [sofar, item];
-        } else if (current2.overlaps(item) || current2.abutsStart(item)) {
-          return [sofar, current2.union(item)];
-        } else {
-          return [sofar.concat([current2]), item];
-        }
-      },
-      [[], null]
-    );
-    if (final) {
-      found.push(final);
-    }
-    return found;
-  }
-  /**
-   * Return an array of Intervals representing the spans of time that only appear in one of the specified Intervals.
-   * @param {Array} intervals
-   * @return {Array}
-   */
-  static xor(intervals) {
-    let start = null, currentCount = 0;
-    const results = [], ends = intervals.map((i2) => [
-      { time: i2.s, type: "s" },
-      { time: i2.e, type: "e" }
-    ]), flattened = Array.prototype.concat(...ends), arr = flattened.sort((a2, b2) => a2.time - b2.time);
-    for (const i2 of arr) {
-      currentCount += i2.type === "s" ? 1 : -1;
-      if (currentCount === 1) {
-        start = i2.time;
-      } else {
-        if (start && +start !== +i2.time) {
-          results.push(_Interval.fromDateTimes(start, i2.time));
-        }
-        start = null;
-      }
-    }
-    return _Interval.merge(results);
-  }
-  /**
-   * Return an Interval representing the span of time in this Interval that doesn't overlap with any of the specified Intervals.
-   * @param {...Interval} intervals
-   * @return {Array}
-   */
-  difference(...intervals) {
-    return _Interval.xor([this].concat(intervals)).map((i2) => this.intersection(i2)).filter((i2) => i2 && !i2.isEmpty());
-  }
-  /**
-   * Returns a string representation of this Interval appropriate for debugging.
-   * @return {string}
-   */
-  toString() {
-    if (!this.isValid) return INVALID$1;
-    return `[${this.s.toISO()} \u2013 ${this.e.toISO()})`;
-  }
-  /**
-   * Returns a string representation of this Interval appropriate for the REPL.
-   * @return {string}
-   */
-  [/* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom")]() {
-    if (this.isValid) {
-      return `Interval { start: ${this.s.toISO()}, end: ${this.e.toISO()} }`;
-    } else {
-      return `Interval { Invalid, reason: ${this.invalidReason} }`;
-    }
-  }
-  /**
-   * Returns a localized string representing this Interval. Accepts the same options as the
-   * Intl.DateTimeFormat constructor and any presets defined by Luxon, such as
-   * {@link DateTime.DATE_FULL} or {@link DateTime.TIME_SIMPLE}. The exact behavior of this method
-   * is browser-specific, but in general it will return an appropriate representation of the
-   * Interval in the assigned locale. Defaults to the system's locale if no locale has been
-   * specified.
-   * @see https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/DateTimeFormat
-   * @param {Object} [formatOpts=DateTime.DATE_SHORT] - Either a DateTime preset or
-   * Intl.DateTimeFormat constructor options.
-   * @param {Object} opts - Options to override the configuration of the start DateTime.
-   * @example Interval.fromISO('2022-11-07T09:00Z/2022-11-08T09:00Z').toLocaleString(); //=> 11/7/2022 – 11/8/2022
-   * @example Interval.fromISO('2022-11-07T09:00Z/2022-11-08T09:00Z').toLocaleString(DateTime.DATE_FULL); //=> November 7 – 8, 2022
-   * @example Interval.fromISO('2022-11-07T09:00Z/2022-11-08T09:00Z').toLocaleString(DateTime.DATE_FULL, { locale: 'fr-FR' }); //=> 7–8 novembre 2022
-   * @example Interval.fromISO('2022-11-07T17:00Z/2022-11-07T19:00Z').toLocaleString(DateTime.TIME_SIMPLE); //=> 6:00 – 8:00 PM
-   * @example Interval.fromISO('2022-11-07T17:00Z/2022-11-07T19:00Z').toLocaleString({ weekday: 'short', month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit' }); //=> Mon, Nov 07, 6:00 – 8:00 p
-   * @return {string}
-   */
-  toLocaleString(formatOpts = DATE_SHORT, opts = {}) {
-    return this.isValid ? Formatter.create(this.s.loc.clone(opts), formatOpts).formatInterval(this) : INVALID$1;
-  }
-  /**
-   * Returns an ISO 8601-compliant string representation of this Interval.
-   * @see https://en.wikipedia.org/wiki/ISO_8601#Time_intervals
-   * @param {Object} opts - The same options as {@link DateTime#toISO}
-   * @return {string}
-   */
-  toISO(opts) {
-    if (!this.isValid) return INVALID$1;
-    return `${this.s.toISO(opts)}/${this.e.toISO(opts)}`;
-  }
-  /**
-   * Returns an ISO 8601-compliant string representation of date of this Interval.
-   * The time components are ignored.
-   * @see https://en.wikipedia.org/wiki/ISO_8601#Time_intervals
-   * @return {string}
-   */
-  toISODate() {
-    if (!this.isValid) return INVALID$1;
-    return `${this.s.toISODate()}/${this.e.toISODate()}`;
-  }
-  /**
-   * Returns an ISO 8601-compliant string representation of time of this Interval.
-   * The date components are ignored.
-   * @see https://en.wikipedia.org/wiki/ISO_8601#Time_intervals
-   * @param {Object} opts - The same options as {@link DateTime#toISO}
-   * @return {string}
-   */
-  toISOTime(opts) {
-    if (!this.isValid) return INVALID$1;
-    return `${this.s.toISOTime(opts)}/${this.e.toISOTime(opts)}`;
-  }
-  /**
-   * Returns a string representation of this Interval formatted according to the specified format
-   * string. **You may not want this.** See {@link Interval#toLocaleString} for a more flexible
-   * formatting tool.
-   * @param {string} dateFormat - The format string. This string formats the start and end time.
-   * See {@link DateTime#toFormat} for details.
-   * @param {Object} opts - Options.
-   * @param {string} [opts.separator =  ' – '] - A separator to place between the start and end
-   * representations.
-   * @return {string}
-   */
-  toFormat(dateFormat, { separator = " \u2013 " } = {}) {
-    if (!this.isValid) return INVALID$1;
-    return `${this.s.toFormat(dateFormat)}${separator}${this.e.toFormat(dateFormat)}`;
-  }
-  /**
-   * Return a Duration representing the time spanned by this interval.
-   * @param {string|string[]} [unit=['milliseconds']] - the unit or units (such as 'hours' or 'days') to include in the duration.
-   * @param {Object} opts - options that affect the creation of the Duration
-   * @param {string} [opts.conversionAccuracy='casual'] - the conversion system to use
-   * @example Interval.fromDateTimes(dt1, dt2).toDuration().toObject() //=> { milliseconds: 88489257 }
-   * @example Interval.fromDateTimes(dt1, dt2).toDuration('days').toObject() //=> { days: 1.0241812152777778 }
-   * @example Interval.fromDateTimes(dt1, dt2).toDuration(['hours', 'minutes']).toObject() //=> { hours: 24, minutes: 34.82095 }
-   * @example Interval.fromDateTimes(dt1, dt2).toDuration(['hours', 'minutes', 'seconds']).toObject() //=> { hours: 24, minutes: 34, seconds: 49.257 }
-   * @example Interval.fromDateTimes(dt1, dt2).toDuration('seconds').toObject() //=> { seconds: 88489.257 }
-   * @return {Duration}
-   */
-  toDuration(unit, opts) {
-    if (!this.isValid) {
-      return Duration.invalid(this.invalidReason);
-    }
-    return this.e.diff(this.s, unit, opts);
-  }
-  /**
-   * Run mapFn on the interval start and end, returning a new Interval from the resulting DateTimes
-   * @param {function} mapFn
-   * @return {Interval}
-   * @example Interval.fromDateTimes(dt1, dt2).mapEndpoints(endpoint => endpoint.toUTC())
-   * @example Interval.fromDateTimes(dt1, dt2).mapEndpoints(endpoint => endpoint.plus({ hours: 2 }))
-   */
-  mapEndpoints(mapFn) {
-    return _Interval.fromDateTimes(mapFn(this.s), mapFn(this.e));
-  }
-};
-var Info = class {
-  /**
-   * Return whether the specified zone contains a DST.
-   * @param {string|Zone} [zone='local'] - Zone to check. Defaults to the environment's local zone.
-   * @return {boolean}
-   */
-  static hasDST(zone = Settings.defaultZone) {
-    const proto = DateTime.now().setZone(zone).set({ month: 12 });
-    return !zone.isUniversal && proto.offset !== proto.set({ month: 6 }).offset;
-  }
-  /**
-   * Return whether the specified zone is a valid IANA specifier.
-   * @param {string} zone - Zone to check
-   * @return {boolean}
-   */
-  static isValidIANAZone(zone) {
-    return IANAZone.isValidZone(zone);
-  }
-  /**
-   * Converts the input into a {@link Zone} instance.
-   *
-   * * If `input` is already a Zone instance, it is returned unchanged.
-   * * If `input` is a string containing a valid time zone name, a Zone instance
-   *   with that name is returned.
-   * * If `input` is a string that doesn't refer to a known time zone, a Zone
-   *   instance with {@link Zone#isValid} == false is returned.
-   * * If `input is a number, a Zone instance with the specified fixed offset
-   *   in minutes is returned.
-   * * If `input` is `null` or `undefined`, the default zone is returned.
-   * @param {string|Zone|number} [input] - the value to be converted
-   * @return {Zone}
-   */
-  static normalizeZone(input2) {
-    return normalizeZone(input2, Settings.defaultZone);
-  }
-  /**
-   * Get the weekday on which the week starts according to the given locale.
-   * @param {Object} opts - options
-   * @param {string} [opts.locale] - the locale code
-   * @param {string} [opts.locObj=null] - an existing locale object to use
-   * @returns {number} the start of the week, 1 for Monday through 7 for Sunday
-   */
-  static getStartOfWeek({ locale = null, locObj = null } = {}) {
-    return (locObj || Locale.create(locale)).getStartOfWeek();
-  }
-  /**
-   * Get the minimum number of days necessary in a week before it is considered part of the next year according
-   * to the given locale.
-   * @param {Object} opts - options
-   * @param {string} [opts.locale] - the locale code
-   * @param {string} [opts.locObj=null] - an existing locale object to use
-   * @returns {number}
-   */
-  static getMinimumDaysInFirstWeek({ locale = null, locObj = null } = {}) {
-    return (locObj || Locale.create(locale)).getMinDaysInFirstWeek();
-  }
-  /**
-   * Get the weekdays, which are considered the weekend according to the given locale
-   * @param {Object} opts - options
-   * @param {string} [opts.locale] - the locale code
-   * @param {string} [opts.locObj=null] - an existing locale object to use
-   * @returns {number[]} an array of weekdays, 1 for Monday through 7 for Sunday
-   */
-  static getWeekendWeekdays({ locale = null, locObj = null } = {}) {
-    return (locObj || Locale.create(locale)).getWeekendDays().slice();
-  }
-  /**
-   * Return an array of standalone month names.
-   * @see https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/DateTimeFormat
-   * @param {string} [length='long'] - the length of the month representation, such as "numeric", "2-digit", "narrow", "short", "long"
-   * @param {Object} opts - options
-   * @param {string} [opts.locale] - the locale code
-   * @param {string} [opts.numberingSystem=null] - the numbering system
-   * @param {string} [opts.locObj=null] - an existing locale object to use
-   * @param {string} [opts.outputCalendar='gregory'] - the calendar
-   * @example Info.months()[0] //=> 'January'
-   * @example Info.months('short')[0] //=> 'Jan'
-   * @example Info.months('numeric')[0] //=> '1'
-   * @example Info.months('short', { locale: 'fr-CA' } )[0] //=> 'janv.'
-   * @example Info.months('numeric', { locale: 'ar' })[0] //=> '١'
-   * @example Info.months('long', { outputCalendar: 'islamic' })[0] //=> 'Rabiʻ I'
-   * @return {Array}
-   */
-  static months(length = "long", { locale = null, numberingSystem = null, locObj = null, outputCalendar = "gregory" } = {}) {
-    return (locObj || Locale.create(locale, numberingSystem, outputCalendar)).months(length);
-  }
-  /**
-   * Return an array of format month names.
-   * Format months differ from standalone months in that they're meant to appear next to the day of the month. In some languages, that
-   * changes the string.
-   * See {@link Info#months}
-   * @param {string} [length='long'] - the length of the month representation, such as "numeric", "2-digit", "narrow", "short", "long"
-   * @param {Object} opts - options
-   * @param {string} [opts.locale] - the locale code
-   * @param {string} [opts.numberingSystem=null] - the numbering system
-   * @param {string} [opts.locObj=null] - an existing locale object to use
-   * @param {string} [opts.outputCalendar='gregory'] - the calendar
-   * @return {Array}
-   */
-  static monthsFormat(length = "long", { locale = null, numberingSystem = null, locObj = null, outputCalendar = "gregory" } = {}) {
-    return (locObj || Locale.create(locale, numberingSystem, outputCalendar)).months(length, true);
-  }
-  /**
-   * Return an array of standalone week names.
-   * @see https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/DateTimeFormat
-   * @param {string} [length='long'] - the length of the weekday representation, such as "narrow", "short", "long".
-   * @param {Object} opts - options
-   * @param {string} [opts.locale] - the locale code
-   * @param {string} [opts.numberingSystem=null] - the numbering system
-   * @param {string} [opts.locObj=null] - an existing locale object to use
-   * @example Info.weekdays()[0] //=> 'Monday'
-   * @example Info.weekdays('short')[0] //=> 'Mon'
-   * @example Info.weekdays('short', { locale: 'fr-CA' })[0] //=> 'lun.'
-   * @example Info.weekdays('short', { locale: 'ar' })[0] //=> 'الاثنين'
-   * @return {Array}
-   */
-  static weekdays(length = "long", { locale = null, numberingSystem = null, locObj = null } = {}) {
-    return (locObj || Locale.create(locale, numberingSystem, null)).weekdays(length);
-  }
-  /**
-   * Return an array of format week names.
-   * Format weekdays differ from standalone weekdays in that they're meant to appear next to more date information. In some languages, that
-   * changes the string.
-   * See {@link Info#weekdays}
-   * @param {string} [length='long'] - the length of the month representation, such as "narrow", "short", "long".
-   * @param {Object} opts - options
-   * @param {string} [opts.locale=null] - the locale code
-   * @param {string} [opts.numberingSystem=null] - the numbering system
-   * @param {string} [opts.locObj=null] - an existing locale object to use
-   * @return {Array}
-   */
-  static weekdaysFormat(length = "long", { locale = null, numberingSystem = null, locObj = null } = {}) {
-    return (locObj || Locale.create(locale, numberingSystem, null)).weekdays(length, true);
-  }
-  /**
-   * Return an array of meridiems.
-   * @param {Object} opts - options
-   * @param {string} [opts.locale] - the locale code
-   * @example Info.meridiems() //=> [ 'AM', 'PM' ]
-   * @example Info.meridiems({ locale: 'my' }) //=> [ 'နံနက်', 'ညနေ' ]
-   * @return {Array}
-   */
-  static meridiems({ locale = null } = {}) {
-    return Locale.create(locale).meridiems();
-  }
-  /**
-   * Return an array of eras, such as ['BC', 'AD']. The locale can be specified, but the calendar system is always Gregorian.
-   * @param {string} [length='short'] - the length of the era representation, such as "short" or "long".
-   * @param {Object} opts - options
-   * @param {string} [opts.locale] - the locale code
-   * @example Info.eras() //=> [ 'BC', 'AD' ]
-   * @example Info.eras('long') //=> [ 'Before Christ', 'Anno Domini' ]
-   * @example Info.eras('long', { locale: 'fr' }) //=> [ 'avant Jésus-Christ', 'après Jésus-Christ' ]
-   * @return {Array}
-   */
-  static eras(length = "short", { locale = null } = {}) {
-    return Locale.create(locale, null, "gregory").eras(length);
-  }
-  /**
-   * Return the set of available features in this environment.
-   * Some features of Luxon are not available in all environments. For example, on older browsers, relative time formatting support is not available. Use this function to figure out if that's the case.
-   * Keys:
-   * * `relative`: whether this environment supports relative time formatting
-   * * `localeWeek`: whether this environment supports different weekdays for the start of the week based on the locale
-   * @example Info.features() //=> { relative: false, localeWeek: true }
-   * @return {Object}
-   */
-  static features() {
-    return { relative: hasRelative(), localeWeek: hasLocaleWeekInfo() };
-  }
-};
-function dayDiff(earlier, later) {
-  const utcDayStart = (dt) => dt.toUTC(0, { keepLocalTime: true }).startOf("day").valueOf(), ms = utcDayStart(later) - utcDayStart(earlier);
-  return Math.floor(Duration.fromMillis(ms).as("days"));
-}
-function highOrderDiffs(cursor, later, units) {
-  const differs = [
-    ["years", (a2, b2) => b2.year - a2.year],
-    ["quarters", (a2, b2) => b2.quarter - a2.quarter + (b2.year - a2.year) * 4],
-    ["months", (a2, b2) => b2.month - a2.month + (b2.year - a2.year) * 12],
-    [
-      "weeks",
-      (a2, b2) => {
-        const days = dayDiff(a2, b2);
-        return (days - days % 7) / 7;
-      }
-    ],
-    ["days", dayDiff]
-  ];
-  const results = {};
-  const earlier = cursor;
-  let lowestOrder, highWater;
-  for (const [unit, differ] of differs) {
-    if (units.indexOf(unit) >= 0) {
-      lowestOrder = unit;
-      results[unit] = differ(cursor, later);
-      highWater = earlier.plus(results);
-      if (highWater > later) {
-        results[unit]--;
-        cursor = earlier.plus(results);
-        if (cursor > later) {
-          highWater = cursor;
-          results[unit]--;
-          cursor = earlier.plus(results);
-        }
-      } else {
-        cursor = highWater;
-      }
-    }
-  }
-  return [cursor, results, highWater, lowestOrder];
-}
-function diff(earlier, later, units, opts) {
-  let [cursor, results, highWater, lowestOrder] = highOrderDiffs(earlier, later, units);
-  const remainingMillis = later - cursor;
-  const lowerOrderUnits = units.filter(
-    (u2) => ["hours", "minutes", "seconds", "milliseconds"].indexOf(u2) >= 0
-  );
-  if (lowerOrderUnits.length === 0) {
-    if (highWater < later) {
-      highWater = cursor.plus({ [lowestOrder]: 1 });
-    }
-    if (highWater !== cursor) {
-      results[lowestOrder] = (results[lowestOrder] || 0) + remainingMillis / (highWater - cursor);
-    }
-  }
-  const duration3 = Duration.fromObject(results, opts);
-  if (lowerOrderUnits.length > 0) {
-    return Duration.fromMillis(remainingMillis, opts).shiftTo(...lowerOrderUnits).plus(duration3);
-  } else {
-    return duration3;
-  }
-}
-var MISSING_FTP = "missing Intl.DateTimeFormat.formatToParts support";
-function intUnit(regex2, post = (i2) => i2) {
-  return { regex: regex2, deser: ([s3]) => post(parseDigits(s3)) };
-}
-var NBSP = String.fromCharCode(160);
-var spaceOrNBSP = `[ ${NBSP}]`;
-var spaceOrNBSPRegExp = new RegExp(spaceOrNBSP, "g");
-function fixListRegex(s3) {
-  return s3.replace(/\./g, "\\.?").replace(spaceOrNBSPRegExp, spaceOrNBSP);
-}
-function stripInsensitivities(s3) {
-  return s3.replace(/\./g, "").replace(spaceOrNBSPRegExp, " ").toLowerCase();
-}
-function oneOf(strings, startIndex) {
-  if (strings === null) {
-    return null;
-  } else {
-    return {
-      regex: RegExp(strings.map(fixListRegex).join("|")),
-      deser: ([s3]) => strings.findIndex((i2) => stripInsensitivities(s3) === stripInsensitivities(i2)) + startIndex
-    };
-  }
-}
-function offset(regex2, groups2) {
-  return { regex: regex2, deser: ([, h2, m2]) => signedOffset(h2, m2), groups: groups2 };
-}
-function simple(regex2) {
-  return { regex: regex2, deser: ([s3]) => s3 };
-}
-function escapeToken(value) {
-  return value.replace(/[\-\[\]{}()*+?.,\\\^$|#\s]/g, "\\$&");
-}
-function unitForToken(token, loc) {
-  const one = digitRegex(loc), two = digitRegex(loc, "{2}"), three = digitRegex(loc, "{3}"), four = digitRegex(loc, "{4}"), six = digitRegex(loc, "{6}"), oneOrTwo = digitRegex(loc, "{1,2}"), oneToThree = digitRegex(loc, "{1,3}"), oneToSix = digitRegex(loc, "{1,6}"), oneToNine = digitRegex(loc, "{1,9}"), twoToFour = digitRegex(loc, "{2,4}"), fourToSix = digitRegex(loc, "{4,6}"), literal2 = (t2) => ({ regex: RegExp(escapeToken(t2.val)), deser: ([s3]) => s3, literal: true }), unitate = (t2) => {
-    if (token.literal) {
-      return literal2(t2);
-    }
-    switch (t2.val) {
-      // era
-      case "G":
-        return oneOf(loc.eras("short"), 0);
-      case "GG":
-        return oneOf(loc.eras("long"), 0);
-      // years
-      case "y":
-        return intUnit(oneToSix);
-      case "yy":
-        return intUnit(twoToFour, untruncateYear);
-      case "yyyy":
-        return intUnit(four);
-      case "yyyyy":
-        return intUnit(fourToSix);
-      case "yyyyyy":
-        return intUnit(six);
-      // months
-      case "M":
-        return intUnit(oneOrTwo);
-      case "MM":
-        return intUnit(two);
-      case "MMM":
-        return oneOf(loc.months("short", true), 1);
-      case "MMMM":
-        return oneOf(loc.months("long", true), 1);
-      case "L":
-        return intUnit(oneOrTwo);
-      case "LL":
-        return intUnit(two);
-      case "LLL":
-        return oneOf(loc.months("short", false), 1);
-      case "LLLL":
-        return oneOf(loc.months("long", false), 1);
-      // dates
-      case "d":
-        return intUnit(oneOrTwo);
-      case "dd":
-        return intUnit(two);
-      // ordinals
-      case "o":
-        return intUnit(oneToThree);
-      case "ooo":
-        return intUnit(three);
-      // time
-      case "HH":
-        return intUnit(two);
-      case "H":
-        return intUnit(oneOrTwo);
-      case "hh":
-        return intUnit(two);
-      case "h":
-        return intUnit(oneOrTwo);
-      case "mm":
-        return intUnit(two);
-      case "m":
-        return intUnit(oneOrTwo);
-      case "q":
-        return intUnit(oneOrTwo);
-      case "qq":
-        return intUnit(two);
-      case "s":
-        return intUnit(oneOrTwo);
-      case "ss":
-        return intUnit(two);
-      case "S":
-        return intUnit(oneToThree);
-      case "SSS":
-        return intUnit(three);
-      case "u":
-        return simple(oneToNine);
-      case "uu":
-        return simple(oneOrTwo);
-      case "uuu":
-        return intUnit(one);
-      // meridiem
-      case "a":
-        return oneOf(loc.meridiems(), 0);
-      // weekYear (k)
-      case "kkkk":
-        return intUnit(four);
-      case "kk":
-        return intUnit(twoToFour, untruncateYear);
-      // weekNumber (W)
-      case "W":
-        return intUnit(oneOrTwo);
-      case "WW":
-        return intUnit(two);
-      // weekdays
-      case "E":
-      case "c":
-        return intUnit(one);
-      case "EEE":
-        return oneOf(loc.weekdays("short", false), 1);
-      case "EEEE":
-        return oneOf(loc.weekdays("long", false), 1);
-      case "ccc":
-        return oneOf(loc.weekdays("short", true), 1);
-      case "cccc":
-        return oneOf(loc.weekdays("long", true), 1);
-      // offset/zone
-      case "Z":
-      case "ZZ":
-        return offset(new RegExp(`([+-]${oneOrTwo.source})(?::(${two.source}))?`), 2);
-      case "ZZZ":
-        return offset(new RegExp(`([+-]${oneOrTwo.source})(${two.source})?`), 2);
-      // we don't support ZZZZ (PST) or ZZZZZ (Pacific Standard Time) in parsing
-      // because we don't have any way to figure out what they are
-      case "z":
-        return simple(/[a-z_+-/]{1,256}?/i);
-      // this special-case "token" represents a place where a macro-token expanded into a white-space literal
-      // in this case we accept any non-newline white-space
-      case " ":
-        return simple(/[^\S\n\r]/);
-      default:
-        return literal2(t2);
-    }
-  };
-  const unit = unitate(token) || {
-    invalidReason: MISSING_FTP
-  };
-  unit.token = token;
-  return unit;
-}
-var partTypeStyleToTokenVal = {
-  year: {
-    "2-digit": "yy",
-    numeric: "yyyyy"
-  },
-  month: {
-    numeric: "M",
-    "2-digit": "MM",
-    short: "MMM",
-    long: "MMMM"
-  },
-  day: {
-    numeric: "d",
-    "2-digit": "dd"
-  },
-  weekday: {
-    short: "EEE",
-    long: "EEEE"
-  },
-  dayperiod: "a",
-  dayPeriod: "a",
-  hour12: {
-    numeric: "h",
-    "2-digit": "hh"
-  },
-  hour24: {
-    numeric: "H",
-    "2-digit": "HH"
-  },
-  minute: {
-    numeric: "m",
-    "2-digit": "mm"
-  },
-  second: {
-    numeric: "s",
-    "2-digit": "ss"
-  },
-  timeZoneName: {
-    long: "ZZZZZ",
-    short: "ZZZ"
-  }
-};
-function tokenForPart(part, formatOpts, resolvedOpts) {
-  const { type, value } = part;
-  if (type === "literal") {
-    const isSpace2 = /^\s+$/.test(value);
-    return {
-      literal: !isSpace2,
-      val: isSpace2 ? " " : value
-    };
-  }
-  const style = formatOpts[type];
-  let actualType = type;
-  if (type === "hour") {
-    if (formatOpts.hour12 != null) {
-      actualType = formatOpts.hour12 ? "hour12" : "hour24";
-    } else if (formatOpts.hourCycle != null) {
-      if (formatOpts.hourCycle === "h11" || formatOpts.hourCycle === "h12") {
-        actualType = "hour12";
-      } else {
-        actualType = "hour24";
-      }
-    } else {
-      actualType = resolvedOpts.hour12 ? "hour12" : "hour24";
-    }
-  }
-  let val = partTypeStyleToTokenVal[actualType];
-  if (typeof val === "object") {
-    val = val[style];
-  }
-  if (val) {
-    return {
-      literal: false,
-      val
-    };
-  }
-  return void 0;
-}
-function buildRegex(units) {
-  const re = units.map((u2) => u2.regex).reduce((f2, r2) => `${f2}(${r2.source})`, "");
-  return [`^${re}$`, units];
-}
-function match(input2, regex2, handlers) {
-  const matches2 = input2.match(regex2);
-  if (matches2) {
-    const all = {};
-    let matchIndex = 1;
-    for (const i2 in handlers) {
-      if (hasOwnProperty(handlers, i2)) {
-        const h2 = handlers[i2], groups2 = h2.groups ? h2.groups + 1 : 1;
-        if (!h2.literal && h2.token) {
-          all[h2.token.val[0]] = h2.deser(matches2.slice(matchIndex, matchIndex + groups2));
-        }
-        matchIndex += groups2;
-      }
-    }
-    return [matches2, all];
-  } else {
-    return [matches2, {}];
-  }
-}
-function dateTimeFromMatches(matches2) {
-  const toField = (token) => {
-    switch (token) {
-      case "S":
-        return "millisecond";
-      case "s":
-        return "second";
-      case "m":
-        return "minute";
-      case "h":
-      case "H":
-        return "hour";
-      case "d":
-        return "day";
-      case "o":
-        return "ordinal";
-      case "L":
-      case "M":
-        return "month";
-      case "y":
-        return "year";
-      case "E":
-      case "c":
-        return "weekday";
-      case "W":
-        return "weekNumber";
-      case "k":
-        return "weekYear";
-      case "q":
-        return "quarter";
-      default:
-        return null;
-    }
-  };
-  let zone = null;
-  let specificOffset;
-  if (!isUndefined(matches2.z)) {
-    zone = IANAZone.create(matches2.z);
-  }
-  if (!isUndefined(matches2.Z)) {
-    if (!zone) {
-      zone = new FixedOffsetZone(matches2.Z);
-    }
-    specificOffset = matches2.Z;
-  }
-  if (!isUndefined(matches2.q)) {
-    matches2.M = (matches2.q - 1) * 3 + 1;
-  }
-  if (!isUndefined(matches2.h)) {
-    if (matches2.h < 12 && matches2.a === 1) {
-      matches2.h += 12;
-    } else if (matches2.h === 12 && matches2.a === 0) {
-      matches2.h = 0;
-    }
-  }
-  if (matches2.G === 0 && matches2.y) {
-    matches2.y = -matches2.y;
-  }
-  if (!isUndefined(matches2.u)) {
-    matches2.S = parseMillis(matches2.u);
-  }
-  const vals = Object.keys(matches2).reduce((r2, k2) => {
-    const f2 = toField(k2);
-    if (f2) {
-      r2[f2] = matches2[k2];
-    }
-    return r2;
-  }, {});
-  return [vals, zone, specificOffset];
-}
-var dummyDateTimeCache = null;
-function getDummyDateTime() {
-  if (!dummyDateTimeCache) {
-    dummyDateTimeCache = DateTime.fromMillis(1555555555555);
-  }
-  return dummyDateTimeCache;
-}
-function maybeExpandMacroToken(token, locale) {
-  if (token.literal) {
-    return token;
-  }
-  const formatOpts = Formatter.macroTokenToFormatOpts(token.val);
-  const tokens = formatOptsToTokens(formatOpts, locale);
-  if (tokens == null || tokens.includes(void 0)) {
-    return token;
-  }
-  return tokens;
-}
-function expandMacroTokens(tokens, locale) {
-  return Array.prototype.concat(...tokens.map((t2) => maybeExpandMacroToken(t2, locale)));
-}
-var TokenParser = class {
-  constructor(locale, format2) {
-    this.locale = locale;
-    this.format = format2;
-    this.tokens = expandMacroTokens(Formatter.parseFormat(format2), locale);
-    this.units = this.tokens.map((t2) => unitForToken(t2, locale));
-    this.disqualifyingUnit = this.units.find((t2) => t2.invalidReason);
-    if (!this.disqualifyingUnit) {
-      const [regexString, handlers] = buildRegex(this.units);
-      this.regex = RegExp(regexString, "i");
-      this.handlers = handlers;
-    }
-  }
-  explainFromTokens(input2) {
-    if (!this.isValid) {
-      return { input: input2, tokens: this.tokens, invalidReason: this.invalidReason };
-    } else {
-      const [rawMatches, matches2] = match(input2, this.regex, this.handlers), [result, zone, specificOffset] = matches2 ? dateTimeFromMatches(matches2) : [null, null, void 0];
-      if (hasOwnProperty(matches2, "a") && hasOwnProperty(matches2, "H")) {
-        throw new ConflictingSpecificationError(
-          "Can't include meridiem when specifying 24-hour format"
-        );
-      }
-      return {
-        input: input2,
-        tokens: this.tokens,
-        regex: this.regex,
-        rawMatches,
-        matches: matches2,
-        result,
-        zone,
-        specificOffset
-      };
-    }
-  }
-  get isValid() {
-    return !this.disqualifyingUnit;
-  }
-  get invalidReason() {
-    return this.disqualifyingUnit ? this.disqualifyingUnit.invalidReason : null;
-  }
-};
-function explainFromTokens(locale, input2, format2) {
-  const parser3 = new TokenParser(locale, format2);
-  return parser3.explainFromTokens(input2);
-}
-function parseFromTokens(locale, input2, format2) {
-  const { result, zone, specificOffset, invalidReason } = explainFromTokens(locale, input2, format2);
-  return [result, zone, specificOffset, invalidReason];
-}
-function formatOptsToTokens(formatOpts, locale) {
-  if (!formatOpts) {
-    return null;
-  }
-  const formatter = Formatter.create(locale, formatOpts);
-  const df = formatter.dtFormatter(getDummyDateTime());
-  const parts = df.formatToParts();
-  const resolvedOpts = df.resolvedOptions();
-  return parts.map((p2) => tokenForPart(p2, formatOpts, resolvedOpts));
-}
-var INVALID = "Invalid DateTime";
-var MAX_DATE = 864e13;
-function unsupportedZone(zone) {
-  return new Invalid("unsupported zone", `the zone "${zone.name}" is not supported`);
-}
-function possiblyCachedWeekData(dt) {
-  if (dt.weekData === null) {
-    dt.weekData = gregorianToWeek(dt.c);
-  }
-  return dt.weekData;
-}
-function possiblyCachedLocalWeekData(dt) {
-  if (dt.localWeekData === null) {
-    dt.localWeekData = gregorianToWeek(
-      dt.c,
-      dt.loc.getMinDaysInFirstWeek(),
-      dt.loc.getStartOfWeek()
-    );
-  }
-  return dt.localWeekData;
-}
-function clone(inst, alts) {
-  const current2 = {
-    ts: inst.ts,
-    zone: inst.zone,
-    c: inst.c,
-    o: inst.o,
-    loc: inst.loc,
-    invalid: inst.invalid
-  };
-  return new DateTime({ ...current2, ...alts, old: current2 });
-}
-function fixOffset(localTS, o2, tz) {
-  let utcGuess = localTS - o2 * 60 * 1e3;
-  const o22 = tz.offset(utcGuess);
-  if (o2 === o22) {
-    return [utcGuess, o2];
-  }
-  utcGuess -= (o22 - o2) * 60 * 1e3;
-  const o3 = tz.offset(utcGuess);
-  if (o22 === o3) {
-    return [utcGuess, o22];
-  }
-  return [localTS - Math.min(o22, o3) * 60 * 1e3, Math.max(o22, o3)];
-}
-function tsToObj(ts, offset2) {
-  ts += offset2 * 60 * 1e3;
-  const d2 = new Date(ts);
-  return {
-    year: d2.getUTCFullYear(),
-    month: d2.getUTCMonth() + 1,
-    day: d2.getUTCDate(),
-    hour: d2.getUTCHours(),
-    minute: d2.getUTCMinutes(),
-    second: d2.getUTCSeconds(),
-    millisecond: d2.getUTCMilliseconds()
-  };
-}
-function objToTS(obj, offset2, zone) {
-  return fixOffset(objToLocalTS(obj), offset2, zone);
-}
-function adjustTime(inst, dur) {
-  const oPre = inst.o, year = inst.c.year + Math.trunc(dur.years), month = inst.c.month + Math.trunc(dur.months) + Math.trunc(dur.quarters) * 3, c2 = {
-    ...inst.c,
-    year,
-    month,
-    day: Math.min(inst.c.day, daysInMonth(year, month)) + Math.trunc(dur.days) + Math.trunc(dur.weeks) * 7
-  }, millisToAdd = Duration.fromObject({
-    years: dur.years - Math.trunc(dur.years),
-    quarters: dur.quarters - Math.trunc(dur.quarters),
-    months: dur.months - Math.trunc(dur.months),
-    weeks: dur.weeks - Math.trunc(dur.weeks),
-    days: dur.days - Math.trunc(dur.days),
-    hours: dur.hours,
-    minutes: dur.minutes,
-    seconds: dur.seconds,
-    milliseconds: dur.milliseconds
-  }).as("milliseconds"), localTS = objToLocalTS(c2);
-  let [ts, o2] = fixOffset(localTS, oPre, inst.zone);
-  if (millisToAdd !== 0) {
-    ts += millisToAdd;
-    o2 = inst.zone.offset(ts);
-  }
-  return { ts, o: o2 };
-}
-function parseDataToDateTime(parsed, parsedZone, opts, format2, text2, specificOffset) {
-  const { setZone, zone } = opts;
-  if (parsed && Object.keys(parsed).length !== 0 || parsedZone) {
-    const interpretationZone = parsedZone || zone, inst = DateTime.fromObject(parsed, {
-      ...opts,
-      zone: interpretationZone,
-      specificOffset
-    });
-    return setZone ? inst : inst.setZone(zone);
-  } else {
-    return DateTime.invalid(
-      new Invalid("unparsable", `the input "${text2}" can't be parsed as ${format2}`)
-    );
-  }
-}
-function toTechFormat(dt, format2, allowZ = true) {
-  return dt.isValid ? Formatter.create(Locale.create("en-US"), {
-    allowZ,
-    forceSimple: true
-  }).formatDateTimeFromString(dt, format2) : null;
-}
-function toISODate(o2, extended2, precision) {
-  const longFormat = o2.c.year > 9999 || o2.c.year < 0;
-  let c2 = "";
-  if (longFormat && o2.c.year >= 0) c2 += "+";
-  c2 += padStart(o2.c.year, longFormat ? 6 : 4);
-  if (precision === "year") return c2;
-  if (extended2) {
-    c2 += "-";
-    c2 += padStart(o2.c.month);
-    if (precision === "month") return c2;
-    c2 += "-";
-  } else {
-    c2 += padStart(o2.c.month);
-    if (precision === "month") return c2;
-  }
-  c2 += padStart(o2.c.day);
-  return c2;
-}
-function toISOTime(o2, extended2, suppressSeconds, suppressMilliseconds, includeOffset, extendedZone, precision) {
-  let showSeconds = !suppressSeconds || o2.c.millisecond !== 0 || o2.c.second !== 0, c2 = "";
-  switch (precision) {
-    case "day":
-    case "month":
-    case "year":
-      break;
-    default:
-      c2 += padStart(o2.c.hour);
-      if (precision === "hour") break;
-      if (extended2) {
-        c2 += ":";
-        c2 += padStart(o2.c.minute);
-        if (precision === "minute") break;
-        if (showSeconds) {
-          c2 += ":";
-          c2 += padStart(o2.c.second);
-        }
-      } else {
-        c2 += padStart(o2.c.minute);
-        if (precision === "minute") break;
-        if (showSeconds) {
-          c2 += padStart(o2.c.second);
-        }
-      }
-      if (precision === "second") break;
-      if (showSeconds && (!suppressMilliseconds || o2.c.millisecond !== 0)) {
-        c2 += ".";
-        c2 += padStart(o2.c.millisecond, 3);
-      }
-  }
-  if (includeOffset) {
-    if (o2.isOffsetFixed && o2.offset === 0 && !extendedZone) {
-      c2 += "Z";
-    } else if (o2.o < 0) {
-      c2 += "-";
-      c2 += padStart(Math.trunc(-o2.o / 60));
-      c2 += ":";
-      c2 += padStart(Math.trunc(-o2.o % 60));
-    } else {
-      c2 += "+";
-      c2 += padStart(Math.trunc(o2.o / 60));
-      c2 += ":";
-      c2 += padStart(Math.trunc(o2.o % 60));
-    }
-  }
-  if (extendedZone) {
-    c2 += "[" + o2.zone.ianaName + "]";
-  }
-  return c2;
-}
-var defaultUnitValues = {
-  month: 1,
-  day: 1,
-  hour: 0,
-  minute: 0,
-  second: 0,
-  millisecond: 0
-};
-var defaultWeekUnitValues = {
-  weekNumber: 1,
-  weekday: 1,
-  hour: 0,
-  minute: 0,
-  second: 0,
-  millisecond: 0
-};
-var defaultOrdinalUnitValues = {
-  ordinal: 1,
-  hour: 0,
-  minute: 0,
-  second: 0,
-  millisecond: 0
-};
-var orderedUnits = ["year", "month", "day", "hour", "minute", "second", "millisecond"];
-var orderedWeekUnits = [
-  "weekYear",
-  "weekNumber",
-  "weekday",
-  "hour",
-  "minute",
-  "second",
-  "millisecond"
-];
-var orderedOrdinalUnits = ["year", "ordinal", "hour", "minute", "second", "millisecond"];
-function normalizeUnit(unit) {
-  const normalized = {
-    year: "year",
-    years: "year",
-    month: "month",
-    months: "month",
-    day: "day",
-    days: "day",
-    hour: "hour",
-    hours: "hour",
-    minute: "minute",
-    minutes: "minute",
-    quarter: "quarter",
-    quarters: "quarter",
-    second: "second",
-    seconds: "second",
-    millisecond: "millisecond",
-    milliseconds: "millisecond",
-    weekday: "weekday",
-    weekdays: "weekday",
-    weeknumber: "weekNumber",
-    weeksnumber: "weekNumber",
-    weeknumbers: "weekNumber",
-    weekyear: "weekYear",
-    weekyears: "weekYear",
-    ordinal: "ordinal"
-  }[unit.toLowerCase()];
-  if (!normalized) throw new InvalidUnitError(unit);
-  return normalized;
-}
-function normalizeUnitWithLocalWeeks(unit) {
-  switch (unit.toLowerCase()) {
-    case "localweekday":
-    case "localweekdays":
-      return "localWeekday";
-    case "localweeknumber":
-    case "localweeknumbers":
-      return "localWeekNumber";
-    case "localweekyear":
-    case "localweekyears":
-      return "localWeekYear";
-    default:
-      return normalizeUnit(unit);
-  }
-}
-function guessOffsetForZone(zone) {
-  if (zoneOffsetTs === void 0) {
-    zoneOffsetTs = Settings.now();
-  }
-  if (zone.type !== "iana") {
-    return zone.offset(zoneOffsetTs);
-  }
-  const zoneName = zone.name;
-  let offsetGuess = zoneOffsetGuessCache.get(zoneName);
-  if (offsetGuess === void 0) {
-    offsetGuess = zone.offset(zoneOffsetTs);
-    zoneOffsetGuessCache.set(zoneName, offsetGuess);
-  }
-  return offsetGuess;
-}
-function quickDT(obj, opts) {
-  const zone = normalizeZone(opts.zone, Settings.defaultZone);
-  if (!zone.isValid) {
-    return DateTime.invalid(unsupportedZone(zone));
-  }
-  const loc = Locale.fromObject(opts);
-  let ts, o2;
-  if (!isUndefined(obj.year)) {
-    for (const u2 of orderedUnits) {
-      if (isUndefined(obj[u2])) {
-        obj[u2] = defaultUnitValues[u2];
-      }
-    }
-    const invalid = hasInvalidGregorianData(obj) || hasInvalidTimeData(obj);
-    if (invalid) {
-      return DateTime.invalid(invalid);
-    }
-    const offsetProvis = guessOffsetForZone(zone);
-    [ts, o2] = objToTS(obj, offsetProvis, zone);
-  } else {
-    ts = Settings.now();
-  }
-  return new DateTime({ ts, zone, loc, o: o2 });
-}
-function diffRelative(start, end, opts) {
-  const round = isUndefined(opts.round) ? true : opts.round, rounding = isUndefined(opts.rounding) ? "trunc" : opts.rounding, format2 = (c2, unit) => {
-    c2 = roundTo(c2, round || opts.calendary ? 0 : 2, opts.calendary ? "round" : rounding);
-    const formatter = end.loc.clone(opts).relFormatter(opts);
-    return formatter.format(c2, unit);
-  }, differ = (unit) => {
-    if (opts.calendary) {
-      if (!end.hasSame(start, unit)) {
-        return end.startOf(unit).diff(start.startOf(unit), unit).get(unit);
-      } else return 0;
-    } else {
-      return end.diff(start, unit).get(unit);
-    }
-  };
-  if (opts.unit) {
-    return format2(differ(opts.unit), opts.unit);
-  }
-  for (const unit of opts.units) {
-    const count2 = differ(unit);
-    if (Math.abs(count2) >= 1) {
-      return format2(count2, unit);
-    }
-  }
-  return format2(start > end ? -0 : 0, opts.units[opts.units.length - 1]);
-}
-function lastOpts(argList) {
-  let opts = {}, args;
-  if (argList.length > 0 && typeof argList[argList.length - 1] === "object") {
-    opts = argList[argList.length - 1];
-    args = Array.from(argList).slice(0, argList.length - 1);
-  } else {
-    args = Array.from(argList);
-  }
-  return [opts, args];
-}
-var zoneOffsetTs;
-var zoneOffsetGuessCache = /* @__PURE__ */ new Map();
-var DateTime = class _DateTime {
-  /**
-   * @access private
-   */
-  constructor(config4) {
-    const zone = config4.zone || Settings.defaultZone;
-    let invalid = config4.invalid || (Number.isNaN(config4.ts) ? new Invalid("invalid input") : null) || (!zone.isValid ? unsupportedZone(zone) : null);
-    this.ts = isUndefined(config4.ts) ? Settings.now() : config4.ts;
-    let c2 = null, o2 = null;
-    if (!invalid) {
-      const unchanged = config4.old && config4.old.ts === this.ts && config4.old.zone.equals(zone);
-      if (unchanged) {
-        [c2, o2] = [config4.old.c, config4.old.o];
-      } else {
-        const ot = isNumber(config4.o) && !config4.old ? config4.o : zone.offset(this.ts);
-        c2 = tsToObj(this.ts, ot);
-        invalid = Number.isNaN(c2.year) ? new Invalid("invalid input") : null;
-        c2 = invalid ? null : c2;
-        o2 = invalid ? null : ot;
-      }
-    }
-    this._zone = zone;
-    this.loc = config4.loc || Locale.create();
-    this.invalid = invalid;
-    this.weekData = null;
-    this.localWeekData = null;
-    this.c = c2;
-    this.o = o2;
-    this.isLuxonDateTime = true;
-  }
-  // CONSTRUCT
-  /**
-   * Create a DateTime for the current instant, in the system's time zone.
-   *
-   * Use Settings to override these default values if needed.
-   * @example DateTime.now().toISO() //~> now in the ISO format
-   * @return {DateTime}
-   */
-  static now() {
-    return new _DateTime({});
-  }
-  /**
-   * Create a local DateTime
-   * @param {number} [year] - The calendar year. If omitted (as in, call `local()` with no arguments), the current time will be used
-   * @param {number} [month=1] - The month, 1-indexed
-   * @param {number} [day=1] - The day of the month, 1-indexed
-   * @param {number} [hour=0] - The hour of the day, in 24-hour time
-   * @param {number} [minute=0] - The minute of the hour, meaning a number between 0 and 59
-   * @param {number} [second=0] - The second of the minute, meaning a number between 0 and 59
-   * @param {number} [millisecond=0] - The millisecond of the second, meaning a number between 0 and 999
-   * @example DateTime.local()                                  //~> now
-   * @example DateTime.local({ zone: "America/New_York" })      //~> now, in US east coast time
-   * @example DateTime.local(2017)                              //~> 2017-01-01T00:00:00
-   * @example DateTime.local(2017, 3)                           //~> 2017-03-01T00:00:00
-   * @example DateTime.local(2017, 3, 12, { locale: "fr" })     //~> 2017-03-12T00:00:00, with a French locale
-   * @example DateTime.local(2017, 3, 12, 5)                    //~> 2017-03-12T05:00:00
-   * @example DateTime.local(2017, 3, 12, 5, { zone: "utc" })   //~> 2017-03-12T05:00:00, in UTC
-   * @example DateTime.local(2017, 3, 12, 5, 45)                //~> 2017-03-12T05:45:00
-   * @example DateTime.local(2017, 3, 12, 5, 45, 10)            //~> 2017-03-12T05:45:10
-   * @example DateTime.local(2017, 3, 12, 5, 45, 10, 765)       //~> 2017-03-12T05:45:10.765
-   * @return {DateTime}
-   */
-  static local() {
-    const [opts, args] = lastOpts(arguments), [year, month, day, hour, minute, second, millisecond] = args;
-    return quickDT({ year, month, day, hour, minute, second, millisecond }, opts);
-  }
-  /**
-   * Create a DateTime in UTC
-   * @param {number} [year] - The calendar year. If omitted (as in, call `utc()` with no arguments), the current time will be used
-   * @param {number} [month=1] - The month, 1-indexed
-   * @param {number} [day=1] - The day of the month
-   * @param {number} [hour=0] - The hour of the day, in 24-hour time
-   * @param {number} [minute=0] - The minute of the hour, meaning a number between 0 and 59
-   * @param {number} [second=0] - The second of the minute, meaning a number between 0 and 59
-   * @param {number} [millisecond=0] - The millisecond of the second, meaning a number between 0 and 999
-   * @param {Object} options - configuration options for the DateTime
-   * @param {string} [options.locale] - a locale to set on the resulting DateTime instance
-   * @param {string} [options.outputCalendar] - the output calendar to set on the resulting DateTime instance
-   * @param {string} [options.numberingSystem] - the numbering system to set on the resulting DateTime instance
-   * @param {string} [options.weekSettings] - the week settings to set on the resulting DateTime instance
-   * @example DateTime.utc()                                              //~> now
-   * @example DateTime.utc(2017)                                          //~> 2017-01-01T00:00:00Z
-   * @example DateTime.utc(2017, 3)                                       //~> 2017-03-01T00:00:00Z
-   * @example DateTime.utc(2017, 3, 12)                                   //~> 2017-03-12T00:00:00Z
-   * @example DateTime.utc(2017, 3, 12, 5)                                //~> 2017-03-12T05:00:00Z
-   * @example DateTime.utc(2017, 3, 12, 5, 45)                            //~> 2017-03-12T05:45:00Z
-   * @example DateTime.utc(2017, 3, 12, 5, 45, { locale: "fr" })          //~> 2017-03-12T05:45:00Z with a French locale
-   * @example DateTime.utc(2017, 3, 12, 5, 45, 10)                        //~> 2017-03-12T05:45:10Z
-   * @example DateTime.utc(2017, 3, 12, 5, 45, 10, 765, { locale: "fr" }) //~> 2017-03-12T05:45:10.765Z with a French locale
-   * @return {DateTime}
-   */
-  static utc() {
-    const [opts, args] = lastOpts(arguments), [year, month, day, hour, minute, second, millisecond] = args;
-    opts.zone = FixedOffsetZone.utcInstance;
-    return quickDT({ year, month, day, hour, minute, second, millisecond }, opts);
-  }
-  /**
-   * Create a DateTime from a JavaScript Date object. Uses the default zone.
-   * @param {Date} date - a JavaScript Date object
-   * @param {Object} options - configuration options for the DateTime
-   * @param {string|Zone} [options.zone='local'] - the zone to place the DateTime into
-   * @return {DateTime}
-   */
-  static fromJSDate(date6, options2 = {}) {
-    const ts = isDate(date6) ? date6.valueOf() : NaN;
-    if (Number.isNaN(ts)) {
-      return _DateTime.invalid("invalid input");
-    }
-    const zoneToUse = normalizeZone(options2.zone, Settings.defaultZone);
-    if (!zoneToUse.isValid) {
-      return _DateTime.invalid(unsupportedZone(zoneToUse));
-    }
-    return new _DateTime({
-      ts,
-      zone: zoneToUse,
-      loc: Locale.fromObject(options2)
-    });
-  }
-  /**
-   * Create a DateTime from a number of milliseconds since the epoch (meaning since 1 January 1970 00:00:00 UTC). Uses the default zone.
-   * @param {number} milliseconds - a number of milliseconds since 1970 UTC
-   * @param {Object} options - configuration options for the DateTime
-   * @param {string|Zone} [options.zone='local'] - the zone to place the DateTime into
-   * @param {string} [options.locale] - a locale to set on the resulting DateTime instance
-   * @param {string} options.outputCalendar - the output calendar to set on the resulting DateTime instance
-   * @param {string} options.numberingSystem - the numbering system to set on the resulting DateTime instance
-   * @param {string} options.weekSettings - the week settings to set on the resulting DateTime instance
-   * @return {DateTime}
-   */
-  static fromMillis(milliseconds, options2 = {}) {
-    if (!isNumber(milliseconds)) {
-      throw new InvalidArgumentError(
-        `fromMillis requires a numerical input, but received a ${typeof milliseconds} with value ${milliseconds}`
-      );
-    } else if (milliseconds < -MAX_DATE || milliseconds > MAX_DATE) {
-      return _DateTime.invalid("Timestamp out of range");
-    } else {
-      return new _DateTime({
-        ts: milliseconds,
-        zone: normalizeZone(options2.zone, Settings.defaultZone),
-        loc: Locale.fromObject(options2)
-      });
-    }
-  }
-  /**
-   * Create a DateTime from a number of seconds since the epoch (meaning since 1 January 1970 00:00:00 UTC). Uses the default zone.
-   * @param {number} seconds - a number of seconds since 1970 UTC
-   * @param {Object} options - configuration options for the DateTime
-   * @param {string|Zone} [options.zone='local'] - the zone to place the DateTime into
-   * @param {string} [options.locale] - a locale to set on the resulting DateTime instance
-   * @param {string} options.outputCalendar - the output calendar to set on the resulting DateTime instance
-   * @param {string} options.numberingSystem - the numbering system to set on the resulting DateTime instance
-   * @param {string} options.weekSettings - the week settings to set on the resulting DateTime instance
-   * @return {DateTime}
-   */
-  static fromSeconds(seconds, options2 = {}) {
-    if (!isNumber(seconds)) {
-      throw new InvalidArgumentError("fromSeconds requires a numerical input");
-    } else {
-      return new _DateTime({
-        ts: seconds * 1e3,
-        zone: normalizeZone(options2.zone, Settings.defaultZone),
-        loc: Locale.fromObject(options2)
-      });
-    }
-  }
-  /**
-   * Create a DateTime from a JavaScript object with keys like 'year' and 'hour' with reasonable defaults.
-   * @param {Object} obj - the object to create the DateTime from
-   * @param {number} obj.year - a year, such as 1987
-   * @param {number} obj.month - a month, 1-12
-   * @param {number} obj.day - a day of the month, 1-31, depending on the month
-   * @param {number} obj.ordinal - day of the year, 1-365 or 366
-   * @param {number} obj.weekYear - an ISO week year
-   * @param {number} obj.weekNumber - an ISO week number, between 1 and 52 or 53, depending on the year
-   * @param {number} obj.weekday - an ISO weekday, 1-7, where 1 is Monday and 7 is Sunday
-   * @param {number} obj.localWeekYear - a week year, according to the locale
-   * @param {number} obj.localWeekNumber - a week number, between 1 and 52 or 53, depending on the year, according to the locale
-   * @param {number} obj.localWeekday - a weekday, 1-7, where 1 is the first and 7 is the last day of the week, according to the locale
-   * @param {number} obj.hour - hour of the day, 0-23
-   * @param {number} obj.minute - minute of the hour, 0-59
-   * @param {number} obj.second - second of the minute, 0-59
-   * @param {number} obj.millisecond - millisecond of the second, 0-999
-   * @param {Object} opts - options for creating this DateTime
-   * @param {string|Zone} [opts.zone='local'] - interpret the numbers in the context of a particular zone. Can take any value taken as the first argument to setZone()
-   * @param {string} [opts.locale='system\'s locale'] - a locale to set on the resulting DateTime instance
-   * @param {string} opts.outputCalendar - the output calendar to set on the resulting DateTime instance
-   * @param {string} opts.numberingSystem - the numbering system to set on the resulting DateTime instance
-   * @param {string} opts.weekSettings - the week settings to set on the resulting DateTime instance
-   * @example DateTime.fromObject({ year: 1982, month: 5, day: 25}).toISODate() //=> '1982-05-25'
-   * @example DateTime.fromObject({ year: 1982 }).toISODate() //=> '1982-01-01'
-   * @example DateTime.fromObject({ hour: 10, minute: 26, second: 6 }) //~> today at 10:26:06
-   * @example DateTime.fromObject({ hour: 10, minute: 26, second: 6 }, { zone: 'utc' }),
-   * @example DateTime.fromObject({ hour: 10, minute: 26, second: 6 }, { zone: 'local' })
-   * @example DateTime.fromObject({ hour: 10, minute: 26, second: 6 }, { zone: 'America/New_York' })
-   * @example DateTime.fromObject({ weekYear: 2016, weekNumber: 2, weekday: 3 }).toISODate() //=> '2016-01-13'
-   * @example DateTime.fromObject({ localWeekYear: 2022, localWeekNumber: 1, localWeekday: 1 }, { locale: "en-US" }).toISODate() //=> '2021-12-26'
-   * @return {DateTime}
-   */
-  static fromObject(obj, opts = {}) {
-    obj = obj || {};
-    const zoneToUse = normalizeZone(opts.zone, Settings.defaultZone);
-    if (!zoneToUse.isValid) {
-      return _DateTime.invalid(unsupportedZone(zoneToUse));
-    }
-    const loc = Locale.fromObject(opts);
-    const normalized = normalizeObject(obj, normalizeUnitWithLocalWeeks);
-    const { minDaysInFirstWeek, startOfWeek } = usesLocalWeekValues(normalized, loc);
-    const tsNow = Settings.now(), offsetProvis = !isUndefined(opts.specificOffset) ? opts.specificOffset : zoneToUse.offset(tsNow), containsOrdinal = !isUndefined(normalized.ordinal), containsGregorYear = !isUndefined(normalized.year), containsGregorMD = !isUndefined(normalized.month) || !isUndefined(normalized.day), containsGregor = containsGregorYear || containsGregorMD, definiteWeekDef = normalized.weekYear || normalized.weekNumber;
-    if ((containsGregor || containsOrdinal) && definiteWeekDef) {
-      throw new ConflictingSpecificationError(
-        "Can't mix weekYear/weekNumber units with year/month/day or ordinals"
-      );
-    }
-    if (containsGregorMD && containsOrdinal) {
-      throw new ConflictingSpecificationError("Can't mix ordinal dates with month/day");
-    }
-    const useWeekData = definiteWeekDef || normalized.weekday && !containsGregor;
-    let units, defaultValues, objNow = tsToObj(tsNow, offsetProvis);
-    if (useWeekData) {
-      units = orderedWeekUnits;
-      defaultValues = defaultWeekUnitValues;
-      objNow = gregorianToWeek(objNow, minDaysInFirstWeek, startOfWeek);
-    } else if (containsOrdinal) {
-      units = orderedOrdinalUnits;
-      defaultValues = defaultOrdinalUnitValues;
-      objNow = gregorianToOrdinal(objNow);
-    } else {
-      units = orderedUnits;
-      defaultValues = defaultUnitValues;
-    }
-    let foundFirst = false;
-    for (const u2 of units) {
-      const v2 = normalized[u2];
-      if (!isUndefined(v2)) {
-        foundFirst = true;
-      } else if (foundFirst) {
-        normalized[u2] = defaultValues[u2];
-      } else {
-        normalized[u2] = objNow[u2];
-      }
-    }
-    const higherOrderInvalid = useWeekData ? hasInvalidWeekData(normalized, minDaysInFirstWeek, startOfWeek) : containsOrdinal ? hasInvalidOrdinalData(normalized) : hasInvalidGregorianData(normalized), invalid = higherOrderInvalid || hasInvalidTimeData(normalized);
-    if (invalid) {
-      return _DateTime.invalid(invalid);
-    }
-    const gregorian = useWeekData ? weekToGregorian(normalized, minDaysInFirstWeek, startOfWeek) : containsOrdinal ? ordinalToGregorian(normalized) : normalized, [tsFinal, offsetFinal] = objToTS(gregorian, offsetProvis, zoneToUse), inst = new _DateTime({
-      ts: tsFinal,
-      zone: zoneToUse,
-      o: offsetFinal,
-      loc
-    });
-    if (normalized.weekday && containsGregor && obj.weekday !== inst.weekday) {
-      return _DateTime.invalid(
-        "mismatched weekday",
-        `you can't specify both a weekday of ${normalized.weekday} and a date of ${inst.toISO()}`
-      );
-    }
-    if (!inst.isValid) {
-      return _DateTime.invalid(inst.invalid);
-    }
-    return inst;
-  }
-  /**
-   * Create a DateTime from an ISO 8601 string
-   * @param {string} text - the ISO string
-   * @param {Object} opts - options to affect the creation
-   * @param {string|Zone} [opts.zone='local'] - use this zone if no offset is specified in the input string itself. Will also convert the time to this zone
-   * @param {boolean} [opts.setZone=false] - override the zone with a fixed-offset zone specified in the string itself, if it specifies one
-   * @param {string} [opts.locale='system's locale'] - a locale to set on the resulting DateTime instance
-   * @param {string} [opts.outputCalendar] - the output calendar to set on the resulting DateTime instance
-   * @param {string} [opts.numberingSystem] - the numbering system to set on the resulting DateTime instance
-   * @param {string} [opts.weekSettings] - the week settings to set on the resulting DateTime instance
-   * @example DateTime.fromISO('2016-05-25T09:08:34.123')
-   * @example DateTime.fromISO('2016-05-25T09:08:34.123+06:00')
-   * @example DateTime.fromISO('2016-05-25T09:08:34.123+06:00', {setZone: true})
-   * @example DateTime.fromISO('2016-05-25T09:08:34.123', {zone: 'utc'})
-   * @example DateTime.fromISO('2016-W05-4')
-   * @return {DateTime}
-   */
-  static fromISO(text2, opts = {}) {
-    const [vals, parsedZone] = parseISODate(text2);
-    return parseDataToDateTime(vals, parsedZone, opts, "ISO 8601", text2);
-  }
-  /**
-   * Create a DateTime from an RFC 2822 string
-   * @param {string} text - the RFC 2822 string
-   * @param {Object} opts - options to affect the creation
-   * @param {string|Zone} [opts.zone='local'] - convert the time to this zone. Since the offset is always specified in the string itself, this has no effect on the interpretation of string, merely the zone the resulting DateTime is expressed in.
-   * @param {boolean} [opts.setZone=false] - override the zone with a fixed-offset zone specified in the string itself, if it specifies one
-   * @param {string} [opts.locale='system's locale'] - a locale to set on the resulting DateTime instance
-   * @param {string} opts.outputCalendar - the output calendar to set on the resulting DateTime instance
-   * @param {string} opts.numberingSystem - the numbering system to set on the resulting DateTime instance
-   * @param {string} opts.weekSettings - the week settings to set on the resulting DateTime instance
-   * @example DateTime.fromRFC2822('25 Nov 2016 13:23:12 GMT')
-   * @example DateTime.fromRFC2822('Fri, 25 Nov 2016 13:23:12 +0600')
-   * @example DateTime.fromRFC2822('25 Nov 2016 13:23 Z')
-   * @return {DateTime}
-   */
-  static fromRFC2822(text2, opts = {}) {
-    const [vals, parsedZone] = parseRFC2822Date(text2);
-    return parseDataToDateTime(vals, parsedZone, opts, "RFC 2822", text2);
-  }
-  /**
-   * Create a DateTime from an HTTP header date
-   * @see https://www.w3.org/Protocols/rfc2616/rfc2616-sec3.html#sec3.3.1
-   * @param {string} text - the HTTP header date
-   * @param {Object} opts - options to affect the creation
-   * @param {string|Zone} [opts.zone='local'] - convert the time to this zone. Since HTTP dates are always in UTC, this has no effect on the interpretation of string, merely the zone the resulting DateTime is expressed in.
-   * @param {boolean} [opts.setZone=false] - override the zone with the fixed-offset zone specified in the string. For HTTP dates, this is always UTC, so this option is equivalent to setting the `zone` option to 'utc', but this option is included for consistency with similar methods.
-   * @param {string} [opts.locale='system's locale'] - a locale to set on the resulting DateTime instance
-   * @param {string} opts.outputCalendar - the output calendar to set on the resulting DateTime instance
-   * @param {string} opts.numberingSystem - the numbering system to set on the resulting DateTime instance
-   * @param {string} opts.weekSettings - the week settings to set on the resulting DateTime instance
-   * @example DateTime.fromHTTP('Sun, 06 Nov 1994 08:49:37 GMT')
-   * @example DateTime.fromHTTP('Sunday, 06-Nov-94 08:49:37 GMT')
-   * @example DateTime.fromHTTP('Sun Nov  6 08:49:37 1994')
-   * @return {DateTime}
-   */
-  static fromHTTP(text2, opts = {}) {
-    const [vals, parsedZone] = parseHTTPDate(text2);
-    return parseDataToDateTime(vals, parsedZone, opts, "HTTP", opts);
-  }
-  /**
-   * Create a DateTime from an input string and format string.
-   * Defaults to en-US if no locale has been specified, regardless of the system's locale. For a table of tokens and their interpretations, see [here](https://moment.github.io/luxon/#/parsing?id=table-of-tokens).
-   * @param {string} text - the string to parse
-   * @param {string} fmt - the format the string is expected to be in (see the link below for the formats)
-   * @param {Object} opts - options to affect the creation
-   * @param {string|Zone} [opts.zone='local'] - use this zone if no offset is specified in the input string itself. Will also convert the DateTime to this zone
-   * @param {boolean} [opts.setZone=false] - override the zone with a zone specified in the string itself, if it specifies one
-   * @param {string} [opts.locale='en-US'] - a locale string to use when parsing. Will also set the DateTime to this locale
-   * @param {string} opts.numberingSystem - the numbering system to use when parsing. Will also set the resulting DateTime to this numbering system
-   * @param {string} opts.weekSettings - the week settings to set on the resulting DateTime instance
-   * @param {string} opts.outputCalendar - the output calendar to set on the resulting DateTime instance
-   * @return {DateTime}
-   */
-  static fromFormat(text2, fmt, opts = {}) {
-    if (isUndefined(text2) || isUndefined(fmt)) {
-      throw new InvalidArgumentError("fromFormat requires an input string and a format");
-    }
-    const { locale = null, numberingSystem = null } = opts, localeToUse = Locale.fromOpts({
-      locale,
-      numberingSystem,
-      defaultToEN: true
-    }), [vals, parsedZone, specificOffset, invalid] = parseFromTokens(localeToUse, text2, fmt);
-    if (invalid) {
-      return _DateTime.invalid(invalid);
-    } else {
-      return parseDataToDateTime(vals, parsedZone, opts, `format ${fmt}`, text2, specificOffset);
-    }
-  }
-  /**
-   * @deprecated use fromFormat instead
-   */
-  static fromString(text2, fmt, opts = {}) {
-    return _DateTime.fromFormat(text2, fmt, opts);
-  }
-  /**
-   * Create a DateTime from a SQL date, time, or datetime
-   * Defaults to en-US if no locale has been specified, regardless of the system's locale
-   * @param {string} text - the string to parse
-   * @param {Object} opts - options to affect the creation
-   * @param {string|Zone} [opts.zone='local'] - use this zone if no offset is specified in the input string itself. Will also convert the DateTime to this zone
-   * @param {boolean} [opts.setZone=false] - override the zone with a zone specified in the string itself, if it specifies one
-   * @param {string} [opts.locale='en-US'] - a locale string to use when parsing. Will also set the DateTime to this locale
-   * @param {string} opts.numberingSystem - the numbering system to use when parsing. Will also set the resulting DateTime to this numbering system
-   * @param {string} opts.weekSettings - the week settings to set on the resulting DateTime instance
-   * @param {string} opts.outputCalendar - the output calendar to set on the resulting DateTime instance
-   * @example DateTime.fromSQL('2017-05-15')
-   * @example DateTime.fromSQL('2017-05-15 09:12:34')
-   * @example DateTime.fromSQL('2017-05-15 09:12:34.342')
-   * @example DateTime.fromSQL('2017-05-15 09:12:34.342+06:00')
-   * @example DateTime.fromSQL('2017-05-15 09:12:34.342 America/Los_Angeles')
-   * @example DateTime.fromSQL('2017-05-15 09:12:34.342 America/Los_Angeles', { setZone: true })
-   * @example DateTime.fromSQL('2017-05-15 09:12:34.342', { zone: 'America/Los_Angeles' })
-   * @example DateTime.fromSQL('09:12:34.342')
-   * @return {DateTime}
-   */
-  static fromSQL(text2, opts = {}) {
-    const [vals, parsedZone] = parseSQL(text2);
-    return parseDataToDateTime(vals, parsedZone, opts, "SQL", text2);
-  }
-  /**
-   * Create an invalid DateTime.
-   * @param {string} reason - simple string of why this DateTime is invalid. Should not contain parameters or anything else data-dependent.
-   * @param {string} [explanation=null] - longer explanation, may include parameters and other useful debugging information
-   * @return {DateTime}
-   */
-  static invalid(reason, explanation = null) {
-    if (!reason) {
-      throw new InvalidArgumentError("need to specify a reason the DateTime is invalid");
-    }
-    const invalid = reason instanceof Invalid ? reason : new Invalid(reason, explanation);
-    if (Settings.throwOnInvalid) {
-      throw new InvalidDateTimeError(invalid);
-    } else {
-      return new _DateTime({ invalid });
-    }
-  }
-  /**
-   * Check if an object is an instance of DateTime. Works across context boundaries
-   * @param {object} o
-   * @return {boolean}
-   */
-  static isDateTime(o2) {
-    return o2 && o2.isLuxonDateTime || false;
-  }
-  /**
-   * Produce the format string for a set of options
-   * @param formatOpts
-   * @param localeOpts
-   * @returns {string}
-   */
-  static parseFormatForOpts(formatOpts, localeOpts = {}) {
-    const tokenList = formatOptsToTokens(formatOpts, Locale.fromObject(localeOpts));
-    return !tokenList ? null : tokenList.map((t2) => t2 ? t2.val : null).join("");
-  }
-  /**
-   * Produce the the fully expanded format token for the locale
-   * Does NOT quote characters, so quoted tokens will not round trip correctly
-   * @param fmt
-   * @param localeOpts
-   * @returns {string}
-   */
-  static expandFormat(fmt, localeOpts = {}) {
-    const expanded = expandMacroTokens(Formatter.parseFormat(fmt), Locale.fromObject(localeOpts));
-    return expanded.map((t2) => t2.val).join("");
-  }
-  static resetCache() {
-    zoneOffsetTs = void 0;
-    zoneOffsetGuessCache.clear();
-  }
-  // INFO
-  /**
-   * Get the value of unit.
-   * @param {string} unit - a unit such as 'minute' or 'day'
-   * @example DateTime.local(2017, 7, 4).get('month'); //=> 7
-   * @example DateTime.local(2017, 7, 4).get('day'); //=> 4
-   * @return {number}
-   */
-  get(unit) {
-    return this[unit];
-  }
-  /**
-   * Returns whether the DateTime is valid. Invalid DateTimes occur when:
-   * * The DateTime was created from invalid calendar information, such as the 13th month or February 30
-   * * The DateTime was created by an operation on another invalid date
-   * @type {boolean}
-   */
-  get isValid() {
-    return this.invalid === null;
-  }
-  /**
-   * Returns an error code if this DateTime is invalid, or null if the DateTime is valid
-   * @type {string}
-   */
-  get invalidReason() {
-    return this.invalid ? this.invalid.reason : null;
-  }
-  /**
-   * Returns an explanation of why this DateTime became invalid, or null if the DateTime is valid
-   * @type {string}
-   */
-  get invalidExplanation() {
-    return this.invalid ? this.invalid.explanation : null;
-  }
-  /**
-   * Get the locale of a DateTime, such 'en-GB'. The locale is used when formatting the DateTime
-   *
-   * @type {string}
-   */
-  get locale() {
-    return this.isValid ? this.loc.locale : null;
-  }
-  /**
-   * Get the numbering system of a DateTime, such 'beng'. The numbering system is used when formatting the DateTime
-   *
-   * @type {string}
-   */
-  get numberingSystem() {
-    return this.isValid ? this.loc.numberingSystem : null;
-  }
-  /**
-   * Get the output calendar of a DateTime, such 'islamic'. The output calendar is used when formatting the DateTime
-   *
-   * @type {string}
-   */
-  get outputCalendar() {
-    return this.isValid ? this.loc.outputCalendar : null;
-  }
-  /**
-   * Get the time zone associated with this DateTime.
-   * @type {Zone}
-   */
-  get zone() {
-    return this._zone;
-  }
-  /**
-   * Get the name of the time zone.
-   * @type {string}
-   */
-  get zoneName() {
-    return this.isValid ? this.zone.name : null;
-  }
-  /**
-   * Get the year
-   * @example DateTime.local(2017, 5, 25).year //=> 2017
-   * @type {number}
-   */
-  get year() {
-    return this.isValid ? this.c.year : NaN;
-  }
-  /**
-   * Get the quarter
-   * @example DateTime.local(2017, 5, 25).quarter //=> 2
-   * @type {number}
-   */
-  get quarter() {
-    return this.isValid ? Math.ceil(this.c.month / 3) : NaN;
-  }
-  /**
-   * Get the month (1-12).
-   * @example DateTime.local(2017, 5, 25).month //=> 5
-   * @type {number}
-   */
-  get month() {
-    return this.isValid ? this.c.month : NaN;
-  }
-  /**
-   * Get the day of the month (1-30ish).
-   * @example DateTime.local(2017, 5, 25).day //=> 25
-   * @type {number}
-   */
-  get day() {
-    return this.isValid ? this.c.day : NaN;
-  }
-  /**
-   * Get the hour of the day (0-23).
-   * @example DateTime.local(2017, 5, 25, 9).hour //=> 9
-   * @type {number}
-   */
-  get hour() {
-    return this.isValid ? this.c.hour : NaN;
-  }
-  /**
-   * Get the minute of the hour (0-59).
-   * @example DateTime.local(2017, 5, 25, 9, 30).minute //=> 30
-   * @type {number}
-   */
-  get minute() {
-    return this.isValid ? this.c.minute : NaN;
-  }
-  /**
-   * Get the second of the minute (0-59).
-   * @example DateTime.local(2017, 5, 25, 9, 30, 52).second //=> 52
-   * @type {number}
-   */
-  get second() {
-    return this.isValid ? this.c.second : NaN;
-  }
-  /**
-   * Get the millisecond of the second (0-999).
-   * @example DateTime.local(2017, 5, 25, 9, 30, 52, 654).millisecond //=> 654
-   * @type {number}
-   */
-  get millisecond() {
-    return this.isValid ? this.c.millisecond : NaN;
-  }
-  /**
-   * Get the week year
-   * @see https://en.wikipedia.org/wiki/ISO_week_date
-   * @example DateTime.local(2014, 12, 31).weekYear //=> 2015
-   * @type {number}
-   */
-  get weekYear() {
-    return this.isValid ? possiblyCachedWeekData(this).weekYear : NaN;
-  }
-  /**
-   * Get the week number of the week year (1-52ish).
-   * @see https://en.wikipedia.org/wiki/ISO_week_date
-   * @example DateTime.local(2017, 5, 25).weekNumber //=> 21
-   * @type {number}
-   */
-  get weekNumber() {
-    return this.isValid ? possiblyCachedWeekData(this).weekNumber : NaN;
-  }
-  /**
-   * Get the day of the week.
-   * 1 is Monday and 7 is Sunday
-   * @see https://en.wikipedia.org/wiki/ISO_week_date
-   * @example DateTime.local(2014, 11, 31).weekday //=> 4
-   * @type {number}
-   */
-  get weekday() {
-    return this.isValid ? possiblyCachedWeekData(this).weekday : NaN;
-  }
-  /**
-   * Returns true if this date is on a weekend according to the locale, false otherwise
-   * @returns {boolean}
-   */
-  get isWeekend() {
-    return this.isValid && this.loc.getWeekendDays().includes(this.weekday);
-  }
-  /**
-   * Get the day of the week according to the locale.
-   * 1 is the first day of the week and 7 is the last day of the week.
-   * If the locale assigns Sunday as the first day of the week, then a date which is a Sunday will return 1,
-   * @returns {number}
-   */
-  get localWeekday() {
-    return this.isValid ? possiblyCachedLocalWeekData(this).weekday : NaN;
-  }
-  /**
-   * Get the week number of the week year according to the locale. Different locales assign week numbers differently,
-   * because the week can start on different days of the week (see localWeekday) and because a different number of days
-   * is required for a week to count as the first week of a year.
-   * @returns {number}
-   */
-  get localWeekNumber() {
-    return this.isValid ? possiblyCachedLocalWeekData(this).weekNumber : NaN;
-  }
-  /**
-   * Get the week year according to the locale. Different locales assign week numbers (and therefor week years)
-   * differently, see localWeekNumber.
-   * @returns {number}
-   */
-  get localWeekYear() {
-    return this.isValid ? possiblyCachedLocalWeekData(this).weekYear : NaN;
-  }
-  /**
-   * Get the ordinal (meaning the day of the year)
-   * @example DateTime.local(2017, 5, 25).ordinal //=> 145
-   * @type {number|DateTime}
-   */
-  get ordinal() {
-    return this.isValid ? gregorianToOrdinal(this.c).ordinal : NaN;
-  }
-  /**
-   * Get the human readable short month name, such as 'Oct'.
-   * Defaults to the system's locale if no locale has been specified
-   * @example DateTime.local(2017, 10, 30).monthShort //=> Oct
-   * @type {string}
-   */
-  get monthShort() {
-    return this.isValid ? Info.months("short", { locObj: this.loc })[this.month - 1] : null;
-  }
-  /**
-   * Get the human readable long month name, such as 'October'.
-   * Defaults to the system's locale if no locale has been specified
-   * @example DateTime.local(2017, 10, 30).monthLong //=> October
-   * @type {string}
-   */
-  get monthLong() {
-    return this.isValid ? Info.months("long", { locObj: this.loc })[this.month - 1] : null;
-  }
-  /**
-   * Get the human readable short weekday, such as 'Mon'.
-   * Defaults to the system's locale if no locale has been specified
-   * @example DateTime.local(2017, 10, 30).weekdayShort //=> Mon
-   * @type {string}
-   */
-  get weekdayShort() {
-    return this.isValid ? Info.weekdays("short", { locObj: this.loc })[this.weekday - 1] : null;
-  }
-  /**
-   * Get the human readable long weekday, such as 'Monday'.
-   * Defaults to the system's locale if no locale has been specified
-   * @example DateTime.local(2017, 10, 30).weekdayLong //=> Monday
-   * @type {string}
-   */
-  get weekdayLong() {
-    return this.isValid ? Info.weekdays("long", { locObj: this.loc })[this.weekday - 1] : null;
-  }
-  /**
-   * Get the UTC offset of this DateTime in minutes
-   * @example DateTime.now().offset //=> -240
-   * @example DateTime.utc().offset //=> 0
-   * @type {number}
-   */
-  get offset() {
-    return this.isValid ? +this.o : NaN;
-  }
-  /**
-   * Get the short human name for the zone's current offset, for example "EST" or "EDT".
-   * Defaults to the system's locale if no locale has been specified
-   * @type {string}
-   */
-  get offsetNameShort() {
-    if (this.isValid) {
-      return this.zone.offsetName(this.ts, {
-        format: "short",
-        locale: this.locale
-      });
-    } else {
-      return null;
-    }
-  }
-  /**
-   * Get the long human name for the zone's current offset, for example "Eastern Standard Time" or "Eastern Daylight Time".
-   * Defaults to the system's locale if no locale has been specified
-   * @type {string}
-   */
-  get offsetNameLong() {
-    if (this.isValid) {
-      return this.zone.offsetName(this.ts, {
-        format: "long",
-        locale: this.locale
-      });
-    } else {
-      return null;
-    }
-  }
-  /**
-   * Get whether this zone's offset ever changes, as in a DST.
-   * @type {boolean}
-   */
-  get isOffsetFixed() {
-    return this.isValid ? this.zone.isUniversal : null;
-  }
-  /**
-   * Get whether the DateTime is in a DST.
-   * @type {boolean}
-   */
-  get isInDST() {
-    if (this.isOffsetFixed) {
-      return false;
-    } else {
-      return this.offset > this.set({ month: 1, day: 1 }).offset || this.offset > this.set({ month: 5 }).offset;
-    }
-  }
-  /**
-   * Get those DateTimes which have the same local time as this DateTime, but a different offset from UTC
-   * in this DateTime's zone. During DST changes local time can be ambiguous, for example
-   * `2023-10-29T02:30:00` in `Europe/Berlin` can have offset `+01:00` or `+02:00`.
-   * This method will return both possible DateTimes if this DateTime's local time is ambiguous.
-   * @returns {DateTime[]}
-   */
-  getPossibleOffsets() {
-    if (!this.isValid || this.isOffsetFixed) {
-      return [this];
-    }
-    const dayMs = 864e5;
-    const minuteMs = 6e4;
-    const localTS = objToLocalTS(this.c);
-    const oEarlier = this.zone.offset(localTS - dayMs);
-    const oLater = this.zone.offset(localTS + dayMs);
-    const o1 = this.zone.offset(localTS - oEarlier * minuteMs);
-    const o2 = this.zone.offset(localTS - oLater * minuteMs);
-    if (o1 === o2) {
-      return [this];
-    }
-    const ts1 = localTS - o1 * minuteMs;
-    const ts2 = localTS - o2 * minuteMs;
-    const c12 = tsToObj(ts1, o1);
-    const c2 = tsToObj(ts2, o2);
-    if (c12.hour === c2.hour && c12.minute === c2.minute && c12.second === c2.second && c12.millisecond === c2.millisecond) {
-      return [clone(this, { ts: ts1 }), clone(this, { ts: ts2 })];
-    }
-    return [this];
-  }
-  /**
-   * Returns true if this DateTime is in a leap year, false otherwise
-   * @example DateTime.local(2016).isInLeapYear //=> true
-   * @example DateTime.local(2013).isInLeapYear //=> false
-   * @type {boolean}
-   */
-  get isInLeapYear() {
-    return isLeapYear(this.year);
-  }
-  /**
-   * Returns the number of days in this DateTime's month
-   * @example DateTime.local(2016, 2).daysInMonth //=> 29
-   * @example DateTime.local(2016, 3).daysInMonth //=> 31
-   * @type {number}
-   */
-  get daysInMonth() {
-    return daysInMonth(this.year, this.month);
-  }
-  /**
-   * Returns the number of days in this DateTime's year
-   * @example DateTime.local(2016).daysInYear //=> 366
-   * @example DateTime.local(2013).daysInYear //=> 365
-   * @type {number}
-   */
-  get daysInYear() {
-    return this.isValid ? daysInYear(this.year) : NaN;
-  }
-  /**
-   * Returns the number of weeks in this DateTime's year
-   * @see https://en.wikipedia.org/wiki/ISO_week_date
-   * @example DateTime.local(2004).weeksInWeekYear //=> 53
-   * @example DateTime.local(2013).weeksInWeekYear //=> 52
-   * @type {number}
-   */
-  get weeksInWeekYear() {
-    return this.isValid ? weeksInWeekYear(this.weekYear) : NaN;
-  }
-  /**
-   * Returns the number of weeks in this DateTime's local week year
-   * @example DateTime.local(2020, 6, {locale: 'en-US'}).weeksInLocalWeekYear //=> 52
-   * @example DateTime.local(2020, 6, {locale: 'de-DE'}).weeksInLocalWeekYear //=> 53
-   * @type {number}
-   */
-  get weeksInLocalWeekYear() {
-    return this.isValid ? weeksInWeekYear(
-      this.localWeekYear,
-      this.loc.getMinDaysInFirstWeek(),
-      this.loc.getStartOfWeek()
-    ) : NaN;
-  }
-  /**
-   * Returns the resolved Intl options for this DateTime.
-   * This is useful in understanding the behavior of formatting methods
-   * @param {Object} opts - the same options as toLocaleString
-   * @return {Object}
-   */
-  resolvedLocaleOptions(opts = {}) {
-    const { locale, numberingSystem, calendar } = Formatter.create(
-      this.loc.clone(opts),
-      opts
-    ).resolvedOptions(this);
-    return { locale, numberingSystem, outputCalendar: calendar };
-  }
-  // TRANSFORM
-  /**
-   * "Set" the DateTime's zone to UTC. Returns a newly-constructed DateTime.
-   *
-   * Equivalent to {@link DateTime#setZone}('utc')
-   * @param {number} [offset=0] - optionally, an offset from UTC in minutes
-   * @param {Object} [opts={}] - options to pass to `setZone()`
-   * @return {DateTime}
-   */
-  toUTC(offset2 = 0, opts = {}) {
-    return this.setZone(FixedOffsetZone.instance(offset2), opts);
-  }
-  /**
-   * "Set" the DateTime's zone to the host's local zone. Returns a newly-constructed DateTime.
-   *
-   * Equivalent to `setZone('local')`
-   * @return {DateTime}
-   */
-  toLocal() {
-    return this.setZone(Settings.defaultZone);
-  }
-  /**
-   * "Set" the DateTime's zone to specified zone. Returns a newly-constructed DateTime.
-   *
-   * By default, the setter keeps the underlying time the same (as in, the same timestamp), but the new instance will report different local times and consider DSTs when making computations, as with {@link DateTime#plus}. You may wish to use {@link DateTime#toLocal} and {@link DateTime#toUTC} which provide simple convenience wrappers for commonly used zones.
-   * @param {string|Zone} [zone='local'] - a zone identifier. As a string, that can be any IANA zone supported by the host environment, or a fixed-offset name of the form 'UTC+3', or the strings 'local' or 'utc'. You may also supply an instance of a {@link DateTime#Zone} class.
-   * @param {Object} opts - options
-   * @param {boolean} [opts.keepLocalTime=false] - If true, adjust the underlying time so that the local time stays the same, but in the target zone. You should rarely need this.
-   * @return {DateTime}
-   */
-  setZone(zone, { keepLocalTime = false, keepCalendarTime = false } = {}) {
-    zone = normalizeZone(zone, Settings.defaultZone);
-    if (zone.equals(this.zone)) {
-      return this;
-    } else if (!zone.isValid) {
-      return _DateTime.invalid(unsupportedZone(zone));
-    } else {
-      let newTS = this.ts;
-      if (keepLocalTime || keepCalendarTime) {
-        const offsetGuess = zone.offset(this.ts);
-        const asObj = this.toObject();
-        [newTS] = objToTS(asObj, offsetGuess, zone);
-      }
-      return clone(this, { ts: newTS, zone });
-    }
-  }
-  /**
-   * "Set" the locale, numberingSystem, or outputCalendar. Returns a newly-constructed DateTime.
-   * @param {Object} properties - the properties to set
-   * @example DateTime.local(2017, 5, 25).reconfigure({ locale: 'en-GB' })
-   * @return {DateTime}
-   */
-  reconfigure({ locale, numberingSystem, outputCalendar } = {}) {
-    const loc = this.loc.clone({ locale, numberingSystem, outputCalendar });
-    return clone(this, { loc });
-  }
-  /**
-   * "Set" the locale. Returns a newly-constructed DateTime.
-   * Just a convenient alias for reconfigure({ locale })
-   * @example DateTime.local(2017, 5, 25).setLocale('en-GB')
-   * @return {DateTime}
-   */
-  setLocale(locale) {
-    return this.reconfigure({ locale });
-  }
-  /**
-   * "Set" the values of specified units. Returns a newly-constructed DateTime.
-   * You can only set units with this method; for "setting" metadata, see {@link DateTime#reconfigure} and {@link DateTime#setZone}.
-   *
-   * This method also supports setting locale-based week units, i.e. `localWeekday`, `localWeekNumber` and `localWeekYear`.
-   * They cannot be mixed with ISO-week units like `weekday`.
-   * @param {Object} values - a mapping of units to numbers
-   * @example dt.set({ year: 2017 })
-   * @example dt.set({ hour: 8, minute: 30 })
-   * @example dt.set({ weekday: 5 })
-   * @example dt.set({ year: 2005, ordinal: 234 })
-   * @return {DateTime}
-   */
-  set(values) {
-    if (!this.isValid) return this;
-    const normalized = normalizeObject(values, normalizeUnitWithLocalWeeks);
-    const { minDaysInFirstWeek, startOfWeek } = usesLocalWeekValues(normalized, this.loc);
-    const settingWeekStuff = !isUndefined(normalized.weekYear) || !isUndefined(normalized.weekNumber) || !isUndefined(normalized.weekday), containsOrdinal = !isUndefined(normalized.ordinal), containsGregorYear = !isUndefined(normalized.year), containsGregorMD = !isUndefined(normalized.month) || !isUndefined(normalized.day), containsGregor = containsGregorYear || containsGregorMD, definiteWeekDef = normalized.weekYear || normalized.weekNumber;
-    if ((containsGregor || containsOrdinal) && definiteWeekDef) {
-      throw new ConflictingSpecificationError(
-        "Can't mix weekYear/weekNumber units with year/month/day or ordinals"
-      );
-    }
-    if (containsGregorMD && containsOrdinal) {
-      throw new ConflictingSpecificationError("Can't mix ordinal dates with month/day");
-    }
-    let mixed;
-    if (settingWeekStuff) {
-      mixed = weekToGregorian(
-        { ...gregorianToWeek(this.c, minDaysInFirstWeek, startOfWeek), ...normalized },
-        minDaysInFirstWeek,
-        startOfWeek
-      );
-    } else if (!isUndefined(normalized.ordinal)) {
-      mixed = ordinalToGregorian({ ...gregorianToOrdinal(this.c), ...normalized });
-    } else {
-      mixed = { ...this.toObject(), ...normalized };
-      if (isUndefined(normalized.day)) {
-        mixed.day = Math.min(daysInMonth(mixed.year, mixed.month), mixed.day);
-      }
-    }
-    const [ts, o2] = objToTS(mixed, this.o, this.zone);
-    return clone(this, { ts, o: o2 });
-  }
-  /**
-   * Add a period of time to this DateTime and return the resulting DateTime
-   *
-   * Adding hours, minutes, seconds, or milliseconds increases the timestamp by the right number of milliseconds. Adding days, months, or years shifts the calendar, accounting for DSTs and leap years along the way. Thus, `dt.plus({ hours: 24 })` may result in a different time than `dt.plus({ days: 1 })` if there's a DST shift in between.
-   * @param {Duration|Object|number} duration - The amount to add. Either a Luxon Duration, a number of milliseconds, the object argument to Duration.fromObject()
-   * @example DateTime.now().plus(123) //~> in 123 milliseconds
-   * @example DateTime.now().plus({ minutes: 15 }) //~> in 15 minutes
-   * @example DateTime.now().plus({ days: 1 }) //~> this time tomorrow
-   * @example DateTime.now().plus({ days: -1 }) //~> this time yesterday
-   * @example DateTime.now().plus({ hours: 3, minutes: 13 }) //~> in 3 hr, 13 min
-   * @example DateTime.now().plus(Duration.fromObject({ hours: 3, minutes: 13 })) //~> in 3 hr, 13 min
-   * @return {DateTime}
-   */
-  plus(duration3) {
-    if (!this.isValid) return this;
-    const dur = Duration.fromDurationLike(duration3);
-    return clone(this, adjustTime(this, dur));
-  }
-  /**
-   * Subtract a period of time to this DateTime and return the resulting DateTime
-   * See {@link DateTime#plus}
-   * @param {Duration|Object|number} duration - The amount to subtract. Either a Luxon Duration, a number of milliseconds, the object argument to Duration.fromObject()
-   @return {DateTime}
-   */
-  minus(duration3) {
-    if (!this.isValid) return this;
-    const dur = Duration.fromDurationLike(duration3).negate();
-    return clone(this, adjustTime(this, dur));
-  }
-  /**
-   * "Set" this DateTime to the beginning of a unit of time.
-   * @param {string} unit - The unit to go to the beginning of. Can be 'year', 'quarter', 'month', 'week', 'day', 'hour', 'minute', 'second', or 'millisecond'.
-   * @param {Object} opts - options
-   * @param {boolean} [opts.useLocaleWeeks=false] - If true, use weeks based on the locale, i.e. use the locale-dependent start of the week
-   * @example DateTime.local(2014, 3, 3).startOf('month').toISODate(); //=> '2014-03-01'
-   * @example DateTime.local(2014, 3, 3).startOf('year').toISODate(); //=> '2014-01-01'
-   * @example DateTime.local(2014, 3, 3).startOf('week').toISODate(); //=> '2014-03-03', weeks always start on Mondays
-   * @example DateTime.local(2014, 3, 3, 5, 30).startOf('day').toISOTime(); //=> '00:00.000-05:00'
-   * @example DateTime.local(2014, 3, 3, 5, 30).startOf('hour').toISOTime(); //=> '05:00:00.000-05:00'
-   * @return {DateTime}
-   */
-  startOf(unit, { useLocaleWeeks = false } = {}) {
-    if (!this.isValid) return this;
-    const o2 = {}, normalizedUnit = Duration.normalizeUnit(unit);
-    switch (normalizedUnit) {
-      case "years":
-        o2.month = 1;
-      // falls through
-      case "quarters":
-      case "months":
-        o2.day = 1;
-      // falls through
-      case "weeks":
-      case "days":
-        o2.hour = 0;
-      // falls through
-      case "hours":
-        o2.minute = 0;
-      // falls through
-      case "minutes":
-        o2.second = 0;
-      // falls through
-      case "seconds":
-        o2.millisecond = 0;
-        break;
-    }
-    if (normalizedUnit === "weeks") {
-      if (useLocaleWeeks) {
-        const startOfWeek = this.loc.getStartOfWeek();
-        const { weekday } = this;
-        if (weekday < startOfWeek) {
-          o2.weekNumber = this.weekNumber - 1;
-        }
-        o2.weekday = startOfWeek;
-      } else {
-        o2.weekday = 1;
-      }
-    }
-    if (normalizedUnit === "quarters") {
-      const q = Math.ceil(this.month / 3);
-      o2.month = (q - 1) * 3 + 1;
-    }
-    return this.set(o2);
-  }
-  /**
-   * "Set" this DateTime to the end (meaning the last millisecond) of a unit of time
-   * @param {string} unit - The unit to go to the end of. Can be 'year', 'quarter', 'month', 'week', 'day', 'hour', 'minute', 'second', or 'millisecond'.
-   * @param {Object} opts - options
-   * @param {boolean} [opts.useLocaleWeeks=false] - If true, use weeks based on the locale, i.e. use the locale-dependent start of the week
-   * @example DateTime.local(2014, 3, 3).endOf('month').toISO(); //=> '2014-03-31T23:59:59.999-05:00'
-   * @example DateTime.local(2014, 3, 3).endOf('year').toISO(); //=> '2014-12-31T23:59:59.999-05:00'
-   * @example DateTime.local(2014, 3, 3).endOf('week').toISO(); // => '2014-03-09T23:59:59.999-05:00', weeks start on Mondays
-   * @example DateTime.local(2014, 3, 3, 5, 30).endOf('day').toISO(); //=> '2014-03-03T23:59:59.999-05:00'
-   * @example DateTime.local(2014, 3, 3, 5, 30).endOf('hour').toISO(); //=> '2014-03-03T05:59:59.999-05:00'
-   * @return {DateTime}
-   */
-  endOf(unit, opts) {
-    return this.isValid ? this.plus({ [unit]: 1 }).startOf(unit, opts).minus(1) : this;
-  }
-  // OUTPUT
-  /**
-   * Returns a string representation of this DateTime formatted according to the specified format string.
-   * **You may not want this.** See {@link DateTime#toLocaleString} for a more flexible formatting tool. For a table of tokens and their interpretations, see [here](https://moment.github.io/luxon/#/formatting?id=table-of-tokens).
-   * Defaults to en-US if no locale has been specified, regardless of the system's locale.
-   * @param {string} fmt - the format string
-   * @param {Object} opts - opts to override the configuration options on this DateTime
-   * @example DateTime.now().toFormat('yyyy LLL dd') //=> '2017 Apr 22'
-   * @example DateTime.now().setLocale('fr').toFormat('yyyy LLL dd') //=> '2017 avr. 22'
-   * @example DateTime.now().toFormat('yyyy LLL dd', { locale: "fr" }) //=> '2017 avr. 22'
-   * @example DateTime.now().toFormat("HH 'hours and' mm 'minutes'") //=> '20 hours and 55 minutes'
-   * @return {string}
-   */
-  toFormat(fmt, opts = {}) {
-    return this.isValid ? Formatter.create(this.loc.redefaultToEN(opts)).formatDateTimeFromString(this, fmt) : INVALID;
-  }
-  /**
-   * Returns a localized string representing this date. Accepts the same options as the Intl.DateTimeFormat constructor and any presets defined by Luxon, such as `DateTime.DATE_FULL` or `DateTime.TIME_SIMPLE`.
-   * The exact behavior of this method is browser-specific, but in general it will return an appropriate representation
-   * of the DateTime in the assigned locale.
-   * Defaults to the system's locale if no locale has been specified
-   * @see https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/DateTimeFormat
-   * @param formatOpts {Object} - Intl.DateTimeFormat constructor options and configuration options
-   * @param {Object} opts - opts to override the configuration options on this DateTime
-   * @example DateTime.now().toLocaleString(); //=> 4/20/2017
-   * @example DateTime.now().setLocale('en-gb').toLocaleString(); //=> '20/04/2017'
-   * @example DateTime.now().toLocaleString(DateTime.DATE_FULL); //=> 'April 20, 2017'
-   * @example DateTime.now().toLocaleString(DateTime.DATE_FULL, { locale: 'fr' }); //=> '28 août 2022'
-   * @example DateTime.now().toLocaleString(DateTime.TIME_SIMPLE); //=> '11:32 AM'
-   * @example DateTime.now().toLocaleString(DateTime.DATETIME_SHORT); //=> '4/20/2017, 11:32 AM'
-   * @example DateTime.now().toLocaleString({ weekday: 'long', month: 'long', day: '2-digit' }); //=> 'Thursday, April 20'
-   * @example DateTime.now().toLocaleString({ weekday: 'short', month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit' }); //=> 'Thu, Apr 20, 11:27 AM'
-   * @example DateTime.now().toLocaleString({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }); //=> '11:32'
-   * @return {string}
-   */
-  toLocaleString(formatOpts = DATE_SHORT, opts = {}) {
-    return this.isValid ? Formatter.create(this.loc.clone(opts), formatOpts).formatDateTime(this) : INVALID;
-  }
-  /**
-   * Returns an array of format "parts", meaning individual tokens along with metadata. This is allows callers to post-process individual sections of the formatted output.
-   * Defaults to the system's locale if no locale has been specified
-   * @see https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/DateTimeFormat/formatToParts
-   * @param opts {Object} - Intl.DateTimeFormat constructor options, same as `toLocaleString`.
-   * @example DateTime.now().toLocaleParts(); //=> [
-   *                                   //=>   { type: 'day', value: '25' },
-   *                                   //=>   { type: 'literal', value: '/' },
-   *                                   //=>   { type: 'month', value: '05' },
-   *                                   //=>   { type: 'literal', value: '/' },
-   *                                   //=>   { type: 'year', value: '1982' }
-   *                                   //=> ]
-   */
-  toLocaleParts(opts = {}) {
-    return this.isValid ? Formatter.create(this.loc.clone(opts), opts).formatDateTimeParts(this) : [];
-  }
-  /**
-   * Returns an ISO 8601-compliant string representation of this DateTime
-   * @param {Object} opts - options
-   * @param {boolean} [opts.suppressMilliseconds=false] - exclude milliseconds from the format if they're 0
-   * @param {boolean} [opts.suppressSeconds=false] - exclude seconds from the format if they're 0
-   * @param {boolean} [opts.includeOffset=true] - include the offset, such as 'Z' or '-04:00'
-   * @param {boolean} [opts.extendedZone=false] - add the time zone format extension
-   * @param {string} [opts.format='extended'] - choose between the basic and extended format
-   * @param {string} [opts.precision='milliseconds'] - truncate output to desired presicion: 'years', 'months', 'days', 'hours', 'minutes', 'seconds' or 'milliseconds'. When precision and suppressSeconds or suppressMilliseconds are used together, precision sets the maximum unit shown in the output, however seconds or milliseconds will still be suppressed if they are 0.
-   * @example DateTime.utc(1983, 5, 25).toISO() //=> '1982-05-25T00:00:00.000Z'
-   * @example DateTime.now().toISO() //=> '2017-04-22T20:47:05.335-04:00'
-   * @example DateTime.now().toISO({ includeOffset: false }) //=> '2017-04-22T20:47:05.335'
-   * @example DateTime.now().toISO({ format: 'basic' }) //=> '20170422T204705.335-0400'
-   * @example DateTime.now().toISO({ precision: 'day' }) //=> '2017-04-22Z'
-   * @example DateTime.now().toISO({ precision: 'minute' }) //=> '2017-04-22T20:47Z'
-   * @return {string|null}
-   */
-  toISO({
-    format: format2 = "extended",
-    suppressSeconds = false,
-    suppressMilliseconds = false,
-    includeOffset = true,
-    extendedZone = false,
-    precision = "milliseconds"
-  } = {}) {
-    if (!this.isValid) {
-      return null;
-    }
-    precision = normalizeUnit(precision);
-    const ext = format2 === "extended";
-    let c2 = toISODate(this, ext, precision);
-    if (orderedUnits.indexOf(precision) >= 3) c2 += "T";
-    c2 += toISOTime(
-      this,
-      ext,
-      suppressSeconds,
-      suppressMilliseconds,
-      includeOffset,
-      extendedZone,
-      precision
-    );
-    return c2;
-  }
-  /**
-   * Returns an ISO 8601-compliant string representation of this DateTime's date component
-   * @param {Object} opts - options
-   * @param {string} [opts.format='extended'] - choose between the basic and extended format
-   * @param {string} [opts.precision='day'] - truncate output to desired precision: 'years', 'months', or 'days'.
-   * @example DateTime.utc(1982, 5, 25).toISODate() //=> '1982-05-25'
-   * @example DateTime.utc(1982, 5, 25).toISODate({ format: 'basic' }) //=> '19820525'
-   * @example DateTime.utc(1982, 5, 25).toISODate({ precision: 'month' }) //=> '1982-05'
-   * @return {string|null}
-   */
-  toISODate({ format: format2 = "extended", precision = "day" } = {}) {
-    if (!this.isValid) {
-      return null;
-    }
-    return toISODate(this, format2 === "extended", normalizeUnit(precision));
-  }
-  /**
-   * Returns an ISO 8601-compliant string representation of this DateTime's week date
-   * @example DateTime.utc(1982, 5, 25).toISOWeekDate() //=> '1982-W21-2'
-   * @return {string}
-   */
-  toISOWeekDate() {
-    return toTechFormat(this, "kkkk-'W'WW-c");
-  }
-  /**
-   * Returns an ISO 8601-compliant string representation of this DateTime's time component
-   * @param {Object} opts - options
-   * @param {boolean} [opts.suppressMilliseconds=false] - exclude milliseconds from the format if they're 0
-   * @param {boolean} [opts.suppressSeconds=false] - exclude seconds from the format if they're 0
-   * @param {boolean} [opts.includeOffset=true] - include the offset, such as 'Z' or '-04:00'
-   * @param {boolean} [opts.extendedZone=true] - add the time zone format extension
-   * @param {boolean} [opts.includePrefix=false] - include the `T` prefix
-   * @param {string} [opts.format='extended'] - choose between the basic and extended format
-   * @param {string} [opts.precision='milliseconds'] - truncate output to desired presicion: 'hours', 'minutes', 'seconds' or 'milliseconds'. When precision and suppressSeconds or suppressMilliseconds are used together, precision sets the maximum unit shown in the output, however seconds or milliseconds will still be suppressed if they are 0.
-   * @example DateTime.utc().set({ hour: 7, minute: 34 }).toISOTime() //=> '07:34:19.361Z'
-   * @example DateTime.utc().set({ hour: 7, minute: 34, seconds: 0, milliseconds: 0 }).toISOTime({ suppressSeconds: true }) //=> '07:34Z'
-   * @example DateTime.utc().set({ hour: 7, minute: 34 }).toISOTime({ format: 'basic' }) //=> '073419.361Z'
-   * @example DateTime.utc().set({ hour: 7, minute: 34 }).toISOTime({ includePrefix: true }) //=> 'T07:34:19.361Z'
-   * @example DateTime.utc().set({ hour: 7, minute: 34, second: 56 }).toISOTime({ precision: 'minute' }) //=> '07:34Z'
-   * @return {string}
-   */
-  toISOTime({
-    suppressMilliseconds = false,
-    suppressSeconds = false,
-    includeOffset = true,
-    includePrefix = false,
-    extendedZone = false,
-    format: format2 = "extended",
-    precision = "milliseconds"
-  } = {}) {
-    if (!this.isValid) {
-      return null;
-    }
-    precision = normalizeUnit(precision);
-    let c2 = includePrefix && orderedUnits.indexOf(precision) >= 3 ? "T" : "";
-    return c2 + toISOTime(
-      this,
-      format2 === "extended",
-      suppressSeconds,
-      suppressMilliseconds,
-      includeOffset,
-      extendedZone,
-      precision
-    );
-  }
-  /**
-   * Returns an RFC 2822-compatible string representation of this DateTime
-   * @example DateTime.utc(2014, 7, 13).toRFC2822() //=> 'Sun, 13 Jul 2014 00:00:00 +0000'
-   * @example DateTime.local(2014, 7, 13).toRFC2822() //=> 'Sun, 13 Jul 2014 00:00:00 -0400'
-   * @return {string}
-   */
-  toRFC2822() {
-    return toTechFormat(this, "EEE, dd LLL yyyy HH:mm:ss ZZZ", false);
-  }
-  /**
-   * Returns a string representation of this DateTime appropriate for use in HTTP headers. The output is always expressed in GMT.
-   * Specifically, the string conforms to RFC 1123.
-   * @see https://www.w3.org/Protocols/rfc2616/rfc2616-sec3.html#sec3.3.1
-   * @example DateTime.utc(2014, 7, 13).toHTTP() //=> 'Sun, 13 Jul 2014 00:00:00 GMT'
-   * @example DateTime.utc(2014, 7, 13, 19).toHTTP() //=> 'Sun, 13 Jul 2014 19:00:00 GMT'
-   * @return {string}
-   */
-  toHTTP() {
-    return toTechFormat(this.toUTC(), "EEE, dd LLL yyyy HH:mm:ss 'GMT'");
-  }
-  /**
-   * Returns a string representation of this DateTime appropriate for use in SQL Date
-   * @example DateTime.utc(2014, 7, 13).toSQLDate() //=> '2014-07-13'
-   * @return {string|null}
-   */
-  toSQLDate() {
-    if (!this.isValid) {
-      return null;
-    }
-    return toISODate(this, true);
-  }
-  /**
-   * Returns a string representation of this DateTime appropriate for use in SQL Time
-   * @param {Object} opts - options
-   * @param {boolean} [opts.includeZone=false] - include the zone, such as 'America/New_York'. Overrides includeOffset.
-   * @param {boolean} [opts.includeOffset=true] - include the offset, such as 'Z' or '-04:00'
-   * @param {boolean} [opts.includeOffsetSpace=true] - include the space between the time and the offset, such as '05:15:16.345 -04:00'
-   * @example DateTime.utc().toSQL() //=> '05:15:16.345'
-   * @example DateTime.now().toSQL() //=> '05:15:16.345 -04:00'
-   * @example DateTime.now().toSQL({ includeOffset: false }) //=> '05:15:16.345'
-   * @example DateTime.now().toSQL({ includeZone: false }) //=> '05:15:16.345 America/New_York'
-   * @return {string}
-   */
-  toSQLTime({ includeOffset = true, includeZone = false, includeOffsetSpace = true } = {}) {
-    let fmt = "HH:mm:ss.SSS";
-    if (includeZone || includeOffset) {
-      if (includeOffsetSpace) {
-        fmt += " ";
-      }
-      if (includeZone) {
-        fmt += "z";
-      } else if (includeOffset) {
-        fmt += "ZZ";
-      }
-    }
-    return toTechFormat(this, fmt, true);
-  }
-  /**
-   * Returns a string representation of this DateTime appropriate for use in SQL DateTime
-   * @param {Object} opts - options
-   * @param {boolean} [opts.includeZone=false] - include the zone, such as 'America/New_York'. Overrides includeOffset.
-   * @param {boolean} [opts.includeOffset=true] - include the offset, such as 'Z' or '-04:00'
-   * @param {boolean} [opts.includeOffsetSpace=true] - include the space between the time and the offset, such as '05:15:16.345 -04:00'
-   * @example DateTime.utc(2014, 7, 13).toSQL() //=> '2014-07-13 00:00:00.000 Z'
-   * @example DateTime.local(2014, 7, 13).toSQL() //=> '2014-07-13 00:00:00.000 -04:00'
-   * @example DateTime.local(2014, 7, 13).toSQL({ includeOffset: false }) //=> '2014-07-13 00:00:00.000'
-   * @example DateTime.local(2014, 7, 13).toSQL({ includeZone: true }) //=> '2014-07-13 00:00:00.000 America/New_York'
-   * @return {string}
-   */
-  toSQL(opts = {}) {
-    if (!this.isValid) {
-      return null;
-    }
-    return `${this.toSQLDate()} ${this.toSQLTime(opts)}`;
-  }
-  /**
-   * Returns a string representation of this DateTime appropriate for debugging
-   * @return {string}
-   */
-  toString() {
-    return this.isValid ? this.toISO() : INVALID;
-  }
-  /**
-   * Returns a string representation of this DateTime appropriate for the REPL.
-   * @return {string}
-   */
-  [/* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom")]() {
-    if (this.isValid) {
-      return `DateTime { ts: ${this.toISO()}, zone: ${this.zone.name}, locale: ${this.locale} }`;
-    } else {
-      return `DateTime { Invalid, reason: ${this.invalidReason} }`;
-    }
-  }
-  /**
-   * Returns the epoch milliseconds of this DateTime. Alias of {@link DateTime#toMillis}
-   * @return {number}
-   */
-  valueOf() {
-    return this.toMillis();
-  }
-  /**
-   * Returns the epoch milliseconds of this DateTime.
-   * @return {number}
-   */
-  toMillis() {
-    return this.isValid ? this.ts : NaN;
-  }
-  /**
-   * Returns the epoch seconds (including milliseconds in the fractional part) of this DateTime.
-   * @return {number}
-   */
-  toSeconds() {
-    return this.isValid ? this.ts / 1e3 : NaN;
-  }
-  /**
-   * Returns the epoch seconds (as a whole number) of this DateTime.
-   * @return {number}
-   */
-  toUnixInteger() {
-    return this.isValid ? Math.floor(this.ts / 1e3) : NaN;
-  }
-  /**
-   * Returns an ISO 8601 representation of this DateTime appropriate for use in JSON.
-   * @return {string}
-   */
-  toJSON() {
-    return this.toISO();
-  }
-  /**
-   * Returns a BSON serializable equivalent to this DateTime.
-   * @return {Date}
-   */
-  toBSON() {
-    return this.toJSDate();
-  }
-  /**
-   * Returns a JavaScript object with this DateTime's year, month, day, and so on.
-   * @param opts - options for generating the object
-   * @param {boolean} [opts.includeConfig=false] - include configuration attributes in the output
-   * @example DateTime.now().toObject() //=> { year: 2017, month: 4, day: 22, hour: 20, minute: 49, second: 42, millisecond: 268 }
-   * @return {Object}
-   */
-  toObject(opts = {}) {
-    if (!this.isValid) return {};
-    const base = { ...this.c };
-    if (opts.includeConfig) {
-      base.outputCalendar = this.outputCalendar;
-      base.numberingSystem = this.loc.numberingSystem;
-      base.locale = this.loc.locale;
-    }
-    return base;
-  }
-  /**
-   * Returns a JavaScript Date equivalent to this DateTime.
-   * @return {Date}
-   */
-  toJSDate() {
-    return new Date(this.isValid ? this.ts : NaN);
-  }
-  // COMPARE
-  /**
-   * Return the difference between two DateTimes as a Duration.
-   * @param {DateTime} otherDateTime - the DateTime to compare this one to
-   * @param {string|string[]} [unit=['milliseconds']] - the unit or array of units (such as 'hours' or 'days') to include in the duration.
-   * @param {Object} opts - options that affect the creation of the Duration
-   * @param {string} [opts.conversionAccuracy='casual'] - the conversion system to use
-   * @example
-   * var i1 = DateTime.fromISO('1982-05-25T09:45'),
-   *     i2 = DateTime.fromISO('1983-10-14T10:30');
-   * i2.diff(i1).toObject() //=> { milliseconds: 43807500000 }
-   * i2.diff(i1, 'hours').toObject() //=> { hours: 12168.75 }
-   * i2.diff(i1, ['months', 'days']).toObject() //=> { months: 16, days: 19.03125 }
-   * i2.diff(i1, ['months', 'days', 'hours']).toObject() //=> { months: 16, days: 19, hours: 0.75 }
-   * @return {Duration}
-   */
-  diff(otherDateTime, unit = "milliseconds", opts = {}) {
-    if (!this.isValid || !otherDateTime.isValid) {
-      return Duration.invalid("created by diffing an invalid DateTime");
-    }
-    const durOpts = { locale: this.locale, numberingSystem: this.numberingSystem, ...opts };
-    const units = maybeArray(unit).map(Duration.normalizeUnit), otherIsLater = otherDateTime.valueOf() > this.valueOf(), earlier = otherIsLater ? this : otherDateTime, later = otherIsLater ? otherDateTime : this, diffed = diff(earlier, later, units, durOpts);
-    return otherIsLater ? diffed.negate() : diffed;
-  }
-  /**
-   * Return the difference between this DateTime and right now.
-   * See {@link DateTime#diff}
-   * @param {string|string[]} [unit=['milliseconds']] - the unit or units units (such as 'hours' or 'days') to include in the duration
-   * @param {Object} opts - options that affect the creation of the Duration
-   * @param {string} [opts.conversionAccuracy='casual'] - the conversion system to use
-   * @return {Duration}
-   */
-  diffNow(unit = "milliseconds", opts = {}) {
-    return this.diff(_DateTime.now(), unit, opts);
-  }
-  /**
-   * Return an Interval spanning between this DateTime and another DateTime
-   * @param {DateTime} otherDateTime - the other end point of the Interval
-   * @return {Interval|DateTime}
-   */
-  until(otherDateTime) {
-    return this.isValid ? Interval.fromDateTimes(this, otherDateTime) : this;
-  }
-  /**
-   * Return whether this DateTime is in the same unit of time as another DateTime.
-   * Higher-order units must also be identical for this function to return `true`.
-   * Note that time zones are **ignored** in this comparison, which compares the **local** calendar time. Use {@link DateTime#setZone} to convert one of the dates if needed.
-   * @param {DateTime} otherDateTime - the other DateTime
-   * @param {string} unit - the unit of time to check sameness on
-   * @param {Object} opts - options
-   * @param {boolean} [opts.useLocaleWeeks=false] - If true, use weeks based on the locale, i.e. use the locale-dependent start of the week; only the locale of this DateTime is used
-   * @example DateTime.now().hasSame(otherDT, 'day'); //~> true if otherDT is in the same current calendar day
-   * @return {boolean}
-   */
-  hasSame(otherDateTime, unit, opts) {
-    if (!this.isValid) return false;
-    const inputMs = otherDateTime.valueOf();
-    const adjustedToZone = this.setZone(otherDateTime.zone, { keepLocalTime: true });
-    return adjustedToZone.startOf(unit, opts) <= inputMs && inputMs <= adjustedToZone.endOf(unit, opts);
-  }
-  /**
-   * Equality check
-   * Two DateTimes are equal if and only if they represent the same millisecond, have the same zone and location, and are both valid.
-   * To compare just the millisecond values, use `+dt1 === +dt2`.
-   * @param {DateTime} other - the other DateTime
-   * @return {boolean}
-   */
-  equals(other) {
-    return this.isValid && other.isValid && this.valueOf() === other.valueOf() && this.zone.equals(other.zone) && this.loc.equals(other.loc);
-  }
-  /**
-   * Returns a string representation of a this time relative to now, such as "in two days". Can only internationalize if your
-   * platform supports Intl.RelativeTimeFormat. Rounds towards zero by default.
-   * @param {Object} options - options that affect the output
-   * @param {DateTime} [options.base=DateTime.now()] - the DateTime to use as the basis to which this time is compared. Defaults to now.
-   * @param {string} [options.style="long"] - the style of units, must be "long", "short", or "narrow"
-   * @param {string|string[]} options.unit - use a specific unit or array of units; if omitted, or an array, the method will pick the best unit. Use an array or one of "years", "quarters", "months", "weeks", "days", "hours", "minutes", or "seconds"
-   * @param {boolean} [options.round=true] - whether to round the numbers in the output.
-   * @param {string} [options.rounding="trunc"] - rounding method to use when rounding the numbers in the output. Can be "trunc" (toward zero), "expand" (away from zero), "round", "floor", or "ceil".
-   * @param {number} [options.padding=0] - padding in milliseconds. This allows you to round up the result if it fits inside the threshold. Don't use in combination with {round: false} because the decimal output will include the padding.
-   * @param {string} options.locale - override the locale of this DateTime
-   * @param {string} options.numberingSystem - override the numberingSystem of this DateTime. The Intl system may choose not to honor this
-   * @example DateTime.now().plus({ days: 1 }).toRelative() //=> "in 1 day"
-   * @example DateTime.now().setLocale("es").toRelative({ days: 1 }) //=> "dentro de 1 día"
-   * @example DateTime.now().plus({ days: 1 }).toRelative({ locale: "fr" }) //=> "dans 23 heures"
-   * @example DateTime.now().minus({ days: 2 }).toRelative() //=> "2 days ago"
-   * @example DateTime.now().minus({ days: 2 }).toRelative({ unit: "hours" }) //=> "48 hours ago"
-   * @example DateTime.now().minus({ hours: 36 }).toRelative({ round: false }) //=> "1.5 days ago"
-   */
-  toRelative(options2 = {}) {
-    if (!this.isValid) return null;
-    const base = options2.base || _DateTime.fromObject({}, { zone: this.zone }), padding = options2.padding ? this < base ? -options2.padding : options2.padding : 0;
-    let units = ["years", "months", "days", "hours", "minutes", "seconds"];
-    let unit = options2.unit;
-    if (Array.isArray(options2.unit)) {
-      units = options2.unit;
-      unit = void 0;
-    }
-    return diffRelative(base, this.plus(padding), {
-      ...options2,
-      numeric: "always",
-      units,
-      unit
-    });
-  }
-  /**
-   * Returns a string representation of this date relative to today, such as "yesterday" or "next month".
-   * Only internationalizes on platforms that supports Intl.RelativeTimeFormat.
-   * @param {Object} options - options that affect the output
-   * @param {DateTime} [options.base=DateTime.now()] - the DateTime to use as the basis to which this time is compared. Defaults to now.
-   * @param {string} options.locale - override the locale of this DateTime
-   * @param {string} options.unit - use a specific unit; if omitted, the method will pick the unit. Use one of "years", "quarters", "months", "weeks", or "days"
-   * @param {string} options.numberingSystem - override the numberingSystem of this DateTime. The Intl system may choose not to honor this
-   * @example DateTime.now().plus({ days: 1 }).toRelativeCalendar() //=> "tomorrow"
-   * @example DateTime.now().setLocale("es").plus({ days: 1 }).toRelative() //=> ""mañana"
-   * @example DateTime.now().plus({ days: 1 }).toRelativeCalendar({ locale: "fr" }) //=> "demain"
-   * @example DateTime.now().minus({ days: 2 }).toRelativeCalendar() //=> "2 days ago"
-   */
-  toRelativeCalendar(options2 = {}) {
-    if (!this.isValid) return null;
-    return diffRelative(options2.base || _DateTime.fromObject({}, { zone: this.zone }), this, {
-      ...options2,
-      numeric: "auto",
-      units: ["years", "months", "days"],
-      calendary: true
-    });
-  }
-  /**
-   * Return the min of several date times
-   * @param {...DateTime} dateTimes - the DateTimes from which to choose the minimum
-   * @return {DateTime} the min DateTime, or undefined if called with no argument
-   */
-  static min(...dateTimes) {
-    if (!dateTimes.every(_DateTime.isDateTime)) {
-      throw new InvalidArgumentError("min requires all arguments be DateTimes");
-    }
-    return bestBy(dateTimes, (i2) => i2.valueOf(), Math.min);
-  }
-  /**
-   * Return the max of several date times
-   * @param {...DateTime} dateTimes - the DateTimes from which to choose the maximum
-   * @return {DateTime} the max DateTime, or undefined if called with no argument
-   */
-  static max(...dateTimes) {
-    if (!dateTimes.every(_DateTime.isDateTime)) {
-      throw new InvalidArgumentError("max requires all arguments be DateTimes");
-    }
-    return bestBy(dateTimes, (i2) => i2.valueOf(), Math.max);
-  }
-  // MISC
-  /**
-   * Explain how a string would be parsed by fromFormat()
-   * @param {string} text - the string to parse
-   * @param {string} fmt - the format the string is expected to be in (see description)
-   * @param {Object} options - options taken by fromFormat()
-   * @return {Object}
-   */
-  static fromFormatExplain(text2, fmt, options2 = {}) {
-    const { locale = null, numberingSystem = null } = options2, localeToUse = Locale.fromOpts({
-      locale,
-      numberingSystem,
-      defaultToEN: true
-    });
-    return explainFromTokens(localeToUse, text2, fmt);
-  }
-  /**
-   * @deprecated use fromFormatExplain instead
-   */
-  static fromStringExplain(text2, fmt, options2 = {}) {
-    return _DateTime.fromFormatExplain(text2, fmt, options2);
-  }
-  /**
-   * Build a parser for `fmt` using the given locale. This parser can be passed
-   * to {@link DateTime.fromFormatParser} to a parse a date in this format. This
-   * can be used to optimize cases where many dates need to be parsed in a
-   * specific format.
-   *
-   * @param {String} fmt - the format the string is expected to be in (see
-   * description)
-   * @param {Object} options - options used to set locale and numberingSystem
-   * for parser
-   * @returns {TokenParser} - opaque object to be used
-   */
-  static buildFormatParser(fmt, options2 = {}) {
-    const { locale = null, numberingSystem = null } = options2, localeToUse = Locale.fromOpts({
-      locale,
-      numberingSystem,
-      defaultToEN: true
-    });
-    return new TokenParser(localeToUse, fmt);
-  }
-  /**
-   * Create a DateTime from an input string and format parser.
-   *
-   * The format parser must have been created with the same locale as this call.
-   *
-   * @param {String} text - the string to parse
-   * @param {TokenParser} formatParser - parser from {@link DateTime.buildFormatParser}
-   * @param {Object} opts - options taken by fromFormat()
-   * @returns {DateTime}
-   */
-  static fromFormatParser(text2, formatParser, opts = {}) {
-    if (isUndefined(text2) || isUndefined(formatParser)) {
-      throw new InvalidArgumentError(
-        "fromFormatParser requires an input string and a format parser"
-      );
-    }
-    const { locale = null, numberingSystem = null } = opts, localeToUse = Locale.fromOpts({
-      locale,
-      numberingSystem,
-      defaultToEN: true
-    });
-    if (!localeToUse.equals(formatParser.locale)) {
-      throw new InvalidArgumentError(
-        `fromFormatParser called with a locale of ${localeToUse}, but the format parser was created for ${formatParser.locale}`
-      );
-    }
-    const { result, zone, specificOffset, invalidReason } = formatParser.explainFromTokens(text2);
-    if (invalidReason) {
-      return _DateTime.invalid(invalidReason);
-    } else {
-      return parseDataToDateTime(
-        result,
-        zone,
-        opts,
-        `format ${formatParser.format}`,
-        text2,
-        specificOffset
-      );
-    }
-  }
-  // FORMAT PRESETS
-  /**
-   * {@link DateTime#toLocaleString} format like 10/14/1983
-   * @type {Object}
-   */
-  static get DATE_SHORT() {
-    return DATE_SHORT;
-  }
-  /**
-   * {@link DateTime#toLocaleString} format like 'Oct 14, 1983'
-   * @type {Object}
-   */
-  static get DATE_MED() {
-    return DATE_MED;
-  }
-  /**
-   * {@link DateTime#toLocaleString} format like 'Fri, Oct 14, 1983'
-   * @type {Object}
-   */
-  static get DATE_MED_WITH_WEEKDAY() {
-    return DATE_MED_WITH_WEEKDAY;
-  }
-  /**
-   * {@link DateTime#toLocaleString} format like 'October 14, 1983'
-   * @type {Object}
-   */
-  static get DATE_FULL() {
-    return DATE_FULL;
-  }
-  /**
-   * {@link DateTime#toLocaleString} format like 'Tuesday, October 14, 1983'
-   * @type {Object}
-   */
-  static get DATE_HUGE() {
-    return DATE_HUGE;
-  }
-  /**
-   * {@link DateTime#toLocaleString} format like '09:30 AM'. Only 12-hour if the locale is.
-   * @type {Object}
-   */
-  static get TIME_SIMPLE() {
-    return TIME_SIMPLE;
-  }
-  /**
-   * {@link DateTime#toLocaleString} format like '09:30:23 AM'. Only 12-hour if the locale is.
-   * @type {Object}
-   */
-  static get TIME_WITH_SECONDS() {
-    return TIME_WITH_SECONDS;
-  }
-  /**
-   * {@link DateTime#toLocaleString} format like '09:30:23 AM EDT'. Only 12-hour if the locale is.
-   * @type {Object}
-   */
-  static get TIME_WITH_SHORT_OFFSET() {
-    return TIME_WITH_SHORT_OFFSET;
-  }
-  /**
-   * {@link DateTime#toLocaleString} format like '09:30:23 AM Eastern Daylight Time'. Only 12-hour if the locale is.
-   * @type {Object}
-   */
-  static get TIME_WITH_LONG_OFFSET() {
-    return TIME_WITH_LONG_OFFSET;
-  }
-  /**
-   * {@link DateTime#toLocaleString} format like '09:30', always 24-hour.
-   * @type {Object}
-   */
-  static get TIME_24_SIMPLE() {
-    return TIME_24_SIMPLE;
-  }
-  /**
-   * {@link DateTime#toLocaleString} format like '09:30:23', always 24-hour.
-   * @type {Object}
-   */
-  static get TIME_24_WITH_SECONDS() {
-    return TIME_24_WITH_SECONDS;
-  }
-  /**
-   * {@link DateTime#toLocaleString} format like '09:30:23 EDT', always 24-hour.
-   * @type {Object}
-   */
-  static get TIME_24_WITH_SHORT_OFFSET() {
-    return TIME_24_WITH_SHORT_OFFSET;
-  }
-  /**
-   * {@link DateTime#toLocaleString} format like '09:30:23 Eastern Daylight Time', always 24-hour.
-   * @type {Object}
-   */
-  static get TIME_24_WITH_LONG_OFFSET() {
-    return TIME_24_WITH_LONG_OFFSET;
-  }
-  /**
-   * {@link DateTime#toLocaleString} format like '10/14/1983, 9:30 AM'. Only 12-hour if the locale is.
-   * @type {Object}
-   */
-  static get DATETIME_SHORT() {
-    return DATETIME_SHORT;
-  }
-  /**
-   * {@link DateTime#toLocaleString} format like '10/14/1983, 9:30:33 AM'. Only 12-hour if the locale is.
-   * @type {Object}
-   */
-  static get DATETIME_SHORT_WITH_SECONDS() {
-    return DATETIME_SHORT_WITH_SECONDS;
-  }
-  /**
-   * {@link DateTime#toLocaleString} format like 'Oct 14, 1983, 9:30 AM'. Only 12-hour if the locale is.
-   * @type {Object}
-   */
-  static get DATETIME_MED() {
-    return DATETIME_MED;
-  }
-  /**
-   * {@link DateTime#toLocaleString} format like 'Oct 14, 1983, 9:30:33 AM'. Only 12-hour if the locale is.
-   * @type {Object}
-   */
-  static get DATETIME_MED_WITH_SECONDS() {
-    return DATETIME_MED_WITH_SECONDS;
-  }
-  /**
-   * {@link DateTime#toLocaleString} format like 'Fri, 14 Oct 1983, 9:30 AM'. Only 12-hour if the locale is.
-   * @type {Object}
-   */
-  static get DATETIME_MED_WITH_WEEKDAY() {
-    return DATETIME_MED_WITH_WEEKDAY;
-  }
-  /**
-   * {@link DateTime#toLocaleString} format like 'October 14, 1983, 9:30 AM EDT'. Only 12-hour if the locale is.
-   * @type {Object}
-   */
-  static get DATETIME_FULL() {
-    return DATETIME_FULL;
-  }
-  /**
-   * {@link DateTime#toLocaleString} format like 'October 14, 1983, 9:30:33 AM EDT'. Only 12-hour if the locale is.
-   * @type {Object}
-   */
-  static get DATETIME_FULL_WITH_SECONDS() {
-    return DATETIME_FULL_WITH_SECONDS;
-  }
-  /**
-   * {@link DateTime#toLocaleString} format like 'Friday, October 14, 1983, 9:30 AM Eastern Daylight Time'. Only 12-hour if the locale is.
-   * @type {Object}
-   */
-  static get DATETIME_HUGE() {
-    return DATETIME_HUGE;
-  }
-  /**
-   * {@link DateTime#toLocaleString} format like 'Friday, October 14, 1983, 9:30:33 AM Eastern Daylight Time'. Only 12-hour if the locale is.
-   * @type {Object}
-   */
-  static get DATETIME_HUGE_WITH_SECONDS() {
-    return DATETIME_HUGE_WITH_SECONDS;
-  }
-};
-function friendlyDateTime(dateTimeish) {
-  if (DateTime.isDateTime(dateTimeish)) {
-    return dateTimeish;
-  } else if (dateTimeish && dateTimeish.valueOf && isNumber(dateTimeish.valueOf())) {
-    return DateTime.fromJSDate(dateTimeish);
-  } else if (dateTimeish && typeof dateTimeish === "object") {
-    return DateTime.fromObject(dateTimeish);
-  } else {
-    throw new InvalidArgumentError(
-      `Unknown datetime argument: ${dateTimeish}, of type ${typeof dateTimeish}`
-    );
-  }
-}
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -49822,7 +43184,7 @@ __export(external_exports, {
   $brand: () => $brand,
   $input: () => $input,
   $output: () => $output,
-  INVALID: () => INVALID2,
+  INVALID: () => INVALID,
   NEVER: () => NEVER,
   TimePrecision: () => TimePrecision,
   ZodAny: () => ZodAny,
@@ -49920,7 +43282,7 @@ __export(external_exports, {
   check: () => check,
   cidrv4: () => cidrv42,
   cidrv6: () => cidrv62,
-  clone: () => clone2,
+  clone: () => clone,
   codec: () => codec,
   coerce: () => coerce_exports,
   compile: () => compile,
@@ -49966,7 +43328,7 @@ __export(external_exports, {
   includes: () => _includes,
   input: () => input,
   instanceof: () => _instanceof,
-  int: () => int2,
+  int: () => int,
   int32: () => int32,
   int64: () => int64,
   intersection: () => intersection,
@@ -50014,7 +43376,7 @@ __export(external_exports, {
   optional: () => optional,
   output: () => output,
   overwrite: () => _overwrite,
-  parse: () => parse5,
+  parse: () => parse4,
   parseAsync: () => parseAsync2,
   partialRecord: () => partialRecord,
   pipe: () => pipe,
@@ -50192,7 +43554,7 @@ __export(core_exports2, {
   $input: () => $input,
   $output: () => $output,
   Doc: () => Doc,
-  INVALID: () => INVALID2,
+  INVALID: () => INVALID,
   JSONSchema: () => json_schema_exports,
   JSONSchemaGenerator: () => JSONSchemaGenerator,
   NEVER: () => NEVER,
@@ -50333,7 +43695,7 @@ __export(core_exports2, {
   base64Charset: () => base64Charset,
   base64urlCharset: () => base64urlCharset,
   canParseURL: () => canParseURL,
-  clone: () => clone2,
+  clone: () => clone,
   compile: () => compile,
   compileFn: () => compileFn,
   config: () => config2,
@@ -50366,7 +43728,7 @@ __export(core_exports2, {
   memoizer: () => memoizer,
   mergeValues: () => mergeValues,
   meta: () => meta,
-  parse: () => parse4,
+  parse: () => parse3,
   parseAsync: () => parseAsync,
   parseURLObject: () => parseURLObject,
   prettifyError: () => prettifyError,
@@ -50418,7 +43780,7 @@ __export(util_exports, {
   captureStackTrace: () => captureStackTrace,
   cleanEnum: () => cleanEnum,
   cleanRegex: () => cleanRegex,
-  clone: () => clone2,
+  clone: () => clone,
   cloneDef: () => cloneDef,
   codePointLength: () => codePointLength,
   constantCatch: () => constantCatch,
@@ -50457,7 +43819,7 @@ __export(util_exports, {
   own: () => own,
   parsedType: () => parsedType,
   partial: () => partial,
-  pick: () => pick2,
+  pick: () => pick,
   prefixIssues: () => prefixIssues,
   primitiveTypes: () => primitiveTypes,
   promiseAllObject: () => promiseAllObject,
@@ -50775,7 +44137,7 @@ var primitiveTypes = /* @__PURE__ */ new Set([
 function escapeRegex(str) {
   return str.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
-function clone2(inst, def, params) {
+function clone(inst, def, params) {
   const cl = new inst._zod.constr(def ?? inst._zod.def);
   if (!def || params?.parent)
     cl._zod.parent = inst;
@@ -50853,7 +44215,7 @@ var BIGINT_FORMAT_RANGES = {
   int64: [/* @__PURE__ */ BigInt("-9223372036854775808"), /* @__PURE__ */ BigInt("9223372036854775807")],
   uint64: [/* @__PURE__ */ BigInt(0), /* @__PURE__ */ BigInt("18446744073709551615")]
 };
-function pick2(schema, mask) {
+function pick(schema, mask) {
   const currDef = schema._zod.def;
   const checks = currDef.checks;
   const hasChecks = checks && checks.length > 0;
@@ -50862,7 +44224,7 @@ function pick2(schema, mask) {
   }
   const newShape = {};
   mirrorShape(newShape, schema, maskedKeys(schema, mask));
-  return clone2(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
+  return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
 }
 function maskedKeys(schema, mask) {
   const raw = sourceShape(schema);
@@ -50886,7 +44248,7 @@ function omit2(schema, mask) {
   const omitted = new Set(maskedKeys(schema, mask));
   const newShape = {};
   mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)).filter((key) => !omitted.has(key)));
-  return clone2(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
+  return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
 }
 function extend(schema, shape) {
   if (!isPlainObject3(shape)) {
@@ -50902,7 +44264,7 @@ function extend(schema, shape) {
       }
     }
   }
-  return clone2(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
+  return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
 }
 function extended(schema, shape) {
   const newShape = {};
@@ -50914,7 +44276,7 @@ function safeExtend(schema, shape) {
   if (!isPlainObject3(shape)) {
     throw new Error("Invalid input to safeExtend: expected a plain object");
   }
-  return clone2(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
+  return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
 }
 function merge3(a2, b2) {
   if (!b2?._zod?.def) {
@@ -50933,7 +44295,7 @@ function merge3(a2, b2) {
     },
     checks: b2._zod.def.checks ?? []
   });
-  return clone2(a2, def);
+  return clone(a2, def);
 }
 function partial(Class2, schema, mask, name = "partial") {
   const currDef = schema._zod.def;
@@ -50945,7 +44307,7 @@ function partial(Class2, schema, mask, name = "partial") {
   const selected = mask ? new Set(maskedKeys(schema, mask)) : void 0;
   const newShape = {};
   mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), Class2 && ((value, key) => selected && !selected.has(key) ? value : new Class2({ type: "optional", innerType: value })));
-  return clone2(schema, mergeDefs(schema._zod.def, { shape: newShape, checks: [] }));
+  return clone(schema, mergeDefs(schema._zod.def, { shape: newShape, checks: [] }));
 }
 function required(Class2, schema, mask) {
   const selected = mask ? new Set(maskedKeys(schema, mask)) : void 0;
@@ -50954,7 +44316,7 @@ function required(Class2, schema, mask) {
     // overwrite with non-optional
     selected && !selected.has(key) ? value : new Class2({ type: "nonoptional", innerType: value })
   ));
-  return clone2(schema, mergeDefs(schema._zod.def, { shape: newShape }));
+  return clone(schema, mergeDefs(schema._zod.def, { shape: newShape }));
 }
 function aborted(x2, startIndex = 0) {
   if (x2.aborted === true)
@@ -51586,7 +44948,7 @@ var _parse = (_Err) => {
   };
   return fn;
 };
-var parse4 = /* @__PURE__ */ _parse($ZodRealError);
+var parse3 = /* @__PURE__ */ _parse($ZodRealError);
 var _parseAsync = (_Err) => {
   const fn = async (schema, value, _ctx, params) => {
     const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
@@ -54739,10 +48101,10 @@ var $ZodFunction = /* @__PURE__ */ $constructor("$ZodFunction", (inst, def) => {
       throw new Error("implement() must be called with a function");
     }
     return Object.defineProperty(function(...args) {
-      const parsedArgs = inst._def.input ? parse4(inst._def.input, args) : args;
+      const parsedArgs = inst._def.input ? parse3(inst._def.input, args) : args;
       const result = Reflect.apply(func, this, parsedArgs);
       if (inst._def.output) {
-        return parse4(inst._def.output, result);
+        return parse3(inst._def.output, result);
       }
       return result;
     }, "_zod", { value: inst._zod, enumerable: false });
@@ -62759,7 +56121,7 @@ function registry() {
 var globalRegistry = globalThis.__zod_globalRegistry;
 
 // node_modules/zod/v4/core/compile.js
-var INVALID2 = /* @__PURE__ */ Symbol.for("zod.compile.invalid");
+var INVALID = /* @__PURE__ */ Symbol.for("zod.compile.invalid");
 var FALLBACK_FLAG = /* @__PURE__ */ Symbol.for("zod.compile.fallback");
 var ZodCompileAsyncError = class extends Error {
   constructor(message = "z.compile does not support async refinements, transforms, or checks") {
@@ -62797,7 +56159,7 @@ function withParser(schema, parser3) {
   if (isRecursiveSchema(schema)) {
     throw new ZodCompileUnsupportedError("a schema whose subtree contains a reference cycle");
   }
-  const clone4 = clone2(schema);
+  const clone4 = clone(schema);
   const liveRun = schema._zod.run;
   const originalRun = liveRun.__originalRun ?? liveRun;
   const wrapped = (payload, ctx) => {
@@ -62808,7 +56170,7 @@ function withParser(schema, parser3) {
       return originalRun(payload, ctx);
     }
     const out = parser3(payload.value);
-    if (out !== INVALID2) {
+    if (out !== INVALID) {
       payload.value = out;
       return payload;
     }
@@ -62831,7 +56193,7 @@ function installCompiledUserMethods(target, source, parser3) {
     const originalSafeParse = sourceAny.safeParse;
     targetAny.safeParse = (data, params) => {
       const out = parser3(data);
-      if (out !== INVALID2) {
+      if (out !== INVALID) {
         return { success: true, data: out };
       }
       return originalSafeParse(data, params);
@@ -62841,7 +56203,7 @@ function installCompiledUserMethods(target, source, parser3) {
     const originalParse2 = sourceAny.parse;
     targetAny.parse = (data, params) => {
       const out = parser3(data);
-      if (out !== INVALID2) {
+      if (out !== INVALID) {
         return out;
       }
       return originalParse2(data, params);
@@ -62867,7 +56229,7 @@ function compileFn(schema, options2) {
   const outputAccessor = generateCheck(doc, ctx, schema, "input", !options2?.assertOnly);
   doc.write(outputAccessor === null ? `return true;` : `return ${outputAccessor};`);
   const constantNames = ["INVALID", ...ctx.constants.keys()];
-  const constantValues = [INVALID2, ...ctx.constants.values()];
+  const constantValues = [INVALID, ...ctx.constants.values()];
   const code2 = doc.content.join("\n");
   const fullCode = options2?.debug ? constantNames.length > 0 ? `// Constants: ${constantNames.join(", ")}
 ${code2}` : code2 : "";
@@ -62907,9 +56269,9 @@ function newVar(ctx) {
 function runtimeRun(schema, value) {
   const result = schema._zod.run({ value, issues: [] }, {});
   if (result && typeof result.then === "function")
-    return INVALID2;
+    return INVALID;
   const r2 = result;
-  return r2.issues.length === 0 ? r2.value : INVALID2;
+  return r2.issues.length === 0 ? r2.value : INVALID;
 }
 function compileChild(doc, ctx, schema, accessor, needsValue = true) {
   const contentLen = doc.content.length;
@@ -63183,7 +56545,7 @@ function generateCustomRefineCheck(doc, ctx, check3, accessor) {
       const result = checkFn(fakePayload);
       if (result instanceof Promise)
         throwAsync();
-      return fakePayload.issues.length === 0 ? fakePayload.value : INVALID2;
+      return fakePayload.issues.length === 0 ? fakePayload.value : INVALID;
     };
     const helperConst = addUserConstant(ctx, helperFn);
     const outVar = newVar(ctx);
@@ -64281,8 +57643,8 @@ function generatePipeCheck(doc, ctx, schema, accessor) {
       const fakePayload = { value, issues: [], addIssue: pushIssue };
       const result = transformFn(value, fakePayload);
       if (result instanceof Promise)
-        return INVALID2;
-      return fakePayload.issues.length === 0 ? result : INVALID2;
+        return INVALID;
+      return fakePayload.issues.length === 0 ? result : INVALID;
     };
     const helperConst = addUserConstant(ctx, helperFn);
     const transformedVar = newVar(ctx);
@@ -64316,7 +57678,7 @@ function generateCustomCheck(doc, ctx, schema, accessor) {
 function runtimeCatch(innerSchema, catchValue, value) {
   const result = innerSchema._zod.run({ value, issues: [] }, {});
   if (result && typeof result.then === "function")
-    return INVALID2;
+    return INVALID;
   const r2 = result;
   if (r2.issues.length === 0)
     return r2.value;
@@ -64356,8 +57718,8 @@ function generateTransformCheck(doc, ctx, schema, accessor) {
       const fakePayload = { value, issues: [], addIssue: pushIssue };
       const result = transformFn(value, fakePayload);
       if (result instanceof Promise)
-        return INVALID2;
-      return fakePayload.issues.length === 0 ? result : INVALID2;
+        return INVALID;
+      return fakePayload.issues.length === 0 ? result : INVALID;
     };
     const helperConst = addUserConstant(ctx, helperFn);
     const outputVar = newVar(ctx);
@@ -66903,7 +60265,7 @@ __export(schemas_exports2, {
   httpUrl: () => httpUrl,
   iban: () => iban2,
   instanceof: () => _instanceof,
-  int: () => int2,
+  int: () => int,
   int32: () => int32,
   int64: () => int64,
   intersection: () => intersection,
@@ -67049,7 +60411,7 @@ var ZodRealError = /* @__PURE__ */ $constructor("ZodError", initializer2, void 0
 });
 
 // node_modules/zod/v4/classic/parse.js
-var parse5 = /* @__PURE__ */ _parse(ZodRealError);
+var parse4 = /* @__PURE__ */ _parse(ZodRealError);
 var parseAsync2 = /* @__PURE__ */ _parseAsync(ZodRealError);
 var safeParse2 = /* @__PURE__ */ _safeParse(ZodRealError);
 var safeParseAsync2 = /* @__PURE__ */ _safeParseAsync(ZodRealError);
@@ -67091,7 +60453,7 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
     return this.check(...chks);
   },
   clone(def, params) {
-    return clone2(this, def, params);
+    return clone(this, def, params);
   },
   brand() {
     return this;
@@ -67186,7 +60548,7 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
     util_exports.own(this, "~standard", value);
   },
   parse: function _parse2(data, params) {
-    return parse5(this, data, params, { callee: _parse2 });
+    return parse4(this, data, params, { callee: _parse2 });
   },
   parseAsync: async function _parseAsync2(data, params) {
     return await parseAsync2(this, data, params, { callee: _parseAsync2 });
@@ -67647,10 +61009,10 @@ var ZodNumber = /* @__PURE__ */ $constructor(
       return this.check(_lte(value, params));
     },
     int(params) {
-      return this.check(int2(params));
+      return this.check(int(params));
     },
     safe(params) {
-      return this.check(int2(params));
+      return this.check(int(params));
     },
     positive(params) {
       return this.check(_gt(0, params));
@@ -67682,7 +61044,7 @@ var ZodNumberFormat = /* @__PURE__ */ $constructor("ZodNumberFormat", (inst, def
   $ZodNumberFormat.init(inst, def);
   ZodNumber.init(inst, def);
 });
-function int2(params) {
+function int(params) {
   return _int(ZodNumberFormat, params);
 }
 function float32(params) {
@@ -69356,11 +62718,11 @@ function visit(schema, fnOrHandlers) {
           if (newCatchall !== def.catchall)
             changed = true;
         }
-        return changed ? clone2(s3, { ...def, shape: newShape, catchall: newCatchall }) : s3;
+        return changed ? clone(s3, { ...def, shape: newShape, catchall: newCatchall }) : s3;
       }
       case "array": {
         const mapped = run2(def.element);
-        return mapped === def.element ? s3 : clone2(s3, { ...def, element: mapped });
+        return mapped === def.element ? s3 : clone(s3, { ...def, element: mapped });
       }
       case "tuple": {
         const oldItems = def.items;
@@ -69378,17 +62740,17 @@ function visit(schema, fnOrHandlers) {
           if (newRest !== def.rest)
             changed = true;
         }
-        return changed ? clone2(s3, { ...def, items: newItems, rest: newRest }) : s3;
+        return changed ? clone(s3, { ...def, items: newItems, rest: newRest }) : s3;
       }
       case "record":
       case "map": {
         const newKey = run2(def.keyType);
         const newVal = run2(def.valueType);
-        return newKey === def.keyType && newVal === def.valueType ? s3 : clone2(s3, { ...def, keyType: newKey, valueType: newVal });
+        return newKey === def.keyType && newVal === def.valueType ? s3 : clone(s3, { ...def, keyType: newKey, valueType: newVal });
       }
       case "set": {
         const newVal = run2(def.valueType);
-        return newVal === def.valueType ? s3 : clone2(s3, { ...def, valueType: newVal });
+        return newVal === def.valueType ? s3 : clone(s3, { ...def, valueType: newVal });
       }
       case "union": {
         const oldOptions = def.options;
@@ -69400,12 +62762,12 @@ function visit(schema, fnOrHandlers) {
             changed = true;
           newOptions.push(mapped);
         }
-        return changed ? clone2(s3, { ...def, options: newOptions }) : s3;
+        return changed ? clone(s3, { ...def, options: newOptions }) : s3;
       }
       case "intersection": {
         const newLeft = run2(def.left);
         const newRight = run2(def.right);
-        return newLeft === def.left && newRight === def.right ? s3 : clone2(s3, { ...def, left: newLeft, right: newRight });
+        return newLeft === def.left && newRight === def.right ? s3 : clone(s3, { ...def, left: newLeft, right: newRight });
       }
       case "optional":
       case "nullable":
@@ -69417,22 +62779,22 @@ function visit(schema, fnOrHandlers) {
       case "promise":
       case "success": {
         const newInner = run2(def.innerType);
-        return newInner === def.innerType ? s3 : clone2(s3, { ...def, innerType: newInner });
+        return newInner === def.innerType ? s3 : clone(s3, { ...def, innerType: newInner });
       }
       case "pipe": {
         const newIn = run2(def.in);
         const newOut = run2(def.out);
-        return newIn === def.in && newOut === def.out ? s3 : clone2(s3, { ...def, in: newIn, out: newOut });
+        return newIn === def.in && newOut === def.out ? s3 : clone(s3, { ...def, in: newIn, out: newOut });
       }
       case "function": {
         const newInput = run2(def.input);
         const newOutput = run2(def.output);
-        return newInput === def.input && newOutput === def.output ? s3 : clone2(s3, { ...def, input: newInput, output: newOutput });
+        return newInput === def.input && newOutput === def.output ? s3 : clone(s3, { ...def, input: newInput, output: newOutput });
       }
       case "lazy": {
         const original = def.getter;
         const { _cachedInner, ...rest } = def;
-        return clone2(s3, { ...rest, getter: () => run2(original()) });
+        return clone(s3, { ...rest, getter: () => run2(original()) });
       }
       // A leaf by choice: `parts` are regex fragments, not data positions.
       case "template_literal":
@@ -69483,7 +62845,7 @@ function withChecks(side, checks) {
   if (!checks?.length)
     return side;
   const def = side._zod.def;
-  return clone2(side, mergeDefs(def, { checks: [...def.checks ?? [], ...checks] }), { parent: true });
+  return clone(side, mergeDefs(def, { checks: [...def.checks ?? [], ...checks] }), { parent: true });
 }
 function outSide(def) {
   return withChecks(def.out, def.checks);
@@ -69531,6 +62893,7281 @@ function bigint3(params) {
 }
 function date4(params) {
   return _coercedDate(ZodDate, params);
+}
+
+// src/collect/label-fact.ts
+var labelFactSchema = external_exports.object({
+  /** `owner/name` of the item's repository. */
+  repo: external_exports.string(),
+  number: external_exports.number().int().positive(),
+  /** The agenda label concerned. */
+  label: external_exports.string(),
+  /**
+   * true: the item bears the label and is open (labelled, opened, reopened, transferred in).
+   * false: it lost the label or left the agenda (unlabelled, closed, deleted, transferred away).
+   */
+  present: external_exports.boolean(),
+  /** When the webhook's change happened (ISO 8601); a later fact about the same label wins. */
+  at: external_exports.string()
+});
+var FACT_MAX_AGE_MS = 24 * 60 * 60 * 1e3;
+
+// src/collect/repo-facts.ts
+import { createHash } from "node:crypto";
+
+// src/collect/in-scope.ts
+function inScope(meeting, repo) {
+  const key = repo.toLowerCase();
+  const owner = key.split("/")[0];
+  return meeting.scope.repos.some((named) => named.toLowerCase() === key) || meeting.scope.orgs.some((org) => org.toLowerCase() === owner);
+}
+function isHomeOf(meeting, repo) {
+  return `${meeting.home.owner}/${meeting.home.repo}`.toLowerCase() === repo.toLowerCase();
+}
+
+// src/collect/visibility.ts
+function repoVisibility(meeting, repo, facts) {
+  if (!inScope(meeting, repo)) return "out-of-scope";
+  if (facts.repoPublic) return "shown";
+  if (!facts.homePrivate) return "not-public-in-public-home";
+  return isHomeOf(meeting, repo) || isIncludedPrivate(meeting, repo) ? "shown" : "not-public-not-included";
+}
+function mayShowRepo(meeting, repo, facts) {
+  return repoVisibility(meeting, repo, facts) === "shown";
+}
+function privateReposShown(meeting) {
+  const home = `${meeting.home.owner}/${meeting.home.repo}`;
+  const seen = /* @__PURE__ */ new Set();
+  return [home, ...meeting.includePrivate].filter((repo) => {
+    const key = repo.toLowerCase();
+    if (seen.has(key) || !inScope(meeting, repo)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+function isPublicRepository(repository2) {
+  if (!repository2 || repository2.private === true) return false;
+  const visibility = repository2.visibility ?? (repository2.private === false ? "public" : void 0);
+  return visibility === "public";
+}
+function isIncludedPrivate(meeting, repo) {
+  const key = repo.toLowerCase();
+  return meeting.includePrivate.some((named) => named.toLowerCase() === key);
+}
+
+// src/collect/repo-facts.ts
+var repoFactSchema = external_exports.object({
+  /** `repoHash` of the repository's `owner/name`. */
+  repo: external_exports.string(),
+  public: external_exports.boolean(),
+  /** When the change happened (ISO 8601); a later fact about the same repository wins. */
+  at: external_exports.string()
+});
+function repoFact(repo, isPublic, at) {
+  return { repo: repoHash(repo), public: isPublic, at: at.toISOString() };
+}
+function mergeRepoFacts(existing, incoming, now2) {
+  const latest = /* @__PURE__ */ new Map();
+  for (const fact of [...existing, ...incoming]) {
+    if (now2.getTime() - Date.parse(fact.at) > FACT_MAX_AGE_MS) continue;
+    const known = latest.get(fact.repo);
+    if (!known || known.at <= fact.at) latest.set(fact.repo, fact);
+  }
+  return [...latest.values()].filter((fact) => !fact.public);
+}
+function hiddenByFacts(meeting, home, facts) {
+  const hidden = new Set(facts.map((fact) => fact.repo));
+  return (item) => hidden.has(repoHash(item.repo)) && !mayShowRepo(meeting, item.repo, { homePrivate: home.private, repoPublic: false });
+}
+function repoHash(repo) {
+  return createHash("sha256").update(repo.toLowerCase()).digest("base64url");
+}
+
+// src/publish/proposal-record.ts
+var proposalRecordSchema = external_exports.object({
+  /** `owner/name` and number, as the item was found when proposed. */
+  repo: external_exports.custom((value) => typeof value === "string" && value.includes("/")),
+  number: external_exports.number().int().positive(),
+  /** The item's title (cut short) and URL when proposed; dropped once decided. */
+  title: external_exports.string().optional(),
+  url: external_exports.string().optional(),
+  by: external_exports.string(),
+  /** The proposer's words, cut short; escaped where shown; dropped once decided. */
+  why: external_exports.string().optional(),
+  /** When it was proposed, ISO 8601. */
+  at: external_exports.string(),
+  /**
+   * What became of it: `added` (`/agenda add`) or `declined` (`/agenda decline`) by the steerer
+   * `by`; or, with `by` empty, what the app saw happen without a command (`via`): the item
+   * labelled (`label`) or set on the meeting's board (`board`), which adds it, or closed, deleted
+   * or transferred (`gone`), which declines it.
+   */
+  decided: external_exports.object({ outcome: external_exports.enum(["added", "declined"]), by: external_exports.string(), via: external_exports.enum(["label", "board", "gone"]).optional(), at: external_exports.string() }).optional()
+});
+function pendingProposals(records) {
+  return (records ?? []).flatMap(
+    (record2) => record2.decided || record2.title === void 0 || record2.url === void 0 ? [] : [{ repo: record2.repo, number: record2.number, title: record2.title, url: record2.url, by: record2.by, ...record2.why ? { why: record2.why } : {} }]
+  );
+}
+function proposalId(record2) {
+  return `${record2.repo.toLowerCase()}#${record2.number}@${record2.at}`;
+}
+
+// src/publish/meeting-state.ts
+var agendaItemSchema = external_exports.object({
+  repo: external_exports.custom((value) => typeof value === "string" && value.includes("/")),
+  number: external_exports.number().int().positive(),
+  kind: external_exports.enum(["issue", "pull_request", "discussion"]),
+  title: external_exports.string(),
+  url: external_exports.string(),
+  author: external_exports.string().nullable(),
+  labels: external_exports.array(external_exports.string()),
+  createdAt: external_exports.string(),
+  updatedAt: external_exports.string(),
+  draft: external_exports.boolean().optional(),
+  isNew: external_exports.boolean().optional()
+});
+var attendeeSchema = external_exports.object({ login: external_exports.string(), name: external_exports.string().nullable() });
+var frozenAgendaSchema = external_exports.object({
+  /** When the tick froze it (ISO 8601): the meeting's start, or the first tick after it. */
+  at: external_exports.string(),
+  groups: external_exports.array(external_exports.object({ repo: agendaItemSchema.shape.repo, items: external_exports.array(agendaItemSchema) })),
+  searchUrls: external_exports.array(external_exports.string()),
+  /** Items left out of this copy so that the issue body stays within GitHub's limit; the minutes say so. */
+  hiddenItems: external_exports.number().int().positive().optional(),
+  /**
+   * The invited teams' members as the issue listed them at the freeze (in a public home repo only
+   * the public members, the others counted), at most MOST_RECORDED_MEMBERS in all: the minutes
+   * list them however the teams change later.
+   */
+  invitedTeams: external_exports.array(
+    external_exports.object({
+      team: external_exports.string(),
+      members: external_exports.array(attendeeSchema),
+      privateMembers: external_exports.number().int().nonnegative(),
+      unlistedMembers: external_exports.number().int().positive().optional()
+    })
+  ).optional()
+});
+var rescheduleSchema = external_exports.object({
+  /** The new start, an ISO 8601 UTC instant; the end keeps the meeting's duration. */
+  start: external_exports.string(),
+  /** The IANA zone the commenter gave the time in (the meeting's own by default). */
+  zone: external_exports.string()
+});
+var minutesRecordSchema = external_exports.object({
+  number: external_exports.number().int().positive(),
+  url: external_exports.string(),
+  state: external_exports.enum(["open", "closed"]),
+  /** The file on the branch was written from the frozen agenda (not the live one `with_issue` first writes). */
+  frozenAgenda: external_exports.boolean()
+});
+var cancellationSchema = external_exports.object({
+  at: external_exports.string(),
+  /** The commenter's words, as written: escaped where they are shown. */
+  reason: external_exports.string().optional()
+});
+var meetingStateSchema = external_exports.looseObject({
+  v: external_exports.literal(1),
+  /** Meeting id, as in the marker (the marker wins when the two disagree). */
+  meeting: external_exports.string(),
+  /** Occurrence key (YYYY-MM-DD), as in the marker. */
+  occurrence: external_exports.string(),
+  /** Hash of the agenda block the app last wrote. */
+  agendaHash: external_exports.string().optional(),
+  /** `owner/name#number` of the items on the agenda the app last wrote: the next occurrence marks the others new. */
+  agendaItems: external_exports.array(external_exports.string()).default([]),
+  /**
+   * Hash of the body the app read immediately before its last write, and spliced its block into.
+   * An `issues.edited` webhook for that write whose `changes.body.from` hashes differently shows
+   * that a person's edit landed in between and was overwritten.
+   */
+  baseHash: external_exports.string().optional(),
+  /**
+   * Hash of the body the app last wrote, without this state block: an `issues.edited` webhook
+   * whose new body matches it reports the app's own write.
+   */
+  writtenHash: external_exports.string().optional(),
+  facts: external_exports.array(labelFactSchema).default([]),
+  /** Repositories a webhook said were made private, while search may still show them as public. */
+  repoFacts: external_exports.array(repoFactSchema).optional(),
+  /** Set by the tick at the meeting's start: the agenda the minutes are drafted from. */
+  frozen: frozenAgendaSchema.optional(),
+  /** Set by `/meeting reschedule`: the occurrence keeps its key and takes place at this time. */
+  reschedule: rescheduleSchema.optional(),
+  /** Recorded by `/present` until the minutes pull request exists; then they go onto its branch. */
+  attendees: external_exports.array(attendeeSchema).optional(),
+  /** The minutes pull request, once open. */
+  minutes: minutesRecordSchema.optional(),
+  /** The default branch had a file at the minutes path already: reported once on the issue, never overwritten. */
+  minutesBlocked: external_exports.object({ path: external_exports.string(), url: external_exports.string() }).optional(),
+  /** Set by `/meeting cancel` (a schedule's cancellation needs no record: the schedule says it). */
+  cancelled: cancellationSchema.optional(),
+  /** What `/agenda propose` asked for on this issue, pending or decided (proposal-record.ts). */
+  proposals: external_exports.array(proposalRecordSchema).optional()
+});
+function emptyState(marker) {
+  return { v: 1, meeting: marker.meeting, occurrence: marker.occurrence, agendaItems: [], facts: [] };
+}
+function encodeState(state) {
+  return Buffer.from(JSON.stringify(state), "utf8").toString("base64url");
+}
+function decodeState(encoded) {
+  try {
+    const parsed = meetingStateSchema.safeParse(JSON.parse(Buffer.from(encoded, "base64url").toString("utf8")));
+    return parsed.success ? parsed.data : void 0;
+  } catch {
+    return void 0;
+  }
+}
+
+// src/publish/issue-body.ts
+var AGENDA_START = AGENDA_MARKERS.start;
+var AGENDA_END = AGENDA_MARKERS.end;
+var MARKER = /<!-- agenda-drafter:meeting (.*?) -->\n?/g;
+var STATE2 = /<!-- agenda-drafter:state (.*?) -->\n?/g;
+function parseBody(body, seal) {
+  const text2 = normalize(body ?? "");
+  let marker;
+  for (const match2 of text2.matchAll(MARKER)) marker ??= parseMarker(match2[1] ?? "");
+  const blocks = [...text2.matchAll(STATE2)].map((match2) => match2[1] ?? "");
+  let state;
+  for (const block3 of blocks) state ??= seal && openState(block3, seal, marker);
+  const stripped = text2.replace(MARKER, "").replace(STATE2, "");
+  const block2 = findAgendaBlock(stripped);
+  const human = block2 ? stripped.slice(0, block2.contentStart) + stripped.slice(block2.contentEnd) : stripped;
+  return {
+    ...marker && { marker },
+    ...state && { state },
+    ...!state && blocks.length > 0 && { unverifiedState: true },
+    ...block2 && { agenda: stripped.slice(block2.contentStart, block2.contentEnd).replace(/^\n|\n$/g, "") },
+    human: human.trimEnd()
+  };
+}
+function spliceBody(body, parts, seal) {
+  const stripped = normalize(body ?? "").replace(MARKER, "").replace(STATE2, "");
+  const block2 = findAgendaBlock(stripped);
+  const withAgenda = block2 ? `${stripped.slice(0, block2.contentStart)}
+${parts.agenda.trimEnd()}
+${stripped.slice(block2.contentEnd)}` : `${stripped.trimEnd()}${stripped.trim() === "" ? "" : "\n\n"}${agendaBlock(parts.agenda)}
+`;
+  const withMarker = `${formatMarker(parts.marker)}
+${withAgenda.trimEnd()}
+`;
+  return seal ? `${withMarker}
+${formatState(parts.state, seal)}
+` : withMarker;
+}
+function wrapAgenda(issueBody, agendaMarkdown) {
+  if (findAgendaBlock(issueBody)) return issueBody;
+  const agenda = agendaMarkdown.trimEnd();
+  const at = agenda === "" ? -1 : issueBody.indexOf(agenda);
+  if (at === -1) return `${issueBody.trimEnd()}
+
+${agendaBlock(agenda)}
+`;
+  return `${issueBody.slice(0, at)}${agendaBlock(agenda)}${issueBody.slice(at + agenda.length)}`;
+}
+function agendaBlock(agenda) {
+  return `${AGENDA_START}
+${agenda.trimEnd()}
+${AGENDA_END}`;
+}
+function formatMarker(marker) {
+  return `<!-- agenda-drafter:meeting ${JSON.stringify(marker)} -->`;
+}
+function formatState(state, seal) {
+  const encoded = encodeState(state);
+  const signature = seal.signer.sign(encoded, { issue: seal.issue, meeting: state.meeting, occurrence: state.occurrence });
+  return `<!-- agenda-drafter:state ${encoded}.${signature} -->`;
+}
+function openState(block2, seal, marker) {
+  const [encoded = "", signature = "", ...rest] = block2.split(".");
+  if (rest.length > 0) return void 0;
+  const state = decodeState(encoded);
+  if (!state || marker && (marker.meeting !== state.meeting || marker.occurrence !== state.occurrence)) return void 0;
+  return seal.signer.verifies(encoded, signature, { issue: seal.issue, meeting: state.meeting, occurrence: state.occurrence }) ? state : void 0;
+}
+function hashWithoutState(body) {
+  return hashText(normalize(body ?? "").replace(STATE2, "").trimEnd());
+}
+function hashText(text2) {
+  return createHash2("sha256").update(normalize(text2)).digest("base64url").slice(0, 22);
+}
+function normalize(text2) {
+  return text2.replace(/\r\n?/g, "\n");
+}
+function findAgendaBlock(text2) {
+  const start = text2.indexOf(AGENDA_START);
+  if (start === -1) return void 0;
+  const contentStart = start + AGENDA_START.length;
+  const contentEnd = text2.indexOf(AGENDA_END, contentStart);
+  return contentEnd === -1 ? void 0 : { contentStart, contentEnd };
+}
+function parseMarker(json3) {
+  try {
+    const value = JSON.parse(json3);
+    if (typeof value !== "object" || value === null) return void 0;
+    const { v: v2, meeting, occurrence } = value;
+    if (v2 !== 1 || typeof meeting !== "string" || typeof occurrence !== "string") return void 0;
+    return { v: v2, meeting, occurrence };
+  } catch {
+    return void 0;
+  }
+}
+
+// src/publish/state-signer.ts
+import { createHmac as createHmac2, createPrivateKey as createPrivateKey2, hkdfSync, timingSafeEqual as timingSafeEqual2 } from "node:crypto";
+var HKDF_INFO = "agenda-drafter meeting state v1";
+var MIN_STATE_KEY_LENGTH = 32;
+var StateSigner = class _StateSigner {
+  #key;
+  constructor(key) {
+    this.#key = key;
+  }
+  /** From a configured secret (`AGENDA_DRAFTER_STATE_KEY`, the Action's `state-key`). */
+  static fromSecret(secret) {
+    if (secret.length < MIN_STATE_KEY_LENGTH) {
+      throw new UserError(`AGENDA_DRAFTER_STATE_KEY must be at least ${MIN_STATE_KEY_LENGTH} characters long.`);
+    }
+    return new _StateSigner(derive(Buffer.from(secret, "utf8")));
+  }
+  /**
+   * From the app's private key, in any of the PEM forms GitHub and Probot accept: replicas and the
+   * command line that read the key in another form still derive the same signer.
+   */
+  static fromPrivateKey(pem) {
+    const der = createPrivateKey2(pem).export({ type: "pkcs8", format: "der" });
+    return new _StateSigner(derive(der));
+  }
+  sign(encoded, signedFor) {
+    const { issue: issue2, meeting, occurrence } = signedFor;
+    const subject = JSON.stringify([`${issue2.owner}/${issue2.repo}`.toLowerCase(), issue2.number, meeting, occurrence, encoded]);
+    return createHmac2("sha256", this.#key).update(subject, "utf8").digest("base64url");
+  }
+  /**
+   * The secret in the feed URL of a private home repo (`owner/name`): whoever has the URL may
+   * read that repo's calendar, nobody can guess it, and every replica derives the same.
+   */
+  feedToken(repo) {
+    const subject = JSON.stringify(["calendar-feed", repo.toLowerCase()]);
+    return createHmac2("sha256", this.#key).update(subject, "utf8").digest("base64url");
+  }
+  verifies(encoded, signature, signedFor) {
+    const expected = Buffer.from(this.sign(encoded, signedFor), "utf8");
+    const given = Buffer.from(signature, "utf8");
+    return given.length === expected.length && timingSafeEqual2(given, expected);
+  }
+};
+function derive(secret) {
+  return Buffer.from(hkdfSync("sha256", secret, Buffer.alloc(0), HKDF_INFO, 32));
+}
+var signers = /* @__PURE__ */ new WeakMap();
+function bindStateSigner(octokit, signer) {
+  signers.set(octokit, signer);
+  return octokit;
+}
+function stateSignerOf(octokit) {
+  const signer = signers.get(octokit);
+  if (!signer) throw new Error("This GitHub client has no state signer: bind one with bindStateSigner where the client is made.");
+  return signer;
+}
+function stateSeal(octokit, home, issueNumber) {
+  return { signer: stateSignerOf(octokit), issue: { owner: home.owner, repo: home.repo, number: issueNumber } };
+}
+
+// src/render/cut-agenda.ts
+function cutAgenda(agenda, hidden) {
+  const total = countItems(agenda);
+  const cut = Math.min(Math.max(0, Math.floor(hidden)), total);
+  if (cut === 0) return agenda;
+  const shown2 = agenda.groups.map((group) => group.items.length);
+  for (let left = cut; left > 0; left--) {
+    const longest = shown2.indexOf(Math.max(...shown2));
+    shown2[longest] -= 1;
+  }
+  const groups2 = agenda.groups.map((group, index) => ({ ...group, items: group.items.slice(0, shown2[index]) })).filter((group) => group.items.length > 0);
+  return { ...agenda, groups: groups2, hiddenItems: (agenda.hiddenItems ?? 0) + cut };
+}
+function countItems(agenda) {
+  return agenda.groups.reduce((count2, group) => count2 + group.items.length, 0);
+}
+function agendaCutter(agenda, render) {
+  const cutOf = (hidden) => cutAgenda(agenda, hidden);
+  return {
+    itemCount: countItems(agenda),
+    agenda: cutOf,
+    cut(hidden) {
+      const cut = cutOf(hidden);
+      return {
+        agendaMarkdown: render(cut),
+        agendaItems: cut.groups.flatMap((group) => group.items.map((item) => `${item.repo}#${item.number}`))
+      };
+    }
+  };
+}
+function fewestHidden(total, fits) {
+  if (fits(0)) return 0;
+  if (total === 0 || !fits(total)) return void 0;
+  let tooFew = 0;
+  let enough = total;
+  while (enough - tooFew > 1) {
+    const middle = Math.floor((tooFew + enough) / 2);
+    if (fits(middle)) enough = middle;
+    else tooFew = middle;
+  }
+  return enough;
+}
+
+// src/publish/write-agenda.ts
+var BodyTooLongError = class extends Error {
+  name = "BodyTooLongError";
+};
+var FREEZE_ROOM = 8192;
+var LIVE_BODY_LIMIT = MAX_BODY_LENGTH - FREEZE_ROOM;
+function fitBody(base, previous, content, baseHash, seal) {
+  const compose = (next) => ({ body: composeBody(base, previous, next, next.facts, baseHash, seal), content: next });
+  const facts = [...content.facts].sort((a2, b2) => a2.at.localeCompare(b2.at));
+  let fitted = compose({ ...content, facts });
+  while (fitted.body.length > LIVE_BODY_LIMIT && facts.length > 0) {
+    facts.shift();
+    fitted = compose({ ...content, facts: [...facts] });
+  }
+  if (fitted.body.length <= LIVE_BODY_LIMIT) return fitted;
+  const cutter = content.cut;
+  const withHidden = (hidden2) => compose({ ...content, ...cutter?.cut(hidden2), facts: [] });
+  const hidden = cutter && fewestHidden(cutter.itemCount, (count2) => withHidden(count2).body.length <= LIVE_BODY_LIMIT);
+  if (hidden === void 0) throw tooLong(content, (cutter ? withHidden(cutter.itemCount) : fitted).body.length);
+  return withHidden(hidden);
+}
+function tooLong(content, length) {
+  return new BodyTooLongError(
+    `The body of meeting issue ${content.marker.meeting} ${content.marker.occurrence} would be ${length} characters with no agenda item at all, more than GitHub's ${MAX_BODY_LENGTH}; shorten the issue text.`
+  );
+}
+async function writeAgenda(octokit, home, issueNumber, content, options2) {
+  const { data: issue2 } = await octokit.rest.issues.get({ ...home, issue_number: issueNumber });
+  const current2 = issue2.body ?? "";
+  const next = nextBody(current2, content, stateSeal(octokit, home, issueNumber));
+  if (next === void 0) return "unchanged";
+  if (options2.dryRun) {
+    options2.log.info(`dry run: would update ${home.owner}/${home.repo}#${issueNumber} to:
+${next}`);
+    return "dry-run";
+  }
+  await octokit.rest.issues.update({ ...home, issue_number: issueNumber, body: next });
+  return "written";
+}
+function nextBody(current2, content, seal) {
+  const parsed = parseBody(current2, seal);
+  const { body, content: written } = fitBody(current2, parsed.state, content, hashText(current2), seal);
+  const unchanged = parsed.state !== void 0 && hashWithoutState(current2) === hashWithoutState(body) && sameJson(parsed.state.facts, written.facts) && (content.repoFacts === void 0 || sameJson(parsed.state.repoFacts ?? [], content.repoFacts)) && sameJson(parsed.state.agendaItems, written.agendaItems);
+  return unchanged ? void 0 : body;
+}
+function composeBody(base, previous, content, facts, baseHash, seal) {
+  const state = {
+    ...previous ?? emptyState(content.marker),
+    v: 1,
+    meeting: content.marker.meeting,
+    occurrence: content.marker.occurrence,
+    agendaHash: hashText(content.agendaMarkdown),
+    agendaItems: content.agendaItems,
+    facts
+  };
+  if (content.repoFacts?.length) state.repoFacts = content.repoFacts;
+  else if (content.repoFacts) delete state.repoFacts;
+  if (baseHash === void 0) delete state.baseHash;
+  else state.baseHash = baseHash;
+  const parts = { marker: content.marker, agenda: content.agendaMarkdown, state };
+  state.writtenHash = hashWithoutState(spliceBody(base, parts, seal));
+  return spliceBody(base, parts, seal);
+}
+function sameJson(a2, b2) {
+  return JSON.stringify(a2) === JSON.stringify(b2);
+}
+
+// src/publish/restore-overwritten-edit.ts
+async function restoreOverwrittenEdit(octokit, home, edit, options2) {
+  const seal = stateSeal(octokit, home, edit.issueNumber);
+  const written = parseBody(edit.to, seal);
+  const state = written.state;
+  const byApp = state?.writtenHash !== void 0 && hashWithoutState(edit.to) === state.writtenHash;
+  if (!state || !written.marker || !byApp || state.baseHash === void 0 || hashText(edit.from) === state.baseHash) {
+    return "not-overwritten";
+  }
+  const { data: issue2 } = await octokit.rest.issues.get({ ...home, issue_number: edit.issueNumber });
+  const current2 = issue2.body ?? "";
+  if (hashWithoutState(current2) !== state.writtenHash) return "edited-since";
+  const restored = composeBody(
+    edit.from,
+    state,
+    {
+      marker: written.marker,
+      agendaMarkdown: written.agenda ?? "",
+      agendaItems: state.agendaItems,
+      facts: state.facts
+    },
+    state.facts,
+    hashText(current2),
+    seal
+  );
+  if (options2.dryRun) {
+    options2.log.info(`dry run: would restore a person's edit of ${home.owner}/${home.repo}#${edit.issueNumber}`);
+    return "dry-run";
+  }
+  await octokit.rest.issues.update({ ...home, issue_number: edit.issueNumber, body: restored });
+  return "written";
+}
+
+// src/publish/create-check-run.ts
+var ANNOTATIONS_PER_REQUEST = 50;
+async function createCheckRun(octokit, repo, report) {
+  const batches = [];
+  for (let at = 0; at < report.annotations.length; at += ANNOTATIONS_PER_REQUEST) {
+    batches.push(report.annotations.slice(at, at + ANNOTATIONS_PER_REQUEST));
+  }
+  const output2 = (annotations) => ({
+    title: report.title,
+    summary: report.summary,
+    ...annotations.length > 0 && {
+      annotations: annotations.map((annotation) => ({
+        path: annotation.path,
+        start_line: annotation.line,
+        end_line: annotation.line,
+        annotation_level: annotation.level,
+        title: annotation.title,
+        message: annotation.message
+      }))
+    }
+  });
+  const { data: run2 } = await octokit.rest.checks.create({
+    ...repo,
+    name: report.name,
+    head_sha: report.headSha,
+    status: "completed",
+    conclusion: report.conclusion,
+    completed_at: (/* @__PURE__ */ new Date()).toISOString(),
+    output: output2(batches[0] ?? [])
+  });
+  for (const batch of batches.slice(1)) {
+    await octokit.rest.checks.update({ ...repo, check_run_id: run2.id, output: output2(batch) });
+  }
+  return run2.id;
+}
+
+// src/publish/write-once.ts
+import { randomUUID } from "node:crypto";
+var NOT_RETRIED = { retries: 0 };
+async function writeOnce(write, find) {
+  try {
+    return await write();
+  } catch (error62) {
+    if (!outcomeUnknown(error62)) throw error62;
+    const found = await find();
+    if (found !== void 0) return found;
+    return write();
+  }
+}
+function outcomeUnknown(error62) {
+  const status = statusOf(error62);
+  return status === void 0 || status >= 500;
+}
+function withWriteId(body, id = randomUUID()) {
+  return { body: `${body}
+
+<!-- agenda-drafter:write ${id} -->`, id };
+}
+
+// src/publish/git-refs.ts
+async function refSha(octokit, home, ref) {
+  try {
+    const { data } = await octokit.rest.git.getRef({ ...home, ref });
+    return data.object.sha;
+  } catch (error62) {
+    if (statusOf(error62) === 404) return void 0;
+    throw error62;
+  }
+}
+async function defaultBranchHead(octokit, home) {
+  const { data: repository2 } = await octokit.rest.repos.get({ ...home });
+  const { data: ref } = await octokit.rest.git.getRef({ ...home, ref: `heads/${repository2.default_branch}` });
+  return ref.object.sha;
+}
+async function createRefOnce(octokit, home, ref, sha) {
+  const pointsAt = () => refSha(octokit, home, ref.replace(/^refs\//, ""));
+  try {
+    return await writeOnce(async () => {
+      await octokit.rest.git.createRef({ ...home, ref, sha, request: NOT_RETRIED });
+      return sha;
+    }, pointsAt);
+  } catch (error62) {
+    if (statusOf(error62) === 422) return pointsAt();
+    throw error62;
+  }
+}
+
+// src/publish/report-oversize-body.ts
+var ISSUE_CHECK_NAME = "agenda-drafter issue";
+async function reportOversizeBody(octokit, home, message) {
+  await createCheckRun(octokit, home, {
+    name: ISSUE_CHECK_NAME,
+    headSha: await defaultBranchHead(octokit, home),
+    conclusion: "failure",
+    title: "The meeting issue was not updated",
+    summary: message,
+    annotations: []
+  });
+}
+
+// src/app/coalescer.ts
+var Coalescer = class {
+  #windowMs;
+  #maxWaitMs;
+  #run;
+  #onError;
+  #keys = /* @__PURE__ */ new Map();
+  #idleWaiters = [];
+  constructor(options2) {
+    this.#windowMs = options2.windowMs;
+    this.#maxWaitMs = options2.maxWaitMs ?? options2.windowMs * 10;
+    this.#run = options2.run;
+    this.#onError = options2.onError;
+  }
+  request(key, request2) {
+    const state = this.#keys.get(key) ?? { pending: [], running: false };
+    this.#keys.set(key, state);
+    state.pending.push(request2);
+    state.firstAt ??= Date.now();
+    if (!state.running) this.#arm(key, state);
+  }
+  /** Resolves once no task runs and none waits. */
+  idle() {
+    if (this.#keys.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.#idleWaiters.push(resolve));
+  }
+  #arm(key, state) {
+    if (state.timer) clearTimeout(state.timer);
+    const waited = Date.now() - (state.firstAt ?? Date.now());
+    const delay = Math.max(0, Math.min(this.#windowMs, this.#maxWaitMs - waited));
+    state.timer = setTimeout(() => void this.#fire(key, state), delay);
+  }
+  async #fire(key, state) {
+    delete state.timer;
+    delete state.firstAt;
+    const requests = state.pending;
+    state.pending = [];
+    state.running = true;
+    try {
+      await this.#run(key, requests);
+    } catch (error62) {
+      this.#onError(key, error62);
+    }
+    state.running = false;
+    if (state.pending.length > 0) {
+      state.firstAt = Date.now();
+      this.#arm(key, state);
+      return;
+    }
+    this.#keys.delete(key);
+    if (this.#keys.size === 0) {
+      const waiters = this.#idleWaiters;
+      this.#idleWaiters = [];
+      for (const resolve of waiters) resolve();
+    }
+  }
+};
+
+// src/app/retry-delay.ts
+var DEFAULT_RETRY_DELAY_MS = 6e4;
+function retryDelayMs(error62, now2 = Date.now()) {
+  const headers = headersOf(error62);
+  const retryAfter = Number(headers["retry-after"]);
+  if (headers["retry-after"] !== void 0 && Number.isFinite(retryAfter) && retryAfter >= 0) return retryAfter * 1e3;
+  const reset = Number(headers["x-ratelimit-reset"]);
+  if (headers["x-ratelimit-remaining"] === "0" && Number.isFinite(reset)) return Math.max(DEFAULT_RETRY_DELAY_MS, reset * 1e3 - now2);
+  return DEFAULT_RETRY_DELAY_MS;
+}
+function mayTryAgainLater(error62) {
+  const status = statusOf(error62);
+  return status === void 0 || status === 429 || status >= 500 || status === 403 && isRateLimit(error62);
+}
+function isRateLimit(error62) {
+  const headers = headersOf(error62);
+  const message = error62 instanceof Error ? error62.message : "";
+  return headers["retry-after"] !== void 0 || headers["x-ratelimit-remaining"] === "0" || /rate limit/i.test(message);
+}
+function headersOf(error62) {
+  if (typeof error62 !== "object" || error62 === null) return {};
+  const response = "response" in error62 ? error62.response : void 0;
+  const headers = typeof response === "object" && response !== null && "headers" in response ? response.headers : "headers" in error62 ? error62.headers : void 0;
+  return typeof headers === "object" && headers !== null ? headers : {};
+}
+
+// src/config/extends-target.ts
+var EXTENDS = /^(?:([a-z\d](?:[a-z\d]|-(?=[a-z\d])){0,38})\/)?([-_.\w\d]+)(?::([-_./\w\d]+\.ya?ml))?$/i;
+function extendsTarget(value, from) {
+  const match2 = EXTENDS.exec(value.trim());
+  if (!match2) return void 0;
+  const [, owner, repo, path2] = match2;
+  return { owner: owner ?? from.owner, repo: repo ?? from.repo, path: path2 ?? from.path };
+}
+
+// src/config/merge-layers.ts
+var REPLACED_WHOLE = /* @__PURE__ */ new Set(["scope"]);
+function mergeLayers(...layers) {
+  return layers.reduce((merged, layer) => layer ? mergeMappings(merged, layer, 0) : merged, {});
+}
+function mergeMappings(base, override, depth) {
+  const merged = { ...base };
+  for (const [key, value] of Object.entries(override)) {
+    const current2 = merged[key];
+    merged[key] = isMapping(current2) && isMapping(value) && !(depth === 0 && REPLACED_WHOLE.has(key)) ? mergeMappings(current2, value, depth + 1) : value;
+  }
+  return merged;
+}
+function isMapping(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/config/parse-config.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+
+// src/config/locate.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+function createLocator(doc, lineCounter) {
+  return (path2, target = "value") => {
+    let node2 = doc.contents;
+    let keyNode;
+    let found = 0;
+    for (const segment of path2) {
+      if ((0, import_yaml3.isMap)(node2)) {
+        const pair = node2.items.find((item) => String((0, import_yaml3.isScalar)(item.key) ? item.key.value : item.key) === String(segment));
+        if (!pair) break;
+        keyNode = pair.key;
+        node2 = pair.value;
+      } else if ((0, import_yaml3.isSeq)(node2) && typeof segment === "number" && node2.items[segment] !== void 0) {
+        node2 = node2.items[segment];
+        keyNode = node2;
+      } else {
+        break;
+      }
+      found += 1;
+    }
+    const wholePathFound = found === path2.length;
+    const anchor2 = (wholePathFound && target === "value" && hasRange(node2) ? node2 : keyNode) ?? doc.contents;
+    if (!hasRange(anchor2)) return { line: 1, column: 1 };
+    const { line, col } = lineCounter.linePos(anchor2.range[0]);
+    return { line, column: col };
+  };
+}
+function hasRange(node2) {
+  return typeof node2 === "object" && node2 !== null && Array.isArray(node2.range);
+}
+
+// node_modules/luxon/build/es6/luxon.mjs
+var LuxonError = class extends Error {
+};
+var InvalidDateTimeError = class extends LuxonError {
+  constructor(reason) {
+    super(`Invalid DateTime: ${reason.toMessage()}`);
+  }
+};
+var InvalidIntervalError = class extends LuxonError {
+  constructor(reason) {
+    super(`Invalid Interval: ${reason.toMessage()}`);
+  }
+};
+var InvalidDurationError = class extends LuxonError {
+  constructor(reason) {
+    super(`Invalid Duration: ${reason.toMessage()}`);
+  }
+};
+var ConflictingSpecificationError = class extends LuxonError {
+};
+var InvalidUnitError = class extends LuxonError {
+  constructor(unit) {
+    super(`Invalid unit ${unit}`);
+  }
+};
+var InvalidArgumentError = class extends LuxonError {
+};
+var ZoneIsAbstractError = class extends LuxonError {
+  constructor() {
+    super("Zone is an abstract class");
+  }
+};
+var n = "numeric";
+var s = "short";
+var l = "long";
+var DATE_SHORT = {
+  year: n,
+  month: n,
+  day: n
+};
+var DATE_MED = {
+  year: n,
+  month: s,
+  day: n
+};
+var DATE_MED_WITH_WEEKDAY = {
+  year: n,
+  month: s,
+  day: n,
+  weekday: s
+};
+var DATE_FULL = {
+  year: n,
+  month: l,
+  day: n
+};
+var DATE_HUGE = {
+  year: n,
+  month: l,
+  day: n,
+  weekday: l
+};
+var TIME_SIMPLE = {
+  hour: n,
+  minute: n
+};
+var TIME_WITH_SECONDS = {
+  hour: n,
+  minute: n,
+  second: n
+};
+var TIME_WITH_SHORT_OFFSET = {
+  hour: n,
+  minute: n,
+  second: n,
+  timeZoneName: s
+};
+var TIME_WITH_LONG_OFFSET = {
+  hour: n,
+  minute: n,
+  second: n,
+  timeZoneName: l
+};
+var TIME_24_SIMPLE = {
+  hour: n,
+  minute: n,
+  hourCycle: "h23"
+};
+var TIME_24_WITH_SECONDS = {
+  hour: n,
+  minute: n,
+  second: n,
+  hourCycle: "h23"
+};
+var TIME_24_WITH_SHORT_OFFSET = {
+  hour: n,
+  minute: n,
+  second: n,
+  hourCycle: "h23",
+  timeZoneName: s
+};
+var TIME_24_WITH_LONG_OFFSET = {
+  hour: n,
+  minute: n,
+  second: n,
+  hourCycle: "h23",
+  timeZoneName: l
+};
+var DATETIME_SHORT = {
+  year: n,
+  month: n,
+  day: n,
+  hour: n,
+  minute: n
+};
+var DATETIME_SHORT_WITH_SECONDS = {
+  year: n,
+  month: n,
+  day: n,
+  hour: n,
+  minute: n,
+  second: n
+};
+var DATETIME_MED = {
+  year: n,
+  month: s,
+  day: n,
+  hour: n,
+  minute: n
+};
+var DATETIME_MED_WITH_SECONDS = {
+  year: n,
+  month: s,
+  day: n,
+  hour: n,
+  minute: n,
+  second: n
+};
+var DATETIME_MED_WITH_WEEKDAY = {
+  year: n,
+  month: s,
+  day: n,
+  weekday: s,
+  hour: n,
+  minute: n
+};
+var DATETIME_FULL = {
+  year: n,
+  month: l,
+  day: n,
+  hour: n,
+  minute: n,
+  timeZoneName: s
+};
+var DATETIME_FULL_WITH_SECONDS = {
+  year: n,
+  month: l,
+  day: n,
+  hour: n,
+  minute: n,
+  second: n,
+  timeZoneName: s
+};
+var DATETIME_HUGE = {
+  year: n,
+  month: l,
+  day: n,
+  weekday: l,
+  hour: n,
+  minute: n,
+  timeZoneName: l
+};
+var DATETIME_HUGE_WITH_SECONDS = {
+  year: n,
+  month: l,
+  day: n,
+  weekday: l,
+  hour: n,
+  minute: n,
+  second: n,
+  timeZoneName: l
+};
+var Zone = class {
+  /**
+   * The type of zone
+   * @abstract
+   * @type {string}
+   */
+  get type() {
+    throw new ZoneIsAbstractError();
+  }
+  /**
+   * The name of this zone.
+   * @abstract
+   * @type {string}
+   */
+  get name() {
+    throw new ZoneIsAbstractError();
+  }
+  /**
+   * The IANA name of this zone.
+   * Defaults to `name` if not overwritten by a subclass.
+   * @abstract
+   * @type {string}
+   */
+  get ianaName() {
+    return this.name;
+  }
+  /**
+   * Returns whether the offset is known to be fixed for the whole year.
+   * @abstract
+   * @type {boolean}
+   */
+  get isUniversal() {
+    throw new ZoneIsAbstractError();
+  }
+  /**
+   * Returns the offset's common name (such as EST) at the specified timestamp
+   * @abstract
+   * @param {number} ts - Epoch milliseconds for which to get the name
+   * @param {Object} opts - Options to affect the format
+   * @param {string} opts.format - What style of offset to return. Accepts 'long' or 'short'.
+   * @param {string} opts.locale - What locale to return the offset name in.
+   * @return {string}
+   */
+  offsetName(ts, opts) {
+    throw new ZoneIsAbstractError();
+  }
+  /**
+   * Returns the offset's value as a string
+   * @abstract
+   * @param {number} ts - Epoch milliseconds for which to get the offset
+   * @param {string} format - What style of offset to return.
+   *                          Accepts 'narrow', 'short', or 'techie'. Returning '+6', '+06:00', or '+0600' respectively
+   * @return {string}
+   */
+  formatOffset(ts, format2) {
+    throw new ZoneIsAbstractError();
+  }
+  /**
+   * Return the offset in minutes for this zone at the specified timestamp.
+   * @abstract
+   * @param {number} ts - Epoch milliseconds for which to compute the offset
+   * @return {number}
+   */
+  offset(ts) {
+    throw new ZoneIsAbstractError();
+  }
+  /**
+   * Return whether this Zone is equal to another zone
+   * @abstract
+   * @param {Zone} otherZone - the zone to compare
+   * @return {boolean}
+   */
+  equals(otherZone) {
+    throw new ZoneIsAbstractError();
+  }
+  /**
+   * Return whether this Zone is valid.
+   * @abstract
+   * @type {boolean}
+   */
+  get isValid() {
+    throw new ZoneIsAbstractError();
+  }
+};
+var singleton$1 = null;
+var SystemZone = class _SystemZone extends Zone {
+  /**
+   * Get a singleton instance of the local zone
+   * @return {SystemZone}
+   */
+  static get instance() {
+    if (singleton$1 === null) {
+      singleton$1 = new _SystemZone();
+    }
+    return singleton$1;
+  }
+  /** @override **/
+  get type() {
+    return "system";
+  }
+  /** @override **/
+  get name() {
+    return new Intl.DateTimeFormat().resolvedOptions().timeZone;
+  }
+  /** @override **/
+  get isUniversal() {
+    return false;
+  }
+  /** @override **/
+  offsetName(ts, { format: format2, locale }) {
+    return parseZoneInfo(ts, format2, locale);
+  }
+  /** @override **/
+  formatOffset(ts, format2) {
+    return formatOffset(this.offset(ts), format2);
+  }
+  /** @override **/
+  offset(ts) {
+    return -new Date(ts).getTimezoneOffset();
+  }
+  /** @override **/
+  equals(otherZone) {
+    return otherZone.type === "system";
+  }
+  /** @override **/
+  get isValid() {
+    return true;
+  }
+};
+var dtfCache = /* @__PURE__ */ new Map();
+function makeDTF(zoneName) {
+  let dtf = dtfCache.get(zoneName);
+  if (dtf === void 0) {
+    dtf = new Intl.DateTimeFormat("en-US", {
+      hour12: false,
+      timeZone: zoneName,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      era: "short"
+    });
+    dtfCache.set(zoneName, dtf);
+  }
+  return dtf;
+}
+var typeToPos = {
+  year: 0,
+  month: 1,
+  day: 2,
+  era: 3,
+  hour: 4,
+  minute: 5,
+  second: 6
+};
+function hackyOffset(dtf, date6) {
+  const formatted = dtf.format(date6).replace(/\u200E/g, ""), parsed = /(\d+)\/(\d+)\/(\d+) (AD|BC),? (\d+):(\d+):(\d+)/.exec(formatted), [, fMonth, fDay, fYear, fadOrBc, fHour, fMinute, fSecond] = parsed;
+  return [fYear, fMonth, fDay, fadOrBc, fHour, fMinute, fSecond];
+}
+function partsOffset(dtf, date6) {
+  const formatted = dtf.formatToParts(date6);
+  const filled = [];
+  for (let i2 = 0; i2 < formatted.length; i2++) {
+    const { type, value } = formatted[i2];
+    const pos = typeToPos[type];
+    if (type === "era") {
+      filled[pos] = value;
+    } else if (!isUndefined(pos)) {
+      filled[pos] = parseInt(value, 10);
+    }
+  }
+  return filled;
+}
+var ianaZoneCache = /* @__PURE__ */ new Map();
+var IANAZone = class _IANAZone extends Zone {
+  /**
+   * @param {string} name - Zone name
+   * @return {IANAZone}
+   */
+  static create(name) {
+    let zone = ianaZoneCache.get(name);
+    if (zone === void 0) {
+      ianaZoneCache.set(name, zone = new _IANAZone(name));
+    }
+    return zone;
+  }
+  /**
+   * Reset local caches. Should only be necessary in testing scenarios.
+   * @return {void}
+   */
+  static resetCache() {
+    ianaZoneCache.clear();
+    dtfCache.clear();
+  }
+  /**
+   * Returns whether the provided string is a valid specifier. This only checks the string's format, not that the specifier identifies a known zone; see isValidZone for that.
+   * @param {string} s - The string to check validity on
+   * @example IANAZone.isValidSpecifier("America/New_York") //=> true
+   * @example IANAZone.isValidSpecifier("Sport~~blorp") //=> false
+   * @deprecated For backward compatibility, this forwards to isValidZone, better use `isValidZone()` directly instead.
+   * @return {boolean}
+   */
+  static isValidSpecifier(s3) {
+    return this.isValidZone(s3);
+  }
+  /**
+   * Returns whether the provided string identifies a real zone
+   * @param {string} zone - The string to check
+   * @example IANAZone.isValidZone("America/New_York") //=> true
+   * @example IANAZone.isValidZone("Fantasia/Castle") //=> false
+   * @example IANAZone.isValidZone("Sport~~blorp") //=> false
+   * @return {boolean}
+   */
+  static isValidZone(zone) {
+    if (!zone) {
+      return false;
+    }
+    try {
+      new Intl.DateTimeFormat("en-US", { timeZone: zone }).format();
+      return true;
+    } catch (e3) {
+      return false;
+    }
+  }
+  constructor(name) {
+    super();
+    this.zoneName = name;
+    this.valid = _IANAZone.isValidZone(name);
+  }
+  /**
+   * The type of zone. `iana` for all instances of `IANAZone`.
+   * @override
+   * @type {string}
+   */
+  get type() {
+    return "iana";
+  }
+  /**
+   * The name of this zone (i.e. the IANA zone name).
+   * @override
+   * @type {string}
+   */
+  get name() {
+    return this.zoneName;
+  }
+  /**
+   * Returns whether the offset is known to be fixed for the whole year:
+   * Always returns false for all IANA zones.
+   * @override
+   * @type {boolean}
+   */
+  get isUniversal() {
+    return false;
+  }
+  /**
+   * Returns the offset's common name (such as EST) at the specified timestamp
+   * @override
+   * @param {number} ts - Epoch milliseconds for which to get the name
+   * @param {Object} opts - Options to affect the format
+   * @param {string} opts.format - What style of offset to return. Accepts 'long' or 'short'.
+   * @param {string} opts.locale - What locale to return the offset name in.
+   * @return {string}
+   */
+  offsetName(ts, { format: format2, locale }) {
+    return parseZoneInfo(ts, format2, locale, this.name);
+  }
+  /**
+   * Returns the offset's value as a string
+   * @override
+   * @param {number} ts - Epoch milliseconds for which to get the offset
+   * @param {string} format - What style of offset to return.
+   *                          Accepts 'narrow', 'short', or 'techie'. Returning '+6', '+06:00', or '+0600' respectively
+   * @return {string}
+   */
+  formatOffset(ts, format2) {
+    return formatOffset(this.offset(ts), format2);
+  }
+  /**
+   * Return the offset in minutes for this zone at the specified timestamp.
+   * @override
+   * @param {number} ts - Epoch milliseconds for which to compute the offset
+   * @return {number}
+   */
+  offset(ts) {
+    if (!this.valid) return NaN;
+    const date6 = new Date(ts);
+    if (isNaN(date6)) return NaN;
+    const dtf = makeDTF(this.name);
+    let [year, month, day, adOrBc, hour, minute, second] = dtf.formatToParts ? partsOffset(dtf, date6) : hackyOffset(dtf, date6);
+    if (adOrBc === "BC") {
+      year = -Math.abs(year) + 1;
+    }
+    const adjustedHour = hour === 24 ? 0 : hour;
+    const asUTC = objToLocalTS({
+      year,
+      month,
+      day,
+      hour: adjustedHour,
+      minute,
+      second,
+      millisecond: 0
+    });
+    let asTS = +date6;
+    const over = asTS % 1e3;
+    asTS -= over >= 0 ? over : 1e3 + over;
+    return (asUTC - asTS) / (60 * 1e3);
+  }
+  /**
+   * Return whether this Zone is equal to another zone
+   * @override
+   * @param {Zone} otherZone - the zone to compare
+   * @return {boolean}
+   */
+  equals(otherZone) {
+    return otherZone.type === "iana" && otherZone.name === this.name;
+  }
+  /**
+   * Return whether this Zone is valid.
+   * @override
+   * @type {boolean}
+   */
+  get isValid() {
+    return this.valid;
+  }
+};
+var intlLFCache = {};
+function getCachedLF(locString, opts = {}) {
+  const key = JSON.stringify([locString, opts]);
+  let dtf = intlLFCache[key];
+  if (!dtf) {
+    dtf = new Intl.ListFormat(locString, opts);
+    intlLFCache[key] = dtf;
+  }
+  return dtf;
+}
+var intlDTCache = /* @__PURE__ */ new Map();
+function getCachedDTF(locString, opts = {}) {
+  const key = JSON.stringify([locString, opts]);
+  let dtf = intlDTCache.get(key);
+  if (dtf === void 0) {
+    dtf = new Intl.DateTimeFormat(locString, opts);
+    intlDTCache.set(key, dtf);
+  }
+  return dtf;
+}
+var intlNumCache = /* @__PURE__ */ new Map();
+function getCachedINF(locString, opts = {}) {
+  const key = JSON.stringify([locString, opts]);
+  let inf = intlNumCache.get(key);
+  if (inf === void 0) {
+    inf = new Intl.NumberFormat(locString, opts);
+    intlNumCache.set(key, inf);
+  }
+  return inf;
+}
+var intlRelCache = /* @__PURE__ */ new Map();
+function getCachedRTF(locString, opts = {}) {
+  const { base, ...cacheKeyOpts } = opts;
+  const key = JSON.stringify([locString, cacheKeyOpts]);
+  let inf = intlRelCache.get(key);
+  if (inf === void 0) {
+    inf = new Intl.RelativeTimeFormat(locString, opts);
+    intlRelCache.set(key, inf);
+  }
+  return inf;
+}
+var sysLocaleCache = null;
+function systemLocale() {
+  if (sysLocaleCache) {
+    return sysLocaleCache;
+  } else {
+    sysLocaleCache = new Intl.DateTimeFormat().resolvedOptions().locale;
+    return sysLocaleCache;
+  }
+}
+var intlResolvedOptionsCache = /* @__PURE__ */ new Map();
+function getCachedIntResolvedOptions(locString) {
+  let opts = intlResolvedOptionsCache.get(locString);
+  if (opts === void 0) {
+    opts = new Intl.DateTimeFormat(locString).resolvedOptions();
+    intlResolvedOptionsCache.set(locString, opts);
+  }
+  return opts;
+}
+var weekInfoCache = /* @__PURE__ */ new Map();
+function getCachedWeekInfo(locString) {
+  let data = weekInfoCache.get(locString);
+  if (!data) {
+    const locale = new Intl.Locale(locString);
+    data = "getWeekInfo" in locale ? locale.getWeekInfo() : locale.weekInfo;
+    if (!("minimalDays" in data)) {
+      data = { ...fallbackWeekSettings, ...data };
+    }
+    weekInfoCache.set(locString, data);
+  }
+  return data;
+}
+function parseLocaleString(localeStr) {
+  const xIndex = localeStr.indexOf("-x-");
+  if (xIndex !== -1) {
+    localeStr = localeStr.substring(0, xIndex);
+  }
+  const uIndex = localeStr.indexOf("-u-");
+  if (uIndex === -1) {
+    return [localeStr];
+  } else {
+    let options2;
+    let selectedStr;
+    try {
+      options2 = getCachedDTF(localeStr).resolvedOptions();
+      selectedStr = localeStr;
+    } catch (e3) {
+      const smaller = localeStr.substring(0, uIndex);
+      options2 = getCachedDTF(smaller).resolvedOptions();
+      selectedStr = smaller;
+    }
+    const { numberingSystem, calendar } = options2;
+    return [selectedStr, numberingSystem, calendar];
+  }
+}
+function intlConfigString(localeStr, numberingSystem, outputCalendar) {
+  if (outputCalendar || numberingSystem) {
+    if (!localeStr.includes("-u-")) {
+      localeStr += "-u";
+    }
+    if (outputCalendar) {
+      localeStr += `-ca-${outputCalendar}`;
+    }
+    if (numberingSystem) {
+      localeStr += `-nu-${numberingSystem}`;
+    }
+    return localeStr;
+  } else {
+    return localeStr;
+  }
+}
+function mapMonths(f2) {
+  const ms = [];
+  for (let i2 = 1; i2 <= 12; i2++) {
+    const dt = DateTime.utc(2009, i2, 1);
+    ms.push(f2(dt));
+  }
+  return ms;
+}
+function mapWeekdays(f2) {
+  const ms = [];
+  for (let i2 = 1; i2 <= 7; i2++) {
+    const dt = DateTime.utc(2016, 11, 13 + i2);
+    ms.push(f2(dt));
+  }
+  return ms;
+}
+function listStuff(loc, length, englishFn, intlFn) {
+  const mode = loc.listingMode();
+  if (mode === "error") {
+    return null;
+  } else if (mode === "en") {
+    return englishFn(length);
+  } else {
+    return intlFn(length);
+  }
+}
+function supportsFastNumbers(loc) {
+  if (loc.numberingSystem && loc.numberingSystem !== "latn") {
+    return false;
+  } else {
+    return loc.numberingSystem === "latn" || !loc.locale || loc.locale.startsWith("en") || getCachedIntResolvedOptions(loc.locale).numberingSystem === "latn";
+  }
+}
+var PolyNumberFormatter = class {
+  constructor(intl, forceSimple, opts) {
+    this.padTo = opts.padTo || 0;
+    this.floor = opts.floor || false;
+    const { padTo, floor, ...otherOpts } = opts;
+    if (!forceSimple || Object.keys(otherOpts).length > 0) {
+      const intlOpts = { useGrouping: false, ...opts };
+      if (opts.padTo > 0) intlOpts.minimumIntegerDigits = opts.padTo;
+      this.inf = getCachedINF(intl, intlOpts);
+    }
+  }
+  format(i2) {
+    if (this.inf) {
+      const fixed = this.floor ? Math.floor(i2) : i2;
+      return this.inf.format(fixed);
+    } else {
+      const fixed = this.floor ? Math.floor(i2) : roundTo(i2, 3);
+      return padStart(fixed, this.padTo);
+    }
+  }
+};
+var PolyDateFormatter = class {
+  constructor(dt, intl, opts) {
+    this.opts = opts;
+    this.originalZone = void 0;
+    let z3 = void 0;
+    if (this.opts.timeZone) {
+      this.dt = dt;
+    } else if (dt.zone.type === "fixed") {
+      const gmtOffset = -1 * (dt.offset / 60);
+      const offsetZ = gmtOffset >= 0 ? `Etc/GMT+${gmtOffset}` : `Etc/GMT${gmtOffset}`;
+      if (dt.offset !== 0 && IANAZone.create(offsetZ).valid) {
+        z3 = offsetZ;
+        this.dt = dt;
+      } else {
+        z3 = "UTC";
+        this.dt = dt.offset === 0 ? dt : dt.setZone("UTC").plus({ minutes: dt.offset });
+        this.originalZone = dt.zone;
+      }
+    } else if (dt.zone.type === "system") {
+      this.dt = dt;
+    } else if (dt.zone.type === "iana") {
+      this.dt = dt;
+      z3 = dt.zone.name;
+    } else {
+      z3 = "UTC";
+      this.dt = dt.setZone("UTC").plus({ minutes: dt.offset });
+      this.originalZone = dt.zone;
+    }
+    const intlOpts = { ...this.opts };
+    intlOpts.timeZone = intlOpts.timeZone || z3;
+    this.dtf = getCachedDTF(intl, intlOpts);
+  }
+  format() {
+    if (this.originalZone) {
+      return this.formatToParts().map(({ value }) => value).join("");
+    }
+    return this.dtf.format(this.dt.toJSDate());
+  }
+  formatToParts() {
+    const parts = this.dtf.formatToParts(this.dt.toJSDate());
+    if (this.originalZone) {
+      return parts.map((part) => {
+        if (part.type === "timeZoneName") {
+          const offsetName = this.originalZone.offsetName(this.dt.ts, {
+            locale: this.dt.locale,
+            format: this.opts.timeZoneName
+          });
+          return {
+            ...part,
+            value: offsetName
+          };
+        } else {
+          return part;
+        }
+      });
+    }
+    return parts;
+  }
+  resolvedOptions() {
+    return this.dtf.resolvedOptions();
+  }
+};
+var PolyRelFormatter = class {
+  constructor(intl, isEnglish, opts) {
+    this.opts = { style: "long", ...opts };
+    if (!isEnglish && hasRelative()) {
+      this.rtf = getCachedRTF(intl, opts);
+    }
+  }
+  format(count2, unit) {
+    if (this.rtf) {
+      return this.rtf.format(count2, unit);
+    } else {
+      return formatRelativeTime(unit, count2, this.opts.numeric, this.opts.style !== "long");
+    }
+  }
+  formatToParts(count2, unit) {
+    if (this.rtf) {
+      return this.rtf.formatToParts(count2, unit);
+    } else {
+      return [];
+    }
+  }
+};
+var fallbackWeekSettings = {
+  firstDay: 1,
+  minimalDays: 4,
+  weekend: [6, 7]
+};
+var Locale = class _Locale {
+  static fromOpts(opts) {
+    return _Locale.create(
+      opts.locale,
+      opts.numberingSystem,
+      opts.outputCalendar,
+      opts.weekSettings,
+      opts.defaultToEN
+    );
+  }
+  static create(locale, numberingSystem, outputCalendar, weekSettings, defaultToEN = false) {
+    const specifiedLocale = locale || Settings.defaultLocale;
+    const localeR = specifiedLocale || (defaultToEN ? "en-US" : systemLocale());
+    const numberingSystemR = numberingSystem || Settings.defaultNumberingSystem;
+    const outputCalendarR = outputCalendar || Settings.defaultOutputCalendar;
+    const weekSettingsR = validateWeekSettings(weekSettings) || Settings.defaultWeekSettings;
+    return new _Locale(localeR, numberingSystemR, outputCalendarR, weekSettingsR, specifiedLocale);
+  }
+  static resetCache() {
+    sysLocaleCache = null;
+    intlDTCache.clear();
+    intlNumCache.clear();
+    intlRelCache.clear();
+    intlResolvedOptionsCache.clear();
+    weekInfoCache.clear();
+  }
+  static fromObject({ locale, numberingSystem, outputCalendar, weekSettings } = {}) {
+    return _Locale.create(locale, numberingSystem, outputCalendar, weekSettings);
+  }
+  constructor(locale, numbering, outputCalendar, weekSettings, specifiedLocale) {
+    const [parsedLocale, parsedNumberingSystem, parsedOutputCalendar] = parseLocaleString(locale);
+    this.locale = parsedLocale;
+    this.numberingSystem = numbering || parsedNumberingSystem || null;
+    this.outputCalendar = outputCalendar || parsedOutputCalendar || null;
+    this.weekSettings = weekSettings;
+    this.intl = intlConfigString(this.locale, this.numberingSystem, this.outputCalendar);
+    this.weekdaysCache = { format: {}, standalone: {} };
+    this.monthsCache = { format: {}, standalone: {} };
+    this.meridiemCache = null;
+    this.eraCache = {};
+    this.specifiedLocale = specifiedLocale;
+    this.fastNumbersCached = null;
+  }
+  get fastNumbers() {
+    if (this.fastNumbersCached == null) {
+      this.fastNumbersCached = supportsFastNumbers(this);
+    }
+    return this.fastNumbersCached;
+  }
+  listingMode() {
+    const isActuallyEn = this.isEnglish();
+    const hasNoWeirdness = (this.numberingSystem === null || this.numberingSystem === "latn") && (this.outputCalendar === null || this.outputCalendar === "gregory");
+    return isActuallyEn && hasNoWeirdness ? "en" : "intl";
+  }
+  clone(alts) {
+    if (!alts || Object.getOwnPropertyNames(alts).length === 0) {
+      return this;
+    } else {
+      return _Locale.create(
+        alts.locale || this.specifiedLocale,
+        alts.numberingSystem || this.numberingSystem,
+        alts.outputCalendar || this.outputCalendar,
+        validateWeekSettings(alts.weekSettings) || this.weekSettings,
+        alts.defaultToEN || false
+      );
+    }
+  }
+  redefaultToEN(alts = {}) {
+    return this.clone({ ...alts, defaultToEN: true });
+  }
+  redefaultToSystem(alts = {}) {
+    return this.clone({ ...alts, defaultToEN: false });
+  }
+  months(length, format2 = false) {
+    return listStuff(this, length, months, () => {
+      const monthSpecialCase = this.intl === "ja" || this.intl.startsWith("ja-");
+      format2 &= !monthSpecialCase;
+      const intl = format2 ? { month: length, day: "numeric" } : { month: length }, formatStr = format2 ? "format" : "standalone";
+      if (!this.monthsCache[formatStr][length]) {
+        const mapper = !monthSpecialCase ? (dt) => this.extract(dt, intl, "month") : (dt) => this.dtFormatter(dt, intl).format();
+        this.monthsCache[formatStr][length] = mapMonths(mapper);
+      }
+      return this.monthsCache[formatStr][length];
+    });
+  }
+  weekdays(length, format2 = false) {
+    return listStuff(this, length, weekdays, () => {
+      const intl = format2 ? { weekday: length, year: "numeric", month: "long", day: "numeric" } : { weekday: length }, formatStr = format2 ? "format" : "standalone";
+      if (!this.weekdaysCache[formatStr][length]) {
+        this.weekdaysCache[formatStr][length] = mapWeekdays(
+          (dt) => this.extract(dt, intl, "weekday")
+        );
+      }
+      return this.weekdaysCache[formatStr][length];
+    });
+  }
+  meridiems() {
+    return listStuff(
+      this,
+      void 0,
+      () => meridiems,
+      () => {
+        if (!this.meridiemCache) {
+          const intl = { hour: "numeric", hourCycle: "h12" };
+          this.meridiemCache = [DateTime.utc(2016, 11, 13, 9), DateTime.utc(2016, 11, 13, 19)].map(
+            (dt) => this.extract(dt, intl, "dayperiod")
+          );
+        }
+        return this.meridiemCache;
+      }
+    );
+  }
+  eras(length) {
+    return listStuff(this, length, eras, () => {
+      const intl = { era: length };
+      if (!this.eraCache[length]) {
+        this.eraCache[length] = [DateTime.utc(-40, 1, 1), DateTime.utc(2017, 1, 1)].map(
+          (dt) => this.extract(dt, intl, "era")
+        );
+      }
+      return this.eraCache[length];
+    });
+  }
+  extract(dt, intlOpts, field) {
+    const df = this.dtFormatter(dt, intlOpts), results = df.formatToParts(), matching = results.find((m2) => m2.type.toLowerCase() === field);
+    return matching ? matching.value : null;
+  }
+  numberFormatter(opts = {}) {
+    return new PolyNumberFormatter(this.intl, opts.forceSimple || this.fastNumbers, opts);
+  }
+  dtFormatter(dt, intlOpts = {}) {
+    return new PolyDateFormatter(dt, this.intl, intlOpts);
+  }
+  relFormatter(opts = {}) {
+    return new PolyRelFormatter(this.intl, this.isEnglish(), opts);
+  }
+  listFormatter(opts = {}) {
+    return getCachedLF(this.intl, opts);
+  }
+  isEnglish() {
+    return this.locale === "en" || this.locale.toLowerCase() === "en-us" || getCachedIntResolvedOptions(this.intl).locale.startsWith("en-us");
+  }
+  getWeekSettings() {
+    if (this.weekSettings) {
+      return this.weekSettings;
+    } else if (!hasLocaleWeekInfo()) {
+      return fallbackWeekSettings;
+    } else {
+      return getCachedWeekInfo(this.locale);
+    }
+  }
+  getStartOfWeek() {
+    return this.getWeekSettings().firstDay;
+  }
+  getMinDaysInFirstWeek() {
+    return this.getWeekSettings().minimalDays;
+  }
+  getWeekendDays() {
+    return this.getWeekSettings().weekend;
+  }
+  equals(other) {
+    return this.locale === other.locale && this.numberingSystem === other.numberingSystem && this.outputCalendar === other.outputCalendar;
+  }
+  toString() {
+    return `Locale(${this.locale}, ${this.numberingSystem}, ${this.outputCalendar})`;
+  }
+};
+var singleton = null;
+var FixedOffsetZone = class _FixedOffsetZone extends Zone {
+  /**
+   * Get a singleton instance of UTC
+   * @return {FixedOffsetZone}
+   */
+  static get utcInstance() {
+    if (singleton === null) {
+      singleton = new _FixedOffsetZone(0);
+    }
+    return singleton;
+  }
+  /**
+   * Get an instance with a specified offset
+   * @param {number} offset - The offset in minutes
+   * @return {FixedOffsetZone}
+   */
+  static instance(offset2) {
+    return offset2 === 0 ? _FixedOffsetZone.utcInstance : new _FixedOffsetZone(offset2);
+  }
+  /**
+   * Get an instance of FixedOffsetZone from a UTC offset string, like "UTC+6"
+   * @param {string} s - The offset string to parse
+   * @example FixedOffsetZone.parseSpecifier("UTC+6")
+   * @example FixedOffsetZone.parseSpecifier("UTC+06")
+   * @example FixedOffsetZone.parseSpecifier("UTC-6:00")
+   * @return {FixedOffsetZone}
+   */
+  static parseSpecifier(s3) {
+    if (s3) {
+      const r2 = s3.match(/^utc(?:([+-]\d{1,2})(?::(\d{2}))?)?$/i);
+      if (r2) {
+        return new _FixedOffsetZone(signedOffset(r2[1], r2[2]));
+      }
+    }
+    return null;
+  }
+  constructor(offset2) {
+    super();
+    this.fixed = offset2;
+  }
+  /**
+   * The type of zone. `fixed` for all instances of `FixedOffsetZone`.
+   * @override
+   * @type {string}
+   */
+  get type() {
+    return "fixed";
+  }
+  /**
+   * The name of this zone.
+   * All fixed zones' names always start with "UTC" (plus optional offset)
+   * @override
+   * @type {string}
+   */
+  get name() {
+    return this.fixed === 0 ? "UTC" : `UTC${formatOffset(this.fixed, "narrow")}`;
+  }
+  /**
+   * The IANA name of this zone, i.e. `Etc/UTC` or `Etc/GMT+/-nn`
+   *
+   * @override
+   * @type {string}
+   */
+  get ianaName() {
+    if (this.fixed === 0) {
+      return "Etc/UTC";
+    } else {
+      return `Etc/GMT${formatOffset(-this.fixed, "narrow")}`;
+    }
+  }
+  /**
+   * Returns the offset's common name at the specified timestamp.
+   *
+   * For fixed offset zones this equals to the zone name.
+   * @override
+   */
+  offsetName() {
+    return this.name;
+  }
+  /**
+   * Returns the offset's value as a string
+   * @override
+   * @param {number} ts - Epoch milliseconds for which to get the offset
+   * @param {string} format - What style of offset to return.
+   *                          Accepts 'narrow', 'short', or 'techie'. Returning '+6', '+06:00', or '+0600' respectively
+   * @return {string}
+   */
+  formatOffset(ts, format2) {
+    return formatOffset(this.fixed, format2);
+  }
+  /**
+   * Returns whether the offset is known to be fixed for the whole year:
+   * Always returns true for all fixed offset zones.
+   * @override
+   * @type {boolean}
+   */
+  get isUniversal() {
+    return true;
+  }
+  /**
+   * Return the offset in minutes for this zone at the specified timestamp.
+   *
+   * For fixed offset zones, this is constant and does not depend on a timestamp.
+   * @override
+   * @return {number}
+   */
+  offset() {
+    return this.fixed;
+  }
+  /**
+   * Return whether this Zone is equal to another zone (i.e. also fixed and same offset)
+   * @override
+   * @param {Zone} otherZone - the zone to compare
+   * @return {boolean}
+   */
+  equals(otherZone) {
+    return otherZone.type === "fixed" && otherZone.fixed === this.fixed;
+  }
+  /**
+   * Return whether this Zone is valid:
+   * All fixed offset zones are valid.
+   * @override
+   * @type {boolean}
+   */
+  get isValid() {
+    return true;
+  }
+};
+var InvalidZone = class extends Zone {
+  constructor(zoneName) {
+    super();
+    this.zoneName = zoneName;
+  }
+  /** @override **/
+  get type() {
+    return "invalid";
+  }
+  /** @override **/
+  get name() {
+    return this.zoneName;
+  }
+  /** @override **/
+  get isUniversal() {
+    return false;
+  }
+  /** @override **/
+  offsetName() {
+    return null;
+  }
+  /** @override **/
+  formatOffset() {
+    return "";
+  }
+  /** @override **/
+  offset() {
+    return NaN;
+  }
+  /** @override **/
+  equals() {
+    return false;
+  }
+  /** @override **/
+  get isValid() {
+    return false;
+  }
+};
+function normalizeZone(input2, defaultZone2) {
+  if (isUndefined(input2) || input2 === null) {
+    return defaultZone2;
+  } else if (input2 instanceof Zone) {
+    return input2;
+  } else if (isString(input2)) {
+    const lowered = input2.toLowerCase();
+    if (lowered === "default") return defaultZone2;
+    else if (lowered === "local" || lowered === "system") return SystemZone.instance;
+    else if (lowered === "utc" || lowered === "gmt") return FixedOffsetZone.utcInstance;
+    else return FixedOffsetZone.parseSpecifier(lowered) || IANAZone.create(input2);
+  } else if (isNumber(input2)) {
+    return FixedOffsetZone.instance(input2);
+  } else if (typeof input2 === "object" && "offset" in input2 && typeof input2.offset === "function") {
+    return input2;
+  } else {
+    return new InvalidZone(input2);
+  }
+}
+var numberingSystems = {
+  arab: "[\u0660-\u0669]",
+  arabext: "[\u06F0-\u06F9]",
+  bali: "[\u1B50-\u1B59]",
+  beng: "[\u09E6-\u09EF]",
+  deva: "[\u0966-\u096F]",
+  fullwide: "[\uFF10-\uFF19]",
+  gujr: "[\u0AE6-\u0AEF]",
+  hanidec: "[\u3007|\u4E00|\u4E8C|\u4E09|\u56DB|\u4E94|\u516D|\u4E03|\u516B|\u4E5D]",
+  khmr: "[\u17E0-\u17E9]",
+  knda: "[\u0CE6-\u0CEF]",
+  laoo: "[\u0ED0-\u0ED9]",
+  limb: "[\u1946-\u194F]",
+  mlym: "[\u0D66-\u0D6F]",
+  mong: "[\u1810-\u1819]",
+  mymr: "[\u1040-\u1049]",
+  orya: "[\u0B66-\u0B6F]",
+  tamldec: "[\u0BE6-\u0BEF]",
+  telu: "[\u0C66-\u0C6F]",
+  thai: "[\u0E50-\u0E59]",
+  tibt: "[\u0F20-\u0F29]",
+  latn: "\\d"
+};
+var numberingSystemsUTF16 = {
+  arab: [1632, 1641],
+  arabext: [1776, 1785],
+  bali: [6992, 7001],
+  beng: [2534, 2543],
+  deva: [2406, 2415],
+  fullwide: [65296, 65303],
+  gujr: [2790, 2799],
+  khmr: [6112, 6121],
+  knda: [3302, 3311],
+  laoo: [3792, 3801],
+  limb: [6470, 6479],
+  mlym: [3430, 3439],
+  mong: [6160, 6169],
+  mymr: [4160, 4169],
+  orya: [2918, 2927],
+  tamldec: [3046, 3055],
+  telu: [3174, 3183],
+  thai: [3664, 3673],
+  tibt: [3872, 3881]
+};
+var hanidecChars = numberingSystems.hanidec.replace(/[\[|\]]/g, "").split("");
+function parseDigits(str) {
+  let value = parseInt(str, 10);
+  if (isNaN(value)) {
+    value = "";
+    for (let i2 = 0; i2 < str.length; i2++) {
+      const code2 = str.charCodeAt(i2);
+      if (str[i2].search(numberingSystems.hanidec) !== -1) {
+        value += hanidecChars.indexOf(str[i2]);
+      } else {
+        for (const key in numberingSystemsUTF16) {
+          const [min, max] = numberingSystemsUTF16[key];
+          if (code2 >= min && code2 <= max) {
+            value += code2 - min;
+          }
+        }
+      }
+    }
+    return parseInt(value, 10);
+  } else {
+    return value;
+  }
+}
+var digitRegexCache = /* @__PURE__ */ new Map();
+function resetDigitRegexCache() {
+  digitRegexCache.clear();
+}
+function digitRegex({ numberingSystem }, append = "") {
+  const ns = numberingSystem || "latn";
+  let appendCache = digitRegexCache.get(ns);
+  if (appendCache === void 0) {
+    appendCache = /* @__PURE__ */ new Map();
+    digitRegexCache.set(ns, appendCache);
+  }
+  let regex2 = appendCache.get(append);
+  if (regex2 === void 0) {
+    regex2 = new RegExp(`${numberingSystems[ns]}${append}`);
+    appendCache.set(append, regex2);
+  }
+  return regex2;
+}
+var now = () => Date.now();
+var defaultZone = "system";
+var defaultLocale = null;
+var defaultNumberingSystem = null;
+var defaultOutputCalendar = null;
+var twoDigitCutoffYear = 60;
+var throwOnInvalid;
+var defaultWeekSettings = null;
+var Settings = class {
+  /**
+   * Get the callback for returning the current timestamp.
+   * @type {function}
+   */
+  static get now() {
+    return now;
+  }
+  /**
+   * Set the callback for returning the current timestamp.
+   * The function should return a number, which will be interpreted as an Epoch millisecond count
+   * @type {function}
+   * @example Settings.now = () => Date.now() + 3000 // pretend it is 3 seconds in the future
+   * @example Settings.now = () => 0 // always pretend it's Jan 1, 1970 at midnight in UTC time
+   */
+  static set now(n3) {
+    now = n3;
+  }
+  /**
+   * Set the default time zone to create DateTimes in. Does not affect existing instances.
+   * Use the value "system" to reset this value to the system's time zone.
+   * @type {string}
+   */
+  static set defaultZone(zone) {
+    defaultZone = zone;
+  }
+  /**
+   * Get the default time zone object currently used to create DateTimes. Does not affect existing instances.
+   * The default value is the system's time zone (the one set on the machine that runs this code).
+   * @type {Zone}
+   */
+  static get defaultZone() {
+    return normalizeZone(defaultZone, SystemZone.instance);
+  }
+  /**
+   * Get the default locale to create DateTimes with. Does not affect existing instances.
+   * @type {string}
+   */
+  static get defaultLocale() {
+    return defaultLocale;
+  }
+  /**
+   * Set the default locale to create DateTimes with. Does not affect existing instances.
+   * @type {string}
+   */
+  static set defaultLocale(locale) {
+    defaultLocale = locale;
+  }
+  /**
+   * Get the default numbering system to create DateTimes with. Does not affect existing instances.
+   * @type {string}
+   */
+  static get defaultNumberingSystem() {
+    return defaultNumberingSystem;
+  }
+  /**
+   * Set the default numbering system to create DateTimes with. Does not affect existing instances.
+   * @type {string}
+   */
+  static set defaultNumberingSystem(numberingSystem) {
+    defaultNumberingSystem = numberingSystem;
+  }
+  /**
+   * Get the default output calendar to create DateTimes with. Does not affect existing instances.
+   * @type {string}
+   */
+  static get defaultOutputCalendar() {
+    return defaultOutputCalendar;
+  }
+  /**
+   * Set the default output calendar to create DateTimes with. Does not affect existing instances.
+   * @type {string}
+   */
+  static set defaultOutputCalendar(outputCalendar) {
+    defaultOutputCalendar = outputCalendar;
+  }
+  /**
+   * @typedef {Object} WeekSettings
+   * @property {number} firstDay
+   * @property {number} minimalDays
+   * @property {number[]} weekend
+   */
+  /**
+   * @return {WeekSettings|null}
+   */
+  static get defaultWeekSettings() {
+    return defaultWeekSettings;
+  }
+  /**
+   * Allows overriding the default locale week settings, i.e. the start of the week, the weekend and
+   * how many days are required in the first week of a year.
+   * Does not affect existing instances.
+   *
+   * @param {WeekSettings|null} weekSettings
+   */
+  static set defaultWeekSettings(weekSettings) {
+    defaultWeekSettings = validateWeekSettings(weekSettings);
+  }
+  /**
+   * Get the cutoff year for whether a 2-digit year string is interpreted in the current or previous century. Numbers higher than the cutoff will be considered to mean 19xx and numbers lower or equal to the cutoff will be considered 20xx.
+   * @type {number}
+   */
+  static get twoDigitCutoffYear() {
+    return twoDigitCutoffYear;
+  }
+  /**
+   * Set the cutoff year for whether a 2-digit year string is interpreted in the current or previous century. Numbers higher than the cutoff will be considered to mean 19xx and numbers lower or equal to the cutoff will be considered 20xx.
+   * @type {number}
+   * @example Settings.twoDigitCutoffYear = 0 // all 'yy' are interpreted as 20th century
+   * @example Settings.twoDigitCutoffYear = 99 // all 'yy' are interpreted as 21st century
+   * @example Settings.twoDigitCutoffYear = 50 // '49' -> 2049; '50' -> 1950
+   * @example Settings.twoDigitCutoffYear = 1950 // interpreted as 50
+   * @example Settings.twoDigitCutoffYear = 2050 // ALSO interpreted as 50
+   */
+  static set twoDigitCutoffYear(cutoffYear) {
+    twoDigitCutoffYear = cutoffYear % 100;
+  }
+  /**
+   * Get whether Luxon will throw when it encounters invalid DateTimes, Durations, or Intervals
+   * @type {boolean}
+   */
+  static get throwOnInvalid() {
+    return throwOnInvalid;
+  }
+  /**
+   * Set whether Luxon will throw when it encounters invalid DateTimes, Durations, or Intervals
+   * @type {boolean}
+   */
+  static set throwOnInvalid(t2) {
+    throwOnInvalid = t2;
+  }
+  /**
+   * Reset Luxon's global caches. Should only be necessary in testing scenarios.
+   * @return {void}
+   */
+  static resetCaches() {
+    Locale.resetCache();
+    IANAZone.resetCache();
+    DateTime.resetCache();
+    resetDigitRegexCache();
+  }
+};
+var Invalid = class {
+  constructor(reason, explanation) {
+    this.reason = reason;
+    this.explanation = explanation;
+  }
+  toMessage() {
+    if (this.explanation) {
+      return `${this.reason}: ${this.explanation}`;
+    } else {
+      return this.reason;
+    }
+  }
+};
+var nonLeapLadder = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+var leapLadder = [0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335];
+function unitOutOfRange(unit, value) {
+  return new Invalid(
+    "unit out of range",
+    `you specified ${value} (of type ${typeof value}) as a ${unit}, which is invalid`
+  );
+}
+function dayOfWeek(year, month, day) {
+  const d2 = new Date(Date.UTC(year, month - 1, day));
+  if (year < 100 && year >= 0) {
+    d2.setUTCFullYear(d2.getUTCFullYear() - 1900);
+  }
+  const js = d2.getUTCDay();
+  return js === 0 ? 7 : js;
+}
+function computeOrdinal(year, month, day) {
+  return day + (isLeapYear(year) ? leapLadder : nonLeapLadder)[month - 1];
+}
+function uncomputeOrdinal(year, ordinal) {
+  const table2 = isLeapYear(year) ? leapLadder : nonLeapLadder, month0 = table2.findIndex((i2) => i2 < ordinal), day = ordinal - table2[month0];
+  return { month: month0 + 1, day };
+}
+function isoWeekdayToLocal(isoWeekday, startOfWeek) {
+  return (isoWeekday - startOfWeek + 7) % 7 + 1;
+}
+function gregorianToWeek(gregObj, minDaysInFirstWeek = 4, startOfWeek = 1) {
+  const { year, month, day } = gregObj, ordinal = computeOrdinal(year, month, day), weekday = isoWeekdayToLocal(dayOfWeek(year, month, day), startOfWeek);
+  let weekNumber = Math.floor((ordinal - weekday + 14 - minDaysInFirstWeek) / 7), weekYear;
+  if (weekNumber < 1) {
+    weekYear = year - 1;
+    weekNumber = weeksInWeekYear(weekYear, minDaysInFirstWeek, startOfWeek);
+  } else if (weekNumber > weeksInWeekYear(year, minDaysInFirstWeek, startOfWeek)) {
+    weekYear = year + 1;
+    weekNumber = 1;
+  } else {
+    weekYear = year;
+  }
+  return { weekYear, weekNumber, weekday, ...timeObject(gregObj) };
+}
+function weekToGregorian(weekData, minDaysInFirstWeek = 4, startOfWeek = 1) {
+  const { weekYear, weekNumber, weekday } = weekData, weekdayOfJan4 = isoWeekdayToLocal(dayOfWeek(weekYear, 1, minDaysInFirstWeek), startOfWeek), yearInDays = daysInYear(weekYear);
+  let ordinal = weekNumber * 7 + weekday - weekdayOfJan4 - 7 + minDaysInFirstWeek, year;
+  if (ordinal < 1) {
+    year = weekYear - 1;
+    ordinal += daysInYear(year);
+  } else if (ordinal > yearInDays) {
+    year = weekYear + 1;
+    ordinal -= daysInYear(weekYear);
+  } else {
+    year = weekYear;
+  }
+  const { month, day } = uncomputeOrdinal(year, ordinal);
+  return { year, month, day, ...timeObject(weekData) };
+}
+function gregorianToOrdinal(gregData) {
+  const { year, month, day } = gregData;
+  const ordinal = computeOrdinal(year, month, day);
+  return { year, ordinal, ...timeObject(gregData) };
+}
+function ordinalToGregorian(ordinalData) {
+  const { year, ordinal } = ordinalData;
+  const { month, day } = uncomputeOrdinal(year, ordinal);
+  return { year, month, day, ...timeObject(ordinalData) };
+}
+function usesLocalWeekValues(obj, loc) {
+  const hasLocaleWeekData = !isUndefined(obj.localWeekday) || !isUndefined(obj.localWeekNumber) || !isUndefined(obj.localWeekYear);
+  if (hasLocaleWeekData) {
+    const hasIsoWeekData = !isUndefined(obj.weekday) || !isUndefined(obj.weekNumber) || !isUndefined(obj.weekYear);
+    if (hasIsoWeekData) {
+      throw new ConflictingSpecificationError(
+        "Cannot mix locale-based week fields with ISO-based week fields"
+      );
+    }
+    if (!isUndefined(obj.localWeekday)) obj.weekday = obj.localWeekday;
+    if (!isUndefined(obj.localWeekNumber)) obj.weekNumber = obj.localWeekNumber;
+    if (!isUndefined(obj.localWeekYear)) obj.weekYear = obj.localWeekYear;
+    delete obj.localWeekday;
+    delete obj.localWeekNumber;
+    delete obj.localWeekYear;
+    return {
+      minDaysInFirstWeek: loc.getMinDaysInFirstWeek(),
+      startOfWeek: loc.getStartOfWeek()
+    };
+  } else {
+    return { minDaysInFirstWeek: 4, startOfWeek: 1 };
+  }
+}
+function hasInvalidWeekData(obj, minDaysInFirstWeek = 4, startOfWeek = 1) {
+  const validYear = isInteger(obj.weekYear), validWeek = integerBetween(
+    obj.weekNumber,
+    1,
+    weeksInWeekYear(obj.weekYear, minDaysInFirstWeek, startOfWeek)
+  ), validWeekday = integerBetween(obj.weekday, 1, 7);
+  if (!validYear) {
+    return unitOutOfRange("weekYear", obj.weekYear);
+  } else if (!validWeek) {
+    return unitOutOfRange("week", obj.weekNumber);
+  } else if (!validWeekday) {
+    return unitOutOfRange("weekday", obj.weekday);
+  } else return false;
+}
+function hasInvalidOrdinalData(obj) {
+  const validYear = isInteger(obj.year), validOrdinal = integerBetween(obj.ordinal, 1, daysInYear(obj.year));
+  if (!validYear) {
+    return unitOutOfRange("year", obj.year);
+  } else if (!validOrdinal) {
+    return unitOutOfRange("ordinal", obj.ordinal);
+  } else return false;
+}
+function hasInvalidGregorianData(obj) {
+  const validYear = isInteger(obj.year), validMonth = integerBetween(obj.month, 1, 12), validDay = integerBetween(obj.day, 1, daysInMonth(obj.year, obj.month));
+  if (!validYear) {
+    return unitOutOfRange("year", obj.year);
+  } else if (!validMonth) {
+    return unitOutOfRange("month", obj.month);
+  } else if (!validDay) {
+    return unitOutOfRange("day", obj.day);
+  } else return false;
+}
+function hasInvalidTimeData(obj) {
+  const { hour, minute, second, millisecond } = obj;
+  const validHour = integerBetween(hour, 0, 23) || hour === 24 && minute === 0 && second === 0 && millisecond === 0, validMinute = integerBetween(minute, 0, 59), validSecond = integerBetween(second, 0, 59), validMillisecond = integerBetween(millisecond, 0, 999);
+  if (!validHour) {
+    return unitOutOfRange("hour", hour);
+  } else if (!validMinute) {
+    return unitOutOfRange("minute", minute);
+  } else if (!validSecond) {
+    return unitOutOfRange("second", second);
+  } else if (!validMillisecond) {
+    return unitOutOfRange("millisecond", millisecond);
+  } else return false;
+}
+function isUndefined(o2) {
+  return typeof o2 === "undefined";
+}
+function isNumber(o2) {
+  return typeof o2 === "number";
+}
+function isInteger(o2) {
+  return typeof o2 === "number" && o2 % 1 === 0;
+}
+function isString(o2) {
+  return typeof o2 === "string";
+}
+function isDate(o2) {
+  return Object.prototype.toString.call(o2) === "[object Date]";
+}
+function hasRelative() {
+  try {
+    return typeof Intl !== "undefined" && !!Intl.RelativeTimeFormat;
+  } catch (e3) {
+    return false;
+  }
+}
+function hasLocaleWeekInfo() {
+  try {
+    return typeof Intl !== "undefined" && !!Intl.Locale && ("weekInfo" in Intl.Locale.prototype || "getWeekInfo" in Intl.Locale.prototype);
+  } catch (e3) {
+    return false;
+  }
+}
+function maybeArray(thing) {
+  return Array.isArray(thing) ? thing : [thing];
+}
+function bestBy(arr, by, compare) {
+  if (arr.length === 0) {
+    return void 0;
+  }
+  return arr.reduce((best, next) => {
+    const pair = [by(next), next];
+    if (!best) {
+      return pair;
+    } else if (compare(best[0], pair[0]) === best[0]) {
+      return best;
+    } else {
+      return pair;
+    }
+  }, null)[1];
+}
+function pick2(obj, keys) {
+  return keys.reduce((a2, k2) => {
+    a2[k2] = obj[k2];
+    return a2;
+  }, {});
+}
+function hasOwnProperty(obj, prop) {
+  return Object.prototype.hasOwnProperty.call(obj, prop);
+}
+function validateWeekSettings(settings) {
+  if (settings == null) {
+    return null;
+  } else if (typeof settings !== "object") {
+    throw new InvalidArgumentError("Week settings must be an object");
+  } else {
+    if (!integerBetween(settings.firstDay, 1, 7) || !integerBetween(settings.minimalDays, 1, 7) || !Array.isArray(settings.weekend) || settings.weekend.some((v2) => !integerBetween(v2, 1, 7))) {
+      throw new InvalidArgumentError("Invalid week settings");
+    }
+    return {
+      firstDay: settings.firstDay,
+      minimalDays: settings.minimalDays,
+      weekend: Array.from(settings.weekend)
+    };
+  }
+}
+function integerBetween(thing, bottom, top) {
+  return isInteger(thing) && thing >= bottom && thing <= top;
+}
+function floorMod(x2, n3) {
+  return x2 - n3 * Math.floor(x2 / n3);
+}
+function padStart(input2, n3 = 2) {
+  const isNeg = input2 < 0;
+  let padded;
+  if (isNeg) {
+    padded = "-" + ("" + -input2).padStart(n3, "0");
+  } else {
+    padded = ("" + input2).padStart(n3, "0");
+  }
+  return padded;
+}
+function parseInteger(string4) {
+  if (isUndefined(string4) || string4 === null || string4 === "") {
+    return void 0;
+  } else {
+    return parseInt(string4, 10);
+  }
+}
+function parseFloating(string4) {
+  if (isUndefined(string4) || string4 === null || string4 === "") {
+    return void 0;
+  } else {
+    return parseFloat(string4);
+  }
+}
+function parseMillis(fraction) {
+  if (isUndefined(fraction) || fraction === null || fraction === "") {
+    return void 0;
+  } else {
+    const f2 = parseFloat("0." + fraction) * 1e3;
+    return Math.floor(f2);
+  }
+}
+function roundTo(number4, digits, rounding = "round") {
+  const factor = 10 ** digits;
+  switch (rounding) {
+    case "expand":
+      return number4 > 0 ? Math.ceil(number4 * factor) / factor : Math.floor(number4 * factor) / factor;
+    case "trunc":
+      return Math.trunc(number4 * factor) / factor;
+    case "round":
+      return Math.round(number4 * factor) / factor;
+    case "floor":
+      return Math.floor(number4 * factor) / factor;
+    case "ceil":
+      return Math.ceil(number4 * factor) / factor;
+    default:
+      throw new RangeError(`Value rounding ${rounding} is out of range`);
+  }
+}
+function isLeapYear(year) {
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+}
+function daysInYear(year) {
+  return isLeapYear(year) ? 366 : 365;
+}
+function daysInMonth(year, month) {
+  const modMonth = floorMod(month - 1, 12) + 1, modYear = year + (month - modMonth) / 12;
+  if (modMonth === 2) {
+    return isLeapYear(modYear) ? 29 : 28;
+  } else {
+    return [31, null, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][modMonth - 1];
+  }
+}
+function objToLocalTS(obj) {
+  let d2 = Date.UTC(
+    obj.year,
+    obj.month - 1,
+    obj.day,
+    obj.hour,
+    obj.minute,
+    obj.second,
+    obj.millisecond
+  );
+  if (obj.year < 100 && obj.year >= 0) {
+    d2 = new Date(d2);
+    d2.setUTCFullYear(obj.year, obj.month - 1, obj.day);
+  }
+  return +d2;
+}
+function firstWeekOffset(year, minDaysInFirstWeek, startOfWeek) {
+  const fwdlw = isoWeekdayToLocal(dayOfWeek(year, 1, minDaysInFirstWeek), startOfWeek);
+  return -fwdlw + minDaysInFirstWeek - 1;
+}
+function weeksInWeekYear(weekYear, minDaysInFirstWeek = 4, startOfWeek = 1) {
+  const weekOffset = firstWeekOffset(weekYear, minDaysInFirstWeek, startOfWeek);
+  const weekOffsetNext = firstWeekOffset(weekYear + 1, minDaysInFirstWeek, startOfWeek);
+  return (daysInYear(weekYear) - weekOffset + weekOffsetNext) / 7;
+}
+function untruncateYear(year) {
+  if (year > 99) {
+    return year;
+  } else return year > Settings.twoDigitCutoffYear ? 1900 + year : 2e3 + year;
+}
+function parseZoneInfo(ts, offsetFormat, locale, timeZone = null) {
+  const date6 = new Date(ts), intlOpts = {
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit"
+  };
+  if (timeZone) {
+    intlOpts.timeZone = timeZone;
+  }
+  const modified = { timeZoneName: offsetFormat, ...intlOpts };
+  const parsed = new Intl.DateTimeFormat(locale, modified).formatToParts(date6).find((m2) => m2.type.toLowerCase() === "timezonename");
+  return parsed ? parsed.value : null;
+}
+function signedOffset(offHourStr, offMinuteStr) {
+  let offHour = parseInt(offHourStr, 10);
+  if (Number.isNaN(offHour)) {
+    offHour = 0;
+  }
+  const offMin = parseInt(offMinuteStr, 10) || 0, offMinSigned = offHour < 0 || Object.is(offHour, -0) ? -offMin : offMin;
+  return offHour * 60 + offMinSigned;
+}
+function asNumber(value) {
+  const numericValue = Number(value);
+  if (typeof value === "boolean" || value === "" || !Number.isFinite(numericValue))
+    throw new InvalidArgumentError(`Invalid unit value ${value}`);
+  return numericValue;
+}
+function normalizeObject(obj, normalizer) {
+  const normalized = {};
+  for (const u2 in obj) {
+    if (hasOwnProperty(obj, u2)) {
+      const v2 = obj[u2];
+      if (v2 === void 0 || v2 === null) continue;
+      normalized[normalizer(u2)] = asNumber(v2);
+    }
+  }
+  return normalized;
+}
+function formatOffset(offset2, format2) {
+  const hours = Math.trunc(Math.abs(offset2 / 60)), minutes2 = Math.trunc(Math.abs(offset2 % 60)), sign2 = offset2 >= 0 ? "+" : "-";
+  switch (format2) {
+    case "short":
+      return `${sign2}${padStart(hours, 2)}:${padStart(minutes2, 2)}`;
+    case "narrow":
+      return `${sign2}${hours}${minutes2 > 0 ? `:${minutes2}` : ""}`;
+    case "techie":
+      return `${sign2}${padStart(hours, 2)}${padStart(minutes2, 2)}`;
+    default:
+      throw new RangeError(`Value format ${format2} is out of range for property format`);
+  }
+}
+function timeObject(obj) {
+  return pick2(obj, ["hour", "minute", "second", "millisecond"]);
+}
+var monthsLong = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December"
+];
+var monthsShort = [
+  "Jan",
+  "Feb",
+  "Mar",
+  "Apr",
+  "May",
+  "Jun",
+  "Jul",
+  "Aug",
+  "Sep",
+  "Oct",
+  "Nov",
+  "Dec"
+];
+var monthsNarrow = ["J", "F", "M", "A", "M", "J", "J", "A", "S", "O", "N", "D"];
+function months(length) {
+  switch (length) {
+    case "narrow":
+      return [...monthsNarrow];
+    case "short":
+      return [...monthsShort];
+    case "long":
+      return [...monthsLong];
+    case "numeric":
+      return ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"];
+    case "2-digit":
+      return ["01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"];
+    default:
+      return null;
+  }
+}
+var weekdaysLong = [
+  "Monday",
+  "Tuesday",
+  "Wednesday",
+  "Thursday",
+  "Friday",
+  "Saturday",
+  "Sunday"
+];
+var weekdaysShort = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+var weekdaysNarrow = ["M", "T", "W", "T", "F", "S", "S"];
+function weekdays(length) {
+  switch (length) {
+    case "narrow":
+      return [...weekdaysNarrow];
+    case "short":
+      return [...weekdaysShort];
+    case "long":
+      return [...weekdaysLong];
+    case "numeric":
+      return ["1", "2", "3", "4", "5", "6", "7"];
+    default:
+      return null;
+  }
+}
+var meridiems = ["AM", "PM"];
+var erasLong = ["Before Christ", "Anno Domini"];
+var erasShort = ["BC", "AD"];
+var erasNarrow = ["B", "A"];
+function eras(length) {
+  switch (length) {
+    case "narrow":
+      return [...erasNarrow];
+    case "short":
+      return [...erasShort];
+    case "long":
+      return [...erasLong];
+    default:
+      return null;
+  }
+}
+function meridiemForDateTime(dt) {
+  return meridiems[dt.hour < 12 ? 0 : 1];
+}
+function weekdayForDateTime(dt, length) {
+  return weekdays(length)[dt.weekday - 1];
+}
+function monthForDateTime(dt, length) {
+  return months(length)[dt.month - 1];
+}
+function eraForDateTime(dt, length) {
+  return eras(length)[dt.year < 0 ? 0 : 1];
+}
+function formatRelativeTime(unit, count2, numeric = "always", narrow = false) {
+  const units = {
+    years: ["year", "yr."],
+    quarters: ["quarter", "qtr."],
+    months: ["month", "mo."],
+    weeks: ["week", "wk."],
+    days: ["day", "day", "days"],
+    hours: ["hour", "hr."],
+    minutes: ["minute", "min."],
+    seconds: ["second", "sec."]
+  };
+  const lastable = ["hours", "minutes", "seconds"].indexOf(unit) === -1;
+  if (numeric === "auto" && lastable) {
+    const isDay = unit === "days";
+    switch (count2) {
+      case 1:
+        return isDay ? "tomorrow" : `next ${units[unit][0]}`;
+      case -1:
+        return isDay ? "yesterday" : `last ${units[unit][0]}`;
+      case 0:
+        return isDay ? "today" : `this ${units[unit][0]}`;
+    }
+  }
+  const isInPast = Object.is(count2, -0) || count2 < 0, fmtValue = Math.abs(count2), singular = fmtValue === 1, lilUnits = units[unit], fmtUnit = narrow ? singular ? lilUnits[1] : lilUnits[2] || lilUnits[1] : singular ? units[unit][0] : unit;
+  return isInPast ? `${fmtValue} ${fmtUnit} ago` : `in ${fmtValue} ${fmtUnit}`;
+}
+function stringifyTokens(splits, tokenToString) {
+  let s3 = "";
+  for (const token of splits) {
+    if (token.literal) {
+      s3 += token.val;
+    } else {
+      s3 += tokenToString(token.val);
+    }
+  }
+  return s3;
+}
+var macroTokenToFormatOpts = {
+  D: DATE_SHORT,
+  DD: DATE_MED,
+  DDD: DATE_FULL,
+  DDDD: DATE_HUGE,
+  t: TIME_SIMPLE,
+  tt: TIME_WITH_SECONDS,
+  ttt: TIME_WITH_SHORT_OFFSET,
+  tttt: TIME_WITH_LONG_OFFSET,
+  T: TIME_24_SIMPLE,
+  TT: TIME_24_WITH_SECONDS,
+  TTT: TIME_24_WITH_SHORT_OFFSET,
+  TTTT: TIME_24_WITH_LONG_OFFSET,
+  f: DATETIME_SHORT,
+  ff: DATETIME_MED,
+  fff: DATETIME_FULL,
+  ffff: DATETIME_HUGE,
+  F: DATETIME_SHORT_WITH_SECONDS,
+  FF: DATETIME_MED_WITH_SECONDS,
+  FFF: DATETIME_FULL_WITH_SECONDS,
+  FFFF: DATETIME_HUGE_WITH_SECONDS
+};
+var Formatter = class _Formatter {
+  static create(locale, opts = {}) {
+    return new _Formatter(locale, opts);
+  }
+  static parseFormat(fmt) {
+    let current2 = null, currentFull = "", bracketed = false;
+    const splits = [];
+    for (let i2 = 0; i2 < fmt.length; i2++) {
+      const c2 = fmt.charAt(i2);
+      if (c2 === "'") {
+        if (currentFull.length > 0 || bracketed) {
+          splits.push({
+            literal: bracketed || /^\s+$/.test(currentFull),
+            val: currentFull === "" ? "'" : currentFull
+          });
+        }
+        current2 = null;
+        currentFull = "";
+        bracketed = !bracketed;
+      } else if (bracketed) {
+        currentFull += c2;
+      } else if (c2 === current2) {
+        currentFull += c2;
+      } else {
+        if (currentFull.length > 0) {
+          splits.push({ literal: /^\s+$/.test(currentFull), val: currentFull });
+        }
+        currentFull = c2;
+        current2 = c2;
+      }
+    }
+    if (currentFull.length > 0) {
+      splits.push({ literal: bracketed || /^\s+$/.test(currentFull), val: currentFull });
+    }
+    return splits;
+  }
+  static macroTokenToFormatOpts(token) {
+    return macroTokenToFormatOpts[token];
+  }
+  constructor(locale, formatOpts) {
+    this.opts = formatOpts;
+    this.loc = locale;
+    this.systemLoc = null;
+  }
+  formatWithSystemDefault(dt, opts) {
+    if (this.systemLoc === null) {
+      this.systemLoc = this.loc.redefaultToSystem();
+    }
+    const df = this.systemLoc.dtFormatter(dt, { ...this.opts, ...opts });
+    return df.format();
+  }
+  dtFormatter(dt, opts = {}) {
+    return this.loc.dtFormatter(dt, { ...this.opts, ...opts });
+  }
+  formatDateTime(dt, opts) {
+    return this.dtFormatter(dt, opts).format();
+  }
+  formatDateTimeParts(dt, opts) {
+    return this.dtFormatter(dt, opts).formatToParts();
+  }
+  formatInterval(interval, opts) {
+    const df = this.dtFormatter(interval.start, opts);
+    return df.dtf.formatRange(interval.start.toJSDate(), interval.end.toJSDate());
+  }
+  resolvedOptions(dt, opts) {
+    return this.dtFormatter(dt, opts).resolvedOptions();
+  }
+  num(n3, p2 = 0, signDisplay = void 0) {
+    if (this.opts.forceSimple) {
+      return padStart(n3, p2);
+    }
+    const opts = { ...this.opts };
+    if (p2 > 0) {
+      opts.padTo = p2;
+    }
+    if (signDisplay) {
+      opts.signDisplay = signDisplay;
+    }
+    return this.loc.numberFormatter(opts).format(n3);
+  }
+  formatDateTimeFromString(dt, fmt) {
+    const knownEnglish = this.loc.listingMode() === "en", useDateTimeFormatter = this.loc.outputCalendar && this.loc.outputCalendar !== "gregory", string4 = (opts, extract) => this.loc.extract(dt, opts, extract), formatOffset2 = (opts) => {
+      if (dt.isOffsetFixed && dt.offset === 0 && opts.allowZ) {
+        return "Z";
+      }
+      return dt.isValid ? dt.zone.formatOffset(dt.ts, opts.format) : "";
+    }, meridiem = () => knownEnglish ? meridiemForDateTime(dt) : string4({ hour: "numeric", hourCycle: "h12" }, "dayperiod"), month = (length, standalone) => knownEnglish ? monthForDateTime(dt, length) : string4(standalone ? { month: length } : { month: length, day: "numeric" }, "month"), weekday = (length, standalone) => knownEnglish ? weekdayForDateTime(dt, length) : string4(
+      standalone ? { weekday: length } : { weekday: length, month: "long", day: "numeric" },
+      "weekday"
+    ), maybeMacro = (token) => {
+      const formatOpts = _Formatter.macroTokenToFormatOpts(token);
+      if (formatOpts) {
+        return this.formatWithSystemDefault(dt, formatOpts);
+      } else {
+        return token;
+      }
+    }, era = (length) => knownEnglish ? eraForDateTime(dt, length) : string4({ era: length }, "era"), tokenToString = (token) => {
+      switch (token) {
+        // ms
+        case "S":
+          return this.num(dt.millisecond);
+        case "u":
+        // falls through
+        case "SSS":
+          return this.num(dt.millisecond, 3);
+        // seconds
+        case "s":
+          return this.num(dt.second);
+        case "ss":
+          return this.num(dt.second, 2);
+        // fractional seconds
+        case "uu":
+          return this.num(Math.floor(dt.millisecond / 10), 2);
+        case "uuu":
+          return this.num(Math.floor(dt.millisecond / 100));
+        // minutes
+        case "m":
+          return this.num(dt.minute);
+        case "mm":
+          return this.num(dt.minute, 2);
+        // hours
+        case "h":
+          return this.num(dt.hour % 12 === 0 ? 12 : dt.hour % 12);
+        case "hh":
+          return this.num(dt.hour % 12 === 0 ? 12 : dt.hour % 12, 2);
+        case "H":
+          return this.num(dt.hour);
+        case "HH":
+          return this.num(dt.hour, 2);
+        // offset
+        case "Z":
+          return formatOffset2({ format: "narrow", allowZ: this.opts.allowZ });
+        case "ZZ":
+          return formatOffset2({ format: "short", allowZ: this.opts.allowZ });
+        case "ZZZ":
+          return formatOffset2({ format: "techie", allowZ: this.opts.allowZ });
+        case "ZZZZ":
+          return dt.zone.offsetName(dt.ts, { format: "short", locale: this.loc.locale });
+        case "ZZZZZ":
+          return dt.zone.offsetName(dt.ts, { format: "long", locale: this.loc.locale });
+        // zone
+        case "z":
+          return dt.zoneName;
+        // meridiems
+        case "a":
+          return meridiem();
+        // dates
+        case "d":
+          return useDateTimeFormatter ? string4({ day: "numeric" }, "day") : this.num(dt.day);
+        case "dd":
+          return useDateTimeFormatter ? string4({ day: "2-digit" }, "day") : this.num(dt.day, 2);
+        // weekdays - standalone
+        case "c":
+          return this.num(dt.weekday);
+        case "ccc":
+          return weekday("short", true);
+        case "cccc":
+          return weekday("long", true);
+        case "ccccc":
+          return weekday("narrow", true);
+        // weekdays - format
+        case "E":
+          return this.num(dt.weekday);
+        case "EEE":
+          return weekday("short", false);
+        case "EEEE":
+          return weekday("long", false);
+        case "EEEEE":
+          return weekday("narrow", false);
+        // months - standalone
+        case "L":
+          return useDateTimeFormatter ? string4({ month: "numeric", day: "numeric" }, "month") : this.num(dt.month);
+        case "LL":
+          return useDateTimeFormatter ? string4({ month: "2-digit", day: "numeric" }, "month") : this.num(dt.month, 2);
+        case "LLL":
+          return month("short", true);
+        case "LLLL":
+          return month("long", true);
+        case "LLLLL":
+          return month("narrow", true);
+        // months - format
+        case "M":
+          return useDateTimeFormatter ? string4({ month: "numeric" }, "month") : this.num(dt.month);
+        case "MM":
+          return useDateTimeFormatter ? string4({ month: "2-digit" }, "month") : this.num(dt.month, 2);
+        case "MMM":
+          return month("short", false);
+        case "MMMM":
+          return month("long", false);
+        case "MMMMM":
+          return month("narrow", false);
+        // years
+        case "y":
+          return useDateTimeFormatter ? string4({ year: "numeric" }, "year") : this.num(dt.year);
+        case "yy":
+          return useDateTimeFormatter ? string4({ year: "2-digit" }, "year") : this.num(dt.year.toString().slice(-2), 2);
+        case "yyyy":
+          return useDateTimeFormatter ? string4({ year: "numeric" }, "year") : this.num(dt.year, 4);
+        case "yyyyyy":
+          return useDateTimeFormatter ? string4({ year: "numeric" }, "year") : this.num(dt.year, 6);
+        // eras
+        case "G":
+          return era("short");
+        case "GG":
+          return era("long");
+        case "GGGGG":
+          return era("narrow");
+        case "kk":
+          return this.num(dt.weekYear.toString().slice(-2), 2);
+        case "kkkk":
+          return this.num(dt.weekYear, 4);
+        case "W":
+          return this.num(dt.weekNumber);
+        case "WW":
+          return this.num(dt.weekNumber, 2);
+        case "n":
+          return this.num(dt.localWeekNumber);
+        case "nn":
+          return this.num(dt.localWeekNumber, 2);
+        case "ii":
+          return this.num(dt.localWeekYear.toString().slice(-2), 2);
+        case "iiii":
+          return this.num(dt.localWeekYear, 4);
+        case "o":
+          return this.num(dt.ordinal);
+        case "ooo":
+          return this.num(dt.ordinal, 3);
+        case "q":
+          return this.num(dt.quarter);
+        case "qq":
+          return this.num(dt.quarter, 2);
+        case "X":
+          return this.num(Math.floor(dt.ts / 1e3));
+        case "x":
+          return this.num(dt.ts);
+        default:
+          return maybeMacro(token);
+      }
+    };
+    return stringifyTokens(_Formatter.parseFormat(fmt), tokenToString);
+  }
+  formatDurationFromString(dur, fmt) {
+    const invertLargest = this.opts.signMode === "negativeLargestOnly" ? -1 : 1;
+    const tokenToField = (token) => {
+      switch (token[0]) {
+        case "S":
+          return "milliseconds";
+        case "s":
+          return "seconds";
+        case "m":
+          return "minutes";
+        case "h":
+          return "hours";
+        case "d":
+          return "days";
+        case "w":
+          return "weeks";
+        case "M":
+          return "months";
+        case "y":
+          return "years";
+        default:
+          return null;
+      }
+    }, tokenToString = (lildur, info) => (token) => {
+      const mapped = tokenToField(token);
+      if (mapped) {
+        const inversionFactor = info.isNegativeDuration && mapped !== info.largestUnit ? invertLargest : 1;
+        let signDisplay;
+        if (this.opts.signMode === "negativeLargestOnly" && mapped !== info.largestUnit) {
+          signDisplay = "never";
+        } else if (this.opts.signMode === "all") {
+          signDisplay = "always";
+        } else {
+          signDisplay = "auto";
+        }
+        return this.num(lildur.get(mapped) * inversionFactor, token.length, signDisplay);
+      } else {
+        return token;
+      }
+    }, tokens = _Formatter.parseFormat(fmt), realTokens = tokens.reduce(
+      (found, { literal: literal2, val }) => literal2 ? found : found.concat(val),
+      []
+    ), collapsed = dur.shiftTo(...realTokens.map(tokenToField).filter((t2) => t2)), durationInfo = {
+      isNegativeDuration: collapsed < 0,
+      // this relies on "collapsed" being based on "shiftTo", which builds up the object
+      // in order
+      largestUnit: Object.keys(collapsed.values)[0]
+    };
+    return stringifyTokens(tokens, tokenToString(collapsed, durationInfo));
+  }
+};
+var ianaRegex = /[A-Za-z_+-]{1,256}(?::?\/[A-Za-z0-9_+-]{1,256}(?:\/[A-Za-z0-9_+-]{1,256})?)?/;
+function combineRegexes(...regexes) {
+  const full = regexes.reduce((f2, r2) => f2 + r2.source, "");
+  return RegExp(`^${full}$`);
+}
+function combineExtractors(...extractors) {
+  return (m2) => extractors.reduce(
+    ([mergedVals, mergedZone, cursor], ex) => {
+      const [val, zone, next] = ex(m2, cursor);
+      return [{ ...mergedVals, ...val }, zone || mergedZone, next];
+    },
+    [{}, null, 1]
+  ).slice(0, 2);
+}
+function parse5(s3, ...patterns) {
+  if (s3 == null) {
+    return [null, null];
+  }
+  for (const [regex2, extractor] of patterns) {
+    const m2 = regex2.exec(s3);
+    if (m2) {
+      return extractor(m2);
+    }
+  }
+  return [null, null];
+}
+function simpleParse(...keys) {
+  return (match2, cursor) => {
+    const ret2 = {};
+    let i2;
+    for (i2 = 0; i2 < keys.length; i2++) {
+      ret2[keys[i2]] = parseInteger(match2[cursor + i2]);
+    }
+    return [ret2, null, cursor + i2];
+  };
+}
+var offsetRegex = /(?:([Zz])|([+-]\d\d)(?::?(\d\d))?)/;
+var isoExtendedZone = `(?:${offsetRegex.source}?(?:\\[(${ianaRegex.source})\\])?)?`;
+var isoTimeBaseRegex = /(\d\d)(?::?(\d\d)(?::?(\d\d)(?:[.,](\d{1,30}))?)?)?/;
+var isoTimeRegex = RegExp(`${isoTimeBaseRegex.source}${isoExtendedZone}`);
+var isoTimeExtensionRegex = RegExp(`(?:[Tt]${isoTimeRegex.source})?`);
+var isoYmdRegex = /([+-]\d{6}|\d{4})(?:-?(\d\d)(?:-?(\d\d))?)?/;
+var isoWeekRegex = /(\d{4})-?W(\d\d)(?:-?(\d))?/;
+var isoOrdinalRegex = /(\d{4})-?(\d{3})/;
+var extractISOWeekData = simpleParse("weekYear", "weekNumber", "weekDay");
+var extractISOOrdinalData = simpleParse("year", "ordinal");
+var sqlYmdRegex = /(\d{4})-(\d\d)-(\d\d)/;
+var sqlTimeRegex = RegExp(
+  `${isoTimeBaseRegex.source} ?(?:${offsetRegex.source}|(${ianaRegex.source}))?`
+);
+var sqlTimeExtensionRegex = RegExp(`(?: ${sqlTimeRegex.source})?`);
+function int2(match2, pos, fallback) {
+  const m2 = match2[pos];
+  return isUndefined(m2) ? fallback : parseInteger(m2);
+}
+function extractISOYmd(match2, cursor) {
+  const item = {
+    year: int2(match2, cursor),
+    month: int2(match2, cursor + 1, 1),
+    day: int2(match2, cursor + 2, 1)
+  };
+  return [item, null, cursor + 3];
+}
+function extractISOTime(match2, cursor) {
+  const item = {
+    hours: int2(match2, cursor, 0),
+    minutes: int2(match2, cursor + 1, 0),
+    seconds: int2(match2, cursor + 2, 0),
+    milliseconds: parseMillis(match2[cursor + 3])
+  };
+  return [item, null, cursor + 4];
+}
+function extractISOOffset(match2, cursor) {
+  const local = !match2[cursor] && !match2[cursor + 1], fullOffset = signedOffset(match2[cursor + 1], match2[cursor + 2]), zone = local ? null : FixedOffsetZone.instance(fullOffset);
+  return [{}, zone, cursor + 3];
+}
+function extractIANAZone(match2, cursor) {
+  const zone = match2[cursor] ? IANAZone.create(match2[cursor]) : null;
+  return [{}, zone, cursor + 1];
+}
+var isoTimeOnly = RegExp(`^T?${isoTimeBaseRegex.source}$`);
+var isoDuration = /^-?P(?:(?:(-?\d{1,20}(?:\.\d{1,20})?)Y)?(?:(-?\d{1,20}(?:\.\d{1,20})?)M)?(?:(-?\d{1,20}(?:\.\d{1,20})?)W)?(?:(-?\d{1,20}(?:\.\d{1,20})?)D)?(?:T(?:(-?\d{1,20}(?:\.\d{1,20})?)H)?(?:(-?\d{1,20}(?:\.\d{1,20})?)M)?(?:(-?\d{1,20})(?:[.,](-?\d{1,20}))?S)?)?)$/;
+function extractISODuration(match2) {
+  const [s3, yearStr, monthStr, weekStr, dayStr, hourStr, minuteStr, secondStr, millisecondsStr] = match2;
+  const hasNegativePrefix = s3[0] === "-";
+  const negativeSeconds = secondStr && secondStr[0] === "-";
+  const maybeNegate = (num, force = false) => num !== void 0 && (force || num && hasNegativePrefix) ? -num : num;
+  return [
+    {
+      years: maybeNegate(parseFloating(yearStr)),
+      months: maybeNegate(parseFloating(monthStr)),
+      weeks: maybeNegate(parseFloating(weekStr)),
+      days: maybeNegate(parseFloating(dayStr)),
+      hours: maybeNegate(parseFloating(hourStr)),
+      minutes: maybeNegate(parseFloating(minuteStr)),
+      seconds: maybeNegate(parseFloating(secondStr), secondStr === "-0"),
+      milliseconds: maybeNegate(parseMillis(millisecondsStr), negativeSeconds)
+    }
+  ];
+}
+var obsOffsets = {
+  GMT: 0,
+  EDT: -4 * 60,
+  EST: -5 * 60,
+  CDT: -5 * 60,
+  CST: -6 * 60,
+  MDT: -6 * 60,
+  MST: -7 * 60,
+  PDT: -7 * 60,
+  PST: -8 * 60
+};
+function fromStrings(weekdayStr, yearStr, monthStr, dayStr, hourStr, minuteStr, secondStr) {
+  const result = {
+    year: yearStr.length === 2 ? untruncateYear(parseInteger(yearStr)) : parseInteger(yearStr),
+    month: monthsShort.indexOf(monthStr) + 1,
+    day: parseInteger(dayStr),
+    hour: parseInteger(hourStr),
+    minute: parseInteger(minuteStr)
+  };
+  if (secondStr) result.second = parseInteger(secondStr);
+  if (weekdayStr) {
+    result.weekday = weekdayStr.length > 3 ? weekdaysLong.indexOf(weekdayStr) + 1 : weekdaysShort.indexOf(weekdayStr) + 1;
+  }
+  return result;
+}
+var rfc2822 = /^(?:(Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s)?(\d{1,2})\s(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s(\d{2,4})\s(\d\d):(\d\d)(?::(\d\d))?\s(?:(UT|GMT|[ECMP][SD]T)|([Zz])|(?:([+-]\d\d)(\d\d)))$/;
+function extractRFC2822(match2) {
+  const [
+    ,
+    weekdayStr,
+    dayStr,
+    monthStr,
+    yearStr,
+    hourStr,
+    minuteStr,
+    secondStr,
+    obsOffset,
+    milOffset,
+    offHourStr,
+    offMinuteStr
+  ] = match2, result = fromStrings(weekdayStr, yearStr, monthStr, dayStr, hourStr, minuteStr, secondStr);
+  let offset2;
+  if (obsOffset) {
+    offset2 = obsOffsets[obsOffset];
+  } else if (milOffset) {
+    offset2 = 0;
+  } else {
+    offset2 = signedOffset(offHourStr, offMinuteStr);
+  }
+  return [result, new FixedOffsetZone(offset2)];
+}
+function preprocessRFC2822(s3) {
+  return s3.replace(/\([^()]*\)|[\n\t]/g, " ").replace(/(\s\s+)/g, " ").trim();
+}
+var rfc1123 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d\d) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d\d):(\d\d):(\d\d) GMT$/;
+var rfc850 = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (\d\d)-(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)-(\d\d) (\d\d):(\d\d):(\d\d) GMT$/;
+var ascii = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) ( \d|\d\d) (\d\d):(\d\d):(\d\d) (\d{4})$/;
+function extractRFC1123Or850(match2) {
+  const [, weekdayStr, dayStr, monthStr, yearStr, hourStr, minuteStr, secondStr] = match2, result = fromStrings(weekdayStr, yearStr, monthStr, dayStr, hourStr, minuteStr, secondStr);
+  return [result, FixedOffsetZone.utcInstance];
+}
+function extractASCII(match2) {
+  const [, weekdayStr, monthStr, dayStr, hourStr, minuteStr, secondStr, yearStr] = match2, result = fromStrings(weekdayStr, yearStr, monthStr, dayStr, hourStr, minuteStr, secondStr);
+  return [result, FixedOffsetZone.utcInstance];
+}
+var isoYmdWithTimeExtensionRegex = combineRegexes(isoYmdRegex, isoTimeExtensionRegex);
+var isoWeekWithTimeExtensionRegex = combineRegexes(isoWeekRegex, isoTimeExtensionRegex);
+var isoOrdinalWithTimeExtensionRegex = combineRegexes(isoOrdinalRegex, isoTimeExtensionRegex);
+var isoTimeCombinedRegex = combineRegexes(isoTimeRegex);
+var extractISOYmdTimeAndOffset = combineExtractors(
+  extractISOYmd,
+  extractISOTime,
+  extractISOOffset,
+  extractIANAZone
+);
+var extractISOWeekTimeAndOffset = combineExtractors(
+  extractISOWeekData,
+  extractISOTime,
+  extractISOOffset,
+  extractIANAZone
+);
+var extractISOOrdinalDateAndTime = combineExtractors(
+  extractISOOrdinalData,
+  extractISOTime,
+  extractISOOffset,
+  extractIANAZone
+);
+var extractISOTimeAndOffset = combineExtractors(
+  extractISOTime,
+  extractISOOffset,
+  extractIANAZone
+);
+function parseISODate(s3) {
+  return parse5(
+    s3,
+    [isoYmdWithTimeExtensionRegex, extractISOYmdTimeAndOffset],
+    [isoWeekWithTimeExtensionRegex, extractISOWeekTimeAndOffset],
+    [isoOrdinalWithTimeExtensionRegex, extractISOOrdinalDateAndTime],
+    [isoTimeCombinedRegex, extractISOTimeAndOffset]
+  );
+}
+function parseRFC2822Date(s3) {
+  return parse5(preprocessRFC2822(s3), [rfc2822, extractRFC2822]);
+}
+function parseHTTPDate(s3) {
+  return parse5(
+    s3,
+    [rfc1123, extractRFC1123Or850],
+    [rfc850, extractRFC1123Or850],
+    [ascii, extractASCII]
+  );
+}
+function parseISODuration(s3) {
+  return parse5(s3, [isoDuration, extractISODuration]);
+}
+var extractISOTimeOnly = combineExtractors(extractISOTime);
+function parseISOTimeOnly(s3) {
+  return parse5(s3, [isoTimeOnly, extractISOTimeOnly]);
+}
+var sqlYmdWithTimeExtensionRegex = combineRegexes(sqlYmdRegex, sqlTimeExtensionRegex);
+var sqlTimeCombinedRegex = combineRegexes(sqlTimeRegex);
+var extractISOTimeOffsetAndIANAZone = combineExtractors(
+  extractISOTime,
+  extractISOOffset,
+  extractIANAZone
+);
+function parseSQL(s3) {
+  return parse5(
+    s3,
+    [sqlYmdWithTimeExtensionRegex, extractISOYmdTimeAndOffset],
+    [sqlTimeCombinedRegex, extractISOTimeOffsetAndIANAZone]
+  );
+}
+var INVALID$2 = "Invalid Duration";
+var lowOrderMatrix = {
+  weeks: {
+    days: 7,
+    hours: 7 * 24,
+    minutes: 7 * 24 * 60,
+    seconds: 7 * 24 * 60 * 60,
+    milliseconds: 7 * 24 * 60 * 60 * 1e3
+  },
+  days: {
+    hours: 24,
+    minutes: 24 * 60,
+    seconds: 24 * 60 * 60,
+    milliseconds: 24 * 60 * 60 * 1e3
+  },
+  hours: { minutes: 60, seconds: 60 * 60, milliseconds: 60 * 60 * 1e3 },
+  minutes: { seconds: 60, milliseconds: 60 * 1e3 },
+  seconds: { milliseconds: 1e3 }
+};
+var casualMatrix = {
+  years: {
+    quarters: 4,
+    months: 12,
+    weeks: 52,
+    days: 365,
+    hours: 365 * 24,
+    minutes: 365 * 24 * 60,
+    seconds: 365 * 24 * 60 * 60,
+    milliseconds: 365 * 24 * 60 * 60 * 1e3
+  },
+  quarters: {
+    months: 3,
+    weeks: 13,
+    days: 91,
+    hours: 91 * 24,
+    minutes: 91 * 24 * 60,
+    seconds: 91 * 24 * 60 * 60,
+    milliseconds: 91 * 24 * 60 * 60 * 1e3
+  },
+  months: {
+    weeks: 4,
+    days: 30,
+    hours: 30 * 24,
+    minutes: 30 * 24 * 60,
+    seconds: 30 * 24 * 60 * 60,
+    milliseconds: 30 * 24 * 60 * 60 * 1e3
+  },
+  ...lowOrderMatrix
+};
+var daysInYearAccurate = 146097 / 400;
+var daysInMonthAccurate = 146097 / 4800;
+var accurateMatrix = {
+  years: {
+    quarters: 4,
+    months: 12,
+    weeks: daysInYearAccurate / 7,
+    days: daysInYearAccurate,
+    hours: daysInYearAccurate * 24,
+    minutes: daysInYearAccurate * 24 * 60,
+    seconds: daysInYearAccurate * 24 * 60 * 60,
+    milliseconds: daysInYearAccurate * 24 * 60 * 60 * 1e3
+  },
+  quarters: {
+    months: 3,
+    weeks: daysInYearAccurate / 28,
+    days: daysInYearAccurate / 4,
+    hours: daysInYearAccurate * 24 / 4,
+    minutes: daysInYearAccurate * 24 * 60 / 4,
+    seconds: daysInYearAccurate * 24 * 60 * 60 / 4,
+    milliseconds: daysInYearAccurate * 24 * 60 * 60 * 1e3 / 4
+  },
+  months: {
+    weeks: daysInMonthAccurate / 7,
+    days: daysInMonthAccurate,
+    hours: daysInMonthAccurate * 24,
+    minutes: daysInMonthAccurate * 24 * 60,
+    seconds: daysInMonthAccurate * 24 * 60 * 60,
+    milliseconds: daysInMonthAccurate * 24 * 60 * 60 * 1e3
+  },
+  ...lowOrderMatrix
+};
+var orderedUnits$1 = [
+  "years",
+  "quarters",
+  "months",
+  "weeks",
+  "days",
+  "hours",
+  "minutes",
+  "seconds",
+  "milliseconds"
+];
+var reverseUnits = orderedUnits$1.slice(0).reverse();
+function clone$1(dur, alts, clear = false) {
+  const conf = {
+    values: clear ? alts.values : { ...dur.values, ...alts.values || {} },
+    loc: dur.loc.clone(alts.loc),
+    conversionAccuracy: alts.conversionAccuracy || dur.conversionAccuracy,
+    matrix: alts.matrix || dur.matrix
+  };
+  return new Duration(conf);
+}
+function durationToMillis(matrix, vals) {
+  let sum = vals.milliseconds ?? 0;
+  for (const unit of reverseUnits.slice(1)) {
+    if (vals[unit]) {
+      sum += vals[unit] * matrix[unit]["milliseconds"];
+    }
+  }
+  return sum;
+}
+function normalizeValues(matrix, vals) {
+  const factor = durationToMillis(matrix, vals) < 0 ? -1 : 1;
+  orderedUnits$1.reduceRight((previous, current2) => {
+    if (!isUndefined(vals[current2])) {
+      if (previous) {
+        const previousVal = vals[previous] * factor;
+        const conv = matrix[current2][previous];
+        const rollUp = Math.floor(previousVal / conv);
+        vals[current2] += rollUp * factor;
+        vals[previous] -= rollUp * conv * factor;
+      }
+      return current2;
+    } else {
+      return previous;
+    }
+  }, null);
+  orderedUnits$1.reduce((previous, current2) => {
+    if (!isUndefined(vals[current2])) {
+      if (previous) {
+        const fraction = vals[previous] % 1;
+        vals[previous] -= fraction;
+        vals[current2] += fraction * matrix[previous][current2];
+      }
+      return current2;
+    } else {
+      return previous;
+    }
+  }, null);
+}
+function removeZeroes(vals) {
+  const newVals = {};
+  for (const [key, value] of Object.entries(vals)) {
+    if (value !== 0) {
+      newVals[key] = value;
+    }
+  }
+  return newVals;
+}
+var Duration = class _Duration {
+  /**
+   * @private
+   */
+  constructor(config4) {
+    const accurate = config4.conversionAccuracy === "longterm" || false;
+    let matrix = accurate ? accurateMatrix : casualMatrix;
+    if (config4.matrix) {
+      matrix = config4.matrix;
+    }
+    this.values = config4.values;
+    this.loc = config4.loc || Locale.create();
+    this.conversionAccuracy = accurate ? "longterm" : "casual";
+    this.invalid = config4.invalid || null;
+    this.matrix = matrix;
+    this.isLuxonDuration = true;
+  }
+  /**
+   * Create Duration from a number of milliseconds.
+   * @param {number} count of milliseconds
+   * @param {Object} opts - options for parsing
+   * @param {string} [opts.locale='en-US'] - the locale to use
+   * @param {string} opts.numberingSystem - the numbering system to use
+   * @param {string} [opts.conversionAccuracy='casual'] - the conversion system to use
+   * @return {Duration}
+   */
+  static fromMillis(count2, opts) {
+    return _Duration.fromObject({ milliseconds: count2 }, opts);
+  }
+  /**
+   * Create a Duration from a JavaScript object with keys like 'years' and 'hours'.
+   * If this object is empty then a zero milliseconds duration is returned.
+   * @param {Object} obj - the object to create the DateTime from
+   * @param {number} obj.years
+   * @param {number} obj.quarters
+   * @param {number} obj.months
+   * @param {number} obj.weeks
+   * @param {number} obj.days
+   * @param {number} obj.hours
+   * @param {number} obj.minutes
+   * @param {number} obj.seconds
+   * @param {number} obj.milliseconds
+   * @param {Object} [opts=[]] - options for creating this Duration
+   * @param {string} [opts.locale='en-US'] - the locale to use
+   * @param {string} opts.numberingSystem - the numbering system to use
+   * @param {string} [opts.conversionAccuracy='casual'] - the preset conversion system to use
+   * @param {string} [opts.matrix=Object] - the custom conversion system to use
+   * @return {Duration}
+   */
+  static fromObject(obj, opts = {}) {
+    if (obj == null || typeof obj !== "object") {
+      throw new InvalidArgumentError(
+        `Duration.fromObject: argument expected to be an object, got ${obj === null ? "null" : typeof obj}`
+      );
+    }
+    return new _Duration({
+      values: normalizeObject(obj, _Duration.normalizeUnit),
+      loc: Locale.fromObject(opts),
+      conversionAccuracy: opts.conversionAccuracy,
+      matrix: opts.matrix
+    });
+  }
+  /**
+   * Create a Duration from DurationLike.
+   *
+   * @param {Object | number | Duration} durationLike
+   * One of:
+   * - object with keys like 'years' and 'hours'.
+   * - number representing milliseconds
+   * - Duration instance
+   * @return {Duration}
+   */
+  static fromDurationLike(durationLike) {
+    if (isNumber(durationLike)) {
+      return _Duration.fromMillis(durationLike);
+    } else if (_Duration.isDuration(durationLike)) {
+      return durationLike;
+    } else if (typeof durationLike === "object") {
+      return _Duration.fromObject(durationLike);
+    } else {
+      throw new InvalidArgumentError(
+        `Unknown duration argument ${durationLike} of type ${typeof durationLike}`
+      );
+    }
+  }
+  /**
+   * Create a Duration from an ISO 8601 duration string.
+   * @param {string} text - text to parse
+   * @param {Object} opts - options for parsing
+   * @param {string} [opts.locale='en-US'] - the locale to use
+   * @param {string} opts.numberingSystem - the numbering system to use
+   * @param {string} [opts.conversionAccuracy='casual'] - the preset conversion system to use
+   * @param {string} [opts.matrix=Object] - the preset conversion system to use
+   * @see https://en.wikipedia.org/wiki/ISO_8601#Durations
+   * @example Duration.fromISO('P3Y6M1W4DT12H30M5S').toObject() //=> { years: 3, months: 6, weeks: 1, days: 4, hours: 12, minutes: 30, seconds: 5 }
+   * @example Duration.fromISO('PT23H').toObject() //=> { hours: 23 }
+   * @example Duration.fromISO('P5Y3M').toObject() //=> { years: 5, months: 3 }
+   * @return {Duration}
+   */
+  static fromISO(text2, opts) {
+    const [parsed] = parseISODuration(text2);
+    if (parsed) {
+      return _Duration.fromObject(parsed, opts);
+    } else {
+      return _Duration.invalid("unparsable", `the input "${text2}" can't be parsed as ISO 8601`);
+    }
+  }
+  /**
+   * Create a Duration from an ISO 8601 time string.
+   * @param {string} text - text to parse
+   * @param {Object} opts - options for parsing
+   * @param {string} [opts.locale='en-US'] - the locale to use
+   * @param {string} opts.numberingSystem - the numbering system to use
+   * @param {string} [opts.conversionAccuracy='casual'] - the preset conversion system to use
+   * @param {string} [opts.matrix=Object] - the conversion system to use
+   * @see https://en.wikipedia.org/wiki/ISO_8601#Times
+   * @example Duration.fromISOTime('11:22:33.444').toObject() //=> { hours: 11, minutes: 22, seconds: 33, milliseconds: 444 }
+   * @example Duration.fromISOTime('11:00').toObject() //=> { hours: 11, minutes: 0, seconds: 0 }
+   * @example Duration.fromISOTime('T11:00').toObject() //=> { hours: 11, minutes: 0, seconds: 0 }
+   * @example Duration.fromISOTime('1100').toObject() //=> { hours: 11, minutes: 0, seconds: 0 }
+   * @example Duration.fromISOTime('T1100').toObject() //=> { hours: 11, minutes: 0, seconds: 0 }
+   * @return {Duration}
+   */
+  static fromISOTime(text2, opts) {
+    const [parsed] = parseISOTimeOnly(text2);
+    if (parsed) {
+      return _Duration.fromObject(parsed, opts);
+    } else {
+      return _Duration.invalid("unparsable", `the input "${text2}" can't be parsed as ISO 8601`);
+    }
+  }
+  /**
+   * Create an invalid Duration.
+   * @param {string} reason - simple string of why this datetime is invalid. Should not contain parameters or anything else data-dependent
+   * @param {string} [explanation=null] - longer explanation, may include parameters and other useful debugging information
+   * @return {Duration}
+   */
+  static invalid(reason, explanation = null) {
+    if (!reason) {
+      throw new InvalidArgumentError("need to specify a reason the Duration is invalid");
+    }
+    const invalid = reason instanceof Invalid ? reason : new Invalid(reason, explanation);
+    if (Settings.throwOnInvalid) {
+      throw new InvalidDurationError(invalid);
+    } else {
+      return new _Duration({ invalid });
+    }
+  }
+  /**
+   * @private
+   */
+  static normalizeUnit(unit) {
+    const normalized = {
+      year: "years",
+      years: "years",
+      quarter: "quarters",
+      quarters: "quarters",
+      month: "months",
+      months: "months",
+      week: "weeks",
+      weeks: "weeks",
+      day: "days",
+      days: "days",
+      hour: "hours",
+      hours: "hours",
+      minute: "minutes",
+      minutes: "minutes",
+      second: "seconds",
+      seconds: "seconds",
+      millisecond: "milliseconds",
+      milliseconds: "milliseconds"
+    }[unit ? unit.toLowerCase() : unit];
+    if (!normalized) throw new InvalidUnitError(unit);
+    return normalized;
+  }
+  /**
+   * Check if an object is a Duration. Works across context boundaries
+   * @param {object} o
+   * @return {boolean}
+   */
+  static isDuration(o2) {
+    return o2 && o2.isLuxonDuration || false;
+  }
+  /**
+   * Get  the locale of a Duration, such 'en-GB'
+   * @type {string}
+   */
+  get locale() {
+    return this.isValid ? this.loc.locale : null;
+  }
+  /**
+   * Get the numbering system of a Duration, such 'beng'. The numbering system is used when formatting the Duration
+   *
+   * @type {string}
+   */
+  get numberingSystem() {
+    return this.isValid ? this.loc.numberingSystem : null;
+  }
+  /**
+   * Returns a string representation of this Duration formatted according to the specified format string. You may use these tokens:
+   * * `S` for milliseconds
+   * * `s` for seconds
+   * * `m` for minutes
+   * * `h` for hours
+   * * `d` for days
+   * * `w` for weeks
+   * * `M` for months
+   * * `y` for years
+   * Notes:
+   * * Add padding by repeating the token, e.g. "yy" pads the years to two digits, "hhhh" pads the hours out to four digits
+   * * Tokens can be escaped by wrapping with single quotes.
+   * * The duration will be converted to the set of units in the format string using {@link Duration#shiftTo} and the Durations's conversion accuracy setting.
+   * @param {string} fmt - the format string
+   * @param {Object} opts - options
+   * @param {boolean} [opts.floor=true] - floor numerical values
+   * @param {'negative'|'all'|'negativeLargestOnly'} [opts.signMode=negative] - How to handle signs
+   * @example Duration.fromObject({ years: 1, days: 6, seconds: 2 }).toFormat("y d s") //=> "1 6 2"
+   * @example Duration.fromObject({ years: 1, days: 6, seconds: 2 }).toFormat("yy dd sss") //=> "01 06 002"
+   * @example Duration.fromObject({ years: 1, days: 6, seconds: 2 }).toFormat("M S") //=> "12 518402000"
+   * @example Duration.fromObject({ days: 6, seconds: 2 }).toFormat("d s", { signMode: "all" }) //=> "+6 +2"
+   * @example Duration.fromObject({ days: -6, seconds: -2 }).toFormat("d s", { signMode: "all" }) //=> "-6 -2"
+   * @example Duration.fromObject({ days: -6, seconds: -2 }).toFormat("d s", { signMode: "negativeLargestOnly" }) //=> "-6 2"
+   * @return {string}
+   */
+  toFormat(fmt, opts = {}) {
+    const fmtOpts = {
+      ...opts,
+      floor: opts.round !== false && opts.floor !== false
+    };
+    return this.isValid ? Formatter.create(this.loc, fmtOpts).formatDurationFromString(this, fmt) : INVALID$2;
+  }
+  /**
+   * Returns a string representation of a Duration with all units included.
+   * To modify its behavior, use `listStyle` and any Intl.NumberFormat option, though `unitDisplay` is especially relevant.
+   * @see https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Intl/NumberFormat/NumberFormat#options
+   * @param {Object} opts - Formatting options. Accepts the same keys as the options parameter of the native `Intl.NumberFormat` constructor, as well as `listStyle`.
+   * @param {string} [opts.listStyle='narrow'] - How to format the merged list. Corresponds to the `style` property of the options parameter of the native `Intl.ListFormat` constructor.
+   * @param {boolean} [opts.showZeros=true] - Show all units previously used by the duration even if they are zero
+   * @example
+   * ```js
+   * var dur = Duration.fromObject({ months: 1, weeks: 0, hours: 5, minutes: 6 })
+   * dur.toHuman() //=> '1 month, 0 weeks, 5 hours, 6 minutes'
+   * dur.toHuman({ listStyle: "long" }) //=> '1 month, 0 weeks, 5 hours, and 6 minutes'
+   * dur.toHuman({ unitDisplay: "short" }) //=> '1 mth, 0 wks, 5 hr, 6 min'
+   * dur.toHuman({ showZeros: false }) //=> '1 month, 5 hours, 6 minutes'
+   * ```
+   */
+  toHuman(opts = {}) {
+    if (!this.isValid) return INVALID$2;
+    const showZeros = opts.showZeros !== false;
+    const l3 = orderedUnits$1.map((unit) => {
+      const val = this.values[unit];
+      if (isUndefined(val) || val === 0 && !showZeros) {
+        return null;
+      }
+      return this.loc.numberFormatter({ style: "unit", unitDisplay: "long", ...opts, unit: unit.slice(0, -1) }).format(val);
+    }).filter((n3) => n3);
+    return this.loc.listFormatter({ type: "conjunction", style: opts.listStyle || "narrow", ...opts }).format(l3);
+  }
+  /**
+   * Returns a JavaScript object with this Duration's values.
+   * @example Duration.fromObject({ years: 1, days: 6, seconds: 2 }).toObject() //=> { years: 1, days: 6, seconds: 2 }
+   * @return {Object}
+   */
+  toObject() {
+    if (!this.isValid) return {};
+    return { ...this.values };
+  }
+  /**
+   * Returns an ISO 8601-compliant string representation of this Duration.
+   * @see https://en.wikipedia.org/wiki/ISO_8601#Durations
+   * @example Duration.fromObject({ years: 3, seconds: 45 }).toISO() //=> 'P3YT45S'
+   * @example Duration.fromObject({ months: 4, seconds: 45 }).toISO() //=> 'P4MT45S'
+   * @example Duration.fromObject({ months: 5 }).toISO() //=> 'P5M'
+   * @example Duration.fromObject({ minutes: 5 }).toISO() //=> 'PT5M'
+   * @example Duration.fromObject({ milliseconds: 6 }).toISO() //=> 'PT0.006S'
+   * @return {string}
+   */
+  toISO() {
+    if (!this.isValid) return null;
+    let s3 = "P";
+    if (this.years !== 0) s3 += this.years + "Y";
+    if (this.months !== 0 || this.quarters !== 0) s3 += this.months + this.quarters * 3 + "M";
+    if (this.weeks !== 0) s3 += this.weeks + "W";
+    if (this.days !== 0) s3 += this.days + "D";
+    if (this.hours !== 0 || this.minutes !== 0 || this.seconds !== 0 || this.milliseconds !== 0)
+      s3 += "T";
+    if (this.hours !== 0) s3 += this.hours + "H";
+    if (this.minutes !== 0) s3 += this.minutes + "M";
+    if (this.seconds !== 0 || this.milliseconds !== 0)
+      s3 += roundTo(this.seconds + this.milliseconds / 1e3, 3) + "S";
+    if (s3 === "P") s3 += "T0S";
+    return s3;
+  }
+  /**
+   * Returns an ISO 8601-compliant string representation of this Duration, formatted as a time of day.
+   * Note that this will return null if the duration is invalid, negative, or equal to or greater than 24 hours.
+   * @see https://en.wikipedia.org/wiki/ISO_8601#Times
+   * @param {Object} opts - options
+   * @param {boolean} [opts.suppressMilliseconds=false] - exclude milliseconds from the format if they're 0
+   * @param {boolean} [opts.suppressSeconds=false] - exclude seconds from the format if they're 0
+   * @param {boolean} [opts.includePrefix=false] - include the `T` prefix
+   * @param {string} [opts.format='extended'] - choose between the basic and extended format
+   * @example Duration.fromObject({ hours: 11 }).toISOTime() //=> '11:00:00.000'
+   * @example Duration.fromObject({ hours: 11 }).toISOTime({ suppressMilliseconds: true }) //=> '11:00:00'
+   * @example Duration.fromObject({ hours: 11 }).toISOTime({ suppressSeconds: true }) //=> '11:00'
+   * @example Duration.fromObject({ hours: 11 }).toISOTime({ includePrefix: true }) //=> 'T11:00:00.000'
+   * @example Duration.fromObject({ hours: 11 }).toISOTime({ format: 'basic' }) //=> '110000.000'
+   * @return {string}
+   */
+  toISOTime(opts = {}) {
+    if (!this.isValid) return null;
+    const millis = this.toMillis();
+    if (millis < 0 || millis >= 864e5) return null;
+    opts = {
+      suppressMilliseconds: false,
+      suppressSeconds: false,
+      includePrefix: false,
+      format: "extended",
+      ...opts,
+      includeOffset: false
+    };
+    const dateTime = DateTime.fromMillis(millis, { zone: "UTC" });
+    return dateTime.toISOTime(opts);
+  }
+  /**
+   * Returns an ISO 8601 representation of this Duration appropriate for use in JSON.
+   * @return {string}
+   */
+  toJSON() {
+    return this.toISO();
+  }
+  /**
+   * Returns an ISO 8601 representation of this Duration appropriate for use in debugging.
+   * @return {string}
+   */
+  toString() {
+    return this.toISO();
+  }
+  /**
+   * Returns a string representation of this Duration appropriate for the REPL.
+   * @return {string}
+   */
+  [/* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom")]() {
+    if (this.isValid) {
+      return `Duration { values: ${JSON.stringify(this.values)} }`;
+    } else {
+      return `Duration { Invalid, reason: ${this.invalidReason} }`;
+    }
+  }
+  /**
+   * Returns an milliseconds value of this Duration.
+   * @return {number}
+   */
+  toMillis() {
+    if (!this.isValid) return NaN;
+    return durationToMillis(this.matrix, this.values);
+  }
+  /**
+   * Returns an milliseconds value of this Duration. Alias of {@link toMillis}
+   * @return {number}
+   */
+  valueOf() {
+    return this.toMillis();
+  }
+  /**
+   * Make this Duration longer by the specified amount. Return a newly-constructed Duration.
+   * @param {Duration|Object|number} duration - The amount to add. Either a Luxon Duration, a number of milliseconds, the object argument to Duration.fromObject()
+   * @return {Duration}
+   */
+  plus(duration3) {
+    if (!this.isValid) return this;
+    const dur = _Duration.fromDurationLike(duration3), result = {};
+    for (const k2 of orderedUnits$1) {
+      if (hasOwnProperty(dur.values, k2) || hasOwnProperty(this.values, k2)) {
+        result[k2] = dur.get(k2) + this.get(k2);
+      }
+    }
+    return clone$1(this, { values: result }, true);
+  }
+  /**
+   * Make this Duration shorter by the specified amount. Return a newly-constructed Duration.
+   * @param {Duration|Object|number} duration - The amount to subtract. Either a Luxon Duration, a number of milliseconds, the object argument to Duration.fromObject()
+   * @return {Duration}
+   */
+  minus(duration3) {
+    if (!this.isValid) return this;
+    const dur = _Duration.fromDurationLike(duration3);
+    return this.plus(dur.negate());
+  }
+  /**
+   * Scale this Duration by the specified amount. Return a newly-constructed Duration.
+   * @param {function} fn - The function to apply to each unit. Arity is 1 or 2: the value of the unit and, optionally, the unit name. Must return a number.
+   * @example Duration.fromObject({ hours: 1, minutes: 30 }).mapUnits(x => x * 2) //=> { hours: 2, minutes: 60 }
+   * @example Duration.fromObject({ hours: 1, minutes: 30 }).mapUnits((x, u) => u === "hours" ? x * 2 : x) //=> { hours: 2, minutes: 30 }
+   * @return {Duration}
+   */
+  mapUnits(fn) {
+    if (!this.isValid) return this;
+    const result = {};
+    for (const k2 of Object.keys(this.values)) {
+      result[k2] = asNumber(fn(this.values[k2], k2));
+    }
+    return clone$1(this, { values: result }, true);
+  }
+  /**
+   * Get the value of unit.
+   * @param {string} unit - a unit such as 'minute' or 'day'
+   * @example Duration.fromObject({years: 2, days: 3}).get('years') //=> 2
+   * @example Duration.fromObject({years: 2, days: 3}).get('months') //=> 0
+   * @example Duration.fromObject({years: 2, days: 3}).get('days') //=> 3
+   * @return {number}
+   */
+  get(unit) {
+    return this[_Duration.normalizeUnit(unit)];
+  }
+  /**
+   * "Set" the values of specified units. Return a newly-constructed Duration.
+   * @param {Object} values - a mapping of units to numbers
+   * @example dur.set({ years: 2017 })
+   * @example dur.set({ hours: 8, minutes: 30 })
+   * @return {Duration}
+   */
+  set(values) {
+    if (!this.isValid) return this;
+    const mixed = { ...this.values, ...normalizeObject(values, _Duration.normalizeUnit) };
+    return clone$1(this, { values: mixed });
+  }
+  /**
+   * "Set" the locale and/or numberingSystem.  Returns a newly-constructed Duration.
+   * @example dur.reconfigure({ locale: 'en-GB' })
+   * @return {Duration}
+   */
+  reconfigure({ locale, numberingSystem, conversionAccuracy, matrix } = {}) {
+    const loc = this.loc.clone({ locale, numberingSystem });
+    const opts = { loc, matrix, conversionAccuracy };
+    return clone$1(this, opts);
+  }
+  /**
+   * Return the length of the duration in the specified unit.
+   * @param {string} unit - a unit such as 'minutes' or 'days'
+   * @example Duration.fromObject({years: 1}).as('days') //=> 365
+   * @example Duration.fromObject({years: 1}).as('months') //=> 12
+   * @example Duration.fromObject({hours: 60}).as('days') //=> 2.5
+   * @return {number}
+   */
+  as(unit) {
+    return this.isValid ? this.shiftTo(unit).get(unit) : NaN;
+  }
+  /**
+   * Reduce this Duration to its canonical representation in its current units.
+   * Assuming the overall value of the Duration is positive, this means:
+   * - excessive values for lower-order units are converted to higher-order units (if possible, see first and second example)
+   * - negative lower-order units are converted to higher order units (there must be such a higher order unit, otherwise
+   *   the overall value would be negative, see third example)
+   * - fractional values for higher-order units are converted to lower-order units (if possible, see fourth example)
+   *
+   * If the overall value is negative, the result of this method is equivalent to `this.negate().normalize().negate()`.
+   * @example Duration.fromObject({ years: 2, days: 5000 }).normalize().toObject() //=> { years: 15, days: 255 }
+   * @example Duration.fromObject({ days: 5000 }).normalize().toObject() //=> { days: 5000 }
+   * @example Duration.fromObject({ hours: 12, minutes: -45 }).normalize().toObject() //=> { hours: 11, minutes: 15 }
+   * @example Duration.fromObject({ years: 2.5, days: 0, hours: 0 }).normalize().toObject() //=> { years: 2, days: 182, hours: 12 }
+   * @return {Duration}
+   */
+  normalize() {
+    if (!this.isValid) return this;
+    const vals = this.toObject();
+    normalizeValues(this.matrix, vals);
+    return clone$1(this, { values: vals }, true);
+  }
+  /**
+   * Rescale units to its largest representation
+   * @example Duration.fromObject({ milliseconds: 90000 }).rescale().toObject() //=> { minutes: 1, seconds: 30 }
+   * @return {Duration}
+   */
+  rescale() {
+    if (!this.isValid) return this;
+    const vals = removeZeroes(this.normalize().shiftToAll().toObject());
+    return clone$1(this, { values: vals }, true);
+  }
+  /**
+   * Convert this Duration into its representation in a different set of units.
+   * @example Duration.fromObject({ hours: 1, seconds: 30 }).shiftTo('minutes', 'milliseconds').toObject() //=> { minutes: 60, milliseconds: 30000 }
+   * @return {Duration}
+   */
+  shiftTo(...units) {
+    if (!this.isValid) return this;
+    if (units.length === 0) {
+      return this;
+    }
+    units = units.map((u2) => _Duration.normalizeUnit(u2));
+    const built = {}, accumulated = {}, vals = this.toObject();
+    let lastUnit;
+    for (const k2 of orderedUnits$1) {
+      if (units.indexOf(k2) >= 0) {
+        lastUnit = k2;
+        let own2 = 0;
+        for (const ak in accumulated) {
+          own2 += this.matrix[ak][k2] * accumulated[ak];
+          accumulated[ak] = 0;
+        }
+        if (isNumber(vals[k2])) {
+          own2 += vals[k2];
+        }
+        const i2 = Math.trunc(own2);
+        built[k2] = i2;
+        accumulated[k2] = (own2 * 1e3 - i2 * 1e3) / 1e3;
+      } else if (isNumber(vals[k2])) {
+        accumulated[k2] = vals[k2];
+      }
+    }
+    for (const key in accumulated) {
+      if (accumulated[key] !== 0) {
+        built[lastUnit] += key === lastUnit ? accumulated[key] : accumulated[key] / this.matrix[lastUnit][key];
+      }
+    }
+    normalizeValues(this.matrix, built);
+    return clone$1(this, { values: built }, true);
+  }
+  /**
+   * Shift this Duration to all available units.
+   * Same as shiftTo("years", "months", "weeks", "days", "hours", "minutes", "seconds", "milliseconds")
+   * @return {Duration}
+   */
+  shiftToAll() {
+    if (!this.isValid) return this;
+    return this.shiftTo(
+      "years",
+      "months",
+      "weeks",
+      "days",
+      "hours",
+      "minutes",
+      "seconds",
+      "milliseconds"
+    );
+  }
+  /**
+   * Return the negative of this Duration.
+   * @example Duration.fromObject({ hours: 1, seconds: 30 }).negate().toObject() //=> { hours: -1, seconds: -30 }
+   * @return {Duration}
+   */
+  negate() {
+    if (!this.isValid) return this;
+    const negated = {};
+    for (const k2 of Object.keys(this.values)) {
+      negated[k2] = this.values[k2] === 0 ? 0 : -this.values[k2];
+    }
+    return clone$1(this, { values: negated }, true);
+  }
+  /**
+   * Removes all units with values equal to 0 from this Duration.
+   * @example Duration.fromObject({ years: 2, days: 0, hours: 0, minutes: 0 }).removeZeros().toObject() //=> { years: 2 }
+   * @return {Duration}
+   */
+  removeZeros() {
+    if (!this.isValid) return this;
+    const vals = removeZeroes(this.values);
+    return clone$1(this, { values: vals }, true);
+  }
+  /**
+   * Get the years.
+   * @type {number}
+   */
+  get years() {
+    return this.isValid ? this.values.years || 0 : NaN;
+  }
+  /**
+   * Get the quarters.
+   * @type {number}
+   */
+  get quarters() {
+    return this.isValid ? this.values.quarters || 0 : NaN;
+  }
+  /**
+   * Get the months.
+   * @type {number}
+   */
+  get months() {
+    return this.isValid ? this.values.months || 0 : NaN;
+  }
+  /**
+   * Get the weeks
+   * @type {number}
+   */
+  get weeks() {
+    return this.isValid ? this.values.weeks || 0 : NaN;
+  }
+  /**
+   * Get the days.
+   * @type {number}
+   */
+  get days() {
+    return this.isValid ? this.values.days || 0 : NaN;
+  }
+  /**
+   * Get the hours.
+   * @type {number}
+   */
+  get hours() {
+    return this.isValid ? this.values.hours || 0 : NaN;
+  }
+  /**
+   * Get the minutes.
+   * @type {number}
+   */
+  get minutes() {
+    return this.isValid ? this.values.minutes || 0 : NaN;
+  }
+  /**
+   * Get the seconds.
+   * @return {number}
+   */
+  get seconds() {
+    return this.isValid ? this.values.seconds || 0 : NaN;
+  }
+  /**
+   * Get the milliseconds.
+   * @return {number}
+   */
+  get milliseconds() {
+    return this.isValid ? this.values.milliseconds || 0 : NaN;
+  }
+  /**
+   * Returns whether the Duration is invalid. Invalid durations are returned by diff operations
+   * on invalid DateTimes or Intervals.
+   * @return {boolean}
+   */
+  get isValid() {
+    return this.invalid === null;
+  }
+  /**
+   * Returns an error code if this Duration became invalid, or null if the Duration is valid
+   * @return {string}
+   */
+  get invalidReason() {
+    return this.invalid ? this.invalid.reason : null;
+  }
+  /**
+   * Returns an explanation of why this Duration became invalid, or null if the Duration is valid
+   * @type {string}
+   */
+  get invalidExplanation() {
+    return this.invalid ? this.invalid.explanation : null;
+  }
+  /**
+   * Equality check
+   * Two Durations are equal iff they have the same units and the same values for each unit.
+   * @param {Duration} other
+   * @return {boolean}
+   */
+  equals(other) {
+    if (!this.isValid || !other.isValid) {
+      return false;
+    }
+    if (!this.loc.equals(other.loc)) {
+      return false;
+    }
+    function eq(v1, v2) {
+      if (v1 === void 0 || v1 === 0) return v2 === void 0 || v2 === 0;
+      return v1 === v2;
+    }
+    for (const u2 of orderedUnits$1) {
+      if (!eq(this.values[u2], other.values[u2])) {
+        return false;
+      }
+    }
+    return true;
+  }
+};
+var INVALID$1 = "Invalid Interval";
+function validateStartEnd(start, end) {
+  if (!start || !start.isValid) {
+    return Interval.invalid("missing or invalid start");
+  } else if (!end || !end.isValid) {
+    return Interval.invalid("missing or invalid end");
+  } else if (end < start) {
+    return Interval.invalid(
+      "end before start",
+      `The end of an interval must be after its start, but you had start=${start.toISO()} and end=${end.toISO()}`
+    );
+  } else {
+    return null;
+  }
+}
+var Interval = class _Interval {
+  /**
+   * @private
+   */
+  constructor(config4) {
+    this.s = config4.start;
+    this.e = config4.end;
+    this.invalid = config4.invalid || null;
+    this.isLuxonInterval = true;
+  }
+  /**
+   * Create an invalid Interval.
+   * @param {string} reason - simple string of why this Interval is invalid. Should not contain parameters or anything else data-dependent
+   * @param {string} [explanation=null] - longer explanation, may include parameters and other useful debugging information
+   * @return {Interval}
+   */
+  static invalid(reason, explanation = null) {
+    if (!reason) {
+      throw new InvalidArgumentError("need to specify a reason the Interval is invalid");
+    }
+    const invalid = reason instanceof Invalid ? reason : new Invalid(reason, explanation);
+    if (Settings.throwOnInvalid) {
+      throw new InvalidIntervalError(invalid);
+    } else {
+      return new _Interval({ invalid });
+    }
+  }
+  /**
+   * Create an Interval from a start DateTime and an end DateTime. Inclusive of the start but not the end.
+   * @param {DateTime|Date|Object} start
+   * @param {DateTime|Date|Object} end
+   * @return {Interval}
+   */
+  static fromDateTimes(start, end) {
+    const builtStart = friendlyDateTime(start), builtEnd = friendlyDateTime(end);
+    const validateError = validateStartEnd(builtStart, builtEnd);
+    if (validateError == null) {
+      return new _Interval({
+        start: builtStart,
+        end: builtEnd
+      });
+    } else {
+      return validateError;
+    }
+  }
+  /**
+   * Create an Interval from a start DateTime and a Duration to extend to.
+   * @param {DateTime|Date|Object} start
+   * @param {Duration|Object|number} duration - the length of the Interval.
+   * @return {Interval}
+   */
+  static after(start, duration3) {
+    const dur = Duration.fromDurationLike(duration3), dt = friendlyDateTime(start);
+    return _Interval.fromDateTimes(dt, dt.plus(dur));
+  }
+  /**
+   * Create an Interval from an end DateTime and a Duration to extend backwards to.
+   * @param {DateTime|Date|Object} end
+   * @param {Duration|Object|number} duration - the length of the Interval.
+   * @return {Interval}
+   */
+  static before(end, duration3) {
+    const dur = Duration.fromDurationLike(duration3), dt = friendlyDateTime(end);
+    return _Interval.fromDateTimes(dt.minus(dur), dt);
+  }
+  /**
+   * Create an Interval from an ISO 8601 string.
+   * Accepts `<start>/<end>`, `<start>/<duration>`, and `<duration>/<end>` formats.
+   * @param {string} text - the ISO string to parse
+   * @param {Object} [opts] - options to pass {@link DateTime#fromISO} and optionally {@link Duration#fromISO}
+   * @see https://en.wikipedia.org/wiki/ISO_8601#Time_intervals
+   * @return {Interval}
+   */
+  static fromISO(text2, opts) {
+    const [s3, e3] = (text2 || "").split("/", 2);
+    if (s3 && e3) {
+      let start, startIsValid;
+      try {
+        start = DateTime.fromISO(s3, opts);
+        startIsValid = start.isValid;
+      } catch (e4) {
+        startIsValid = false;
+      }
+      let end, endIsValid;
+      try {
+        end = DateTime.fromISO(e3, opts);
+        endIsValid = end.isValid;
+      } catch (e4) {
+        endIsValid = false;
+      }
+      if (startIsValid && endIsValid) {
+        return _Interval.fromDateTimes(start, end);
+      }
+      if (startIsValid) {
+        const dur = Duration.fromISO(e3, opts);
+        if (dur.isValid) {
+          return _Interval.after(start, dur);
+        }
+      } else if (endIsValid) {
+        const dur = Duration.fromISO(s3, opts);
+        if (dur.isValid) {
+          return _Interval.before(end, dur);
+        }
+      }
+    }
+    return _Interval.invalid("unparsable", `the input "${text2}" can't be parsed as ISO 8601`);
+  }
+  /**
+   * Check if an object is an Interval. Works across context boundaries
+   * @param {object} o
+   * @return {boolean}
+   */
+  static isInterval(o2) {
+    return o2 && o2.isLuxonInterval || false;
+  }
+  /**
+   * Returns the start of the Interval
+   * @type {DateTime}
+   */
+  get start() {
+    return this.isValid ? this.s : null;
+  }
+  /**
+   * Returns the end of the Interval. This is the first instant which is not part of the interval
+   * (Interval is half-open).
+   * @type {DateTime}
+   */
+  get end() {
+    return this.isValid ? this.e : null;
+  }
+  /**
+   * Returns the last DateTime included in the interval (since end is not part of the interval)
+   * @type {DateTime}
+   */
+  get lastDateTime() {
+    return this.isValid ? this.e ? this.e.minus(1) : null : null;
+  }
+  /**
+   * Returns whether this Interval's end is at least its start, meaning that the Interval isn't 'backwards'.
+   * @type {boolean}
+   */
+  get isValid() {
+    return this.invalidReason === null;
+  }
+  /**
+   * Returns an error code if this Interval is invalid, or null if the Interval is valid
+   * @type {string}
+   */
+  get invalidReason() {
+    return this.invalid ? this.invalid.reason : null;
+  }
+  /**
+   * Returns an explanation of why this Interval became invalid, or null if the Interval is valid
+   * @type {string}
+   */
+  get invalidExplanation() {
+    return this.invalid ? this.invalid.explanation : null;
+  }
+  /**
+   * Returns the length of the Interval in the specified unit.
+   * @param {string} unit - the unit (such as 'hours' or 'days') to return the length in.
+   * @return {number}
+   */
+  length(unit = "milliseconds") {
+    return this.isValid ? this.toDuration(...[unit]).get(unit) : NaN;
+  }
+  /**
+   * Returns the count of minutes, hours, days, months, or years included in the Interval, even in part.
+   * Unlike {@link Interval#length} this counts sections of the calendar, not periods of time, e.g. specifying 'day'
+   * asks 'what dates are included in this interval?', not 'how many days long is this interval?'
+   * @param {string} [unit='milliseconds'] - the unit of time to count.
+   * @param {Object} opts - options
+   * @param {boolean} [opts.useLocaleWeeks=false] - If true, use weeks based on the locale, i.e. use the locale-dependent start of the week; this operation will always use the locale of the start DateTime
+   * @return {number}
+   */
+  count(unit = "milliseconds", opts) {
+    if (!this.isValid) return NaN;
+    const start = this.start.startOf(unit, opts);
+    let end;
+    if (opts?.useLocaleWeeks) {
+      end = this.end.reconfigure({ locale: start.locale });
+    } else {
+      end = this.end;
+    }
+    end = end.startOf(unit, opts);
+    return Math.floor(end.diff(start, unit).get(unit)) + (end.valueOf() !== this.end.valueOf());
+  }
+  /**
+   * Returns whether this Interval's start and end are both in the same unit of time
+   * @param {string} unit - the unit of time to check sameness on
+   * @return {boolean}
+   */
+  hasSame(unit) {
+    return this.isValid ? this.isEmpty() || this.e.minus(1).hasSame(this.s, unit) : false;
+  }
+  /**
+   * Return whether this Interval has the same start and end DateTimes.
+   * @return {boolean}
+   */
+  isEmpty() {
+    return this.s.valueOf() === this.e.valueOf();
+  }
+  /**
+   * Return whether this Interval's start is after the specified DateTime.
+   * @param {DateTime} dateTime
+   * @return {boolean}
+   */
+  isAfter(dateTime) {
+    if (!this.isValid) return false;
+    return this.s > dateTime;
+  }
+  /**
+   * Return whether this Interval's end is before the specified DateTime.
+   * @param {DateTime} dateTime
+   * @return {boolean}
+   */
+  isBefore(dateTime) {
+    if (!this.isValid) return false;
+    return this.e <= dateTime;
+  }
+  /**
+   * Return whether this Interval contains the specified DateTime.
+   * @param {DateTime} dateTime
+   * @return {boolean}
+   */
+  contains(dateTime) {
+    if (!this.isValid) return false;
+    return this.s <= dateTime && this.e > dateTime;
+  }
+  /**
+   * "Sets" the start and/or end dates. Returns a newly-constructed Interval.
+   * @param {Object} values - the values to set
+   * @param {DateTime} values.start - the starting DateTime
+   * @param {DateTime} values.end - the ending DateTime
+   * @return {Interval}
+   */
+  set({ start, end } = {}) {
+    if (!this.isValid) return this;
+    return _Interval.fromDateTimes(start || this.s, end || this.e);
+  }
+  /**
+   * Split this Interval at each of the specified DateTimes
+   * @param {...DateTime} dateTimes - the unit of time to count.
+   * @return {Array}
+   */
+  splitAt(...dateTimes) {
+    if (!this.isValid) return [];
+    const sorted = dateTimes.map(friendlyDateTime).filter((d2) => this.contains(d2)).sort((a2, b2) => a2.toMillis() - b2.toMillis()), results = [];
+    let { s: s3 } = this, i2 = 0;
+    while (s3 < this.e) {
+      const added = sorted[i2] || this.e, next = +added > +this.e ? this.e : added;
+      results.push(_Interval.fromDateTimes(s3, next));
+      s3 = next;
+      i2 += 1;
+    }
+    return results;
+  }
+  /**
+   * Split this Interval into smaller Intervals, each of the specified length.
+   * Left over time is grouped into a smaller interval
+   * @param {Duration|Object|number} duration - The length of each resulting interval.
+   * @return {Array}
+   */
+  splitBy(duration3) {
+    const dur = Duration.fromDurationLike(duration3);
+    if (!this.isValid || !dur.isValid || dur.as("milliseconds") === 0) {
+      return [];
+    }
+    let { s: s3 } = this, idx = 1, next;
+    const results = [];
+    while (s3 < this.e) {
+      const added = this.start.plus(dur.mapUnits((x2) => x2 * idx));
+      next = +added > +this.e ? this.e : added;
+      results.push(_Interval.fromDateTimes(s3, next));
+      s3 = next;
+      idx += 1;
+    }
+    return results;
+  }
+  /**
+   * Split this Interval into the specified number of smaller intervals.
+   * @param {number} numberOfParts - The number of Intervals to divide the Interval into.
+   * @return {Array}
+   */
+  divideEqually(numberOfParts) {
+    if (!this.isValid) return [];
+    return this.splitBy(this.length() / numberOfParts).slice(0, numberOfParts);
+  }
+  /**
+   * Return whether this Interval overlaps with the specified Interval
+   * @param {Interval} other
+   * @return {boolean}
+   */
+  overlaps(other) {
+    return this.e > other.s && this.s < other.e;
+  }
+  /**
+   * Return whether this Interval's end is adjacent to the specified Interval's start.
+   * @param {Interval} other
+   * @return {boolean}
+   */
+  abutsStart(other) {
+    if (!this.isValid) return false;
+    return +this.e === +other.s;
+  }
+  /**
+   * Return whether this Interval's start is adjacent to the specified Interval's end.
+   * @param {Interval} other
+   * @return {boolean}
+   */
+  abutsEnd(other) {
+    if (!this.isValid) return false;
+    return +other.e === +this.s;
+  }
+  /**
+   * Returns true if this Interval fully contains the specified Interval, specifically if the intersect (of this Interval and the other Interval) is equal to the other Interval; false otherwise.
+   * @param {Interval} other
+   * @return {boolean}
+   */
+  engulfs(other) {
+    if (!this.isValid) return false;
+    return this.s <= other.s && this.e >= other.e;
+  }
+  /**
+   * Return whether this Interval has the same start and end as the specified Interval.
+   * @param {Interval} other
+   * @return {boolean}
+   */
+  equals(other) {
+    if (!this.isValid || !other.isValid) {
+      return false;
+    }
+    return this.s.equals(other.s) && this.e.equals(other.e);
+  }
+  /**
+   * Return an Interval representing the intersection of this Interval and the specified Interval.
+   * Specifically, the resulting Interval has the maximum start time and the minimum end time of the two Intervals.
+   * Returns null if the intersection is empty, meaning, the intervals don't intersect.
+   * @param {Interval} other
+   * @return {Interval}
+   */
+  intersection(other) {
+    if (!this.isValid) return this;
+    const s3 = this.s > other.s ? this.s : other.s, e3 = this.e < other.e ? this.e : other.e;
+    if (s3 >= e3) {
+      return null;
+    } else {
+      return _Interval.fromDateTimes(s3, e3);
+    }
+  }
+  /**
+   * Return an Interval representing the union of this Interval and the specified Interval.
+   * Specifically, the resulting Interval has the minimum start time and the maximum end time of the two Intervals.
+   * @param {Interval} other
+   * @return {Interval}
+   */
+  union(other) {
+    if (!this.isValid) return this;
+    const s3 = this.s < other.s ? this.s : other.s, e3 = this.e > other.e ? this.e : other.e;
+    return _Interval.fromDateTimes(s3, e3);
+  }
+  /**
+   * Merge an array of Intervals into an equivalent minimal set of Intervals.
+   * Combines overlapping and adjacent Intervals.
+   * The resulting array will contain the Intervals in ascending order, that is, starting with the earliest Interval
+   * and ending with the latest.
+   *
+   * @param {Array} intervals
+   * @return {Array}
+   */
+  static merge(intervals) {
+    const [found, final] = intervals.sort((a2, b2) => a2.s - b2.s).reduce(
+      ([sofar, current2], item) => {
+        if (!current2) {
+          return [sofar, item];
+        } else if (current2.overlaps(item) || current2.abutsStart(item)) {
+          return [sofar, current2.union(item)];
+        } else {
+          return [sofar.concat([current2]), item];
+        }
+      },
+      [[], null]
+    );
+    if (final) {
+      found.push(final);
+    }
+    return found;
+  }
+  /**
+   * Return an array of Intervals representing the spans of time that only appear in one of the specified Intervals.
+   * @param {Array} intervals
+   * @return {Array}
+   */
+  static xor(intervals) {
+    let start = null, currentCount = 0;
+    const results = [], ends = intervals.map((i2) => [
+      { time: i2.s, type: "s" },
+      { time: i2.e, type: "e" }
+    ]), flattened = Array.prototype.concat(...ends), arr = flattened.sort((a2, b2) => a2.time - b2.time);
+    for (const i2 of arr) {
+      currentCount += i2.type === "s" ? 1 : -1;
+      if (currentCount === 1) {
+        start = i2.time;
+      } else {
+        if (start && +start !== +i2.time) {
+          results.push(_Interval.fromDateTimes(start, i2.time));
+        }
+        start = null;
+      }
+    }
+    return _Interval.merge(results);
+  }
+  /**
+   * Return an Interval representing the span of time in this Interval that doesn't overlap with any of the specified Intervals.
+   * @param {...Interval} intervals
+   * @return {Array}
+   */
+  difference(...intervals) {
+    return _Interval.xor([this].concat(intervals)).map((i2) => this.intersection(i2)).filter((i2) => i2 && !i2.isEmpty());
+  }
+  /**
+   * Returns a string representation of this Interval appropriate for debugging.
+   * @return {string}
+   */
+  toString() {
+    if (!this.isValid) return INVALID$1;
+    return `[${this.s.toISO()} \u2013 ${this.e.toISO()})`;
+  }
+  /**
+   * Returns a string representation of this Interval appropriate for the REPL.
+   * @return {string}
+   */
+  [/* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom")]() {
+    if (this.isValid) {
+      return `Interval { start: ${this.s.toISO()}, end: ${this.e.toISO()} }`;
+    } else {
+      return `Interval { Invalid, reason: ${this.invalidReason} }`;
+    }
+  }
+  /**
+   * Returns a localized string representing this Interval. Accepts the same options as the
+   * Intl.DateTimeFormat constructor and any presets defined by Luxon, such as
+   * {@link DateTime.DATE_FULL} or {@link DateTime.TIME_SIMPLE}. The exact behavior of this method
+   * is browser-specific, but in general it will return an appropriate representation of the
+   * Interval in the assigned locale. Defaults to the system's locale if no locale has been
+   * specified.
+   * @see https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/DateTimeFormat
+   * @param {Object} [formatOpts=DateTime.DATE_SHORT] - Either a DateTime preset or
+   * Intl.DateTimeFormat constructor options.
+   * @param {Object} opts - Options to override the configuration of the start DateTime.
+   * @example Interval.fromISO('2022-11-07T09:00Z/2022-11-08T09:00Z').toLocaleString(); //=> 11/7/2022 – 11/8/2022
+   * @example Interval.fromISO('2022-11-07T09:00Z/2022-11-08T09:00Z').toLocaleString(DateTime.DATE_FULL); //=> November 7 – 8, 2022
+   * @example Interval.fromISO('2022-11-07T09:00Z/2022-11-08T09:00Z').toLocaleString(DateTime.DATE_FULL, { locale: 'fr-FR' }); //=> 7–8 novembre 2022
+   * @example Interval.fromISO('2022-11-07T17:00Z/2022-11-07T19:00Z').toLocaleString(DateTime.TIME_SIMPLE); //=> 6:00 – 8:00 PM
+   * @example Interval.fromISO('2022-11-07T17:00Z/2022-11-07T19:00Z').toLocaleString({ weekday: 'short', month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit' }); //=> Mon, Nov 07, 6:00 – 8:00 p
+   * @return {string}
+   */
+  toLocaleString(formatOpts = DATE_SHORT, opts = {}) {
+    return this.isValid ? Formatter.create(this.s.loc.clone(opts), formatOpts).formatInterval(this) : INVALID$1;
+  }
+  /**
+   * Returns an ISO 8601-compliant string representation of this Interval.
+   * @see https://en.wikipedia.org/wiki/ISO_8601#Time_intervals
+   * @param {Object} opts - The same options as {@link DateTime#toISO}
+   * @return {string}
+   */
+  toISO(opts) {
+    if (!this.isValid) return INVALID$1;
+    return `${this.s.toISO(opts)}/${this.e.toISO(opts)}`;
+  }
+  /**
+   * Returns an ISO 8601-compliant string representation of date of this Interval.
+   * The time components are ignored.
+   * @see https://en.wikipedia.org/wiki/ISO_8601#Time_intervals
+   * @return {string}
+   */
+  toISODate() {
+    if (!this.isValid) return INVALID$1;
+    return `${this.s.toISODate()}/${this.e.toISODate()}`;
+  }
+  /**
+   * Returns an ISO 8601-compliant string representation of time of this Interval.
+   * The date components are ignored.
+   * @see https://en.wikipedia.org/wiki/ISO_8601#Time_intervals
+   * @param {Object} opts - The same options as {@link DateTime#toISO}
+   * @return {string}
+   */
+  toISOTime(opts) {
+    if (!this.isValid) return INVALID$1;
+    return `${this.s.toISOTime(opts)}/${this.e.toISOTime(opts)}`;
+  }
+  /**
+   * Returns a string representation of this Interval formatted according to the specified format
+   * string. **You may not want this.** See {@link Interval#toLocaleString} for a more flexible
+   * formatting tool.
+   * @param {string} dateFormat - The format string. This string formats the start and end time.
+   * See {@link DateTime#toFormat} for details.
+   * @param {Object} opts - Options.
+   * @param {string} [opts.separator =  ' – '] - A separator to place between the start and end
+   * representations.
+   * @return {string}
+   */
+  toFormat(dateFormat, { separator = " \u2013 " } = {}) {
+    if (!this.isValid) return INVALID$1;
+    return `${this.s.toFormat(dateFormat)}${separator}${this.e.toFormat(dateFormat)}`;
+  }
+  /**
+   * Return a Duration representing the time spanned by this interval.
+   * @param {string|string[]} [unit=['milliseconds']] - the unit or units (such as 'hours' or 'days') to include in the duration.
+   * @param {Object} opts - options that affect the creation of the Duration
+   * @param {string} [opts.conversionAccuracy='casual'] - the conversion system to use
+   * @example Interval.fromDateTimes(dt1, dt2).toDuration().toObject() //=> { milliseconds: 88489257 }
+   * @example Interval.fromDateTimes(dt1, dt2).toDuration('days').toObject() //=> { days: 1.0241812152777778 }
+   * @example Interval.fromDateTimes(dt1, dt2).toDuration(['hours', 'minutes']).toObject() //=> { hours: 24, minutes: 34.82095 }
+   * @example Interval.fromDateTimes(dt1, dt2).toDuration(['hours', 'minutes', 'seconds']).toObject() //=> { hours: 24, minutes: 34, seconds: 49.257 }
+   * @example Interval.fromDateTimes(dt1, dt2).toDuration('seconds').toObject() //=> { seconds: 88489.257 }
+   * @return {Duration}
+   */
+  toDuration(unit, opts) {
+    if (!this.isValid) {
+      return Duration.invalid(this.invalidReason);
+    }
+    return this.e.diff(this.s, unit, opts);
+  }
+  /**
+   * Run mapFn on the interval start and end, returning a new Interval from the resulting DateTimes
+   * @param {function} mapFn
+   * @return {Interval}
+   * @example Interval.fromDateTimes(dt1, dt2).mapEndpoints(endpoint => endpoint.toUTC())
+   * @example Interval.fromDateTimes(dt1, dt2).mapEndpoints(endpoint => endpoint.plus({ hours: 2 }))
+   */
+  mapEndpoints(mapFn) {
+    return _Interval.fromDateTimes(mapFn(this.s), mapFn(this.e));
+  }
+};
+var Info = class {
+  /**
+   * Return whether the specified zone contains a DST.
+   * @param {string|Zone} [zone='local'] - Zone to check. Defaults to the environment's local zone.
+   * @return {boolean}
+   */
+  static hasDST(zone = Settings.defaultZone) {
+    const proto = DateTime.now().setZone(zone).set({ month: 12 });
+    return !zone.isUniversal && proto.offset !== proto.set({ month: 6 }).offset;
+  }
+  /**
+   * Return whether the specified zone is a valid IANA specifier.
+   * @param {string} zone - Zone to check
+   * @return {boolean}
+   */
+  static isValidIANAZone(zone) {
+    return IANAZone.isValidZone(zone);
+  }
+  /**
+   * Converts the input into a {@link Zone} instance.
+   *
+   * * If `input` is already a Zone instance, it is returned unchanged.
+   * * If `input` is a string containing a valid time zone name, a Zone instance
+   *   with that name is returned.
+   * * If `input` is a string that doesn't refer to a known time zone, a Zone
+   *   instance with {@link Zone#isValid} == false is returned.
+   * * If `input is a number, a Zone instance with the specified fixed offset
+   *   in minutes is returned.
+   * * If `input` is `null` or `undefined`, the default zone is returned.
+   * @param {string|Zone|number} [input] - the value to be converted
+   * @return {Zone}
+   */
+  static normalizeZone(input2) {
+    return normalizeZone(input2, Settings.defaultZone);
+  }
+  /**
+   * Get the weekday on which the week starts according to the given locale.
+   * @param {Object} opts - options
+   * @param {string} [opts.locale] - the locale code
+   * @param {string} [opts.locObj=null] - an existing locale object to use
+   * @returns {number} the start of the week, 1 for Monday through 7 for Sunday
+   */
+  static getStartOfWeek({ locale = null, locObj = null } = {}) {
+    return (locObj || Locale.create(locale)).getStartOfWeek();
+  }
+  /**
+   * Get the minimum number of days necessary in a week before it is considered part of the next year according
+   * to the given locale.
+   * @param {Object} opts - options
+   * @param {string} [opts.locale] - the locale code
+   * @param {string} [opts.locObj=null] - an existing locale object to use
+   * @returns {number}
+   */
+  static getMinimumDaysInFirstWeek({ locale = null, locObj = null } = {}) {
+    return (locObj || Locale.create(locale)).getMinDaysInFirstWeek();
+  }
+  /**
+   * Get the weekdays, which are considered the weekend according to the given locale
+   * @param {Object} opts - options
+   * @param {string} [opts.locale] - the locale code
+   * @param {string} [opts.locObj=null] - an existing locale object to use
+   * @returns {number[]} an array of weekdays, 1 for Monday through 7 for Sunday
+   */
+  static getWeekendWeekdays({ locale = null, locObj = null } = {}) {
+    return (locObj || Locale.create(locale)).getWeekendDays().slice();
+  }
+  /**
+   * Return an array of standalone month names.
+   * @see https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/DateTimeFormat
+   * @param {string} [length='long'] - the length of the month representation, such as "numeric", "2-digit", "narrow", "short", "long"
+   * @param {Object} opts - options
+   * @param {string} [opts.locale] - the locale code
+   * @param {string} [opts.numberingSystem=null] - the numbering system
+   * @param {string} [opts.locObj=null] - an existing locale object to use
+   * @param {string} [opts.outputCalendar='gregory'] - the calendar
+   * @example Info.months()[0] //=> 'January'
+   * @example Info.months('short')[0] //=> 'Jan'
+   * @example Info.months('numeric')[0] //=> '1'
+   * @example Info.months('short', { locale: 'fr-CA' } )[0] //=> 'janv.'
+   * @example Info.months('numeric', { locale: 'ar' })[0] //=> '١'
+   * @example Info.months('long', { outputCalendar: 'islamic' })[0] //=> 'Rabiʻ I'
+   * @return {Array}
+   */
+  static months(length = "long", { locale = null, numberingSystem = null, locObj = null, outputCalendar = "gregory" } = {}) {
+    return (locObj || Locale.create(locale, numberingSystem, outputCalendar)).months(length);
+  }
+  /**
+   * Return an array of format month names.
+   * Format months differ from standalone months in that they're meant to appear next to the day of the month. In some languages, that
+   * changes the string.
+   * See {@link Info#months}
+   * @param {string} [length='long'] - the length of the month representation, such as "numeric", "2-digit", "narrow", "short", "long"
+   * @param {Object} opts - options
+   * @param {string} [opts.locale] - the locale code
+   * @param {string} [opts.numberingSystem=null] - the numbering system
+   * @param {string} [opts.locObj=null] - an existing locale object to use
+   * @param {string} [opts.outputCalendar='gregory'] - the calendar
+   * @return {Array}
+   */
+  static monthsFormat(length = "long", { locale = null, numberingSystem = null, locObj = null, outputCalendar = "gregory" } = {}) {
+    return (locObj || Locale.create(locale, numberingSystem, outputCalendar)).months(length, true);
+  }
+  /**
+   * Return an array of standalone week names.
+   * @see https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/DateTimeFormat
+   * @param {string} [length='long'] - the length of the weekday representation, such as "narrow", "short", "long".
+   * @param {Object} opts - options
+   * @param {string} [opts.locale] - the locale code
+   * @param {string} [opts.numberingSystem=null] - the numbering system
+   * @param {string} [opts.locObj=null] - an existing locale object to use
+   * @example Info.weekdays()[0] //=> 'Monday'
+   * @example Info.weekdays('short')[0] //=> 'Mon'
+   * @example Info.weekdays('short', { locale: 'fr-CA' })[0] //=> 'lun.'
+   * @example Info.weekdays('short', { locale: 'ar' })[0] //=> 'الاثنين'
+   * @return {Array}
+   */
+  static weekdays(length = "long", { locale = null, numberingSystem = null, locObj = null } = {}) {
+    return (locObj || Locale.create(locale, numberingSystem, null)).weekdays(length);
+  }
+  /**
+   * Return an array of format week names.
+   * Format weekdays differ from standalone weekdays in that they're meant to appear next to more date information. In some languages, that
+   * changes the string.
+   * See {@link Info#weekdays}
+   * @param {string} [length='long'] - the length of the month representation, such as "narrow", "short", "long".
+   * @param {Object} opts - options
+   * @param {string} [opts.locale=null] - the locale code
+   * @param {string} [opts.numberingSystem=null] - the numbering system
+   * @param {string} [opts.locObj=null] - an existing locale object to use
+   * @return {Array}
+   */
+  static weekdaysFormat(length = "long", { locale = null, numberingSystem = null, locObj = null } = {}) {
+    return (locObj || Locale.create(locale, numberingSystem, null)).weekdays(length, true);
+  }
+  /**
+   * Return an array of meridiems.
+   * @param {Object} opts - options
+   * @param {string} [opts.locale] - the locale code
+   * @example Info.meridiems() //=> [ 'AM', 'PM' ]
+   * @example Info.meridiems({ locale: 'my' }) //=> [ 'နံနက်', 'ညနေ' ]
+   * @return {Array}
+   */
+  static meridiems({ locale = null } = {}) {
+    return Locale.create(locale).meridiems();
+  }
+  /**
+   * Return an array of eras, such as ['BC', 'AD']. The locale can be specified, but the calendar system is always Gregorian.
+   * @param {string} [length='short'] - the length of the era representation, such as "short" or "long".
+   * @param {Object} opts - options
+   * @param {string} [opts.locale] - the locale code
+   * @example Info.eras() //=> [ 'BC', 'AD' ]
+   * @example Info.eras('long') //=> [ 'Before Christ', 'Anno Domini' ]
+   * @example Info.eras('long', { locale: 'fr' }) //=> [ 'avant Jésus-Christ', 'après Jésus-Christ' ]
+   * @return {Array}
+   */
+  static eras(length = "short", { locale = null } = {}) {
+    return Locale.create(locale, null, "gregory").eras(length);
+  }
+  /**
+   * Return the set of available features in this environment.
+   * Some features of Luxon are not available in all environments. For example, on older browsers, relative time formatting support is not available. Use this function to figure out if that's the case.
+   * Keys:
+   * * `relative`: whether this environment supports relative time formatting
+   * * `localeWeek`: whether this environment supports different weekdays for the start of the week based on the locale
+   * @example Info.features() //=> { relative: false, localeWeek: true }
+   * @return {Object}
+   */
+  static features() {
+    return { relative: hasRelative(), localeWeek: hasLocaleWeekInfo() };
+  }
+};
+function dayDiff(earlier, later) {
+  const utcDayStart = (dt) => dt.toUTC(0, { keepLocalTime: true }).startOf("day").valueOf(), ms = utcDayStart(later) - utcDayStart(earlier);
+  return Math.floor(Duration.fromMillis(ms).as("days"));
+}
+function highOrderDiffs(cursor, later, units) {
+  const differs = [
+    ["years", (a2, b2) => b2.year - a2.year],
+    ["quarters", (a2, b2) => b2.quarter - a2.quarter + (b2.year - a2.year) * 4],
+    ["months", (a2, b2) => b2.month - a2.month + (b2.year - a2.year) * 12],
+    [
+      "weeks",
+      (a2, b2) => {
+        const days = dayDiff(a2, b2);
+        return (days - days % 7) / 7;
+      }
+    ],
+    ["days", dayDiff]
+  ];
+  const results = {};
+  const earlier = cursor;
+  let lowestOrder, highWater;
+  for (const [unit, differ] of differs) {
+    if (units.indexOf(unit) >= 0) {
+      lowestOrder = unit;
+      results[unit] = differ(cursor, later);
+      highWater = earlier.plus(results);
+      if (highWater > later) {
+        results[unit]--;
+        cursor = earlier.plus(results);
+        if (cursor > later) {
+          highWater = cursor;
+          results[unit]--;
+          cursor = earlier.plus(results);
+        }
+      } else {
+        cursor = highWater;
+      }
+    }
+  }
+  return [cursor, results, highWater, lowestOrder];
+}
+function diff(earlier, later, units, opts) {
+  let [cursor, results, highWater, lowestOrder] = highOrderDiffs(earlier, later, units);
+  const remainingMillis = later - cursor;
+  const lowerOrderUnits = units.filter(
+    (u2) => ["hours", "minutes", "seconds", "milliseconds"].indexOf(u2) >= 0
+  );
+  if (lowerOrderUnits.length === 0) {
+    if (highWater < later) {
+      highWater = cursor.plus({ [lowestOrder]: 1 });
+    }
+    if (highWater !== cursor) {
+      results[lowestOrder] = (results[lowestOrder] || 0) + remainingMillis / (highWater - cursor);
+    }
+  }
+  const duration3 = Duration.fromObject(results, opts);
+  if (lowerOrderUnits.length > 0) {
+    return Duration.fromMillis(remainingMillis, opts).shiftTo(...lowerOrderUnits).plus(duration3);
+  } else {
+    return duration3;
+  }
+}
+var MISSING_FTP = "missing Intl.DateTimeFormat.formatToParts support";
+function intUnit(regex2, post = (i2) => i2) {
+  return { regex: regex2, deser: ([s3]) => post(parseDigits(s3)) };
+}
+var NBSP = String.fromCharCode(160);
+var spaceOrNBSP = `[ ${NBSP}]`;
+var spaceOrNBSPRegExp = new RegExp(spaceOrNBSP, "g");
+function fixListRegex(s3) {
+  return s3.replace(/\./g, "\\.?").replace(spaceOrNBSPRegExp, spaceOrNBSP);
+}
+function stripInsensitivities(s3) {
+  return s3.replace(/\./g, "").replace(spaceOrNBSPRegExp, " ").toLowerCase();
+}
+function oneOf(strings, startIndex) {
+  if (strings === null) {
+    return null;
+  } else {
+    return {
+      regex: RegExp(strings.map(fixListRegex).join("|")),
+      deser: ([s3]) => strings.findIndex((i2) => stripInsensitivities(s3) === stripInsensitivities(i2)) + startIndex
+    };
+  }
+}
+function offset(regex2, groups2) {
+  return { regex: regex2, deser: ([, h2, m2]) => signedOffset(h2, m2), groups: groups2 };
+}
+function simple(regex2) {
+  return { regex: regex2, deser: ([s3]) => s3 };
+}
+function escapeToken(value) {
+  return value.replace(/[\-\[\]{}()*+?.,\\\^$|#\s]/g, "\\$&");
+}
+function unitForToken(token, loc) {
+  const one = digitRegex(loc), two = digitRegex(loc, "{2}"), three = digitRegex(loc, "{3}"), four = digitRegex(loc, "{4}"), six = digitRegex(loc, "{6}"), oneOrTwo = digitRegex(loc, "{1,2}"), oneToThree = digitRegex(loc, "{1,3}"), oneToSix = digitRegex(loc, "{1,6}"), oneToNine = digitRegex(loc, "{1,9}"), twoToFour = digitRegex(loc, "{2,4}"), fourToSix = digitRegex(loc, "{4,6}"), literal2 = (t2) => ({ regex: RegExp(escapeToken(t2.val)), deser: ([s3]) => s3, literal: true }), unitate = (t2) => {
+    if (token.literal) {
+      return literal2(t2);
+    }
+    switch (t2.val) {
+      // era
+      case "G":
+        return oneOf(loc.eras("short"), 0);
+      case "GG":
+        return oneOf(loc.eras("long"), 0);
+      // years
+      case "y":
+        return intUnit(oneToSix);
+      case "yy":
+        return intUnit(twoToFour, untruncateYear);
+      case "yyyy":
+        return intUnit(four);
+      case "yyyyy":
+        return intUnit(fourToSix);
+      case "yyyyyy":
+        return intUnit(six);
+      // months
+      case "M":
+        return intUnit(oneOrTwo);
+      case "MM":
+        return intUnit(two);
+      case "MMM":
+        return oneOf(loc.months("short", true), 1);
+      case "MMMM":
+        return oneOf(loc.months("long", true), 1);
+      case "L":
+        return intUnit(oneOrTwo);
+      case "LL":
+        return intUnit(two);
+      case "LLL":
+        return oneOf(loc.months("short", false), 1);
+      case "LLLL":
+        return oneOf(loc.months("long", false), 1);
+      // dates
+      case "d":
+        return intUnit(oneOrTwo);
+      case "dd":
+        return intUnit(two);
+      // ordinals
+      case "o":
+        return intUnit(oneToThree);
+      case "ooo":
+        return intUnit(three);
+      // time
+      case "HH":
+        return intUnit(two);
+      case "H":
+        return intUnit(oneOrTwo);
+      case "hh":
+        return intUnit(two);
+      case "h":
+        return intUnit(oneOrTwo);
+      case "mm":
+        return intUnit(two);
+      case "m":
+        return intUnit(oneOrTwo);
+      case "q":
+        return intUnit(oneOrTwo);
+      case "qq":
+        return intUnit(two);
+      case "s":
+        return intUnit(oneOrTwo);
+      case "ss":
+        return intUnit(two);
+      case "S":
+        return intUnit(oneToThree);
+      case "SSS":
+        return intUnit(three);
+      case "u":
+        return simple(oneToNine);
+      case "uu":
+        return simple(oneOrTwo);
+      case "uuu":
+        return intUnit(one);
+      // meridiem
+      case "a":
+        return oneOf(loc.meridiems(), 0);
+      // weekYear (k)
+      case "kkkk":
+        return intUnit(four);
+      case "kk":
+        return intUnit(twoToFour, untruncateYear);
+      // weekNumber (W)
+      case "W":
+        return intUnit(oneOrTwo);
+      case "WW":
+        return intUnit(two);
+      // weekdays
+      case "E":
+      case "c":
+        return intUnit(one);
+      case "EEE":
+        return oneOf(loc.weekdays("short", false), 1);
+      case "EEEE":
+        return oneOf(loc.weekdays("long", false), 1);
+      case "ccc":
+        return oneOf(loc.weekdays("short", true), 1);
+      case "cccc":
+        return oneOf(loc.weekdays("long", true), 1);
+      // offset/zone
+      case "Z":
+      case "ZZ":
+        return offset(new RegExp(`([+-]${oneOrTwo.source})(?::(${two.source}))?`), 2);
+      case "ZZZ":
+        return offset(new RegExp(`([+-]${oneOrTwo.source})(${two.source})?`), 2);
+      // we don't support ZZZZ (PST) or ZZZZZ (Pacific Standard Time) in parsing
+      // because we don't have any way to figure out what they are
+      case "z":
+        return simple(/[a-z_+-/]{1,256}?/i);
+      // this special-case "token" represents a place where a macro-token expanded into a white-space literal
+      // in this case we accept any non-newline white-space
+      case " ":
+        return simple(/[^\S\n\r]/);
+      default:
+        return literal2(t2);
+    }
+  };
+  const unit = unitate(token) || {
+    invalidReason: MISSING_FTP
+  };
+  unit.token = token;
+  return unit;
+}
+var partTypeStyleToTokenVal = {
+  year: {
+    "2-digit": "yy",
+    numeric: "yyyyy"
+  },
+  month: {
+    numeric: "M",
+    "2-digit": "MM",
+    short: "MMM",
+    long: "MMMM"
+  },
+  day: {
+    numeric: "d",
+    "2-digit": "dd"
+  },
+  weekday: {
+    short: "EEE",
+    long: "EEEE"
+  },
+  dayperiod: "a",
+  dayPeriod: "a",
+  hour12: {
+    numeric: "h",
+    "2-digit": "hh"
+  },
+  hour24: {
+    numeric: "H",
+    "2-digit": "HH"
+  },
+  minute: {
+    numeric: "m",
+    "2-digit": "mm"
+  },
+  second: {
+    numeric: "s",
+    "2-digit": "ss"
+  },
+  timeZoneName: {
+    long: "ZZZZZ",
+    short: "ZZZ"
+  }
+};
+function tokenForPart(part, formatOpts, resolvedOpts) {
+  const { type, value } = part;
+  if (type === "literal") {
+    const isSpace2 = /^\s+$/.test(value);
+    return {
+      literal: !isSpace2,
+      val: isSpace2 ? " " : value
+    };
+  }
+  const style = formatOpts[type];
+  let actualType = type;
+  if (type === "hour") {
+    if (formatOpts.hour12 != null) {
+      actualType = formatOpts.hour12 ? "hour12" : "hour24";
+    } else if (formatOpts.hourCycle != null) {
+      if (formatOpts.hourCycle === "h11" || formatOpts.hourCycle === "h12") {
+        actualType = "hour12";
+      } else {
+        actualType = "hour24";
+      }
+    } else {
+      actualType = resolvedOpts.hour12 ? "hour12" : "hour24";
+    }
+  }
+  let val = partTypeStyleToTokenVal[actualType];
+  if (typeof val === "object") {
+    val = val[style];
+  }
+  if (val) {
+    return {
+      literal: false,
+      val
+    };
+  }
+  return void 0;
+}
+function buildRegex(units) {
+  const re = units.map((u2) => u2.regex).reduce((f2, r2) => `${f2}(${r2.source})`, "");
+  return [`^${re}$`, units];
+}
+function match(input2, regex2, handlers) {
+  const matches2 = input2.match(regex2);
+  if (matches2) {
+    const all = {};
+    let matchIndex = 1;
+    for (const i2 in handlers) {
+      if (hasOwnProperty(handlers, i2)) {
+        const h2 = handlers[i2], groups2 = h2.groups ? h2.groups + 1 : 1;
+        if (!h2.literal && h2.token) {
+          all[h2.token.val[0]] = h2.deser(matches2.slice(matchIndex, matchIndex + groups2));
+        }
+        matchIndex += groups2;
+      }
+    }
+    return [matches2, all];
+  } else {
+    return [matches2, {}];
+  }
+}
+function dateTimeFromMatches(matches2) {
+  const toField = (token) => {
+    switch (token) {
+      case "S":
+        return "millisecond";
+      case "s":
+        return "second";
+      case "m":
+        return "minute";
+      case "h":
+      case "H":
+        return "hour";
+      case "d":
+        return "day";
+      case "o":
+        return "ordinal";
+      case "L":
+      case "M":
+        return "month";
+      case "y":
+        return "year";
+      case "E":
+      case "c":
+        return "weekday";
+      case "W":
+        return "weekNumber";
+      case "k":
+        return "weekYear";
+      case "q":
+        return "quarter";
+      default:
+        return null;
+    }
+  };
+  let zone = null;
+  let specificOffset;
+  if (!isUndefined(matches2.z)) {
+    zone = IANAZone.create(matches2.z);
+  }
+  if (!isUndefined(matches2.Z)) {
+    if (!zone) {
+      zone = new FixedOffsetZone(matches2.Z);
+    }
+    specificOffset = matches2.Z;
+  }
+  if (!isUndefined(matches2.q)) {
+    matches2.M = (matches2.q - 1) * 3 + 1;
+  }
+  if (!isUndefined(matches2.h)) {
+    if (matches2.h < 12 && matches2.a === 1) {
+      matches2.h += 12;
+    } else if (matches2.h === 12 && matches2.a === 0) {
+      matches2.h = 0;
+    }
+  }
+  if (matches2.G === 0 && matches2.y) {
+    matches2.y = -matches2.y;
+  }
+  if (!isUndefined(matches2.u)) {
+    matches2.S = parseMillis(matches2.u);
+  }
+  const vals = Object.keys(matches2).reduce((r2, k2) => {
+    const f2 = toField(k2);
+    if (f2) {
+      r2[f2] = matches2[k2];
+    }
+    return r2;
+  }, {});
+  return [vals, zone, specificOffset];
+}
+var dummyDateTimeCache = null;
+function getDummyDateTime() {
+  if (!dummyDateTimeCache) {
+    dummyDateTimeCache = DateTime.fromMillis(1555555555555);
+  }
+  return dummyDateTimeCache;
+}
+function maybeExpandMacroToken(token, locale) {
+  if (token.literal) {
+    return token;
+  }
+  const formatOpts = Formatter.macroTokenToFormatOpts(token.val);
+  const tokens = formatOptsToTokens(formatOpts, locale);
+  if (tokens == null || tokens.includes(void 0)) {
+    return token;
+  }
+  return tokens;
+}
+function expandMacroTokens(tokens, locale) {
+  return Array.prototype.concat(...tokens.map((t2) => maybeExpandMacroToken(t2, locale)));
+}
+var TokenParser = class {
+  constructor(locale, format2) {
+    this.locale = locale;
+    this.format = format2;
+    this.tokens = expandMacroTokens(Formatter.parseFormat(format2), locale);
+    this.units = this.tokens.map((t2) => unitForToken(t2, locale));
+    this.disqualifyingUnit = this.units.find((t2) => t2.invalidReason);
+    if (!this.disqualifyingUnit) {
+      const [regexString, handlers] = buildRegex(this.units);
+      this.regex = RegExp(regexString, "i");
+      this.handlers = handlers;
+    }
+  }
+  explainFromTokens(input2) {
+    if (!this.isValid) {
+      return { input: input2, tokens: this.tokens, invalidReason: this.invalidReason };
+    } else {
+      const [rawMatches, matches2] = match(input2, this.regex, this.handlers), [result, zone, specificOffset] = matches2 ? dateTimeFromMatches(matches2) : [null, null, void 0];
+      if (hasOwnProperty(matches2, "a") && hasOwnProperty(matches2, "H")) {
+        throw new ConflictingSpecificationError(
+          "Can't include meridiem when specifying 24-hour format"
+        );
+      }
+      return {
+        input: input2,
+        tokens: this.tokens,
+        regex: this.regex,
+        rawMatches,
+        matches: matches2,
+        result,
+        zone,
+        specificOffset
+      };
+    }
+  }
+  get isValid() {
+    return !this.disqualifyingUnit;
+  }
+  get invalidReason() {
+    return this.disqualifyingUnit ? this.disqualifyingUnit.invalidReason : null;
+  }
+};
+function explainFromTokens(locale, input2, format2) {
+  const parser3 = new TokenParser(locale, format2);
+  return parser3.explainFromTokens(input2);
+}
+function parseFromTokens(locale, input2, format2) {
+  const { result, zone, specificOffset, invalidReason } = explainFromTokens(locale, input2, format2);
+  return [result, zone, specificOffset, invalidReason];
+}
+function formatOptsToTokens(formatOpts, locale) {
+  if (!formatOpts) {
+    return null;
+  }
+  const formatter = Formatter.create(locale, formatOpts);
+  const df = formatter.dtFormatter(getDummyDateTime());
+  const parts = df.formatToParts();
+  const resolvedOpts = df.resolvedOptions();
+  return parts.map((p2) => tokenForPart(p2, formatOpts, resolvedOpts));
+}
+var INVALID2 = "Invalid DateTime";
+var MAX_DATE = 864e13;
+function unsupportedZone(zone) {
+  return new Invalid("unsupported zone", `the zone "${zone.name}" is not supported`);
+}
+function possiblyCachedWeekData(dt) {
+  if (dt.weekData === null) {
+    dt.weekData = gregorianToWeek(dt.c);
+  }
+  return dt.weekData;
+}
+function possiblyCachedLocalWeekData(dt) {
+  if (dt.localWeekData === null) {
+    dt.localWeekData = gregorianToWeek(
+      dt.c,
+      dt.loc.getMinDaysInFirstWeek(),
+      dt.loc.getStartOfWeek()
+    );
+  }
+  return dt.localWeekData;
+}
+function clone2(inst, alts) {
+  const current2 = {
+    ts: inst.ts,
+    zone: inst.zone,
+    c: inst.c,
+    o: inst.o,
+    loc: inst.loc,
+    invalid: inst.invalid
+  };
+  return new DateTime({ ...current2, ...alts, old: current2 });
+}
+function fixOffset(localTS, o2, tz) {
+  let utcGuess = localTS - o2 * 60 * 1e3;
+  const o22 = tz.offset(utcGuess);
+  if (o2 === o22) {
+    return [utcGuess, o2];
+  }
+  utcGuess -= (o22 - o2) * 60 * 1e3;
+  const o3 = tz.offset(utcGuess);
+  if (o22 === o3) {
+    return [utcGuess, o22];
+  }
+  return [localTS - Math.min(o22, o3) * 60 * 1e3, Math.max(o22, o3)];
+}
+function tsToObj(ts, offset2) {
+  ts += offset2 * 60 * 1e3;
+  const d2 = new Date(ts);
+  return {
+    year: d2.getUTCFullYear(),
+    month: d2.getUTCMonth() + 1,
+    day: d2.getUTCDate(),
+    hour: d2.getUTCHours(),
+    minute: d2.getUTCMinutes(),
+    second: d2.getUTCSeconds(),
+    millisecond: d2.getUTCMilliseconds()
+  };
+}
+function objToTS(obj, offset2, zone) {
+  return fixOffset(objToLocalTS(obj), offset2, zone);
+}
+function adjustTime(inst, dur) {
+  const oPre = inst.o, year = inst.c.year + Math.trunc(dur.years), month = inst.c.month + Math.trunc(dur.months) + Math.trunc(dur.quarters) * 3, c2 = {
+    ...inst.c,
+    year,
+    month,
+    day: Math.min(inst.c.day, daysInMonth(year, month)) + Math.trunc(dur.days) + Math.trunc(dur.weeks) * 7
+  }, millisToAdd = Duration.fromObject({
+    years: dur.years - Math.trunc(dur.years),
+    quarters: dur.quarters - Math.trunc(dur.quarters),
+    months: dur.months - Math.trunc(dur.months),
+    weeks: dur.weeks - Math.trunc(dur.weeks),
+    days: dur.days - Math.trunc(dur.days),
+    hours: dur.hours,
+    minutes: dur.minutes,
+    seconds: dur.seconds,
+    milliseconds: dur.milliseconds
+  }).as("milliseconds"), localTS = objToLocalTS(c2);
+  let [ts, o2] = fixOffset(localTS, oPre, inst.zone);
+  if (millisToAdd !== 0) {
+    ts += millisToAdd;
+    o2 = inst.zone.offset(ts);
+  }
+  return { ts, o: o2 };
+}
+function parseDataToDateTime(parsed, parsedZone, opts, format2, text2, specificOffset) {
+  const { setZone, zone } = opts;
+  if (parsed && Object.keys(parsed).length !== 0 || parsedZone) {
+    const interpretationZone = parsedZone || zone, inst = DateTime.fromObject(parsed, {
+      ...opts,
+      zone: interpretationZone,
+      specificOffset
+    });
+    return setZone ? inst : inst.setZone(zone);
+  } else {
+    return DateTime.invalid(
+      new Invalid("unparsable", `the input "${text2}" can't be parsed as ${format2}`)
+    );
+  }
+}
+function toTechFormat(dt, format2, allowZ = true) {
+  return dt.isValid ? Formatter.create(Locale.create("en-US"), {
+    allowZ,
+    forceSimple: true
+  }).formatDateTimeFromString(dt, format2) : null;
+}
+function toISODate(o2, extended2, precision) {
+  const longFormat = o2.c.year > 9999 || o2.c.year < 0;
+  let c2 = "";
+  if (longFormat && o2.c.year >= 0) c2 += "+";
+  c2 += padStart(o2.c.year, longFormat ? 6 : 4);
+  if (precision === "year") return c2;
+  if (extended2) {
+    c2 += "-";
+    c2 += padStart(o2.c.month);
+    if (precision === "month") return c2;
+    c2 += "-";
+  } else {
+    c2 += padStart(o2.c.month);
+    if (precision === "month") return c2;
+  }
+  c2 += padStart(o2.c.day);
+  return c2;
+}
+function toISOTime(o2, extended2, suppressSeconds, suppressMilliseconds, includeOffset, extendedZone, precision) {
+  let showSeconds = !suppressSeconds || o2.c.millisecond !== 0 || o2.c.second !== 0, c2 = "";
+  switch (precision) {
+    case "day":
+    case "month":
+    case "year":
+      break;
+    default:
+      c2 += padStart(o2.c.hour);
+      if (precision === "hour") break;
+      if (extended2) {
+        c2 += ":";
+        c2 += padStart(o2.c.minute);
+        if (precision === "minute") break;
+        if (showSeconds) {
+          c2 += ":";
+          c2 += padStart(o2.c.second);
+        }
+      } else {
+        c2 += padStart(o2.c.minute);
+        if (precision === "minute") break;
+        if (showSeconds) {
+          c2 += padStart(o2.c.second);
+        }
+      }
+      if (precision === "second") break;
+      if (showSeconds && (!suppressMilliseconds || o2.c.millisecond !== 0)) {
+        c2 += ".";
+        c2 += padStart(o2.c.millisecond, 3);
+      }
+  }
+  if (includeOffset) {
+    if (o2.isOffsetFixed && o2.offset === 0 && !extendedZone) {
+      c2 += "Z";
+    } else if (o2.o < 0) {
+      c2 += "-";
+      c2 += padStart(Math.trunc(-o2.o / 60));
+      c2 += ":";
+      c2 += padStart(Math.trunc(-o2.o % 60));
+    } else {
+      c2 += "+";
+      c2 += padStart(Math.trunc(o2.o / 60));
+      c2 += ":";
+      c2 += padStart(Math.trunc(o2.o % 60));
+    }
+  }
+  if (extendedZone) {
+    c2 += "[" + o2.zone.ianaName + "]";
+  }
+  return c2;
+}
+var defaultUnitValues = {
+  month: 1,
+  day: 1,
+  hour: 0,
+  minute: 0,
+  second: 0,
+  millisecond: 0
+};
+var defaultWeekUnitValues = {
+  weekNumber: 1,
+  weekday: 1,
+  hour: 0,
+  minute: 0,
+  second: 0,
+  millisecond: 0
+};
+var defaultOrdinalUnitValues = {
+  ordinal: 1,
+  hour: 0,
+  minute: 0,
+  second: 0,
+  millisecond: 0
+};
+var orderedUnits = ["year", "month", "day", "hour", "minute", "second", "millisecond"];
+var orderedWeekUnits = [
+  "weekYear",
+  "weekNumber",
+  "weekday",
+  "hour",
+  "minute",
+  "second",
+  "millisecond"
+];
+var orderedOrdinalUnits = ["year", "ordinal", "hour", "minute", "second", "millisecond"];
+function normalizeUnit(unit) {
+  const normalized = {
+    year: "year",
+    years: "year",
+    month: "month",
+    months: "month",
+    day: "day",
+    days: "day",
+    hour: "hour",
+    hours: "hour",
+    minute: "minute",
+    minutes: "minute",
+    quarter: "quarter",
+    quarters: "quarter",
+    second: "second",
+    seconds: "second",
+    millisecond: "millisecond",
+    milliseconds: "millisecond",
+    weekday: "weekday",
+    weekdays: "weekday",
+    weeknumber: "weekNumber",
+    weeksnumber: "weekNumber",
+    weeknumbers: "weekNumber",
+    weekyear: "weekYear",
+    weekyears: "weekYear",
+    ordinal: "ordinal"
+  }[unit.toLowerCase()];
+  if (!normalized) throw new InvalidUnitError(unit);
+  return normalized;
+}
+function normalizeUnitWithLocalWeeks(unit) {
+  switch (unit.toLowerCase()) {
+    case "localweekday":
+    case "localweekdays":
+      return "localWeekday";
+    case "localweeknumber":
+    case "localweeknumbers":
+      return "localWeekNumber";
+    case "localweekyear":
+    case "localweekyears":
+      return "localWeekYear";
+    default:
+      return normalizeUnit(unit);
+  }
+}
+function guessOffsetForZone(zone) {
+  if (zoneOffsetTs === void 0) {
+    zoneOffsetTs = Settings.now();
+  }
+  if (zone.type !== "iana") {
+    return zone.offset(zoneOffsetTs);
+  }
+  const zoneName = zone.name;
+  let offsetGuess = zoneOffsetGuessCache.get(zoneName);
+  if (offsetGuess === void 0) {
+    offsetGuess = zone.offset(zoneOffsetTs);
+    zoneOffsetGuessCache.set(zoneName, offsetGuess);
+  }
+  return offsetGuess;
+}
+function quickDT(obj, opts) {
+  const zone = normalizeZone(opts.zone, Settings.defaultZone);
+  if (!zone.isValid) {
+    return DateTime.invalid(unsupportedZone(zone));
+  }
+  const loc = Locale.fromObject(opts);
+  let ts, o2;
+  if (!isUndefined(obj.year)) {
+    for (const u2 of orderedUnits) {
+      if (isUndefined(obj[u2])) {
+        obj[u2] = defaultUnitValues[u2];
+      }
+    }
+    const invalid = hasInvalidGregorianData(obj) || hasInvalidTimeData(obj);
+    if (invalid) {
+      return DateTime.invalid(invalid);
+    }
+    const offsetProvis = guessOffsetForZone(zone);
+    [ts, o2] = objToTS(obj, offsetProvis, zone);
+  } else {
+    ts = Settings.now();
+  }
+  return new DateTime({ ts, zone, loc, o: o2 });
+}
+function diffRelative(start, end, opts) {
+  const round = isUndefined(opts.round) ? true : opts.round, rounding = isUndefined(opts.rounding) ? "trunc" : opts.rounding, format2 = (c2, unit) => {
+    c2 = roundTo(c2, round || opts.calendary ? 0 : 2, opts.calendary ? "round" : rounding);
+    const formatter = end.loc.clone(opts).relFormatter(opts);
+    return formatter.format(c2, unit);
+  }, differ = (unit) => {
+    if (opts.calendary) {
+      if (!end.hasSame(start, unit)) {
+        return end.startOf(unit).diff(start.startOf(unit), unit).get(unit);
+      } else return 0;
+    } else {
+      return end.diff(start, unit).get(unit);
+    }
+  };
+  if (opts.unit) {
+    return format2(differ(opts.unit), opts.unit);
+  }
+  for (const unit of opts.units) {
+    const count2 = differ(unit);
+    if (Math.abs(count2) >= 1) {
+      return format2(count2, unit);
+    }
+  }
+  return format2(start > end ? -0 : 0, opts.units[opts.units.length - 1]);
+}
+function lastOpts(argList) {
+  let opts = {}, args;
+  if (argList.length > 0 && typeof argList[argList.length - 1] === "object") {
+    opts = argList[argList.length - 1];
+    args = Array.from(argList).slice(0, argList.length - 1);
+  } else {
+    args = Array.from(argList);
+  }
+  return [opts, args];
+}
+var zoneOffsetTs;
+var zoneOffsetGuessCache = /* @__PURE__ */ new Map();
+var DateTime = class _DateTime {
+  /**
+   * @access private
+   */
+  constructor(config4) {
+    const zone = config4.zone || Settings.defaultZone;
+    let invalid = config4.invalid || (Number.isNaN(config4.ts) ? new Invalid("invalid input") : null) || (!zone.isValid ? unsupportedZone(zone) : null);
+    this.ts = isUndefined(config4.ts) ? Settings.now() : config4.ts;
+    let c2 = null, o2 = null;
+    if (!invalid) {
+      const unchanged = config4.old && config4.old.ts === this.ts && config4.old.zone.equals(zone);
+      if (unchanged) {
+        [c2, o2] = [config4.old.c, config4.old.o];
+      } else {
+        const ot = isNumber(config4.o) && !config4.old ? config4.o : zone.offset(this.ts);
+        c2 = tsToObj(this.ts, ot);
+        invalid = Number.isNaN(c2.year) ? new Invalid("invalid input") : null;
+        c2 = invalid ? null : c2;
+        o2 = invalid ? null : ot;
+      }
+    }
+    this._zone = zone;
+    this.loc = config4.loc || Locale.create();
+    this.invalid = invalid;
+    this.weekData = null;
+    this.localWeekData = null;
+    this.c = c2;
+    this.o = o2;
+    this.isLuxonDateTime = true;
+  }
+  // CONSTRUCT
+  /**
+   * Create a DateTime for the current instant, in the system's time zone.
+   *
+   * Use Settings to override these default values if needed.
+   * @example DateTime.now().toISO() //~> now in the ISO format
+   * @return {DateTime}
+   */
+  static now() {
+    return new _DateTime({});
+  }
+  /**
+   * Create a local DateTime
+   * @param {number} [year] - The calendar year. If omitted (as in, call `local()` with no arguments), the current time will be used
+   * @param {number} [month=1] - The month, 1-indexed
+   * @param {number} [day=1] - The day of the month, 1-indexed
+   * @param {number} [hour=0] - The hour of the day, in 24-hour time
+   * @param {number} [minute=0] - The minute of the hour, meaning a number between 0 and 59
+   * @param {number} [second=0] - The second of the minute, meaning a number between 0 and 59
+   * @param {number} [millisecond=0] - The millisecond of the second, meaning a number between 0 and 999
+   * @example DateTime.local()                                  //~> now
+   * @example DateTime.local({ zone: "America/New_York" })      //~> now, in US east coast time
+   * @example DateTime.local(2017)                              //~> 2017-01-01T00:00:00
+   * @example DateTime.local(2017, 3)                           //~> 2017-03-01T00:00:00
+   * @example DateTime.local(2017, 3, 12, { locale: "fr" })     //~> 2017-03-12T00:00:00, with a French locale
+   * @example DateTime.local(2017, 3, 12, 5)                    //~> 2017-03-12T05:00:00
+   * @example DateTime.local(2017, 3, 12, 5, { zone: "utc" })   //~> 2017-03-12T05:00:00, in UTC
+   * @example DateTime.local(2017, 3, 12, 5, 45)                //~> 2017-03-12T05:45:00
+   * @example DateTime.local(2017, 3, 12, 5, 45, 10)            //~> 2017-03-12T05:45:10
+   * @example DateTime.local(2017, 3, 12, 5, 45, 10, 765)       //~> 2017-03-12T05:45:10.765
+   * @return {DateTime}
+   */
+  static local() {
+    const [opts, args] = lastOpts(arguments), [year, month, day, hour, minute, second, millisecond] = args;
+    return quickDT({ year, month, day, hour, minute, second, millisecond }, opts);
+  }
+  /**
+   * Create a DateTime in UTC
+   * @param {number} [year] - The calendar year. If omitted (as in, call `utc()` with no arguments), the current time will be used
+   * @param {number} [month=1] - The month, 1-indexed
+   * @param {number} [day=1] - The day of the month
+   * @param {number} [hour=0] - The hour of the day, in 24-hour time
+   * @param {number} [minute=0] - The minute of the hour, meaning a number between 0 and 59
+   * @param {number} [second=0] - The second of the minute, meaning a number between 0 and 59
+   * @param {number} [millisecond=0] - The millisecond of the second, meaning a number between 0 and 999
+   * @param {Object} options - configuration options for the DateTime
+   * @param {string} [options.locale] - a locale to set on the resulting DateTime instance
+   * @param {string} [options.outputCalendar] - the output calendar to set on the resulting DateTime instance
+   * @param {string} [options.numberingSystem] - the numbering system to set on the resulting DateTime instance
+   * @param {string} [options.weekSettings] - the week settings to set on the resulting DateTime instance
+   * @example DateTime.utc()                                              //~> now
+   * @example DateTime.utc(2017)                                          //~> 2017-01-01T00:00:00Z
+   * @example DateTime.utc(2017, 3)                                       //~> 2017-03-01T00:00:00Z
+   * @example DateTime.utc(2017, 3, 12)                                   //~> 2017-03-12T00:00:00Z
+   * @example DateTime.utc(2017, 3, 12, 5)                                //~> 2017-03-12T05:00:00Z
+   * @example DateTime.utc(2017, 3, 12, 5, 45)                            //~> 2017-03-12T05:45:00Z
+   * @example DateTime.utc(2017, 3, 12, 5, 45, { locale: "fr" })          //~> 2017-03-12T05:45:00Z with a French locale
+   * @example DateTime.utc(2017, 3, 12, 5, 45, 10)                        //~> 2017-03-12T05:45:10Z
+   * @example DateTime.utc(2017, 3, 12, 5, 45, 10, 765, { locale: "fr" }) //~> 2017-03-12T05:45:10.765Z with a French locale
+   * @return {DateTime}
+   */
+  static utc() {
+    const [opts, args] = lastOpts(arguments), [year, month, day, hour, minute, second, millisecond] = args;
+    opts.zone = FixedOffsetZone.utcInstance;
+    return quickDT({ year, month, day, hour, minute, second, millisecond }, opts);
+  }
+  /**
+   * Create a DateTime from a JavaScript Date object. Uses the default zone.
+   * @param {Date} date - a JavaScript Date object
+   * @param {Object} options - configuration options for the DateTime
+   * @param {string|Zone} [options.zone='local'] - the zone to place the DateTime into
+   * @return {DateTime}
+   */
+  static fromJSDate(date6, options2 = {}) {
+    const ts = isDate(date6) ? date6.valueOf() : NaN;
+    if (Number.isNaN(ts)) {
+      return _DateTime.invalid("invalid input");
+    }
+    const zoneToUse = normalizeZone(options2.zone, Settings.defaultZone);
+    if (!zoneToUse.isValid) {
+      return _DateTime.invalid(unsupportedZone(zoneToUse));
+    }
+    return new _DateTime({
+      ts,
+      zone: zoneToUse,
+      loc: Locale.fromObject(options2)
+    });
+  }
+  /**
+   * Create a DateTime from a number of milliseconds since the epoch (meaning since 1 January 1970 00:00:00 UTC). Uses the default zone.
+   * @param {number} milliseconds - a number of milliseconds since 1970 UTC
+   * @param {Object} options - configuration options for the DateTime
+   * @param {string|Zone} [options.zone='local'] - the zone to place the DateTime into
+   * @param {string} [options.locale] - a locale to set on the resulting DateTime instance
+   * @param {string} options.outputCalendar - the output calendar to set on the resulting DateTime instance
+   * @param {string} options.numberingSystem - the numbering system to set on the resulting DateTime instance
+   * @param {string} options.weekSettings - the week settings to set on the resulting DateTime instance
+   * @return {DateTime}
+   */
+  static fromMillis(milliseconds, options2 = {}) {
+    if (!isNumber(milliseconds)) {
+      throw new InvalidArgumentError(
+        `fromMillis requires a numerical input, but received a ${typeof milliseconds} with value ${milliseconds}`
+      );
+    } else if (milliseconds < -MAX_DATE || milliseconds > MAX_DATE) {
+      return _DateTime.invalid("Timestamp out of range");
+    } else {
+      return new _DateTime({
+        ts: milliseconds,
+        zone: normalizeZone(options2.zone, Settings.defaultZone),
+        loc: Locale.fromObject(options2)
+      });
+    }
+  }
+  /**
+   * Create a DateTime from a number of seconds since the epoch (meaning since 1 January 1970 00:00:00 UTC). Uses the default zone.
+   * @param {number} seconds - a number of seconds since 1970 UTC
+   * @param {Object} options - configuration options for the DateTime
+   * @param {string|Zone} [options.zone='local'] - the zone to place the DateTime into
+   * @param {string} [options.locale] - a locale to set on the resulting DateTime instance
+   * @param {string} options.outputCalendar - the output calendar to set on the resulting DateTime instance
+   * @param {string} options.numberingSystem - the numbering system to set on the resulting DateTime instance
+   * @param {string} options.weekSettings - the week settings to set on the resulting DateTime instance
+   * @return {DateTime}
+   */
+  static fromSeconds(seconds, options2 = {}) {
+    if (!isNumber(seconds)) {
+      throw new InvalidArgumentError("fromSeconds requires a numerical input");
+    } else {
+      return new _DateTime({
+        ts: seconds * 1e3,
+        zone: normalizeZone(options2.zone, Settings.defaultZone),
+        loc: Locale.fromObject(options2)
+      });
+    }
+  }
+  /**
+   * Create a DateTime from a JavaScript object with keys like 'year' and 'hour' with reasonable defaults.
+   * @param {Object} obj - the object to create the DateTime from
+   * @param {number} obj.year - a year, such as 1987
+   * @param {number} obj.month - a month, 1-12
+   * @param {number} obj.day - a day of the month, 1-31, depending on the month
+   * @param {number} obj.ordinal - day of the year, 1-365 or 366
+   * @param {number} obj.weekYear - an ISO week year
+   * @param {number} obj.weekNumber - an ISO week number, between 1 and 52 or 53, depending on the year
+   * @param {number} obj.weekday - an ISO weekday, 1-7, where 1 is Monday and 7 is Sunday
+   * @param {number} obj.localWeekYear - a week year, according to the locale
+   * @param {number} obj.localWeekNumber - a week number, between 1 and 52 or 53, depending on the year, according to the locale
+   * @param {number} obj.localWeekday - a weekday, 1-7, where 1 is the first and 7 is the last day of the week, according to the locale
+   * @param {number} obj.hour - hour of the day, 0-23
+   * @param {number} obj.minute - minute of the hour, 0-59
+   * @param {number} obj.second - second of the minute, 0-59
+   * @param {number} obj.millisecond - millisecond of the second, 0-999
+   * @param {Object} opts - options for creating this DateTime
+   * @param {string|Zone} [opts.zone='local'] - interpret the numbers in the context of a particular zone. Can take any value taken as the first argument to setZone()
+   * @param {string} [opts.locale='system\'s locale'] - a locale to set on the resulting DateTime instance
+   * @param {string} opts.outputCalendar - the output calendar to set on the resulting DateTime instance
+   * @param {string} opts.numberingSystem - the numbering system to set on the resulting DateTime instance
+   * @param {string} opts.weekSettings - the week settings to set on the resulting DateTime instance
+   * @example DateTime.fromObject({ year: 1982, month: 5, day: 25}).toISODate() //=> '1982-05-25'
+   * @example DateTime.fromObject({ year: 1982 }).toISODate() //=> '1982-01-01'
+   * @example DateTime.fromObject({ hour: 10, minute: 26, second: 6 }) //~> today at 10:26:06
+   * @example DateTime.fromObject({ hour: 10, minute: 26, second: 6 }, { zone: 'utc' }),
+   * @example DateTime.fromObject({ hour: 10, minute: 26, second: 6 }, { zone: 'local' })
+   * @example DateTime.fromObject({ hour: 10, minute: 26, second: 6 }, { zone: 'America/New_York' })
+   * @example DateTime.fromObject({ weekYear: 2016, weekNumber: 2, weekday: 3 }).toISODate() //=> '2016-01-13'
+   * @example DateTime.fromObject({ localWeekYear: 2022, localWeekNumber: 1, localWeekday: 1 }, { locale: "en-US" }).toISODate() //=> '2021-12-26'
+   * @return {DateTime}
+   */
+  static fromObject(obj, opts = {}) {
+    obj = obj || {};
+    const zoneToUse = normalizeZone(opts.zone, Settings.defaultZone);
+    if (!zoneToUse.isValid) {
+      return _DateTime.invalid(unsupportedZone(zoneToUse));
+    }
+    const loc = Locale.fromObject(opts);
+    const normalized = normalizeObject(obj, normalizeUnitWithLocalWeeks);
+    const { minDaysInFirstWeek, startOfWeek } = usesLocalWeekValues(normalized, loc);
+    const tsNow = Settings.now(), offsetProvis = !isUndefined(opts.specificOffset) ? opts.specificOffset : zoneToUse.offset(tsNow), containsOrdinal = !isUndefined(normalized.ordinal), containsGregorYear = !isUndefined(normalized.year), containsGregorMD = !isUndefined(normalized.month) || !isUndefined(normalized.day), containsGregor = containsGregorYear || containsGregorMD, definiteWeekDef = normalized.weekYear || normalized.weekNumber;
+    if ((containsGregor || containsOrdinal) && definiteWeekDef) {
+      throw new ConflictingSpecificationError(
+        "Can't mix weekYear/weekNumber units with year/month/day or ordinals"
+      );
+    }
+    if (containsGregorMD && containsOrdinal) {
+      throw new ConflictingSpecificationError("Can't mix ordinal dates with month/day");
+    }
+    const useWeekData = definiteWeekDef || normalized.weekday && !containsGregor;
+    let units, defaultValues, objNow = tsToObj(tsNow, offsetProvis);
+    if (useWeekData) {
+      units = orderedWeekUnits;
+      defaultValues = defaultWeekUnitValues;
+      objNow = gregorianToWeek(objNow, minDaysInFirstWeek, startOfWeek);
+    } else if (containsOrdinal) {
+      units = orderedOrdinalUnits;
+      defaultValues = defaultOrdinalUnitValues;
+      objNow = gregorianToOrdinal(objNow);
+    } else {
+      units = orderedUnits;
+      defaultValues = defaultUnitValues;
+    }
+    let foundFirst = false;
+    for (const u2 of units) {
+      const v2 = normalized[u2];
+      if (!isUndefined(v2)) {
+        foundFirst = true;
+      } else if (foundFirst) {
+        normalized[u2] = defaultValues[u2];
+      } else {
+        normalized[u2] = objNow[u2];
+      }
+    }
+    const higherOrderInvalid = useWeekData ? hasInvalidWeekData(normalized, minDaysInFirstWeek, startOfWeek) : containsOrdinal ? hasInvalidOrdinalData(normalized) : hasInvalidGregorianData(normalized), invalid = higherOrderInvalid || hasInvalidTimeData(normalized);
+    if (invalid) {
+      return _DateTime.invalid(invalid);
+    }
+    const gregorian = useWeekData ? weekToGregorian(normalized, minDaysInFirstWeek, startOfWeek) : containsOrdinal ? ordinalToGregorian(normalized) : normalized, [tsFinal, offsetFinal] = objToTS(gregorian, offsetProvis, zoneToUse), inst = new _DateTime({
+      ts: tsFinal,
+      zone: zoneToUse,
+      o: offsetFinal,
+      loc
+    });
+    if (normalized.weekday && containsGregor && obj.weekday !== inst.weekday) {
+      return _DateTime.invalid(
+        "mismatched weekday",
+        `you can't specify both a weekday of ${normalized.weekday} and a date of ${inst.toISO()}`
+      );
+    }
+    if (!inst.isValid) {
+      return _DateTime.invalid(inst.invalid);
+    }
+    return inst;
+  }
+  /**
+   * Create a DateTime from an ISO 8601 string
+   * @param {string} text - the ISO string
+   * @param {Object} opts - options to affect the creation
+   * @param {string|Zone} [opts.zone='local'] - use this zone if no offset is specified in the input string itself. Will also convert the time to this zone
+   * @param {boolean} [opts.setZone=false] - override the zone with a fixed-offset zone specified in the string itself, if it specifies one
+   * @param {string} [opts.locale='system's locale'] - a locale to set on the resulting DateTime instance
+   * @param {string} [opts.outputCalendar] - the output calendar to set on the resulting DateTime instance
+   * @param {string} [opts.numberingSystem] - the numbering system to set on the resulting DateTime instance
+   * @param {string} [opts.weekSettings] - the week settings to set on the resulting DateTime instance
+   * @example DateTime.fromISO('2016-05-25T09:08:34.123')
+   * @example DateTime.fromISO('2016-05-25T09:08:34.123+06:00')
+   * @example DateTime.fromISO('2016-05-25T09:08:34.123+06:00', {setZone: true})
+   * @example DateTime.fromISO('2016-05-25T09:08:34.123', {zone: 'utc'})
+   * @example DateTime.fromISO('2016-W05-4')
+   * @return {DateTime}
+   */
+  static fromISO(text2, opts = {}) {
+    const [vals, parsedZone] = parseISODate(text2);
+    return parseDataToDateTime(vals, parsedZone, opts, "ISO 8601", text2);
+  }
+  /**
+   * Create a DateTime from an RFC 2822 string
+   * @param {string} text - the RFC 2822 string
+   * @param {Object} opts - options to affect the creation
+   * @param {string|Zone} [opts.zone='local'] - convert the time to this zone. Since the offset is always specified in the string itself, this has no effect on the interpretation of string, merely the zone the resulting DateTime is expressed in.
+   * @param {boolean} [opts.setZone=false] - override the zone with a fixed-offset zone specified in the string itself, if it specifies one
+   * @param {string} [opts.locale='system's locale'] - a locale to set on the resulting DateTime instance
+   * @param {string} opts.outputCalendar - the output calendar to set on the resulting DateTime instance
+   * @param {string} opts.numberingSystem - the numbering system to set on the resulting DateTime instance
+   * @param {string} opts.weekSettings - the week settings to set on the resulting DateTime instance
+   * @example DateTime.fromRFC2822('25 Nov 2016 13:23:12 GMT')
+   * @example DateTime.fromRFC2822('Fri, 25 Nov 2016 13:23:12 +0600')
+   * @example DateTime.fromRFC2822('25 Nov 2016 13:23 Z')
+   * @return {DateTime}
+   */
+  static fromRFC2822(text2, opts = {}) {
+    const [vals, parsedZone] = parseRFC2822Date(text2);
+    return parseDataToDateTime(vals, parsedZone, opts, "RFC 2822", text2);
+  }
+  /**
+   * Create a DateTime from an HTTP header date
+   * @see https://www.w3.org/Protocols/rfc2616/rfc2616-sec3.html#sec3.3.1
+   * @param {string} text - the HTTP header date
+   * @param {Object} opts - options to affect the creation
+   * @param {string|Zone} [opts.zone='local'] - convert the time to this zone. Since HTTP dates are always in UTC, this has no effect on the interpretation of string, merely the zone the resulting DateTime is expressed in.
+   * @param {boolean} [opts.setZone=false] - override the zone with the fixed-offset zone specified in the string. For HTTP dates, this is always UTC, so this option is equivalent to setting the `zone` option to 'utc', but this option is included for consistency with similar methods.
+   * @param {string} [opts.locale='system's locale'] - a locale to set on the resulting DateTime instance
+   * @param {string} opts.outputCalendar - the output calendar to set on the resulting DateTime instance
+   * @param {string} opts.numberingSystem - the numbering system to set on the resulting DateTime instance
+   * @param {string} opts.weekSettings - the week settings to set on the resulting DateTime instance
+   * @example DateTime.fromHTTP('Sun, 06 Nov 1994 08:49:37 GMT')
+   * @example DateTime.fromHTTP('Sunday, 06-Nov-94 08:49:37 GMT')
+   * @example DateTime.fromHTTP('Sun Nov  6 08:49:37 1994')
+   * @return {DateTime}
+   */
+  static fromHTTP(text2, opts = {}) {
+    const [vals, parsedZone] = parseHTTPDate(text2);
+    return parseDataToDateTime(vals, parsedZone, opts, "HTTP", opts);
+  }
+  /**
+   * Create a DateTime from an input string and format string.
+   * Defaults to en-US if no locale has been specified, regardless of the system's locale. For a table of tokens and their interpretations, see [here](https://moment.github.io/luxon/#/parsing?id=table-of-tokens).
+   * @param {string} text - the string to parse
+   * @param {string} fmt - the format the string is expected to be in (see the link below for the formats)
+   * @param {Object} opts - options to affect the creation
+   * @param {string|Zone} [opts.zone='local'] - use this zone if no offset is specified in the input string itself. Will also convert the DateTime to this zone
+   * @param {boolean} [opts.setZone=false] - override the zone with a zone specified in the string itself, if it specifies one
+   * @param {string} [opts.locale='en-US'] - a locale string to use when parsing. Will also set the DateTime to this locale
+   * @param {string} opts.numberingSystem - the numbering system to use when parsing. Will also set the resulting DateTime to this numbering system
+   * @param {string} opts.weekSettings - the week settings to set on the resulting DateTime instance
+   * @param {string} opts.outputCalendar - the output calendar to set on the resulting DateTime instance
+   * @return {DateTime}
+   */
+  static fromFormat(text2, fmt, opts = {}) {
+    if (isUndefined(text2) || isUndefined(fmt)) {
+      throw new InvalidArgumentError("fromFormat requires an input string and a format");
+    }
+    const { locale = null, numberingSystem = null } = opts, localeToUse = Locale.fromOpts({
+      locale,
+      numberingSystem,
+      defaultToEN: true
+    }), [vals, parsedZone, specificOffset, invalid] = parseFromTokens(localeToUse, text2, fmt);
+    if (invalid) {
+      return _DateTime.invalid(invalid);
+    } else {
+      return parseDataToDateTime(vals, parsedZone, opts, `format ${fmt}`, text2, specificOffset);
+    }
+  }
+  /**
+   * @deprecated use fromFormat instead
+   */
+  static fromString(text2, fmt, opts = {}) {
+    return _DateTime.fromFormat(text2, fmt, opts);
+  }
+  /**
+   * Create a DateTime from a SQL date, time, or datetime
+   * Defaults to en-US if no locale has been specified, regardless of the system's locale
+   * @param {string} text - the string to parse
+   * @param {Object} opts - options to affect the creation
+   * @param {string|Zone} [opts.zone='local'] - use this zone if no offset is specified in the input string itself. Will also convert the DateTime to this zone
+   * @param {boolean} [opts.setZone=false] - override the zone with a zone specified in the string itself, if it specifies one
+   * @param {string} [opts.locale='en-US'] - a locale string to use when parsing. Will also set the DateTime to this locale
+   * @param {string} opts.numberingSystem - the numbering system to use when parsing. Will also set the resulting DateTime to this numbering system
+   * @param {string} opts.weekSettings - the week settings to set on the resulting DateTime instance
+   * @param {string} opts.outputCalendar - the output calendar to set on the resulting DateTime instance
+   * @example DateTime.fromSQL('2017-05-15')
+   * @example DateTime.fromSQL('2017-05-15 09:12:34')
+   * @example DateTime.fromSQL('2017-05-15 09:12:34.342')
+   * @example DateTime.fromSQL('2017-05-15 09:12:34.342+06:00')
+   * @example DateTime.fromSQL('2017-05-15 09:12:34.342 America/Los_Angeles')
+   * @example DateTime.fromSQL('2017-05-15 09:12:34.342 America/Los_Angeles', { setZone: true })
+   * @example DateTime.fromSQL('2017-05-15 09:12:34.342', { zone: 'America/Los_Angeles' })
+   * @example DateTime.fromSQL('09:12:34.342')
+   * @return {DateTime}
+   */
+  static fromSQL(text2, opts = {}) {
+    const [vals, parsedZone] = parseSQL(text2);
+    return parseDataToDateTime(vals, parsedZone, opts, "SQL", text2);
+  }
+  /**
+   * Create an invalid DateTime.
+   * @param {string} reason - simple string of why this DateTime is invalid. Should not contain parameters or anything else data-dependent.
+   * @param {string} [explanation=null] - longer explanation, may include parameters and other useful debugging information
+   * @return {DateTime}
+   */
+  static invalid(reason, explanation = null) {
+    if (!reason) {
+      throw new InvalidArgumentError("need to specify a reason the DateTime is invalid");
+    }
+    const invalid = reason instanceof Invalid ? reason : new Invalid(reason, explanation);
+    if (Settings.throwOnInvalid) {
+      throw new InvalidDateTimeError(invalid);
+    } else {
+      return new _DateTime({ invalid });
+    }
+  }
+  /**
+   * Check if an object is an instance of DateTime. Works across context boundaries
+   * @param {object} o
+   * @return {boolean}
+   */
+  static isDateTime(o2) {
+    return o2 && o2.isLuxonDateTime || false;
+  }
+  /**
+   * Produce the format string for a set of options
+   * @param formatOpts
+   * @param localeOpts
+   * @returns {string}
+   */
+  static parseFormatForOpts(formatOpts, localeOpts = {}) {
+    const tokenList = formatOptsToTokens(formatOpts, Locale.fromObject(localeOpts));
+    return !tokenList ? null : tokenList.map((t2) => t2 ? t2.val : null).join("");
+  }
+  /**
+   * Produce the the fully expanded format token for the locale
+   * Does NOT quote characters, so quoted tokens will not round trip correctly
+   * @param fmt
+   * @param localeOpts
+   * @returns {string}
+   */
+  static expandFormat(fmt, localeOpts = {}) {
+    const expanded = expandMacroTokens(Formatter.parseFormat(fmt), Locale.fromObject(localeOpts));
+    return expanded.map((t2) => t2.val).join("");
+  }
+  static resetCache() {
+    zoneOffsetTs = void 0;
+    zoneOffsetGuessCache.clear();
+  }
+  // INFO
+  /**
+   * Get the value of unit.
+   * @param {string} unit - a unit such as 'minute' or 'day'
+   * @example DateTime.local(2017, 7, 4).get('month'); //=> 7
+   * @example DateTime.local(2017, 7, 4).get('day'); //=> 4
+   * @return {number}
+   */
+  get(unit) {
+    return this[unit];
+  }
+  /**
+   * Returns whether the DateTime is valid. Invalid DateTimes occur when:
+   * * The DateTime was created from invalid calendar information, such as the 13th month or February 30
+   * * The DateTime was created by an operation on another invalid date
+   * @type {boolean}
+   */
+  get isValid() {
+    return this.invalid === null;
+  }
+  /**
+   * Returns an error code if this DateTime is invalid, or null if the DateTime is valid
+   * @type {string}
+   */
+  get invalidReason() {
+    return this.invalid ? this.invalid.reason : null;
+  }
+  /**
+   * Returns an explanation of why this DateTime became invalid, or null if the DateTime is valid
+   * @type {string}
+   */
+  get invalidExplanation() {
+    return this.invalid ? this.invalid.explanation : null;
+  }
+  /**
+   * Get the locale of a DateTime, such 'en-GB'. The locale is used when formatting the DateTime
+   *
+   * @type {string}
+   */
+  get locale() {
+    return this.isValid ? this.loc.locale : null;
+  }
+  /**
+   * Get the numbering system of a DateTime, such 'beng'. The numbering system is used when formatting the DateTime
+   *
+   * @type {string}
+   */
+  get numberingSystem() {
+    return this.isValid ? this.loc.numberingSystem : null;
+  }
+  /**
+   * Get the output calendar of a DateTime, such 'islamic'. The output calendar is used when formatting the DateTime
+   *
+   * @type {string}
+   */
+  get outputCalendar() {
+    return this.isValid ? this.loc.outputCalendar : null;
+  }
+  /**
+   * Get the time zone associated with this DateTime.
+   * @type {Zone}
+   */
+  get zone() {
+    return this._zone;
+  }
+  /**
+   * Get the name of the time zone.
+   * @type {string}
+   */
+  get zoneName() {
+    return this.isValid ? this.zone.name : null;
+  }
+  /**
+   * Get the year
+   * @example DateTime.local(2017, 5, 25).year //=> 2017
+   * @type {number}
+   */
+  get year() {
+    return this.isValid ? this.c.year : NaN;
+  }
+  /**
+   * Get the quarter
+   * @example DateTime.local(2017, 5, 25).quarter //=> 2
+   * @type {number}
+   */
+  get quarter() {
+    return this.isValid ? Math.ceil(this.c.month / 3) : NaN;
+  }
+  /**
+   * Get the month (1-12).
+   * @example DateTime.local(2017, 5, 25).month //=> 5
+   * @type {number}
+   */
+  get month() {
+    return this.isValid ? this.c.month : NaN;
+  }
+  /**
+   * Get the day of the month (1-30ish).
+   * @example DateTime.local(2017, 5, 25).day //=> 25
+   * @type {number}
+   */
+  get day() {
+    return this.isValid ? this.c.day : NaN;
+  }
+  /**
+   * Get the hour of the day (0-23).
+   * @example DateTime.local(2017, 5, 25, 9).hour //=> 9
+   * @type {number}
+   */
+  get hour() {
+    return this.isValid ? this.c.hour : NaN;
+  }
+  /**
+   * Get the minute of the hour (0-59).
+   * @example DateTime.local(2017, 5, 25, 9, 30).minute //=> 30
+   * @type {number}
+   */
+  get minute() {
+    return this.isValid ? this.c.minute : NaN;
+  }
+  /**
+   * Get the second of the minute (0-59).
+   * @example DateTime.local(2017, 5, 25, 9, 30, 52).second //=> 52
+   * @type {number}
+   */
+  get second() {
+    return this.isValid ? this.c.second : NaN;
+  }
+  /**
+   * Get the millisecond of the second (0-999).
+   * @example DateTime.local(2017, 5, 25, 9, 30, 52, 654).millisecond //=> 654
+   * @type {number}
+   */
+  get millisecond() {
+    return this.isValid ? this.c.millisecond : NaN;
+  }
+  /**
+   * Get the week year
+   * @see https://en.wikipedia.org/wiki/ISO_week_date
+   * @example DateTime.local(2014, 12, 31).weekYear //=> 2015
+   * @type {number}
+   */
+  get weekYear() {
+    return this.isValid ? possiblyCachedWeekData(this).weekYear : NaN;
+  }
+  /**
+   * Get the week number of the week year (1-52ish).
+   * @see https://en.wikipedia.org/wiki/ISO_week_date
+   * @example DateTime.local(2017, 5, 25).weekNumber //=> 21
+   * @type {number}
+   */
+  get weekNumber() {
+    return this.isValid ? possiblyCachedWeekData(this).weekNumber : NaN;
+  }
+  /**
+   * Get the day of the week.
+   * 1 is Monday and 7 is Sunday
+   * @see https://en.wikipedia.org/wiki/ISO_week_date
+   * @example DateTime.local(2014, 11, 31).weekday //=> 4
+   * @type {number}
+   */
+  get weekday() {
+    return this.isValid ? possiblyCachedWeekData(this).weekday : NaN;
+  }
+  /**
+   * Returns true if this date is on a weekend according to the locale, false otherwise
+   * @returns {boolean}
+   */
+  get isWeekend() {
+    return this.isValid && this.loc.getWeekendDays().includes(this.weekday);
+  }
+  /**
+   * Get the day of the week according to the locale.
+   * 1 is the first day of the week and 7 is the last day of the week.
+   * If the locale assigns Sunday as the first day of the week, then a date which is a Sunday will return 1,
+   * @returns {number}
+   */
+  get localWeekday() {
+    return this.isValid ? possiblyCachedLocalWeekData(this).weekday : NaN;
+  }
+  /**
+   * Get the week number of the week year according to the locale. Different locales assign week numbers differently,
+   * because the week can start on different days of the week (see localWeekday) and because a different number of days
+   * is required for a week to count as the first week of a year.
+   * @returns {number}
+   */
+  get localWeekNumber() {
+    return this.isValid ? possiblyCachedLocalWeekData(this).weekNumber : NaN;
+  }
+  /**
+   * Get the week year according to the locale. Different locales assign week numbers (and therefor week years)
+   * differently, see localWeekNumber.
+   * @returns {number}
+   */
+  get localWeekYear() {
+    return this.isValid ? possiblyCachedLocalWeekData(this).weekYear : NaN;
+  }
+  /**
+   * Get the ordinal (meaning the day of the year)
+   * @example DateTime.local(2017, 5, 25).ordinal //=> 145
+   * @type {number|DateTime}
+   */
+  get ordinal() {
+    return this.isValid ? gregorianToOrdinal(this.c).ordinal : NaN;
+  }
+  /**
+   * Get the human readable short month name, such as 'Oct'.
+   * Defaults to the system's locale if no locale has been specified
+   * @example DateTime.local(2017, 10, 30).monthShort //=> Oct
+   * @type {string}
+   */
+  get monthShort() {
+    return this.isValid ? Info.months("short", { locObj: this.loc })[this.month - 1] : null;
+  }
+  /**
+   * Get the human readable long month name, such as 'October'.
+   * Defaults to the system's locale if no locale has been specified
+   * @example DateTime.local(2017, 10, 30).monthLong //=> October
+   * @type {string}
+   */
+  get monthLong() {
+    return this.isValid ? Info.months("long", { locObj: this.loc })[this.month - 1] : null;
+  }
+  /**
+   * Get the human readable short weekday, such as 'Mon'.
+   * Defaults to the system's locale if no locale has been specified
+   * @example DateTime.local(2017, 10, 30).weekdayShort //=> Mon
+   * @type {string}
+   */
+  get weekdayShort() {
+    return this.isValid ? Info.weekdays("short", { locObj: this.loc })[this.weekday - 1] : null;
+  }
+  /**
+   * Get the human readable long weekday, such as 'Monday'.
+   * Defaults to the system's locale if no locale has been specified
+   * @example DateTime.local(2017, 10, 30).weekdayLong //=> Monday
+   * @type {string}
+   */
+  get weekdayLong() {
+    return this.isValid ? Info.weekdays("long", { locObj: this.loc })[this.weekday - 1] : null;
+  }
+  /**
+   * Get the UTC offset of this DateTime in minutes
+   * @example DateTime.now().offset //=> -240
+   * @example DateTime.utc().offset //=> 0
+   * @type {number}
+   */
+  get offset() {
+    return this.isValid ? +this.o : NaN;
+  }
+  /**
+   * Get the short human name for the zone's current offset, for example "EST" or "EDT".
+   * Defaults to the system's locale if no locale has been specified
+   * @type {string}
+   */
+  get offsetNameShort() {
+    if (this.isValid) {
+      return this.zone.offsetName(this.ts, {
+        format: "short",
+        locale: this.locale
+      });
+    } else {
+      return null;
+    }
+  }
+  /**
+   * Get the long human name for the zone's current offset, for example "Eastern Standard Time" or "Eastern Daylight Time".
+   * Defaults to the system's locale if no locale has been specified
+   * @type {string}
+   */
+  get offsetNameLong() {
+    if (this.isValid) {
+      return this.zone.offsetName(this.ts, {
+        format: "long",
+        locale: this.locale
+      });
+    } else {
+      return null;
+    }
+  }
+  /**
+   * Get whether this zone's offset ever changes, as in a DST.
+   * @type {boolean}
+   */
+  get isOffsetFixed() {
+    return this.isValid ? this.zone.isUniversal : null;
+  }
+  /**
+   * Get whether the DateTime is in a DST.
+   * @type {boolean}
+   */
+  get isInDST() {
+    if (this.isOffsetFixed) {
+      return false;
+    } else {
+      return this.offset > this.set({ month: 1, day: 1 }).offset || this.offset > this.set({ month: 5 }).offset;
+    }
+  }
+  /**
+   * Get those DateTimes which have the same local time as this DateTime, but a different offset from UTC
+   * in this DateTime's zone. During DST changes local time can be ambiguous, for example
+   * `2023-10-29T02:30:00` in `Europe/Berlin` can have offset `+01:00` or `+02:00`.
+   * This method will return both possible DateTimes if this DateTime's local time is ambiguous.
+   * @returns {DateTime[]}
+   */
+  getPossibleOffsets() {
+    if (!this.isValid || this.isOffsetFixed) {
+      return [this];
+    }
+    const dayMs = 864e5;
+    const minuteMs = 6e4;
+    const localTS = objToLocalTS(this.c);
+    const oEarlier = this.zone.offset(localTS - dayMs);
+    const oLater = this.zone.offset(localTS + dayMs);
+    const o1 = this.zone.offset(localTS - oEarlier * minuteMs);
+    const o2 = this.zone.offset(localTS - oLater * minuteMs);
+    if (o1 === o2) {
+      return [this];
+    }
+    const ts1 = localTS - o1 * minuteMs;
+    const ts2 = localTS - o2 * minuteMs;
+    const c12 = tsToObj(ts1, o1);
+    const c2 = tsToObj(ts2, o2);
+    if (c12.hour === c2.hour && c12.minute === c2.minute && c12.second === c2.second && c12.millisecond === c2.millisecond) {
+      return [clone2(this, { ts: ts1 }), clone2(this, { ts: ts2 })];
+    }
+    return [this];
+  }
+  /**
+   * Returns true if this DateTime is in a leap year, false otherwise
+   * @example DateTime.local(2016).isInLeapYear //=> true
+   * @example DateTime.local(2013).isInLeapYear //=> false
+   * @type {boolean}
+   */
+  get isInLeapYear() {
+    return isLeapYear(this.year);
+  }
+  /**
+   * Returns the number of days in this DateTime's month
+   * @example DateTime.local(2016, 2).daysInMonth //=> 29
+   * @example DateTime.local(2016, 3).daysInMonth //=> 31
+   * @type {number}
+   */
+  get daysInMonth() {
+    return daysInMonth(this.year, this.month);
+  }
+  /**
+   * Returns the number of days in this DateTime's year
+   * @example DateTime.local(2016).daysInYear //=> 366
+   * @example DateTime.local(2013).daysInYear //=> 365
+   * @type {number}
+   */
+  get daysInYear() {
+    return this.isValid ? daysInYear(this.year) : NaN;
+  }
+  /**
+   * Returns the number of weeks in this DateTime's year
+   * @see https://en.wikipedia.org/wiki/ISO_week_date
+   * @example DateTime.local(2004).weeksInWeekYear //=> 53
+   * @example DateTime.local(2013).weeksInWeekYear //=> 52
+   * @type {number}
+   */
+  get weeksInWeekYear() {
+    return this.isValid ? weeksInWeekYear(this.weekYear) : NaN;
+  }
+  /**
+   * Returns the number of weeks in this DateTime's local week year
+   * @example DateTime.local(2020, 6, {locale: 'en-US'}).weeksInLocalWeekYear //=> 52
+   * @example DateTime.local(2020, 6, {locale: 'de-DE'}).weeksInLocalWeekYear //=> 53
+   * @type {number}
+   */
+  get weeksInLocalWeekYear() {
+    return this.isValid ? weeksInWeekYear(
+      this.localWeekYear,
+      this.loc.getMinDaysInFirstWeek(),
+      this.loc.getStartOfWeek()
+    ) : NaN;
+  }
+  /**
+   * Returns the resolved Intl options for this DateTime.
+   * This is useful in understanding the behavior of formatting methods
+   * @param {Object} opts - the same options as toLocaleString
+   * @return {Object}
+   */
+  resolvedLocaleOptions(opts = {}) {
+    const { locale, numberingSystem, calendar } = Formatter.create(
+      this.loc.clone(opts),
+      opts
+    ).resolvedOptions(this);
+    return { locale, numberingSystem, outputCalendar: calendar };
+  }
+  // TRANSFORM
+  /**
+   * "Set" the DateTime's zone to UTC. Returns a newly-constructed DateTime.
+   *
+   * Equivalent to {@link DateTime#setZone}('utc')
+   * @param {number} [offset=0] - optionally, an offset from UTC in minutes
+   * @param {Object} [opts={}] - options to pass to `setZone()`
+   * @return {DateTime}
+   */
+  toUTC(offset2 = 0, opts = {}) {
+    return this.setZone(FixedOffsetZone.instance(offset2), opts);
+  }
+  /**
+   * "Set" the DateTime's zone to the host's local zone. Returns a newly-constructed DateTime.
+   *
+   * Equivalent to `setZone('local')`
+   * @return {DateTime}
+   */
+  toLocal() {
+    return this.setZone(Settings.defaultZone);
+  }
+  /**
+   * "Set" the DateTime's zone to specified zone. Returns a newly-constructed DateTime.
+   *
+   * By default, the setter keeps the underlying time the same (as in, the same timestamp), but the new instance will report different local times and consider DSTs when making computations, as with {@link DateTime#plus}. You may wish to use {@link DateTime#toLocal} and {@link DateTime#toUTC} which provide simple convenience wrappers for commonly used zones.
+   * @param {string|Zone} [zone='local'] - a zone identifier. As a string, that can be any IANA zone supported by the host environment, or a fixed-offset name of the form 'UTC+3', or the strings 'local' or 'utc'. You may also supply an instance of a {@link DateTime#Zone} class.
+   * @param {Object} opts - options
+   * @param {boolean} [opts.keepLocalTime=false] - If true, adjust the underlying time so that the local time stays the same, but in the target zone. You should rarely need this.
+   * @return {DateTime}
+   */
+  setZone(zone, { keepLocalTime = false, keepCalendarTime = false } = {}) {
+    zone = normalizeZone(zone, Settings.defaultZone);
+    if (zone.equals(this.zone)) {
+      return this;
+    } else if (!zone.isValid) {
+      return _DateTime.invalid(unsupportedZone(zone));
+    } else {
+      let newTS = this.ts;
+      if (keepLocalTime || keepCalendarTime) {
+        const offsetGuess = zone.offset(this.ts);
+        const asObj = this.toObject();
+        [newTS] = objToTS(asObj, offsetGuess, zone);
+      }
+      return clone2(this, { ts: newTS, zone });
+    }
+  }
+  /**
+   * "Set" the locale, numberingSystem, or outputCalendar. Returns a newly-constructed DateTime.
+   * @param {Object} properties - the properties to set
+   * @example DateTime.local(2017, 5, 25).reconfigure({ locale: 'en-GB' })
+   * @return {DateTime}
+   */
+  reconfigure({ locale, numberingSystem, outputCalendar } = {}) {
+    const loc = this.loc.clone({ locale, numberingSystem, outputCalendar });
+    return clone2(this, { loc });
+  }
+  /**
+   * "Set" the locale. Returns a newly-constructed DateTime.
+   * Just a convenient alias for reconfigure({ locale })
+   * @example DateTime.local(2017, 5, 25).setLocale('en-GB')
+   * @return {DateTime}
+   */
+  setLocale(locale) {
+    return this.reconfigure({ locale });
+  }
+  /**
+   * "Set" the values of specified units. Returns a newly-constructed DateTime.
+   * You can only set units with this method; for "setting" metadata, see {@link DateTime#reconfigure} and {@link DateTime#setZone}.
+   *
+   * This method also supports setting locale-based week units, i.e. `localWeekday`, `localWeekNumber` and `localWeekYear`.
+   * They cannot be mixed with ISO-week units like `weekday`.
+   * @param {Object} values - a mapping of units to numbers
+   * @example dt.set({ year: 2017 })
+   * @example dt.set({ hour: 8, minute: 30 })
+   * @example dt.set({ weekday: 5 })
+   * @example dt.set({ year: 2005, ordinal: 234 })
+   * @return {DateTime}
+   */
+  set(values) {
+    if (!this.isValid) return this;
+    const normalized = normalizeObject(values, normalizeUnitWithLocalWeeks);
+    const { minDaysInFirstWeek, startOfWeek } = usesLocalWeekValues(normalized, this.loc);
+    const settingWeekStuff = !isUndefined(normalized.weekYear) || !isUndefined(normalized.weekNumber) || !isUndefined(normalized.weekday), containsOrdinal = !isUndefined(normalized.ordinal), containsGregorYear = !isUndefined(normalized.year), containsGregorMD = !isUndefined(normalized.month) || !isUndefined(normalized.day), containsGregor = containsGregorYear || containsGregorMD, definiteWeekDef = normalized.weekYear || normalized.weekNumber;
+    if ((containsGregor || containsOrdinal) && definiteWeekDef) {
+      throw new ConflictingSpecificationError(
+        "Can't mix weekYear/weekNumber units with year/month/day or ordinals"
+      );
+    }
+    if (containsGregorMD && containsOrdinal) {
+      throw new ConflictingSpecificationError("Can't mix ordinal dates with month/day");
+    }
+    let mixed;
+    if (settingWeekStuff) {
+      mixed = weekToGregorian(
+        { ...gregorianToWeek(this.c, minDaysInFirstWeek, startOfWeek), ...normalized },
+        minDaysInFirstWeek,
+        startOfWeek
+      );
+    } else if (!isUndefined(normalized.ordinal)) {
+      mixed = ordinalToGregorian({ ...gregorianToOrdinal(this.c), ...normalized });
+    } else {
+      mixed = { ...this.toObject(), ...normalized };
+      if (isUndefined(normalized.day)) {
+        mixed.day = Math.min(daysInMonth(mixed.year, mixed.month), mixed.day);
+      }
+    }
+    const [ts, o2] = objToTS(mixed, this.o, this.zone);
+    return clone2(this, { ts, o: o2 });
+  }
+  /**
+   * Add a period of time to this DateTime and return the resulting DateTime
+   *
+   * Adding hours, minutes, seconds, or milliseconds increases the timestamp by the right number of milliseconds. Adding days, months, or years shifts the calendar, accounting for DSTs and leap years along the way. Thus, `dt.plus({ hours: 24 })` may result in a different time than `dt.plus({ days: 1 })` if there's a DST shift in between.
+   * @param {Duration|Object|number} duration - The amount to add. Either a Luxon Duration, a number of milliseconds, the object argument to Duration.fromObject()
+   * @example DateTime.now().plus(123) //~> in 123 milliseconds
+   * @example DateTime.now().plus({ minutes: 15 }) //~> in 15 minutes
+   * @example DateTime.now().plus({ days: 1 }) //~> this time tomorrow
+   * @example DateTime.now().plus({ days: -1 }) //~> this time yesterday
+   * @example DateTime.now().plus({ hours: 3, minutes: 13 }) //~> in 3 hr, 13 min
+   * @example DateTime.now().plus(Duration.fromObject({ hours: 3, minutes: 13 })) //~> in 3 hr, 13 min
+   * @return {DateTime}
+   */
+  plus(duration3) {
+    if (!this.isValid) return this;
+    const dur = Duration.fromDurationLike(duration3);
+    return clone2(this, adjustTime(this, dur));
+  }
+  /**
+   * Subtract a period of time to this DateTime and return the resulting DateTime
+   * See {@link DateTime#plus}
+   * @param {Duration|Object|number} duration - The amount to subtract. Either a Luxon Duration, a number of milliseconds, the object argument to Duration.fromObject()
+   @return {DateTime}
+   */
+  minus(duration3) {
+    if (!this.isValid) return this;
+    const dur = Duration.fromDurationLike(duration3).negate();
+    return clone2(this, adjustTime(this, dur));
+  }
+  /**
+   * "Set" this DateTime to the beginning of a unit of time.
+   * @param {string} unit - The unit to go to the beginning of. Can be 'year', 'quarter', 'month', 'week', 'day', 'hour', 'minute', 'second', or 'millisecond'.
+   * @param {Object} opts - options
+   * @param {boolean} [opts.useLocaleWeeks=false] - If true, use weeks based on the locale, i.e. use the locale-dependent start of the week
+   * @example DateTime.local(2014, 3, 3).startOf('month').toISODate(); //=> '2014-03-01'
+   * @example DateTime.local(2014, 3, 3).startOf('year').toISODate(); //=> '2014-01-01'
+   * @example DateTime.local(2014, 3, 3).startOf('week').toISODate(); //=> '2014-03-03', weeks always start on Mondays
+   * @example DateTime.local(2014, 3, 3, 5, 30).startOf('day').toISOTime(); //=> '00:00.000-05:00'
+   * @example DateTime.local(2014, 3, 3, 5, 30).startOf('hour').toISOTime(); //=> '05:00:00.000-05:00'
+   * @return {DateTime}
+   */
+  startOf(unit, { useLocaleWeeks = false } = {}) {
+    if (!this.isValid) return this;
+    const o2 = {}, normalizedUnit = Duration.normalizeUnit(unit);
+    switch (normalizedUnit) {
+      case "years":
+        o2.month = 1;
+      // falls through
+      case "quarters":
+      case "months":
+        o2.day = 1;
+      // falls through
+      case "weeks":
+      case "days":
+        o2.hour = 0;
+      // falls through
+      case "hours":
+        o2.minute = 0;
+      // falls through
+      case "minutes":
+        o2.second = 0;
+      // falls through
+      case "seconds":
+        o2.millisecond = 0;
+        break;
+    }
+    if (normalizedUnit === "weeks") {
+      if (useLocaleWeeks) {
+        const startOfWeek = this.loc.getStartOfWeek();
+        const { weekday } = this;
+        if (weekday < startOfWeek) {
+          o2.weekNumber = this.weekNumber - 1;
+        }
+        o2.weekday = startOfWeek;
+      } else {
+        o2.weekday = 1;
+      }
+    }
+    if (normalizedUnit === "quarters") {
+      const q = Math.ceil(this.month / 3);
+      o2.month = (q - 1) * 3 + 1;
+    }
+    return this.set(o2);
+  }
+  /**
+   * "Set" this DateTime to the end (meaning the last millisecond) of a unit of time
+   * @param {string} unit - The unit to go to the end of. Can be 'year', 'quarter', 'month', 'week', 'day', 'hour', 'minute', 'second', or 'millisecond'.
+   * @param {Object} opts - options
+   * @param {boolean} [opts.useLocaleWeeks=false] - If true, use weeks based on the locale, i.e. use the locale-dependent start of the week
+   * @example DateTime.local(2014, 3, 3).endOf('month').toISO(); //=> '2014-03-31T23:59:59.999-05:00'
+   * @example DateTime.local(2014, 3, 3).endOf('year').toISO(); //=> '2014-12-31T23:59:59.999-05:00'
+   * @example DateTime.local(2014, 3, 3).endOf('week').toISO(); // => '2014-03-09T23:59:59.999-05:00', weeks start on Mondays
+   * @example DateTime.local(2014, 3, 3, 5, 30).endOf('day').toISO(); //=> '2014-03-03T23:59:59.999-05:00'
+   * @example DateTime.local(2014, 3, 3, 5, 30).endOf('hour').toISO(); //=> '2014-03-03T05:59:59.999-05:00'
+   * @return {DateTime}
+   */
+  endOf(unit, opts) {
+    return this.isValid ? this.plus({ [unit]: 1 }).startOf(unit, opts).minus(1) : this;
+  }
+  // OUTPUT
+  /**
+   * Returns a string representation of this DateTime formatted according to the specified format string.
+   * **You may not want this.** See {@link DateTime#toLocaleString} for a more flexible formatting tool. For a table of tokens and their interpretations, see [here](https://moment.github.io/luxon/#/formatting?id=table-of-tokens).
+   * Defaults to en-US if no locale has been specified, regardless of the system's locale.
+   * @param {string} fmt - the format string
+   * @param {Object} opts - opts to override the configuration options on this DateTime
+   * @example DateTime.now().toFormat('yyyy LLL dd') //=> '2017 Apr 22'
+   * @example DateTime.now().setLocale('fr').toFormat('yyyy LLL dd') //=> '2017 avr. 22'
+   * @example DateTime.now().toFormat('yyyy LLL dd', { locale: "fr" }) //=> '2017 avr. 22'
+   * @example DateTime.now().toFormat("HH 'hours and' mm 'minutes'") //=> '20 hours and 55 minutes'
+   * @return {string}
+   */
+  toFormat(fmt, opts = {}) {
+    return this.isValid ? Formatter.create(this.loc.redefaultToEN(opts)).formatDateTimeFromString(this, fmt) : INVALID2;
+  }
+  /**
+   * Returns a localized string representing this date. Accepts the same options as the Intl.DateTimeFormat constructor and any presets defined by Luxon, such as `DateTime.DATE_FULL` or `DateTime.TIME_SIMPLE`.
+   * The exact behavior of this method is browser-specific, but in general it will return an appropriate representation
+   * of the DateTime in the assigned locale.
+   * Defaults to the system's locale if no locale has been specified
+   * @see https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/DateTimeFormat
+   * @param formatOpts {Object} - Intl.DateTimeFormat constructor options and configuration options
+   * @param {Object} opts - opts to override the configuration options on this DateTime
+   * @example DateTime.now().toLocaleString(); //=> 4/20/2017
+   * @example DateTime.now().setLocale('en-gb').toLocaleString(); //=> '20/04/2017'
+   * @example DateTime.now().toLocaleString(DateTime.DATE_FULL); //=> 'April 20, 2017'
+   * @example DateTime.now().toLocaleString(DateTime.DATE_FULL, { locale: 'fr' }); //=> '28 août 2022'
+   * @example DateTime.now().toLocaleString(DateTime.TIME_SIMPLE); //=> '11:32 AM'
+   * @example DateTime.now().toLocaleString(DateTime.DATETIME_SHORT); //=> '4/20/2017, 11:32 AM'
+   * @example DateTime.now().toLocaleString({ weekday: 'long', month: 'long', day: '2-digit' }); //=> 'Thursday, April 20'
+   * @example DateTime.now().toLocaleString({ weekday: 'short', month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit' }); //=> 'Thu, Apr 20, 11:27 AM'
+   * @example DateTime.now().toLocaleString({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }); //=> '11:32'
+   * @return {string}
+   */
+  toLocaleString(formatOpts = DATE_SHORT, opts = {}) {
+    return this.isValid ? Formatter.create(this.loc.clone(opts), formatOpts).formatDateTime(this) : INVALID2;
+  }
+  /**
+   * Returns an array of format "parts", meaning individual tokens along with metadata. This is allows callers to post-process individual sections of the formatted output.
+   * Defaults to the system's locale if no locale has been specified
+   * @see https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/DateTimeFormat/formatToParts
+   * @param opts {Object} - Intl.DateTimeFormat constructor options, same as `toLocaleString`.
+   * @example DateTime.now().toLocaleParts(); //=> [
+   *                                   //=>   { type: 'day', value: '25' },
+   *                                   //=>   { type: 'literal', value: '/' },
+   *                                   //=>   { type: 'month', value: '05' },
+   *                                   //=>   { type: 'literal', value: '/' },
+   *                                   //=>   { type: 'year', value: '1982' }
+   *                                   //=> ]
+   */
+  toLocaleParts(opts = {}) {
+    return this.isValid ? Formatter.create(this.loc.clone(opts), opts).formatDateTimeParts(this) : [];
+  }
+  /**
+   * Returns an ISO 8601-compliant string representation of this DateTime
+   * @param {Object} opts - options
+   * @param {boolean} [opts.suppressMilliseconds=false] - exclude milliseconds from the format if they're 0
+   * @param {boolean} [opts.suppressSeconds=false] - exclude seconds from the format if they're 0
+   * @param {boolean} [opts.includeOffset=true] - include the offset, such as 'Z' or '-04:00'
+   * @param {boolean} [opts.extendedZone=false] - add the time zone format extension
+   * @param {string} [opts.format='extended'] - choose between the basic and extended format
+   * @param {string} [opts.precision='milliseconds'] - truncate output to desired presicion: 'years', 'months', 'days', 'hours', 'minutes', 'seconds' or 'milliseconds'. When precision and suppressSeconds or suppressMilliseconds are used together, precision sets the maximum unit shown in the output, however seconds or milliseconds will still be suppressed if they are 0.
+   * @example DateTime.utc(1983, 5, 25).toISO() //=> '1982-05-25T00:00:00.000Z'
+   * @example DateTime.now().toISO() //=> '2017-04-22T20:47:05.335-04:00'
+   * @example DateTime.now().toISO({ includeOffset: false }) //=> '2017-04-22T20:47:05.335'
+   * @example DateTime.now().toISO({ format: 'basic' }) //=> '20170422T204705.335-0400'
+   * @example DateTime.now().toISO({ precision: 'day' }) //=> '2017-04-22Z'
+   * @example DateTime.now().toISO({ precision: 'minute' }) //=> '2017-04-22T20:47Z'
+   * @return {string|null}
+   */
+  toISO({
+    format: format2 = "extended",
+    suppressSeconds = false,
+    suppressMilliseconds = false,
+    includeOffset = true,
+    extendedZone = false,
+    precision = "milliseconds"
+  } = {}) {
+    if (!this.isValid) {
+      return null;
+    }
+    precision = normalizeUnit(precision);
+    const ext = format2 === "extended";
+    let c2 = toISODate(this, ext, precision);
+    if (orderedUnits.indexOf(precision) >= 3) c2 += "T";
+    c2 += toISOTime(
+      this,
+      ext,
+      suppressSeconds,
+      suppressMilliseconds,
+      includeOffset,
+      extendedZone,
+      precision
+    );
+    return c2;
+  }
+  /**
+   * Returns an ISO 8601-compliant string representation of this DateTime's date component
+   * @param {Object} opts - options
+   * @param {string} [opts.format='extended'] - choose between the basic and extended format
+   * @param {string} [opts.precision='day'] - truncate output to desired precision: 'years', 'months', or 'days'.
+   * @example DateTime.utc(1982, 5, 25).toISODate() //=> '1982-05-25'
+   * @example DateTime.utc(1982, 5, 25).toISODate({ format: 'basic' }) //=> '19820525'
+   * @example DateTime.utc(1982, 5, 25).toISODate({ precision: 'month' }) //=> '1982-05'
+   * @return {string|null}
+   */
+  toISODate({ format: format2 = "extended", precision = "day" } = {}) {
+    if (!this.isValid) {
+      return null;
+    }
+    return toISODate(this, format2 === "extended", normalizeUnit(precision));
+  }
+  /**
+   * Returns an ISO 8601-compliant string representation of this DateTime's week date
+   * @example DateTime.utc(1982, 5, 25).toISOWeekDate() //=> '1982-W21-2'
+   * @return {string}
+   */
+  toISOWeekDate() {
+    return toTechFormat(this, "kkkk-'W'WW-c");
+  }
+  /**
+   * Returns an ISO 8601-compliant string representation of this DateTime's time component
+   * @param {Object} opts - options
+   * @param {boolean} [opts.suppressMilliseconds=false] - exclude milliseconds from the format if they're 0
+   * @param {boolean} [opts.suppressSeconds=false] - exclude seconds from the format if they're 0
+   * @param {boolean} [opts.includeOffset=true] - include the offset, such as 'Z' or '-04:00'
+   * @param {boolean} [opts.extendedZone=true] - add the time zone format extension
+   * @param {boolean} [opts.includePrefix=false] - include the `T` prefix
+   * @param {string} [opts.format='extended'] - choose between the basic and extended format
+   * @param {string} [opts.precision='milliseconds'] - truncate output to desired presicion: 'hours', 'minutes', 'seconds' or 'milliseconds'. When precision and suppressSeconds or suppressMilliseconds are used together, precision sets the maximum unit shown in the output, however seconds or milliseconds will still be suppressed if they are 0.
+   * @example DateTime.utc().set({ hour: 7, minute: 34 }).toISOTime() //=> '07:34:19.361Z'
+   * @example DateTime.utc().set({ hour: 7, minute: 34, seconds: 0, milliseconds: 0 }).toISOTime({ suppressSeconds: true }) //=> '07:34Z'
+   * @example DateTime.utc().set({ hour: 7, minute: 34 }).toISOTime({ format: 'basic' }) //=> '073419.361Z'
+   * @example DateTime.utc().set({ hour: 7, minute: 34 }).toISOTime({ includePrefix: true }) //=> 'T07:34:19.361Z'
+   * @example DateTime.utc().set({ hour: 7, minute: 34, second: 56 }).toISOTime({ precision: 'minute' }) //=> '07:34Z'
+   * @return {string}
+   */
+  toISOTime({
+    suppressMilliseconds = false,
+    suppressSeconds = false,
+    includeOffset = true,
+    includePrefix = false,
+    extendedZone = false,
+    format: format2 = "extended",
+    precision = "milliseconds"
+  } = {}) {
+    if (!this.isValid) {
+      return null;
+    }
+    precision = normalizeUnit(precision);
+    let c2 = includePrefix && orderedUnits.indexOf(precision) >= 3 ? "T" : "";
+    return c2 + toISOTime(
+      this,
+      format2 === "extended",
+      suppressSeconds,
+      suppressMilliseconds,
+      includeOffset,
+      extendedZone,
+      precision
+    );
+  }
+  /**
+   * Returns an RFC 2822-compatible string representation of this DateTime
+   * @example DateTime.utc(2014, 7, 13).toRFC2822() //=> 'Sun, 13 Jul 2014 00:00:00 +0000'
+   * @example DateTime.local(2014, 7, 13).toRFC2822() //=> 'Sun, 13 Jul 2014 00:00:00 -0400'
+   * @return {string}
+   */
+  toRFC2822() {
+    return toTechFormat(this, "EEE, dd LLL yyyy HH:mm:ss ZZZ", false);
+  }
+  /**
+   * Returns a string representation of this DateTime appropriate for use in HTTP headers. The output is always expressed in GMT.
+   * Specifically, the string conforms to RFC 1123.
+   * @see https://www.w3.org/Protocols/rfc2616/rfc2616-sec3.html#sec3.3.1
+   * @example DateTime.utc(2014, 7, 13).toHTTP() //=> 'Sun, 13 Jul 2014 00:00:00 GMT'
+   * @example DateTime.utc(2014, 7, 13, 19).toHTTP() //=> 'Sun, 13 Jul 2014 19:00:00 GMT'
+   * @return {string}
+   */
+  toHTTP() {
+    return toTechFormat(this.toUTC(), "EEE, dd LLL yyyy HH:mm:ss 'GMT'");
+  }
+  /**
+   * Returns a string representation of this DateTime appropriate for use in SQL Date
+   * @example DateTime.utc(2014, 7, 13).toSQLDate() //=> '2014-07-13'
+   * @return {string|null}
+   */
+  toSQLDate() {
+    if (!this.isValid) {
+      return null;
+    }
+    return toISODate(this, true);
+  }
+  /**
+   * Returns a string representation of this DateTime appropriate for use in SQL Time
+   * @param {Object} opts - options
+   * @param {boolean} [opts.includeZone=false] - include the zone, such as 'America/New_York'. Overrides includeOffset.
+   * @param {boolean} [opts.includeOffset=true] - include the offset, such as 'Z' or '-04:00'
+   * @param {boolean} [opts.includeOffsetSpace=true] - include the space between the time and the offset, such as '05:15:16.345 -04:00'
+   * @example DateTime.utc().toSQL() //=> '05:15:16.345'
+   * @example DateTime.now().toSQL() //=> '05:15:16.345 -04:00'
+   * @example DateTime.now().toSQL({ includeOffset: false }) //=> '05:15:16.345'
+   * @example DateTime.now().toSQL({ includeZone: false }) //=> '05:15:16.345 America/New_York'
+   * @return {string}
+   */
+  toSQLTime({ includeOffset = true, includeZone = false, includeOffsetSpace = true } = {}) {
+    let fmt = "HH:mm:ss.SSS";
+    if (includeZone || includeOffset) {
+      if (includeOffsetSpace) {
+        fmt += " ";
+      }
+      if (includeZone) {
+        fmt += "z";
+      } else if (includeOffset) {
+        fmt += "ZZ";
+      }
+    }
+    return toTechFormat(this, fmt, true);
+  }
+  /**
+   * Returns a string representation of this DateTime appropriate for use in SQL DateTime
+   * @param {Object} opts - options
+   * @param {boolean} [opts.includeZone=false] - include the zone, such as 'America/New_York'. Overrides includeOffset.
+   * @param {boolean} [opts.includeOffset=true] - include the offset, such as 'Z' or '-04:00'
+   * @param {boolean} [opts.includeOffsetSpace=true] - include the space between the time and the offset, such as '05:15:16.345 -04:00'
+   * @example DateTime.utc(2014, 7, 13).toSQL() //=> '2014-07-13 00:00:00.000 Z'
+   * @example DateTime.local(2014, 7, 13).toSQL() //=> '2014-07-13 00:00:00.000 -04:00'
+   * @example DateTime.local(2014, 7, 13).toSQL({ includeOffset: false }) //=> '2014-07-13 00:00:00.000'
+   * @example DateTime.local(2014, 7, 13).toSQL({ includeZone: true }) //=> '2014-07-13 00:00:00.000 America/New_York'
+   * @return {string}
+   */
+  toSQL(opts = {}) {
+    if (!this.isValid) {
+      return null;
+    }
+    return `${this.toSQLDate()} ${this.toSQLTime(opts)}`;
+  }
+  /**
+   * Returns a string representation of this DateTime appropriate for debugging
+   * @return {string}
+   */
+  toString() {
+    return this.isValid ? this.toISO() : INVALID2;
+  }
+  /**
+   * Returns a string representation of this DateTime appropriate for the REPL.
+   * @return {string}
+   */
+  [/* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom")]() {
+    if (this.isValid) {
+      return `DateTime { ts: ${this.toISO()}, zone: ${this.zone.name}, locale: ${this.locale} }`;
+    } else {
+      return `DateTime { Invalid, reason: ${this.invalidReason} }`;
+    }
+  }
+  /**
+   * Returns the epoch milliseconds of this DateTime. Alias of {@link DateTime#toMillis}
+   * @return {number}
+   */
+  valueOf() {
+    return this.toMillis();
+  }
+  /**
+   * Returns the epoch milliseconds of this DateTime.
+   * @return {number}
+   */
+  toMillis() {
+    return this.isValid ? this.ts : NaN;
+  }
+  /**
+   * Returns the epoch seconds (including milliseconds in the fractional part) of this DateTime.
+   * @return {number}
+   */
+  toSeconds() {
+    return this.isValid ? this.ts / 1e3 : NaN;
+  }
+  /**
+   * Returns the epoch seconds (as a whole number) of this DateTime.
+   * @return {number}
+   */
+  toUnixInteger() {
+    return this.isValid ? Math.floor(this.ts / 1e3) : NaN;
+  }
+  /**
+   * Returns an ISO 8601 representation of this DateTime appropriate for use in JSON.
+   * @return {string}
+   */
+  toJSON() {
+    return this.toISO();
+  }
+  /**
+   * Returns a BSON serializable equivalent to this DateTime.
+   * @return {Date}
+   */
+  toBSON() {
+    return this.toJSDate();
+  }
+  /**
+   * Returns a JavaScript object with this DateTime's year, month, day, and so on.
+   * @param opts - options for generating the object
+   * @param {boolean} [opts.includeConfig=false] - include configuration attributes in the output
+   * @example DateTime.now().toObject() //=> { year: 2017, month: 4, day: 22, hour: 20, minute: 49, second: 42, millisecond: 268 }
+   * @return {Object}
+   */
+  toObject(opts = {}) {
+    if (!this.isValid) return {};
+    const base = { ...this.c };
+    if (opts.includeConfig) {
+      base.outputCalendar = this.outputCalendar;
+      base.numberingSystem = this.loc.numberingSystem;
+      base.locale = this.loc.locale;
+    }
+    return base;
+  }
+  /**
+   * Returns a JavaScript Date equivalent to this DateTime.
+   * @return {Date}
+   */
+  toJSDate() {
+    return new Date(this.isValid ? this.ts : NaN);
+  }
+  // COMPARE
+  /**
+   * Return the difference between two DateTimes as a Duration.
+   * @param {DateTime} otherDateTime - the DateTime to compare this one to
+   * @param {string|string[]} [unit=['milliseconds']] - the unit or array of units (such as 'hours' or 'days') to include in the duration.
+   * @param {Object} opts - options that affect the creation of the Duration
+   * @param {string} [opts.conversionAccuracy='casual'] - the conversion system to use
+   * @example
+   * var i1 = DateTime.fromISO('1982-05-25T09:45'),
+   *     i2 = DateTime.fromISO('1983-10-14T10:30');
+   * i2.diff(i1).toObject() //=> { milliseconds: 43807500000 }
+   * i2.diff(i1, 'hours').toObject() //=> { hours: 12168.75 }
+   * i2.diff(i1, ['months', 'days']).toObject() //=> { months: 16, days: 19.03125 }
+   * i2.diff(i1, ['months', 'days', 'hours']).toObject() //=> { months: 16, days: 19, hours: 0.75 }
+   * @return {Duration}
+   */
+  diff(otherDateTime, unit = "milliseconds", opts = {}) {
+    if (!this.isValid || !otherDateTime.isValid) {
+      return Duration.invalid("created by diffing an invalid DateTime");
+    }
+    const durOpts = { locale: this.locale, numberingSystem: this.numberingSystem, ...opts };
+    const units = maybeArray(unit).map(Duration.normalizeUnit), otherIsLater = otherDateTime.valueOf() > this.valueOf(), earlier = otherIsLater ? this : otherDateTime, later = otherIsLater ? otherDateTime : this, diffed = diff(earlier, later, units, durOpts);
+    return otherIsLater ? diffed.negate() : diffed;
+  }
+  /**
+   * Return the difference between this DateTime and right now.
+   * See {@link DateTime#diff}
+   * @param {string|string[]} [unit=['milliseconds']] - the unit or units units (such as 'hours' or 'days') to include in the duration
+   * @param {Object} opts - options that affect the creation of the Duration
+   * @param {string} [opts.conversionAccuracy='casual'] - the conversion system to use
+   * @return {Duration}
+   */
+  diffNow(unit = "milliseconds", opts = {}) {
+    return this.diff(_DateTime.now(), unit, opts);
+  }
+  /**
+   * Return an Interval spanning between this DateTime and another DateTime
+   * @param {DateTime} otherDateTime - the other end point of the Interval
+   * @return {Interval|DateTime}
+   */
+  until(otherDateTime) {
+    return this.isValid ? Interval.fromDateTimes(this, otherDateTime) : this;
+  }
+  /**
+   * Return whether this DateTime is in the same unit of time as another DateTime.
+   * Higher-order units must also be identical for this function to return `true`.
+   * Note that time zones are **ignored** in this comparison, which compares the **local** calendar time. Use {@link DateTime#setZone} to convert one of the dates if needed.
+   * @param {DateTime} otherDateTime - the other DateTime
+   * @param {string} unit - the unit of time to check sameness on
+   * @param {Object} opts - options
+   * @param {boolean} [opts.useLocaleWeeks=false] - If true, use weeks based on the locale, i.e. use the locale-dependent start of the week; only the locale of this DateTime is used
+   * @example DateTime.now().hasSame(otherDT, 'day'); //~> true if otherDT is in the same current calendar day
+   * @return {boolean}
+   */
+  hasSame(otherDateTime, unit, opts) {
+    if (!this.isValid) return false;
+    const inputMs = otherDateTime.valueOf();
+    const adjustedToZone = this.setZone(otherDateTime.zone, { keepLocalTime: true });
+    return adjustedToZone.startOf(unit, opts) <= inputMs && inputMs <= adjustedToZone.endOf(unit, opts);
+  }
+  /**
+   * Equality check
+   * Two DateTimes are equal if and only if they represent the same millisecond, have the same zone and location, and are both valid.
+   * To compare just the millisecond values, use `+dt1 === +dt2`.
+   * @param {DateTime} other - the other DateTime
+   * @return {boolean}
+   */
+  equals(other) {
+    return this.isValid && other.isValid && this.valueOf() === other.valueOf() && this.zone.equals(other.zone) && this.loc.equals(other.loc);
+  }
+  /**
+   * Returns a string representation of a this time relative to now, such as "in two days". Can only internationalize if your
+   * platform supports Intl.RelativeTimeFormat. Rounds towards zero by default.
+   * @param {Object} options - options that affect the output
+   * @param {DateTime} [options.base=DateTime.now()] - the DateTime to use as the basis to which this time is compared. Defaults to now.
+   * @param {string} [options.style="long"] - the style of units, must be "long", "short", or "narrow"
+   * @param {string|string[]} options.unit - use a specific unit or array of units; if omitted, or an array, the method will pick the best unit. Use an array or one of "years", "quarters", "months", "weeks", "days", "hours", "minutes", or "seconds"
+   * @param {boolean} [options.round=true] - whether to round the numbers in the output.
+   * @param {string} [options.rounding="trunc"] - rounding method to use when rounding the numbers in the output. Can be "trunc" (toward zero), "expand" (away from zero), "round", "floor", or "ceil".
+   * @param {number} [options.padding=0] - padding in milliseconds. This allows you to round up the result if it fits inside the threshold. Don't use in combination with {round: false} because the decimal output will include the padding.
+   * @param {string} options.locale - override the locale of this DateTime
+   * @param {string} options.numberingSystem - override the numberingSystem of this DateTime. The Intl system may choose not to honor this
+   * @example DateTime.now().plus({ days: 1 }).toRelative() //=> "in 1 day"
+   * @example DateTime.now().setLocale("es").toRelative({ days: 1 }) //=> "dentro de 1 día"
+   * @example DateTime.now().plus({ days: 1 }).toRelative({ locale: "fr" }) //=> "dans 23 heures"
+   * @example DateTime.now().minus({ days: 2 }).toRelative() //=> "2 days ago"
+   * @example DateTime.now().minus({ days: 2 }).toRelative({ unit: "hours" }) //=> "48 hours ago"
+   * @example DateTime.now().minus({ hours: 36 }).toRelative({ round: false }) //=> "1.5 days ago"
+   */
+  toRelative(options2 = {}) {
+    if (!this.isValid) return null;
+    const base = options2.base || _DateTime.fromObject({}, { zone: this.zone }), padding = options2.padding ? this < base ? -options2.padding : options2.padding : 0;
+    let units = ["years", "months", "days", "hours", "minutes", "seconds"];
+    let unit = options2.unit;
+    if (Array.isArray(options2.unit)) {
+      units = options2.unit;
+      unit = void 0;
+    }
+    return diffRelative(base, this.plus(padding), {
+      ...options2,
+      numeric: "always",
+      units,
+      unit
+    });
+  }
+  /**
+   * Returns a string representation of this date relative to today, such as "yesterday" or "next month".
+   * Only internationalizes on platforms that supports Intl.RelativeTimeFormat.
+   * @param {Object} options - options that affect the output
+   * @param {DateTime} [options.base=DateTime.now()] - the DateTime to use as the basis to which this time is compared. Defaults to now.
+   * @param {string} options.locale - override the locale of this DateTime
+   * @param {string} options.unit - use a specific unit; if omitted, the method will pick the unit. Use one of "years", "quarters", "months", "weeks", or "days"
+   * @param {string} options.numberingSystem - override the numberingSystem of this DateTime. The Intl system may choose not to honor this
+   * @example DateTime.now().plus({ days: 1 }).toRelativeCalendar() //=> "tomorrow"
+   * @example DateTime.now().setLocale("es").plus({ days: 1 }).toRelative() //=> ""mañana"
+   * @example DateTime.now().plus({ days: 1 }).toRelativeCalendar({ locale: "fr" }) //=> "demain"
+   * @example DateTime.now().minus({ days: 2 }).toRelativeCalendar() //=> "2 days ago"
+   */
+  toRelativeCalendar(options2 = {}) {
+    if (!this.isValid) return null;
+    return diffRelative(options2.base || _DateTime.fromObject({}, { zone: this.zone }), this, {
+      ...options2,
+      numeric: "auto",
+      units: ["years", "months", "days"],
+      calendary: true
+    });
+  }
+  /**
+   * Return the min of several date times
+   * @param {...DateTime} dateTimes - the DateTimes from which to choose the minimum
+   * @return {DateTime} the min DateTime, or undefined if called with no argument
+   */
+  static min(...dateTimes) {
+    if (!dateTimes.every(_DateTime.isDateTime)) {
+      throw new InvalidArgumentError("min requires all arguments be DateTimes");
+    }
+    return bestBy(dateTimes, (i2) => i2.valueOf(), Math.min);
+  }
+  /**
+   * Return the max of several date times
+   * @param {...DateTime} dateTimes - the DateTimes from which to choose the maximum
+   * @return {DateTime} the max DateTime, or undefined if called with no argument
+   */
+  static max(...dateTimes) {
+    if (!dateTimes.every(_DateTime.isDateTime)) {
+      throw new InvalidArgumentError("max requires all arguments be DateTimes");
+    }
+    return bestBy(dateTimes, (i2) => i2.valueOf(), Math.max);
+  }
+  // MISC
+  /**
+   * Explain how a string would be parsed by fromFormat()
+   * @param {string} text - the string to parse
+   * @param {string} fmt - the format the string is expected to be in (see description)
+   * @param {Object} options - options taken by fromFormat()
+   * @return {Object}
+   */
+  static fromFormatExplain(text2, fmt, options2 = {}) {
+    const { locale = null, numberingSystem = null } = options2, localeToUse = Locale.fromOpts({
+      locale,
+      numberingSystem,
+      defaultToEN: true
+    });
+    return explainFromTokens(localeToUse, text2, fmt);
+  }
+  /**
+   * @deprecated use fromFormatExplain instead
+   */
+  static fromStringExplain(text2, fmt, options2 = {}) {
+    return _DateTime.fromFormatExplain(text2, fmt, options2);
+  }
+  /**
+   * Build a parser for `fmt` using the given locale. This parser can be passed
+   * to {@link DateTime.fromFormatParser} to a parse a date in this format. This
+   * can be used to optimize cases where many dates need to be parsed in a
+   * specific format.
+   *
+   * @param {String} fmt - the format the string is expected to be in (see
+   * description)
+   * @param {Object} options - options used to set locale and numberingSystem
+   * for parser
+   * @returns {TokenParser} - opaque object to be used
+   */
+  static buildFormatParser(fmt, options2 = {}) {
+    const { locale = null, numberingSystem = null } = options2, localeToUse = Locale.fromOpts({
+      locale,
+      numberingSystem,
+      defaultToEN: true
+    });
+    return new TokenParser(localeToUse, fmt);
+  }
+  /**
+   * Create a DateTime from an input string and format parser.
+   *
+   * The format parser must have been created with the same locale as this call.
+   *
+   * @param {String} text - the string to parse
+   * @param {TokenParser} formatParser - parser from {@link DateTime.buildFormatParser}
+   * @param {Object} opts - options taken by fromFormat()
+   * @returns {DateTime}
+   */
+  static fromFormatParser(text2, formatParser, opts = {}) {
+    if (isUndefined(text2) || isUndefined(formatParser)) {
+      throw new InvalidArgumentError(
+        "fromFormatParser requires an input string and a format parser"
+      );
+    }
+    const { locale = null, numberingSystem = null } = opts, localeToUse = Locale.fromOpts({
+      locale,
+      numberingSystem,
+      defaultToEN: true
+    });
+    if (!localeToUse.equals(formatParser.locale)) {
+      throw new InvalidArgumentError(
+        `fromFormatParser called with a locale of ${localeToUse}, but the format parser was created for ${formatParser.locale}`
+      );
+    }
+    const { result, zone, specificOffset, invalidReason } = formatParser.explainFromTokens(text2);
+    if (invalidReason) {
+      return _DateTime.invalid(invalidReason);
+    } else {
+      return parseDataToDateTime(
+        result,
+        zone,
+        opts,
+        `format ${formatParser.format}`,
+        text2,
+        specificOffset
+      );
+    }
+  }
+  // FORMAT PRESETS
+  /**
+   * {@link DateTime#toLocaleString} format like 10/14/1983
+   * @type {Object}
+   */
+  static get DATE_SHORT() {
+    return DATE_SHORT;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like 'Oct 14, 1983'
+   * @type {Object}
+   */
+  static get DATE_MED() {
+    return DATE_MED;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like 'Fri, Oct 14, 1983'
+   * @type {Object}
+   */
+  static get DATE_MED_WITH_WEEKDAY() {
+    return DATE_MED_WITH_WEEKDAY;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like 'October 14, 1983'
+   * @type {Object}
+   */
+  static get DATE_FULL() {
+    return DATE_FULL;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like 'Tuesday, October 14, 1983'
+   * @type {Object}
+   */
+  static get DATE_HUGE() {
+    return DATE_HUGE;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like '09:30 AM'. Only 12-hour if the locale is.
+   * @type {Object}
+   */
+  static get TIME_SIMPLE() {
+    return TIME_SIMPLE;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like '09:30:23 AM'. Only 12-hour if the locale is.
+   * @type {Object}
+   */
+  static get TIME_WITH_SECONDS() {
+    return TIME_WITH_SECONDS;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like '09:30:23 AM EDT'. Only 12-hour if the locale is.
+   * @type {Object}
+   */
+  static get TIME_WITH_SHORT_OFFSET() {
+    return TIME_WITH_SHORT_OFFSET;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like '09:30:23 AM Eastern Daylight Time'. Only 12-hour if the locale is.
+   * @type {Object}
+   */
+  static get TIME_WITH_LONG_OFFSET() {
+    return TIME_WITH_LONG_OFFSET;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like '09:30', always 24-hour.
+   * @type {Object}
+   */
+  static get TIME_24_SIMPLE() {
+    return TIME_24_SIMPLE;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like '09:30:23', always 24-hour.
+   * @type {Object}
+   */
+  static get TIME_24_WITH_SECONDS() {
+    return TIME_24_WITH_SECONDS;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like '09:30:23 EDT', always 24-hour.
+   * @type {Object}
+   */
+  static get TIME_24_WITH_SHORT_OFFSET() {
+    return TIME_24_WITH_SHORT_OFFSET;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like '09:30:23 Eastern Daylight Time', always 24-hour.
+   * @type {Object}
+   */
+  static get TIME_24_WITH_LONG_OFFSET() {
+    return TIME_24_WITH_LONG_OFFSET;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like '10/14/1983, 9:30 AM'. Only 12-hour if the locale is.
+   * @type {Object}
+   */
+  static get DATETIME_SHORT() {
+    return DATETIME_SHORT;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like '10/14/1983, 9:30:33 AM'. Only 12-hour if the locale is.
+   * @type {Object}
+   */
+  static get DATETIME_SHORT_WITH_SECONDS() {
+    return DATETIME_SHORT_WITH_SECONDS;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like 'Oct 14, 1983, 9:30 AM'. Only 12-hour if the locale is.
+   * @type {Object}
+   */
+  static get DATETIME_MED() {
+    return DATETIME_MED;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like 'Oct 14, 1983, 9:30:33 AM'. Only 12-hour if the locale is.
+   * @type {Object}
+   */
+  static get DATETIME_MED_WITH_SECONDS() {
+    return DATETIME_MED_WITH_SECONDS;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like 'Fri, 14 Oct 1983, 9:30 AM'. Only 12-hour if the locale is.
+   * @type {Object}
+   */
+  static get DATETIME_MED_WITH_WEEKDAY() {
+    return DATETIME_MED_WITH_WEEKDAY;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like 'October 14, 1983, 9:30 AM EDT'. Only 12-hour if the locale is.
+   * @type {Object}
+   */
+  static get DATETIME_FULL() {
+    return DATETIME_FULL;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like 'October 14, 1983, 9:30:33 AM EDT'. Only 12-hour if the locale is.
+   * @type {Object}
+   */
+  static get DATETIME_FULL_WITH_SECONDS() {
+    return DATETIME_FULL_WITH_SECONDS;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like 'Friday, October 14, 1983, 9:30 AM Eastern Daylight Time'. Only 12-hour if the locale is.
+   * @type {Object}
+   */
+  static get DATETIME_HUGE() {
+    return DATETIME_HUGE;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like 'Friday, October 14, 1983, 9:30:33 AM Eastern Daylight Time'. Only 12-hour if the locale is.
+   * @type {Object}
+   */
+  static get DATETIME_HUGE_WITH_SECONDS() {
+    return DATETIME_HUGE_WITH_SECONDS;
+  }
+};
+function friendlyDateTime(dateTimeish) {
+  if (DateTime.isDateTime(dateTimeish)) {
+    return dateTimeish;
+  } else if (dateTimeish && dateTimeish.valueOf && isNumber(dateTimeish.valueOf())) {
+    return DateTime.fromJSDate(dateTimeish);
+  } else if (dateTimeish && typeof dateTimeish === "object") {
+    return DateTime.fromObject(dateTimeish);
+  } else {
+    throw new InvalidArgumentError(
+      `Unknown datetime argument: ${dateTimeish}, of type ${typeof dateTimeish}`
+    );
+  }
 }
 
 // src/config/handlebars-syntax-error.ts
@@ -69621,17 +70258,6 @@ var layoutSchema = external_exports.strictObject({
   }).optional().describe("How people recorded as present are listed in the minutes.")
 });
 
-// src/config/project-source-schema.ts
-var OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
-var projectSourceSchema = external_exports.strictObject({
-  owner: external_exports.string().regex(OWNER, { error: (issue2) => `\`${String(issue2.input)}\` is not a GitHub organization or user` }).describe("The organization or user that owns the project, e.g. `cncf`."),
-  number: external_exports.number({ error: "expected the project's number, e.g. `27` (from its URL, `/orgs/cncf/projects/27`)" }).int({ error: "expected a whole number" }).positive({ error: "must be a positive number" }).describe("The project's number, from its URL (`https://github.com/orgs/cncf/projects/27`)."),
-  field: external_exports.string().trim().min(1, { error: "must not be empty" }).describe("The name of a single-select or text field of the project, e.g. `Status`."),
-  value: external_exports.string().trim().min(1, { error: "must not be empty" }).describe("The field's value that puts an item on the agenda: an option of a single-select field, or a text field's exact text.")
-}).describe(
-  "A GitHub Projects (v2) board as the agenda, instead of `agenda_labels`: its open issues and pull requests whose `field` is `value`, within `scope` and the visibility rule. Draft issues are left out."
-);
-
 // src/config/lead-time.ts
 var UNIT_MS = { w: 7 * 24 * 36e5, d: 24 * 36e5, h: 36e5, m: 6e4 };
 var SHORT_DURATION = /^(?:(\d+)w)?\s*(?:(\d+)d)?\s*(?:(\d+)h)?\s*(?:(\d+)m)?$/;
@@ -69676,6 +70302,36 @@ function rruleProblem(text2) {
 function isReadable(value) {
   return typeof value === "number" && Number.isInteger(value) || typeof value === "object" && value !== null;
 }
+
+// src/config/discussion-source-schema.ts
+var discussionSourceSchema = external_exports.union(
+  [
+    external_exports.boolean(),
+    external_exports.strictObject({
+      categories: external_exports.array(external_exports.string().trim().min(1, { error: "must not be empty" })).min(1, { error: "must list at least one category; write `discussions: true` for all of them" }).describe("Only discussions of these categories (by name, any case), e.g. `[Agenda]`. Default: every category.")
+    })
+  ],
+  { error: "expected `true`, `false` or `{ categories: [...] }`" }
+).describe(
+  "Open discussions with any of the agenda labels, within `scope` and the visibility rule, are agenda items too: `true`, or `{ categories: [...] }` for some categories only. Not with `project`, whose board is the whole agenda."
+);
+
+// src/config/project-source-schema.ts
+var OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+var projectSourceSchema = external_exports.strictObject({
+  owner: external_exports.string().regex(OWNER, { error: (issue2) => `\`${String(issue2.input)}\` is not a GitHub organization or user` }).describe("The organization or user that owns the project, e.g. `cncf`."),
+  number: external_exports.number({ error: "expected the project's number, e.g. `27` (from its URL, `/orgs/cncf/projects/27`)" }).int({ error: "expected a whole number" }).positive({ error: "must be a positive number" }).describe("The project's number, from its URL (`https://github.com/orgs/cncf/projects/27`)."),
+  field: external_exports.string().trim().min(1, { error: "must not be empty" }).describe("The name of a single-select or text field of the project, e.g. `Status`."),
+  value: external_exports.string().trim().min(1, { error: "must not be empty" }).describe("The field's value that puts an item on the agenda: an option of a single-select field, or a text field's exact text.")
+}).describe(
+  "A GitHub Projects (v2) board as the agenda, instead of `agenda_labels`: its open issues and pull requests whose `field` is `value`, within `scope` and the visibility rule. Draft issues are left out."
+);
+
+// src/config/sources-schema.ts
+var sourcesSchema = external_exports.strictObject({ project: projectSourceSchema.optional(), discussions: discussionSourceSchema.optional() }).refine((sources) => !(sources.project && sources.discussions), {
+  path: ["discussions"],
+  error: "a meeting whose agenda is a project board takes no discussions: add them to the board, or drop `project`"
+});
 
 // src/config/schema.ts
 var MEETING_ID = /^[a-z0-9-]+$/;
@@ -69776,7 +70432,7 @@ var commandsSchema = external_exports.strictObject({
 var meetingSchema = external_exports.strictObject({
   name: nonEmptyText.optional().describe("Name of the meeting; the issue title is `<name> Meeting <YYYY-MM-DD>`."),
   agenda_labels: external_exports.array(nonEmptyText).min(1, { error: "must list at least one label" }).optional().describe("An issue or pull request with any of these labels is on the agenda. Default: `[<meeting id>-agenda]`."),
-  sources: external_exports.strictObject({ project: projectSourceSchema.optional() }).optional().describe("Where the agenda's items come from besides (or instead of) the agenda labels."),
+  sources: sourcesSchema.optional().describe("Where the agenda's items come from besides (or instead of) the agenda labels."),
   scope: scopeSchema.optional().describe("Where agenda items are searched. Default: the home repository's owner."),
   include_private: repoList(
     "Private or internal repositories (`owner/name`) whose items this meeting may show besides its home repository."
@@ -70238,6 +70894,8 @@ function toMeeting(id, raw, home) {
   if (raw.calendar) meeting.calendar = { path: raw.calendar.path };
   if (raw.link_labels) meeting.linkLabels = raw.link_labels;
   if (raw.sources?.project) meeting.sources = { ...meeting.sources, project: { ...raw.sources.project } };
+  const discussions = raw.sources?.discussions;
+  if (discussions) meeting.sources = { ...meeting.sources, discussions: { categories: discussions === true ? [] : [...discussions.categories] } };
   const zoneLabels = (raw.timezones ?? []).flatMap((entry) => typeof entry === "string" ? [] : [[entry.zone, entry.label]]);
   if (zoneLabels.length > 0) meeting.timezoneLabels = Object.fromEntries(zoneLabels);
   if (raw.layout) meeting.layout = toLayout(raw.layout);
@@ -70327,6 +70985,65 @@ async function loadRepoConfig(octokit, repo, ref, known) {
   return { meetings: resolved.meetings, problems: [...problems, ...resolved.problems], files, own: ownFile };
 }
 
+// src/config/installation-config-files.ts
+var PAGE = 100;
+var EXPRESSION = `HEAD:${CONFIG_PATH}`;
+async function readInstallationConfigFiles(octokit) {
+  const { data: first } = await octokit.rest.apps.listReposAccessibleToInstallation({ per_page: PAGE });
+  const owner = first.repositories[0]?.owner.login;
+  const nodes = first.repository_selection === "all" && owner !== void 0 ? await ownerRepositories(octokit, owner) : await selectedRepositories(octokit, first);
+  const known = /* @__PURE__ */ new Map();
+  const repos = [];
+  for (const node2 of nodes) {
+    if (node2.isArchived) continue;
+    const repo = { owner: node2.owner.login, repo: node2.name };
+    repos.push(repo);
+    const whole = node2.config === null || typeof node2.config.text === "string" && node2.config.isTruncated === false;
+    if (whole) known.set(knownFileKey({ ...repo, path: CONFIG_PATH }), node2.config?.text ?? null);
+  }
+  return { repos, known };
+}
+var REPOSITORY_FIELDS = `name owner { login } isArchived config: object(expression: ${JSON.stringify(EXPRESSION)}) { ... on Blob { text isTruncated } }`;
+async function ownerRepositories(octokit, login) {
+  const nodes = [];
+  let after = null;
+  do {
+    const page = await octokit.graphql(
+      `query ($login: String!, $after: String) {
+        repositoryOwner(login: $login) {
+          repositories(first: ${PAGE}, after: $after, ownerAffiliations: [OWNER]) {
+            pageInfo { hasNextPage endCursor }
+            nodes { ${REPOSITORY_FIELDS} }
+          }
+        }
+      }`,
+      { login, after }
+    );
+    const repositories = page.repositoryOwner?.repositories;
+    nodes.push(...repositories?.nodes ?? []);
+    after = repositories?.pageInfo.hasNextPage ? repositories.pageInfo.endCursor : null;
+  } while (after !== null);
+  return nodes;
+}
+async function selectedRepositories(octokit, first) {
+  const listed = [...first.repositories];
+  for (let page = 2; listed.length < first.total_count && (page - 1) * PAGE < first.total_count; page++) {
+    const { data } = await octokit.rest.apps.listReposAccessibleToInstallation({ per_page: PAGE, page });
+    if (data.repositories.length === 0) break;
+    listed.push(...data.repositories);
+  }
+  const nodes = [];
+  for (let start = 0; start < listed.length; start += PAGE) {
+    const batch = listed.slice(start, start + PAGE);
+    const fields = batch.map(
+      (repository2, index) => `r${index}: repository(owner: ${JSON.stringify(repository2.owner.login)}, name: ${JSON.stringify(repository2.name)}) { ${REPOSITORY_FIELDS} }`
+    );
+    const data = await withoutNotFound(octokit.graphql(`query { ${fields.join("\n")} }`));
+    for (const node2 of Object.values(data)) if (node2) nodes.push(node2);
+  }
+  return nodes;
+}
+
 // src/config/problem.ts
 function formatProblem(problem) {
   const position = [problem.file, problem.line, problem.line === void 0 ? void 0 : problem.column].filter((part) => part !== void 0).join(":");
@@ -70335,626 +71052,33 @@ function formatProblem(problem) {
   return `${position}: ${severity}${path2}${problem.message}`;
 }
 
-// src/render/compile-template.ts
-var import_handlebars2 = __toESM(require_lib2(), 1);
-
-// src/render/template-error.ts
-var TemplateError = class extends UserError {
-  name = "TemplateError";
-  file;
-  line;
-  column;
-  /** What is wrong, without the location (`message` has both). */
-  reason;
-  constructor(problem) {
-    super(`${formatLocation(problem)}: ${problem.message}`);
-    this.file = problem.file;
-    this.reason = problem.message;
-    if (problem.line !== void 0) this.line = problem.line;
-    if (problem.column !== void 0) this.column = problem.column;
-  }
-};
-function formatLocation({ file: file2, line, column }) {
-  if (line === void 0) return file2;
-  return column === void 0 ? `${file2}:${line}` : `${file2}:${line}:${column}`;
-}
-
-// src/render/compile-template.ts
-var PROVIDED_PARTIALS = ["agenda", "sections"];
-var handlebars = import_handlebars2.default.create();
-var REMOVED_HELPERS = ["log"];
-for (const helper of REMOVED_HELPERS) handlebars.unregisterHelper(helper);
-var COMPILE_OPTIONS = {
-  // Markdown, not HTML: escaping is escapeMarkdown's job, done in the view model.
-  noEscape: true,
-  knownHelpersOnly: true,
-  knownHelpers: { log: false }
-};
-var RUNTIME_OPTIONS = {
-  allowProtoPropertiesByDefault: false,
-  allowProtoMethodsByDefault: false
-};
-var HANDLEBARS_SETUP = { removedHelpers: REMOVED_HELPERS, compileOptions: COMPILE_OPTIONS, runtimeOptions: RUNTIME_OPTIONS };
-function compileTemplate(source, file2) {
-  checkTemplate(source, file2);
-  const template = handlebars.compile(source, COMPILE_OPTIONS);
-  return (view, partials = {}) => {
-    const partialFunctions = Object.fromEntries(
-      Object.entries(partials).map(([name, text2]) => [name, () => text2])
-    );
-    try {
-      return template(view, { ...RUNTIME_OPTIONS, partials: partialFunctions });
-    } catch (error62) {
-      throw toTemplateError(error62, file2);
-    }
-  };
-}
-function checkTemplate(source, file2) {
+// src/registry/discover-meetings.ts
+async function discoverMeetings(octokit, installationId, registry2, log) {
+  await registry2.markKnown(installationId);
   try {
-    checkPartials(handlebars.parse(source), file2);
-    handlebars.precompile(source, COMPILE_OPTIONS);
+    const { repos, known } = await readInstallationConfigFiles(octokit);
+    const meetings = [];
+    for (const repo of repos) {
+      if (known.get(knownFileKey({ ...repo, path: CONFIG_PATH })) === null) continue;
+      meetings.push(...await loadRepoMeetings(octokit, installationId, repo, registry2, log, known));
+    }
+    return meetings;
   } catch (error62) {
-    throw toTemplateError(error62, file2, source);
+    await registry2.forgetInstallation(installationId);
+    throw error62;
   }
 }
-function checkPartials(program, file2) {
-  const defined = new Set(PROVIDED_PARTIALS);
-  const used = [];
-  visit2(program, (node2) => {
-    if (node2.type === "DecoratorBlock") {
-      const decorator = node2;
-      const name = decorator.params[0];
-      if (pathName(decorator.path) === "inline" && name?.type === "StringLiteral") {
-        defined.add(name.value);
-      }
-    }
-    if (node2.type === "PartialStatement" || node2.type === "PartialBlockStatement") {
-      const partial2 = node2;
-      const name = pathName(partial2.name) ?? literalName(partial2.name);
-      if (name === void 0) {
-        throw problemAt(node2, file2, "a partial's name must be written out, not computed");
-      }
-      used.push({ name, node: node2 });
-    }
-  });
-  for (const { name, node: node2 } of used) {
-    if (!defined.has(name)) {
-      const known = [...defined].map((partial2) => `"${partial2}"`).join(", ");
-      throw problemAt(node2, file2, `unknown partial "${name}"; the partials available are ${known}`);
-    }
-  }
-}
-function visit2(node2, onNode) {
-  onNode(node2);
-  const children = node2;
-  for (const child of children.body ?? []) visit2(child, onNode);
-  if (children.program) visit2(children.program, onNode);
-  if (children.inverse) visit2(children.inverse, onNode);
-}
-function pathName(node2) {
-  return node2.type === "PathExpression" ? node2.original : void 0;
-}
-function literalName(node2) {
-  return node2.type === "StringLiteral" || node2.type === "NumberLiteral" ? String(node2.value) : void 0;
-}
-function problemAt(node2, file2, message) {
-  return new TemplateError({ file: file2, line: node2.loc.start.line, column: node2.loc.start.column + 1, message });
-}
-function toTemplateError(error62, file2, source) {
-  if (error62 instanceof TemplateError) return error62;
-  const text2 = error62 instanceof Error ? error62.message : String(error62);
-  const syntax = /^(Parse|Lexical) error on line (\d+)[:.]/.exec(text2);
-  const problem = syntax && source !== void 0 ? handlebarsSyntaxProblem(source) : void 0;
-  if (problem) return new TemplateError({ file: file2, ...problem, message: `syntax error: ${problem.message}` });
-  if (syntax) {
-    return new TemplateError({ file: file2, line: Number(syntax[2]), message: describeSyntaxError(syntax[1], text2) });
-  }
-  const located = error62;
-  const message = text2.replace(/ - \d+:\d+$/, "");
-  if (typeof located.lineNumber === "number") {
-    const column = typeof located.column === "number" ? located.column + 1 : void 0;
-    return new TemplateError({ file: file2, line: located.lineNumber, ...column === void 0 ? {} : { column }, message });
-  }
-  return new TemplateError({ file: file2, message });
-}
-function describeSyntaxError(kind, text2) {
-  if (kind === "Lexical") return "syntax error: text Handlebars cannot read";
-  const expected = text2.split("\n").at(-1)?.trim() ?? "";
-  if (expected.endsWith("got 'EOF'")) {
-    return "syntax error: the template ends inside an open block (a {{#if}} or {{#each}} without its {{/if}} or {{/each}}?)";
-  }
-  return `syntax error: ${expected}`;
+async function loadRepoMeetings(octokit, installationId, repo, registry2, log, known) {
+  const loaded2 = await loadRepoConfig(octokit, repo, void 0, known);
+  for (const problem of loaded2?.problems ?? []) log.warn(`${repo.owner}/${repo.repo}: ${formatProblem(problem)}`);
+  const meetings = loaded2?.meetings ?? [];
+  await registry2.setRepoMeetings(installationId, `${repo.owner}/${repo.repo}`, meetings);
+  return meetings;
 }
 
-// src/render/break-github-links.ts
-var GITHUB_LINK_START = /@|#(?=\d)|GH-(?=\d)|:(?=\/\/|[\w+-]+:)|www(?=\.)/gi;
-var BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
-function breakGitHubLinks(text2) {
-  return text2.replace(GITHUB_LINK_START, "$&\u200B");
-}
-function removeBidiControls(text2) {
-  return text2.replace(BIDI_CONTROLS, "");
-}
-
-// src/render/escape-markdown.ts
-var LINE_BREAK_OR_CONTROL = /\s*[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u2028\u2029]+\s*/g;
-var BLOCK_START = /^(?:#{1,6}(?=[ \t]|$)|>|[-+](?=[ \t]|$)|-(?:[ \t]*-){2,}[ \t]*$|\d{1,9}[.)](?=[ \t]|$))/;
-var INLINE_SYNTAX = /[\\[\]*~`]/g;
-var EMPHASIS_UNDERSCORE = /(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
-var CHARACTER_REFERENCE = /&(?=#?[a-z0-9]+;)/gi;
-function escapeMarkdown(text2) {
-  const normal = removeBidiControls(text2).replace(LINE_BREAK_OR_CONTROL, " ").trim();
-  return splitCodeSpans(normal).map(({ code: code2, text: text3 }, index) => code2 ? escapeCode(text3) : escapeText(text3, index === 0)).join("");
-}
-function escapeText(text2, atLineStart) {
-  const escaped = breakGitHubLinks(text2).replace(INLINE_SYNTAX, "\\$&").replace(EMPHASIS_UNDERSCORE, "\\_").replace(CHARACTER_REFERENCE, "\\&").replace(/</g, "&lt;").replace(/(--!?)>/g, "$1\\>");
-  return atLineStart ? escaped.replace(BLOCK_START, escapeBlockStart) : escaped;
-}
-function escapeBlockStart(start) {
-  return /^\d/.test(start) ? `${start.slice(0, -1)}\\${start.slice(-1)}` : `\\${start}`;
-}
-function escapeCode(code2) {
-  return code2.replace(/<!--/g, "<\u200B!--").replace(/--(!?)>/g, "--$1\u200B>");
-}
-function splitCodeSpans(text2) {
-  const segments = [];
-  const backtickRun = /`+/g;
-  let textStart = 0;
-  for (let opening = backtickRun.exec(text2); opening; opening = backtickRun.exec(text2)) {
-    const closing = new RegExp(`(?<!\`)${opening[0]}(?!\`)`, "g");
-    closing.lastIndex = backtickRun.lastIndex;
-    const match2 = closing.exec(text2);
-    if (!match2) continue;
-    const end = match2.index + match2[0].length;
-    segments.push({ code: false, text: text2.slice(textStart, opening.index) });
-    segments.push({ code: true, text: text2.slice(opening.index, end) });
-    textStart = backtickRun.lastIndex = end;
-  }
-  segments.push({ code: false, text: text2.slice(textStart) });
-  return segments;
-}
-
-// src/render/render-meeting.ts
-import { randomUUID } from "node:crypto";
-
-// src/render/agenda-markers.ts
-var AGENDA_MARKERS = {
-  start: "<!-- agenda-drafter:agenda:start -->",
-  end: "<!-- agenda-drafter:agenda:end -->"
-};
-
-// src/render/cut-agenda.ts
-function cutAgenda(agenda, hidden) {
-  const total = countItems(agenda);
-  const cut = Math.min(Math.max(0, Math.floor(hidden)), total);
-  if (cut === 0) return agenda;
-  const shown2 = agenda.groups.map((group) => group.items.length);
-  for (let left = cut; left > 0; left--) {
-    const longest = shown2.indexOf(Math.max(...shown2));
-    shown2[longest] -= 1;
-  }
-  const groups2 = agenda.groups.map((group, index) => ({ ...group, items: group.items.slice(0, shown2[index]) })).filter((group) => group.items.length > 0);
-  return { ...agenda, groups: groups2, hiddenItems: (agenda.hiddenItems ?? 0) + cut };
-}
-function countItems(agenda) {
-  return agenda.groups.reduce((count2, group) => count2 + group.items.length, 0);
-}
-function agendaCutter(agenda, render) {
-  const cutOf = (hidden) => cutAgenda(agenda, hidden);
-  return {
-    itemCount: countItems(agenda),
-    agenda: cutOf,
-    cut(hidden) {
-      const cut = cutOf(hidden);
-      return {
-        agendaMarkdown: render(cut),
-        agendaItems: cut.groups.flatMap((group) => group.items.map((item) => `${item.repo}#${item.number}`))
-      };
-    }
-  };
-}
-function fewestHidden(total, fits) {
-  if (fits(0)) return 0;
-  if (total === 0 || !fits(total)) return void 0;
-  let tooFew = 0;
-  let enough = total;
-  while (enough - tooFew > 1) {
-    const middle = Math.floor((tooFew + enough) / 2);
-    if (fits(middle)) enough = middle;
-    else tooFew = middle;
-  }
-  return enough;
-}
-
-// src/render/default-templates.ts
-import { readFileSync } from "node:fs";
-var TEMPLATES_FOLDER = new URL("../../templates/", import.meta.url);
-var loaded;
-function defaultTemplates() {
-  loaded ??= {
-    issue: load("issue.md.hbs"),
-    minutes: load("minutes.md.hbs"),
-    agenda: load("agenda.md.hbs"),
-    sections: load("sections.md.hbs")
-  };
-  return loaded;
-}
-function load(name) {
-  return compileTemplate(readFileSync(new URL(name, TEMPLATES_FOLDER), "utf8"), `templates/${name}`);
-}
-
-// src/render/escape-url.ts
-var UNSAFE_IN_LINK = /[\s<>()[\]"'`\\]/gu;
-function escapeUrl(url3) {
-  return url3.trim().replace(UNSAFE_IN_LINK, percentEncode);
-}
-function percentEncode(character) {
-  return [...new TextEncoder().encode(character)].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, "0")}`).join("");
-}
-
-// src/render/proposal-view.ts
-var PROPOSED_SECTION = { heading: "Proposed", level: 2, agenda: false, labels: [], proposals: true };
-function withProposalsSection(sections) {
-  if (sections.some((section) => section.proposals === true)) return sections;
-  const at = sections.findIndex((section) => section.agenda) + 1;
-  return [...sections.slice(0, at), PROPOSED_SECTION, ...sections.slice(at)];
-}
-function proposalViews(agenda) {
-  const onAgenda = new Set(agenda.groups.flatMap((group) => group.items.map(itemKey)));
-  return (agenda.occurrence.proposals ?? []).filter((proposal) => !onAgenda.has(itemKey(proposal))).map((proposal) => ({
-    repo: escapeMarkdown(proposal.repo),
-    number: proposal.number,
-    title: escapeMarkdown(proposal.title),
-    url: escapeUrl(proposal.url),
-    by: escapeMarkdown(`@${proposal.by}`),
-    ...proposal.why ? { why: escapeMarkdown(proposal.why) } : {}
-  }));
-}
-
-// src/render/invited-view.ts
-var INVITED_SECTION = { heading: "Invited members", level: 2, agenda: false, labels: [], invited: true };
-function sectionsWithInvited(agenda, sections, defaultLayout) {
-  if (!defaultLayout || (agenda.invitedTeams ?? []).length === 0 || sections.some((section) => section.invited)) return sections;
-  return [...sections, INVITED_SECTION];
-}
-function invitedTeamViews(agenda, person) {
-  return (agenda.invitedTeams ?? []).map((team) => ({
-    team: escapeMarkdown(team.team),
-    members: team.members.map((member) => {
-      const { login, name, text: text2 } = person(member);
-      return { login, ...name ? { name } : {}, text: text2 };
-    }),
-    privateMembers: team.privateMembers
-  }));
-}
-
-// src/render/layout-view.ts
-function layoutOf(meeting) {
-  return meeting.layout ?? DEFAULT_LAYOUT;
-}
-function sectionOf(item, sections) {
-  const labels = new Set(item.labels.map((label) => label.toLowerCase()));
-  return sections.find((section) => section.labels.some((label) => labels.has(label.toLowerCase())));
-}
-function groupsLeftForAgenda(agenda) {
-  const { sections } = layoutOf(agenda.meeting);
-  return agenda.groups.map((group) => ({ ...group, items: group.items.filter((item) => sectionOf(item, sections) === void 0) })).filter((group) => group.items.length > 0);
-}
-function agendaStandingItems(meeting) {
-  const agendaHeading = layoutOf(meeting).sections.find((section) => section.agenda)?.heading;
-  return standingItemsUnder(meeting, (section) => section === void 0 || section === agendaHeading);
-}
-function allStandingItems(meeting) {
-  return standingItemsUnder(meeting, () => true);
-}
-function standingItemsUnder(meeting, under) {
-  return meeting.standingItems.filter((item) => under(item.section)).map((item) => ({ title: escapeMarkdown(item.title), ...item.url ? { url: escapeUrl(item.url) } : {} }));
-}
-function sectionViews(agenda, itemView2) {
-  const sections = sectionsWithInvited(agenda, layoutOf(agenda.meeting).sections, agenda.meeting.layout === void 0);
-  const items = agenda.groups.flatMap((group) => group.items);
-  const followingUp = (agenda.followUps?.items.length ?? 0) > 0;
-  const proposed = proposalViews(agenda);
-  const shown2 = withProposalsSection(sections).filter(
-    (section) => (section.proposals !== true || proposed.length > 0) && (followingUp || section.followUps !== true)
-  );
-  return shown2.map((section) => {
-    const own2 = section.agenda ? [] : items.filter((item) => sectionOf(item, sections) === section).map(itemView2);
-    const teams = section.invited ? invitedTeamViews(agenda, (attendee) => attendeeView(agenda.meeting, attendee)) : [];
-    const standingItems = section.agenda ? agendaStandingItems(agenda.meeting) : standingItemsUnder(agenda.meeting, (heading3) => heading3 === section.heading);
-    return {
-      heading: escapeMarkdown(section.heading),
-      level: section.level,
-      hashes: "#".repeat(section.level),
-      agenda: section.agenda,
-      followUps: section.followUps === true,
-      lists: section.agenda || section.followUps === true || own2.length > 0 || standingItems.length > 0 || section.labels.length > 0 || section.proposals === true || teams.length > 0,
-      standingItems,
-      items: own2,
-      proposals: section.proposals === true,
-      proposed: section.proposals === true ? proposed : [],
-      invited: section.invited === true,
-      teams
-    };
-  });
-}
-var GITHUB_LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
-function attendeeView(meeting, attendee) {
-  const { present: present2 } = layoutOf(meeting);
-  const login = attendee.login.replace(/^@/, "");
-  const handle2 = escapeMarkdown(GITHUB_LOGIN.test(login) ? `@${login}` : login);
-  const name = attendee.name?.trim() ? escapeMarkdown(attendee.name) : void 0;
-  const role = present2.roles.find((entry) => entry.logins.some((member) => member.toLowerCase() === login.toLowerCase()))?.role;
-  const person = name ? present2.style === "name_login" ? `${name} ${handle2}` : `${name} (${handle2})` : handle2;
-  return {
-    login: escapeMarkdown(login),
-    ...name ? { name } : {},
-    ...role ? { role: escapeMarkdown(role) } : {},
-    text: role ? `${person} (${escapeMarkdown(role)})` : person
-  };
-}
-
-// src/render/list-in-words.ts
-function listInWords(names) {
-  if (names.length <= 1) return names.join("");
-  return `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
-}
-
-// src/render/follow-ups-view.ts
-function followUpsView(followUps) {
-  const source = `${followUps.url.split(/[?#]/)[0] ?? followUps.url}?plain=1`;
-  return {
-    date: escapeMarkdown(followUps.date),
-    url: escapeUrl(followUps.url),
-    items: followUps.items.map((item) => ({ text: escapeMarkdown(item.text), line: item.line, url: escapeUrl(`${source}#L${item.line}`) })),
-    more: followUps.more
-  };
-}
-
-// src/render/meeting-times.ts
-var DAY_AND_TIME = "ccc dd-LLL-yyyy HH:mm";
-var TIME_12_HOUR = "hh:mm a";
-function meetingTimes(meeting, occurrence, title) {
-  const start = DateTime.fromISO(occurrence.start, { zone: "utc", locale: "en-US" });
-  if (!start.isValid) {
-    throw new Error(`Occurrence ${occurrence.key} of meeting "${meeting.id}" has no valid start: "${occurrence.start}"`);
-  }
-  const zones2 = meeting.timezones.map((zone) => {
-    const local = start.setZone(zone);
-    if (!local.isValid) {
-      throw new UserError(`Meeting "${meeting.id}": timezones lists "${zone}", which is not an IANA time zone.`);
-    }
-    const label = escapeMarkdown(meeting.timezoneLabels?.[zone] ?? zone);
-    return { zone, label, time: `${local.toFormat(DAY_AND_TIME)} (${local.toFormat(TIME_12_HOUR)})` };
-  });
-  const query = new URLSearchParams({ msg: title, iso: start.toFormat("yyyyMMdd'T'HHmm"), p1: "1440" });
-  return {
-    start: occurrence.start,
-    end: occurrence.end,
-    utc: start.toFormat(DAY_AND_TIME),
-    utc12Hour: start.toFormat(TIME_12_HOUR),
-    zones: zones2,
-    // URLSearchParams writes spaces as "+"; timeanddate.com and the Node.js issues use %20.
-    localTimeUrl: escapeUrl(`https://www.timeanddate.com/worldclock/fixedtime.html?${query.toString().replace(/\+/g, "%20")}`)
-  };
-}
-
-// src/render/meeting-view.ts
-var DEFAULT_LINK_LABELS = { recording: "Recording", notes: "Notes", calendar: "Calendar" };
-function buildMeetingView(input2) {
-  const { agenda, title } = input2;
-  const { meeting, occurrence } = agenda;
-  const sectioned = input2.sectioned === true;
-  const toItemView = (item) => itemView(item, input2.markItems);
-  return {
-    id: meeting.id,
-    name: escapeMarkdown(meeting.name),
-    title: escapeMarkdown(title),
-    date: occurrence.date,
-    cancelled: occurrence.cancelled === true,
-    ...occurrence.cancelled && occurrence.cancelReason ? { cancelReason: escapeMarkdown(occurrence.cancelReason) } : {},
-    time: meetingTimes(meeting, occurrence, title),
-    // A link may hold `{{date}}`, the occurrence's date: a notes document per meeting.
-    links: Object.fromEntries(Object.entries({ ...meeting.links, ...occurrence.links }).map(([key, url3]) => [key, escapeUrl(url3.replaceAll("{{date}}", occurrence.date))])),
-    linkLabels: Object.fromEntries(
-      Object.entries({ ...DEFAULT_LINK_LABELS, ...meeting.linkLabels }).map(([key, label]) => [key, escapeMarkdown(label)])
-    ),
-    ...input2.issueUrl ? { issueUrl: escapeUrl(input2.issueUrl) } : {},
-    ...input2.minutesPullRequestUrl ? { minutesPullRequestUrl: escapeUrl(input2.minutesPullRequestUrl) } : {},
-    invited: meeting.invited.map(escapeMarkdown),
-    observers: meeting.observers,
-    attendees: (input2.attendees ?? []).map((attendee) => attendeeView(meeting, attendee)),
-    agendaLabels: meeting.agendaLabels.map(escapeMarkdown),
-    agendaLabelList: meeting.agendaLabels.map(escapeMarkdown).join(", "),
-    scopeText: scopeText(meeting),
-    ...meeting.sources?.project && { projectSource: projectSourceView(meeting.sources.project) },
-    standingItems: sectioned ? agendaStandingItems(meeting) : allStandingItems(meeting),
-    groups: (sectioned ? groupsLeftForAgenda(agenda) : agenda.groups).map((group) => ({
-      repo: escapeMarkdown(group.repo),
-      items: group.items.map(toItemView)
-    })),
-    sections: sectionViews(agenda, toItemView),
-    searchUrls: agenda.searchUrls.map(escapeUrl),
-    truncated: agenda.truncated === true,
-    hiddenItems: agenda.hiddenItems ?? 0,
-    ...agenda.followUps && agenda.followUps.items.length > 0 && { followUps: followUpsView(agenda.followUps) }
-  };
-}
-function itemView(item, markItems) {
-  const isNew = item.isNew === true;
-  const draft = item.draft === true;
-  const markers = markItems ? `${draft ? " (draft)" : ""}${isNew ? " *(new)*" : ""}` : "";
-  return {
-    repo: escapeMarkdown(item.repo),
-    number: item.number,
-    kind: item.kind,
-    title: escapeMarkdown(item.title),
-    url: escapeUrl(item.url),
-    ...item.author ? { author: escapeMarkdown(item.author) } : {},
-    labels: item.labels.map(escapeMarkdown),
-    isNew,
-    draft,
-    markers
-  };
-}
-function projectSourceView(source) {
-  return { owner: escapeMarkdown(source.owner), number: source.number, field: escapeMarkdown(source.field), value: escapeMarkdown(source.value) };
-}
-function scopeText(meeting) {
-  const { orgs, repos } = meeting.scope;
-  if (orgs.length > 0) {
-    return `the **${listInWords(orgs.map(escapeMarkdown))} ${orgs.length === 1 ? "org" : "orgs"}**`;
-  }
-  if (repos.length === 1) return `the **${escapeMarkdown(repos[0])}** repository`;
-  return `the **${listInWords(repos.map(escapeMarkdown))}** repositories`;
-}
-
-// src/render/render-bounded.ts
-import { Worker } from "node:worker_threads";
-var RENDER_LIMITS = { timeoutMs: 2e3, maxOutputChars: 1e6, maxMemoryMb: 64 };
-var WORKER_FILE = new URL(
-  true ? "./render-template.mjs" : "../../workers/render-template.mjs",
-  import.meta.url
-);
-function renderBounded(jobs, limits = RENDER_LIMITS) {
-  const file2 = jobs[0]?.file ?? "the meeting's template";
-  const { timeoutMs, maxOutputChars, maxMemoryMb } = limits;
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_FILE, {
-      workerData: { jobs, setup: HANDLEBARS_SETUP, maxOutputChars },
-      resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb, maxYoungGenerationSizeMb: Math.max(4, maxMemoryMb / 8) }
-    });
-    let settled = false;
-    const settle2 = (outcome) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(deadline2);
-      void worker.terminate();
-      outcome();
-    };
-    const fail = (message, at = file2) => settle2(() => reject(new TemplateError({ file: at, message })));
-    const deadline2 = setTimeout(
-      () => fail(`took longer than ${timeoutMs / 1e3} s to render and was stopped (partials that call each other, or {{#each}} nested deeply?)`),
-      timeoutMs
-    );
-    worker.on("message", (answer2) => {
-      if ("outputs" in answer2) settle2(() => resolve(answer2.outputs));
-      else if ("tooLong" in answer2) fail(`renders more than ${maxOutputChars.toLocaleString("en-US")} characters and was stopped`, answer2.tooLong.file);
-      else settle2(() => reject(toTemplateError(Object.assign(new Error(answer2.failed.message), answer2.failed), answer2.failed.file)));
-    });
-    worker.on("error", (error62) => {
-      if (error62.code === "ERR_WORKER_OUT_OF_MEMORY" || /out of memory|Invalid string length/i.test(error62.message)) {
-        fail(`needs more than ${maxMemoryMb} MB to render and was stopped (its output grows too big)`);
-      } else settle2(() => reject(error62));
-    });
-    worker.on("exit", () => fail("stopped rendering without an answer"));
-  });
-}
-
-// src/render/render-minutes-path.ts
-function renderMinutesPath(meeting, occurrence) {
-  const key = `meetings.${meeting.id}.minutes.path`;
-  const path2 = compileTemplate(meeting.minutes.path, key)({ date: occurrence.date, id: meeting.id });
-  const problem = pathProblem(path2);
-  if (problem) {
-    throw new UserError(`${key}: "${meeting.minutes.path}" gives "${path2}", which ${problem}.`);
-  }
-  return path2;
-}
-function pathProblem(path2) {
-  if (path2.trim() === "") return "is empty";
-  if (/[\u0000-\u001f\u007f]/.test(path2)) return "contains a control character";
-  if (path2.includes("\\")) return "contains a backslash; use / between folders";
-  if (path2.startsWith("/")) return "is absolute; write it relative to the repository root";
-  if (path2.endsWith("/")) return "names a folder, not a file";
-  const segments = path2.split("/");
-  if (segments.includes("..")) return "leaves the repository through ..";
-  if (segments.some((segment) => segment === "" || segment === ".")) return "has an empty or . folder";
-  if (segments.some((segment) => segment.toLowerCase() === ".git")) return "is inside .git";
-  return void 0;
-}
-
-// src/render/cut-title.ts
-function cutTitle(title) {
-  if (title.length <= MAX_TITLE_LENGTH) return title;
-  const kept = title.slice(0, MAX_TITLE_LENGTH - 1);
-  return `${/[\uD800-\uDBFF]$/.test(kept) ? kept.slice(0, -1) : kept}\u2026`;
-}
-
-// src/render/render-title.ts
-function renderTitle(meeting, occurrence) {
-  const template = compileTemplate(meeting.issue.title, `meetings.${meeting.id}.issue.title`);
-  const title = template({ name: meeting.name, date: occurrence.date, id: meeting.id }).replace(/\s*[\r\n]+\s*/g, " ").trim();
-  if (title === "") {
-    throw new UserError(`meetings.${meeting.id}.issue.title: "${meeting.issue.title}" gives an empty title.`);
-  }
-  return cutTitle(title);
-}
-
-// src/render/render-meeting.ts
-async function renderMeeting(input2) {
-  const { agenda, attendees, issueUrl, minutesPullRequestUrl } = input2;
-  const { meeting, occurrence } = agenda;
-  const defaults = defaultTemplates();
-  const title = renderTitle(meeting, occurrence);
-  const viewInput = { agenda, title, attendees, issueUrl, minutesPullRequestUrl };
-  const minutesSectioned = input2.templates?.minutes === void 0 || usesSections(input2.templates.minutes);
-  const issueView = buildMeetingView({ ...viewInput, markItems: true, sectioned: true });
-  const minutesView = buildMeetingView({ ...viewInput, markItems: false, sectioned: minutesSectioned });
-  const placeholders = { agenda: `agenda-${randomUUID()}`, sections: `sections-${randomUUID()}` };
-  const [issueText, minutesText] = await renderBoth(input2, placeholders, { issue: issueView, minutes: minutesView }, defaults);
-  const issueAgenda = (cut) => {
-    const view = buildMeetingView({ ...viewInput, agenda: cut, markItems: true, sectioned: true });
-    const headed = view.sections.filter((section) => section.lists).length > 1;
-    return asDocument(defaults.sections({ ...view, issue: true, headed }, { agenda: defaults.agenda(view) }));
-  };
-  const agendaCut = agendaCutter(agenda, issueAgenda);
-  const agendaMarkdown = agendaCut.cut(0).agendaMarkdown;
-  const minutesParts = (hidden) => {
-    const view = buildMeetingView({ ...viewInput, agenda: agendaCut.agenda(hidden), markItems: false, sectioned: minutesSectioned });
-    const agendaText = asDocument(defaults.agenda(view));
-    return { agenda: agendaText, sections: `${defaults.sections({ ...view, issue: false }, { agenda: agendaText }).trimEnd()}
-
-` };
-  };
-  const minutesWith = (hidden) => {
-    const parts = minutesParts(hidden);
-    return asDocument(minutesText.replaceAll(placeholders.sections, () => parts.sections).replaceAll(placeholders.agenda, () => parts.agenda));
-  };
-  const minutesHidden = fewestHidden(agendaCut.itemCount, (hidden) => minutesWith(hidden).length <= MAX_BODY_LENGTH) ?? 0;
-  const issueBlock = `${AGENDA_MARKERS.start}
-${agendaMarkdown}${AGENDA_MARKERS.end}
-`;
-  return {
-    title,
-    issueBody: asDocument(issueText.replaceAll(placeholders.sections, () => issueBlock).replaceAll(placeholders.agenda, () => issueBlock)),
-    minutesBody: minutesWith(minutesHidden),
-    minutesPath: renderMinutesPath(meeting, occurrence),
-    agendaMarkdown,
-    agendaCut
-  };
-}
-function usesSections(source) {
-  return /\{\{~?>\s*sections\b/.test(source);
-}
-async function renderBoth(input2, partials, views, defaults) {
-  const kinds = ["issue", "minutes"].filter((kind) => input2.templates?.[kind] !== void 0);
-  const jobs = kinds.map((kind) => {
-    const source = input2.templates?.[kind] ?? "";
-    const file2 = input2.templateFiles?.[kind] ?? `the meeting's ${kind} template`;
-    checkTemplate(source, file2);
-    return { source, file: file2, view: views[kind], partials };
-  });
-  const outputs = jobs.length > 0 ? await renderBounded(jobs) : [];
-  const own2 = (kind) => {
-    const index = kinds.indexOf(kind);
-    return index === -1 ? defaults[kind](views[kind], partials) : outputs[index] ?? "";
-  };
-  return [own2("issue"), own2("minutes")];
-}
-function asDocument(text2) {
-  return `${text2.trimEnd()}
-`;
+// src/registry/find-meeting.ts
+function findMeeting(meetings, home, meetingId) {
+  return meetings.find((meeting) => meeting.id === meetingId && isHomeOf(meeting, `${home.owner}/${home.repo}`));
 }
 
 // src/schedule/fetch-calendar.ts
@@ -78699,6 +78823,1551 @@ function scheduleOf(config4, calendarText) {
   };
 }
 
+// src/publish/claim-occurrence.ts
+import { randomUUID as randomUUID2 } from "node:crypto";
+function claimRefName(target) {
+  return `agenda-drafter/${target.meetingId}/${target.occurrenceKey}`;
+}
+async function claimOccurrence(octokit, target) {
+  const { owner, repo } = target.home;
+  const tree = await defaultBranchTree(octokit, target.home);
+  const { data: commit } = await octokit.rest.git.createCommit({
+    owner,
+    repo,
+    tree,
+    parents: [],
+    message: `agenda-drafter: claim ${target.meetingId} ${target.occurrenceKey}${claimantLine()}`
+  });
+  const held = await createRefOnce(octokit, target.home, `refs/${claimRefName(target)}`, commit.sha);
+  return held === commit.sha ? commit.sha : void 0;
+}
+async function takeOverStaleClaim(octokit, target, staleSha) {
+  const { owner, repo } = target.home;
+  const { data: stale } = await octokit.rest.git.getCommit({ owner, repo, commit_sha: staleSha });
+  const { data: commit } = await octokit.rest.git.createCommit({
+    owner,
+    repo,
+    tree: stale.tree.sha,
+    parents: [staleSha],
+    message: `agenda-drafter: claim ${target.meetingId} ${target.occurrenceKey} (the earlier claim went stale)${claimantLine()}`
+  });
+  try {
+    await octokit.rest.git.updateRef({ owner, repo, ref: claimRefName(target), sha: commit.sha, force: false });
+    return commit.sha;
+  } catch (error62) {
+    if (statusOf(error62) === 422) return void 0;
+    throw error62;
+  }
+}
+async function recordClaimedIssue(octokit, target, claimSha, issueNumber) {
+  const { owner, repo } = target.home;
+  const parent = claimSha ?? await refSha(octokit, target.home, claimRefName(target));
+  if (parent === void 0) return;
+  const { data: parentCommit } = await octokit.rest.git.getCommit({ owner, repo, commit_sha: parent });
+  const { data: commit } = await octokit.rest.git.createCommit({
+    owner,
+    repo,
+    tree: parentCommit.tree.sha,
+    parents: [parent],
+    message: `agenda-drafter: ${target.meetingId} ${target.occurrenceKey} is #${issueNumber}`
+  });
+  await octokit.rest.git.updateRef({ owner, repo, ref: claimRefName(target), sha: commit.sha, force: false });
+}
+async function readClaim(octokit, target) {
+  const sha = await refSha(octokit, target.home, claimRefName(target));
+  if (sha === void 0) return { kind: "unclaimed" };
+  const { data: commit } = await octokit.rest.git.getCommit({ ...target.home, commit_sha: sha });
+  const recorded = / is #(\d+)$/.exec(commit.message.split("\n")[0] ?? "");
+  if (recorded) return { kind: "issue", sha, issueNumber: Number(recorded[1]) };
+  return { kind: "claimed", sha, claimedAt: commit.committer.date };
+}
+var RecordedClaims = class {
+  #recorded = /* @__PURE__ */ new Map();
+  async read(octokit, target) {
+    const key = `${target.home.owner}/${target.home.repo}/${claimRefName(target)}`.toLowerCase();
+    const known = this.#recorded.get(key);
+    if (known) return known;
+    const claim2 = await readClaim(octokit, target);
+    if (claim2.kind === "issue") this.#recorded.set(key, claim2);
+    return claim2;
+  }
+};
+function claimantLine() {
+  return `
+
+claimant ${randomUUID2()}`;
+}
+async function defaultBranchTree(octokit, home) {
+  const { data: commit } = await octokit.rest.git.getCommit({ ...home, commit_sha: await defaultBranchHead(octokit, home) });
+  return commit.tree.sha;
+}
+
+// src/publish/list-meeting-issues.ts
+async function readMeetingIssues(octokit, meeting, recorded) {
+  const all = await listMeetingIssues(octokit, meeting);
+  const claims = /* @__PURE__ */ new Map();
+  const claim2 = (occurrenceKey) => {
+    let read = claims.get(occurrenceKey);
+    if (!read) {
+      const target = { home: meeting.home, meetingId: meeting.id, occurrenceKey };
+      read = recorded ? recorded.read(octokit, target) : readClaim(octokit, target);
+      claims.set(occurrenceKey, read);
+    }
+    return read;
+  };
+  return {
+    all,
+    claim: claim2,
+    async claimed(occurrenceKey) {
+      const recorded2 = await claim2(occurrenceKey);
+      if (recorded2.kind !== "issue") return void 0;
+      const listed = all.find((issue2) => issue2.number === recorded2.issueNumber);
+      if (listed) return listed;
+      const found = await ifFound(octokit.rest.issues.get({ ...meeting.home, issue_number: recorded2.issueNumber }));
+      return found && found.data.pull_request === void 0 ? toMeetingIssue(octokit, meeting, found.data) : void 0;
+    }
+  };
+}
+async function listMeetingIssues(octokit, meeting) {
+  const label = meeting.issue.labels[0];
+  const issues = await octokit.paginate(octokit.rest.issues.listForRepo, {
+    owner: meeting.home.owner,
+    repo: meeting.home.repo,
+    state: "all",
+    ...label !== void 0 && { labels: label },
+    sort: "created",
+    direction: "asc",
+    per_page: 100
+  });
+  return issues.filter((issue2) => issue2.pull_request === void 0).map((issue2) => toMeetingIssue(octokit, meeting, issue2));
+}
+function toMeetingIssue(octokit, meeting, issue2) {
+  return {
+    number: issue2.number,
+    url: issue2.html_url,
+    title: issue2.title,
+    state: issue2.state === "closed" ? "closed" : "open",
+    body: issue2.body ?? "",
+    labels: issue2.labels.map((label) => typeof label === "string" ? label : label.name ?? ""),
+    author: issue2.user ? { login: issue2.user.login, type: issue2.user.type } : void 0,
+    parsed: parseBody(issue2.body, stateSeal(octokit, meeting.home, issue2.number))
+  };
+}
+function duplicatesOf(all, claimed, meetingId, occurrenceKey) {
+  const author = claimed.author;
+  if (author?.type !== "Bot") return [];
+  return all.filter(
+    (issue2) => issue2.number !== claimed.number && issue2.author?.login === author.login && issue2.parsed.marker?.meeting === meetingId && issue2.parsed.marker.occurrence === occurrenceKey
+  );
+}
+
+// src/publish/occurrence-as-stated.ts
+function occurrenceAsStated(meeting, occurrence, state) {
+  let stated = occurrence;
+  if (state?.reschedule) {
+    const start = DateTime.fromISO(state.reschedule.start, { zone: "utc" });
+    if (start.isValid) {
+      stated = {
+        ...stated,
+        start: start.toJSDate().toISOString(),
+        // As long as it was scheduled: a slot may have a length of its own.
+        end: start.plus({ milliseconds: Date.parse(occurrence.end) - Date.parse(occurrence.start) }).toJSDate().toISOString(),
+        date: start.setZone(meeting.schedule.timezone).toISODate() ?? stated.date
+      };
+    }
+  }
+  if (state?.cancelled) {
+    stated = { ...stated, cancelled: true, ...state.cancelled.reason?.trim() ? { cancelReason: state.cancelled.reason } : {} };
+  }
+  const proposals = pendingProposals(state?.proposals);
+  if (proposals.length > 0) stated = { ...stated, proposals };
+  return stated;
+}
+
+// src/publish/comment-replies.ts
+async function acknowledgeComment(octokit, issue2, commentId) {
+  await octokit.rest.reactions.createForIssueComment({ owner: issue2.owner, repo: issue2.repo, comment_id: commentId, content: "+1" });
+}
+async function commentOnIssue(octokit, issue2, text2, writeId) {
+  const { body, id } = withWriteId(text2, writeId);
+  const params = { owner: issue2.owner, repo: issue2.repo, issue_number: issue2.number };
+  await writeOnce(
+    async () => (await octokit.rest.issues.createComment({ ...params, body, request: NOT_RETRIED })).data.id,
+    () => findComment(octokit, issue2, id)
+  );
+}
+async function findComment(octokit, issue2, writeId) {
+  return (await latestComments(octokit, issue2)).find((comment) => comment.body?.includes(`<!-- agenda-drafter:write ${writeId} -->`))?.id;
+}
+async function latestComments(octokit, issue2) {
+  const params = { owner: issue2.owner, repo: issue2.repo, issue_number: issue2.number };
+  const { data } = await octokit.rest.issues.get(params);
+  const last = Math.max(1, Math.ceil(data.comments / 100));
+  const comments = [];
+  for (const page of last > 1 ? [last - 1, last] : [last]) {
+    comments.push(...(await octokit.rest.issues.listComments({ ...params, per_page: 100, page })).data);
+  }
+  return comments;
+}
+
+// src/publish/issue-writes.ts
+async function readOpenIssue(octokit, home, issueNumber) {
+  const { data: issue2 } = await octokit.rest.issues.get({ ...home, issue_number: issueNumber });
+  return issue2.state === "closed" ? void 0 : issue2;
+}
+async function closeWithComment(octokit, home, issueNumber, comment, reason) {
+  await commentOnIssue(octokit, { ...home, number: issueNumber }, comment);
+  await octokit.rest.issues.update({ ...home, issue_number: issueNumber, state: "closed", state_reason: reason });
+}
+async function retitleIssue(octokit, home, issueNumber, title) {
+  await octokit.rest.issues.update({ ...home, issue_number: issueNumber, title });
+}
+
+// src/publish/publish-occurrence.ts
+var STALE_CLAIM_MS = 5 * 60 * 1e3;
+var CLAIM_POLLS = 5;
+async function publishOccurrence(octokit, draft, issues, options2) {
+  const { meeting, occurrence } = draft;
+  const dryRun = meeting.dryRun;
+  const update = async (issueNumber2) => ({
+    kind: renameOutcome(await writeAgenda(octokit, meeting.home, issueNumber2, draft.content, { dryRun, log: options2.log })),
+    issueNumber: issueNumber2
+  });
+  const target = { home: meeting.home, meetingId: meeting.id, occurrenceKey: occurrence.key };
+  const claim2 = await issues.claim(occurrence.key);
+  if (claim2.kind === "issue") {
+    if (options2.frozen) return { kind: "frozen", issueNumber: claim2.issueNumber };
+    const own2 = await issues.claimed(occurrence.key);
+    if (own2 && !dryRun) await closeDuplicates(octokit, meeting, own2.number, duplicatesOf(issues.all, own2, meeting.id, occurrence.key));
+    return update(claim2.issueNumber);
+  }
+  if (!options2.create) return { kind: "not-yet" };
+  if (dryRun) {
+    options2.log.info(`dry run: would create "${draft.title}" in ${meeting.home.owner}/${meeting.home.repo}`);
+    return { kind: "would-create" };
+  }
+  const claimSha = await takeClaim(octokit, target, claim2, options2.now);
+  const ping = claim2.kind === "unclaimed" ? draft.ping : void 0;
+  if (claimSha === void 0) return waitForClaimant(octokit, draft, target, options2, update);
+  const adoptable = issues.all.find(
+    (issue2) => issue2.state === "open" && issue2.parsed.marker === void 0 && issue2.title === draft.title
+  );
+  if (adoptable) {
+    await recordClaimedIssue(octokit, target, claimSha, adoptable.number);
+    await update(adoptable.number);
+    options2.log.info(`adopted ${meeting.home.owner}/${meeting.home.repo}#${adoptable.number} for ${meeting.id} ${occurrence.key}`);
+    return { kind: "adopted", issueNumber: adoptable.number };
+  }
+  const body = ping ? `${newIssueBody(draft).trimEnd()}
+
+${ping}
+` : newIssueBody(draft);
+  const issueNumber = await writeOnce(
+    async () => (await octokit.rest.issues.create({ ...meeting.home, title: draft.title, body, labels: meeting.issue.labels, request: NOT_RETRIED })).data.number,
+    async () => (await readMeetingIssues(octokit, meeting)).all.find((issue2) => isOwnNewIssue(issue2, draft))?.number
+  );
+  await recordClaimedIssue(octokit, target, claimSha, issueNumber);
+  options2.log.info(`created ${meeting.home.owner}/${meeting.home.repo}#${issueNumber} for ${meeting.id} ${occurrence.key}`);
+  await update(issueNumber);
+  return { kind: "created", issueNumber };
+}
+function newIssueBody(draft) {
+  return fitBody(wrapAgenda(draft.issueBody, draft.content.agendaMarkdown), void 0, draft.content, void 0, void 0).body;
+}
+function isOwnNewIssue(issue2, draft) {
+  const marker = issue2.parsed.marker;
+  return marker?.meeting === draft.meeting.id && marker.occurrence === draft.occurrence.key && issue2.title === draft.title && issue2.author?.type === "Bot";
+}
+async function takeClaim(octokit, target, claim2, now2) {
+  if (claim2.kind !== "claimed") return claimOccurrence(octokit, target);
+  const stale = now2.getTime() - Date.parse(claim2.claimedAt) > STALE_CLAIM_MS;
+  return stale ? takeOverStaleClaim(octokit, target, claim2.sha) : void 0;
+}
+async function waitForClaimant(octokit, draft, target, options2, update) {
+  const waitMs = options2.claimWaitMs ?? 2e3;
+  for (let poll = 0; poll < CLAIM_POLLS; poll++) {
+    const claim2 = await readClaim(octokit, target);
+    if (claim2.kind === "issue") return options2.frozen ? { kind: "frozen", issueNumber: claim2.issueNumber } : update(claim2.issueNumber);
+    await new Promise((resolve) => setTimeout(resolve, waitMs / CLAIM_POLLS));
+  }
+  options2.log.warn(
+    `${draft.meeting.id} ${draft.occurrence.key}: another process claimed the occurrence and has not created its issue yet`
+  );
+  return { kind: "claimed-elsewhere" };
+}
+async function closeDuplicates(octokit, meeting, keep, duplicates) {
+  for (const duplicate of duplicates) {
+    if (duplicate.state === "closed") continue;
+    await closeWithComment(octokit, meeting.home, duplicate.number, `Closing this duplicate of #${keep}, the meeting issue of this occurrence.`, "not_planned");
+  }
+}
+function renameOutcome(outcome) {
+  return outcome === "written" ? "updated" : outcome;
+}
+
+// src/collect/can-read-repo.ts
+async function canReadRepo(octokit, name) {
+  const [owner = "", repo = ""] = name.split("/");
+  try {
+    await octokit.rest.repos.get({ owner, repo });
+    return true;
+  } catch (error62) {
+    if (statusOf(error62) === 404) return false;
+    throw error62;
+  }
+}
+
+// src/collect/search-dialect.ts
+var GITHUB_COM_SEARCH = { advanced: true, enterprise: false, typed: false };
+var FIRST_ADVANCED_ENTERPRISE = [3, 17];
+var typedClients = /* @__PURE__ */ new WeakSet();
+function searchDialect(octokit, headers) {
+  const version2 = headers["x-github-enterprise-version"];
+  return {
+    advanced: typeof version2 !== "string" || enterpriseHasAdvancedSearch(version2),
+    enterprise: typeof version2 === "string",
+    typed: typedClients.has(octokit)
+  };
+}
+function enterpriseHasAdvancedSearch(version2) {
+  const [major = 0, minor = 0] = version2.split(".").map(Number);
+  const [firstMajor, firstMinor] = FIRST_ADVANCED_ENTERPRISE;
+  return major > firstMajor || major === firstMajor && minor >= firstMinor;
+}
+
+// src/collect/build-search-queries.ts
+function queryCovers(query, repo) {
+  const key = repo.toLowerCase();
+  return (query.repos ?? []).some((named) => named.toLowerCase() === key) || (query.orgs ?? []).some((org) => org.toLowerCase() === key.split("/")[0]);
+}
+var MAX_QUERY_LENGTH = 256;
+var MAX_OPERATORS = 5;
+var ITEM_TYPES = ["is:issue", "is:pull-request"];
+function buildSearchQueries(meeting, home, dialect = GITHUB_COM_SEARCH) {
+  const labelLists = packLabels(meeting, dialect);
+  const pack = (scope, allowsPrivate) => labelLists.flatMap((labels) => typeVariants(dialect).flatMap((type) => packScope(labels, scope, { allowsPrivate, type, dialect })));
+  const publicQueries = scopeTerms(meeting.scope).flatMap((scope) => pack(scope, false));
+  if (!home.private) return publicQueries;
+  const named = privateReposShown(meeting);
+  const privateQueries = named.length === 0 ? [] : pack({ kind: "repo", values: named }, true);
+  return [...publicQueries, ...privateQueries];
+}
+function typeVariants(dialect) {
+  return dialect.typed ? ITEM_TYPES : [void 0];
+}
+function scopeTerms(scope) {
+  const terms = [];
+  if (scope.orgs.length > 0) terms.push({ kind: "org", values: scope.orgs });
+  if (scope.repos.length > 0) terms.push({ kind: "repo", values: scope.repos });
+  return terms;
+}
+function labelBudget(meeting, dialect) {
+  const longestScopeTerm = Math.max(
+    ...meeting.scope.orgs.map((org) => `org:${org}`.length),
+    ...[...meeting.scope.repos, ...meeting.includePrivate].map((repo) => `repo:${repo}`.length),
+    `repo:${meeting.home.owner}/${meeting.home.repo}`.length
+  );
+  const type = dialect.typed ? Math.max(...ITEM_TYPES.map((item) => item.length + 1)) : 0;
+  return MAX_QUERY_LENGTH - "is:open is:public ".length - type - 1 - longestScopeTerm;
+}
+function packLabels(meeting, dialect) {
+  if (meeting.agendaLabels.length === 0) {
+    throw new Error(`Meeting "${meeting.id}": agenda_labels is empty, so no item can be found.`);
+  }
+  const budget = labelBudget(meeting, dialect);
+  const quoted = meeting.agendaLabels.map((label) => formatLabel(meeting, label));
+  const needsQuotes = quoted.some((label) => label.startsWith('"'));
+  const terms = meeting.agendaLabels.map(
+    (label, index) => needsQuotes ? `"${label}"` : quoted[index]
+  );
+  const qualifiers = [];
+  let current2 = [];
+  const flush = () => {
+    if (current2.length === 0) return;
+    qualifiers.push({ text: `label:${current2.join(",")}`, labels: current2.length });
+    current2 = [];
+  };
+  meeting.agendaLabels.forEach((label, index) => {
+    const term = terms[index];
+    if (label.includes(",")) {
+      qualifiers.push({ text: `label:${term}`, labels: 1 });
+      return;
+    }
+    const grown = `label:${[...current2, term].join(",")}`;
+    if (current2.length > 0 && (grown.length > budget || current2.length > MAX_OPERATORS)) flush();
+    current2.push(term);
+  });
+  flush();
+  const tooLong2 = qualifiers.find((qualifier) => qualifier.text.length > budget);
+  if (tooLong2 !== void 0) {
+    throw new Error(
+      `Meeting "${meeting.id}": the agenda label qualifier ${tooLong2.text} leaves no room in a ${MAX_QUERY_LENGTH}-character GitHub search query; use a shorter label.`
+    );
+  }
+  return qualifiers;
+}
+function formatLabel(meeting, label) {
+  if (label.includes('"')) {
+    throw new Error(
+      `Meeting "${meeting.id}": agenda label ${JSON.stringify(label)} contains a double quote, which GitHub search cannot match; rename the label.`
+    );
+  }
+  return /^[\p{L}\p{N}_.\-/]+$/u.test(label) ? label : `"${label}"`;
+}
+function packScope(labels, scope, { allowsPrivate, type, dialect }) {
+  const base = [allowsPrivate ? "is:open" : "is:open is:public", ...type ? [type] : [], labels.text].join(" ");
+  const maxTerms = dialect.advanced ? MAX_OPERATORS - (labels.labels - 1) + 1 : 1;
+  const text2 = (values2) => `${base} ${scopeText(scope.kind, values2)}`;
+  const queries = [];
+  let values = [];
+  const flush = () => {
+    if (values.length === 0) return;
+    const q = text2(values);
+    queries.push(
+      scope.kind === "repo" ? { q, allowsPrivate, repos: values } : { q, allowsPrivate, orgs: values }
+    );
+    values = [];
+  };
+  for (const value of scope.values) {
+    if (values.length > 0 && (text2([...values, value]).length > MAX_QUERY_LENGTH || values.length >= maxTerms)) flush();
+    values.push(value);
+  }
+  flush();
+  return queries;
+}
+function scopeText(kind, values) {
+  const terms = values.map((value) => `${kind}:${value}`);
+  return terms.length === 1 ? terms[0] : `(${terms.join(" OR ")})`;
+}
+
+// src/collect/graphql-item.ts
+var LABELS_PER_ITEM = 100;
+var GRAPHQL_ITEM_FIELDS = `number title url createdAt updatedAt author { login } labels(first: ${LABELS_PER_ITEM}) { nodes { name } }`;
+var OWN_FIELDS = {
+  Issue: "state",
+  PullRequest: "prState: state isDraft",
+  Discussion: "closed category { name }"
+};
+function itemSelection(type, extra = "") {
+  return `... on ${type} { ${GRAPHQL_ITEM_FIELDS} ${OWN_FIELDS[type]}${extra ? ` ${extra}` : ""} }`;
+}
+function fromGraphQLNode(repo, node2) {
+  const kind = node2.__typename === "PullRequest" ? "pull_request" : node2.__typename === "Discussion" ? "discussion" : "issue";
+  const item = {
+    repo,
+    number: node2.number,
+    kind,
+    title: node2.title,
+    url: node2.url,
+    author: node2.author?.login ?? null,
+    labels: (node2.labels?.nodes ?? []).map((label) => label.name),
+    createdAt: node2.createdAt,
+    updatedAt: node2.updatedAt,
+    ...kind === "pull_request" ? { draft: node2.isDraft === true } : {}
+  };
+  const open2 = kind === "discussion" ? node2.closed === false : (kind === "pull_request" ? node2.prState : node2.state) === "OPEN";
+  return { item, open: open2 };
+}
+
+// src/collect/is-agenda-label.ts
+function isAgendaLabel(meeting, label) {
+  const wanted = label.toLowerCase();
+  return meeting.agendaLabels.some((agendaLabel) => agendaLabel.toLowerCase() === wanted);
+}
+
+// src/collect/item-key.ts
+function itemKey(item) {
+  return `${item.repo.toLowerCase()}#${item.number}`;
+}
+
+// src/collect/search-url.ts
+var GITHUB_WEB = "https://github.com";
+function searchUrl(q, webOrigin = GITHUB_WEB, type = "issues") {
+  return `${webOrigin}/search?${new URLSearchParams({ q, type })}`;
+}
+function webOriginOf(htmlUrl) {
+  return URL.canParse(htmlUrl ?? "") ? new URL(htmlUrl).origin : GITHUB_WEB;
+}
+
+// src/collect/collect-discussions.ts
+var PER_PAGE = 100;
+var SEARCH_RESULT_CAP = 1e3;
+var DISCUSSION_SEARCH = { advanced: false, enterprise: false, typed: false };
+var DISCUSSION_SEARCH_QUERY = `query ($q: String!, $after: String, $owner: String!, $name: String!) {
+  home: repository(owner: $owner, name: $name) { discussionCategories(first: 1) { totalCount } }
+  search(type: DISCUSSION, query: $q, first: ${PER_PAGE}, after: $after) {
+    discussionCount
+    pageInfo { hasNextPage endCursor }
+    nodes { __typename ${itemSelection("Discussion", "repository { nameWithOwner visibility }")} }
+  }
+}`;
+async function collectDiscussions(octokit, meeting, source, home, webOrigin) {
+  const queries = buildSearchQueries(meeting, home, DISCUSSION_SEARCH);
+  const items = /* @__PURE__ */ new Map();
+  let requests = 0;
+  let truncated = false;
+  for (const query of queries) {
+    let after = null;
+    for (let page = 1; page * PER_PAGE <= SEARCH_RESULT_CAP; page++) {
+      const { search } = await octokit.graphql(DISCUSSION_SEARCH_QUERY, { q: query.q, after, owner: meeting.home.owner, name: meeting.home.repo });
+      requests++;
+      truncated ||= search.discussionCount > SEARCH_RESULT_CAP;
+      for (const node2 of search.nodes) {
+        const item = node2?.__typename === "Discussion" ? agendaItem(query, node2, meeting, source, home) : void 0;
+        if (item) items.set(itemKey(item), item);
+      }
+      if (!search.pageInfo.hasNextPage || search.pageInfo.endCursor === null) break;
+      after = search.pageInfo.endCursor;
+    }
+  }
+  const searchUrls = queries.map((query) => searchUrl(query.q, webOrigin, "discussions"));
+  return { items: [...items.values()], searchUrls, truncated, requests };
+}
+function agendaItem(query, node2, meeting, source, home) {
+  const repo = node2.repository.nameWithOwner;
+  const { item, open: open2 } = fromGraphQLNode(repo, node2);
+  const labelled = item.labels.some((label) => isAgendaLabel(meeting, label));
+  const repoPublic = node2.repository.visibility === "PUBLIC";
+  if (!queryCovers(query, repo) || !labelled || !open2 || !inCategories(source, node2.category?.name)) return void 0;
+  return mayShowRepo(meeting, repo, { homePrivate: home.private, repoPublic }) ? item : void 0;
+}
+function inCategories(source, category) {
+  if (source.categories.length === 0) return true;
+  const name = category?.toLowerCase();
+  return source.categories.some((wanted) => wanted.toLowerCase() === name);
+}
+
+// src/collect/collect-project-items.ts
+var ITEMS_PER_PAGE = 100;
+var MOST_PAGES = 100;
+var REPOSITORY_FIELDS2 = "repository { nameWithOwner visibility }";
+var PROJECT_ITEMS_QUERY = `query ($owner: String!, $number: Int!, $field: String!, $after: String) {
+  repositoryOwner(login: $owner) {
+    ... on ProjectV2Owner {
+      projectV2(number: $number) {
+        public
+        url
+        items(first: ${ITEMS_PER_PAGE}, after: $after) {
+          pageInfo { hasNextPage endCursor }
+          nodes {
+            isArchived
+            fieldValueByName(name: $field) {
+              ... on ProjectV2ItemFieldSingleSelectValue { name }
+              ... on ProjectV2ItemFieldTextValue { text }
+            }
+            content {
+              __typename
+              ${itemSelection("Issue", REPOSITORY_FIELDS2)}
+              ${itemSelection("PullRequest", REPOSITORY_FIELDS2)}
+            }
+          }
+        }
+      }
+    }
+  }
+}`;
+async function collectProjectItems(octokit, meeting, source, home) {
+  const items = [];
+  let after = null;
+  for (let page = 1; ; page++) {
+    const data = await withoutNotFound(
+      octokit.graphql(PROJECT_ITEMS_QUERY, { owner: source.owner, number: source.number, field: source.field, after })
+    );
+    const project = data.repositoryOwner?.projectV2;
+    if (!project) return { privateBoard: false, items: [], truncated: false, requests: page };
+    if (!project.public && !home.private) return { url: project.url, privateBoard: true, items: [], truncated: false, requests: page };
+    for (const node2 of project.items.nodes) {
+      const item = node2 && agendaItem2(meeting, source, node2, home);
+      if (item) items.push(item);
+    }
+    const { hasNextPage, endCursor } = project.items.pageInfo;
+    if (!hasNextPage || endCursor === null) return { url: project.url, privateBoard: false, items, truncated: false, requests: page };
+    if (page >= MOST_PAGES) return { url: project.url, privateBoard: false, items, truncated: true, requests: page };
+    after = endCursor;
+  }
+}
+function matchesValue(source, value) {
+  const text2 = value?.name ?? value?.text;
+  return typeof text2 === "string" && text2.trim().toLowerCase() === source.value.trim().toLowerCase();
+}
+function agendaItem2(meeting, source, node2, home) {
+  const content = node2.content;
+  if (node2.isArchived || !content || content.__typename === "DraftIssue" || !matchesValue(source, node2.fieldValueByName)) return void 0;
+  const repo = content.repository.nameWithOwner;
+  const read = fromGraphQLNode(repo, content);
+  if (!read.open) return void 0;
+  if (!mayShowRepo(meeting, repo, { homePrivate: home.private, repoPublic: content.repository.visibility === "PUBLIC" })) return void 0;
+  return read.item;
+}
+
+// src/collect/to-agenda-item.ts
+function toAgendaItem(item) {
+  const isPullRequest = item.pull_request !== void 0;
+  return {
+    repo: repoOf(item),
+    number: item.number,
+    kind: isPullRequest ? "pull_request" : "issue",
+    title: item.title,
+    url: item.html_url,
+    author: item.user?.login ?? null,
+    labels: item.labels.flatMap((label) => label.name === void 0 ? [] : [label.name]),
+    createdAt: item.created_at,
+    updatedAt: item.updated_at,
+    ...isPullRequest ? { draft: item.draft === true } : {}
+  };
+}
+function repoOf(item) {
+  const [owner, name] = item.repository_url.split("/").slice(-2);
+  if (!owner || !name) {
+    throw new Error(`Unexpected repository_url in a search result: ${item.repository_url}`);
+  }
+  return `${owner}/${name}`;
+}
+
+// src/collect/collect-agenda-items.ts
+var PER_PAGE2 = 100;
+var SEARCH_RESULT_CAP2 = 1e3;
+async function collectAgendaItems(octokit, meeting) {
+  const { data: repo, headers } = await octokit.rest.repos.get({
+    owner: meeting.home.owner,
+    repo: meeting.home.repo
+  });
+  const home = {
+    private: repo.private,
+    visibility: repo.visibility ?? (repo.private ? "private" : "public")
+  };
+  const source = meeting.sources?.project;
+  if (source) {
+    const board = await collectProjectItems(octokit, meeting, source, home);
+    const project = { found: board.url !== void 0, privateBoard: board.privateBoard };
+    const searchUrls = board.url && !board.privateBoard ? [board.url] : [];
+    return { items: board.items, searchUrls, home, truncated: board.truncated, requests: 1 + board.requests, unreachableRepos: [], project };
+  }
+  const unreachable = /* @__PURE__ */ new Set();
+  const dialect = searchDialect(octokit, headers);
+  const webOrigin = webOriginOf(repo.html_url);
+  let requests = 1;
+  for (; ; ) {
+    const searched = await searchScope(octokit, withoutRepos(meeting, unreachable), home, dialect, webOrigin);
+    requests += searched.requests;
+    if (searched.kind === "done") {
+      const collected = { ...searched.collected, home, requests, unreachableRepos: [...unreachable] };
+      const source2 = meeting.sources?.discussions;
+      return source2 ? withDiscussions(octokit, withoutRepos(meeting, unreachable), source2, collected, webOrigin) : collected;
+    }
+    for (const name of searched.query.repos ?? []) {
+      requests++;
+      if (!await canReadRepo(octokit, name)) unreachable.add(name);
+    }
+    if (!searched.query.repos?.some((name) => unreachable.has(name))) throw searched.error;
+  }
+}
+async function searchScope(octokit, meeting, home, dialect, webOrigin) {
+  let requests = 0;
+  let truncated = false;
+  const queries = buildSearchQueries(meeting, home, dialect);
+  const items = /* @__PURE__ */ new Map();
+  for (const query of queries) {
+    let result;
+    try {
+      result = await searchAll(octokit, query.q, dialect);
+    } catch (error62) {
+      if (statusOf(error62) === 422 && query.repos !== void 0) return { kind: "refused", requests: requests + 1, query, error: error62 };
+      throw error62;
+    }
+    requests += result.requests;
+    truncated ||= result.truncated;
+    for (const found of result.items) {
+      const item = toAgendaItem(found);
+      if (!mayShow(query, found, item, meeting, home)) continue;
+      items.set(itemKey(item), item);
+    }
+  }
+  const searchUrls = queries.map((query) => searchUrl(query.q, webOrigin));
+  return { kind: "done", requests, collected: { items: [...items.values()], searchUrls, truncated } };
+}
+async function withDiscussions(octokit, meeting, source, collected, webOrigin) {
+  let found;
+  try {
+    found = await collectDiscussions(octokit, meeting, source, collected.home, webOrigin);
+  } catch (error62) {
+    if (!refusedForPermission(error62)) throw error62;
+    return { ...collected, requests: collected.requests + 1, discussionsUnread: true };
+  }
+  const items = new Map([...collected.items, ...found.items].map((item) => [itemKey(item), item]));
+  return {
+    ...collected,
+    items: [...items.values()],
+    searchUrls: [...collected.searchUrls, ...found.searchUrls],
+    truncated: collected.truncated || found.truncated,
+    requests: collected.requests + found.requests
+  };
+}
+function refusedForPermission(error62) {
+  if (statusOf(error62) === 403) return true;
+  const errors = error62.errors;
+  return Array.isArray(errors) && errors.some((each) => each.type === "FORBIDDEN");
+}
+function withoutRepos(meeting, repos) {
+  if (repos.size === 0) return meeting;
+  const keep = (name) => !repos.has(name);
+  return { ...meeting, scope: { ...meeting.scope, repos: meeting.scope.repos.filter(keep) }, includePrivate: meeting.includePrivate.filter(keep) };
+}
+async function searchAll(octokit, q, dialect) {
+  const items = [];
+  let requests = 0;
+  let truncated = false;
+  for (let page = 1; page * PER_PAGE2 <= SEARCH_RESULT_CAP2; page++) {
+    const { data } = await octokit.rest.search.issuesAndPullRequests({
+      q,
+      // A fixed order keeps pages from overlapping; when results are cut, the newest stay.
+      sort: "created",
+      order: "desc",
+      per_page: PER_PAGE2,
+      page,
+      // GitHub Enterprise Server searches with the advanced syntax only when asked; github.com always does.
+      ...dialect.enterprise && dialect.advanced && { advanced_search: "true" }
+    });
+    requests++;
+    items.push(...data.items);
+    truncated ||= data.incomplete_results || data.total_count > SEARCH_RESULT_CAP2;
+    const expected = Math.min(data.total_count, SEARCH_RESULT_CAP2);
+    if (data.items.length < PER_PAGE2 || items.length >= expected) break;
+  }
+  return { items, requests, truncated };
+}
+function mayShow(query, found, item, meeting, home) {
+  const repoPublic = found.repository ? isPublicRepository(found.repository) : !query.allowsPrivate;
+  const labelled = item.labels.some((label) => isAgendaLabel(meeting, label));
+  return queryCovers(query, item.repo) && labelled && found.state === "open" && mayShowRepo(meeting, item.repo, { homePrivate: home.private, repoPublic });
+}
+
+// src/agenda/order-groups.ts
+function orderGroups(groups2, repoOrder) {
+  const rank = /* @__PURE__ */ new Map();
+  repoOrder.forEach((repo, index) => {
+    if (!rank.has(repo.toLowerCase())) rank.set(repo.toLowerCase(), index);
+  });
+  const rankOf = (group) => rank.get(group.repo.toLowerCase()) ?? repoOrder.length;
+  return [...groups2].sort((a2, b2) => {
+    const byRank = rankOf(a2) - rankOf(b2);
+    if (byRank !== 0) return byRank;
+    const [left, right] = [a2.repo.toLowerCase(), b2.repo.toLowerCase()];
+    return left < right ? -1 : left > right ? 1 : 0;
+  });
+}
+
+// src/agenda/build-agenda.ts
+function buildAgenda(meeting, occurrence, items, options2 = {}) {
+  const { previous } = options2;
+  const previousKeys = previous && new Set(previous.map(itemKey));
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const repoKey = item.repo.toLowerCase();
+    const group = groups2.get(repoKey) ?? { repo: item.repo, items: [] };
+    groups2.set(repoKey, group);
+    const isNew = previousKeys && !previousKeys.has(itemKey(item));
+    group.items.push(isNew === void 0 ? { ...item } : { ...item, isNew });
+  }
+  for (const group of groups2.values()) group.items.sort((a2, b2) => b2.number - a2.number);
+  return {
+    meeting,
+    occurrence,
+    groups: orderGroups([...groups2.values()], meeting.repoOrder),
+    searchUrls: options2.searchUrls ?? [],
+    ...options2.truncated && { truncated: true },
+    ...options2.discussionsUnread && { discussionsUnread: true },
+    ...options2.followUps && { followUps: options2.followUps },
+    ...options2.invitedTeams && options2.invitedTeams.length > 0 && { invitedTeams: options2.invitedTeams }
+  };
+}
+
+// src/config/load-templates.ts
+async function loadTemplates(octokit, meeting) {
+  const loaded2 = { problems: [] };
+  for (const kind of ["issue", "minutes"]) {
+    const path2 = meeting.templates[kind];
+    if (path2 === void 0) continue;
+    const report = (message) => loaded2.problems.push({ file: CONFIG_PATH, path: `meetings.${meeting.id}.templates.${kind}`, message, severity: "error" });
+    const text2 = await readRepoFile(octokit, { ...meeting.home, path: path2 });
+    if (text2 === null) {
+      report(`\`${path2}\` does not exist in ${meeting.home.owner}/${meeting.home.repo}`);
+      continue;
+    }
+    const syntax = handlebarsSyntaxProblem(text2);
+    if (syntax !== void 0) {
+      report(`\`${path2}:${syntax.line}${syntax.column === void 0 ? "" : `:${syntax.column}`}\` is not a valid Handlebars template: ${syntax.message}`);
+      continue;
+    }
+    loaded2[kind] = text2;
+  }
+  return loaded2;
+}
+
+// src/render/render-meeting.ts
+import { randomUUID as randomUUID3 } from "node:crypto";
+
+// src/render/compile-template.ts
+var import_handlebars2 = __toESM(require_lib2(), 1);
+
+// src/render/template-error.ts
+var TemplateError = class extends UserError {
+  name = "TemplateError";
+  file;
+  line;
+  column;
+  /** What is wrong, without the location (`message` has both). */
+  reason;
+  constructor(problem) {
+    super(`${formatLocation(problem)}: ${problem.message}`);
+    this.file = problem.file;
+    this.reason = problem.message;
+    if (problem.line !== void 0) this.line = problem.line;
+    if (problem.column !== void 0) this.column = problem.column;
+  }
+};
+function formatLocation({ file: file2, line, column }) {
+  if (line === void 0) return file2;
+  return column === void 0 ? `${file2}:${line}` : `${file2}:${line}:${column}`;
+}
+
+// src/render/compile-template.ts
+var PROVIDED_PARTIALS = ["agenda", "sections"];
+var handlebars = import_handlebars2.default.create();
+var REMOVED_HELPERS = ["log"];
+for (const helper of REMOVED_HELPERS) handlebars.unregisterHelper(helper);
+var COMPILE_OPTIONS = {
+  // Markdown, not HTML: escaping is escapeMarkdown's job, done in the view model.
+  noEscape: true,
+  knownHelpersOnly: true,
+  knownHelpers: { log: false }
+};
+var RUNTIME_OPTIONS = {
+  allowProtoPropertiesByDefault: false,
+  allowProtoMethodsByDefault: false
+};
+var HANDLEBARS_SETUP = { removedHelpers: REMOVED_HELPERS, compileOptions: COMPILE_OPTIONS, runtimeOptions: RUNTIME_OPTIONS };
+function compileTemplate(source, file2) {
+  checkTemplate(source, file2);
+  const template = handlebars.compile(source, COMPILE_OPTIONS);
+  return (view, partials = {}) => {
+    const partialFunctions = Object.fromEntries(
+      Object.entries(partials).map(([name, text2]) => [name, () => text2])
+    );
+    try {
+      return template(view, { ...RUNTIME_OPTIONS, partials: partialFunctions });
+    } catch (error62) {
+      throw toTemplateError(error62, file2);
+    }
+  };
+}
+function checkTemplate(source, file2) {
+  try {
+    checkPartials(handlebars.parse(source), file2);
+    handlebars.precompile(source, COMPILE_OPTIONS);
+  } catch (error62) {
+    throw toTemplateError(error62, file2, source);
+  }
+}
+function checkPartials(program, file2) {
+  const defined = new Set(PROVIDED_PARTIALS);
+  const used = [];
+  visit2(program, (node2) => {
+    if (node2.type === "DecoratorBlock") {
+      const decorator = node2;
+      const name = decorator.params[0];
+      if (pathName(decorator.path) === "inline" && name?.type === "StringLiteral") {
+        defined.add(name.value);
+      }
+    }
+    if (node2.type === "PartialStatement" || node2.type === "PartialBlockStatement") {
+      const partial2 = node2;
+      const name = pathName(partial2.name) ?? literalName(partial2.name);
+      if (name === void 0) {
+        throw problemAt(node2, file2, "a partial's name must be written out, not computed");
+      }
+      used.push({ name, node: node2 });
+    }
+  });
+  for (const { name, node: node2 } of used) {
+    if (!defined.has(name)) {
+      const known = [...defined].map((partial2) => `"${partial2}"`).join(", ");
+      throw problemAt(node2, file2, `unknown partial "${name}"; the partials available are ${known}`);
+    }
+  }
+}
+function visit2(node2, onNode) {
+  onNode(node2);
+  const children = node2;
+  for (const child of children.body ?? []) visit2(child, onNode);
+  if (children.program) visit2(children.program, onNode);
+  if (children.inverse) visit2(children.inverse, onNode);
+}
+function pathName(node2) {
+  return node2.type === "PathExpression" ? node2.original : void 0;
+}
+function literalName(node2) {
+  return node2.type === "StringLiteral" || node2.type === "NumberLiteral" ? String(node2.value) : void 0;
+}
+function problemAt(node2, file2, message) {
+  return new TemplateError({ file: file2, line: node2.loc.start.line, column: node2.loc.start.column + 1, message });
+}
+function toTemplateError(error62, file2, source) {
+  if (error62 instanceof TemplateError) return error62;
+  const text2 = error62 instanceof Error ? error62.message : String(error62);
+  const syntax = /^(Parse|Lexical) error on line (\d+)[:.]/.exec(text2);
+  const problem = syntax && source !== void 0 ? handlebarsSyntaxProblem(source) : void 0;
+  if (problem) return new TemplateError({ file: file2, ...problem, message: `syntax error: ${problem.message}` });
+  if (syntax) {
+    return new TemplateError({ file: file2, line: Number(syntax[2]), message: describeSyntaxError(syntax[1], text2) });
+  }
+  const located = error62;
+  const message = text2.replace(/ - \d+:\d+$/, "");
+  if (typeof located.lineNumber === "number") {
+    const column = typeof located.column === "number" ? located.column + 1 : void 0;
+    return new TemplateError({ file: file2, line: located.lineNumber, ...column === void 0 ? {} : { column }, message });
+  }
+  return new TemplateError({ file: file2, message });
+}
+function describeSyntaxError(kind, text2) {
+  if (kind === "Lexical") return "syntax error: text Handlebars cannot read";
+  const expected = text2.split("\n").at(-1)?.trim() ?? "";
+  if (expected.endsWith("got 'EOF'")) {
+    return "syntax error: the template ends inside an open block (a {{#if}} or {{#each}} without its {{/if}} or {{/each}}?)";
+  }
+  return `syntax error: ${expected}`;
+}
+
+// src/render/default-templates.ts
+import { readFileSync } from "node:fs";
+var TEMPLATES_FOLDER = new URL("../../templates/", import.meta.url);
+var loaded;
+function defaultTemplates() {
+  loaded ??= {
+    issue: load("issue.md.hbs"),
+    minutes: load("minutes.md.hbs"),
+    agenda: load("agenda.md.hbs"),
+    sections: load("sections.md.hbs")
+  };
+  return loaded;
+}
+function load(name) {
+  return compileTemplate(readFileSync(new URL(name, TEMPLATES_FOLDER), "utf8"), `templates/${name}`);
+}
+
+// src/render/break-github-links.ts
+var GITHUB_LINK_START = /@|#(?=\d)|GH-(?=\d)|:(?=\/\/|[\w+-]+:)|www(?=\.)/gi;
+var BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+function breakGitHubLinks(text2) {
+  return text2.replace(GITHUB_LINK_START, "$&\u200B");
+}
+function removeBidiControls(text2) {
+  return text2.replace(BIDI_CONTROLS, "");
+}
+
+// src/render/escape-markdown.ts
+var LINE_BREAK_OR_CONTROL = /\s*[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u2028\u2029]+\s*/g;
+var BLOCK_START = /^(?:#{1,6}(?=[ \t]|$)|>|[-+](?=[ \t]|$)|-(?:[ \t]*-){2,}[ \t]*$|\d{1,9}[.)](?=[ \t]|$))/;
+var INLINE_SYNTAX = /[\\[\]*~`]/g;
+var EMPHASIS_UNDERSCORE = /(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
+var CHARACTER_REFERENCE = /&(?=#?[a-z0-9]+;)/gi;
+function escapeMarkdown(text2) {
+  const normal = removeBidiControls(text2).replace(LINE_BREAK_OR_CONTROL, " ").trim();
+  return splitCodeSpans(normal).map(({ code: code2, text: text3 }, index) => code2 ? escapeCode(text3) : escapeText(text3, index === 0)).join("");
+}
+function escapeText(text2, atLineStart) {
+  const escaped = breakGitHubLinks(text2).replace(INLINE_SYNTAX, "\\$&").replace(EMPHASIS_UNDERSCORE, "\\_").replace(CHARACTER_REFERENCE, "\\&").replace(/</g, "&lt;").replace(/(--!?)>/g, "$1\\>");
+  return atLineStart ? escaped.replace(BLOCK_START, escapeBlockStart) : escaped;
+}
+function escapeBlockStart(start) {
+  return /^\d/.test(start) ? `${start.slice(0, -1)}\\${start.slice(-1)}` : `\\${start}`;
+}
+function escapeCode(code2) {
+  return code2.replace(/<!--/g, "<\u200B!--").replace(/--(!?)>/g, "--$1\u200B>");
+}
+function splitCodeSpans(text2) {
+  const segments = [];
+  const backtickRun = /`+/g;
+  let textStart = 0;
+  for (let opening = backtickRun.exec(text2); opening; opening = backtickRun.exec(text2)) {
+    const closing = new RegExp(`(?<!\`)${opening[0]}(?!\`)`, "g");
+    closing.lastIndex = backtickRun.lastIndex;
+    const match2 = closing.exec(text2);
+    if (!match2) continue;
+    const end = match2.index + match2[0].length;
+    segments.push({ code: false, text: text2.slice(textStart, opening.index) });
+    segments.push({ code: true, text: text2.slice(opening.index, end) });
+    textStart = backtickRun.lastIndex = end;
+  }
+  segments.push({ code: false, text: text2.slice(textStart) });
+  return segments;
+}
+
+// src/render/escape-url.ts
+var UNSAFE_IN_LINK = /[\s<>()[\]"'`\\]/gu;
+function escapeUrl(url3) {
+  return url3.trim().replace(UNSAFE_IN_LINK, percentEncode);
+}
+function percentEncode(character) {
+  return [...new TextEncoder().encode(character)].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, "0")}`).join("");
+}
+
+// src/render/proposal-view.ts
+var PROPOSED_SECTION = { heading: "Proposed", level: 2, agenda: false, labels: [], proposals: true };
+function withProposalsSection(sections) {
+  if (sections.some((section) => section.proposals === true)) return sections;
+  const at = sections.findIndex((section) => section.agenda) + 1;
+  return [...sections.slice(0, at), PROPOSED_SECTION, ...sections.slice(at)];
+}
+function proposalViews(agenda) {
+  const onAgenda = new Set(agenda.groups.flatMap((group) => group.items.map(itemKey)));
+  return (agenda.occurrence.proposals ?? []).filter((proposal) => !onAgenda.has(itemKey(proposal))).map((proposal) => ({
+    repo: escapeMarkdown(proposal.repo),
+    number: proposal.number,
+    title: escapeMarkdown(proposal.title),
+    url: escapeUrl(proposal.url),
+    by: escapeMarkdown(`@${proposal.by}`),
+    ...proposal.why ? { why: escapeMarkdown(proposal.why) } : {}
+  }));
+}
+
+// src/render/invited-view.ts
+var INVITED_SECTION = { heading: "Invited members", level: 2, agenda: false, labels: [], invited: true };
+function sectionsWithInvited(agenda, sections, defaultLayout) {
+  if (!defaultLayout || (agenda.invitedTeams ?? []).length === 0 || sections.some((section) => section.invited)) return sections;
+  return [...sections, INVITED_SECTION];
+}
+function invitedTeamViews(agenda, person) {
+  return (agenda.invitedTeams ?? []).map((team) => ({
+    team: escapeMarkdown(team.team),
+    members: team.members.map((member) => {
+      const { login, name, text: text2 } = person(member);
+      return { login, ...name ? { name } : {}, text: text2 };
+    }),
+    privateMembers: team.privateMembers,
+    unlistedMembers: team.unlistedMembers ?? 0
+  }));
+}
+
+// src/render/layout-view.ts
+function layoutOf(meeting) {
+  return meeting.layout ?? DEFAULT_LAYOUT;
+}
+function sectionOf(item, sections) {
+  const labels = new Set(item.labels.map((label) => label.toLowerCase()));
+  return sections.find((section) => section.labels.some((label) => labels.has(label.toLowerCase())));
+}
+function groupsLeftForAgenda(agenda) {
+  const { sections } = layoutOf(agenda.meeting);
+  return agenda.groups.map((group) => ({ ...group, items: group.items.filter((item) => sectionOf(item, sections) === void 0) })).filter((group) => group.items.length > 0);
+}
+function agendaStandingItems(meeting) {
+  const agendaHeading = layoutOf(meeting).sections.find((section) => section.agenda)?.heading;
+  return standingItemsUnder(meeting, (section) => section === void 0 || section === agendaHeading);
+}
+function allStandingItems(meeting) {
+  return standingItemsUnder(meeting, () => true);
+}
+function standingItemsUnder(meeting, under) {
+  return meeting.standingItems.filter((item) => under(item.section)).map((item) => ({ title: escapeMarkdown(item.title), ...item.url ? { url: escapeUrl(item.url) } : {} }));
+}
+function sectionViews(agenda, itemView2) {
+  const sections = sectionsWithInvited(agenda, layoutOf(agenda.meeting).sections, agenda.meeting.layout === void 0);
+  const items = agenda.groups.flatMap((group) => group.items);
+  const followingUp = (agenda.followUps?.items.length ?? 0) > 0;
+  const proposed = proposalViews(agenda);
+  const shown2 = withProposalsSection(sections).filter(
+    (section) => (section.proposals !== true || proposed.length > 0) && (followingUp || section.followUps !== true)
+  );
+  return shown2.map((section) => {
+    const own2 = section.agenda ? [] : items.filter((item) => sectionOf(item, sections) === section).map(itemView2);
+    const teams = section.invited ? invitedTeamViews(agenda, (attendee) => attendeeView(agenda.meeting, attendee)) : [];
+    const standingItems = section.agenda ? agendaStandingItems(agenda.meeting) : standingItemsUnder(agenda.meeting, (heading3) => heading3 === section.heading);
+    return {
+      heading: escapeMarkdown(section.heading),
+      level: section.level,
+      hashes: "#".repeat(section.level),
+      agenda: section.agenda,
+      followUps: section.followUps === true,
+      lists: section.agenda || section.followUps === true || own2.length > 0 || standingItems.length > 0 || section.labels.length > 0 || section.proposals === true || teams.length > 0,
+      standingItems,
+      items: own2,
+      proposals: section.proposals === true,
+      proposed: section.proposals === true ? proposed : [],
+      invited: section.invited === true,
+      teams
+    };
+  });
+}
+var GITHUB_LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+function attendeeView(meeting, attendee) {
+  const { present: present2 } = layoutOf(meeting);
+  const login = attendee.login.replace(/^@/, "");
+  const handle2 = escapeMarkdown(GITHUB_LOGIN.test(login) ? `@${login}` : login);
+  const name = attendee.name?.trim() ? escapeMarkdown(attendee.name) : void 0;
+  const role = present2.roles.find((entry) => entry.logins.some((member) => member.toLowerCase() === login.toLowerCase()))?.role;
+  const person = name ? present2.style === "name_login" ? `${name} ${handle2}` : `${name} (${handle2})` : handle2;
+  return {
+    login: escapeMarkdown(login),
+    ...name ? { name } : {},
+    ...role ? { role: escapeMarkdown(role) } : {},
+    text: role ? `${person} (${escapeMarkdown(role)})` : person
+  };
+}
+
+// src/render/list-in-words.ts
+function listInWords(names) {
+  if (names.length <= 1) return names.join("");
+  return `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+}
+
+// src/render/follow-ups-view.ts
+function followUpsView(followUps) {
+  const source = `${followUps.url.split(/[?#]/)[0] ?? followUps.url}?plain=1`;
+  return {
+    date: escapeMarkdown(followUps.date),
+    url: escapeUrl(followUps.url),
+    items: followUps.items.map((item) => ({ text: escapeMarkdown(item.text), line: item.line, url: escapeUrl(`${source}#L${item.line}`) })),
+    more: followUps.more
+  };
+}
+
+// src/render/meeting-times.ts
+var DAY_AND_TIME = "ccc dd-LLL-yyyy HH:mm";
+var TIME_12_HOUR = "hh:mm a";
+function meetingTimes(meeting, occurrence, title) {
+  const start = DateTime.fromISO(occurrence.start, { zone: "utc", locale: "en-US" });
+  if (!start.isValid) {
+    throw new Error(`Occurrence ${occurrence.key} of meeting "${meeting.id}" has no valid start: "${occurrence.start}"`);
+  }
+  const zones2 = meeting.timezones.map((zone) => {
+    const local = start.setZone(zone);
+    if (!local.isValid) {
+      throw new UserError(`Meeting "${meeting.id}": timezones lists "${zone}", which is not an IANA time zone.`);
+    }
+    const label = escapeMarkdown(meeting.timezoneLabels?.[zone] ?? zone);
+    return { zone, label, time: `${local.toFormat(DAY_AND_TIME)} (${local.toFormat(TIME_12_HOUR)})` };
+  });
+  const query = new URLSearchParams({ msg: title, iso: start.toFormat("yyyyMMdd'T'HHmm"), p1: "1440" });
+  return {
+    start: occurrence.start,
+    end: occurrence.end,
+    utc: start.toFormat(DAY_AND_TIME),
+    utc12Hour: start.toFormat(TIME_12_HOUR),
+    zones: zones2,
+    // URLSearchParams writes spaces as "+"; timeanddate.com and the Node.js issues use %20.
+    localTimeUrl: escapeUrl(`https://www.timeanddate.com/worldclock/fixedtime.html?${query.toString().replace(/\+/g, "%20")}`)
+  };
+}
+
+// src/render/meeting-view.ts
+var DEFAULT_LINK_LABELS = { recording: "Recording", notes: "Notes", calendar: "Calendar" };
+function buildMeetingView(input2) {
+  const { agenda, title } = input2;
+  const { meeting, occurrence } = agenda;
+  const sectioned = input2.sectioned === true;
+  const toItemView = (item) => itemView(item, input2.markItems);
+  return {
+    id: meeting.id,
+    name: escapeMarkdown(meeting.name),
+    title: escapeMarkdown(title),
+    date: occurrence.date,
+    cancelled: occurrence.cancelled === true,
+    ...occurrence.cancelled && occurrence.cancelReason ? { cancelReason: escapeMarkdown(occurrence.cancelReason) } : {},
+    time: meetingTimes(meeting, occurrence, title),
+    // A link may hold `{{date}}`, the occurrence's date: a notes document per meeting.
+    links: Object.fromEntries(Object.entries({ ...meeting.links, ...occurrence.links }).map(([key, url3]) => [key, escapeUrl(url3.replaceAll("{{date}}", occurrence.date))])),
+    linkLabels: Object.fromEntries(
+      Object.entries({ ...DEFAULT_LINK_LABELS, ...meeting.linkLabels }).map(([key, label]) => [key, escapeMarkdown(label)])
+    ),
+    ...input2.issueUrl ? { issueUrl: escapeUrl(input2.issueUrl) } : {},
+    ...input2.minutesPullRequestUrl ? { minutesPullRequestUrl: escapeUrl(input2.minutesPullRequestUrl) } : {},
+    invited: meeting.invited.map(escapeMarkdown),
+    observers: meeting.observers,
+    attendees: (input2.attendees ?? []).map((attendee) => attendeeView(meeting, attendee)),
+    agendaLabels: meeting.agendaLabels.map(escapeMarkdown),
+    agendaLabelList: meeting.agendaLabels.map(escapeMarkdown).join(", "),
+    scopeText: scopeText2(meeting),
+    ...meeting.sources?.project && { projectSource: projectSourceView(meeting.sources.project) },
+    ...meeting.sources?.discussions && { discussionSource: { categoryList: meeting.sources.discussions.categories.map(escapeMarkdown).join(", ") } },
+    discussionsUnread: agenda.discussionsUnread === true,
+    standingItems: sectioned ? agendaStandingItems(meeting) : allStandingItems(meeting),
+    groups: (sectioned ? groupsLeftForAgenda(agenda) : agenda.groups).map((group) => ({
+      repo: escapeMarkdown(group.repo),
+      items: group.items.map(toItemView)
+    })),
+    sections: sectionViews(agenda, toItemView),
+    searchUrls: agenda.searchUrls.map(escapeUrl),
+    truncated: agenda.truncated === true,
+    hiddenItems: agenda.hiddenItems ?? 0,
+    ...agenda.followUps && agenda.followUps.items.length > 0 && { followUps: followUpsView(agenda.followUps) }
+  };
+}
+function itemView(item, markItems) {
+  const isNew = item.isNew === true;
+  const draft = item.draft === true;
+  const markers = markItems ? `${draft ? " (draft)" : ""}${isNew ? " *(new)*" : ""}` : "";
+  return {
+    repo: escapeMarkdown(item.repo),
+    number: item.number,
+    kind: item.kind,
+    title: escapeMarkdown(item.title),
+    url: escapeUrl(item.url),
+    ...item.author ? { author: escapeMarkdown(item.author) } : {},
+    labels: item.labels.map(escapeMarkdown),
+    isNew,
+    draft,
+    markers
+  };
+}
+function projectSourceView(source) {
+  return { owner: escapeMarkdown(source.owner), number: source.number, field: escapeMarkdown(source.field), value: escapeMarkdown(source.value) };
+}
+function scopeText2(meeting) {
+  const { orgs, repos } = meeting.scope;
+  if (orgs.length > 0) {
+    return `the **${listInWords(orgs.map(escapeMarkdown))} ${orgs.length === 1 ? "org" : "orgs"}**`;
+  }
+  if (repos.length === 1) return `the **${escapeMarkdown(repos[0])}** repository`;
+  return `the **${listInWords(repos.map(escapeMarkdown))}** repositories`;
+}
+
+// src/render/render-bounded.ts
+import { Worker } from "node:worker_threads";
+var RENDER_LIMITS = { timeoutMs: 2e3, maxOutputChars: 1e6, maxMemoryMb: 64 };
+var WORKER_FILE = new URL(
+  true ? "./render-template.mjs" : "../../workers/render-template.mjs",
+  import.meta.url
+);
+function renderBounded(jobs, limits = RENDER_LIMITS) {
+  const file2 = jobs[0]?.file ?? "the meeting's template";
+  const { timeoutMs, maxOutputChars, maxMemoryMb } = limits;
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER_FILE, {
+      workerData: { jobs, setup: HANDLEBARS_SETUP, maxOutputChars },
+      resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb, maxYoungGenerationSizeMb: Math.max(4, maxMemoryMb / 8) }
+    });
+    let settled = false;
+    const settle2 = (outcome) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(deadline2);
+      void worker.terminate();
+      outcome();
+    };
+    const fail = (message, at = file2) => settle2(() => reject(new TemplateError({ file: at, message })));
+    const deadline2 = setTimeout(
+      () => fail(`took longer than ${timeoutMs / 1e3} s to render and was stopped (partials that call each other, or {{#each}} nested deeply?)`),
+      timeoutMs
+    );
+    worker.on("message", (answer2) => {
+      if ("outputs" in answer2) settle2(() => resolve(answer2.outputs));
+      else if ("tooLong" in answer2) fail(`renders more than ${maxOutputChars.toLocaleString("en-US")} characters and was stopped`, answer2.tooLong.file);
+      else settle2(() => reject(toTemplateError(Object.assign(new Error(answer2.failed.message), answer2.failed), answer2.failed.file)));
+    });
+    worker.on("error", (error62) => {
+      if (error62.code === "ERR_WORKER_OUT_OF_MEMORY" || /out of memory|Invalid string length/i.test(error62.message)) {
+        fail(`needs more than ${maxMemoryMb} MB to render and was stopped (its output grows too big)`);
+      } else settle2(() => reject(error62));
+    });
+    worker.on("exit", () => fail("stopped rendering without an answer"));
+  });
+}
+
+// src/render/render-minutes-path.ts
+function renderMinutesPath(meeting, occurrence) {
+  const key = `meetings.${meeting.id}.minutes.path`;
+  const path2 = compileTemplate(meeting.minutes.path, key)({ date: occurrence.date, id: meeting.id });
+  const problem = pathProblem(path2);
+  if (problem) {
+    throw new UserError(`${key}: "${meeting.minutes.path}" gives "${path2}", which ${problem}.`);
+  }
+  return path2;
+}
+function pathProblem(path2) {
+  if (path2.trim() === "") return "is empty";
+  if (/[\u0000-\u001f\u007f]/.test(path2)) return "contains a control character";
+  if (path2.includes("\\")) return "contains a backslash; use / between folders";
+  if (path2.startsWith("/")) return "is absolute; write it relative to the repository root";
+  if (path2.endsWith("/")) return "names a folder, not a file";
+  const segments = path2.split("/");
+  if (segments.includes("..")) return "leaves the repository through ..";
+  if (segments.some((segment) => segment === "" || segment === ".")) return "has an empty or . folder";
+  if (segments.some((segment) => segment.toLowerCase() === ".git")) return "is inside .git";
+  return void 0;
+}
+
+// src/render/cut-title.ts
+function cutTitle(title) {
+  if (title.length <= MAX_TITLE_LENGTH) return title;
+  const kept = title.slice(0, MAX_TITLE_LENGTH - 1);
+  return `${/[\uD800-\uDBFF]$/.test(kept) ? kept.slice(0, -1) : kept}\u2026`;
+}
+
+// src/render/render-title.ts
+function renderTitle(meeting, occurrence) {
+  const template = compileTemplate(meeting.issue.title, `meetings.${meeting.id}.issue.title`);
+  const title = template({ name: meeting.name, date: occurrence.date, id: meeting.id }).replace(/\s*[\r\n]+\s*/g, " ").trim();
+  if (title === "") {
+    throw new UserError(`meetings.${meeting.id}.issue.title: "${meeting.issue.title}" gives an empty title.`);
+  }
+  return cutTitle(title);
+}
+
+// src/render/render-meeting.ts
+async function renderMeeting(input2) {
+  const { agenda, attendees, issueUrl, minutesPullRequestUrl } = input2;
+  const { meeting, occurrence } = agenda;
+  const defaults = defaultTemplates();
+  const title = renderTitle(meeting, occurrence);
+  const viewInput = { agenda, title, attendees, issueUrl, minutesPullRequestUrl };
+  const minutesSectioned = input2.templates?.minutes === void 0 || usesSections(input2.templates.minutes);
+  const issueView = buildMeetingView({ ...viewInput, markItems: true, sectioned: true });
+  const minutesView = buildMeetingView({ ...viewInput, markItems: false, sectioned: minutesSectioned });
+  const placeholders = { agenda: `agenda-${randomUUID3()}`, sections: `sections-${randomUUID3()}` };
+  const [issueText, minutesText] = await renderBoth(input2, placeholders, { issue: issueView, minutes: minutesView }, defaults);
+  const issueAgenda = (cut) => {
+    const view = buildMeetingView({ ...viewInput, agenda: cut, markItems: true, sectioned: true });
+    const headed = view.sections.filter((section) => section.lists).length > 1;
+    return asDocument(defaults.sections({ ...view, issue: true, headed }, { agenda: defaults.agenda(view) }));
+  };
+  const agendaCut = agendaCutter(agenda, issueAgenda);
+  const agendaMarkdown = agendaCut.cut(0).agendaMarkdown;
+  const minutesParts = (hidden) => {
+    const view = buildMeetingView({ ...viewInput, agenda: agendaCut.agenda(hidden), markItems: false, sectioned: minutesSectioned });
+    const agendaText = asDocument(defaults.agenda(view));
+    return { agenda: agendaText, sections: `${defaults.sections({ ...view, issue: false }, { agenda: agendaText }).trimEnd()}
+
+` };
+  };
+  const minutesWith = (hidden) => {
+    const parts = minutesParts(hidden);
+    return asDocument(minutesText.replaceAll(placeholders.sections, () => parts.sections).replaceAll(placeholders.agenda, () => parts.agenda));
+  };
+  const minutesHidden = fewestHidden(agendaCut.itemCount, (hidden) => minutesWith(hidden).length <= MAX_BODY_LENGTH) ?? 0;
+  const issueBlock = `${AGENDA_MARKERS.start}
+${agendaMarkdown}${AGENDA_MARKERS.end}
+`;
+  return {
+    title,
+    issueBody: asDocument(issueText.replaceAll(placeholders.sections, () => issueBlock).replaceAll(placeholders.agenda, () => issueBlock)),
+    minutesBody: minutesWith(minutesHidden),
+    minutesPath: renderMinutesPath(meeting, occurrence),
+    agendaMarkdown,
+    agendaCut
+  };
+}
+function usesSections(source) {
+  return /\{\{~?>\s*sections\b/.test(source);
+}
+async function renderBoth(input2, partials, views, defaults) {
+  const kinds = ["issue", "minutes"].filter((kind) => input2.templates?.[kind] !== void 0);
+  const jobs = kinds.map((kind) => {
+    const source = input2.templates?.[kind] ?? "";
+    const file2 = input2.templateFiles?.[kind] ?? `the meeting's ${kind} template`;
+    checkTemplate(source, file2);
+    return { source, file: file2, view: views[kind], partials };
+  });
+  const outputs = jobs.length > 0 ? await renderBounded(jobs) : [];
+  const own2 = (kind) => {
+    const index = kinds.indexOf(kind);
+    return index === -1 ? defaults[kind](views[kind], partials) : outputs[index] ?? "";
+  };
+  return [own2("issue"), own2("minutes")];
+}
+function asDocument(text2) {
+  return `${text2.trimEnd()}
+`;
+}
+
+// src/render/meeting-renderer.ts
+async function meetingRenderer(octokit, meeting) {
+  const templates = await loadTemplates(octokit, meeting);
+  if (templates.problems.length > 0) throw new UserError(templates.problems.map(formatProblem).join("\n"));
+  const own2 = {
+    ...templates.issue !== void 0 && { issue: templates.issue },
+    ...templates.minutes !== void 0 && { minutes: templates.minutes }
+  };
+  return (input2) => renderMeeting({ ...input2, templates: own2, templateFiles: meeting.templates });
+}
+
+// src/render/draft-from-items.ts
+async function draftFromItems(octokit, meeting, occurrence, items, options2) {
+  const agenda = buildAgenda(meeting, occurrence, items, options2);
+  const render = await meetingRenderer(octokit, meeting);
+  return { agenda, rendered: await render({ agenda }) };
+}
+
+// src/collect/label-facts.ts
+function concernsMeeting(meeting, change) {
+  return inScope(meeting, change.repo) && agendaLabelsOf(meeting, change).length > 0;
+}
+function factsOf(meeting, change) {
+  return agendaLabelsOf(meeting, change).map((label) => ({
+    repo: change.repo,
+    number: change.number,
+    label,
+    present: change.open && sameLabel(label, change.labels),
+    at: change.at
+  }));
+}
+function mergeFacts(existing, incoming, now2) {
+  const latest = /* @__PURE__ */ new Map();
+  for (const fact of [...existing, ...incoming]) {
+    if (now2.getTime() - Date.parse(fact.at) > FACT_MAX_AGE_MS) continue;
+    const key = factKey(fact);
+    const known = latest.get(key);
+    if (!known || known.at <= fact.at) latest.set(key, fact);
+  }
+  return [...latest.values()];
+}
+function reconcileFacts(meeting, searched, facts) {
+  const byItem = new Map(searched.map((item) => [itemKey(item), item]));
+  const removedLabels = /* @__PURE__ */ new Map();
+  const pending = [];
+  const missing = /* @__PURE__ */ new Map();
+  for (const fact of facts) {
+    const key = itemKey(fact);
+    const item = byItem.get(key);
+    const searchShows = item !== void 0 && sameLabel(fact.label, item.labels);
+    if (fact.present === searchShows) continue;
+    pending.push(fact);
+    if (fact.present) missing.set(key, { repo: fact.repo, number: fact.number });
+    else removedLabels.set(key, [...removedLabels.get(key) ?? [], fact.label]);
+  }
+  const items = searched.filter((item) => {
+    const removed = removedLabels.get(itemKey(item)) ?? [];
+    return item.labels.some((label) => isAgendaLabel(meeting, label) && !sameLabel(label, removed));
+  });
+  return { items, pending, missing: [...missing.values()].filter((item) => !byItem.has(itemKey(item))) };
+}
+function agendaLabelsOf(meeting, change) {
+  const touched = change.lostLabel === void 0 ? change.labels : [...change.labels, change.lostLabel];
+  return meeting.agendaLabels.filter((label) => sameLabel(label, touched));
+}
+function sameLabel(label, labels) {
+  const wanted = label.toLowerCase();
+  return labels.some((candidate) => candidate.toLowerCase() === wanted);
+}
+function factKey(fact) {
+  return `${itemKey(fact)}#${fact.label.toLowerCase()}`;
+}
+
+// src/collect/read-item.ts
+async function readItem(octokit, { repo, number: number4 }) {
+  const [owner = "", name = ""] = repo.split("/");
+  let issue2;
+  try {
+    ({ data: issue2 } = await octokit.rest.issues.get({ owner, repo: name, issue_number: number4 }));
+  } catch (error62) {
+    if (statusOf(error62) === 404 || statusOf(error62) === 410) return void 0;
+    throw error62;
+  }
+  const at = repositoryOf(issue2.repository_url);
+  if (at === void 0 || typeof issue2.number !== "number") return void 0;
+  const isPullRequest = issue2.pull_request !== void 0 && issue2.pull_request !== null;
+  const item = {
+    // The name as asked, unless the item has moved to another repository.
+    repo: at.toLowerCase() === repo.toLowerCase() ? repo : at,
+    number: issue2.number,
+    kind: isPullRequest ? "pull_request" : "issue",
+    title: issue2.title,
+    url: issue2.html_url,
+    author: issue2.user?.login ?? null,
+    labels: issue2.labels.flatMap((label) => typeof label === "string" ? [label] : label.name === void 0 ? [] : [label.name]),
+    createdAt: issue2.created_at,
+    updatedAt: issue2.updated_at,
+    ...isPullRequest ? { draft: issue2.draft === true } : {}
+  };
+  return { item, open: issue2.state === "open" };
+}
+function repositoryOf(url3) {
+  const match2 = /\/repos\/([^/]+)\/([^/]+)$/.exec(url3 ?? "");
+  return match2 ? `${match2[1]}/${match2[2]}` : void 0;
+}
+function parseItemKey(key) {
+  const at = key.lastIndexOf("#");
+  return { repo: key.slice(0, at), number: Number(key.slice(at + 1)) };
+}
+
+// src/collect/read-items-batch.ts
+var ITEMS_PER_QUERY = 100;
+var ITEM_FIELDS = `__typename ${itemSelection("Issue")} ${itemSelection("PullRequest")}`;
+var DISCUSSION_FIELDS = `__typename ${itemSelection("Discussion")}`;
+async function readItemsBatch(octokit, refs) {
+  const batch = { repos: /* @__PURE__ */ new Map(), items: /* @__PURE__ */ new Map() };
+  for (let start = 0; start < refs.length; start += ITEMS_PER_QUERY) {
+    const chunk = refs.slice(start, start + ITEMS_PER_QUERY);
+    const byRepo = /* @__PURE__ */ new Map();
+    for (const ref of chunk) byRepo.set(ref.repo.toLowerCase(), [...byRepo.get(ref.repo.toLowerCase()) ?? [], ref]);
+    const groups2 = [...byRepo.values()];
+    const fields = groups2.map((group, repoIndex) => {
+      const [owner = "", name = ""] = (group[0]?.repo ?? "").split("/");
+      const items = group.map((ref, index) => ref.discussion ? `i${index}: discussion(number: ${ref.number}) { ${DISCUSSION_FIELDS} }` : `i${index}: issueOrPullRequest(number: ${ref.number}) { ${ITEM_FIELDS} }`).join("\n");
+      return `r${repoIndex}: repository(owner: ${JSON.stringify(owner)}, name: ${JSON.stringify(name)}) { visibility
+${items} }`;
+    });
+    const data = await withoutNotFound(octokit.graphql(`query { ${fields.join("\n")} }`));
+    groups2.forEach((group, repoIndex) => {
+      const repository2 = data[`r${repoIndex}`] ?? null;
+      const repo = group[0]?.repo ?? "";
+      batch.repos.set(repo.toLowerCase(), repository2 === null ? null : repository2.visibility === "PUBLIC");
+      group.forEach((ref, index) => {
+        const node2 = repository2?.[`i${index}`];
+        batch.items.set(itemKey(ref), typeof node2 === "object" && node2 !== null ? fromGraphQLNode(ref.repo, node2) : null);
+      });
+    });
+  }
+  return batch;
+}
+
+// src/collect/read-visible-items.ts
+async function readVisibleItems(octokit, meeting, home, wanted, options2 = {}) {
+  const items = [];
+  const hidden = /* @__PURE__ */ new Set();
+  const batched = wanted.filter((ref) => inScope(meeting, ref.repo) && (options2.batched || ref.discussion));
+  const batch = batched.length > 0 ? await readItemsBatch(octokit, batched) : void 0;
+  const mayShow3 = visibilityReader(octokit, meeting, home, batch);
+  for (const ref of wanted) {
+    const read = await mayShow3(ref.repo) ? batch?.items.get(itemKey(ref)) ?? (ref.discussion ? void 0 : await readItem(octokit, ref)) : void 0;
+    const moved = read !== void 0 && read.item.repo.toLowerCase() !== ref.repo.toLowerCase();
+    if (read && (!moved || await mayShow3(read.item.repo))) items.push({ ...read, asked: itemKey(ref) });
+    else hidden.add(itemKey(ref));
+  }
+  return { items, hidden, mayShow: mayShow3 };
+}
+function visibilityReader(octokit, meeting, home, batch) {
+  const shown2 = /* @__PURE__ */ new Map();
+  return (repo) => {
+    const key = repo.toLowerCase();
+    let known = shown2.get(key);
+    if (!known) shown2.set(key, known = mayShowItemsOf(octokit, meeting, home, repo, batch?.repos.get(key)));
+    return known;
+  };
+}
+async function mayShowItemsOf(octokit, meeting, home, repo, batchedPublic) {
+  if (!inScope(meeting, repo)) return false;
+  if (isHomeOf(meeting, repo)) return mayShowRepo(meeting, repo, { homePrivate: home.private, repoPublic: !home.private });
+  if (batchedPublic === null) return false;
+  if (batchedPublic !== void 0) return mayShowRepo(meeting, repo, { homePrivate: home.private, repoPublic: batchedPublic });
+  const [owner = "", name = ""] = repo.split("/");
+  const found = await ifFound(octokit.rest.repos.get({ owner, repo: name }));
+  if (!found) return false;
+  return mayShowRepo(meeting, repo, { homePrivate: home.private, repoPublic: isPublicRepository(found.data) });
+}
+
+// src/collect/check-facts.ts
+async function checkFacts(octokit, meeting, home, facts) {
+  const wanted = new Map(facts.map((fact) => [itemKey(fact), { repo: fact.repo, number: fact.number }]));
+  const read = await readVisibleItems(octokit, meeting, home, [...wanted.values()], { batched: wanted.size > 1 });
+  const labelsNow = new Map(read.items.filter(({ item, asked }) => asked === itemKey(item)).map(({ item, open: open2 }) => [itemKey(item), open2 ? item.labels : []]));
+  const gone = /* @__PURE__ */ new Set([...read.hidden, ...read.items.filter(({ item, asked }) => asked !== itemKey(item)).map(({ asked }) => asked)]);
+  return {
+    facts: facts.filter((fact) => !gone.has(itemKey(fact)) && fact.present === sameLabel(fact.label, labelsNow.get(itemKey(fact)) ?? [])),
+    items: read.items.filter(({ item, open: open2 }) => open2 && item.labels.some((label) => isAgendaLabel(meeting, label))).map(({ item }) => item)
+  };
+}
+
 // src/operations/steps/exception-problems.ts
 function exceptionProblems(loaded2, meetings = loaded2.meetings) {
   return meetings.flatMap((meeting) => {
@@ -78723,18 +80392,6 @@ function whereWritten(loaded2, meeting, date6) {
   }
   const extended2 = loaded2.files[1];
   return { file: extended2 ? `${extended2.owner}/${extended2.repo}:${extended2.path}` : CONFIG_PATH, path: `meetings.${meeting.id}.schedule.exceptions` };
-}
-
-// src/collect/can-read-repo.ts
-async function canReadRepo(octokit, name) {
-  const [owner = "", repo = ""] = name.split("/");
-  try {
-    await octokit.rest.repos.get({ owner, repo });
-    return true;
-  } catch (error62) {
-    if (statusOf(error62) === 404) return false;
-    throw error62;
-  }
 }
 
 // src/config/unreachable-repo-problem.ts
@@ -78876,7 +80533,7 @@ var TEAM_MEMBERS = `query ($org: String!, $slug: String!, $after: String) {
     }
   }
 }`;
-var MOST_PAGES = 20;
+var MOST_PAGES2 = 20;
 function invitedTeamNames(meeting) {
   return meeting.invited.flatMap((entry) => {
     const [org, slug, extra] = entry.replace(/^@/, "").split("/");
@@ -78884,30 +80541,33 @@ function invitedTeamNames(meeting) {
   });
 }
 async function readInvitedTeams(octokit, meeting, home) {
-  const read = { teams: [], unreadable: [] };
-  const publicMembers = /* @__PURE__ */ new Map();
+  const teams = [];
+  const unreadable = [];
   for (const { entry, org, slug } of invitedTeamNames(meeting)) {
     const members2 = await teamMembers(octokit, org, slug);
-    if (!members2) {
-      read.unreadable.push(entry);
-      continue;
-    }
-    if (home.private) {
-      read.teams.push({ team: entry, members: members2, privateMembers: 0 });
-      continue;
-    }
+    if (members2) teams.push({ team: entry, members: members2, privateMembers: 0 });
+    else unreadable.push(entry);
+  }
+  return { teams: await invitedTeamsAsShown(octokit, teams, home), unreadable };
+}
+async function invitedTeamsAsShown(octokit, teams, home) {
+  if (home.private) return teams;
+  const publicMembers = /* @__PURE__ */ new Map();
+  const shown2 = [];
+  for (const team of teams) {
+    const org = team.team.replace(/^@/, "").split("/")[0] ?? "";
     const key = org.toLowerCase();
     if (!publicMembers.has(key)) publicMembers.set(key, listPublicMembers(octokit, org));
     const known = await publicMembers.get(key);
-    const shown2 = members2.filter((member) => known.has(member.login.toLowerCase()));
-    read.teams.push({ team: entry, members: shown2, privateMembers: members2.length - shown2.length });
+    const members2 = team.members.filter((member) => known.has(member.login.toLowerCase()));
+    shown2.push({ ...team, members: members2, privateMembers: team.privateMembers + team.members.length - members2.length });
   }
-  return read;
+  return shown2;
 }
 async function teamMembers(octokit, org, slug) {
   const members2 = [];
   let after = null;
-  for (let page = 0; page < MOST_PAGES; page++) {
+  for (let page = 0; page < MOST_PAGES2; page++) {
     let answer2;
     try {
       answer2 = await octokit.graphql(TEAM_MEMBERS, { org, slug, after });
@@ -79062,1765 +80722,6 @@ function describeMeeting(meeting) {
   return `- **${escapeMarkdown(meeting.id)}** (${escapeMarkdown(meeting.name)}): labels ${meeting.agendaLabels.map((label) => escapeMarkdown(label)).join(", ")} in ${scope}; ${when}.${dryRun}`;
 }
 
-// src/operations/check-config.ts
-async function checkConfig(octokit, repo, sha, log) {
-  const report = await configCheckReport(octokit, repo, sha);
-  log.info(`${repo.owner}/${repo.repo}@${sha.slice(0, 7)}: config check ${report.conclusion}: ${report.title}`);
-  await createCheckRun(octokit, repo, report);
-}
-
-// src/config/installation-config-files.ts
-var PAGE = 100;
-var EXPRESSION = `HEAD:${CONFIG_PATH}`;
-async function readInstallationConfigFiles(octokit) {
-  const { data: first } = await octokit.rest.apps.listReposAccessibleToInstallation({ per_page: PAGE });
-  const owner = first.repositories[0]?.owner.login;
-  const nodes = first.repository_selection === "all" && owner !== void 0 ? await ownerRepositories(octokit, owner) : await selectedRepositories(octokit, first);
-  const known = /* @__PURE__ */ new Map();
-  const repos = [];
-  for (const node2 of nodes) {
-    if (node2.isArchived) continue;
-    const repo = { owner: node2.owner.login, repo: node2.name };
-    repos.push(repo);
-    const whole = node2.config === null || typeof node2.config.text === "string" && node2.config.isTruncated === false;
-    if (whole) known.set(knownFileKey({ ...repo, path: CONFIG_PATH }), node2.config?.text ?? null);
-  }
-  return { repos, known };
-}
-var REPOSITORY_FIELDS = `name owner { login } isArchived config: object(expression: ${JSON.stringify(EXPRESSION)}) { ... on Blob { text isTruncated } }`;
-async function ownerRepositories(octokit, login) {
-  const nodes = [];
-  let after = null;
-  do {
-    const page = await octokit.graphql(
-      `query ($login: String!, $after: String) {
-        repositoryOwner(login: $login) {
-          repositories(first: ${PAGE}, after: $after, ownerAffiliations: [OWNER]) {
-            pageInfo { hasNextPage endCursor }
-            nodes { ${REPOSITORY_FIELDS} }
-          }
-        }
-      }`,
-      { login, after }
-    );
-    const repositories = page.repositoryOwner?.repositories;
-    nodes.push(...repositories?.nodes ?? []);
-    after = repositories?.pageInfo.hasNextPage ? repositories.pageInfo.endCursor : null;
-  } while (after !== null);
-  return nodes;
-}
-async function selectedRepositories(octokit, first) {
-  const listed = [...first.repositories];
-  for (let page = 2; listed.length < first.total_count && (page - 1) * PAGE < first.total_count; page++) {
-    const { data } = await octokit.rest.apps.listReposAccessibleToInstallation({ per_page: PAGE, page });
-    if (data.repositories.length === 0) break;
-    listed.push(...data.repositories);
-  }
-  const nodes = [];
-  for (let start = 0; start < listed.length; start += PAGE) {
-    const batch = listed.slice(start, start + PAGE);
-    const fields = batch.map(
-      (repository2, index) => `r${index}: repository(owner: ${JSON.stringify(repository2.owner.login)}, name: ${JSON.stringify(repository2.name)}) { ${REPOSITORY_FIELDS} }`
-    );
-    const data = await withoutNotFound(octokit.graphql(`query { ${fields.join("\n")} }`));
-    for (const node2 of Object.values(data)) if (node2) nodes.push(node2);
-  }
-  return nodes;
-}
-
-// src/registry/discover-meetings.ts
-async function discoverMeetings(octokit, installationId, registry2, log) {
-  await registry2.markKnown(installationId);
-  try {
-    const { repos, known } = await readInstallationConfigFiles(octokit);
-    const meetings = [];
-    for (const repo of repos) {
-      if (known.get(knownFileKey({ ...repo, path: CONFIG_PATH })) === null) continue;
-      meetings.push(...await loadRepoMeetings(octokit, installationId, repo, registry2, log, known));
-    }
-    return meetings;
-  } catch (error62) {
-    await registry2.forgetInstallation(installationId);
-    throw error62;
-  }
-}
-async function loadRepoMeetings(octokit, installationId, repo, registry2, log, known) {
-  const loaded2 = await loadRepoConfig(octokit, repo, void 0, known);
-  for (const problem of loaded2?.problems ?? []) log.warn(`${repo.owner}/${repo.repo}: ${formatProblem(problem)}`);
-  const meetings = loaded2?.meetings ?? [];
-  await registry2.setRepoMeetings(installationId, `${repo.owner}/${repo.repo}`, meetings);
-  return meetings;
-}
-
-// src/collect/in-scope.ts
-function inScope(meeting, repo) {
-  const key = repo.toLowerCase();
-  const owner = key.split("/")[0];
-  return meeting.scope.repos.some((named) => named.toLowerCase() === key) || meeting.scope.orgs.some((org) => org.toLowerCase() === owner);
-}
-function isHomeOf(meeting, repo) {
-  return `${meeting.home.owner}/${meeting.home.repo}`.toLowerCase() === repo.toLowerCase();
-}
-
-// src/app/on-config-change.ts
-async function onPush(runtime, context) {
-  const { payload } = context;
-  const installationId = payload.installation?.id;
-  if (installationId === void 0 || payload.deleted) return;
-  const octokit = context.octokit;
-  const repo = { owner: payload.repository.full_name.split("/")[0] ?? "", repo: payload.repository.name };
-  await runtime.ensureDiscovered(octokit, installationId);
-  const changed = payload.commits.flatMap((commit) => [...commit.added ?? [], ...commit.removed ?? [], ...commit.modified ?? []]);
-  if (!touchesConfig(changed, await templatePaths(runtime, installationId, repo))) return;
-  await checkConfig(octokit, repo, payload.after, runtime.log);
-  if (payload.ref !== `refs/heads/${payload.repository.default_branch}`) return;
-  for (const meeting of await loadRepoMeetings(octokit, installationId, repo, runtime.registry, runtime.log)) {
-    runtime.refresh(installationId, meeting);
-  }
-}
-async function onPullRequestCommits(runtime, context) {
-  const { payload } = context;
-  const installationId = payload.installation?.id;
-  if (installationId === void 0) return;
-  const octokit = context.octokit;
-  const repo = { owner: payload.repository.owner.login, repo: payload.repository.name };
-  await runtime.ensureDiscovered(octokit, installationId);
-  const files = await octokit.paginate(octokit.rest.pulls.listFiles, { ...repo, pull_number: payload.pull_request.number, per_page: 100 });
-  const changed = files.flatMap((file2) => [file2.filename, ...file2.previous_filename ? [file2.previous_filename] : []]);
-  if (!touchesConfig(changed, await templatePaths(runtime, installationId, repo))) return;
-  await checkConfig(octokit, repo, payload.pull_request.head.sha, runtime.log);
-}
-async function templatePaths(runtime, installationId, repo) {
-  return (await runtime.registry.meetings(installationId)).filter((meeting) => isHomeOf(meeting, `${repo.owner}/${repo.repo}`)).flatMap((meeting) => Object.values(meeting.templates));
-}
-
-// src/publish/issue-body.ts
-import { createHash as createHash2 } from "node:crypto";
-
-// src/collect/label-fact.ts
-var labelFactSchema = external_exports.object({
-  /** `owner/name` of the item's repository. */
-  repo: external_exports.string(),
-  number: external_exports.number().int().positive(),
-  /** The agenda label concerned. */
-  label: external_exports.string(),
-  /**
-   * true: the item bears the label and is open (labelled, opened, reopened, transferred in).
-   * false: it lost the label or left the agenda (unlabelled, closed, deleted, transferred away).
-   */
-  present: external_exports.boolean(),
-  /** When the webhook's change happened (ISO 8601); a later fact about the same label wins. */
-  at: external_exports.string()
-});
-var FACT_MAX_AGE_MS = 24 * 60 * 60 * 1e3;
-
-// src/collect/repo-facts.ts
-import { createHash } from "node:crypto";
-
-// src/collect/visibility.ts
-function repoVisibility(meeting, repo, facts) {
-  if (!inScope(meeting, repo)) return "out-of-scope";
-  if (facts.repoPublic) return "shown";
-  if (!facts.homePrivate) return "not-public-in-public-home";
-  return isHomeOf(meeting, repo) || isIncludedPrivate(meeting, repo) ? "shown" : "not-public-not-included";
-}
-function mayShowRepo(meeting, repo, facts) {
-  return repoVisibility(meeting, repo, facts) === "shown";
-}
-function privateReposShown(meeting) {
-  const home = `${meeting.home.owner}/${meeting.home.repo}`;
-  const seen = /* @__PURE__ */ new Set();
-  return [home, ...meeting.includePrivate].filter((repo) => {
-    const key = repo.toLowerCase();
-    if (seen.has(key) || !inScope(meeting, repo)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-function isPublicRepository(repository2) {
-  if (!repository2 || repository2.private === true) return false;
-  const visibility = repository2.visibility ?? (repository2.private === false ? "public" : void 0);
-  return visibility === "public";
-}
-function isIncludedPrivate(meeting, repo) {
-  const key = repo.toLowerCase();
-  return meeting.includePrivate.some((named) => named.toLowerCase() === key);
-}
-
-// src/collect/repo-facts.ts
-var repoFactSchema = external_exports.object({
-  /** `repoHash` of the repository's `owner/name`. */
-  repo: external_exports.string(),
-  public: external_exports.boolean(),
-  /** When the change happened (ISO 8601); a later fact about the same repository wins. */
-  at: external_exports.string()
-});
-function repoFact(repo, isPublic, at) {
-  return { repo: repoHash(repo), public: isPublic, at: at.toISOString() };
-}
-function mergeRepoFacts(existing, incoming, now2) {
-  const latest = /* @__PURE__ */ new Map();
-  for (const fact of [...existing, ...incoming]) {
-    if (now2.getTime() - Date.parse(fact.at) > FACT_MAX_AGE_MS) continue;
-    const known = latest.get(fact.repo);
-    if (!known || known.at <= fact.at) latest.set(fact.repo, fact);
-  }
-  return [...latest.values()].filter((fact) => !fact.public);
-}
-function hiddenByFacts(meeting, home, facts) {
-  const hidden = new Set(facts.map((fact) => fact.repo));
-  return (item) => hidden.has(repoHash(item.repo)) && !mayShowRepo(meeting, item.repo, { homePrivate: home.private, repoPublic: false });
-}
-function repoHash(repo) {
-  return createHash("sha256").update(repo.toLowerCase()).digest("base64url");
-}
-
-// src/publish/proposal-record.ts
-var proposalRecordSchema = external_exports.object({
-  /** `owner/name` and number, as the item was found when proposed. */
-  repo: external_exports.custom((value) => typeof value === "string" && value.includes("/")),
-  number: external_exports.number().int().positive(),
-  /** The item's title (cut short) and URL when proposed; dropped once decided. */
-  title: external_exports.string().optional(),
-  url: external_exports.string().optional(),
-  by: external_exports.string(),
-  /** The proposer's words, cut short; escaped where shown; dropped once decided. */
-  why: external_exports.string().optional(),
-  /** When it was proposed, ISO 8601. */
-  at: external_exports.string(),
-  /** What a steerer did with it: `added` (`/agenda add`) or `declined` (`/agenda decline`). */
-  decided: external_exports.object({ outcome: external_exports.enum(["added", "declined"]), by: external_exports.string(), at: external_exports.string() }).optional()
-});
-function pendingProposals(records) {
-  return (records ?? []).flatMap(
-    (record2) => record2.decided || record2.title === void 0 || record2.url === void 0 ? [] : [{ repo: record2.repo, number: record2.number, title: record2.title, url: record2.url, by: record2.by, ...record2.why ? { why: record2.why } : {} }]
-  );
-}
-
-// src/publish/meeting-state.ts
-var agendaItemSchema = external_exports.object({
-  repo: external_exports.custom((value) => typeof value === "string" && value.includes("/")),
-  number: external_exports.number().int().positive(),
-  kind: external_exports.enum(["issue", "pull_request"]),
-  title: external_exports.string(),
-  url: external_exports.string(),
-  author: external_exports.string().nullable(),
-  labels: external_exports.array(external_exports.string()),
-  createdAt: external_exports.string(),
-  updatedAt: external_exports.string(),
-  draft: external_exports.boolean().optional(),
-  isNew: external_exports.boolean().optional()
-});
-var frozenAgendaSchema = external_exports.object({
-  /** When the tick froze it (ISO 8601): the meeting's start, or the first tick after it. */
-  at: external_exports.string(),
-  groups: external_exports.array(external_exports.object({ repo: agendaItemSchema.shape.repo, items: external_exports.array(agendaItemSchema) })),
-  searchUrls: external_exports.array(external_exports.string()),
-  /** Items left out of this copy so that the issue body stays within GitHub's limit; the minutes say so. */
-  hiddenItems: external_exports.number().int().positive().optional()
-});
-var rescheduleSchema = external_exports.object({
-  /** The new start, an ISO 8601 UTC instant; the end keeps the meeting's duration. */
-  start: external_exports.string(),
-  /** The IANA zone the commenter gave the time in (the meeting's own by default). */
-  zone: external_exports.string()
-});
-var attendeeSchema = external_exports.object({ login: external_exports.string(), name: external_exports.string().nullable() });
-var minutesRecordSchema = external_exports.object({
-  number: external_exports.number().int().positive(),
-  url: external_exports.string(),
-  state: external_exports.enum(["open", "closed"]),
-  /** The file on the branch was written from the frozen agenda (not the live one `with_issue` first writes). */
-  frozenAgenda: external_exports.boolean()
-});
-var cancellationSchema = external_exports.object({
-  at: external_exports.string(),
-  /** The commenter's words, as written: escaped where they are shown. */
-  reason: external_exports.string().optional()
-});
-var meetingStateSchema = external_exports.looseObject({
-  v: external_exports.literal(1),
-  /** Meeting id, as in the marker (the marker wins when the two disagree). */
-  meeting: external_exports.string(),
-  /** Occurrence key (YYYY-MM-DD), as in the marker. */
-  occurrence: external_exports.string(),
-  /** Hash of the agenda block the app last wrote. */
-  agendaHash: external_exports.string().optional(),
-  /** `owner/name#number` of the items on the agenda the app last wrote: the next occurrence marks the others new. */
-  agendaItems: external_exports.array(external_exports.string()).default([]),
-  /**
-   * Hash of the body the app read immediately before its last write, and spliced its block into.
-   * An `issues.edited` webhook for that write whose `changes.body.from` hashes differently shows
-   * that a person's edit landed in between and was overwritten.
-   */
-  baseHash: external_exports.string().optional(),
-  /**
-   * Hash of the body the app last wrote, without this state block: an `issues.edited` webhook
-   * whose new body matches it reports the app's own write.
-   */
-  writtenHash: external_exports.string().optional(),
-  facts: external_exports.array(labelFactSchema).default([]),
-  /** Repositories a webhook said were made private, while search may still show them as public. */
-  repoFacts: external_exports.array(repoFactSchema).optional(),
-  /** Set by the tick at the meeting's start: the agenda the minutes are drafted from. */
-  frozen: frozenAgendaSchema.optional(),
-  /** Set by `/meeting reschedule`: the occurrence keeps its key and takes place at this time. */
-  reschedule: rescheduleSchema.optional(),
-  /** Recorded by `/present` until the minutes pull request exists; then they go onto its branch. */
-  attendees: external_exports.array(attendeeSchema).optional(),
-  /** The minutes pull request, once open. */
-  minutes: minutesRecordSchema.optional(),
-  /** The default branch had a file at the minutes path already: reported once on the issue, never overwritten. */
-  minutesBlocked: external_exports.object({ path: external_exports.string(), url: external_exports.string() }).optional(),
-  /** Set by `/meeting cancel` (a schedule's cancellation needs no record: the schedule says it). */
-  cancelled: cancellationSchema.optional(),
-  /** What `/agenda propose` asked for on this issue, pending or decided (proposal-record.ts). */
-  proposals: external_exports.array(proposalRecordSchema).optional()
-});
-function emptyState(marker) {
-  return { v: 1, meeting: marker.meeting, occurrence: marker.occurrence, agendaItems: [], facts: [] };
-}
-function encodeState(state) {
-  return Buffer.from(JSON.stringify(state), "utf8").toString("base64url");
-}
-function decodeState(encoded) {
-  try {
-    const parsed = meetingStateSchema.safeParse(JSON.parse(Buffer.from(encoded, "base64url").toString("utf8")));
-    return parsed.success ? parsed.data : void 0;
-  } catch {
-    return void 0;
-  }
-}
-
-// src/publish/issue-body.ts
-var AGENDA_START = AGENDA_MARKERS.start;
-var AGENDA_END = AGENDA_MARKERS.end;
-var MARKER = /<!-- agenda-drafter:meeting (.*?) -->\n?/g;
-var STATE2 = /<!-- agenda-drafter:state (.*?) -->\n?/g;
-function parseBody(body, seal) {
-  const text2 = normalize(body ?? "");
-  let marker;
-  for (const match2 of text2.matchAll(MARKER)) marker ??= parseMarker(match2[1] ?? "");
-  const blocks = [...text2.matchAll(STATE2)].map((match2) => match2[1] ?? "");
-  let state;
-  for (const block3 of blocks) state ??= seal && openState(block3, seal, marker);
-  const stripped = text2.replace(MARKER, "").replace(STATE2, "");
-  const block2 = findAgendaBlock(stripped);
-  const human = block2 ? stripped.slice(0, block2.contentStart) + stripped.slice(block2.contentEnd) : stripped;
-  return {
-    ...marker && { marker },
-    ...state && { state },
-    ...!state && blocks.length > 0 && { unverifiedState: true },
-    ...block2 && { agenda: stripped.slice(block2.contentStart, block2.contentEnd).replace(/^\n|\n$/g, "") },
-    human: human.trimEnd()
-  };
-}
-function spliceBody(body, parts, seal) {
-  const stripped = normalize(body ?? "").replace(MARKER, "").replace(STATE2, "");
-  const block2 = findAgendaBlock(stripped);
-  const withAgenda = block2 ? `${stripped.slice(0, block2.contentStart)}
-${parts.agenda.trimEnd()}
-${stripped.slice(block2.contentEnd)}` : `${stripped.trimEnd()}${stripped.trim() === "" ? "" : "\n\n"}${agendaBlock(parts.agenda)}
-`;
-  const withMarker = `${formatMarker(parts.marker)}
-${withAgenda.trimEnd()}
-`;
-  return seal ? `${withMarker}
-${formatState(parts.state, seal)}
-` : withMarker;
-}
-function wrapAgenda(issueBody, agendaMarkdown) {
-  if (findAgendaBlock(issueBody)) return issueBody;
-  const agenda = agendaMarkdown.trimEnd();
-  const at = agenda === "" ? -1 : issueBody.indexOf(agenda);
-  if (at === -1) return `${issueBody.trimEnd()}
-
-${agendaBlock(agenda)}
-`;
-  return `${issueBody.slice(0, at)}${agendaBlock(agenda)}${issueBody.slice(at + agenda.length)}`;
-}
-function agendaBlock(agenda) {
-  return `${AGENDA_START}
-${agenda.trimEnd()}
-${AGENDA_END}`;
-}
-function formatMarker(marker) {
-  return `<!-- agenda-drafter:meeting ${JSON.stringify(marker)} -->`;
-}
-function formatState(state, seal) {
-  const encoded = encodeState(state);
-  const signature = seal.signer.sign(encoded, { issue: seal.issue, meeting: state.meeting, occurrence: state.occurrence });
-  return `<!-- agenda-drafter:state ${encoded}.${signature} -->`;
-}
-function openState(block2, seal, marker) {
-  const [encoded = "", signature = "", ...rest] = block2.split(".");
-  if (rest.length > 0) return void 0;
-  const state = decodeState(encoded);
-  if (!state || marker && (marker.meeting !== state.meeting || marker.occurrence !== state.occurrence)) return void 0;
-  return seal.signer.verifies(encoded, signature, { issue: seal.issue, meeting: state.meeting, occurrence: state.occurrence }) ? state : void 0;
-}
-function hashWithoutState(body) {
-  return hashText(normalize(body ?? "").replace(STATE2, "").trimEnd());
-}
-function hashText(text2) {
-  return createHash2("sha256").update(normalize(text2)).digest("base64url").slice(0, 22);
-}
-function normalize(text2) {
-  return text2.replace(/\r\n?/g, "\n");
-}
-function findAgendaBlock(text2) {
-  const start = text2.indexOf(AGENDA_START);
-  if (start === -1) return void 0;
-  const contentStart = start + AGENDA_START.length;
-  const contentEnd = text2.indexOf(AGENDA_END, contentStart);
-  return contentEnd === -1 ? void 0 : { contentStart, contentEnd };
-}
-function parseMarker(json3) {
-  try {
-    const value = JSON.parse(json3);
-    if (typeof value !== "object" || value === null) return void 0;
-    const { v: v2, meeting, occurrence } = value;
-    if (v2 !== 1 || typeof meeting !== "string" || typeof occurrence !== "string") return void 0;
-    return { v: v2, meeting, occurrence };
-  } catch {
-    return void 0;
-  }
-}
-
-// src/registry/find-meeting.ts
-function findMeeting(meetings, home, meetingId) {
-  return meetings.find((meeting) => meeting.id === meetingId && isHomeOf(meeting, `${home.owner}/${home.repo}`));
-}
-
-// src/app/item-changes.ts
-var ITEM_ACTIONS = {
-  issues: ["opened", "edited", "closed", "reopened", "labeled", "unlabeled", "deleted", "transferred"],
-  pull_request: [
-    "opened",
-    "edited",
-    "closed",
-    "reopened",
-    "labeled",
-    "unlabeled",
-    "converted_to_draft",
-    "ready_for_review"
-  ]
-};
-function itemChanges(payload, now2) {
-  const item = payload.issue ?? payload.pull_request;
-  if (!item) return [];
-  const gone = payload.action === "deleted" || payload.action === "transferred";
-  const changes = [
-    {
-      repo: payload.repository.full_name,
-      number: item.number,
-      labels: labelNames(item),
-      ...payload.action === "unlabeled" && payload.label && { lostLabel: payload.label.name },
-      open: !gone && item.state === "open",
-      at: gone ? now2.toISOString() : item.updated_at ?? now2.toISOString()
-    }
-  ];
-  const moved = payload.changes?.new_issue;
-  const movedTo = payload.changes?.new_repository;
-  if (payload.action === "transferred" && moved && movedTo) {
-    changes.push({
-      repo: movedTo.full_name,
-      number: moved.number,
-      labels: labelNames(moved),
-      open: moved.state === "open",
-      at: moved.updated_at ?? now2.toISOString()
-    });
-  }
-  return changes;
-}
-function labelNames(item) {
-  return (item.labels ?? []).map((label) => label.name);
-}
-
-// src/collect/is-agenda-label.ts
-function isAgendaLabel(meeting, label) {
-  const wanted = label.toLowerCase();
-  return meeting.agendaLabels.some((agendaLabel) => agendaLabel.toLowerCase() === wanted);
-}
-
-// src/collect/label-facts.ts
-function concernsMeeting(meeting, change) {
-  return inScope(meeting, change.repo) && agendaLabelsOf(meeting, change).length > 0;
-}
-function factsOf(meeting, change) {
-  return agendaLabelsOf(meeting, change).map((label) => ({
-    repo: change.repo,
-    number: change.number,
-    label,
-    present: change.open && sameLabel(label, change.labels),
-    at: change.at
-  }));
-}
-function mergeFacts(existing, incoming, now2) {
-  const latest = /* @__PURE__ */ new Map();
-  for (const fact of [...existing, ...incoming]) {
-    if (now2.getTime() - Date.parse(fact.at) > FACT_MAX_AGE_MS) continue;
-    const key = factKey(fact);
-    const known = latest.get(key);
-    if (!known || known.at <= fact.at) latest.set(key, fact);
-  }
-  return [...latest.values()];
-}
-function reconcileFacts(meeting, searched, facts) {
-  const byItem = new Map(searched.map((item) => [itemKey(item), item]));
-  const removedLabels = /* @__PURE__ */ new Map();
-  const pending = [];
-  const missing = /* @__PURE__ */ new Map();
-  for (const fact of facts) {
-    const key = itemKey(fact);
-    const item = byItem.get(key);
-    const searchShows = item !== void 0 && sameLabel(fact.label, item.labels);
-    if (fact.present === searchShows) continue;
-    pending.push(fact);
-    if (fact.present) missing.set(key, { repo: fact.repo, number: fact.number });
-    else removedLabels.set(key, [...removedLabels.get(key) ?? [], fact.label]);
-  }
-  const items = searched.filter((item) => {
-    const removed = removedLabels.get(itemKey(item)) ?? [];
-    return item.labels.some((label) => isAgendaLabel(meeting, label) && !sameLabel(label, removed));
-  });
-  return { items, pending, missing: [...missing.values()].filter((item) => !byItem.has(itemKey(item))) };
-}
-function agendaLabelsOf(meeting, change) {
-  const touched = change.lostLabel === void 0 ? change.labels : [...change.labels, change.lostLabel];
-  return meeting.agendaLabels.filter((label) => sameLabel(label, touched));
-}
-function sameLabel(label, labels) {
-  const wanted = label.toLowerCase();
-  return labels.some((candidate) => candidate.toLowerCase() === wanted);
-}
-function factKey(fact) {
-  return `${itemKey(fact)}#${fact.label.toLowerCase()}`;
-}
-
-// src/app/on-item-event.ts
-async function onItemEvent(runtime, context) {
-  const installationId = context.payload.installation?.id;
-  if (installationId === void 0) return;
-  const octokit = context.octokit;
-  await runtime.ensureDiscovered(octokit, installationId);
-  const meetings = await runtime.registry.meetings(installationId);
-  const payload = context.payload;
-  if ("issue" in payload && payload.action === "edited") {
-    const { issue: issue2, changes, repository: repository2 } = payload;
-    const from = changes.body?.from;
-    const home = { owner: repository2.owner.login, repo: repository2.name };
-    if (from !== void 0 && from !== null) {
-      const seal = { signer: runtime.stateSigner, issue: { ...home, number: issue2.number } };
-      const before = parseBody(from, seal);
-      const after = parseBody(issue2.body, seal);
-      const marker = after.marker ?? before.marker;
-      if (marker && await runtime.isMeetingIssue(octokit, home, marker, issue2.number)) {
-        if (after.unverifiedState) {
-          runtime.log.warn(`${home.owner}/${home.repo}#${issue2.number}: its agenda-drafter state does not verify (edited, or copied from another issue); it is ignored, and the app writes a fresh one`);
-        }
-        const edit = { issueNumber: issue2.number, from, to: issue2.body ?? "" };
-        runtime.restore(installationId, home, marker.meeting, edit);
-        const damaged = !after.marker || !after.state || after.agenda === void 0;
-        const meeting = findMeeting(meetings, home, marker.meeting);
-        if (damaged && meeting) runtime.refresh(installationId, meeting);
-      }
-    }
-    if (!changes.title) return;
-  }
-  for (const change of itemChanges(context.payload, runtime.now())) {
-    for (const meeting of meetings) {
-      if (concernsMeeting(meeting, change)) runtime.refresh(installationId, meeting, { labels: factsOf(meeting, change) });
-    }
-  }
-}
-
-// src/app/on-project-item-event.ts
-async function onProjectItemEvent(runtime, context) {
-  const { payload } = context;
-  const installationId = payload.installation?.id;
-  if (installationId === void 0) return;
-  await runtime.ensureDiscovered(context.octokit, installationId);
-  const owner = payload.organization.login.toLowerCase();
-  const edit = payload.action === "edited" && "field_value" in (payload.changes ?? {}) ? fieldEdit(payload.changes) : void 0;
-  for (const meeting of await runtime.registry.meetings(installationId)) {
-    const source = meeting.sources?.project;
-    if (!source || source.owner.toLowerCase() !== owner) continue;
-    if (edit?.projectNumber !== void 0 && edit.projectNumber !== source.number) continue;
-    if (edit?.fieldName !== void 0 && edit.fieldName.toLowerCase() !== source.field.toLowerCase()) continue;
-    runtime.refresh(installationId, meeting);
-  }
-}
-function fieldEdit(changes) {
-  const value = changes.field_value;
-  return {
-    ...typeof value?.project_number === "number" && { projectNumber: value.project_number },
-    ...typeof value?.field_name === "string" && { fieldName: value.field_name }
-  };
-}
-
-// src/app/on-scope-event.ts
-async function onRepositoryEvent(runtime, context) {
-  const { payload } = context;
-  const installationId = payload.installation?.id;
-  if (installationId === void 0) return;
-  const octokit = context.octokit;
-  await runtime.ensureDiscovered(octokit, installationId);
-  const repository2 = payload.repository;
-  const repo = { owner: repository2.owner.login, repo: repository2.name };
-  const names = [repository2.full_name, ...previousNames(payload)];
-  for (const name of names) {
-    const isHome = (await runtime.registry.meetings(installationId)).some((meeting) => isHomeOf(meeting, name));
-    if (isHome) await runtime.registry.forgetRepo(installationId, name);
-  }
-  if (payload.action !== "deleted" && payload.action !== "archived") {
-    await loadRepoMeetings(octokit, installationId, repo, runtime.registry, runtime.log);
-  }
-  const visibility = payload.action === "privatized" || payload.action === "publicized";
-  const repos = visibility ? [repoFact(repository2.full_name, payload.action === "publicized", runtime.now())] : [];
-  for (const meeting of await runtime.registry.meetings(installationId)) {
-    if (names.some((name) => inScope(meeting, name))) runtime.refresh(installationId, meeting, { repos });
-  }
-}
-async function onLabelEvent(runtime, context) {
-  const { payload } = context;
-  const installationId = payload.installation?.id;
-  if (installationId === void 0 || !payload.repository) return;
-  await runtime.ensureDiscovered(context.octokit, installationId);
-  const labels = [payload.label.name];
-  if (payload.action === "edited" && payload.changes?.name) labels.push(payload.changes.name.from);
-  for (const meeting of await runtime.registry.meetings(installationId)) {
-    const uses = labels.some((label) => isAgendaLabel(meeting, label));
-    if (uses && inScope(meeting, payload.repository.full_name)) runtime.refresh(installationId, meeting);
-  }
-}
-async function onInstallationEvent(runtime, context) {
-  const { payload } = context;
-  const installationId = payload.installation.id;
-  const octokit = context.octokit;
-  if (context.name === "installation") {
-    await runtime.forgetInstallation(installationId);
-    if (payload.action === "deleted" || payload.action === "suspend") return;
-    await runtime.ensureDiscovered(octokit, installationId);
-    return;
-  }
-  if (!("repositories_added" in payload)) return;
-  await runtime.ensureDiscovered(octokit, installationId);
-  for (const removed of payload.repositories_removed) {
-    if (removed.full_name) await runtime.registry.forgetRepo(installationId, removed.full_name);
-  }
-  for (const added of payload.repositories_added) {
-    const [owner = "", repo = ""] = added.full_name.split("/");
-    for (const meeting of await loadRepoMeetings(octokit, installationId, { owner, repo }, runtime.registry, runtime.log)) {
-      runtime.refresh(installationId, meeting);
-    }
-  }
-}
-function previousNames(payload) {
-  const changes = payload.changes;
-  const oldName = changes?.repository?.name?.from;
-  const oldOwner = changes?.owner?.from?.organization?.login ?? changes?.owner?.from?.user?.login;
-  if (payload.action === "renamed" && oldName) return [`${payload.repository.owner.login}/${oldName}`];
-  if (payload.action === "transferred" && oldOwner) return [`${oldOwner}/${payload.repository.name}`];
-  return [];
-}
-
-// src/app/on-membership.ts
-async function onMembershipEvent(runtime, context) {
-  const { payload } = context;
-  const installationId = payload.installation?.id;
-  if (installationId === void 0 || payload.scope !== "team") return;
-  await runtime.ensureDiscovered(context.octokit, installationId);
-  const org = payload.organization.login.toLowerCase();
-  const slug = payload.team.slug?.toLowerCase();
-  for (const meeting of await runtime.registry.meetings(installationId)) {
-    const invites = invitedTeamNames(meeting).some((team) => team.org.toLowerCase() === org && team.slug.toLowerCase() === slug);
-    if (invites) runtime.refresh(installationId, meeting);
-  }
-}
-
-// src/publish/state-signer.ts
-import { createHmac as createHmac2, createPrivateKey as createPrivateKey2, hkdfSync, timingSafeEqual as timingSafeEqual2 } from "node:crypto";
-var HKDF_INFO = "agenda-drafter meeting state v1";
-var MIN_STATE_KEY_LENGTH = 32;
-var StateSigner = class _StateSigner {
-  #key;
-  constructor(key) {
-    this.#key = key;
-  }
-  /** From a configured secret (`AGENDA_DRAFTER_STATE_KEY`, the Action's `state-key`). */
-  static fromSecret(secret) {
-    if (secret.length < MIN_STATE_KEY_LENGTH) {
-      throw new UserError(`AGENDA_DRAFTER_STATE_KEY must be at least ${MIN_STATE_KEY_LENGTH} characters long.`);
-    }
-    return new _StateSigner(derive(Buffer.from(secret, "utf8")));
-  }
-  /**
-   * From the app's private key, in any of the PEM forms GitHub and Probot accept: replicas and the
-   * command line that read the key in another form still derive the same signer.
-   */
-  static fromPrivateKey(pem) {
-    const der = createPrivateKey2(pem).export({ type: "pkcs8", format: "der" });
-    return new _StateSigner(derive(der));
-  }
-  sign(encoded, signedFor) {
-    const { issue: issue2, meeting, occurrence } = signedFor;
-    const subject = JSON.stringify([`${issue2.owner}/${issue2.repo}`.toLowerCase(), issue2.number, meeting, occurrence, encoded]);
-    return createHmac2("sha256", this.#key).update(subject, "utf8").digest("base64url");
-  }
-  /**
-   * The secret in the feed URL of a private home repo (`owner/name`): whoever has the URL may
-   * read that repo's calendar, nobody can guess it, and every replica derives the same.
-   */
-  feedToken(repo) {
-    const subject = JSON.stringify(["calendar-feed", repo.toLowerCase()]);
-    return createHmac2("sha256", this.#key).update(subject, "utf8").digest("base64url");
-  }
-  verifies(encoded, signature, signedFor) {
-    const expected = Buffer.from(this.sign(encoded, signedFor), "utf8");
-    const given = Buffer.from(signature, "utf8");
-    return given.length === expected.length && timingSafeEqual2(given, expected);
-  }
-};
-function derive(secret) {
-  return Buffer.from(hkdfSync("sha256", secret, Buffer.alloc(0), HKDF_INFO, 32));
-}
-var signers = /* @__PURE__ */ new WeakMap();
-function bindStateSigner(octokit, signer) {
-  signers.set(octokit, signer);
-  return octokit;
-}
-function stateSignerOf(octokit) {
-  const signer = signers.get(octokit);
-  if (!signer) throw new Error("This GitHub client has no state signer: bind one with bindStateSigner where the client is made.");
-  return signer;
-}
-function stateSeal(octokit, home, issueNumber) {
-  return { signer: stateSignerOf(octokit), issue: { owner: home.owner, repo: home.repo, number: issueNumber } };
-}
-
-// src/publish/write-agenda.ts
-var BodyTooLongError = class extends Error {
-  name = "BodyTooLongError";
-};
-var FREEZE_ROOM = 8192;
-var LIVE_BODY_LIMIT = MAX_BODY_LENGTH - FREEZE_ROOM;
-function fitBody(base, previous, content, baseHash, seal) {
-  const compose = (next) => ({ body: composeBody(base, previous, next, next.facts, baseHash, seal), content: next });
-  const facts = [...content.facts].sort((a2, b2) => a2.at.localeCompare(b2.at));
-  let fitted = compose({ ...content, facts });
-  while (fitted.body.length > LIVE_BODY_LIMIT && facts.length > 0) {
-    facts.shift();
-    fitted = compose({ ...content, facts: [...facts] });
-  }
-  if (fitted.body.length <= LIVE_BODY_LIMIT) return fitted;
-  const cutter = content.cut;
-  const withHidden = (hidden2) => compose({ ...content, ...cutter?.cut(hidden2), facts: [] });
-  const hidden = cutter && fewestHidden(cutter.itemCount, (count2) => withHidden(count2).body.length <= LIVE_BODY_LIMIT);
-  if (hidden === void 0) throw tooLong(content, (cutter ? withHidden(cutter.itemCount) : fitted).body.length);
-  return withHidden(hidden);
-}
-function tooLong(content, length) {
-  return new BodyTooLongError(
-    `The body of meeting issue ${content.marker.meeting} ${content.marker.occurrence} would be ${length} characters with no agenda item at all, more than GitHub's ${MAX_BODY_LENGTH}; shorten the issue text.`
-  );
-}
-async function writeAgenda(octokit, home, issueNumber, content, options2) {
-  const { data: issue2 } = await octokit.rest.issues.get({ ...home, issue_number: issueNumber });
-  const current2 = issue2.body ?? "";
-  const next = nextBody(current2, content, stateSeal(octokit, home, issueNumber));
-  if (next === void 0) return "unchanged";
-  if (options2.dryRun) {
-    options2.log.info(`dry run: would update ${home.owner}/${home.repo}#${issueNumber} to:
-${next}`);
-    return "dry-run";
-  }
-  await octokit.rest.issues.update({ ...home, issue_number: issueNumber, body: next });
-  return "written";
-}
-function nextBody(current2, content, seal) {
-  const parsed = parseBody(current2, seal);
-  const { body, content: written } = fitBody(current2, parsed.state, content, hashText(current2), seal);
-  const unchanged = parsed.state !== void 0 && hashWithoutState(current2) === hashWithoutState(body) && sameJson(parsed.state.facts, written.facts) && (content.repoFacts === void 0 || sameJson(parsed.state.repoFacts ?? [], content.repoFacts)) && sameJson(parsed.state.agendaItems, written.agendaItems);
-  return unchanged ? void 0 : body;
-}
-function composeBody(base, previous, content, facts, baseHash, seal) {
-  const state = {
-    ...previous ?? emptyState(content.marker),
-    v: 1,
-    meeting: content.marker.meeting,
-    occurrence: content.marker.occurrence,
-    agendaHash: hashText(content.agendaMarkdown),
-    agendaItems: content.agendaItems,
-    facts
-  };
-  if (content.repoFacts?.length) state.repoFacts = content.repoFacts;
-  else if (content.repoFacts) delete state.repoFacts;
-  if (baseHash === void 0) delete state.baseHash;
-  else state.baseHash = baseHash;
-  const parts = { marker: content.marker, agenda: content.agendaMarkdown, state };
-  state.writtenHash = hashWithoutState(spliceBody(base, parts, seal));
-  return spliceBody(base, parts, seal);
-}
-function sameJson(a2, b2) {
-  return JSON.stringify(a2) === JSON.stringify(b2);
-}
-
-// src/publish/restore-overwritten-edit.ts
-async function restoreOverwrittenEdit(octokit, home, edit, options2) {
-  const seal = stateSeal(octokit, home, edit.issueNumber);
-  const written = parseBody(edit.to, seal);
-  const state = written.state;
-  const byApp = state?.writtenHash !== void 0 && hashWithoutState(edit.to) === state.writtenHash;
-  if (!state || !written.marker || !byApp || state.baseHash === void 0 || hashText(edit.from) === state.baseHash) {
-    return "not-overwritten";
-  }
-  const { data: issue2 } = await octokit.rest.issues.get({ ...home, issue_number: edit.issueNumber });
-  const current2 = issue2.body ?? "";
-  if (hashWithoutState(current2) !== state.writtenHash) return "edited-since";
-  const restored = composeBody(
-    edit.from,
-    state,
-    {
-      marker: written.marker,
-      agendaMarkdown: written.agenda ?? "",
-      agendaItems: state.agendaItems,
-      facts: state.facts
-    },
-    state.facts,
-    hashText(current2),
-    seal
-  );
-  if (options2.dryRun) {
-    options2.log.info(`dry run: would restore a person's edit of ${home.owner}/${home.repo}#${edit.issueNumber}`);
-    return "dry-run";
-  }
-  await octokit.rest.issues.update({ ...home, issue_number: edit.issueNumber, body: restored });
-  return "written";
-}
-
-// src/publish/write-once.ts
-import { randomUUID as randomUUID2 } from "node:crypto";
-var NOT_RETRIED = { retries: 0 };
-async function writeOnce(write, find) {
-  try {
-    return await write();
-  } catch (error62) {
-    if (!outcomeUnknown(error62)) throw error62;
-    const found = await find();
-    if (found !== void 0) return found;
-    return write();
-  }
-}
-function outcomeUnknown(error62) {
-  const status = statusOf(error62);
-  return status === void 0 || status >= 500;
-}
-function withWriteId(body) {
-  const id = randomUUID2();
-  return { body: `${body}
-
-<!-- agenda-drafter:write ${id} -->`, id };
-}
-
-// src/publish/git-refs.ts
-async function refSha(octokit, home, ref) {
-  try {
-    const { data } = await octokit.rest.git.getRef({ ...home, ref });
-    return data.object.sha;
-  } catch (error62) {
-    if (statusOf(error62) === 404) return void 0;
-    throw error62;
-  }
-}
-async function defaultBranchHead(octokit, home) {
-  const { data: repository2 } = await octokit.rest.repos.get({ ...home });
-  const { data: ref } = await octokit.rest.git.getRef({ ...home, ref: `heads/${repository2.default_branch}` });
-  return ref.object.sha;
-}
-async function createRefOnce(octokit, home, ref, sha) {
-  const pointsAt = () => refSha(octokit, home, ref.replace(/^refs\//, ""));
-  try {
-    return await writeOnce(async () => {
-      await octokit.rest.git.createRef({ ...home, ref, sha, request: NOT_RETRIED });
-      return sha;
-    }, pointsAt);
-  } catch (error62) {
-    if (statusOf(error62) === 422) return pointsAt();
-    throw error62;
-  }
-}
-
-// src/publish/report-oversize-body.ts
-var ISSUE_CHECK_NAME = "agenda-drafter issue";
-async function reportOversizeBody(octokit, home, message) {
-  await createCheckRun(octokit, home, {
-    name: ISSUE_CHECK_NAME,
-    headSha: await defaultBranchHead(octokit, home),
-    conclusion: "failure",
-    title: "The meeting issue was not updated",
-    summary: message,
-    annotations: []
-  });
-}
-
-// src/app/coalescer.ts
-var Coalescer = class {
-  #windowMs;
-  #maxWaitMs;
-  #run;
-  #onError;
-  #keys = /* @__PURE__ */ new Map();
-  #idleWaiters = [];
-  constructor(options2) {
-    this.#windowMs = options2.windowMs;
-    this.#maxWaitMs = options2.maxWaitMs ?? options2.windowMs * 10;
-    this.#run = options2.run;
-    this.#onError = options2.onError;
-  }
-  request(key, request2) {
-    const state = this.#keys.get(key) ?? { pending: [], running: false };
-    this.#keys.set(key, state);
-    state.pending.push(request2);
-    state.firstAt ??= Date.now();
-    if (!state.running) this.#arm(key, state);
-  }
-  /** Resolves once no task runs and none waits. */
-  idle() {
-    if (this.#keys.size === 0) return Promise.resolve();
-    return new Promise((resolve) => this.#idleWaiters.push(resolve));
-  }
-  #arm(key, state) {
-    if (state.timer) clearTimeout(state.timer);
-    const waited = Date.now() - (state.firstAt ?? Date.now());
-    const delay = Math.max(0, Math.min(this.#windowMs, this.#maxWaitMs - waited));
-    state.timer = setTimeout(() => void this.#fire(key, state), delay);
-  }
-  async #fire(key, state) {
-    delete state.timer;
-    delete state.firstAt;
-    const requests = state.pending;
-    state.pending = [];
-    state.running = true;
-    try {
-      await this.#run(key, requests);
-    } catch (error62) {
-      this.#onError(key, error62);
-    }
-    state.running = false;
-    if (state.pending.length > 0) {
-      state.firstAt = Date.now();
-      this.#arm(key, state);
-      return;
-    }
-    this.#keys.delete(key);
-    if (this.#keys.size === 0) {
-      const waiters = this.#idleWaiters;
-      this.#idleWaiters = [];
-      for (const resolve of waiters) resolve();
-    }
-  }
-};
-
-// src/app/retry-delay.ts
-var DEFAULT_RETRY_DELAY_MS = 6e4;
-function retryDelayMs(error62, now2 = Date.now()) {
-  const headers = headersOf(error62);
-  const retryAfter = Number(headers["retry-after"]);
-  if (headers["retry-after"] !== void 0 && Number.isFinite(retryAfter) && retryAfter >= 0) return retryAfter * 1e3;
-  const reset = Number(headers["x-ratelimit-reset"]);
-  if (headers["x-ratelimit-remaining"] === "0" && Number.isFinite(reset)) return Math.max(DEFAULT_RETRY_DELAY_MS, reset * 1e3 - now2);
-  return DEFAULT_RETRY_DELAY_MS;
-}
-function mayTryAgainLater(error62) {
-  const status = statusOf(error62);
-  return status === void 0 || status === 429 || status >= 500 || status === 403 && isRateLimit(error62);
-}
-function isRateLimit(error62) {
-  const headers = headersOf(error62);
-  const message = error62 instanceof Error ? error62.message : "";
-  return headers["retry-after"] !== void 0 || headers["x-ratelimit-remaining"] === "0" || /rate limit/i.test(message);
-}
-function headersOf(error62) {
-  if (typeof error62 !== "object" || error62 === null) return {};
-  const response = "response" in error62 ? error62.response : void 0;
-  const headers = typeof response === "object" && response !== null && "headers" in response ? response.headers : "headers" in error62 ? error62.headers : void 0;
-  return typeof headers === "object" && headers !== null ? headers : {};
-}
-
-// src/publish/claim-occurrence.ts
-import { randomUUID as randomUUID3 } from "node:crypto";
-function claimRefName(target) {
-  return `agenda-drafter/${target.meetingId}/${target.occurrenceKey}`;
-}
-async function claimOccurrence(octokit, target) {
-  const { owner, repo } = target.home;
-  const tree = await defaultBranchTree(octokit, target.home);
-  const { data: commit } = await octokit.rest.git.createCommit({
-    owner,
-    repo,
-    tree,
-    parents: [],
-    message: `agenda-drafter: claim ${target.meetingId} ${target.occurrenceKey}${claimantLine()}`
-  });
-  const held = await createRefOnce(octokit, target.home, `refs/${claimRefName(target)}`, commit.sha);
-  return held === commit.sha ? commit.sha : void 0;
-}
-async function takeOverStaleClaim(octokit, target, staleSha) {
-  const { owner, repo } = target.home;
-  const { data: stale } = await octokit.rest.git.getCommit({ owner, repo, commit_sha: staleSha });
-  const { data: commit } = await octokit.rest.git.createCommit({
-    owner,
-    repo,
-    tree: stale.tree.sha,
-    parents: [staleSha],
-    message: `agenda-drafter: claim ${target.meetingId} ${target.occurrenceKey} (the earlier claim went stale)${claimantLine()}`
-  });
-  try {
-    await octokit.rest.git.updateRef({ owner, repo, ref: claimRefName(target), sha: commit.sha, force: false });
-    return commit.sha;
-  } catch (error62) {
-    if (statusOf(error62) === 422) return void 0;
-    throw error62;
-  }
-}
-async function recordClaimedIssue(octokit, target, claimSha, issueNumber) {
-  const { owner, repo } = target.home;
-  const parent = claimSha ?? await refSha(octokit, target.home, claimRefName(target));
-  if (parent === void 0) return;
-  const { data: parentCommit } = await octokit.rest.git.getCommit({ owner, repo, commit_sha: parent });
-  const { data: commit } = await octokit.rest.git.createCommit({
-    owner,
-    repo,
-    tree: parentCommit.tree.sha,
-    parents: [parent],
-    message: `agenda-drafter: ${target.meetingId} ${target.occurrenceKey} is #${issueNumber}`
-  });
-  await octokit.rest.git.updateRef({ owner, repo, ref: claimRefName(target), sha: commit.sha, force: false });
-}
-async function readClaim(octokit, target) {
-  const sha = await refSha(octokit, target.home, claimRefName(target));
-  if (sha === void 0) return { kind: "unclaimed" };
-  const { data: commit } = await octokit.rest.git.getCommit({ ...target.home, commit_sha: sha });
-  const recorded = / is #(\d+)$/.exec(commit.message.split("\n")[0] ?? "");
-  if (recorded) return { kind: "issue", sha, issueNumber: Number(recorded[1]) };
-  return { kind: "claimed", sha, claimedAt: commit.committer.date };
-}
-var RecordedClaims = class {
-  #recorded = /* @__PURE__ */ new Map();
-  async read(octokit, target) {
-    const key = `${target.home.owner}/${target.home.repo}/${claimRefName(target)}`.toLowerCase();
-    const known = this.#recorded.get(key);
-    if (known) return known;
-    const claim2 = await readClaim(octokit, target);
-    if (claim2.kind === "issue") this.#recorded.set(key, claim2);
-    return claim2;
-  }
-};
-function claimantLine() {
-  return `
-
-claimant ${randomUUID3()}`;
-}
-async function defaultBranchTree(octokit, home) {
-  const { data: commit } = await octokit.rest.git.getCommit({ ...home, commit_sha: await defaultBranchHead(octokit, home) });
-  return commit.tree.sha;
-}
-
-// src/publish/list-meeting-issues.ts
-async function readMeetingIssues(octokit, meeting, recorded) {
-  const all = await listMeetingIssues(octokit, meeting);
-  const claims = /* @__PURE__ */ new Map();
-  const claim2 = (occurrenceKey) => {
-    let read = claims.get(occurrenceKey);
-    if (!read) {
-      const target = { home: meeting.home, meetingId: meeting.id, occurrenceKey };
-      read = recorded ? recorded.read(octokit, target) : readClaim(octokit, target);
-      claims.set(occurrenceKey, read);
-    }
-    return read;
-  };
-  return {
-    all,
-    claim: claim2,
-    async claimed(occurrenceKey) {
-      const recorded2 = await claim2(occurrenceKey);
-      if (recorded2.kind !== "issue") return void 0;
-      const listed = all.find((issue2) => issue2.number === recorded2.issueNumber);
-      if (listed) return listed;
-      const found = await ifFound(octokit.rest.issues.get({ ...meeting.home, issue_number: recorded2.issueNumber }));
-      return found && found.data.pull_request === void 0 ? toMeetingIssue(octokit, meeting, found.data) : void 0;
-    }
-  };
-}
-async function listMeetingIssues(octokit, meeting) {
-  const label = meeting.issue.labels[0];
-  const issues = await octokit.paginate(octokit.rest.issues.listForRepo, {
-    owner: meeting.home.owner,
-    repo: meeting.home.repo,
-    state: "all",
-    ...label !== void 0 && { labels: label },
-    sort: "created",
-    direction: "asc",
-    per_page: 100
-  });
-  return issues.filter((issue2) => issue2.pull_request === void 0).map((issue2) => toMeetingIssue(octokit, meeting, issue2));
-}
-function toMeetingIssue(octokit, meeting, issue2) {
-  return {
-    number: issue2.number,
-    url: issue2.html_url,
-    title: issue2.title,
-    state: issue2.state === "closed" ? "closed" : "open",
-    body: issue2.body ?? "",
-    labels: issue2.labels.map((label) => typeof label === "string" ? label : label.name ?? ""),
-    author: issue2.user ? { login: issue2.user.login, type: issue2.user.type } : void 0,
-    parsed: parseBody(issue2.body, stateSeal(octokit, meeting.home, issue2.number))
-  };
-}
-function duplicatesOf(all, claimed, meetingId, occurrenceKey) {
-  const author = claimed.author;
-  if (author?.type !== "Bot") return [];
-  return all.filter(
-    (issue2) => issue2.number !== claimed.number && issue2.author?.login === author.login && issue2.parsed.marker?.meeting === meetingId && issue2.parsed.marker.occurrence === occurrenceKey
-  );
-}
-
-// src/publish/occurrence-as-stated.ts
-function occurrenceAsStated(meeting, occurrence, state) {
-  let stated = occurrence;
-  if (state?.reschedule) {
-    const start = DateTime.fromISO(state.reschedule.start, { zone: "utc" });
-    if (start.isValid) {
-      stated = {
-        ...stated,
-        start: start.toJSDate().toISOString(),
-        // As long as it was scheduled: a slot may have a length of its own.
-        end: start.plus({ milliseconds: Date.parse(occurrence.end) - Date.parse(occurrence.start) }).toJSDate().toISOString(),
-        date: start.setZone(meeting.schedule.timezone).toISODate() ?? stated.date
-      };
-    }
-  }
-  if (state?.cancelled) {
-    stated = { ...stated, cancelled: true, ...state.cancelled.reason?.trim() ? { cancelReason: state.cancelled.reason } : {} };
-  }
-  const proposals = pendingProposals(state?.proposals);
-  if (proposals.length > 0) stated = { ...stated, proposals };
-  return stated;
-}
-
-// src/publish/comment-replies.ts
-async function acknowledgeComment(octokit, issue2, commentId) {
-  await octokit.rest.reactions.createForIssueComment({ owner: issue2.owner, repo: issue2.repo, comment_id: commentId, content: "+1" });
-}
-async function commentOnIssue(octokit, issue2, text2) {
-  const { body, id } = withWriteId(text2);
-  const params = { owner: issue2.owner, repo: issue2.repo, issue_number: issue2.number };
-  await writeOnce(
-    async () => (await octokit.rest.issues.createComment({ ...params, body, request: NOT_RETRIED })).data.id,
-    async () => (await latestComments(octokit, issue2)).find((comment) => comment.body?.includes(id))?.id
-  );
-}
-async function latestComments(octokit, issue2) {
-  const params = { owner: issue2.owner, repo: issue2.repo, issue_number: issue2.number };
-  const { data } = await octokit.rest.issues.get(params);
-  const last = Math.max(1, Math.ceil(data.comments / 100));
-  const comments = [];
-  for (const page of last > 1 ? [last - 1, last] : [last]) {
-    comments.push(...(await octokit.rest.issues.listComments({ ...params, per_page: 100, page })).data);
-  }
-  return comments;
-}
-
-// src/publish/issue-writes.ts
-async function readOpenIssue(octokit, home, issueNumber) {
-  const { data: issue2 } = await octokit.rest.issues.get({ ...home, issue_number: issueNumber });
-  return issue2.state === "closed" ? void 0 : issue2;
-}
-async function closeWithComment(octokit, home, issueNumber, comment, reason) {
-  await commentOnIssue(octokit, { ...home, number: issueNumber }, comment);
-  await octokit.rest.issues.update({ ...home, issue_number: issueNumber, state: "closed", state_reason: reason });
-}
-async function retitleIssue(octokit, home, issueNumber, title) {
-  await octokit.rest.issues.update({ ...home, issue_number: issueNumber, title });
-}
-
-// src/publish/publish-occurrence.ts
-var STALE_CLAIM_MS = 5 * 60 * 1e3;
-var CLAIM_POLLS = 5;
-async function publishOccurrence(octokit, draft, issues, options2) {
-  const { meeting, occurrence } = draft;
-  const dryRun = meeting.dryRun;
-  const update = async (issueNumber2) => ({
-    kind: renameOutcome(await writeAgenda(octokit, meeting.home, issueNumber2, draft.content, { dryRun, log: options2.log })),
-    issueNumber: issueNumber2
-  });
-  const target = { home: meeting.home, meetingId: meeting.id, occurrenceKey: occurrence.key };
-  const claim2 = await issues.claim(occurrence.key);
-  if (claim2.kind === "issue") {
-    if (options2.frozen) return { kind: "frozen", issueNumber: claim2.issueNumber };
-    const own2 = await issues.claimed(occurrence.key);
-    if (own2 && !dryRun) await closeDuplicates(octokit, meeting, own2.number, duplicatesOf(issues.all, own2, meeting.id, occurrence.key));
-    return update(claim2.issueNumber);
-  }
-  if (!options2.create) return { kind: "not-yet" };
-  if (dryRun) {
-    options2.log.info(`dry run: would create "${draft.title}" in ${meeting.home.owner}/${meeting.home.repo}`);
-    return { kind: "would-create" };
-  }
-  const claimSha = await takeClaim(octokit, target, claim2, options2.now);
-  const ping = claim2.kind === "unclaimed" ? draft.ping : void 0;
-  if (claimSha === void 0) return waitForClaimant(octokit, draft, target, options2, update);
-  const adoptable = issues.all.find(
-    (issue2) => issue2.state === "open" && issue2.parsed.marker === void 0 && issue2.title === draft.title
-  );
-  if (adoptable) {
-    await recordClaimedIssue(octokit, target, claimSha, adoptable.number);
-    await update(adoptable.number);
-    options2.log.info(`adopted ${meeting.home.owner}/${meeting.home.repo}#${adoptable.number} for ${meeting.id} ${occurrence.key}`);
-    return { kind: "adopted", issueNumber: adoptable.number };
-  }
-  const body = ping ? `${newIssueBody(draft).trimEnd()}
-
-${ping}
-` : newIssueBody(draft);
-  const issueNumber = await writeOnce(
-    async () => (await octokit.rest.issues.create({ ...meeting.home, title: draft.title, body, labels: meeting.issue.labels, request: NOT_RETRIED })).data.number,
-    async () => (await readMeetingIssues(octokit, meeting)).all.find((issue2) => isOwnNewIssue(issue2, draft))?.number
-  );
-  await recordClaimedIssue(octokit, target, claimSha, issueNumber);
-  options2.log.info(`created ${meeting.home.owner}/${meeting.home.repo}#${issueNumber} for ${meeting.id} ${occurrence.key}`);
-  await update(issueNumber);
-  return { kind: "created", issueNumber };
-}
-function newIssueBody(draft) {
-  return fitBody(wrapAgenda(draft.issueBody, draft.content.agendaMarkdown), void 0, draft.content, void 0, void 0).body;
-}
-function isOwnNewIssue(issue2, draft) {
-  const marker = issue2.parsed.marker;
-  return marker?.meeting === draft.meeting.id && marker.occurrence === draft.occurrence.key && issue2.title === draft.title && issue2.author?.type === "Bot";
-}
-async function takeClaim(octokit, target, claim2, now2) {
-  if (claim2.kind !== "claimed") return claimOccurrence(octokit, target);
-  const stale = now2.getTime() - Date.parse(claim2.claimedAt) > STALE_CLAIM_MS;
-  return stale ? takeOverStaleClaim(octokit, target, claim2.sha) : void 0;
-}
-async function waitForClaimant(octokit, draft, target, options2, update) {
-  const waitMs = options2.claimWaitMs ?? 2e3;
-  for (let poll = 0; poll < CLAIM_POLLS; poll++) {
-    const claim2 = await readClaim(octokit, target);
-    if (claim2.kind === "issue") return options2.frozen ? { kind: "frozen", issueNumber: claim2.issueNumber } : update(claim2.issueNumber);
-    await new Promise((resolve) => setTimeout(resolve, waitMs / CLAIM_POLLS));
-  }
-  options2.log.warn(
-    `${draft.meeting.id} ${draft.occurrence.key}: another process claimed the occurrence and has not created its issue yet`
-  );
-  return { kind: "claimed-elsewhere" };
-}
-async function closeDuplicates(octokit, meeting, keep, duplicates) {
-  for (const duplicate of duplicates) {
-    if (duplicate.state === "closed") continue;
-    await closeWithComment(octokit, meeting.home, duplicate.number, `Closing this duplicate of #${keep}, the meeting issue of this occurrence.`, "not_planned");
-  }
-}
-function renameOutcome(outcome) {
-  return outcome === "written" ? "updated" : outcome;
-}
-
-// src/collect/collect-project-items.ts
-var ITEMS_PER_PAGE = 100;
-var LABELS_PER_ITEM = 100;
-var MOST_PAGES2 = 100;
-var CONTENT_FIELDS = `number title url createdAt updatedAt author { login } labels(first: ${LABELS_PER_ITEM}) { nodes { name } } repository { nameWithOwner visibility }`;
-var PROJECT_ITEMS_QUERY = `query ($owner: String!, $number: Int!, $field: String!, $after: String) {
-  repositoryOwner(login: $owner) {
-    ... on ProjectV2Owner {
-      projectV2(number: $number) {
-        public
-        url
-        items(first: ${ITEMS_PER_PAGE}, after: $after) {
-          pageInfo { hasNextPage endCursor }
-          nodes {
-            isArchived
-            fieldValueByName(name: $field) {
-              ... on ProjectV2ItemFieldSingleSelectValue { name }
-              ... on ProjectV2ItemFieldTextValue { text }
-            }
-            content {
-              __typename
-              ... on Issue { ${CONTENT_FIELDS} state }
-              ... on PullRequest { ${CONTENT_FIELDS} prState: state isDraft }
-            }
-          }
-        }
-      }
-    }
-  }
-}`;
-async function collectProjectItems(octokit, meeting, source, home) {
-  const items = [];
-  let after = null;
-  for (let page = 1; ; page++) {
-    const data = await withoutNotFound(
-      octokit.graphql(PROJECT_ITEMS_QUERY, { owner: source.owner, number: source.number, field: source.field, after })
-    );
-    const project = data.repositoryOwner?.projectV2;
-    if (!project) return { privateBoard: false, items: [], truncated: false, requests: page };
-    if (!project.public && !home.private) return { url: project.url, privateBoard: true, items: [], truncated: false, requests: page };
-    for (const node2 of project.items.nodes) {
-      const item = node2 && agendaItem(meeting, source, node2, home);
-      if (item) items.push(item);
-    }
-    const { hasNextPage, endCursor } = project.items.pageInfo;
-    if (!hasNextPage || endCursor === null) return { url: project.url, privateBoard: false, items, truncated: false, requests: page };
-    if (page >= MOST_PAGES2) return { url: project.url, privateBoard: false, items, truncated: true, requests: page };
-    after = endCursor;
-  }
-}
-function matchesValue(source, value) {
-  const text2 = value?.name ?? value?.text;
-  return typeof text2 === "string" && text2.trim().toLowerCase() === source.value.trim().toLowerCase();
-}
-function agendaItem(meeting, source, node2, home) {
-  const content = node2.content;
-  if (node2.isArchived || !content || content.__typename === "DraftIssue" || !matchesValue(source, node2.fieldValueByName)) return void 0;
-  const isPullRequest = content.__typename === "PullRequest";
-  if ((isPullRequest ? content.prState : content.state) !== "OPEN") return void 0;
-  const repo = content.repository.nameWithOwner;
-  if (!mayShowRepo(meeting, repo, { homePrivate: home.private, repoPublic: content.repository.visibility === "PUBLIC" })) return void 0;
-  return {
-    repo,
-    number: content.number,
-    kind: isPullRequest ? "pull_request" : "issue",
-    title: content.title,
-    url: content.url,
-    author: content.author?.login ?? null,
-    labels: content.labels.nodes.map((label) => label.name),
-    createdAt: content.createdAt,
-    updatedAt: content.updatedAt,
-    ...isPullRequest ? { draft: content.isDraft === true } : {}
-  };
-}
-
-// src/collect/search-dialect.ts
-var GITHUB_COM_SEARCH = { advanced: true, enterprise: false, typed: false };
-var FIRST_ADVANCED_ENTERPRISE = [3, 17];
-var typedClients = /* @__PURE__ */ new WeakSet();
-function searchDialect(octokit, headers) {
-  const version2 = headers["x-github-enterprise-version"];
-  return {
-    advanced: typeof version2 !== "string" || enterpriseHasAdvancedSearch(version2),
-    enterprise: typeof version2 === "string",
-    typed: typedClients.has(octokit)
-  };
-}
-function enterpriseHasAdvancedSearch(version2) {
-  const [major = 0, minor = 0] = version2.split(".").map(Number);
-  const [firstMajor, firstMinor] = FIRST_ADVANCED_ENTERPRISE;
-  return major > firstMajor || major === firstMajor && minor >= firstMinor;
-}
-
-// src/collect/build-search-queries.ts
-var MAX_QUERY_LENGTH = 256;
-var MAX_OPERATORS = 5;
-var ITEM_TYPES = ["is:issue", "is:pull-request"];
-function buildSearchQueries(meeting, home, dialect = GITHUB_COM_SEARCH) {
-  const labelLists = packLabels(meeting, dialect);
-  const pack = (scope, allowsPrivate) => labelLists.flatMap((labels) => typeVariants(dialect).flatMap((type) => packScope(labels, scope, { allowsPrivate, type, dialect })));
-  const publicQueries = scopeTerms(meeting.scope).flatMap((scope) => pack(scope, false));
-  if (!home.private) return publicQueries;
-  const named = privateReposShown(meeting);
-  const privateQueries = named.length === 0 ? [] : pack({ kind: "repo", values: named }, true);
-  return [...publicQueries, ...privateQueries];
-}
-function typeVariants(dialect) {
-  return dialect.typed ? ITEM_TYPES : [void 0];
-}
-function scopeTerms(scope) {
-  const terms = [];
-  if (scope.orgs.length > 0) terms.push({ kind: "org", values: scope.orgs });
-  if (scope.repos.length > 0) terms.push({ kind: "repo", values: scope.repos });
-  return terms;
-}
-function labelBudget(meeting, dialect) {
-  const longestScopeTerm = Math.max(
-    ...meeting.scope.orgs.map((org) => `org:${org}`.length),
-    ...[...meeting.scope.repos, ...meeting.includePrivate].map((repo) => `repo:${repo}`.length),
-    `repo:${meeting.home.owner}/${meeting.home.repo}`.length
-  );
-  const type = dialect.typed ? Math.max(...ITEM_TYPES.map((item) => item.length + 1)) : 0;
-  return MAX_QUERY_LENGTH - "is:open is:public ".length - type - 1 - longestScopeTerm;
-}
-function packLabels(meeting, dialect) {
-  if (meeting.agendaLabels.length === 0) {
-    throw new Error(`Meeting "${meeting.id}": agenda_labels is empty, so no item can be found.`);
-  }
-  const budget = labelBudget(meeting, dialect);
-  const quoted = meeting.agendaLabels.map((label) => formatLabel(meeting, label));
-  const needsQuotes = quoted.some((label) => label.startsWith('"'));
-  const terms = meeting.agendaLabels.map(
-    (label, index) => needsQuotes ? `"${label}"` : quoted[index]
-  );
-  const qualifiers = [];
-  let current2 = [];
-  const flush = () => {
-    if (current2.length === 0) return;
-    qualifiers.push({ text: `label:${current2.join(",")}`, labels: current2.length });
-    current2 = [];
-  };
-  meeting.agendaLabels.forEach((label, index) => {
-    const term = terms[index];
-    if (label.includes(",")) {
-      qualifiers.push({ text: `label:${term}`, labels: 1 });
-      return;
-    }
-    const grown = `label:${[...current2, term].join(",")}`;
-    if (current2.length > 0 && (grown.length > budget || current2.length > MAX_OPERATORS)) flush();
-    current2.push(term);
-  });
-  flush();
-  const tooLong2 = qualifiers.find((qualifier) => qualifier.text.length > budget);
-  if (tooLong2 !== void 0) {
-    throw new Error(
-      `Meeting "${meeting.id}": the agenda label qualifier ${tooLong2.text} leaves no room in a ${MAX_QUERY_LENGTH}-character GitHub search query; use a shorter label.`
-    );
-  }
-  return qualifiers;
-}
-function formatLabel(meeting, label) {
-  if (label.includes('"')) {
-    throw new Error(
-      `Meeting "${meeting.id}": agenda label ${JSON.stringify(label)} contains a double quote, which GitHub search cannot match; rename the label.`
-    );
-  }
-  return /^[\p{L}\p{N}_.\-/]+$/u.test(label) ? label : `"${label}"`;
-}
-function packScope(labels, scope, { allowsPrivate, type, dialect }) {
-  const base = [allowsPrivate ? "is:open" : "is:open is:public", ...type ? [type] : [], labels.text].join(" ");
-  const maxTerms = dialect.advanced ? MAX_OPERATORS - (labels.labels - 1) + 1 : 1;
-  const text2 = (values2) => `${base} ${scopeText2(scope.kind, values2)}`;
-  const queries = [];
-  let values = [];
-  const flush = () => {
-    if (values.length === 0) return;
-    const q = text2(values);
-    queries.push(
-      scope.kind === "repo" ? { q, allowsPrivate, repos: values } : { q, allowsPrivate, orgs: values }
-    );
-    values = [];
-  };
-  for (const value of scope.values) {
-    if (values.length > 0 && (text2([...values, value]).length > MAX_QUERY_LENGTH || values.length >= maxTerms)) flush();
-    values.push(value);
-  }
-  flush();
-  return queries;
-}
-function scopeText2(kind, values) {
-  const terms = values.map((value) => `${kind}:${value}`);
-  return terms.length === 1 ? terms[0] : `(${terms.join(" OR ")})`;
-}
-
-// src/collect/search-url.ts
-var GITHUB_WEB = "https://github.com";
-function searchUrl(q, webOrigin = GITHUB_WEB) {
-  return `${webOrigin}/search?${new URLSearchParams({ q, type: "issues" })}`;
-}
-function webOriginOf(htmlUrl) {
-  return URL.canParse(htmlUrl ?? "") ? new URL(htmlUrl).origin : GITHUB_WEB;
-}
-
-// src/collect/to-agenda-item.ts
-function toAgendaItem(item) {
-  const isPullRequest = item.pull_request !== void 0;
-  return {
-    repo: repoOf(item),
-    number: item.number,
-    kind: isPullRequest ? "pull_request" : "issue",
-    title: item.title,
-    url: item.html_url,
-    author: item.user?.login ?? null,
-    labels: item.labels.flatMap((label) => label.name === void 0 ? [] : [label.name]),
-    createdAt: item.created_at,
-    updatedAt: item.updated_at,
-    ...isPullRequest ? { draft: item.draft === true } : {}
-  };
-}
-function repoOf(item) {
-  const [owner, name] = item.repository_url.split("/").slice(-2);
-  if (!owner || !name) {
-    throw new Error(`Unexpected repository_url in a search result: ${item.repository_url}`);
-  }
-  return `${owner}/${name}`;
-}
-
-// src/collect/collect-agenda-items.ts
-var PER_PAGE = 100;
-var SEARCH_RESULT_CAP = 1e3;
-async function collectAgendaItems(octokit, meeting) {
-  const { data: repo, headers } = await octokit.rest.repos.get({
-    owner: meeting.home.owner,
-    repo: meeting.home.repo
-  });
-  const home = {
-    private: repo.private,
-    visibility: repo.visibility ?? (repo.private ? "private" : "public")
-  };
-  const source = meeting.sources?.project;
-  if (source) {
-    const board = await collectProjectItems(octokit, meeting, source, home);
-    const project = { found: board.url !== void 0, privateBoard: board.privateBoard };
-    const searchUrls = board.url && !board.privateBoard ? [board.url] : [];
-    return { items: board.items, searchUrls, home, truncated: board.truncated, requests: 1 + board.requests, unreachableRepos: [], project };
-  }
-  const unreachable = /* @__PURE__ */ new Set();
-  const dialect = searchDialect(octokit, headers);
-  const webOrigin = webOriginOf(repo.html_url);
-  let requests = 1;
-  for (; ; ) {
-    const searched = await searchScope(octokit, withoutRepos(meeting, unreachable), home, dialect, webOrigin);
-    requests += searched.requests;
-    if (searched.kind === "done") return { ...searched.collected, home, requests, unreachableRepos: [...unreachable] };
-    for (const name of searched.query.repos ?? []) {
-      requests++;
-      if (!await canReadRepo(octokit, name)) unreachable.add(name);
-    }
-    if (!searched.query.repos?.some((name) => unreachable.has(name))) throw searched.error;
-  }
-}
-async function searchScope(octokit, meeting, home, dialect, webOrigin) {
-  let requests = 0;
-  let truncated = false;
-  const queries = buildSearchQueries(meeting, home, dialect);
-  const items = /* @__PURE__ */ new Map();
-  for (const query of queries) {
-    let result;
-    try {
-      result = await searchAll(octokit, query.q, dialect);
-    } catch (error62) {
-      if (statusOf(error62) === 422 && query.repos !== void 0) return { kind: "refused", requests: requests + 1, query, error: error62 };
-      throw error62;
-    }
-    requests += result.requests;
-    truncated ||= result.truncated;
-    for (const found of result.items) {
-      const item = toAgendaItem(found);
-      if (!mayShow(query, found, item, meeting, home)) continue;
-      items.set(itemKey(item), item);
-    }
-  }
-  const searchUrls = queries.map((query) => searchUrl(query.q, webOrigin));
-  return { kind: "done", requests, collected: { items: [...items.values()], searchUrls, truncated } };
-}
-function withoutRepos(meeting, repos) {
-  if (repos.size === 0) return meeting;
-  const keep = (name) => !repos.has(name);
-  return { ...meeting, scope: { ...meeting.scope, repos: meeting.scope.repos.filter(keep) }, includePrivate: meeting.includePrivate.filter(keep) };
-}
-async function searchAll(octokit, q, dialect) {
-  const items = [];
-  let requests = 0;
-  let truncated = false;
-  for (let page = 1; page * PER_PAGE <= SEARCH_RESULT_CAP; page++) {
-    const { data } = await octokit.rest.search.issuesAndPullRequests({
-      q,
-      // A fixed order keeps pages from overlapping; when results are cut, the newest stay.
-      sort: "created",
-      order: "desc",
-      per_page: PER_PAGE,
-      page,
-      // GitHub Enterprise Server searches with the advanced syntax only when asked; github.com always does.
-      ...dialect.enterprise && dialect.advanced && { advanced_search: "true" }
-    });
-    requests++;
-    items.push(...data.items);
-    truncated ||= data.incomplete_results || data.total_count > SEARCH_RESULT_CAP;
-    const expected = Math.min(data.total_count, SEARCH_RESULT_CAP);
-    if (data.items.length < PER_PAGE || items.length >= expected) break;
-  }
-  return { items, requests, truncated };
-}
-function mayShow(query, found, item, meeting, home) {
-  const repo = item.repo.toLowerCase();
-  const owner = repo.split("/")[0];
-  const inQuery = (query.repos ?? []).some((named) => named.toLowerCase() === repo) || (query.orgs ?? []).some((org) => org.toLowerCase() === owner);
-  const repoPublic = found.repository ? isPublicRepository(found.repository) : !query.allowsPrivate;
-  const labelled = item.labels.some((label) => isAgendaLabel(meeting, label));
-  return inQuery && labelled && found.state === "open" && mayShowRepo(meeting, item.repo, { homePrivate: home.private, repoPublic });
-}
-
-// src/config/load-templates.ts
-async function loadTemplates(octokit, meeting) {
-  const loaded2 = { problems: [] };
-  for (const kind of ["issue", "minutes"]) {
-    const path2 = meeting.templates[kind];
-    if (path2 === void 0) continue;
-    const report = (message) => loaded2.problems.push({ file: CONFIG_PATH, path: `meetings.${meeting.id}.templates.${kind}`, message, severity: "error" });
-    const text2 = await readRepoFile(octokit, { ...meeting.home, path: path2 });
-    if (text2 === null) {
-      report(`\`${path2}\` does not exist in ${meeting.home.owner}/${meeting.home.repo}`);
-      continue;
-    }
-    const syntax = handlebarsSyntaxProblem(text2);
-    if (syntax !== void 0) {
-      report(`\`${path2}:${syntax.line}${syntax.column === void 0 ? "" : `:${syntax.column}`}\` is not a valid Handlebars template: ${syntax.message}`);
-      continue;
-    }
-    loaded2[kind] = text2;
-  }
-  return loaded2;
-}
-
-// src/render/meeting-renderer.ts
-async function meetingRenderer(octokit, meeting) {
-  const templates = await loadTemplates(octokit, meeting);
-  if (templates.problems.length > 0) throw new UserError(templates.problems.map(formatProblem).join("\n"));
-  const own2 = {
-    ...templates.issue !== void 0 && { issue: templates.issue },
-    ...templates.minutes !== void 0 && { minutes: templates.minutes }
-  };
-  return (input2) => renderMeeting({ ...input2, templates: own2, templateFiles: meeting.templates });
-}
-
-// src/render/draft-from-items.ts
-async function draftFromItems(octokit, meeting, occurrence, items, options2) {
-  const agenda = buildAgenda(meeting, occurrence, items, options2);
-  const render = await meetingRenderer(octokit, meeting);
-  return { agenda, rendered: await render({ agenda }) };
-}
-
-// src/collect/read-item.ts
-async function readItem(octokit, { repo, number: number4 }) {
-  const [owner = "", name = ""] = repo.split("/");
-  let issue2;
-  try {
-    ({ data: issue2 } = await octokit.rest.issues.get({ owner, repo: name, issue_number: number4 }));
-  } catch (error62) {
-    if (statusOf(error62) === 404 || statusOf(error62) === 410) return void 0;
-    throw error62;
-  }
-  const at = repositoryOf(issue2.repository_url);
-  if (at === void 0 || typeof issue2.number !== "number") return void 0;
-  const isPullRequest = issue2.pull_request !== void 0 && issue2.pull_request !== null;
-  const item = {
-    // The name as asked, unless the item has moved to another repository.
-    repo: at.toLowerCase() === repo.toLowerCase() ? repo : at,
-    number: issue2.number,
-    kind: isPullRequest ? "pull_request" : "issue",
-    title: issue2.title,
-    url: issue2.html_url,
-    author: issue2.user?.login ?? null,
-    labels: issue2.labels.flatMap((label) => typeof label === "string" ? [label] : label.name === void 0 ? [] : [label.name]),
-    createdAt: issue2.created_at,
-    updatedAt: issue2.updated_at,
-    ...isPullRequest ? { draft: issue2.draft === true } : {}
-  };
-  return { item, open: issue2.state === "open" };
-}
-function repositoryOf(url3) {
-  const match2 = /\/repos\/([^/]+)\/([^/]+)$/.exec(url3 ?? "");
-  return match2 ? `${match2[1]}/${match2[2]}` : void 0;
-}
-function parseItemKey(key) {
-  const at = key.lastIndexOf("#");
-  return { repo: key.slice(0, at), number: Number(key.slice(at + 1)) };
-}
-
-// src/collect/read-items-batch.ts
-var ITEMS_PER_QUERY = 100;
-var LABELS_PER_ITEM2 = 100;
-var ITEM_FIELDS = `__typename
-  ... on Issue { number title url state createdAt updatedAt author { login } labels(first: ${LABELS_PER_ITEM2}) { nodes { name } } }
-  ... on PullRequest { number title url prState: state isDraft createdAt updatedAt author { login } labels(first: ${LABELS_PER_ITEM2}) { nodes { name } } }`;
-async function readItemsBatch(octokit, refs) {
-  const batch = { repos: /* @__PURE__ */ new Map(), items: /* @__PURE__ */ new Map() };
-  for (let start = 0; start < refs.length; start += ITEMS_PER_QUERY) {
-    const chunk = refs.slice(start, start + ITEMS_PER_QUERY);
-    const byRepo = /* @__PURE__ */ new Map();
-    for (const ref of chunk) byRepo.set(ref.repo.toLowerCase(), [...byRepo.get(ref.repo.toLowerCase()) ?? [], ref]);
-    const groups2 = [...byRepo.values()];
-    const fields = groups2.map((group, repoIndex) => {
-      const [owner = "", name = ""] = (group[0]?.repo ?? "").split("/");
-      const items = group.map((ref, index) => `i${index}: issueOrPullRequest(number: ${ref.number}) { ${ITEM_FIELDS} }`).join("\n");
-      return `r${repoIndex}: repository(owner: ${JSON.stringify(owner)}, name: ${JSON.stringify(name)}) { visibility
-${items} }`;
-    });
-    const data = await withoutNotFound(octokit.graphql(`query { ${fields.join("\n")} }`));
-    groups2.forEach((group, repoIndex) => {
-      const repository2 = data[`r${repoIndex}`] ?? null;
-      const repo = group[0]?.repo ?? "";
-      batch.repos.set(repo.toLowerCase(), repository2 === null ? null : repository2.visibility === "PUBLIC");
-      group.forEach((ref, index) => {
-        const node2 = repository2?.[`i${index}`];
-        batch.items.set(itemKey(ref), typeof node2 === "object" && node2 !== null ? toItem(ref.repo, node2) : null);
-      });
-    });
-  }
-  return batch;
-}
-function toItem(repo, node2) {
-  const isPullRequest = node2.__typename === "PullRequest";
-  const item = {
-    repo,
-    number: node2.number,
-    kind: isPullRequest ? "pull_request" : "issue",
-    title: node2.title,
-    url: node2.url,
-    author: node2.author?.login ?? null,
-    labels: node2.labels.nodes.map((label) => label.name),
-    createdAt: node2.createdAt,
-    updatedAt: node2.updatedAt,
-    ...isPullRequest ? { draft: node2.isDraft === true } : {}
-  };
-  return { item, open: (isPullRequest ? node2.prState : node2.state) === "OPEN" };
-}
-
-// src/collect/read-visible-items.ts
-async function readVisibleItems(octokit, meeting, home, wanted, options2 = {}) {
-  const items = [];
-  const hidden = /* @__PURE__ */ new Set();
-  const batch = options2.batched ? await readItemsBatch(octokit, wanted.filter((ref) => inScope(meeting, ref.repo))) : void 0;
-  const mayShow3 = visibilityReader(octokit, meeting, home, batch);
-  for (const ref of wanted) {
-    const read = await mayShow3(ref.repo) ? batch?.items.get(itemKey(ref)) ?? await readItem(octokit, ref) : void 0;
-    const moved = read !== void 0 && read.item.repo.toLowerCase() !== ref.repo.toLowerCase();
-    if (read && (!moved || await mayShow3(read.item.repo))) items.push({ ...read, asked: itemKey(ref) });
-    else hidden.add(itemKey(ref));
-  }
-  return { items, hidden, mayShow: mayShow3 };
-}
-function visibilityReader(octokit, meeting, home, batch) {
-  const shown2 = /* @__PURE__ */ new Map();
-  return (repo) => {
-    const key = repo.toLowerCase();
-    let known = shown2.get(key);
-    if (!known) shown2.set(key, known = mayShowItemsOf(octokit, meeting, home, repo, batch?.repos.get(key)));
-    return known;
-  };
-}
-async function mayShowItemsOf(octokit, meeting, home, repo, batchedPublic) {
-  if (!inScope(meeting, repo)) return false;
-  if (isHomeOf(meeting, repo)) return mayShowRepo(meeting, repo, { homePrivate: home.private, repoPublic: !home.private });
-  if (batchedPublic === null) return false;
-  if (batchedPublic !== void 0) return mayShowRepo(meeting, repo, { homePrivate: home.private, repoPublic: batchedPublic });
-  const [owner = "", name = ""] = repo.split("/");
-  const found = await ifFound(octokit.rest.repos.get({ owner, repo: name }));
-  if (!found) return false;
-  return mayShowRepo(meeting, repo, { homePrivate: home.private, repoPublic: isPublicRepository(found.data) });
-}
-
-// src/collect/check-facts.ts
-async function checkFacts(octokit, meeting, home, facts) {
-  const wanted = new Map(facts.map((fact) => [itemKey(fact), { repo: fact.repo, number: fact.number }]));
-  const read = await readVisibleItems(octokit, meeting, home, [...wanted.values()], { batched: wanted.size > 1 });
-  const labelsNow = new Map(read.items.filter(({ item, asked }) => asked === itemKey(item)).map(({ item, open: open2 }) => [itemKey(item), open2 ? item.labels : []]));
-  const gone = /* @__PURE__ */ new Set([...read.hidden, ...read.items.filter(({ item, asked }) => asked !== itemKey(item)).map(({ asked }) => asked)]);
-  return {
-    facts: facts.filter((fact) => !gone.has(itemKey(fact)) && fact.present === sameLabel(fact.label, labelsNow.get(itemKey(fact)) ?? [])),
-    items: read.items.filter(({ item, open: open2 }) => open2 && item.labels.some((label) => isAgendaLabel(meeting, label))).map(({ item }) => item)
-  };
-}
-
 // src/operations/steps/report-unreachable-scope.ts
 async function reportUnreachableScope(octokit, meeting, repos) {
   if (meeting.dryRun) return;
@@ -80878,6 +80779,7 @@ async function draftLiveAgenda(octokit, input2) {
   const { agenda, rendered } = await draftFromItems(octokit, meeting, occurrence, shown2, {
     searchUrls: collected.searchUrls,
     truncated: collected.truncated,
+    discussionsUnread: collected.discussionsUnread === true,
     ...invited && { invitedTeams: invited.teams },
     ...previous && { previous },
     ...input2.followUps && { followUps: input2.followUps }
@@ -80885,6 +80787,7 @@ async function draftLiveAgenda(octokit, input2) {
   return {
     meeting,
     occurrence,
+    home: collected.home,
     title: rendered.title,
     issueBody: rendered.issueBody,
     ...pingLine(meeting) !== void 0 && { ping: pingLine(meeting) },
@@ -86089,6 +85992,226 @@ async function previousHeld(meeting, schedule, issues, occurrence) {
   return void 0;
 }
 
+// src/publish/proposal-decision.ts
+import { createHash as createHash3 } from "node:crypto";
+
+// src/publish/claim-ref.ts
+import { randomUUID as randomUUID4 } from "node:crypto";
+var STALE_CLAIM_MS2 = 5 * 60 * 1e3;
+async function claimRef(octokit, home, claim2, now2) {
+  const { data: head } = await octokit.rest.git.getCommit({ ...home, commit_sha: await defaultBranchHead(octokit, home) });
+  const tree = head.tree.sha;
+  const sha = await claimCommit(octokit, home, { tree, parents: [], message: claimMessage(claim2, now2, "") });
+  const held = await createRefOnce(octokit, home, `refs/${claim2.ref}`, sha);
+  if (held === sha) return { sha, tree, takenOver: false };
+  if (held === void 0) return void 0;
+  const { data: commit } = await octokit.rest.git.getCommit({ ...home, commit_sha: held });
+  if (claimProgress(commit, claim2, now2) !== "stale") return void 0;
+  return takeOver(octokit, home, claim2, { tree: commit.tree.sha, stale: held, now: now2 });
+}
+function claimProgress(commit, claim2, now2) {
+  if (!commit.message.startsWith(`agenda-drafter: ${claim2.subject} claimed at `)) return "done";
+  return now2.getTime() - Date.parse(commit.committer.date) > STALE_CLAIM_MS2 ? "stale" : "claimed";
+}
+async function finishClaim(octokit, home, claim2, held) {
+  const sha = await claimCommit(octokit, home, { tree: held.tree, parents: [held.sha], message: `agenda-drafter: ${claim2.subject} done` });
+  await octokit.rest.git.updateRef({ ...home, ref: claim2.ref, sha, force: false });
+}
+async function takeOver(octokit, home, claim2, from) {
+  const message = claimMessage(claim2, from.now, " (the earlier claim went stale)");
+  const sha = await claimCommit(octokit, home, { tree: from.tree, parents: [from.stale], message });
+  try {
+    await octokit.rest.git.updateRef({ ...home, ref: claim2.ref, sha, force: false });
+    return { sha, tree: from.tree, takenOver: true };
+  } catch (error62) {
+    if (statusOf(error62) === 422) return void 0;
+    throw error62;
+  }
+}
+async function claimCommit(octokit, home, commit) {
+  const { data } = await octokit.rest.git.createCommit({ ...home, ...commit });
+  return data.sha;
+}
+function claimMessage(claim2, now2, note) {
+  return `agenda-drafter: ${claim2.subject} claimed at ${now2.toISOString()}${note}
+
+claimant ${randomUUID4()}`;
+}
+
+// src/publish/update-issue-state.ts
+var NotAMeetingIssueError = class extends Error {
+  name = "NotAMeetingIssueError";
+};
+async function updateIssueState(octokit, home, issueNumber, change, options2) {
+  const { data: issue2 } = await octokit.rest.issues.get({ ...home, issue_number: issueNumber });
+  const current2 = issue2.body ?? "";
+  const seal = stateSeal(octokit, home, issueNumber);
+  const parsed = parseBody(current2, seal);
+  if (!parsed.marker) {
+    throw new NotAMeetingIssueError(`${home.owner}/${home.repo}#${issueNumber} has no agenda-drafter marker to update.`);
+  }
+  const { state, base, shrink } = change(parsed.state ?? emptyState(parsed.marker), parsed, current2);
+  if (state === void 0) return "unchanged";
+  const marker = parsed.marker;
+  const compose = (next2) => composeBody(base ?? current2, next2, { marker, agendaMarkdown: parsed.agenda ?? "", agendaItems: next2.agendaItems, facts: next2.facts }, next2.facts, hashText(current2), seal);
+  let next = compose(state);
+  if (next.length > MAX_BODY_LENGTH) {
+    const hidden = shrink && fewestHidden(shrink.items, (count2) => compose(shrink.state(count2)).length <= MAX_BODY_LENGTH);
+    if (!shrink || hidden === void 0) {
+      throw new BodyTooLongError(`The state of ${home.owner}/${home.repo}#${issueNumber} would make its body ${next.length} characters, more than GitHub's ${MAX_BODY_LENGTH}.`);
+    }
+    next = compose(shrink.state(hidden));
+  }
+  if (next === current2) return "unchanged";
+  if (options2.dryRun) {
+    options2.log.info(`dry run: would update the state of ${home.owner}/${home.repo}#${issueNumber} to:
+${next}`);
+    return "dry-run";
+  }
+  await octokit.rest.issues.update({ ...home, issue_number: issueNumber, body: next });
+  return "written";
+}
+
+// src/publish/proposal-decision.ts
+function claimDecision(octokit, home, issueNumber, record2, now2) {
+  const name = decisionName(issueNumber, record2);
+  return claimRef(octokit, home, { ref: `agenda-drafter-proposals/${name}`, subject: `proposal ${name}` }, now2);
+}
+async function readProposals(octokit, home, issueNumber) {
+  const { data: issue2 } = await octokit.rest.issues.get({ ...home, issue_number: issueNumber });
+  return parseBody(issue2.body, stateSeal(octokit, home, issueNumber)).state?.proposals ?? [];
+}
+async function tellProposer(octokit, issue2, record2, text2, claim2) {
+  const writeId = `proposal-${decisionName(issue2.number, record2)}`;
+  if (claim2.takenOver && await findComment(octokit, issue2, writeId) !== void 0) return;
+  await commentOnIssue(octokit, issue2, text2, writeId);
+}
+async function recordDecisions(octokit, home, issueNumber, decisions, options2) {
+  const byId = new Map(decisions.map(({ record: record2, decided }) => [proposalId(record2), decided]));
+  let marked = [];
+  await updateIssueState(
+    octokit,
+    home,
+    issueNumber,
+    (latest) => {
+      const records = latest.proposals ?? [];
+      marked = records.filter((record2) => !record2.decided && byId.has(proposalId(record2)));
+      if (marked.length === 0) return { state: void 0 };
+      const next = records.map((record2) => {
+        const decided = marked.includes(record2) ? byId.get(proposalId(record2)) : void 0;
+        return decided ? { repo: record2.repo, number: record2.number, by: record2.by, at: record2.at, decided } : record2;
+      });
+      return { state: { ...latest, proposals: next } };
+    },
+    options2
+  );
+  return marked;
+}
+function decisionName(issueNumber, record2) {
+  return `${issueNumber}-${createHash3("sha256").update(proposalId(record2)).digest("hex").slice(0, 24)}`;
+}
+
+// src/render/proposal-reply.ts
+var GITHUB_LOGIN2 = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+function proposerMention(login) {
+  return GITHUB_LOGIN2.test(login) ? `@${login}` : escapeMarkdown(`@${login}`);
+}
+function proposalName(item) {
+  const ref = `${item.repo}#${item.number}`;
+  return item.title ? `${escapeMarkdown(item.title)} (${ref})` : ref;
+}
+function proposalReply(proposal, outcome) {
+  return `${proposerMention(proposal.by)}: your proposal of ${proposalName(proposal)} ${outcome}`;
+}
+
+// src/operations/steps/settle-proposals.ts
+var OUTCOMES = {
+  label: "is on the agenda: it was labelled in its repository.",
+  board: "is on the agenda: it was set on the meeting's project board.",
+  gone: "is withdrawn: the item was closed, deleted or transferred before a steerer decided on it."
+};
+async function settleProposals(octokit, meeting, issue2, context) {
+  const pending = issue2.records.filter((record2) => !record2.decided);
+  if (pending.length === 0 || meeting.dryRun) return false;
+  const onAgenda = new Set(issue2.agendaItems.map((key) => itemKey(parseItemKey(key))));
+  const decisions = [];
+  const elsewhere = pending.filter((record2) => {
+    if (!onAgenda.has(itemKey(record2))) return true;
+    decisions.push({ record: record2, via: meeting.sources?.project ? "board" : "label" });
+    return false;
+  });
+  if (elsewhere.length > 0) {
+    const read = await readVisibleItems(octokit, meeting, issue2.home, elsewhere.map((record2) => ({ repo: record2.repo, number: record2.number })), { batched: true });
+    for (const record2 of elsewhere) {
+      if (!await read.mayShow(record2.repo)) continue;
+      const found = read.items.find(({ asked, item }) => asked === itemKey(record2) && itemKey(item) === itemKey(record2));
+      if (!found?.open) decisions.push({ record: record2, via: "gone" });
+    }
+  }
+  const at = context.now.toISOString();
+  const told = [];
+  for (const { record: record2, via } of decisions) {
+    const claim2 = await claimDecision(octokit, meeting.home, issue2.number, record2, context.now);
+    if (!claim2) continue;
+    await tellProposer(octokit, { ...meeting.home, number: issue2.number }, record2, proposalReply(record2, OUTCOMES[via]), claim2);
+    told.push({ record: record2, decided: { outcome: via === "gone" ? "declined" : "added", by: "", via, at } });
+  }
+  if (told.length === 0) return false;
+  return (await recordDecisions(octokit, meeting.home, issue2.number, told, { dryRun: false, log: context.log })).length > 0;
+}
+
+// src/publish/pin-meeting-issue.ts
+var PINS = `query ($owner: String!, $repo: String!, $number: Int!) {
+  repository(owner: $owner, name: $repo) {
+    current: issue(number: $number) { id isPinned }
+    pinnedIssues(first: 3) { nodes { issue { id number body } } }
+  }
+}`;
+var PIN = `mutation ($id: ID!) { pinIssue(input: { issueId: $id }) { issue { number } } }`;
+var UNPIN = `mutation ($id: ID!) { unpinIssue(input: { issueId: $id }) { issue { number } } }`;
+async function pinMeetingIssue(octokit, meeting, current2, log) {
+  const { owner, repo } = meeting.home;
+  const { repository: repository2 } = await octokit.graphql(PINS, { owner, repo, number: current2.issueNumber });
+  if (!repository2.current) return "unchanged";
+  const earlier = [];
+  for (const { issue: issue2 } of repository2.pinnedIssues.nodes) {
+    if (issue2.number !== current2.issueNumber && await isMeetingIssue(octokit, meeting, issue2)) earlier.push(issue2);
+  }
+  if (repository2.current.isPinned === true && earlier.length === 0) return "unchanged";
+  if (meeting.dryRun) {
+    log.info(`dry run: would pin ${owner}/${repo}#${current2.issueNumber}${earlier.map((issue2) => `, unpin #${issue2.number}`).join("")}`);
+    return "dry-run";
+  }
+  for (const issue2 of earlier) await octokit.graphql(UNPIN, { id: issue2.id });
+  if (repository2.current.isPinned === true) return "pinned";
+  try {
+    await octokit.graphql(PIN, { id: repository2.current.id });
+  } catch (error62) {
+    if (!isNoSlot(error62)) throw error62;
+    const others = repository2.pinnedIssues.nodes.map(({ issue: issue2 }) => `#${issue2.number}`).join(", ");
+    await reportNoSlot(octokit, meeting, `The meeting issue #${current2.issueNumber} of \`${meeting.id}\` could not be pinned: GitHub pins at most three issues in a repository, and ${others} are pinned. Unpin one of them (the app pins the meeting issue on its next tick), or set \`issue.pin: false\`.`);
+    return "no-slot";
+  }
+  log.info(`pinned ${owner}/${repo}#${current2.issueNumber}${earlier.map((issue2) => `, unpinned #${issue2.number}`).join("")}`);
+  return "pinned";
+}
+async function isMeetingIssue(octokit, meeting, issue2) {
+  const marker = parseBody(issue2.body).marker;
+  if (marker?.meeting !== meeting.id) return false;
+  const claim2 = await readClaim(octokit, { home: meeting.home, meetingId: meeting.id, occurrenceKey: marker.occurrence });
+  return claim2.kind === "issue" && claim2.issueNumber === issue2.number;
+}
+async function reportNoSlot(octokit, meeting, summary) {
+  const headSha = await defaultBranchHead(octokit, meeting.home);
+  const { data } = await octokit.rest.checks.listForRef({ ...meeting.home, ref: headSha, check_name: ISSUE_CHECK_NAME, filter: "latest" });
+  if (data.check_runs[0]?.output.summary === summary) return;
+  await createCheckRun(octokit, meeting.home, { name: ISSUE_CHECK_NAME, headSha, conclusion: "neutral", title: "The meeting issue is not pinned", summary, annotations: [] });
+}
+function isNoSlot(error62) {
+  const { errors } = error62;
+  return Array.isArray(errors) && errors.some((problem) => /pinned issues/i.test(problem.message ?? ""));
+}
+
 // src/operations/refresh-meeting.ts
 var NO_FACTS = { labels: [], repos: [] };
 async function refreshMeeting(context, meeting, facts, target) {
@@ -86116,13 +86239,20 @@ async function refreshMeeting(context, meeting, facts, target) {
       ...previousItems && { previousItems },
       ...followUps && { followUps }
     });
-    return publishOccurrence(octokit, draft, issues, {
+    const published = await publishOccurrence(octokit, draft, issues, {
       create,
       frozen: started,
       now: now2,
       log: context.log,
       ...context.claimWaitMs !== void 0 && { claimWaitMs: context.claimWaitMs }
     });
+    if (meeting.issue.pin && (published.kind === "created" || published.kind === "adopted")) {
+      await pinMeetingIssue(octokit, meeting, { occurrence, issueNumber: published.issueNumber }, context.log);
+    }
+    const records = own2?.parsed.state?.proposals ?? [];
+    const settled = records.length > 0 && "issueNumber" in published && await settleProposals(octokit, meeting, { number: published.issueNumber, records, agendaItems: draft.content.agendaItems, home: draft.home }, context);
+    if (settled) return refreshMeeting({ ...context, issues: void 0 }, meeting, NO_FACTS, target);
+    return published;
   });
 }
 async function nextWithIssue(meeting, schedule, now2, issues) {
@@ -86345,6 +86475,552 @@ function workKey(installationId, home, meetingId) {
   return `${installationId}/${home.owner}/${home.repo}/${meetingId}`.toLowerCase();
 }
 
+// src/app/request-timeout.ts
+var REQUEST_TIMEOUT_ENV = "AGENDA_DRAFTER_REQUEST_TIMEOUT_MS";
+var DEFAULT_REQUEST_TIMEOUT_MS = 3e4;
+var limited = /* @__PURE__ */ new WeakSet();
+function limitRequestTime(octokit, timeoutMs) {
+  if (limited.has(octokit)) return octokit;
+  limited.add(octokit);
+  octokit.hook.before("request", (options2) => {
+    options2.request = { ...options2.request, signal: options2.request?.signal ?? deadline(timeoutMs) };
+  });
+  return octokit;
+}
+function deadline(timeoutMs) {
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(new Error(`GitHub did not answer within ${timeoutMs} ms`)), timeoutMs).unref();
+  return controller.signal;
+}
+function limitAuthRequestTime(probot, timeoutMs) {
+  const auth8 = probot.auth.bind(probot);
+  probot.auth = async (installationId) => limitRequestTime(pinApiVersion(await auth8(installationId)), timeoutMs);
+}
+function requestTimeoutFromEnv(value) {
+  if (value === void 0 || value === "") return DEFAULT_REQUEST_TIMEOUT_MS;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms <= 0) throw new Error(`${REQUEST_TIMEOUT_ENV} must be a positive whole number of milliseconds, got "${value}"`);
+  return ms;
+}
+
+// src/operations/close-meeting-issue.ts
+async function closeForSuccessor(octokit, meeting, closing, successor) {
+  if (meeting.dryRun) return;
+  if (!await readOpenIssue(octokit, meeting.home, closing.issueNumber)) return;
+  const comment = `The next meeting's issue is #${successor.issueNumber} (${successor.occurrence.date}); closing this one.`;
+  await closeWithComment(octokit, meeting.home, closing.issueNumber, comment, "completed");
+}
+
+// src/scheduler/github-records.ts
+async function readOccurrenceRecords(meeting, occurrences, issues) {
+  const records = /* @__PURE__ */ new Map();
+  for (const occurrence of occurrences) {
+    const issue2 = await issues.claimed(occurrence.key);
+    if (!issue2) continue;
+    const state = issue2.parsed.state;
+    records.set(occurrence.key, {
+      issue: { number: issue2.number, state: issue2.state, frozen: state?.frozen !== void 0 },
+      ...state?.minutes && { minutes: { state: state.minutes.state, frozenAgenda: state.minutes.frozenAgenda } },
+      // A file of people's at the minutes path is final, like a closed pull request.
+      ...!state?.minutes && state?.minutesBlocked && { minutes: { state: "closed", frozenAgenda: true } },
+      ...(state?.reschedule || state?.cancelled) && { occurrence: occurrenceAsStated(meeting, occurrence, state) }
+    });
+  }
+  return records;
+}
+
+// src/operations/steps/issue-renderer.ts
+async function issueRenderer(octokit, meeting) {
+  const render = await meetingRenderer(octokit, meeting);
+  return (occurrence, extras = {}, agenda = { meeting, occurrence, groups: [], searchUrls: [] }) => render({ agenda: { ...agenda, meeting, occurrence }, ...extras });
+}
+
+// src/publish/replace-written-lines.ts
+function replaceWrittenLines(body, before, after) {
+  const old = before.split("\n");
+  const next = after.split("\n");
+  let result = body;
+  for (const hunk of diffHunks(old, next)) {
+    const removed = hunk.removed.join("\n");
+    const added = hunk.added.join("\n");
+    if (hunk.removed.length > 0) {
+      const at = findLines(result, removed);
+      if (at !== -1) result = result.slice(0, at) + added + result.slice(at + removed.length);
+    } else if (hunk.anchor !== void 0) {
+      const at = findLines(result, hunk.anchor);
+      if (at !== -1) result = `${result.slice(0, at)}${added}
+${result.slice(at)}`;
+    }
+  }
+  return result;
+}
+function diffHunks(a2, b2) {
+  const lengths = Array.from({ length: a2.length + 1 }, () => new Array(b2.length + 1).fill(0));
+  for (let i3 = a2.length - 1; i3 >= 0; i3--) {
+    for (let j3 = b2.length - 1; j3 >= 0; j3--) {
+      lengths[i3][j3] = a2[i3] === b2[j3] ? lengths[i3 + 1][j3 + 1] + 1 : Math.max(lengths[i3 + 1][j3], lengths[i3][j3 + 1]);
+    }
+  }
+  const hunks = [];
+  let current2;
+  let i2 = 0;
+  let j2 = 0;
+  const close = (anchor2) => {
+    if (current2) hunks.push(anchor2 === void 0 ? current2 : { ...current2, anchor: anchor2 });
+    current2 = void 0;
+  };
+  while (i2 < a2.length || j2 < b2.length) {
+    if (i2 < a2.length && j2 < b2.length && a2[i2] === b2[j2]) {
+      close(a2[i2]);
+      i2++;
+      j2++;
+    } else if (j2 < b2.length && (i2 === a2.length || lengths[i2][j2 + 1] >= lengths[i2 + 1][j2])) {
+      (current2 ??= { removed: [], added: [] }).added.push(b2[j2++]);
+    } else {
+      (current2 ??= { removed: [], added: [] }).removed.push(a2[i2++]);
+    }
+  }
+  close(void 0);
+  return hunks.filter((hunk) => hunk.removed.join("\n") !== hunk.added.join("\n"));
+}
+function findLines(text2, lines) {
+  let from = 0;
+  for (; ; ) {
+    const at = text2.indexOf(lines, from);
+    if (at === -1) return -1;
+    const end = at + lines.length;
+    if ((at === 0 || text2[at - 1] === "\n") && (end === text2.length || text2[end] === "\n")) return at;
+    from = at + 1;
+  }
+}
+
+// src/operations/steps/rewrite-issue.ts
+function rewriteIssue(octokit, meeting, issueNumber, rewrite, log) {
+  return updateIssueState(
+    octokit,
+    meeting.home,
+    issueNumber,
+    (latest, _parsed, body) => {
+      const state = rewrite.state(latest);
+      return state === void 0 ? { state } : { state, base: replaceWrittenLines(body, rewrite.before, rewrite.after) };
+    },
+    { dryRun: meeting.dryRun, log }
+  );
+}
+
+// src/operations/cancel-meeting.ts
+async function cancelMeetingIssue(octokit, meeting, issueNumber, scheduled, cancellation) {
+  const issue2 = await readOpenIssue(octokit, meeting.home, issueNumber);
+  if (!issue2) return;
+  const occurrence = occurrenceAsStated(meeting, scheduled, parseBody(issue2.body, stateSeal(octokit, meeting.home, issueNumber)).state);
+  const render = await issueRenderer(octokit, meeting);
+  const record2 = { at: cancellation.now.toISOString(), ...cancellation.reason !== void 0 && { reason: cancellation.reason } };
+  await rewriteIssue(
+    octokit,
+    meeting,
+    issueNumber,
+    {
+      before: (await render({ ...occurrence, cancelled: false })).issueBody,
+      after: (await render({ ...occurrence, cancelled: true, ...cancellation.reason?.trim() ? { cancelReason: cancellation.reason } : {} })).issueBody,
+      state: (latest) => ({ ...latest, cancelled: record2 })
+    },
+    cancellation.log
+  );
+  if (meeting.dryRun) return;
+  await closeWithComment(octokit, meeting.home, issueNumber, cancellation.comment(occurrence), "not_planned");
+}
+
+// src/operations/steps/agenda-as-written.ts
+async function agendaAsWritten(octokit, meeting, occurrence, agendaItems) {
+  const { data: home, headers } = await octokit.rest.repos.get({ ...meeting.home });
+  const read = await readVisibleItems(octokit, meeting, { private: home.private }, agendaItems.map(parseItemKey));
+  const agenda = buildAgenda(meeting, occurrence, read.items.map(({ item }) => item));
+  const source = meeting.sources?.project;
+  if (source) return { groups: agenda.groups, searchUrls: await boardUrls(octokit, source, home.private) };
+  const queries = buildSearchQueries(meeting, { private: home.private }, searchDialect(octokit, headers));
+  return { groups: agenda.groups, searchUrls: queries.map((query) => searchUrl(query.q, webOriginOf(home.html_url))) };
+}
+async function writtenAgendaItems(octokit, meeting, occurrence, state) {
+  if (state) return state.agendaItems;
+  return (await draftLiveAgenda(octokit, { meeting, occurrence, facts: [], repoFacts: [] })).content.agendaItems;
+}
+async function frozenAgendaAsShown(octokit, meeting, frozen) {
+  const { data: home } = await octokit.rest.repos.get({ ...meeting.home });
+  const mayShow3 = visibilityReader(octokit, meeting, { private: home.private });
+  const groups2 = [];
+  for (const group of frozen.groups) if (await mayShow3(group.repo)) groups2.push(group);
+  const invitedTeams = frozen.invitedTeams && await invitedTeamsAsShown(octokit, frozen.invitedTeams, { private: home.private });
+  return { ...frozen, groups: groups2, ...invitedTeams && { invitedTeams } };
+}
+async function boardUrls(octokit, source, homePrivate) {
+  const board = await readProjectField(octokit, source);
+  return board.kind === "found" && (board.public || homePrivate) ? [board.url] : [];
+}
+
+// src/publish/invited-record.ts
+var MOST_RECORDED_CHARACTERS = 12e3;
+function recordInvitedTeams(teams) {
+  let left = MOST_RECORDED_CHARACTERS;
+  return teams.map((team) => {
+    const members2 = [];
+    for (const { login, name } of team.members) {
+      const size = JSON.stringify({ login, name }).length + 1;
+      if (size > left) {
+        left = 0;
+        break;
+      }
+      left -= size;
+      members2.push({ login, name });
+    }
+    const unlisted = team.members.length - members2.length;
+    return { team: team.team, members: members2, privateMembers: team.privateMembers, ...unlisted > 0 && { unlistedMembers: unlisted } };
+  });
+}
+
+// src/operations/steps/invited-teams-now.ts
+async function invitedTeamsNow(octokit, meeting) {
+  if (invitedTeamNames(meeting).length === 0) return [];
+  const { data: home } = await octokit.rest.repos.get({ ...meeting.home });
+  return (await readInvitedTeams(octokit, meeting, { private: home.private })).teams;
+}
+
+// src/operations/freeze-agenda.ts
+async function freezeAgenda(octokit, meeting, issue2, context) {
+  const { data: current2 } = await octokit.rest.issues.get({ ...meeting.home, issue_number: issue2.issueNumber });
+  const state = parseBody(current2.body, stateSeal(octokit, meeting.home, issue2.issueNumber)).state;
+  if (state?.frozen) return "unchanged";
+  const items = await writtenAgendaItems(octokit, meeting, issue2.occurrence, state);
+  const written = await agendaAsWritten(octokit, meeting, issue2.occurrence, items);
+  const invitedTeams = recordInvitedTeams(await invitedTeamsNow(octokit, meeting));
+  const frozen = { at: context.now.toISOString(), ...written, ...invitedTeams.length > 0 && { invitedTeams } };
+  const cutTo = (hidden) => {
+    const cut = cutAgenda({ meeting, occurrence: issue2.occurrence, ...written }, hidden);
+    return { ...frozen, groups: cut.groups, ...cut.hiddenItems && { hiddenItems: cut.hiddenItems } };
+  };
+  return updateIssueState(
+    octokit,
+    meeting.home,
+    issue2.issueNumber,
+    (latest) => latest.frozen ? { state: void 0 } : { state: { ...latest, frozen }, shrink: { items: countItems(written), state: (hidden) => ({ ...latest, frozen: cutTo(hidden) }) } },
+    { dryRun: meeting.dryRun, log: context.log }
+  );
+}
+
+// src/publish/minutes/git-blob-sha.ts
+import { createHash as createHash4 } from "node:crypto";
+function gitBlobSha(content) {
+  const bytes = Buffer.from(content, "utf8");
+  return createHash4("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
+}
+
+// src/render/inert-text.ts
+function inertText(text2) {
+  return breakGitHubLinks(
+    removeBidiControls(text2).replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, " ").trim()
+  );
+}
+
+// src/publish/minutes/minutes-pull-request-text.ts
+var MINUTES_TRAILER = "Agenda-Drafter-Minutes";
+function minutesBranchName(meeting, occurrence) {
+  const branch = `agenda-drafter/${meeting.id}/${occurrence.date}`;
+  if (!/^agenda-drafter\/[a-z0-9-]+\/\d{4}-\d{2}-\d{2}$/.test(branch)) {
+    throw new Error(`"${branch}" is not a minutes branch name: the meeting id or the date is malformed.`);
+  }
+  return branch;
+}
+function minutesPullRequestText(meeting, occurrence, issueUrl, path2) {
+  return {
+    title: cutTitle(`Minutes: ${inertText(meeting.name)} ${occurrence.date}`),
+    body: [
+      `Minutes of the ${escapeMarkdown(meeting.name)} meeting of ${occurrence.date}, drafted from its agenda as it stood when the meeting started.`,
+      "",
+      `Meeting issue: ${issueUrl}`,
+      "",
+      `Fill in \`${path2.replace(/`/g, "")}\` on this branch, then merge. agenda-drafter rewrites the file only while the branch's last commit is its own; once someone pushes to the branch, it leaves the branch alone.`,
+      ""
+    ].join("\n")
+  };
+}
+function minutesCommitMessage(meeting, occurrence, blobSha) {
+  return `Minutes: ${inertText(meeting.name)} ${occurrence.date}
+
+${MINUTES_TRAILER}: ${meeting.id} ${occurrence.date} ${blobSha}
+`;
+}
+function trailerBlobSha(message, meeting, occurrence) {
+  const prefix = `${MINUTES_TRAILER}: ${meeting.id} ${occurrence.date} `;
+  const line = message.split("\n").find((candidate) => candidate.startsWith(prefix));
+  const sha = line?.slice(prefix.length).trim();
+  return sha && /^[0-9a-f]{40}$/.test(sha) ? sha : void 0;
+}
+
+// src/publish/minutes/open-minutes-pull-request.ts
+async function openMinutesPullRequest(octokit, request2, options2) {
+  const { meeting, occurrence } = request2;
+  const home = meeting.home;
+  const branch = minutesBranchName(meeting, occurrence);
+  const existing = await findPullRequest(octokit, home, branch);
+  if (existing && existing.state === "closed") {
+    return { kind: "closed", pullRequest: existing.ref, merged: existing.merged };
+  }
+  const { data: repository2 } = await octokit.rest.repos.get({ ...home });
+  const base = repository2.default_branch;
+  const branchHead = await refSha(octokit, home, `heads/${branch}`);
+  if (branchHead === void 0) {
+    const onDefault = await fileSha(octokit, home, request2.path, base);
+    if (onDefault !== void 0) {
+      return { kind: "file-exists", path: request2.path, url: `${repository2.html_url}/blob/${base}/${encodePath(request2.path)}` };
+    }
+  }
+  if (meeting.dryRun) {
+    options2.log.info(`dry run: would open the minutes of ${meeting.id} ${occurrence.date} in ${home.owner}/${home.repo}`);
+    return { kind: "dry-run" };
+  }
+  let file2;
+  if (branchHead === void 0) {
+    const baseHead = await refSha(octokit, home, `heads/${base}`);
+    if (baseHead === void 0) throw new Error(`${home.owner}/${home.repo} has no branch "${base}" to start the minutes from.`);
+    const commit = await commitMinutes(octokit, request2, baseHead);
+    if (await createRefOnce(octokit, home, `refs/heads/${branch}`, commit) !== commit) {
+      throw new Error(`${home.owner}/${home.repo}: the branch ${branch} appeared while the minutes were written; the next run takes it up.`);
+    }
+    file2 = "written";
+  } else {
+    file2 = await refreshMinutesFile(octokit, request2, branch, branchHead);
+  }
+  if (existing) return { kind: "open", pullRequest: existing.ref, file: file2 };
+  const text2 = minutesPullRequestText(meeting, occurrence, request2.issueUrl, request2.path);
+  try {
+    const created = await createPullRequestOnce(octokit, home, { head: branch, base, ...text2 });
+    options2.log.info(`opened the minutes of ${meeting.id} ${occurrence.date}: ${created.url}`);
+    return { kind: "opened", pullRequest: created, file: file2 };
+  } catch (error62) {
+    const raced = statusOf(error62) === 422 ? await findPullRequest(octokit, home, branch) : void 0;
+    if (!raced) throw error62;
+    return raced.state === "closed" ? { kind: "closed", pullRequest: raced.ref, merged: raced.merged } : { kind: "open", pullRequest: raced.ref, file: file2 };
+  }
+}
+function createPullRequestOnce(octokit, home, pull) {
+  return writeOnce(
+    async () => {
+      const { data } = await octokit.rest.pulls.create({ ...home, ...pull, request: NOT_RETRIED });
+      return { number: data.number, url: data.html_url };
+    },
+    async () => (await findPullRequest(octokit, home, pull.head))?.ref
+  );
+}
+async function refreshMinutesFile(octokit, request2, branch, head) {
+  const home = request2.meeting.home;
+  const { data: headCommit } = await octokit.rest.git.getCommit({ ...home, commit_sha: head });
+  const written = trailerBlobSha(headCommit.message, request2.meeting, request2.occurrence);
+  const current2 = await fileSha(octokit, home, request2.path, branch);
+  if (written === void 0 || current2 !== written) return "person-pushed";
+  if (current2 === gitBlobSha(request2.content)) return "unchanged";
+  const commit = await commitMinutes(octokit, request2, head);
+  await octokit.rest.git.updateRef({ ...home, ref: `heads/${branch}`, sha: commit, force: false });
+  return "rewritten";
+}
+async function commitMinutes(octokit, request2, parent) {
+  const home = request2.meeting.home;
+  const { data: parentCommit } = await octokit.rest.git.getCommit({ ...home, commit_sha: parent });
+  const { data: tree } = await octokit.rest.git.createTree({
+    ...home,
+    base_tree: parentCommit.tree.sha,
+    tree: [{ path: request2.path, mode: "100644", type: "blob", content: request2.content }]
+  });
+  const { data: commit } = await octokit.rest.git.createCommit({
+    ...home,
+    tree: tree.sha,
+    parents: [parent],
+    message: minutesCommitMessage(request2.meeting, request2.occurrence, gitBlobSha(request2.content))
+  });
+  return commit.sha;
+}
+async function findPullRequest(octokit, home, branch) {
+  const { data: pulls } = await octokit.rest.pulls.list({ ...home, head: `${home.owner}:${branch}`, state: "all", per_page: 100 });
+  const chosen = pulls.find((pull) => pull.state === "open") ?? pulls[0];
+  if (!chosen) return void 0;
+  return {
+    ref: { number: chosen.number, url: chosen.html_url },
+    state: chosen.state === "open" ? "open" : "closed",
+    merged: chosen.merged_at !== null
+  };
+}
+async function fileSha(octokit, home, path2, ref) {
+  try {
+    const { data } = await octokit.rest.repos.getContent({ ...home, path: path2, ref });
+    return Array.isArray(data) ? void 0 : data.sha;
+  } catch (error62) {
+    if (statusOf(error62) === 404) return void 0;
+    throw error62;
+  }
+}
+function encodePath(path2) {
+  return path2.split("/").map(encodeURIComponent).join("/");
+}
+
+// src/operations/open-minutes.ts
+async function openMinutes(octokit, meeting, issueNumber, scheduled, log) {
+  const { data: issue2 } = await octokit.rest.issues.get({ ...meeting.home, issue_number: issueNumber });
+  const state = parseBody(issue2.body, stateSeal(octokit, meeting.home, issueNumber)).state;
+  const occurrence = await withShownProposals(octokit, meeting, occurrenceAsStated(meeting, scheduled, state));
+  const agenda = state?.frozen ? await frozenAgendaAsShown(octokit, meeting, state.frozen) : await liveAgendaAsWritten(octokit, meeting, occurrence, state);
+  const render = await issueRenderer(octokit, meeting);
+  const rendered = await render(occurrence, { issueUrl: issue2.html_url, attendees: state?.attendees ?? [] }, { meeting, occurrence, ...agenda });
+  const outcome = await openMinutesPullRequest(
+    octokit,
+    { meeting, occurrence, content: rendered.minutesBody, path: rendered.minutesPath, issueUrl: issue2.html_url },
+    { log }
+  );
+  if (outcome.kind === "opened" || outcome.kind === "open" || outcome.kind === "closed") {
+    await recordMinutes(octokit, meeting, issueNumber, { render, occurrence, outcome, frozen: state?.frozen !== void 0 }, log);
+  } else if (outcome.kind === "file-exists") {
+    await reportExistingFile(octokit, meeting, issueNumber, outcome, log);
+  }
+  return outcome;
+}
+async function liveAgendaAsWritten(octokit, meeting, occurrence, state) {
+  const written = await agendaAsWritten(octokit, meeting, occurrence, await writtenAgendaItems(octokit, meeting, occurrence, state));
+  const invitedTeams = await invitedTeamsNow(octokit, meeting);
+  return { ...written, ...invitedTeams.length > 0 && { invitedTeams } };
+}
+async function recordMinutes(octokit, meeting, issueNumber, written, log) {
+  const { render, occurrence, outcome } = written;
+  const pullRequest = outcome.pullRequest;
+  const frozenAgenda = written.frozen || outcome.kind !== "closed" && outcome.file === "person-pushed";
+  const minutes2 = { number: pullRequest.number, url: pullRequest.url, state: outcome.kind === "closed" ? "closed" : "open", frozenAgenda };
+  await rewriteIssue(
+    octokit,
+    meeting,
+    issueNumber,
+    {
+      before: (await render(occurrence)).issueBody,
+      after: (await render(occurrence, { minutesPullRequestUrl: pullRequest.url })).issueBody,
+      state: (latest) => JSON.stringify(latest.minutes) === JSON.stringify(minutes2) ? void 0 : { ...latest, minutes: minutes2 }
+    },
+    log
+  );
+}
+async function reportExistingFile(octokit, meeting, issueNumber, outcome, log) {
+  const blocked = { path: outcome.path, url: outcome.url };
+  const written = await updateIssueState(
+    octokit,
+    meeting.home,
+    issueNumber,
+    (latest) => ({ state: latest.minutesBlocked ? void 0 : { ...latest, minutesBlocked: blocked } }),
+    { dryRun: meeting.dryRun, log }
+  );
+  if (written !== "written") return;
+  await commentOnIssue(
+    octokit,
+    { ...meeting.home, number: issueNumber },
+    `The minutes of this meeting were not opened as a pull request: \`${outcome.path.replace(/`/g, "")}\` already exists on the default branch (<${outcome.url}>), and agenda-drafter never overwrites it. Remove it or change \`minutes.path\` in the meeting's config, then comment \`/minutes\`.`
+  );
+}
+
+// src/app/tick-actions.ts
+function createTickActions(octokit, context) {
+  return withFields(createActions(octokit, context), context.installationId);
+}
+function createActions(octokit, context) {
+  const { log } = context;
+  const justRead = /* @__PURE__ */ new Map();
+  const taken = (meeting) => {
+    const issues = justRead.get(meeting);
+    justRead.delete(meeting);
+    return issues;
+  };
+  const stale = (step) => (meeting, ...rest) => (justRead.delete(meeting), step(meeting, ...rest));
+  const refresh = (meeting, occurrence) => {
+    const issues = taken(meeting);
+    return refreshMeeting(
+      {
+        octokit,
+        log,
+        now: context.now(),
+        ...context.claimWaitMs !== void 0 && { claimWaitMs: context.claimWaitMs },
+        ...context.recordedClaims && { recordedClaims: context.recordedClaims },
+        ...issues && { issues }
+      },
+      meeting,
+      NO_FACTS,
+      occurrence
+    );
+  };
+  return {
+    ...context.finishComments && { finishComments: stale(context.finishComments) },
+    pinIssue: async (meeting, current2) => await pinMeetingIssue(octokit, meeting, current2, log) === "pinned",
+    async records(meeting, occurrences) {
+      const issues = await readMeetingIssues(octokit, meeting, context.recordedClaims);
+      justRead.set(meeting, issues);
+      return readOccurrenceRecords(meeting, occurrences, issues);
+    },
+    async createIssue(meeting, occurrence) {
+      const outcome = await refresh(meeting, occurrence);
+      return "issueNumber" in outcome ? outcome.issueNumber : void 0;
+    },
+    refreshIssue: async (meeting, issue2) => void await refresh(meeting, issue2.occurrence),
+    freezeAgenda: stale(async (meeting, issue2) => void await freezeAgenda(octokit, meeting, issue2, { now: context.now(), log })),
+    openMinutes: stale(async (meeting, issue2) => void await openMinutes(octokit, meeting, issue2.issueNumber, issue2.occurrence, log)),
+    closeIssue: stale((meeting, closing, successor) => closeForSuccessor(octokit, meeting, closing, successor)),
+    cancelIssue: stale(
+      (meeting, issue2) => cancelMeetingIssue(octokit, meeting, issue2.issueNumber, issue2.occurrence, {
+        now: context.now(),
+        log,
+        comment: (occurrence) => `The meeting of ${occurrence.date} is cancelled: the schedule no longer has it. Items on this agenda go to the next meeting.`
+      })
+    )
+  };
+}
+function withFields(actions, installation) {
+  const scoped = (meeting, occurrence, work) => withLogFields(
+    {
+      ...installation !== void 0 && { installation },
+      repo: `${meeting.home.owner}/${meeting.home.repo}`,
+      meeting: meeting.id,
+      ...occurrence && { occurrence: occurrence.key }
+    },
+    work
+  );
+  return {
+    records: (meeting, occurrences) => scoped(meeting, void 0, () => actions.records(meeting, occurrences)),
+    createIssue: (meeting, occurrence) => scoped(meeting, occurrence, () => actions.createIssue(meeting, occurrence)),
+    refreshIssue: (meeting, issue2) => scoped(meeting, issue2.occurrence, () => actions.refreshIssue(meeting, issue2)),
+    freezeAgenda: (meeting, issue2) => scoped(meeting, issue2.occurrence, () => actions.freezeAgenda(meeting, issue2)),
+    openMinutes: (meeting, issue2) => scoped(meeting, issue2.occurrence, () => actions.openMinutes(meeting, issue2)),
+    closeIssue: (meeting, closing, successor) => scoped(meeting, closing.occurrence, () => actions.closeIssue(meeting, closing, successor)),
+    cancelIssue: (meeting, issue2) => scoped(meeting, issue2.occurrence, () => actions.cancelIssue(meeting, issue2)),
+    ...actions.pinIssue && { pinIssue: (meeting, current2) => scoped(meeting, current2.occurrence, () => actions.pinIssue(meeting, current2)) },
+    ...actions.finishComments && { finishComments: (meeting) => scoped(meeting, void 0, () => actions.finishComments(meeting)) }
+  };
+}
+
+// src/publish/claim-comment.ts
+function claimComment(octokit, home, commentId, now2) {
+  return claimRef(octokit, home, commentSubject(commentId), now2);
+}
+async function staleCommentClaims(octokit, home, now2, settled) {
+  const refs = await octokit.paginate(octokit.rest.git.listMatchingRefs, { ...home, ref: COMMENT_REFS, per_page: 100 });
+  const stale = [];
+  for (const ref of refs) {
+    const commentId = Number(ref.ref.slice(`refs/${COMMENT_REFS}`.length));
+    if (!Number.isSafeInteger(commentId) || settled.has(ref.object.sha)) continue;
+    const { data: commit } = await octokit.rest.git.getCommit({ ...home, commit_sha: ref.object.sha });
+    const progress = claimProgress(commit, commentSubject(commentId), now2);
+    if (progress === "done") settled.add(ref.object.sha);
+    if (progress === "stale") stale.push({ commentId, sha: ref.object.sha });
+  }
+  return stale;
+}
+function finishComment(octokit, home, commentId, claim2) {
+  return finishClaim(octokit, home, commentSubject(commentId), claim2);
+}
+var COMMENT_REFS = "agenda-drafter-comments/";
+function commentSubject(commentId) {
+  return { ref: `${COMMENT_REFS}${commentId}`, subject: `comment ${commentId}` };
+}
+
 // src/commands/describe-steerers.ts
 function describeSteerers(meeting) {
   const allow = meeting.commands?.allow;
@@ -86536,18 +87212,6 @@ function itemList(items) {
   return items.map((item) => `- ${item.ref.repo}#${item.ref.number}: ${escapeMarkdown(item.title)}`).join("\n");
 }
 
-// src/commands/proposer-mention.ts
-var GITHUB_LOGIN2 = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
-function proposerMention(login) {
-  return GITHUB_LOGIN2.test(login) ? `@${login}` : escapeMarkdown(`@${login}`);
-}
-function proposersOf(decided) {
-  const first = /* @__PURE__ */ new Map();
-  for (const { by } of decided) if (!first.has(by.toLowerCase())) first.set(by.toLowerCase(), by);
-  const logins = [...first.values()].map(proposerMention);
-  return logins.length <= 1 ? logins[0] ?? "" : `${logins.slice(0, -1).join(", ")} and ${logins.at(-1)}`;
-}
-
 // src/commands/agenda-add.ts
 var agendaAdd = declareCommand({
   verb: "agenda",
@@ -86568,14 +87232,16 @@ var agendaAdd = declareCommand({
     const onAgenda = checked.items.filter((item) => item.labels.some((label) => isAgendaLabel(meeting, label)));
     const toAdd = checked.items.filter((item) => !onAgenda.includes(item));
     for (const item of toAdd) await context.github.addAgendaLabel(item.ref);
-    const accepted = await context.actions.decideProposals(checked.items.map((item) => item.ref), "added");
+    const proposed = new Set((context.occurrence.proposals ?? []).map(itemKey));
+    const refsProposed = checked.items.map((item) => item.ref).filter((ref) => proposed.has(itemKey(ref)));
+    const accepted = refsProposed.length > 0 ? await context.actions.decideProposals(refsProposed, "added") : [];
     if (toAdd.length > 0) await context.actions.refresh();
     const reply2 = [
       toAdd.length > 0 ? `Added to the agenda:
 ${itemList(toAdd)}` : "",
       onAgenda.length > 0 ? `Already on the agenda:
 ${itemList(onAgenda)}` : "",
-      accepted.length > 0 ? `${proposersOf(accepted)}: your proposal is on the agenda, added by ${escapeMarkdown(`@${context.commenter}`)}.` : ""
+      accepted.map((proposal) => proposalReply(proposal, `is on the agenda, added by ${escapeMarkdown(`@${context.commenter}`)}.`)).join("\n")
     ];
     return { reply: reply2.filter(Boolean).join("\n\n") };
   }
@@ -86611,7 +87277,8 @@ var agendaDecline = declareCommand({
     if (decided.length === 0) return { refused: `${name} has no proposal waiting on this meeting's issue.` };
     await context.actions.refresh();
     const because = reason === void 0 ? "" : ` The reason given: ${escapeMarkdown(reason)}`;
-    return { reply: `${proposersOf(decided)}: your proposal of ${name} is declined for this meeting by ${escapeMarkdown(`@${context.commenter}`)}.${because}` };
+    const declined = `is declined for this meeting by ${escapeMarkdown(`@${context.commenter}`)}.${because}`;
+    return { reply: decided.map((proposal) => proposalReply(proposal, declined)).join("\n") };
   }
 });
 
@@ -86625,9 +87292,11 @@ var TITLE_LENGTH = 200;
 var HOUR_MS = 36e5;
 function proposalRefusal(records, login, ref, now2) {
   const key = itemKey(ref);
-  const same = records.find((record2) => itemKey(record2) === key);
-  if (same?.decided?.outcome === "declined") return `${ref.repo}#${ref.number} was declined for this meeting; propose it again on the next meeting's issue.`;
-  if (same && !same.decided) return `${ref.repo}#${ref.number} is proposed already and waits for a steerer.`;
+  const same = records.filter((record2) => itemKey(record2) === key);
+  if (same.some((record2) => record2.decided?.outcome === "declined" && record2.decided.via !== "gone")) {
+    return `${ref.repo}#${ref.number} was declined for this meeting; propose it again on the next meeting's issue.`;
+  }
+  if (same.some((record2) => !record2.decided)) return `${ref.repo}#${ref.number} is proposed already and waits for a steerer.`;
   const own2 = records.filter((record2) => record2.by.toLowerCase() === login.toLowerCase());
   if (own2.length >= PROPOSALS_PER_PERSON) {
     return `you have made ${own2.length} proposals for this meeting, the most one person may; propose again on the next meeting's issue.`;
@@ -86659,7 +87328,7 @@ var agendaPropose = declareCommand({
   verb: "agenda",
   subcommand: "propose",
   usage: "/agenda propose <ref> [why]",
-  description: `Proposes an item for the agenda without labelling it: it is listed under Proposed, with your reason (its first ${WHY_LENGTH} characters), until a steerer adds it (\`/agenda add\`) or declines it (\`/agenda decline\`); you get a reply either way. At most ${PROPOSALS_PER_PERSON} proposals a person per meeting, ${PROPOSALS_PER_PERSON_PER_HOUR} an hour; none once the meeting has started.`,
+  description: `Proposes an item for the agenda without labelling it: it is listed under Proposed, with your reason (its first ${WHY_LENGTH} characters), until a steerer adds it (\`/agenda add\`, or by labelling it) or declines it (\`/agenda decline\`), or it is closed; you get one reply either way. At most ${PROPOSALS_PER_PERSON} proposals a person per meeting, ${PROPOSALS_PER_PERSON_PER_HOUR} an hour; none once the meeting has started.`,
   who: "anyone who may comment",
   examples: ["/agenda propose nodejs/node#52575", "/agenda propose #1263 The release announcement needs a decision before Thursday"],
   parse(words, rest, context) {
@@ -86850,7 +87519,7 @@ function describe4(start, zone) {
 }
 
 // src/commands/open-minutes.ts
-var openMinutes = declareCommand({
+var openMinutes2 = declareCommand({
   verb: "minutes",
   usage: "/minutes",
   description: "Opens the minutes pull request now, or regenerates its file while the branch still holds only the app's commit; once a person has pushed to it, replies with its link and changes nothing.",
@@ -86913,7 +87582,7 @@ var COMMANDS = [
   agendaDecline,
   meetingCancel,
   meetingReschedule,
-  openMinutes,
+  openMinutes2,
   present,
   helpCommand(() => COMMANDS)
 ];
@@ -87021,66 +87690,6 @@ function nothingChanged(reasons) {
 ${reasons}` : `Nothing changed: ${reasons}`;
 }
 
-// src/publish/claim-comment.ts
-import { randomUUID as randomUUID4 } from "node:crypto";
-var STALE_COMMENT_CLAIM_MS = 5 * 60 * 1e3;
-async function claimComment(octokit, home, commentId, now2) {
-  const { data: head } = await octokit.rest.git.getCommit({ ...home, commit_sha: await defaultBranchHead(octokit, home) });
-  const tree = head.tree.sha;
-  const sha = await claimCommit(octokit, home, { tree, parents: [], message: claimMessage(commentId, now2, "") });
-  const held = await createRefOnce(octokit, home, `refs/${refName(commentId)}`, sha);
-  if (held === sha) return { sha, tree };
-  if (held === void 0) return void 0;
-  const { data: commit } = await octokit.rest.git.getCommit({ ...home, commit_sha: held });
-  if (claimProgress(commit, commentId, now2) !== "stale") return void 0;
-  return takeOver(octokit, home, commentId, { tree: commit.tree.sha, stale: held, now: now2 });
-}
-function claimProgress(commit, commentId, now2) {
-  if (!commit.message.startsWith(`agenda-drafter: comment ${commentId} claimed at `)) return "done";
-  return now2.getTime() - Date.parse(commit.committer.date) > STALE_COMMENT_CLAIM_MS ? "stale" : "claimed";
-}
-async function staleCommentClaims(octokit, home, now2, settled) {
-  const refs = await octokit.paginate(octokit.rest.git.listMatchingRefs, { ...home, ref: COMMENT_REFS, per_page: 100 });
-  const stale = [];
-  for (const ref of refs) {
-    const commentId = Number(ref.ref.slice(`refs/${COMMENT_REFS}`.length));
-    if (!Number.isSafeInteger(commentId) || settled.has(ref.object.sha)) continue;
-    const { data: commit } = await octokit.rest.git.getCommit({ ...home, commit_sha: ref.object.sha });
-    const progress = claimProgress(commit, commentId, now2);
-    if (progress === "done") settled.add(ref.object.sha);
-    if (progress === "stale") stale.push({ commentId, sha: ref.object.sha });
-  }
-  return stale;
-}
-async function finishComment(octokit, home, commentId, claim2) {
-  const sha = await claimCommit(octokit, home, { tree: claim2.tree, parents: [claim2.sha], message: `agenda-drafter: comment ${commentId} done` });
-  await octokit.rest.git.updateRef({ ...home, ref: refName(commentId), sha, force: false });
-}
-async function takeOver(octokit, home, commentId, from) {
-  const message = claimMessage(commentId, from.now, " (the earlier claim went stale)");
-  const sha = await claimCommit(octokit, home, { tree: from.tree, parents: [from.stale], message });
-  try {
-    await octokit.rest.git.updateRef({ ...home, ref: refName(commentId), sha, force: false });
-    return { sha, tree: from.tree };
-  } catch (error62) {
-    if (statusOf(error62) === 422) return void 0;
-    throw error62;
-  }
-}
-async function claimCommit(octokit, home, commit) {
-  const { data } = await octokit.rest.git.createCommit({ ...home, ...commit });
-  return data.sha;
-}
-function claimMessage(commentId, now2, note) {
-  return `agenda-drafter: comment ${commentId} claimed at ${now2.toISOString()}${note}
-
-claimant ${randomUUID4()}`;
-}
-var COMMENT_REFS = "agenda-drafter-comments/";
-function refName(commentId) {
-  return `${COMMENT_REFS}${commentId}`;
-}
-
 // src/publish/agenda-labels.ts
 async function addAgendaLabel(octokit, item, label) {
   const [owner = "", repo = ""] = item.repo.split("/");
@@ -87164,375 +87773,6 @@ function createCommandGitHub(octokit, meeting, issue2) {
   };
 }
 
-// src/operations/steps/issue-renderer.ts
-async function issueRenderer(octokit, meeting) {
-  const render = await meetingRenderer(octokit, meeting);
-  return (occurrence, extras = {}, agenda = { meeting, occurrence, groups: [], searchUrls: [] }) => render({ agenda: { ...agenda, meeting, occurrence }, ...extras });
-}
-
-// src/publish/replace-written-lines.ts
-function replaceWrittenLines(body, before, after) {
-  const old = before.split("\n");
-  const next = after.split("\n");
-  let result = body;
-  for (const hunk of diffHunks(old, next)) {
-    const removed = hunk.removed.join("\n");
-    const added = hunk.added.join("\n");
-    if (hunk.removed.length > 0) {
-      const at = findLines(result, removed);
-      if (at !== -1) result = result.slice(0, at) + added + result.slice(at + removed.length);
-    } else if (hunk.anchor !== void 0) {
-      const at = findLines(result, hunk.anchor);
-      if (at !== -1) result = `${result.slice(0, at)}${added}
-${result.slice(at)}`;
-    }
-  }
-  return result;
-}
-function diffHunks(a2, b2) {
-  const lengths = Array.from({ length: a2.length + 1 }, () => new Array(b2.length + 1).fill(0));
-  for (let i3 = a2.length - 1; i3 >= 0; i3--) {
-    for (let j3 = b2.length - 1; j3 >= 0; j3--) {
-      lengths[i3][j3] = a2[i3] === b2[j3] ? lengths[i3 + 1][j3 + 1] + 1 : Math.max(lengths[i3 + 1][j3], lengths[i3][j3 + 1]);
-    }
-  }
-  const hunks = [];
-  let current2;
-  let i2 = 0;
-  let j2 = 0;
-  const close = (anchor2) => {
-    if (current2) hunks.push(anchor2 === void 0 ? current2 : { ...current2, anchor: anchor2 });
-    current2 = void 0;
-  };
-  while (i2 < a2.length || j2 < b2.length) {
-    if (i2 < a2.length && j2 < b2.length && a2[i2] === b2[j2]) {
-      close(a2[i2]);
-      i2++;
-      j2++;
-    } else if (j2 < b2.length && (i2 === a2.length || lengths[i2][j2 + 1] >= lengths[i2 + 1][j2])) {
-      (current2 ??= { removed: [], added: [] }).added.push(b2[j2++]);
-    } else {
-      (current2 ??= { removed: [], added: [] }).removed.push(a2[i2++]);
-    }
-  }
-  close(void 0);
-  return hunks.filter((hunk) => hunk.removed.join("\n") !== hunk.added.join("\n"));
-}
-function findLines(text2, lines) {
-  let from = 0;
-  for (; ; ) {
-    const at = text2.indexOf(lines, from);
-    if (at === -1) return -1;
-    const end = at + lines.length;
-    if ((at === 0 || text2[at - 1] === "\n") && (end === text2.length || text2[end] === "\n")) return at;
-    from = at + 1;
-  }
-}
-
-// src/publish/update-issue-state.ts
-var NotAMeetingIssueError = class extends Error {
-  name = "NotAMeetingIssueError";
-};
-async function updateIssueState(octokit, home, issueNumber, change, options2) {
-  const { data: issue2 } = await octokit.rest.issues.get({ ...home, issue_number: issueNumber });
-  const current2 = issue2.body ?? "";
-  const seal = stateSeal(octokit, home, issueNumber);
-  const parsed = parseBody(current2, seal);
-  if (!parsed.marker) {
-    throw new NotAMeetingIssueError(`${home.owner}/${home.repo}#${issueNumber} has no agenda-drafter marker to update.`);
-  }
-  const { state, base, shrink } = change(parsed.state ?? emptyState(parsed.marker), parsed, current2);
-  if (state === void 0) return "unchanged";
-  const marker = parsed.marker;
-  const compose = (next2) => composeBody(base ?? current2, next2, { marker, agendaMarkdown: parsed.agenda ?? "", agendaItems: next2.agendaItems, facts: next2.facts }, next2.facts, hashText(current2), seal);
-  let next = compose(state);
-  if (next.length > MAX_BODY_LENGTH) {
-    const hidden = shrink && fewestHidden(shrink.items, (count2) => compose(shrink.state(count2)).length <= MAX_BODY_LENGTH);
-    if (!shrink || hidden === void 0) {
-      throw new BodyTooLongError(`The state of ${home.owner}/${home.repo}#${issueNumber} would make its body ${next.length} characters, more than GitHub's ${MAX_BODY_LENGTH}.`);
-    }
-    next = compose(shrink.state(hidden));
-  }
-  if (next === current2) return "unchanged";
-  if (options2.dryRun) {
-    options2.log.info(`dry run: would update the state of ${home.owner}/${home.repo}#${issueNumber} to:
-${next}`);
-    return "dry-run";
-  }
-  await octokit.rest.issues.update({ ...home, issue_number: issueNumber, body: next });
-  return "written";
-}
-
-// src/operations/steps/rewrite-issue.ts
-function rewriteIssue(octokit, meeting, issueNumber, rewrite, log) {
-  return updateIssueState(
-    octokit,
-    meeting.home,
-    issueNumber,
-    (latest, _parsed, body) => {
-      const state = rewrite.state(latest);
-      return state === void 0 ? { state } : { state, base: replaceWrittenLines(body, rewrite.before, rewrite.after) };
-    },
-    { dryRun: meeting.dryRun, log }
-  );
-}
-
-// src/operations/cancel-meeting.ts
-async function cancelMeetingIssue(octokit, meeting, issueNumber, scheduled, cancellation) {
-  const issue2 = await readOpenIssue(octokit, meeting.home, issueNumber);
-  if (!issue2) return;
-  const occurrence = occurrenceAsStated(meeting, scheduled, parseBody(issue2.body, stateSeal(octokit, meeting.home, issueNumber)).state);
-  const render = await issueRenderer(octokit, meeting);
-  const record2 = { at: cancellation.now.toISOString(), ...cancellation.reason !== void 0 && { reason: cancellation.reason } };
-  await rewriteIssue(
-    octokit,
-    meeting,
-    issueNumber,
-    {
-      before: (await render({ ...occurrence, cancelled: false })).issueBody,
-      after: (await render({ ...occurrence, cancelled: true, ...cancellation.reason?.trim() ? { cancelReason: cancellation.reason } : {} })).issueBody,
-      state: (latest) => ({ ...latest, cancelled: record2 })
-    },
-    cancellation.log
-  );
-  if (meeting.dryRun) return;
-  await closeWithComment(octokit, meeting.home, issueNumber, cancellation.comment(occurrence), "not_planned");
-}
-
-// src/publish/minutes/git-blob-sha.ts
-import { createHash as createHash3 } from "node:crypto";
-function gitBlobSha(content) {
-  const bytes = Buffer.from(content, "utf8");
-  return createHash3("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
-}
-
-// src/render/inert-text.ts
-function inertText(text2) {
-  return breakGitHubLinks(
-    removeBidiControls(text2).replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, " ").trim()
-  );
-}
-
-// src/publish/minutes/minutes-pull-request-text.ts
-var MINUTES_TRAILER = "Agenda-Drafter-Minutes";
-function minutesBranchName(meeting, occurrence) {
-  const branch = `agenda-drafter/${meeting.id}/${occurrence.date}`;
-  if (!/^agenda-drafter\/[a-z0-9-]+\/\d{4}-\d{2}-\d{2}$/.test(branch)) {
-    throw new Error(`"${branch}" is not a minutes branch name: the meeting id or the date is malformed.`);
-  }
-  return branch;
-}
-function minutesPullRequestText(meeting, occurrence, issueUrl, path2) {
-  return {
-    title: cutTitle(`Minutes: ${inertText(meeting.name)} ${occurrence.date}`),
-    body: [
-      `Minutes of the ${escapeMarkdown(meeting.name)} meeting of ${occurrence.date}, drafted from its agenda as it stood when the meeting started.`,
-      "",
-      `Meeting issue: ${issueUrl}`,
-      "",
-      `Fill in \`${path2.replace(/`/g, "")}\` on this branch, then merge. agenda-drafter rewrites the file only while the branch's last commit is its own; once someone pushes to the branch, it leaves the branch alone.`,
-      ""
-    ].join("\n")
-  };
-}
-function minutesCommitMessage(meeting, occurrence, blobSha) {
-  return `Minutes: ${inertText(meeting.name)} ${occurrence.date}
-
-${MINUTES_TRAILER}: ${meeting.id} ${occurrence.date} ${blobSha}
-`;
-}
-function trailerBlobSha(message, meeting, occurrence) {
-  const prefix = `${MINUTES_TRAILER}: ${meeting.id} ${occurrence.date} `;
-  const line = message.split("\n").find((candidate) => candidate.startsWith(prefix));
-  const sha = line?.slice(prefix.length).trim();
-  return sha && /^[0-9a-f]{40}$/.test(sha) ? sha : void 0;
-}
-
-// src/publish/minutes/open-minutes-pull-request.ts
-async function openMinutesPullRequest(octokit, request2, options2) {
-  const { meeting, occurrence } = request2;
-  const home = meeting.home;
-  const branch = minutesBranchName(meeting, occurrence);
-  const existing = await findPullRequest(octokit, home, branch);
-  if (existing && existing.state === "closed") {
-    return { kind: "closed", pullRequest: existing.ref, merged: existing.merged };
-  }
-  const { data: repository2 } = await octokit.rest.repos.get({ ...home });
-  const base = repository2.default_branch;
-  const branchHead = await refSha(octokit, home, `heads/${branch}`);
-  if (branchHead === void 0) {
-    const onDefault = await fileSha(octokit, home, request2.path, base);
-    if (onDefault !== void 0) {
-      return { kind: "file-exists", path: request2.path, url: `${repository2.html_url}/blob/${base}/${encodePath(request2.path)}` };
-    }
-  }
-  if (meeting.dryRun) {
-    options2.log.info(`dry run: would open the minutes of ${meeting.id} ${occurrence.date} in ${home.owner}/${home.repo}`);
-    return { kind: "dry-run" };
-  }
-  let file2;
-  if (branchHead === void 0) {
-    const baseHead = await refSha(octokit, home, `heads/${base}`);
-    if (baseHead === void 0) throw new Error(`${home.owner}/${home.repo} has no branch "${base}" to start the minutes from.`);
-    const commit = await commitMinutes(octokit, request2, baseHead);
-    if (await createRefOnce(octokit, home, `refs/heads/${branch}`, commit) !== commit) {
-      throw new Error(`${home.owner}/${home.repo}: the branch ${branch} appeared while the minutes were written; the next run takes it up.`);
-    }
-    file2 = "written";
-  } else {
-    file2 = await refreshMinutesFile(octokit, request2, branch, branchHead);
-  }
-  if (existing) return { kind: "open", pullRequest: existing.ref, file: file2 };
-  const text2 = minutesPullRequestText(meeting, occurrence, request2.issueUrl, request2.path);
-  try {
-    const created = await createPullRequestOnce(octokit, home, { head: branch, base, ...text2 });
-    options2.log.info(`opened the minutes of ${meeting.id} ${occurrence.date}: ${created.url}`);
-    return { kind: "opened", pullRequest: created, file: file2 };
-  } catch (error62) {
-    const raced = statusOf(error62) === 422 ? await findPullRequest(octokit, home, branch) : void 0;
-    if (!raced) throw error62;
-    return raced.state === "closed" ? { kind: "closed", pullRequest: raced.ref, merged: raced.merged } : { kind: "open", pullRequest: raced.ref, file: file2 };
-  }
-}
-function createPullRequestOnce(octokit, home, pull) {
-  return writeOnce(
-    async () => {
-      const { data } = await octokit.rest.pulls.create({ ...home, ...pull, request: NOT_RETRIED });
-      return { number: data.number, url: data.html_url };
-    },
-    async () => (await findPullRequest(octokit, home, pull.head))?.ref
-  );
-}
-async function refreshMinutesFile(octokit, request2, branch, head) {
-  const home = request2.meeting.home;
-  const { data: headCommit } = await octokit.rest.git.getCommit({ ...home, commit_sha: head });
-  const written = trailerBlobSha(headCommit.message, request2.meeting, request2.occurrence);
-  const current2 = await fileSha(octokit, home, request2.path, branch);
-  if (written === void 0 || current2 !== written) return "person-pushed";
-  if (current2 === gitBlobSha(request2.content)) return "unchanged";
-  const commit = await commitMinutes(octokit, request2, head);
-  await octokit.rest.git.updateRef({ ...home, ref: `heads/${branch}`, sha: commit, force: false });
-  return "rewritten";
-}
-async function commitMinutes(octokit, request2, parent) {
-  const home = request2.meeting.home;
-  const { data: parentCommit } = await octokit.rest.git.getCommit({ ...home, commit_sha: parent });
-  const { data: tree } = await octokit.rest.git.createTree({
-    ...home,
-    base_tree: parentCommit.tree.sha,
-    tree: [{ path: request2.path, mode: "100644", type: "blob", content: request2.content }]
-  });
-  const { data: commit } = await octokit.rest.git.createCommit({
-    ...home,
-    tree: tree.sha,
-    parents: [parent],
-    message: minutesCommitMessage(request2.meeting, request2.occurrence, gitBlobSha(request2.content))
-  });
-  return commit.sha;
-}
-async function findPullRequest(octokit, home, branch) {
-  const { data: pulls } = await octokit.rest.pulls.list({ ...home, head: `${home.owner}:${branch}`, state: "all", per_page: 100 });
-  const chosen = pulls.find((pull) => pull.state === "open") ?? pulls[0];
-  if (!chosen) return void 0;
-  return {
-    ref: { number: chosen.number, url: chosen.html_url },
-    state: chosen.state === "open" ? "open" : "closed",
-    merged: chosen.merged_at !== null
-  };
-}
-async function fileSha(octokit, home, path2, ref) {
-  try {
-    const { data } = await octokit.rest.repos.getContent({ ...home, path: path2, ref });
-    return Array.isArray(data) ? void 0 : data.sha;
-  } catch (error62) {
-    if (statusOf(error62) === 404) return void 0;
-    throw error62;
-  }
-}
-function encodePath(path2) {
-  return path2.split("/").map(encodeURIComponent).join("/");
-}
-
-// src/operations/steps/agenda-as-written.ts
-async function agendaAsWritten(octokit, meeting, occurrence, agendaItems) {
-  const { data: home, headers } = await octokit.rest.repos.get({ ...meeting.home });
-  const read = await readVisibleItems(octokit, meeting, { private: home.private }, agendaItems.map(parseItemKey));
-  const agenda = buildAgenda(meeting, occurrence, read.items.map(({ item }) => item));
-  const source = meeting.sources?.project;
-  if (source) return { groups: agenda.groups, searchUrls: await boardUrls(octokit, source, home.private) };
-  const queries = buildSearchQueries(meeting, { private: home.private }, searchDialect(octokit, headers));
-  return { groups: agenda.groups, searchUrls: queries.map((query) => searchUrl(query.q, webOriginOf(home.html_url))) };
-}
-async function writtenAgendaItems(octokit, meeting, occurrence, state) {
-  if (state) return state.agendaItems;
-  return (await draftLiveAgenda(octokit, { meeting, occurrence, facts: [], repoFacts: [] })).content.agendaItems;
-}
-async function frozenAgendaAsShown(octokit, meeting, frozen) {
-  const { data: home } = await octokit.rest.repos.get({ ...meeting.home });
-  const mayShow3 = visibilityReader(octokit, meeting, { private: home.private });
-  const groups2 = [];
-  for (const group of frozen.groups) if (await mayShow3(group.repo)) groups2.push(group);
-  return { ...frozen, groups: groups2 };
-}
-async function boardUrls(octokit, source, homePrivate) {
-  const board = await readProjectField(octokit, source);
-  return board.kind === "found" && (board.public || homePrivate) ? [board.url] : [];
-}
-
-// src/operations/open-minutes.ts
-async function openMinutes2(octokit, meeting, issueNumber, scheduled, log) {
-  const { data: issue2 } = await octokit.rest.issues.get({ ...meeting.home, issue_number: issueNumber });
-  const state = parseBody(issue2.body, stateSeal(octokit, meeting.home, issueNumber)).state;
-  const occurrence = await withShownProposals(octokit, meeting, occurrenceAsStated(meeting, scheduled, state));
-  const agenda = state?.frozen ? await frozenAgendaAsShown(octokit, meeting, state.frozen) : await agendaAsWritten(octokit, meeting, occurrence, await writtenAgendaItems(octokit, meeting, occurrence, state));
-  const render = await issueRenderer(octokit, meeting);
-  const rendered = await render(occurrence, { issueUrl: issue2.html_url, attendees: state?.attendees ?? [] }, { meeting, occurrence, ...agenda });
-  const outcome = await openMinutesPullRequest(
-    octokit,
-    { meeting, occurrence, content: rendered.minutesBody, path: rendered.minutesPath, issueUrl: issue2.html_url },
-    { log }
-  );
-  if (outcome.kind === "opened" || outcome.kind === "open" || outcome.kind === "closed") {
-    await recordMinutes(octokit, meeting, issueNumber, { render, occurrence, outcome, frozen: state?.frozen !== void 0 }, log);
-  } else if (outcome.kind === "file-exists") {
-    await reportExistingFile(octokit, meeting, issueNumber, outcome, log);
-  }
-  return outcome;
-}
-async function recordMinutes(octokit, meeting, issueNumber, written, log) {
-  const { render, occurrence, outcome } = written;
-  const pullRequest = outcome.pullRequest;
-  const frozenAgenda = written.frozen || outcome.kind !== "closed" && outcome.file === "person-pushed";
-  const minutes2 = { number: pullRequest.number, url: pullRequest.url, state: outcome.kind === "closed" ? "closed" : "open", frozenAgenda };
-  await rewriteIssue(
-    octokit,
-    meeting,
-    issueNumber,
-    {
-      before: (await render(occurrence)).issueBody,
-      after: (await render(occurrence, { minutesPullRequestUrl: pullRequest.url })).issueBody,
-      state: (latest) => JSON.stringify(latest.minutes) === JSON.stringify(minutes2) ? void 0 : { ...latest, minutes: minutes2 }
-    },
-    log
-  );
-}
-async function reportExistingFile(octokit, meeting, issueNumber, outcome, log) {
-  const blocked = { path: outcome.path, url: outcome.url };
-  const written = await updateIssueState(
-    octokit,
-    meeting.home,
-    issueNumber,
-    (latest) => ({ state: latest.minutesBlocked ? void 0 : { ...latest, minutesBlocked: blocked } }),
-    { dryRun: meeting.dryRun, log }
-  );
-  if (written !== "written") return;
-  await commentOnIssue(
-    octokit,
-    { ...meeting.home, number: issueNumber },
-    `The minutes of this meeting were not opened as a pull request: \`${outcome.path.replace(/`/g, "")}\` already exists on the default branch (<${outcome.url}>), and agenda-drafter never overwrites it. Remove it or change \`minutes.path\` in the meeting's config, then comment \`/minutes\`.`
-  );
-}
-
 // src/operations/propose-item.ts
 async function proposeItem(octokit, meeting, issue2, proposal, context) {
   let refused;
@@ -87573,25 +87813,13 @@ async function proposeItem(octokit, meeting, issue2, proposal, context) {
 }
 async function decideProposals(octokit, meeting, issue2, refs, decision, context) {
   const keys = new Set(refs.map(itemKey));
-  let decided = [];
-  await updateIssueState(
-    octokit,
-    meeting.home,
-    issue2.issueNumber,
-    (latest) => {
-      const records = latest.proposals ?? [];
-      decided = records.filter((record2) => !record2.decided && keys.has(itemKey(record2)));
-      if (decided.length === 0) return { state: void 0 };
-      const at = context.now.toISOString();
-      const next = records.map((record2) => {
-        if (!decided.includes(record2)) return record2;
-        return { repo: record2.repo, number: record2.number, by: record2.by, at: record2.at, decided: { outcome: decision.outcome, by: decision.by, at } };
-      });
-      return { state: { ...latest, proposals: next } };
-    },
-    { dryRun: meeting.dryRun, log: context.log }
-  );
-  return decided.map((record2) => ({ repo: record2.repo, number: record2.number, by: record2.by }));
+  const pending = (await readProposals(octokit, meeting.home, issue2.issueNumber)).filter((record2) => !record2.decided && keys.has(itemKey(record2)));
+  const claimed = [];
+  for (const record2 of pending) if (meeting.dryRun || await claimDecision(octokit, meeting.home, issue2.issueNumber, record2, context.now)) claimed.push(record2);
+  if (claimed.length === 0) return [];
+  const decided = { ...decision, at: context.now.toISOString() };
+  await recordDecisions(octokit, meeting.home, issue2.issueNumber, claimed.map((record2) => ({ record: record2, decided })), { dryRun: meeting.dryRun, log: context.log });
+  return claimed.map((record2) => ({ repo: record2.repo, number: record2.number, by: record2.by, ...record2.title !== void 0 && { title: record2.title } }));
 }
 
 // src/publish/minutes/add-attendees.ts
@@ -87650,7 +87878,7 @@ async function recordAttendees(octokit, meeting, issue2, people, log) {
     { dryRun: meeting.dryRun, log }
   );
   if (minutes2?.state !== "open" || added.length === 0) return;
-  const outcome = await openMinutes2(octokit, meeting, issueNumber, scheduled, log);
+  const outcome = await openMinutes(octokit, meeting, issueNumber, scheduled, log);
   if ((outcome.kind === "open" || outcome.kind === "opened") && outcome.file === "person-pushed") {
     await addAttendeesToMinutes(octokit, meeting, occurrence, added);
   }
@@ -87698,7 +87926,7 @@ function createMeetingActions(context) {
       comment: (occurrence) => cancelComment(occurrence, context.commenter, reason)
     }),
     reschedule: (start, zone) => rescheduleMeeting(octokit, meeting, { issueNumber, scheduled, start, zone }, log),
-    openMinutes: async () => minutesReply(await openMinutes2(octokit, meeting, issueNumber, scheduled, log)),
+    openMinutes: async () => minutesReply(await openMinutes(octokit, meeting, issueNumber, scheduled, log)),
     recordAttendees: (people) => recordAttendees(octokit, meeting, { issueNumber, scheduled }, people, log),
     propose: (proposal) => proposeItem(octokit, meeting, { issueNumber, scheduled }, proposal, { now: context.now, log }),
     decideProposals: (refs, outcome) => decideProposals(octokit, meeting, { issueNumber, scheduled }, refs, { outcome, by: context.commenter }, { now: context.now, log })
@@ -87769,266 +87997,6 @@ async function runCommentCommands(runtime, octokit, input2) {
   return result.ran;
 }
 
-// src/operations/close-on-minutes-merged.ts
-async function closeOnMinutesMerged(octokit, meeting, meetingIssue, pullNumber) {
-  const issue2 = await readOpenIssue(octokit, meeting.home, meetingIssue.issueNumber);
-  if (!issue2) return false;
-  const { state } = parseBody(issue2.body ?? "", stateSeal(octokit, meeting.home, meetingIssue.issueNumber));
-  if (state?.minutes?.number !== pullNumber) return false;
-  if (meeting.dryRun) return false;
-  await closeWithComment(octokit, meeting.home, meetingIssue.issueNumber, `The minutes pull request #${pullNumber} is merged; closing this meeting issue.`, "completed");
-  return true;
-}
-
-// src/app/on-minutes-merged.ts
-var MINUTES_BRANCH = /^agenda-drafter\/([a-z0-9-]+)\/(\d{4}-\d{2}-\d{2})$/;
-async function onMinutesMerged(runtime, context) {
-  const { pull_request: pull, repository: repository2, installation } = context.payload;
-  const branch = MINUTES_BRANCH.exec(pull.head.ref);
-  if (!pull.merged || !branch || installation === void 0 || pull.head.repo?.full_name !== repository2.full_name) return;
-  const [, meetingId = "", date6 = ""] = branch;
-  const octokit = runtime.client(context.octokit);
-  const home = { owner: repository2.owner.login, repo: repository2.name };
-  await runtime.ensureDiscovered(octokit, installation.id);
-  const meeting = findMeeting(await runtime.registry.meetings(installation.id), home, meetingId);
-  const occurrence = meeting && (await loadSchedule(meeting.schedule)).on(date6);
-  if (!meeting || !occurrence) return;
-  const claim2 = await runtime.recordedClaims.read(octokit, { home, meetingId, occurrenceKey: occurrence.key });
-  if (claim2.kind !== "issue") return;
-  if (await closeOnMinutesMerged(octokit, meeting, { occurrence, issueNumber: claim2.issueNumber }, pull.number)) {
-    runtime.log.info(`${home.owner}/${home.repo}#${claim2.issueNumber}: closed, its minutes pull request #${pull.number} merged`);
-  }
-}
-
-// src/render/minutes-folder.ts
-function mayBeMinutesFile(meeting, path2) {
-  const template = meeting.minutes.path;
-  const field = template.indexOf("{{");
-  if (field === -1) return path2 === template;
-  const folder = template.slice(0, template.lastIndexOf("/", field) + 1);
-  return path2.startsWith(folder);
-}
-
-// src/app/on-minutes-push.ts
-var LISTED_COMMITS = 20;
-async function onMinutesPush(runtime, context) {
-  const { payload } = context;
-  const installationId = payload.installation?.id;
-  if (installationId === void 0 || payload.deleted) return;
-  if (payload.ref !== `refs/heads/${payload.repository.default_branch}`) return;
-  await runtime.ensureDiscovered(context.octokit, installationId);
-  const changed = payload.commits.flatMap((commit) => [...commit.added ?? [], ...commit.removed ?? [], ...commit.modified ?? []]);
-  const unlisted = payload.commits.length >= LISTED_COMMITS;
-  const meetings = (await runtime.registry.meetings(installationId)).filter(
-    (meeting) => isHomeOf(meeting, payload.repository.full_name) && listsFollowUps(meeting) && (unlisted || changed.some((path2) => mayBeMinutesFile(meeting, path2)))
-  );
-  for (const meeting of meetings) runtime.refresh(installationId, meeting);
-}
-
-// src/app/request-timeout.ts
-var REQUEST_TIMEOUT_ENV = "AGENDA_DRAFTER_REQUEST_TIMEOUT_MS";
-var DEFAULT_REQUEST_TIMEOUT_MS = 3e4;
-var limited = /* @__PURE__ */ new WeakSet();
-function limitRequestTime(octokit, timeoutMs) {
-  if (limited.has(octokit)) return octokit;
-  limited.add(octokit);
-  octokit.hook.before("request", (options2) => {
-    options2.request = { ...options2.request, signal: options2.request?.signal ?? deadline(timeoutMs) };
-  });
-  return octokit;
-}
-function deadline(timeoutMs) {
-  const controller = new AbortController();
-  setTimeout(() => controller.abort(new Error(`GitHub did not answer within ${timeoutMs} ms`)), timeoutMs).unref();
-  return controller.signal;
-}
-function limitAuthRequestTime(probot, timeoutMs) {
-  const auth8 = probot.auth.bind(probot);
-  probot.auth = async (installationId) => limitRequestTime(pinApiVersion(await auth8(installationId)), timeoutMs);
-}
-function requestTimeoutFromEnv(value) {
-  if (value === void 0 || value === "") return DEFAULT_REQUEST_TIMEOUT_MS;
-  const ms = Number(value);
-  if (!Number.isInteger(ms) || ms <= 0) throw new Error(`${REQUEST_TIMEOUT_ENV} must be a positive whole number of milliseconds, got "${value}"`);
-  return ms;
-}
-
-// src/operations/close-meeting-issue.ts
-async function closeForSuccessor(octokit, meeting, closing, successor) {
-  if (meeting.dryRun) return;
-  if (!await readOpenIssue(octokit, meeting.home, closing.issueNumber)) return;
-  const comment = `The next meeting's issue is #${successor.issueNumber} (${successor.occurrence.date}); closing this one.`;
-  await closeWithComment(octokit, meeting.home, closing.issueNumber, comment, "completed");
-}
-
-// src/scheduler/github-records.ts
-async function readOccurrenceRecords(meeting, occurrences, issues) {
-  const records = /* @__PURE__ */ new Map();
-  for (const occurrence of occurrences) {
-    const issue2 = await issues.claimed(occurrence.key);
-    if (!issue2) continue;
-    const state = issue2.parsed.state;
-    records.set(occurrence.key, {
-      issue: { number: issue2.number, state: issue2.state, frozen: state?.frozen !== void 0 },
-      ...state?.minutes && { minutes: { state: state.minutes.state, frozenAgenda: state.minutes.frozenAgenda } },
-      // A file of people's at the minutes path is final, like a closed pull request.
-      ...!state?.minutes && state?.minutesBlocked && { minutes: { state: "closed", frozenAgenda: true } },
-      ...(state?.reschedule || state?.cancelled) && { occurrence: occurrenceAsStated(meeting, occurrence, state) }
-    });
-  }
-  return records;
-}
-
-// src/operations/freeze-agenda.ts
-async function freezeAgenda(octokit, meeting, issue2, context) {
-  const { data: current2 } = await octokit.rest.issues.get({ ...meeting.home, issue_number: issue2.issueNumber });
-  const state = parseBody(current2.body, stateSeal(octokit, meeting.home, issue2.issueNumber)).state;
-  if (state?.frozen) return "unchanged";
-  const items = await writtenAgendaItems(octokit, meeting, issue2.occurrence, state);
-  const written = await agendaAsWritten(octokit, meeting, issue2.occurrence, items);
-  const frozen = { at: context.now.toISOString(), ...written };
-  const cutTo = (hidden) => {
-    const cut = cutAgenda({ meeting, occurrence: issue2.occurrence, ...written }, hidden);
-    return { ...frozen, groups: cut.groups, ...cut.hiddenItems && { hiddenItems: cut.hiddenItems } };
-  };
-  return updateIssueState(
-    octokit,
-    meeting.home,
-    issue2.issueNumber,
-    (latest) => latest.frozen ? { state: void 0 } : { state: { ...latest, frozen }, shrink: { items: countItems(written), state: (hidden) => ({ ...latest, frozen: cutTo(hidden) }) } },
-    { dryRun: meeting.dryRun, log: context.log }
-  );
-}
-
-// src/publish/pin-meeting-issue.ts
-var PINS = `query ($owner: String!, $repo: String!, $number: Int!) {
-  repository(owner: $owner, name: $repo) {
-    current: issue(number: $number) { id isPinned }
-    pinnedIssues(first: 3) { nodes { issue { id number body } } }
-  }
-}`;
-var PIN = `mutation ($id: ID!) { pinIssue(input: { issueId: $id }) { issue { number } } }`;
-var UNPIN = `mutation ($id: ID!) { unpinIssue(input: { issueId: $id }) { issue { number } } }`;
-async function pinMeetingIssue(octokit, meeting, current2, log) {
-  const { owner, repo } = meeting.home;
-  const { repository: repository2 } = await octokit.graphql(PINS, { owner, repo, number: current2.issueNumber });
-  if (!repository2.current) return "unchanged";
-  const earlier = [];
-  for (const { issue: issue2 } of repository2.pinnedIssues.nodes) {
-    if (issue2.number !== current2.issueNumber && await isMeetingIssue(octokit, meeting, issue2)) earlier.push(issue2);
-  }
-  if (repository2.current.isPinned === true && earlier.length === 0) return "unchanged";
-  if (meeting.dryRun) {
-    log.info(`dry run: would pin ${owner}/${repo}#${current2.issueNumber}${earlier.map((issue2) => `, unpin #${issue2.number}`).join("")}`);
-    return "dry-run";
-  }
-  for (const issue2 of earlier) await octokit.graphql(UNPIN, { id: issue2.id });
-  if (repository2.current.isPinned === true) return "pinned";
-  try {
-    await octokit.graphql(PIN, { id: repository2.current.id });
-  } catch (error62) {
-    if (!isNoSlot(error62)) throw error62;
-    const others = repository2.pinnedIssues.nodes.map(({ issue: issue2 }) => `#${issue2.number}`).join(", ");
-    await reportNoSlot(octokit, meeting, `The meeting issue #${current2.issueNumber} of \`${meeting.id}\` could not be pinned: GitHub pins at most three issues in a repository, and ${others} are pinned. Unpin one of them (the app pins the meeting issue on its next tick), or set \`issue.pin: false\`.`);
-    return "no-slot";
-  }
-  log.info(`pinned ${owner}/${repo}#${current2.issueNumber}${earlier.map((issue2) => `, unpinned #${issue2.number}`).join("")}`);
-  return "pinned";
-}
-async function isMeetingIssue(octokit, meeting, issue2) {
-  const marker = parseBody(issue2.body).marker;
-  if (marker?.meeting !== meeting.id) return false;
-  const claim2 = await readClaim(octokit, { home: meeting.home, meetingId: meeting.id, occurrenceKey: marker.occurrence });
-  return claim2.kind === "issue" && claim2.issueNumber === issue2.number;
-}
-async function reportNoSlot(octokit, meeting, summary) {
-  const headSha = await defaultBranchHead(octokit, meeting.home);
-  const { data } = await octokit.rest.checks.listForRef({ ...meeting.home, ref: headSha, check_name: ISSUE_CHECK_NAME, filter: "latest" });
-  if (data.check_runs[0]?.output.summary === summary) return;
-  await createCheckRun(octokit, meeting.home, { name: ISSUE_CHECK_NAME, headSha, conclusion: "neutral", title: "The meeting issue is not pinned", summary, annotations: [] });
-}
-function isNoSlot(error62) {
-  const { errors } = error62;
-  return Array.isArray(errors) && errors.some((problem) => /pinned issues/i.test(problem.message ?? ""));
-}
-
-// src/app/tick-actions.ts
-function createTickActions(octokit, context) {
-  return withFields(createActions(octokit, context), context.installationId);
-}
-function createActions(octokit, context) {
-  const { log } = context;
-  const justRead = /* @__PURE__ */ new Map();
-  const taken = (meeting) => {
-    const issues = justRead.get(meeting);
-    justRead.delete(meeting);
-    return issues;
-  };
-  const stale = (step) => (meeting, ...rest) => (justRead.delete(meeting), step(meeting, ...rest));
-  const refresh = (meeting, occurrence) => {
-    const issues = taken(meeting);
-    return refreshMeeting(
-      {
-        octokit,
-        log,
-        now: context.now(),
-        ...context.claimWaitMs !== void 0 && { claimWaitMs: context.claimWaitMs },
-        ...context.recordedClaims && { recordedClaims: context.recordedClaims },
-        ...issues && { issues }
-      },
-      meeting,
-      NO_FACTS,
-      occurrence
-    );
-  };
-  return {
-    ...context.finishComments && { finishComments: stale(context.finishComments) },
-    pinIssue: async (meeting, current2) => await pinMeetingIssue(octokit, meeting, current2, log) === "pinned",
-    async records(meeting, occurrences) {
-      const issues = await readMeetingIssues(octokit, meeting, context.recordedClaims);
-      justRead.set(meeting, issues);
-      return readOccurrenceRecords(meeting, occurrences, issues);
-    },
-    async createIssue(meeting, occurrence) {
-      const outcome = await refresh(meeting, occurrence);
-      return "issueNumber" in outcome ? outcome.issueNumber : void 0;
-    },
-    refreshIssue: async (meeting, issue2) => void await refresh(meeting, issue2.occurrence),
-    freezeAgenda: stale(async (meeting, issue2) => void await freezeAgenda(octokit, meeting, issue2, { now: context.now(), log })),
-    openMinutes: stale(async (meeting, issue2) => void await openMinutes2(octokit, meeting, issue2.issueNumber, issue2.occurrence, log)),
-    closeIssue: stale((meeting, closing, successor) => closeForSuccessor(octokit, meeting, closing, successor)),
-    cancelIssue: stale(
-      (meeting, issue2) => cancelMeetingIssue(octokit, meeting, issue2.issueNumber, issue2.occurrence, {
-        now: context.now(),
-        log,
-        comment: (occurrence) => `The meeting of ${occurrence.date} is cancelled: the schedule no longer has it. Items on this agenda go to the next meeting.`
-      })
-    )
-  };
-}
-function withFields(actions, installation) {
-  const scoped = (meeting, occurrence, work) => withLogFields(
-    {
-      ...installation !== void 0 && { installation },
-      repo: `${meeting.home.owner}/${meeting.home.repo}`,
-      meeting: meeting.id,
-      ...occurrence && { occurrence: occurrence.key }
-    },
-    work
-  );
-  return {
-    records: (meeting, occurrences) => scoped(meeting, void 0, () => actions.records(meeting, occurrences)),
-    createIssue: (meeting, occurrence) => scoped(meeting, occurrence, () => actions.createIssue(meeting, occurrence)),
-    refreshIssue: (meeting, issue2) => scoped(meeting, issue2.occurrence, () => actions.refreshIssue(meeting, issue2)),
-    freezeAgenda: (meeting, issue2) => scoped(meeting, issue2.occurrence, () => actions.freezeAgenda(meeting, issue2)),
-    openMinutes: (meeting, issue2) => scoped(meeting, issue2.occurrence, () => actions.openMinutes(meeting, issue2)),
-    closeIssue: (meeting, closing, successor) => scoped(meeting, closing.occurrence, () => actions.closeIssue(meeting, closing, successor)),
-    cancelIssue: (meeting, issue2) => scoped(meeting, issue2.occurrence, () => actions.cancelIssue(meeting, issue2)),
-    ...actions.pinIssue && { pinIssue: (meeting, current2) => scoped(meeting, current2.occurrence, () => actions.pinIssue(meeting, current2)) },
-    ...actions.finishComments && { finishComments: (meeting) => scoped(meeting, void 0, () => actions.finishComments(meeting)) }
-  };
-}
-
 // src/app/finish-stale-comments.ts
 async function finishStaleComments(runtime, octokit, installationId, meeting) {
   const home = meeting.home;
@@ -88050,7 +88018,7 @@ async function finishStaleComments(runtime, octokit, installationId, meeting) {
 }
 
 // src/scheduler/cron-endpoint.ts
-import { createHash as createHash4, timingSafeEqual as timingSafeEqual3 } from "node:crypto";
+import { createHash as createHash5, timingSafeEqual as timingSafeEqual3 } from "node:crypto";
 var CRON_PATH = "/agenda-drafter/tick";
 var CRON_SECRET_ENV = "AGENDA_DRAFTER_CRON_SECRET";
 function cronHandler(secret, tick) {
@@ -88072,7 +88040,7 @@ function cronHandler(secret, tick) {
   };
 }
 function digest(text2) {
-  return createHash4("sha256").update(text2, "utf8").digest();
+  return createHash5("sha256").update(text2, "utf8").digest();
 }
 function reply(response, status, body, headers = {}) {
   response.writeHead(status, { "content-type": "application/json", ...headers });
@@ -88274,43 +88242,22 @@ function startTickInterval(tick, intervalMs, onError) {
   return () => clearInterval(timer);
 }
 
-// src/app/webhook-errors.ts
-var WebhookError = class extends Error {
-  name = "WebhookError";
-  constructor(message) {
-    super(message);
-    Object.defineProperty(this, "event", { value: void 0, writable: true, enumerable: false });
-    this.stack = `${this.name}: ${message}`;
-  }
-};
-async function handleWebhook(probot, context, handler2) {
-  try {
-    await handler2();
-  } catch (error62) {
-    const action = context.payload.action;
-    const event = typeof action === "string" ? `${context.name}.${action}` : context.name;
-    const status = statusOf(error62);
-    const message = error62 instanceof Error ? error62.message : String(error62);
-    probot.log.debug(`webhook ${event} ${context.id}: ${error62 instanceof Error ? error62.stack ?? message : message}`);
-    throw new WebhookError(`webhook ${event} ${context.id} failed: ${status === void 0 ? message : `GitHub answered ${status} (${message})`}`);
-  }
-}
-
 // src/app/webhook-intake.ts
 var MAX_WEBHOOK_BYTES = 26214400;
 var MAX_PENDING_DELIVERIES = 1e3;
 var JSON_CONTENT_TYPE = /^\s*application\/json\s*(?:;|$)/u;
 function guardWebhookIntake(probot, { onAnswered = () => {
+}, onReceiveFailed = () => {
 }, queue }) {
   const handled = recordHandledEvents(probot);
-  const receive = receiveAfterAnswer(probot, queue);
+  const receive = receiveAfterAnswer(probot, queue, handled, onReceiveFailed);
   const original = probot.getNodeMiddleware.bind(probot);
   probot.getNodeMiddleware = async (options2 = {}) => {
     const log = probot.log;
     const inner = await original({ ...options2, log: middlewareLog(log) });
     const path2 = options2.path ?? probot.webhookPath;
     const guarded = async (request2, response, next) => {
-      if (request2.method !== "POST" || new URL(request2.url ?? "/", "http://localhost").pathname.replace(/\/+$/, "") !== path2.replace(/\/+$/, "")) {
+      if (request2.method !== "POST" || (request2.url ?? "/").split("?")[0].replace(/\/+$/, "") !== path2.replace(/\/+$/, "")) {
         return inner(request2, response, next);
       }
       const what = `webhook ${header(request2, "x-github-event") ?? "?"} ${header(request2, "x-github-delivery") ?? "?"}`;
@@ -88324,9 +88271,9 @@ function guardWebhookIntake(probot, { onAnswered = () => {
         log.warn(`${what} refused: its signature does not match the app's webhook secret (WEBHOOK_SECRET)`);
         return answer(response, 400, { error: "signature does not match" });
       }
-      const delivery = signature === void 0 ? void 0 : acceptedDelivery(request2, body);
+      const delivery = signature === void 0 ? void 0 : acceptedDelivery(request2);
       if (delivery) {
-        if (handled(delivery)) await receive(delivery);
+        await receive(delivery, body);
         return answer(response, 200, "ok\n");
       }
       Object.assign(request2, { body });
@@ -88365,17 +88312,22 @@ function answer(response, status, body) {
   else response.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
   return true;
 }
-function acceptedDelivery(request2, body) {
+function acceptedDelivery(request2) {
   const name = header(request2, "x-github-event");
   const id = header(request2, "x-github-delivery");
   const type = header(request2, "content-type");
   if (name === void 0 || id === void 0 || type === void 0 || !JSON_CONTENT_TYPE.test(type)) return void 0;
+  return { id, name };
+}
+function parsePayload(body) {
+  let payload;
   try {
-    const payload = JSON.parse(body);
-    return typeof payload === "object" && payload !== null ? { id, name, payload } : void 0;
-  } catch {
-    return void 0;
+    payload = JSON.parse(body);
+  } catch (error62) {
+    throw new Error(`its body is not JSON (${error62 instanceof Error ? error62.message : String(error62)})`);
   }
+  if (typeof payload !== "object" || payload === null) throw new Error("its body is not a JSON object");
+  return payload;
 }
 function recordHandledEvents(probot) {
   const names = /* @__PURE__ */ new Set();
@@ -88389,17 +88341,20 @@ function recordHandledEvents(probot) {
     return names.has("*") || names.has(name) || typeof action === "string" && names.has(`${name}.${action}`);
   };
 }
-function receiveAfterAnswer(probot, queue) {
+function receiveAfterAnswer(probot, queue, handled, onFailed) {
   let pending = 0;
-  return (delivery) => new Promise((resolve) => {
+  return (accepted, body) => new Promise((resolve) => {
     pending++;
     if (pending <= MAX_PENDING_DELIVERIES) resolve();
     queue.enqueue("intake", async () => {
       try {
-        await probot.webhooks.receive(delivery);
+        await new Promise((next) => setImmediate(next));
+        const delivery = { ...accepted, payload: parsePayload(body) };
+        if (handled(delivery)) await probot.webhooks.receive(delivery);
       } catch (error62) {
+        onFailed();
         const failure3 = error62 instanceof AggregateError ? error62.errors[0] : error62;
-        probot.log.error(`webhook ${delivery.name} ${delivery.id} failed: ${failure3 instanceof Error ? failure3.message : String(failure3)}`);
+        probot.log.error(`webhook ${accepted.name} ${accepted.id} failed: ${failure3 instanceof Error ? failure3.message : String(failure3)}`);
       } finally {
         pending--;
         resolve();
@@ -88419,7 +88374,7 @@ function middlewareLog(log) {
 }
 
 // src/app/calendar-routes.ts
-import { createHash as createHash5, timingSafeEqual as timingSafeEqual4 } from "node:crypto";
+import { createHash as createHash6, timingSafeEqual as timingSafeEqual4 } from "node:crypto";
 
 // node_modules/ical-generator/dist/index.mjs
 var e = (function(e3) {
@@ -89566,7 +89521,7 @@ function mayShow2(home, route, token, signer) {
   return given.length === expected.length && timingSafeEqual4(given, expected);
 }
 function send(request2, response, status, contentType, body, headers = {}) {
-  const etag = `"${createHash5("sha256").update(body, "utf8").digest("base64url")}"`;
+  const etag = `"${createHash6("sha256").update(body, "utf8").digest("base64url")}"`;
   const all = { "content-type": contentType, ...status === 200 && { etag }, ...headers };
   if (status === 200 && matches(request2.headers["if-none-match"], etag)) {
     response.writeHead(304, { etag, ...headers });
@@ -89701,7 +89656,7 @@ var AppMetrics = class {
   });
   errors = new import_prom_client.Counter({
     name: "agenda_drafter_errors_total",
-    help: "Failures, by where they happened (webhook, refresh, tick, discovery)",
+    help: "Failures, by where they happened (receive, webhook, refresh, tick, discovery)",
     labelNames: ["where"],
     registers: [this.registry]
   });
@@ -89846,6 +89801,394 @@ var WebhookQueue = class {
   }
 };
 
+// src/operations/check-config.ts
+async function checkConfig(octokit, repo, sha, log) {
+  const report = await configCheckReport(octokit, repo, sha);
+  log.info(`${repo.owner}/${repo.repo}@${sha.slice(0, 7)}: config check ${report.conclusion}: ${report.title}`);
+  await createCheckRun(octokit, repo, report);
+}
+
+// src/app/on-config-change.ts
+async function onPush(runtime, context) {
+  const { payload } = context;
+  const installationId = payload.installation?.id;
+  if (installationId === void 0 || payload.deleted) return;
+  const octokit = context.octokit;
+  const repo = { owner: payload.repository.full_name.split("/")[0] ?? "", repo: payload.repository.name };
+  await runtime.ensureDiscovered(octokit, installationId);
+  const changed = payload.commits.flatMap((commit) => [...commit.added ?? [], ...commit.removed ?? [], ...commit.modified ?? []]);
+  if (!touchesConfig(changed, await templatePaths(runtime, installationId, repo))) return;
+  await checkConfig(octokit, repo, payload.after, runtime.log);
+  if (payload.ref !== `refs/heads/${payload.repository.default_branch}`) return;
+  for (const meeting of await loadRepoMeetings(octokit, installationId, repo, runtime.registry, runtime.log)) {
+    runtime.refresh(installationId, meeting);
+  }
+}
+async function onPullRequestCommits(runtime, context) {
+  const { payload } = context;
+  const installationId = payload.installation?.id;
+  if (installationId === void 0) return;
+  const octokit = context.octokit;
+  const repo = { owner: payload.repository.owner.login, repo: payload.repository.name };
+  await runtime.ensureDiscovered(octokit, installationId);
+  const files = await octokit.paginate(octokit.rest.pulls.listFiles, { ...repo, pull_number: payload.pull_request.number, per_page: 100 });
+  const changed = files.flatMap((file2) => [file2.filename, ...file2.previous_filename ? [file2.previous_filename] : []]);
+  if (!touchesConfig(changed, await templatePaths(runtime, installationId, repo))) return;
+  await checkConfig(octokit, repo, payload.pull_request.head.sha, runtime.log);
+}
+async function templatePaths(runtime, installationId, repo) {
+  return (await runtime.registry.meetings(installationId)).filter((meeting) => isHomeOf(meeting, `${repo.owner}/${repo.repo}`)).flatMap((meeting) => Object.values(meeting.templates));
+}
+
+// src/app/item-changes.ts
+var ITEM_ACTIONS = {
+  issues: ["opened", "edited", "closed", "reopened", "labeled", "unlabeled", "deleted", "transferred"],
+  pull_request: [
+    "opened",
+    "edited",
+    "closed",
+    "reopened",
+    "labeled",
+    "unlabeled",
+    "converted_to_draft",
+    "ready_for_review"
+  ]
+};
+function itemChanges(payload, now2) {
+  const item = payload.issue ?? payload.pull_request;
+  if (!item) return [];
+  const gone = payload.action === "deleted" || payload.action === "transferred";
+  const changes = [
+    {
+      repo: payload.repository.full_name,
+      number: item.number,
+      labels: labelNames(item),
+      ...payload.action === "unlabeled" && payload.label && { lostLabel: payload.label.name },
+      open: !gone && item.state === "open",
+      at: gone ? now2.toISOString() : item.updated_at ?? now2.toISOString()
+    }
+  ];
+  const moved = payload.changes?.new_issue;
+  const movedTo = payload.changes?.new_repository;
+  if (payload.action === "transferred" && moved && movedTo) {
+    changes.push({
+      repo: movedTo.full_name,
+      number: moved.number,
+      labels: labelNames(moved),
+      open: moved.state === "open",
+      at: moved.updated_at ?? now2.toISOString()
+    });
+  }
+  return changes;
+}
+function labelNames(item) {
+  return (item.labels ?? []).map((label) => label.name);
+}
+
+// src/app/on-item-event.ts
+async function onItemEvent(runtime, context) {
+  const installationId = context.payload.installation?.id;
+  if (installationId === void 0) return;
+  const octokit = context.octokit;
+  await runtime.ensureDiscovered(octokit, installationId);
+  const meetings = await runtime.registry.meetings(installationId);
+  const payload = context.payload;
+  if ("issue" in payload && payload.action === "edited") {
+    const { issue: issue2, changes, repository: repository2 } = payload;
+    const from = changes.body?.from;
+    const home = { owner: repository2.owner.login, repo: repository2.name };
+    if (from !== void 0 && from !== null) {
+      const seal = { signer: runtime.stateSigner, issue: { ...home, number: issue2.number } };
+      const before = parseBody(from, seal);
+      const after = parseBody(issue2.body, seal);
+      const marker = after.marker ?? before.marker;
+      if (marker && await runtime.isMeetingIssue(octokit, home, marker, issue2.number)) {
+        if (after.unverifiedState) {
+          runtime.log.warn(`${home.owner}/${home.repo}#${issue2.number}: its agenda-drafter state does not verify (edited, or copied from another issue); it is ignored, and the app writes a fresh one`);
+        }
+        const edit = { issueNumber: issue2.number, from, to: issue2.body ?? "" };
+        runtime.restore(installationId, home, marker.meeting, edit);
+        const damaged = !after.marker || !after.state || after.agenda === void 0;
+        const meeting = findMeeting(meetings, home, marker.meeting);
+        if (damaged && meeting) runtime.refresh(installationId, meeting);
+      }
+    }
+    if (!changes.title) return;
+  }
+  for (const change of itemChanges(context.payload, runtime.now())) {
+    for (const meeting of meetings) {
+      if (concernsMeeting(meeting, change)) runtime.refresh(installationId, meeting, { labels: factsOf(meeting, change) });
+    }
+  }
+}
+
+// src/app/on-project-item-event.ts
+async function onProjectItemEvent(runtime, context) {
+  const { payload } = context;
+  const installationId = payload.installation?.id;
+  if (installationId === void 0) return;
+  await runtime.ensureDiscovered(context.octokit, installationId);
+  const owner = payload.organization.login.toLowerCase();
+  const edit = payload.action === "edited" && "field_value" in (payload.changes ?? {}) ? fieldEdit(payload.changes) : void 0;
+  for (const meeting of await runtime.registry.meetings(installationId)) {
+    const source = meeting.sources?.project;
+    if (!source || source.owner.toLowerCase() !== owner) continue;
+    if (edit?.projectNumber !== void 0 && edit.projectNumber !== source.number) continue;
+    if (edit?.fieldName !== void 0 && edit.fieldName.toLowerCase() !== source.field.toLowerCase()) continue;
+    runtime.refresh(installationId, meeting);
+  }
+}
+function fieldEdit(changes) {
+  const value = changes.field_value;
+  return {
+    ...typeof value?.project_number === "number" && { projectNumber: value.project_number },
+    ...typeof value?.field_name === "string" && { fieldName: value.field_name }
+  };
+}
+
+// src/app/on-discussion-event.ts
+var DISCUSSION_ACTIONS = ["labeled", "unlabeled", "edited", "closed", "reopened", "deleted", "transferred", "category_changed"];
+async function onDiscussionEvent(runtime, context) {
+  const payload = context.payload;
+  const installationId = payload.installation?.id;
+  if (installationId === void 0) return;
+  await runtime.ensureDiscovered(context.octokit, installationId);
+  const change = {
+    repo: payload.repository.full_name,
+    number: payload.discussion.number,
+    labels: (payload.discussion.labels ?? []).map((label) => label.name),
+    ...payload.label && { lostLabel: payload.label.name },
+    open: payload.discussion.state === "open",
+    at: runtime.now().toISOString()
+  };
+  for (const meeting of await runtime.registry.meetings(installationId)) {
+    if (meeting.sources?.discussions && concernsMeeting(meeting, change)) runtime.refresh(installationId, meeting);
+  }
+}
+
+// src/app/on-scope-event.ts
+async function onRepositoryEvent(runtime, context) {
+  const { payload } = context;
+  const installationId = payload.installation?.id;
+  if (installationId === void 0) return;
+  const octokit = context.octokit;
+  await runtime.ensureDiscovered(octokit, installationId);
+  const repository2 = payload.repository;
+  const repo = { owner: repository2.owner.login, repo: repository2.name };
+  const names = [repository2.full_name, ...previousNames(payload)];
+  for (const name of names) {
+    const isHome = (await runtime.registry.meetings(installationId)).some((meeting) => isHomeOf(meeting, name));
+    if (isHome) await runtime.registry.forgetRepo(installationId, name);
+  }
+  if (payload.action !== "deleted" && payload.action !== "archived") {
+    await loadRepoMeetings(octokit, installationId, repo, runtime.registry, runtime.log);
+  }
+  const visibility = payload.action === "privatized" || payload.action === "publicized";
+  const repos = visibility ? [repoFact(repository2.full_name, payload.action === "publicized", runtime.now())] : [];
+  for (const meeting of await runtime.registry.meetings(installationId)) {
+    if (names.some((name) => inScope(meeting, name))) runtime.refresh(installationId, meeting, { repos });
+  }
+}
+async function onLabelEvent(runtime, context) {
+  const { payload } = context;
+  const installationId = payload.installation?.id;
+  if (installationId === void 0 || !payload.repository) return;
+  await runtime.ensureDiscovered(context.octokit, installationId);
+  const labels = [payload.label.name];
+  if (payload.action === "edited" && payload.changes?.name) labels.push(payload.changes.name.from);
+  for (const meeting of await runtime.registry.meetings(installationId)) {
+    const uses = labels.some((label) => isAgendaLabel(meeting, label));
+    if (uses && inScope(meeting, payload.repository.full_name)) runtime.refresh(installationId, meeting);
+  }
+}
+async function onInstallationEvent(runtime, context) {
+  const { payload } = context;
+  const installationId = payload.installation.id;
+  const octokit = context.octokit;
+  if (context.name === "installation") {
+    await runtime.forgetInstallation(installationId);
+    if (payload.action === "deleted" || payload.action === "suspend") return;
+    await runtime.ensureDiscovered(octokit, installationId);
+    return;
+  }
+  if (!("repositories_added" in payload)) return;
+  await runtime.ensureDiscovered(octokit, installationId);
+  for (const removed of payload.repositories_removed) {
+    if (removed.full_name) await runtime.registry.forgetRepo(installationId, removed.full_name);
+  }
+  for (const added of payload.repositories_added) {
+    const [owner = "", repo = ""] = added.full_name.split("/");
+    for (const meeting of await loadRepoMeetings(octokit, installationId, { owner, repo }, runtime.registry, runtime.log)) {
+      runtime.refresh(installationId, meeting);
+    }
+  }
+}
+function previousNames(payload) {
+  const changes = payload.changes;
+  const oldName = changes?.repository?.name?.from;
+  const oldOwner = changes?.owner?.from?.organization?.login ?? changes?.owner?.from?.user?.login;
+  if (payload.action === "renamed" && oldName) return [`${payload.repository.owner.login}/${oldName}`];
+  if (payload.action === "transferred" && oldOwner) return [`${oldOwner}/${payload.repository.name}`];
+  return [];
+}
+
+// src/app/on-membership.ts
+async function onMembershipEvent(runtime, context) {
+  const { payload } = context;
+  const installationId = payload.installation?.id;
+  if (installationId === void 0 || payload.scope !== "team") return;
+  await runtime.ensureDiscovered(context.octokit, installationId);
+  const org = payload.organization.login.toLowerCase();
+  const slug = payload.team.slug?.toLowerCase();
+  for (const meeting of await runtime.registry.meetings(installationId)) {
+    const invites = invitedTeamNames(meeting).some((team) => team.org.toLowerCase() === org && team.slug.toLowerCase() === slug);
+    if (invites) runtime.refresh(installationId, meeting);
+  }
+}
+
+// src/operations/close-on-minutes-merged.ts
+async function closeOnMinutesMerged(octokit, meeting, meetingIssue, pullNumber) {
+  const issue2 = await readOpenIssue(octokit, meeting.home, meetingIssue.issueNumber);
+  if (!issue2) return false;
+  const { state } = parseBody(issue2.body ?? "", stateSeal(octokit, meeting.home, meetingIssue.issueNumber));
+  if (state?.minutes?.number !== pullNumber) return false;
+  if (meeting.dryRun) return false;
+  await closeWithComment(octokit, meeting.home, meetingIssue.issueNumber, `The minutes pull request #${pullNumber} is merged; closing this meeting issue.`, "completed");
+  return true;
+}
+
+// src/app/on-minutes-merged.ts
+var MINUTES_BRANCH = /^agenda-drafter\/([a-z0-9-]+)\/(\d{4}-\d{2}-\d{2})$/;
+async function onMinutesMerged(runtime, context) {
+  const { pull_request: pull, repository: repository2, installation } = context.payload;
+  const branch = MINUTES_BRANCH.exec(pull.head.ref);
+  if (!pull.merged || !branch || installation === void 0 || pull.head.repo?.full_name !== repository2.full_name) return;
+  const [, meetingId = "", date6 = ""] = branch;
+  const octokit = runtime.client(context.octokit);
+  const home = { owner: repository2.owner.login, repo: repository2.name };
+  await runtime.ensureDiscovered(octokit, installation.id);
+  const meeting = findMeeting(await runtime.registry.meetings(installation.id), home, meetingId);
+  const occurrence = meeting && (await loadSchedule(meeting.schedule)).on(date6);
+  if (!meeting || !occurrence) return;
+  const claim2 = await runtime.recordedClaims.read(octokit, { home, meetingId, occurrenceKey: occurrence.key });
+  if (claim2.kind !== "issue") return;
+  if (await closeOnMinutesMerged(octokit, meeting, { occurrence, issueNumber: claim2.issueNumber }, pull.number)) {
+    runtime.log.info(`${home.owner}/${home.repo}#${claim2.issueNumber}: closed, its minutes pull request #${pull.number} merged`);
+  }
+}
+
+// src/render/minutes-folder.ts
+function mayBeMinutesFile(meeting, path2) {
+  const template = meeting.minutes.path;
+  const field = template.indexOf("{{");
+  if (field === -1) return path2 === template;
+  const folder = template.slice(0, template.lastIndexOf("/", field) + 1);
+  return path2.startsWith(folder);
+}
+
+// src/app/on-minutes-push.ts
+var LISTED_COMMITS = 20;
+async function onMinutesPush(runtime, context) {
+  const { payload } = context;
+  const installationId = payload.installation?.id;
+  if (installationId === void 0 || payload.deleted) return;
+  if (payload.ref !== `refs/heads/${payload.repository.default_branch}`) return;
+  await runtime.ensureDiscovered(context.octokit, installationId);
+  const changed = payload.commits.flatMap((commit) => [...commit.added ?? [], ...commit.removed ?? [], ...commit.modified ?? []]);
+  const unlisted = payload.commits.length >= LISTED_COMMITS;
+  const meetings = (await runtime.registry.meetings(installationId)).filter(
+    (meeting) => isHomeOf(meeting, payload.repository.full_name) && listsFollowUps(meeting) && (unlisted || changed.some((path2) => mayBeMinutesFile(meeting, path2)))
+  );
+  for (const meeting of meetings) runtime.refresh(installationId, meeting);
+}
+
+// src/app/webhook-errors.ts
+var WebhookError = class extends Error {
+  name = "WebhookError";
+  constructor(message) {
+    super(message);
+    Object.defineProperty(this, "event", { value: void 0, writable: true, enumerable: false });
+    this.stack = `${this.name}: ${message}`;
+  }
+};
+async function handleWebhook(probot, context, handler2) {
+  try {
+    await handler2();
+  } catch (error62) {
+    const action = context.payload.action;
+    const event = typeof action === "string" ? `${context.name}.${action}` : context.name;
+    const status = statusOf(error62);
+    const message = error62 instanceof Error ? error62.message : String(error62);
+    probot.log.debug(`webhook ${event} ${context.id}: ${error62 instanceof Error ? error62.stack ?? message : message}`);
+    throw new WebhookError(`webhook ${event} ${context.id} failed: ${status === void 0 ? message : `GitHub answered ${status} (${message})`}`);
+  }
+}
+
+// src/app/webhook-handlers.ts
+function registerHandlers(probot, current2, queue, { timeoutMs, metrics, logError }) {
+  const features = /* @__PURE__ */ new Map();
+  const on = (events, feature) => {
+    for (const event of events) features.set(event, [...features.get(event) ?? [], feature]);
+  };
+  const itemEvents = [
+    ...ITEM_ACTIONS.issues.map((action) => `issues.${action}`),
+    ...ITEM_ACTIONS.pull_request.map((action) => `pull_request.${action}`)
+  ];
+  on(itemEvents, (context) => onItemEvent(current2, context));
+  on(["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"], (context) => onPullRequestCommits(current2, context));
+  on(["pull_request.closed"], (context) => onMinutesMerged(current2, context));
+  on(["push"], (context) => onPush(current2, context));
+  on(["push"], (context) => onMinutesPush(current2, context));
+  on(
+    [
+      "repository.privatized",
+      "repository.publicized",
+      "repository.renamed",
+      "repository.transferred",
+      "repository.deleted",
+      "repository.archived",
+      "repository.unarchived"
+    ],
+    (context) => onRepositoryEvent(current2, context)
+  );
+  on(["label.edited", "label.deleted"], (context) => onLabelEvent(current2, context));
+  on(["membership.added", "membership.removed"], (context) => onMembershipEvent(current2, context));
+  on(["installation", "installation_repositories"], (context) => onInstallationEvent(current2, context));
+  on(["issue_comment.created"], (context) => onIssueComment(current2, context));
+  on(["projects_v2_item"], (context) => onProjectItemEvent(current2, context));
+  on(DISCUSSION_ACTIONS.map((action) => `discussion.${action}`), (context) => onDiscussionEvent(current2, context));
+  for (const [event, eventFeatures] of features) {
+    probot.on(
+      event,
+      (context) => queue.enqueue(
+        installationKey(context.payload),
+        () => withOwnLogFields(deliveryFields(context), async () => {
+          observeRequests(limitRequestTime(pinApiVersion(context.octokit), timeoutMs), metrics);
+          for (const feature of eventFeatures) {
+            await handleWebhook(probot, context, () => feature(context)).catch((error62) => {
+              metrics.errors.inc({ where: "webhook" });
+              logError(error62);
+            });
+          }
+        })
+      )
+    );
+  }
+}
+function installationKey(payload) {
+  const id = payload.installation?.id;
+  return typeof id === "number" ? `installation ${id}` : "no installation";
+}
+function deliveryFields(context) {
+  const payload = context.payload;
+  return {
+    delivery: context.id,
+    event: typeof payload.action === "string" ? `${context.name}.${payload.action}` : context.name,
+    ...typeof payload.installation?.id === "number" && { installation: payload.installation.id },
+    ...typeof payload.repository?.full_name === "string" && { repo: payload.repository.full_name }
+  };
+}
+
 // src/app/create-agenda-drafter.ts
 var DEFAULT_DEBOUNCE_MS = 3e3;
 function createAgendaDrafter(options2) {
@@ -89869,7 +90212,8 @@ function createAgendaDrafter(options2) {
       ...options2.retryWaitUnitMs !== void 0 && { retryWaitUnitMs: options2.retryWaitUnitMs }
     });
     runtime = current2;
-    const queue = new WebhookQueue((error62) => probot.log.error(error62 instanceof Error ? error62.message : String(error62)));
+    const logError = (error62) => probot.log.error(error62 instanceof Error ? error62.message : String(error62));
+    const queue = new WebhookQueue(logError);
     webhooks = queue;
     const installations = options2.installations ?? (() => activeInstallations(probot));
     const timeoutMs = options2.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
@@ -89877,9 +90221,10 @@ function createAgendaDrafter(options2) {
     observeAuthRequests(probot, metrics);
     guardWebhookIntake(probot, {
       queue,
-      onAnswered: (event, status) => metrics.webhooks.inc({ event, outcome: status < 300 ? "ok" : status < 500 ? "refused" : "failed" })
+      onAnswered: (event, status) => metrics.webhooks.inc({ event, outcome: status < 300 ? "ok" : status < 500 ? "refused" : "failed" }),
+      onReceiveFailed: () => metrics.errors.inc({ where: "receive" })
     });
-    registerHandlers(probot, current2, queue, { timeoutMs, metrics });
+    registerHandlers(probot, current2, queue, { timeoutMs, metrics, logError });
     addHandlerWhenServed(appOptions, operateEndpoints(
       metrics,
       { github: () => gitHubAnswers(probot), ...options2.redisPing && { redis: options2.redisPing } },
@@ -89935,64 +90280,6 @@ function addHandlerWhenServed(appOptions, handler2) {
   } catch (error62) {
     if (!(error62 instanceof Error && error62.message === "No server instance")) throw error62;
   }
-}
-function registerHandlers(probot, current2, queue, { timeoutMs, metrics }) {
-  const timed = (context) => (observeRequests(limitRequestTime(pinApiVersion(context.octokit), timeoutMs), metrics), context);
-  const later = (context, work) => queue.enqueue(
-    installationKey(context.payload),
-    () => withOwnLogFields(
-      deliveryFields(context),
-      () => handleWebhook(probot, context, work).catch((error62) => {
-        metrics.errors.inc({ where: "webhook" });
-        throw error62;
-      })
-    )
-  );
-  const itemEvents = [
-    ...ITEM_ACTIONS.issues.map((action) => `issues.${action}`),
-    ...ITEM_ACTIONS.pull_request.map((action) => `pull_request.${action}`)
-  ];
-  probot.on(itemEvents, (context) => later(context, () => onItemEvent(current2, timed(context))));
-  probot.on(
-    ["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"],
-    (context) => later(context, () => onPullRequestCommits(current2, timed(context)))
-  );
-  probot.on("pull_request.closed", (context) => later(context, () => onMinutesMerged(current2, timed(context))));
-  probot.on("push", (context) => later(context, () => onPush(current2, timed(context))));
-  probot.on("push", (context) => later(context, () => onMinutesPush(current2, timed(context))));
-  probot.on(
-    [
-      "repository.privatized",
-      "repository.publicized",
-      "repository.renamed",
-      "repository.transferred",
-      "repository.deleted",
-      "repository.archived",
-      "repository.unarchived"
-    ],
-    (context) => later(context, () => onRepositoryEvent(current2, timed(context)))
-  );
-  probot.on(["label.edited", "label.deleted"], (context) => later(context, () => onLabelEvent(current2, timed(context))));
-  probot.on(["membership.added", "membership.removed"], (context) => later(context, () => onMembershipEvent(current2, timed(context))));
-  probot.on(
-    ["installation", "installation_repositories"],
-    (context) => later(context, () => onInstallationEvent(current2, timed(context)))
-  );
-  probot.on("issue_comment.created", (context) => later(context, () => onIssueComment(current2, timed(context))));
-  probot.on("projects_v2_item", (context) => later(context, () => onProjectItemEvent(current2, timed(context))));
-}
-function installationKey(payload) {
-  const id = payload.installation?.id;
-  return typeof id === "number" ? `installation ${id}` : "no installation";
-}
-function deliveryFields(context) {
-  const payload = context.payload;
-  return {
-    delivery: context.id,
-    event: typeof payload.action === "string" ? `${context.name}.${payload.action}` : context.name,
-    ...typeof payload.installation?.id === "number" && { installation: payload.installation.id },
-    ...typeof payload.repository?.full_name === "string" && { repo: payload.repository.full_name }
-  };
 }
 async function gitHubAnswers(probot) {
   const octokit = await probot.auth();
@@ -90119,7 +90406,8 @@ var WEBHOOK_EVENTS = {
   pull_request: "pull_request",
   // The same payload, in the base repository's context: a pull request from a fork gets a token that may write.
   pull_request_target: "pull_request",
-  push: "push"
+  push: "push",
+  discussion: "discussion"
 };
 var TICK_EVENTS = /* @__PURE__ */ new Set(["schedule", "workflow_dispatch"]);
 var SUPPORTED_EVENTS = [...Object.keys(WEBHOOK_EVENTS), ...TICK_EVENTS];

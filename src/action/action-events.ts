@@ -9,6 +9,7 @@ const WEBHOOK_EVENTS: Record<string, string> = {
   // The same payload, in the base repository's context: a pull request from a fork gets a token that may write.
   pull_request_target: "pull_request",
   push: "push",
+  discussion: "discussion",
 };
 
 /** The events that start a tick: time (`schedule`) and a person's "Run workflow" (`workflow_dispatch`). */

@@ -13,6 +13,8 @@ export interface BuildAgendaOptions {
   followUps?: FollowUps;
   /** The invited teams read, with their members. */
   invitedTeams?: InvitedTeam[];
+  /** GitHub refused to search the meeting's discussions. */
+  discussionsUnread?: boolean;
 }
 
 /** The agenda of one occurrence: its items grouped by repository, in display order. */
@@ -41,6 +43,7 @@ export function buildAgenda(
     groups: orderGroups([...groups.values()], meeting.repoOrder),
     searchUrls: options.searchUrls ?? [],
     ...(options.truncated && { truncated: true }),
+    ...(options.discussionsUnread && { discussionsUnread: true }),
     ...(options.followUps && { followUps: options.followUps }),
     ...(options.invitedTeams && options.invitedTeams.length > 0 && { invitedTeams: options.invitedTeams }),
   };

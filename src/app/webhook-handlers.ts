@@ -3,6 +3,7 @@ import { pinApiVersion } from "../github.js";
 import { onPullRequestCommits, onPush } from "./on-config-change.js";
 import { onItemEvent } from "./on-item-event.js";
 import { onProjectItemEvent } from "./on-project-item-event.js";
+import { DISCUSSION_ACTIONS, onDiscussionEvent } from "./on-discussion-event.js";
 import { onInstallationEvent, onLabelEvent, onRepositoryEvent } from "./on-scope-event.js";
 import { onMembershipEvent } from "./on-membership.js";
 import { ITEM_ACTIONS } from "./item-changes.js";
@@ -61,6 +62,7 @@ export function registerHandlers(
   on(["installation", "installation_repositories"], (context) => onInstallationEvent(current, context));
   on(["issue_comment.created"], (context) => onIssueComment(current, context));
   on(["projects_v2_item"], (context) => onProjectItemEvent(current, context));
+  on(DISCUSSION_ACTIONS.map((action) => `discussion.${action}` as const), (context) => onDiscussionEvent(current, context));
 
   for (const [event, eventFeatures] of features) {
     probot.on(event as EventName, (context) =>

@@ -12,6 +12,15 @@ export interface SearchQuery {
   orgs?: string[];
 }
 
+/** Whether a query's `repo:` or `org:` qualifiers name the repository. */
+export function queryCovers(query: SearchQuery, repo: RepoFullName): boolean {
+  const key = repo.toLowerCase();
+  return (
+    (query.repos ?? []).some((named) => named.toLowerCase() === key) ||
+    (query.orgs ?? []).some((org) => org.toLowerCase() === key.split("/")[0])
+  );
+}
+
 /** GitHub rejects longer queries; counted over the whole `q` string to be safe (GitHub counts only text). */
 export const MAX_QUERY_LENGTH = 256;
 

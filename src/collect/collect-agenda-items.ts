@@ -1,8 +1,9 @@
 import { statusOf, type GitHub } from "../github.js";
-import type { AgendaItem, Meeting, RepoFullName } from "../model.js";
+import type { AgendaItem, DiscussionSource, Meeting, RepoFullName } from "../model.js";
 import { canReadRepo } from "./can-read-repo.js";
+import { collectDiscussions, type CollectedDiscussions } from "./collect-discussions.js";
 import { collectProjectItems } from "./collect-project-items.js";
-import { buildSearchQueries, type SearchQuery } from "./build-search-queries.js";
+import { buildSearchQueries, queryCovers, type SearchQuery } from "./build-search-queries.js";
 import { isAgendaLabel } from "./is-agenda-label.js";
 import { itemKey } from "./item-key.js";
 import { searchDialect, type SearchDialect } from "./search-dialect.js";
@@ -26,6 +27,8 @@ export interface CollectedItems {
   unreachableRepos: RepoFullName[];
   /** With `sources.project`: whether GitHub found the board, and whether it was left out as private in a public home repo. */
   project?: { found: boolean; privateBoard: boolean };
+  /** With `sources.discussions`: GitHub refused to search discussions (the app lacks the Discussions permission); the rest was searched. */
+  discussionsUnread?: true;
 }
 
 const PER_PAGE = 100;
@@ -34,7 +37,8 @@ const SEARCH_RESULT_CAP = 1000;
 
 /**
  * The open issues and pull requests carrying any of the meeting's agenda labels in its scope,
- * found by issue search, de-duplicated, and only those the meeting's home repo may show; or, for
+ * found by issue search, de-duplicated, and only those the meeting's home repo may show (with
+ * `sources.discussions`, the labelled discussions too, found by discussion search); or, for
  * a meeting whose agenda is a project board (`sources.project`), the board's items on it.
  */
 export async function collectAgendaItems(
@@ -63,7 +67,11 @@ export async function collectAgendaItems(
   for (;;) {
     const searched = await searchScope(octokit, withoutRepos(meeting, unreachable), home, dialect, webOrigin);
     requests += searched.requests;
-    if (searched.kind === "done") return { ...searched.collected, home, requests, unreachableRepos: [...unreachable] };
+    if (searched.kind === "done") {
+      const collected = { ...searched.collected, home, requests, unreachableRepos: [...unreachable] };
+      const source = meeting.sources?.discussions;
+      return source ? withDiscussions(octokit, withoutRepos(meeting, unreachable), source, collected, webOrigin) : collected;
+    }
     // GitHub refuses a whole query over one repository it cannot search: find which, and search again without them.
     for (const name of searched.query.repos ?? []) {
       requests++;
@@ -108,6 +116,38 @@ async function searchScope(
   return { kind: "done", requests, collected: { items: [...items.values()], searchUrls, truncated } };
 }
 
+/** The search's items and the labelled discussions, or a note that GitHub refused to search them. */
+async function withDiscussions(
+  octokit: GitHub,
+  meeting: Meeting,
+  source: DiscussionSource,
+  collected: CollectedItems,
+  webOrigin: string,
+): Promise<CollectedItems> {
+  let found: CollectedDiscussions;
+  try {
+    found = await collectDiscussions(octokit, meeting, source, collected.home, webOrigin);
+  } catch (error) {
+    if (!refusedForPermission(error)) throw error;
+    return { ...collected, requests: collected.requests + 1, discussionsUnread: true };
+  }
+  const items = new Map([...collected.items, ...found.items].map((item) => [itemKey(item), item]));
+  return {
+    ...collected,
+    items: [...items.values()],
+    searchUrls: [...collected.searchUrls, ...found.searchUrls],
+    truncated: collected.truncated || found.truncated,
+    requests: collected.requests + found.requests,
+  };
+}
+
+/** Whether GitHub refused a GraphQL read for the installation's permissions ("Resource not accessible by integration"). */
+function refusedForPermission(error: unknown): boolean {
+  if (statusOf(error) === 403) return true;
+  const errors = (error as { errors?: { type?: string }[] }).errors;
+  return Array.isArray(errors) && errors.some((each) => each.type === "FORBIDDEN");
+}
+
 /** The meeting with those repositories out of its scope and of `include_private`. */
 function withoutRepos(meeting: Meeting, repos: ReadonlySet<RepoFullName>): Meeting {
   if (repos.size === 0) return meeting;
@@ -150,13 +190,8 @@ function mayShow(
   meeting: Meeting,
   home: { private: boolean },
 ): boolean {
-  const repo = item.repo.toLowerCase();
-  const owner = repo.split("/")[0];
-  const inQuery =
-    (query.repos ?? []).some((named) => named.toLowerCase() === repo) ||
-    (query.orgs ?? []).some((org) => org.toLowerCase() === owner);
   // A result of an `is:public` query is public unless it says otherwise itself.
   const repoPublic = found.repository ? isPublicRepository(found.repository) : !query.allowsPrivate;
   const labelled = item.labels.some((label) => isAgendaLabel(meeting, label));
-  return inQuery && labelled && found.state === "open" && mayShowRepo(meeting, item.repo, { homePrivate: home.private, repoPublic });
+  return queryCovers(query, item.repo) && labelled && found.state === "open" && mayShowRepo(meeting, item.repo, { homePrivate: home.private, repoPublic });
 }

@@ -1,5 +1,6 @@
 import { withoutNotFound, type GitHub } from "../github.js";
 import type { AgendaItem, Meeting, ProjectSource, RepoFullName } from "../model.js";
+import { fromGraphQLNode, itemSelection, type GraphQLItemNode } from "./graphql-item.js";
 import { mayShowRepo } from "./visibility.js";
 
 // A Projects (v2) board as the agenda (`sources.project`): its items whose field has the value,
@@ -10,11 +11,10 @@ import { mayShowRepo } from "./visibility.js";
 // private home repo's meeting: that an item is on it is the board's own information.
 
 const ITEMS_PER_PAGE = 100;
-const LABELS_PER_ITEM = 100;
 /** Pages read at most (10,000 items): a board may hold 50,000; past this, the agenda says it is cut. */
 const MOST_PAGES = 100;
 
-const CONTENT_FIELDS = `number title url createdAt updatedAt author { login } labels(first: ${LABELS_PER_ITEM}) { nodes { name } } repository { nameWithOwner visibility }`;
+const REPOSITORY_FIELDS = "repository { nameWithOwner visibility }";
 
 export const PROJECT_ITEMS_QUERY = `query ($owner: String!, $number: Int!, $field: String!, $after: String) {
   repositoryOwner(login: $owner) {
@@ -32,8 +32,8 @@ export const PROJECT_ITEMS_QUERY = `query ($owner: String!, $number: Int!, $fiel
             }
             content {
               __typename
-              ... on Issue { ${CONTENT_FIELDS} state }
-              ... on PullRequest { ${CONTENT_FIELDS} prState: state isDraft }
+              ${itemSelection("Issue", REPOSITORY_FIELDS)}
+              ${itemSelection("PullRequest", REPOSITORY_FIELDS)}
             }
           }
         }
@@ -42,20 +42,9 @@ export const PROJECT_ITEMS_QUERY = `query ($owner: String!, $number: Int!, $fiel
   }
 }`;
 
-interface ContentNode {
-  __typename: "Issue" | "PullRequest" | "DraftIssue";
-  number: number;
-  title: string;
-  url: string;
-  createdAt: string;
-  updatedAt: string;
-  author: { login: string } | null;
-  labels: { nodes: { name: string }[] };
+type ContentNode = (Omit<GraphQLItemNode, "__typename"> & { __typename: GraphQLItemNode["__typename"] | "DraftIssue" }) & {
   repository: { nameWithOwner: string; visibility: string };
-  state?: string;
-  prState?: string;
-  isDraft?: boolean;
-}
+};
 
 interface ItemNode {
   isArchived: boolean;
@@ -111,20 +100,9 @@ export function matchesValue(source: ProjectSource, value: ItemNode["fieldValueB
 function agendaItem(meeting: Meeting, source: ProjectSource, node: ItemNode, home: { private: boolean }): AgendaItem | undefined {
   const content = node.content;
   if (node.isArchived || !content || content.__typename === "DraftIssue" || !matchesValue(source, node.fieldValueByName)) return undefined;
-  const isPullRequest = content.__typename === "PullRequest";
-  if ((isPullRequest ? content.prState : content.state) !== "OPEN") return undefined;
   const repo = content.repository.nameWithOwner as RepoFullName;
+  const read = fromGraphQLNode(repo, content as GraphQLItemNode);
+  if (!read.open) return undefined;
   if (!mayShowRepo(meeting, repo, { homePrivate: home.private, repoPublic: content.repository.visibility === "PUBLIC" })) return undefined;
-  return {
-    repo,
-    number: content.number,
-    kind: isPullRequest ? "pull_request" : "issue",
-    title: content.title,
-    url: content.url,
-    author: content.author?.login ?? null,
-    labels: content.labels.nodes.map((label) => label.name),
-    createdAt: content.createdAt,
-    updatedAt: content.updatedAt,
-    ...(isPullRequest ? { draft: content.isDraft === true } : {}),
-  };
+  return read.item;
 }

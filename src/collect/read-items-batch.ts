@@ -1,12 +1,12 @@
 import { withoutNotFound, type GitHub } from "../github.js";
 import type { AgendaItem, RepoFullName } from "../model.js";
+import { fromGraphQLNode, itemSelection, type GraphQLItemNode } from "./graphql-item.js";
 import { itemKey } from "./item-key.js";
 
 // Items read one by one cost a REST call each, and a storm of label events under search lag
 // names many: GraphQL reads up to 100 of them, and their repositories' visibility, in one query.
 
 const ITEMS_PER_QUERY = 100;
-const LABELS_PER_ITEM = 100;
 
 export interface ItemsBatch {
   /** By lower-cased `owner/name`: whether the repository is public; null when GraphQL does not find it. */
@@ -18,38 +18,30 @@ export interface ItemsBatch {
   items: Map<string, { item: AgendaItem; open: boolean } | null>;
 }
 
-const ITEM_FIELDS = `__typename
-  ... on Issue { number title url state createdAt updatedAt author { login } labels(first: ${LABELS_PER_ITEM}) { nodes { name } } }
-  ... on PullRequest { number title url prState: state isDraft createdAt updatedAt author { login } labels(first: ${LABELS_PER_ITEM}) { nodes { name } } }`;
+const ITEM_FIELDS = `__typename ${itemSelection("Issue")} ${itemSelection("PullRequest")}`;
+const DISCUSSION_FIELDS = `__typename ${itemSelection("Discussion")}`;
 
-interface ItemNode {
-  __typename: "Issue" | "PullRequest";
+/** An item to read; a discussion is asked for as one (GraphQL reads it apart from issues and pull requests). */
+export interface BatchRef {
+  repo: RepoFullName;
   number: number;
-  title: string;
-  url: string;
-  /** An issue's. */
-  state?: string;
-  /** A pull request's (OPEN, CLOSED, MERGED): GraphQL types the two apart. */
-  prState?: string;
-  isDraft?: boolean;
-  createdAt: string;
-  updatedAt: string;
-  author: { login: string } | null;
-  labels: { nodes: { name: string }[] };
+  discussion?: boolean;
 }
 
-type RepositoryNode = { visibility: string } & Record<string, ItemNode | null | string>;
+type RepositoryNode = { visibility: string } & Record<string, GraphQLItemNode | null | string>;
 
-export async function readItemsBatch(octokit: GitHub, refs: { repo: RepoFullName; number: number }[]): Promise<ItemsBatch> {
+export async function readItemsBatch(octokit: GitHub, refs: BatchRef[]): Promise<ItemsBatch> {
   const batch: ItemsBatch = { repos: new Map(), items: new Map() };
   for (let start = 0; start < refs.length; start += ITEMS_PER_QUERY) {
     const chunk = refs.slice(start, start + ITEMS_PER_QUERY);
-    const byRepo = new Map<string, { repo: RepoFullName; number: number }[]>();
+    const byRepo = new Map<string, BatchRef[]>();
     for (const ref of chunk) byRepo.set(ref.repo.toLowerCase(), [...(byRepo.get(ref.repo.toLowerCase()) ?? []), ref]);
     const groups = [...byRepo.values()];
     const fields = groups.map((group, repoIndex) => {
       const [owner = "", name = ""] = (group[0]?.repo ?? "").split("/");
-      const items = group.map((ref, index) => `i${index}: issueOrPullRequest(number: ${ref.number}) { ${ITEM_FIELDS} }`).join("\n");
+      const items = group
+        .map((ref, index) => (ref.discussion ? `i${index}: discussion(number: ${ref.number}) { ${DISCUSSION_FIELDS} }` : `i${index}: issueOrPullRequest(number: ${ref.number}) { ${ITEM_FIELDS} }`))
+        .join("\n");
       return `r${repoIndex}: repository(owner: ${JSON.stringify(owner)}, name: ${JSON.stringify(name)}) { visibility\n${items} }`;
     });
     const data = await withoutNotFound(octokit.graphql<Record<string, RepositoryNode | null>>(`query { ${fields.join("\n")} }`));
@@ -59,27 +51,9 @@ export async function readItemsBatch(octokit: GitHub, refs: { repo: RepoFullName
       batch.repos.set(repo.toLowerCase(), repository === null ? null : repository.visibility === "PUBLIC");
       group.forEach((ref, index) => {
         const node = repository?.[`i${index}`];
-        batch.items.set(itemKey(ref), typeof node === "object" && node !== null ? toItem(ref.repo, node) : null);
+        batch.items.set(itemKey(ref), typeof node === "object" && node !== null ? fromGraphQLNode(ref.repo, node) : null);
       });
     });
   }
   return batch;
 }
-
-function toItem(repo: RepoFullName, node: ItemNode): { item: AgendaItem; open: boolean } {
-  const isPullRequest = node.__typename === "PullRequest";
-  const item: AgendaItem = {
-    repo,
-    number: node.number,
-    kind: isPullRequest ? "pull_request" : "issue",
-    title: node.title,
-    url: node.url,
-    author: node.author?.login ?? null,
-    labels: node.labels.nodes.map((label) => label.name),
-    createdAt: node.createdAt,
-    updatedAt: node.updatedAt,
-    ...(isPullRequest ? { draft: node.isDraft === true } : {}),
-  };
-  return { item, open: (isPullRequest ? node.prState : node.state) === "OPEN" };
-}
-

@@ -4,7 +4,7 @@ import { ifFound } from "../github.js";
 import { inScope, isHomeOf } from "./in-scope.js";
 import { itemKey } from "./item-key.js";
 import { readItem } from "./read-item.js";
-import { readItemsBatch, type ItemsBatch } from "./read-items-batch.js";
+import { readItemsBatch, type BatchRef, type ItemsBatch } from "./read-items-batch.js";
 import { isPublicRepository, mayShowRepo } from "./visibility.js";
 
 export interface VisibleItems {
@@ -25,21 +25,24 @@ export interface VisibleItems {
  *
  * `batched` reads them, and their repositories' visibility, 100 a GraphQL query instead, for
  * the many items a burst of webhooks names; an item GraphQL does not find where it was asked
- * (deleted, or moved) is read through REST, which follows a move.
+ * (deleted, or moved) is read through REST, which follows a move. Discussions, which REST does
+ * not serve, are always read through GraphQL: one GraphQL does not find is gone.
  */
 export async function readVisibleItems(
   octokit: GitHub,
   meeting: Meeting,
   home: { private: boolean },
-  wanted: { repo: RepoFullName; number: number }[],
+  wanted: BatchRef[],
   options: { batched?: boolean } = {},
 ): Promise<VisibleItems> {
   const items: VisibleItems["items"] = [];
   const hidden = new Set<string>();
-  const batch = options.batched ? await readItemsBatch(octokit, wanted.filter((ref) => inScope(meeting, ref.repo))) : undefined;
+  // REST has no discussions: they are always read through GraphQL.
+  const batched = wanted.filter((ref) => inScope(meeting, ref.repo) && (options.batched || ref.discussion));
+  const batch = batched.length > 0 ? await readItemsBatch(octokit, batched) : undefined;
   const mayShow = visibilityReader(octokit, meeting, home, batch);
   for (const ref of wanted) {
-    const read = (await mayShow(ref.repo)) ? (batch?.items.get(itemKey(ref)) ?? (await readItem(octokit, ref))) : undefined;
+    const read = (await mayShow(ref.repo)) ? (batch?.items.get(itemKey(ref)) ?? (ref.discussion ? undefined : await readItem(octokit, ref))) : undefined;
     const moved = read !== undefined && read.item.repo.toLowerCase() !== ref.repo.toLowerCase();
     if (read && (!moved || (await mayShow(read.item.repo)))) items.push({ ...read, asked: itemKey(ref) });
     else hidden.add(itemKey(ref));

@@ -5,6 +5,8 @@ interface SchemaNode {
   properties?: Record<string, SchemaNode>;
   items?: SchemaNode;
   $ref?: string;
+  /** A key that takes one of several shapes (`true`, or an object): the object's keys are its keys. */
+  anyOf?: SchemaNode[];
 }
 
 /**
@@ -18,7 +20,8 @@ export function configReferenceMarkdown(): string {
 }
 
 function keyRows(node: SchemaNode, prefix: string): [string, string][] {
-  return Object.entries(node.properties ?? {}).flatMap(([name, child]): [string, string][] => {
+  const properties = Object.assign({}, node.properties, ...(node.anyOf ?? []).map((shape) => shape.properties));
+  return Object.entries(properties as Record<string, SchemaNode>).flatMap(([name, child]): [string, string][] => {
     const key = `${prefix}${name}`;
     const own: [string, string] = [key, (child.description ?? "").replaceAll("|", "\\|").replaceAll("\n", " ")];
     return [own, ...keyRows(child, `${key}.`)];

@@ -122,6 +122,8 @@ function toMeeting(id: string, raw: RawMeeting, home: RepoRef): Meeting {
   if (raw.calendar) meeting.calendar = { path: raw.calendar.path };
   if (raw.link_labels) meeting.linkLabels = raw.link_labels;
   if (raw.sources?.project) meeting.sources = { ...meeting.sources, project: { ...raw.sources.project } };
+  const discussions = raw.sources?.discussions;
+  if (discussions) meeting.sources = { ...meeting.sources, discussions: { categories: discussions === true ? [] : [...discussions.categories] } };
   const zoneLabels = (raw.timezones ?? []).flatMap((entry) => (typeof entry === "string" ? [] : [[entry.zone, entry.label] as const]));
   if (zoneLabels.length > 0) meeting.timezoneLabels = Object.fromEntries(zoneLabels);
   if (raw.layout) meeting.layout = toLayout(raw.layout);

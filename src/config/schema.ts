@@ -2,9 +2,9 @@ import { DateTime, IANAZone } from "luxon";
 import { z } from "zod";
 import { handlebarsSyntaxError } from "./handlebars-syntax-error.js";
 import { layoutSchema } from "./layout-schema.js";
-import { projectSourceSchema } from "./project-source-schema.js";
 import { parseLeadTime } from "./lead-time.js";
 import { rruleProblem } from "./rrule-problem.js";
+import { sourcesSchema } from "./sources-schema.js";
 
 // The shape of `.github/agenda-drafter.yml`. Every meeting key is optional here because a file's
 // `defaults:` (or an extended file's) may supply it; what a complete meeting needs is checked after
@@ -201,10 +201,7 @@ const meetingSchema = z
       .min(1, { error: "must list at least one label" })
       .optional()
       .describe("An issue or pull request with any of these labels is on the agenda. Default: `[<meeting id>-agenda]`."),
-    sources: z
-      .strictObject({ project: projectSourceSchema.optional() })
-      .optional()
-      .describe("Where the agenda's items come from besides (or instead of) the agenda labels."),
+    sources: sourcesSchema.optional().describe("Where the agenda's items come from besides (or instead of) the agenda labels."),
     scope: scopeSchema
       .optional()
       .describe("Where agenda items are searched. Default: the home repository's owner."),

@@ -71,6 +71,7 @@ export async function draftOccurrence(octokit: GitHub, request: DraftRequest): P
     searchUrls: collected.searchUrls,
     truncated: collected.truncated,
     ...(invited && { invitedTeams: invited.teams }),
+    discussionsUnread: collected.discussionsUnread === true,
     ...(followUps && { followUps }),
   });
 

@@ -38,7 +38,7 @@ import { proposalRecordSchema } from "./proposal-record.js";
 const agendaItemSchema = z.object({
   repo: z.custom<RepoFullName>((value) => typeof value === "string" && value.includes("/")),
   number: z.number().int().positive(),
-  kind: z.enum(["issue", "pull_request"]),
+  kind: z.enum(["issue", "pull_request", "discussion"]),
   title: z.string(),
   url: z.string(),
   author: z.string().nullable(),

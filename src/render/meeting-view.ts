@@ -57,6 +57,10 @@ export interface MeetingView {
   scopeText: string;
   /** The project board whose items are the agenda (`sources.project`), escaped; absent: the labels are. */
   projectSource?: { owner: string; number: number; field: string; value: string };
+  /** Labelled discussions count too (`sources.discussions`); `categoryList` names its categories, escaped, empty for all. */
+  discussionSource?: { categoryList: string };
+  /** The meeting takes discussions, and GitHub refused to search them. */
+  discussionsUnread: boolean;
   standingItems: StandingItemView[];
   groups: { repo: string; items: ItemView[] }[];
   /** The layout's sections in order (the minutes' `{{> sections}}`). */
@@ -111,6 +115,8 @@ export function buildMeetingView(input: MeetingViewInput): MeetingView {
     agendaLabelList: meeting.agendaLabels.map(escapeMarkdown).join(", "),
     scopeText: scopeText(meeting),
     ...(meeting.sources?.project && { projectSource: projectSourceView(meeting.sources.project) }),
+    ...(meeting.sources?.discussions && { discussionSource: { categoryList: meeting.sources.discussions.categories.map(escapeMarkdown).join(", ") } }),
+    discussionsUnread: agenda.discussionsUnread === true,
     standingItems: sectioned ? agendaStandingItems(meeting) : allStandingItems(meeting),
     groups: (sectioned ? groupsLeftForAgenda(agenda) : agenda.groups).map((group) => ({
       repo: escapeMarkdown(group.repo),

@@ -83,6 +83,11 @@ export const TEMPLATE_FIELDS = [
     example: "`cncf`, `27`, `Status`, `Agenda`: the project board whose items are the agenda (`sources.project`); absent when the agenda labels are",
   },
   {
+    fields: ["discussionSource.categoryList"],
+    example: "`Agenda, RFCs`: present when labelled discussions are agenda items (`sources.discussions`), the categories they come from, empty for all",
+  },
+  { fields: ["discussionsUnread"], example: "true when the meeting takes discussions and GitHub refused to search them (the app lacks the Discussions permission)" },
+  {
     fields: ["standingItems"],
     example: "`[{ title, url }]`: in `{{> sections}}` and the issue's agenda, those of the agenda's section",
     within: ["standingItems[].title", "standingItems[].url"],
@@ -95,7 +100,7 @@ export const TEMPLATE_FIELDS = [
   {
     fields: ["groups[].items[]"],
     example:
-      "`{ repo, number, kind, title, url, author, labels, isNew, draft, markers }`; `kind` is `issue` or `pull_request`; " +
+      "`{ repo, number, kind, title, url, author, labels, isNew, draft, markers }`; `kind` is `issue`, `pull_request` or `discussion`; " +
       "`markers` is ` (draft)` and/or ` *(new)*` in the issue, empty in the minutes",
     within: [
       "groups[].items[].repo",

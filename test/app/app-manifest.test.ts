@@ -12,8 +12,8 @@ const manifestText = readFileSync(new URL("../../app.yml", import.meta.url), "ut
 const manifest = parse(manifestText) as Record<string, unknown>;
 
 /** The permissions and events a manifest may ask for that this app uses (GitHub's names). */
-const PERMISSIONS = new Set(["issues", "pull_requests", "contents", "checks", "metadata", "members", "organization_projects"]);
-const EVENTS = new Set(["issues", "issue_comment", "pull_request", "push", "label", "repository", "projects_v2_item", "membership"]);
+const PERMISSIONS = new Set(["issues", "pull_requests", "contents", "checks", "metadata", "members", "organization_projects", "discussions"]);
+const EVENTS = new Set(["issues", "issue_comment", "pull_request", "push", "label", "repository", "projects_v2_item", "membership", "discussion"]);
 
 test("app.yml names no placeholder address", () => {
   expect(manifestText).not.toMatch(/example\.(com|org|net)|localhost|<[a-z-]+>/i);

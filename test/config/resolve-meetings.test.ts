@@ -408,3 +408,12 @@ test("time zones may carry the label the group reads them by", () => {
   expect(problems).toEqual([]);
   expect(meetings[0]).toMatchObject({ timezones: ["America/Los_Angeles", "Europe/Berlin"], timezoneLabels: { "America/Los_Angeles": "US / Pacific" } });
 });
+
+test("sources.discussions: true takes every category, a list only those; with a project board it is a problem at its line", () => {
+  const meeting = (sources: string) => SECURITY_WG_CONFIG.replace(/^(\s+)agenda_labels:/m, `$1sources: ${sources}\n$1agenda_labels:`);
+  expect(resolve(meeting("{ discussions: true }")).meetings[0]?.sources).toEqual({ discussions: { categories: [] } });
+  expect(resolve(meeting("{ discussions: { categories: [Agenda] } }")).meetings[0]?.sources).toEqual({ discussions: { categories: ["Agenda"] } });
+  expect(resolve(meeting("{ discussions: false }")).meetings[0]?.sources).toBeUndefined();
+  const both = parseConfig(meeting("{ discussions: true, project: { owner: nodejs, number: 1, field: Status, value: Agenda } }"), FILE);
+  expect(both.problems.map(formatProblem)).toEqual([expect.stringMatching(/sources\.discussions.*project board takes no discussions/)]);
+});

@@ -72,7 +72,8 @@ test("the table documents exactly the fields a view built for a meeting has", ()
     ],
     present: { style: "name_login" as const, roles: [{ role: "voting member", logins: ["mhdawson"] }] },
   };
-  const sources = { project: { owner: "cncf", number: 27, field: "Status", value: "Agenda" } };
+  // Both sources, which no config combines, so that the view has every field.
+  const sources = { project: { owner: "cncf", number: 27, field: "Status", value: "Agenda" }, discussions: { categories: ["Agenda"] } };
   const invitedTeams = [{ team: "@nodejs/security-wg", members: [{ login: "RafaelGSS", name: "Rafael Gonzaga" }], privateMembers: 1 }];
   const followUps = { date: "2024-03-14", url: "https://github.com/nodejs/security-wg/blob/main/meetings/2024-03-14.md", items: [{ text: "review", line: 3 }], more: 0 };
   const agenda = { ...base, meeting: { ...base.meeting, layout, sources }, occurrence: {

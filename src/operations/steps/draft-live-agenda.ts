@@ -53,6 +53,7 @@ export async function draftLiveAgenda(octokit: GitHub, input: LiveAgendaInput): 
   const { agenda, rendered } = await draftFromItems(octokit, meeting, occurrence, shown, {
     searchUrls: collected.searchUrls,
     truncated: collected.truncated,
+    discussionsUnread: collected.discussionsUnread === true,
     ...(invited && { invitedTeams: invited.teams }),
     ...(previous && { previous }),
     ...(input.followUps && { followUps: input.followUps }),

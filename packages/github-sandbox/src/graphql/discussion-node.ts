@@ -10,7 +10,7 @@ import { GraphqlForbidden, GraphqlNotFound, labelNode, repositoryNode, userNode,
 // field is GitHub's FORBIDDEN "Resource not accessible by integration". A repository whose
 // Discussions tab is off lists none and finds no number.
 
-interface DiscussionListArgs extends ConnectionArgs {
+export interface DiscussionListArgs extends ConnectionArgs {
   categoryId?: string | null;
   states?: string[] | null;
   answered?: boolean | null;

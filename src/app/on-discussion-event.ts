@@ -1,0 +1,39 @@
+import type { Context } from "probot";
+import type { GitHub } from "../github.js";
+import type { RepoFullName } from "../model.js";
+import { concernsMeeting } from "../collect/label-facts.js";
+import type { Runtime } from "./runtime.js";
+
+/** Actions after which a discussion may enter, leave or change on an agenda. */
+export const DISCUSSION_ACTIONS = ["labeled", "unlabeled", "edited", "closed", "reopened", "deleted", "transferred", "category_changed"] as const;
+
+interface DiscussionPayload {
+  installation?: { id: number };
+  repository: { full_name: string };
+  label?: { name: string };
+  discussion: { number: number; state?: string; labels?: { name: string }[] | null };
+}
+
+/**
+ * A discussion was labelled, unlabelled, edited, closed, reopened, deleted, transferred or moved
+ * to another category: the meetings that take discussions, in whose scope it is and whose agenda
+ * label it bears or just lost, are refreshed after the same debounce as for labels. The refresh
+ * searches discussions again, so an event that arrives late or twice changes nothing.
+ */
+export async function onDiscussionEvent(runtime: Runtime, context: Context<"discussion">): Promise<void> {
+  const payload = context.payload as unknown as DiscussionPayload;
+  const installationId = payload.installation?.id;
+  if (installationId === undefined) return;
+  await runtime.ensureDiscovered(context.octokit as GitHub, installationId);
+  const change = {
+    repo: payload.repository.full_name as RepoFullName,
+    number: payload.discussion.number,
+    labels: (payload.discussion.labels ?? []).map((label) => label.name),
+    ...(payload.label && { lostLabel: payload.label.name }),
+    open: payload.discussion.state === "open",
+    at: runtime.now().toISOString(),
+  };
+  for (const meeting of await runtime.registry.meetings(installationId)) {
+    if (meeting.sources?.discussions && concernsMeeting(meeting, change)) runtime.refresh(installationId, meeting);
+  }
+}
