@@ -58,7 +58,7 @@ test("a comment's commands are claimed once: a second claim of the same comment 
   const octokit = withTestSigner(new TestOctokit({ auth: "ghs_test" })) as never;
   const home = { owner: "nodejs", repo: "security-wg" };
   const now = new Date("2024-03-26T09:00:10Z");
-  expect(await claimComment(octokit, home, 2029451237, now)).toEqual({ sha: first, tree: "b".repeat(40) });
+  expect(await claimComment(octokit, home, 2029451237, now)).toEqual({ sha: first, tree: "b".repeat(40), takenOver: false });
   expect(await claimComment(octokit, home, 2029451237, now)).toBeUndefined();
   expect(refs).toEqual(["refs/agenda-drafter-comments/2029451237"]);
 });
