@@ -2,7 +2,7 @@
 // sandbox (queries checked against GitHub's GraphQL schema), through the visibility rule, kept
 // live by discussion webhooks.
 import { parseBody } from "../../src/publish/issue-body.js";
-import { startDrafter, type DrafterStage } from "./drafter-app.js";
+import { startDrafter, stepsDone, type DrafterStage } from "./drafter-app.js";
 
 const HOME = "nodejs/security-wg";
 const CONFIG_PATH = ".github/agenda-drafter.yml";
@@ -85,5 +85,20 @@ test("an installation without the Discussions permission still drafts the agenda
     expect(text).toContain("Discussions are not listed: GitHub refused to search them, as the app lacks the Discussions permission");
   } finally {
     await withoutPermission.e2e.close();
+  }
+});
+
+test("a discussion on the agenda when the meeting starts is in the frozen agenda and in the minutes", async () => {
+  const meeting = await startDrafter(SNAPSHOT);
+  try {
+    meeting.e2e.clock.set("2024-03-28T16:30:00Z");
+    expect(stepsDone(await meeting.tick())).toEqual(["freeze-agenda 2024-03-28"]);
+    meeting.e2e.clock.set("2024-03-28T17:00:00Z");
+    expect(stepsDone(await meeting.tick())).toEqual(["open-minutes 2024-03-28"]);
+    const minutes = meeting.e2e.file(HOME, "meetings/2024-03-28.md", "agenda-drafter/security-wg/2024-03-28") ?? "";
+    expect(minutes).toContain("A labelled issue");
+    expect(minutes).toContain("(https://github.com/nodejs/security-wg/discussions/2)");
+  } finally {
+    await meeting.e2e.close();
   }
 });
