@@ -88,6 +88,8 @@ export function repositoryNode(repo: RepoRecord, context: GraphqlContext) {
     pullRequests: list(true),
     labels: (args: ConnectionArgs) =>
       connection([...repo.labels.values()].map((label) => labelNode(repo, label.name, urls)), args, "labels"),
+    // GitHub matches the name without case, and answers null for a label the repository lacks.
+    label: ({ name }: { name: string }) => (repo.labels.has(name.toLowerCase()) ? labelNode(repo, name, urls) : null),
     ...repositoryDiscussionFields(repo, context),
     pinnedIssues: (args: ConnectionArgs) =>
       connection(
