@@ -162,10 +162,12 @@ export interface Proposal {
   why?: string;
 }
 
-/** An issue or pull request by name: `owner/name` and number. */
+/** An issue, pull request or discussion by name: `owner/name` and number. */
 export interface ItemRef {
   repo: RepoFullName;
   number: number;
+  /** Named as a discussion (its URL says so): GitHub reads and labels discussions apart. */
+  discussion?: boolean;
 }
 
 /** A person recorded as present at a meeting. */

@@ -15,7 +15,7 @@ export interface ItemsBatch {
    * By the `itemKey` asked: the item as it is now; null when GraphQL does not find it there, which
    * is also what it answers for an item transferred away (REST, which follows the move, tells).
    */
-  items: Map<string, { item: AgendaItem; open: boolean } | null>;
+  items: Map<string, { item: AgendaItem; open: boolean; category?: string } | null>;
 }
 
 const ITEM_FIELDS = `__typename ${itemSelection("Issue")} ${itemSelection("PullRequest")}`;
@@ -51,7 +51,8 @@ export async function readItemsBatch(octokit: GitHub, refs: BatchRef[]): Promise
       batch.repos.set(repo.toLowerCase(), repository === null ? null : repository.visibility === "PUBLIC");
       group.forEach((ref, index) => {
         const node = repository?.[`i${index}`];
-        batch.items.set(itemKey(ref), typeof node === "object" && node !== null ? fromGraphQLNode(ref.repo, node) : null);
+        const read = typeof node === "object" && node !== null ? { ...fromGraphQLNode(ref.repo, node), ...(node.category ? { category: node.category.name } : {}) } : null;
+        batch.items.set(itemKey(ref), read);
       });
     });
   }

@@ -8,8 +8,8 @@ import { readItemsBatch, type BatchRef, type ItemsBatch } from "./read-items-bat
 import { isPublicRepository, mayShowRepo } from "./visibility.js";
 
 export interface VisibleItems {
-  /** The items that exist and that the meeting may show, as they are now (at their new location when they moved), with the `itemKey` they were asked by. */
-  items: { item: AgendaItem; open: boolean; asked: string }[];
+  /** The items that exist and that the meeting may show, as they are now (at their new location when they moved), with the `itemKey` they were asked by (and a discussion's category). */
+  items: { item: AgendaItem; open: boolean; asked: string; category?: string }[];
   /** `itemKey`s of the others, as asked: gone, never visible to the installation, or not to be shown. */
   hidden: Set<string>;
   /** Whether the rule lets the meeting show a repository's items, as read for these items. */

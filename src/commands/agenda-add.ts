@@ -12,7 +12,7 @@ export const agendaAdd = declareCommand({
   subcommand: "add",
   usage: "/agenda add <ref>...",
   description:
-    "Puts the items on the agenda by adding the meeting's agenda label to them. A `<ref>` is `#12` (in the home repo), `owner/repo#12` or an issue or pull request URL; items must be open and in the meeting's scope.",
+    "Puts the items on the agenda by adding the meeting's agenda label to them. A `<ref>` is `#12` (in the home repo), `owner/repo#12` or an issue, pull request or discussion URL (discussions in a meeting with `sources.discussions`); items must be open and in the meeting's scope.",
   who: STEERERS,
   examples: ["/agenda add #1255", "/agenda add nodejs/node#52575 https://github.com/nodejs/node/pull/52459"],
   parse: (words, _rest, context) => refArguments(words, context),

@@ -8,7 +8,7 @@ export const agendaRemove = declareCommand({
   verb: "agenda",
   subcommand: "remove",
   usage: "/agenda remove <ref>...",
-  description: "Takes the items off the agenda by removing the meeting's agenda labels from them; other labels stay.",
+  description: "Takes the items (issues, pull requests or discussions, named as for `/agenda add`) off the agenda by removing the meeting's agenda labels from them; other labels stay.",
   who: STEERERS,
   examples: ["/agenda remove #1255", "/agenda remove nodejs/node#52575"],
   parse: (words, _rest, context) => refArguments(words, context),

@@ -6,12 +6,13 @@ const REPO_NAME = "[A-Za-z0-9._-]{1,100}";
 const NUMBER = "[1-9][0-9]{0,9}";
 const SHORT_REF = new RegExp(`^#(${NUMBER})$`);
 const FULL_REF = new RegExp(`^(${LOGIN})/(${REPO_NAME})#(${NUMBER})$`);
-const ITEM_PATH = new RegExp(`^/(${LOGIN})/(${REPO_NAME})/(?:issues|pull)/(${NUMBER})(?:/[a-z]*)?$`);
+const ITEM_PATH = new RegExp(`^/(${LOGIN})/(${REPO_NAME})/(issues|pull|discussions)/(${NUMBER})(?:/[a-z]*)?$`);
 const LONGEST_REF = 400;
 
 /**
  * An issue or pull request named as `#12` (in the home repo), `owner/repo#12`, or by its URL on
- * the GitHub the app talks to; undefined for anything else.
+ * the GitHub the app talks to, or a discussion by its URL (a ref that says it is a discussion);
+ * undefined for anything else.
  */
 export function parseItemRef(word: string, home: { owner: string; repo: string }, webHost: string): ItemRef | undefined {
   if (word.length > LONGEST_REF) return undefined;
@@ -31,5 +32,7 @@ function fromUrl(word: string, webHost: string): ItemRef | undefined {
   }
   if (url.protocol !== "https:" || url.host.toLowerCase() !== webHost.toLowerCase()) return undefined;
   const path = ITEM_PATH.exec(url.pathname);
-  return path ? { repo: `${path[1]}/${path[2]}`, number: Number(path[3]) } : undefined;
+  if (!path) return undefined;
+  const ref: ItemRef = { repo: `${path[1]}/${path[2]}`, number: Number(path[4]) };
+  return path[3] === "discussions" ? { ...ref, discussion: true } : ref;
 }

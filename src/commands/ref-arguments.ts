@@ -19,7 +19,7 @@ export function refArguments(words: string[], context: CommandContext): ParsedAr
     const ref = parseItemRef(word, context.meeting.home, webHost);
     if (!ref) {
       return {
-        problem: `${shown(word)} is not an issue or pull request: write \`#12\`, \`owner/repo#12\` or its URL on ${escapeMarkdown(webHost)}.`,
+        problem: `${shown(word)} is not an issue, pull request or discussion: write \`#12\`, \`owner/repo#12\` or its URL on ${escapeMarkdown(webHost)}.`,
       };
     }
     const key = itemKey(ref);

@@ -145,7 +145,7 @@ Nothing changed:
     expect(reply).toMatchInlineSnapshot(`
 "> /agenda add https:​//evil.example/nodejs/node/issues/1
 
-"https:​//evil.example/nodejs/node/issues/1" is not an issue or pull request: write \`#12\`, \`owner/repo#12\` or its URL on github.com. Usage: \`/agenda add <ref>...\` (\`/help\` lists every command.)"
+"https:​//evil.example/nodejs/node/issues/1" is not an issue, pull request or discussion: write \`#12\`, \`owner/repo#12\` or its URL on github.com. Usage: \`/agenda add <ref>...\` (\`/help\` lists every command.)"
 `);
     expect(scope.pendingMocks()).toEqual([]);
   });

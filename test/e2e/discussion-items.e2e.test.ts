@@ -3,6 +3,7 @@
 // live by discussion webhooks.
 import { parseBody } from "../../src/publish/issue-body.js";
 import { startDrafter, stepsDone, type DrafterStage } from "./drafter-app.js";
+import { visibleText } from "../fixtures/visible-text.js";
 
 const HOME = "nodejs/security-wg";
 const CONFIG_PATH = ".github/agenda-drafter.yml";
@@ -100,5 +101,47 @@ test("a discussion on the agenda when the meeting starts is in the frozen agenda
     expect(minutes).toContain("(https://github.com/nodejs/security-wg/discussions/2)");
   } finally {
     await meeting.e2e.close();
+  }
+});
+
+/** Comments on the meeting issue as `login`, lets the app answer, and returns its replies. */
+async function commentOnMeeting(on: DrafterStage, login: string, body: string): Promise<string[]> {
+  const issue = on.e2e.issues(HOME).find((candidate) => parseBody(candidate.body).marker?.meeting === "security-wg");
+  if (!issue) throw new Error(`no meeting issue in ${HOME}`);
+  const before = on.e2e.comments(HOME, issue.number).length;
+  await on.e2e.as(login).rest.issues.createComment({ owner: "nodejs", repo: "security-wg", issue_number: issue.number, body });
+  await on.e2e.settle();
+  return on.e2e.comments(HOME, issue.number).slice(before).filter((reply) => reply.author === "agenda-drafter[bot]").map((reply) => visibleText(reply.body));
+}
+
+test("/agenda add with a discussion's URL labels it through GraphQL and puts it on the agenda; /agenda remove by owner/repo#N takes it off", async () => {
+  const added = await commentOnMeeting(stage, "mhdawson", "/agenda add https://github.com/nodejs/security-wg/discussions/4");
+  expect(added.join("\n")).toContain("Added to the agenda:\n- nodejs/security-wg#4: Not labelled");
+  expect(agendaItems()).toEqual(["nodejs/security-wg#1", "nodejs/security-wg#4"]);
+  const labelled = stage.e2e.deliveries().filter((delivery) => delivery.event === "discussion" && delivery.payload["action"] === "labeled");
+  expect(labelled.map((delivery) => (delivery.payload["discussion"] as { number: number }).number)).toEqual([4]);
+
+  // No issue or pull request has the number 4: it is looked up as a discussion.
+  const removed = await commentOnMeeting(stage, "mhdawson", "/agenda remove nodejs/security-wg#4");
+  expect(removed.join("\n")).toContain("Removed from the agenda:\n- nodejs/security-wg#4: Not labelled");
+  expect(agendaItems()).toEqual(["nodejs/security-wg#1"]);
+});
+
+test("a discussion of another category than the meeting's is refused, and nothing is labelled", async () => {
+  const deliveriesBefore = stage.e2e.deliveries().length;
+  const refused = await commentOnMeeting(stage, "mhdawson", "/agenda add https://github.com/nodejs/security-wg/discussions/3");
+  expect(refused.join("\n")).toContain("nodejs/security-wg#3 is a discussion of the category General; this meeting takes discussions of Ideas only.");
+  expect(stage.e2e.deliveries().slice(deliveriesBefore).filter((delivery) => delivery.event === "discussion")).toEqual([]);
+});
+
+test("a meeting without sources.discussions refuses a discussion and says it takes none", async () => {
+  const withoutDiscussions = await startDrafter(SNAPSHOT.replace(/^ *sources:\n *discussions: .*\n/m, ""));
+  try {
+    const refused = await commentOnMeeting(withoutDiscussions, "mhdawson", "/agenda add https://github.com/nodejs/security-wg/discussions/4");
+    expect(refused.join("\n")).toContain(
+      "nodejs/security-wg#4 is a discussion, and this meeting does not take discussions (its config has no `sources.discussions`).",
+    );
+  } finally {
+    await withoutDiscussions.e2e.close();
   }
 });

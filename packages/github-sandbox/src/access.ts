@@ -96,7 +96,7 @@ export function canRead(state: SandboxState, actor: Actor, repo: RepoRecord): bo
 /**
  * The actor's permission on a repository's discussions: a person's (or a workflow token's) on the
  * repository; an app's installation also needs its `discussions` permission, and reads only with
- * `discussions: read`. "none" on a repository the actor can read means GitHub's FORBIDDEN.
+ * `discussions: read` (labelling takes `discussions: write`). "none" on a repository the actor can read means GitHub's FORBIDDEN.
  */
 export function discussionPermission(state: SandboxState, actor: Actor, repo: RepoRecord): Permission {
   const permission = repoPermission(state, actor, repo);

@@ -144,7 +144,7 @@ const installation = z.strictObject({
   account: login,
   /** "all", or the names of the repositories the app was given. */
   repositories: z.union([z.literal("all"), z.array(repoName)]).default("all"),
-  /** GitHub's permission names → read or write; by default the app's (`discussions: read` among them). */
+  /** GitHub's permission names → read or write; by default the app's (`discussions: write` among them). */
   permissions: z.record(z.string().regex(/^[a-z_]+$/, "must be a GitHub App permission name"), z.enum(["read", "write"])).optional(),
   /** The webhook events the installation is subscribed to; by default the app's. */
   events: z.array(z.string().regex(/^[a-z_]+$/, "must be a webhook event name")).optional(),

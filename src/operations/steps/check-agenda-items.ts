@@ -1,5 +1,7 @@
 import type { GitHub } from "../../github.js";
-import type { ItemRef, Meeting } from "../../model.js";
+import type { AgendaItem, ItemRef, Meeting } from "../../model.js";
+import { inCategories } from "../../collect/collect-discussions.js";
+import { escapeMarkdown } from "../../render/escape-markdown.js";
 import { inScope } from "../../collect/in-scope.js";
 import { itemKey } from "../../collect/item-key.js";
 import { readVisibleItems } from "../../collect/read-visible-items.js";
@@ -26,19 +28,27 @@ export async function checkAgendaItems(
   refs: ItemRef[],
   { openOnly }: { openOnly: boolean },
 ): Promise<{ items: CheckedItem[] } | { refused: string }> {
-  const inScopeRefs = refs.filter((ref) => inScope(meeting, ref.repo));
-  const homePrivate = inScopeRefs.length > 0 && (await octokit.rest.repos.get({ ...meeting.home })).data.private;
-  const read = await readVisibleItems(octokit, meeting, { private: homePrivate }, inScopeRefs);
+  const discussions = meeting.sources?.discussions;
+  const toRead = refs.filter((ref) => inScope(meeting, ref.repo) && (discussions || !ref.discussion));
+  const homePrivate = toRead.length > 0 && (await octokit.rest.repos.get({ ...meeting.home })).data.private;
+  const read = await readVisibleItems(octokit, meeting, { private: homePrivate }, toRead);
   const found = new Map(read.items.map((visible) => [visible.asked, visible]));
+  // `owner/repo#12` does not say it is a discussion: a number REST does not find may be one.
+  const missing = discussions ? toRead.filter((ref) => !ref.discussion && !found.has(itemKey(ref))) : [];
+  const asDiscussions = missing.length > 0 ? await readVisibleItems(octokit, meeting, { private: homePrivate }, missing.map((ref) => ({ ...ref, discussion: true }))) : undefined;
+  for (const visible of asDiscussions?.items ?? []) found.set(visible.asked, visible);
   const items: CheckedItem[] = [];
   const refusals: string[] = [];
   for (const ref of refs) {
     const name = `${ref.repo}#${ref.number}`;
     const visible = found.get(itemKey(ref));
     if (!inScope(meeting, ref.repo)) refusals.push(`${name} is outside the meeting's scope (${describeScope(meeting.scope)}).`);
+    else if (ref.discussion && !discussions) refusals.push(`${name} is a discussion, and this meeting does not take discussions (its config has no \`sources.discussions\`).`);
     else if (!visible) refusals.push(await notShown(name, ref, read.mayShow, homePrivate));
     else if (openOnly && !visible.open) refusals.push(`${name} is closed; only open items are on the agenda.`);
-    else items.push({ ref: { repo: visible.item.repo, number: visible.item.number }, title: visible.item.title, url: visible.item.url, labels: visible.item.labels, open: visible.open });
+    else if (discussions && visible.item.kind === "discussion" && !inCategories(discussions, visible.category))
+      refusals.push(`${name} is a discussion of the category ${escapeMarkdown(visible.category ?? "")}; this meeting takes discussions of ${discussions.categories.map(escapeMarkdown).join(", ")} only.`);
+    else items.push({ ref: checkedRef(visible.item), title: visible.item.title, url: visible.item.url, labels: visible.item.labels, open: visible.open });
   }
   if (refusals.length === 0) return { items };
   return { refused: refusals.length === 1 ? (refusals[0] as string) : refusals.map((refusal) => `- ${refusal}`).join("\n") };
@@ -51,6 +61,12 @@ async function notShown(name: string, ref: ItemRef, mayShow: (repo: ItemRef["rep
     ? "or its repository is not public and the meeting's include_private does not list it"
     : "or its repository is not public while the meeting's issues and minutes are public";
   return `${name} is not an item this meeting can show: it does not exist, the app cannot see it, ${rule}.`;
+}
+
+/** Where the item is now, and whether it is a discussion (labelled apart). */
+function checkedRef(item: AgendaItem): ItemRef {
+  const ref: ItemRef = { repo: item.repo, number: item.number };
+  return item.kind === "discussion" ? { ...ref, discussion: true } : ref;
 }
 
 function describeScope(scope: Meeting["scope"]): string {

@@ -15,7 +15,7 @@ export const SANDBOX_APP = {
     checks: "write",
     metadata: "read",
     members: "read",
-    discussions: "read",
+    discussions: "write",
   },
   events: ["issues", "issue_comment", "pull_request", "push", "label", "repository", "discussion"],
   /** The registration instant: long before any snapshot's clock. */
