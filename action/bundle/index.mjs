@@ -80314,7 +80314,8 @@ ${items} }`;
       batch.repos.set(repo.toLowerCase(), repository2 === null ? null : repository2.visibility === "PUBLIC");
       group.forEach((ref, index) => {
         const node2 = repository2?.[`i${index}`];
-        batch.items.set(itemKey(ref), typeof node2 === "object" && node2 !== null ? fromGraphQLNode(ref.repo, node2) : null);
+        const read = typeof node2 === "object" && node2 !== null ? { ...fromGraphQLNode(ref.repo, node2), ...node2.category ? { category: node2.category.name } : {} } : null;
+        batch.items.set(itemKey(ref), read);
       });
     });
   }
@@ -86634,7 +86635,8 @@ async function cancelMeetingIssue(octokit, meeting, issueNumber, scheduled, canc
 async function agendaAsWritten(octokit, meeting, occurrence, agendaItems) {
   const { data: home, headers } = await octokit.rest.repos.get({ ...meeting.home });
   const read = await readVisibleItems(octokit, meeting, { private: home.private }, agendaItems.map(parseItemKey));
-  const agenda = buildAgenda(meeting, occurrence, read.items.map(({ item }) => item));
+  const discussions = meeting.sources?.discussions && read.hidden.size > 0 ? (await readVisibleItems(octokit, meeting, { private: home.private }, [...read.hidden].map((key) => ({ ...parseItemKey(key), discussion: true })))).items : [];
+  const agenda = buildAgenda(meeting, occurrence, [...read.items, ...discussions].map(({ item }) => item));
   const source = meeting.sources?.project;
   if (source) return { groups: agenda.groups, searchUrls: await boardUrls(octokit, source, home.private) };
   const queries = buildSearchQueries(meeting, { private: home.private }, searchDialect(octokit, headers));
@@ -87151,7 +87153,7 @@ var REPO_NAME = "[A-Za-z0-9._-]{1,100}";
 var NUMBER = "[1-9][0-9]{0,9}";
 var SHORT_REF = new RegExp(`^#(${NUMBER})$`);
 var FULL_REF = new RegExp(`^(${LOGIN3})/(${REPO_NAME})#(${NUMBER})$`);
-var ITEM_PATH = new RegExp(`^/(${LOGIN3})/(${REPO_NAME})/(?:issues|pull)/(${NUMBER})(?:/[a-z]*)?$`);
+var ITEM_PATH = new RegExp(`^/(${LOGIN3})/(${REPO_NAME})/(issues|pull|discussions)/(${NUMBER})(?:/[a-z]*)?$`);
 var LONGEST_REF = 400;
 function parseItemRef(word, home, webHost) {
   if (word.length > LONGEST_REF) return void 0;
@@ -87170,7 +87172,9 @@ function fromUrl(word, webHost) {
   }
   if (url3.protocol !== "https:" || url3.host.toLowerCase() !== webHost.toLowerCase()) return void 0;
   const path2 = ITEM_PATH.exec(url3.pathname);
-  return path2 ? { repo: `${path2[1]}/${path2[2]}`, number: Number(path2[3]) } : void 0;
+  if (!path2) return void 0;
+  const ref = { repo: `${path2[1]}/${path2[2]}`, number: Number(path2[4]) };
+  return path2[3] === "discussions" ? { ...ref, discussion: true } : ref;
 }
 
 // src/commands/ref-arguments.ts
@@ -87184,7 +87188,7 @@ function refArguments(words, context) {
     const ref = parseItemRef(word, context.meeting.home, webHost);
     if (!ref) {
       return {
-        problem: `${shown(word)} is not an issue or pull request: write \`#12\`, \`owner/repo#12\` or its URL on ${escapeMarkdown(webHost)}.`
+        problem: `${shown(word)} is not an issue, pull request or discussion: write \`#12\`, \`owner/repo#12\` or its URL on ${escapeMarkdown(webHost)}.`
       };
     }
     const key = itemKey(ref);
@@ -87217,7 +87221,7 @@ var agendaAdd = declareCommand({
   verb: "agenda",
   subcommand: "add",
   usage: "/agenda add <ref>...",
-  description: "Puts the items on the agenda by adding the meeting's agenda label to them. A `<ref>` is `#12` (in the home repo), `owner/repo#12` or an issue or pull request URL; items must be open and in the meeting's scope.",
+  description: "Puts the items on the agenda by adding the meeting's agenda label to them. A `<ref>` is `#12` (in the home repo), `owner/repo#12` or an issue, pull request or discussion URL (discussions in a meeting with `sources.discussions`); items must be open and in the meeting's scope.",
   who: STEERERS,
   examples: ["/agenda add #1255", "/agenda add nodejs/node#52575 https://github.com/nodejs/node/pull/52459"],
   parse: (words, _rest, context) => refArguments(words, context),
@@ -87391,7 +87395,7 @@ var agendaRemove = declareCommand({
   verb: "agenda",
   subcommand: "remove",
   usage: "/agenda remove <ref>...",
-  description: "Takes the items off the agenda by removing the meeting's agenda labels from them; other labels stay.",
+  description: "Takes the items (issues, pull requests or discussions, named as for `/agenda add`) off the agenda by removing the meeting's agenda labels from them; other labels stay.",
   who: STEERERS,
   examples: ["/agenda remove #1255", "/agenda remove nodejs/node#52575"],
   parse: (words, _rest, context) => refArguments(words, context),
@@ -87691,30 +87695,63 @@ ${reasons}` : `Nothing changed: ${reasons}`;
 }
 
 // src/publish/agenda-labels.ts
+var LABEL_AND_DISCUSSION = `query ($owner: String!, $name: String!, $label: String!, $number: Int!) {
+  repository(owner: $owner, name: $name) { label(name: $label) { id } discussion(number: $number) { id } }
+}`;
 async function addAgendaLabel(octokit, item, label) {
   const [owner = "", repo = ""] = item.repo.split("/");
-  await octokit.rest.issues.addLabels({ owner, repo, issue_number: item.number, labels: [label] });
+  if (!item.discussion) {
+    await octokit.rest.issues.addLabels({ owner, repo, issue_number: item.number, labels: [label] });
+    return;
+  }
+  const found = await readLabelAndDiscussion(octokit, item, label);
+  const labelId = found.label?.id ?? (await octokit.rest.issues.createLabel({ owner, repo, name: label })).data.node_id;
+  await relabelDiscussion(octokit, "addLabelsToLabelable", found.discussion.id, labelId);
 }
 async function removeAgendaLabel(octokit, item, label) {
   const [owner = "", repo = ""] = item.repo.split("/");
-  await ifFound(octokit.rest.issues.removeLabel({ owner, repo, issue_number: item.number, name: label }));
+  if (!item.discussion) {
+    await ifFound(octokit.rest.issues.removeLabel({ owner, repo, issue_number: item.number, name: label }));
+    return;
+  }
+  const found = await readLabelAndDiscussion(octokit, item, label);
+  if (!found.label) return;
+  await relabelDiscussion(octokit, "removeLabelsFromLabelable", found.discussion.id, found.label.id);
+}
+async function readLabelAndDiscussion(octokit, item, label) {
+  const [owner = "", name = ""] = item.repo.split("/");
+  const data = await octokit.graphql(LABEL_AND_DISCUSSION, { owner, name, label, number: item.number });
+  return data.repository;
+}
+async function relabelDiscussion(octokit, mutation, discussionId, labelId) {
+  await octokit.graphql(`mutation ($labelable: ID!, $label: ID!) { ${mutation}(input: { labelableId: $labelable, labelIds: [$label] }) { clientMutationId } }`, {
+    labelable: discussionId,
+    label: labelId
+  });
 }
 
 // src/operations/steps/check-agenda-items.ts
 async function checkAgendaItems(octokit, meeting, refs, { openOnly }) {
-  const inScopeRefs = refs.filter((ref) => inScope(meeting, ref.repo));
-  const homePrivate = inScopeRefs.length > 0 && (await octokit.rest.repos.get({ ...meeting.home })).data.private;
-  const read = await readVisibleItems(octokit, meeting, { private: homePrivate }, inScopeRefs);
+  const discussions = meeting.sources?.discussions;
+  const toRead = refs.filter((ref) => inScope(meeting, ref.repo) && (discussions || !ref.discussion));
+  const homePrivate = toRead.length > 0 && (await octokit.rest.repos.get({ ...meeting.home })).data.private;
+  const read = await readVisibleItems(octokit, meeting, { private: homePrivate }, toRead);
   const found = new Map(read.items.map((visible) => [visible.asked, visible]));
+  const missing = discussions ? toRead.filter((ref) => !ref.discussion && !found.has(itemKey(ref))) : [];
+  const asDiscussions = missing.length > 0 ? await readVisibleItems(octokit, meeting, { private: homePrivate }, missing.map((ref) => ({ ...ref, discussion: true }))) : void 0;
+  for (const visible of asDiscussions?.items ?? []) found.set(visible.asked, visible);
   const items = [];
   const refusals = [];
   for (const ref of refs) {
     const name = `${ref.repo}#${ref.number}`;
     const visible = found.get(itemKey(ref));
     if (!inScope(meeting, ref.repo)) refusals.push(`${name} is outside the meeting's scope (${describeScope(meeting.scope)}).`);
+    else if (ref.discussion && !discussions) refusals.push(`${name} is a discussion, and this meeting does not take discussions (its config has no \`sources.discussions\`).`);
     else if (!visible) refusals.push(await notShown(name, ref, read.mayShow, homePrivate));
     else if (openOnly && !visible.open) refusals.push(`${name} is closed; only open items are on the agenda.`);
-    else items.push({ ref: { repo: visible.item.repo, number: visible.item.number }, title: visible.item.title, url: visible.item.url, labels: visible.item.labels, open: visible.open });
+    else if (discussions && visible.item.kind === "discussion" && !inCategories(discussions, visible.category))
+      refusals.push(`${name} is a discussion of the category ${escapeMarkdown(visible.category ?? "")}; this meeting takes discussions of ${discussions.categories.map(escapeMarkdown).join(", ")} only.`);
+    else items.push({ ref: checkedRef(visible.item), title: visible.item.title, url: visible.item.url, labels: visible.item.labels, open: visible.open });
   }
   if (refusals.length === 0) return { items };
   return { refused: refusals.length === 1 ? refusals[0] : refusals.map((refusal) => `- ${refusal}`).join("\n") };
@@ -87723,6 +87760,10 @@ async function notShown(name, ref, mayShow3, homePrivate) {
   if (await mayShow3(ref.repo)) return `${name} does not exist.`;
   const rule = homePrivate ? "or its repository is not public and the meeting's include_private does not list it" : "or its repository is not public while the meeting's issues and minutes are public";
   return `${name} is not an item this meeting can show: it does not exist, the app cannot see it, ${rule}.`;
+}
+function checkedRef(item) {
+  const ref = { repo: item.repo, number: item.number };
+  return item.kind === "discussion" ? { ...ref, discussion: true } : ref;
 }
 function describeScope(scope) {
   if (scope.orgs.length > 0) return `${scope.orgs.length === 1 ? "the org" : "the orgs"} ${scope.orgs.join(", ")}`;
