@@ -26,7 +26,8 @@ export interface VisibleItems {
  * `batched` reads them, and their repositories' visibility, 100 a GraphQL query instead, for
  * the many items a burst of webhooks names; an item GraphQL does not find where it was asked
  * (deleted, or moved) is read through REST, which follows a move. Discussions, which REST does
- * not serve, are always read through GraphQL: one GraphQL does not find is gone.
+ * not serve, are always read through GraphQL: one GraphQL does not find is gone; in a meeting
+ * that takes discussions, a number found as no issue is looked for as a discussion.
  */
 export async function readVisibleItems(
   octokit: GitHub,
@@ -41,11 +42,26 @@ export async function readVisibleItems(
   const batched = wanted.filter((ref) => inScope(meeting, ref.repo) && (options.batched || ref.discussion));
   const batch = batched.length > 0 ? await readItemsBatch(octokit, batched) : undefined;
   const mayShow = visibilityReader(octokit, meeting, home, batch);
+  const unfound: BatchRef[] = [];
   for (const ref of wanted) {
-    const read = (await mayShow(ref.repo)) ? (batch?.items.get(itemKey(ref)) ?? (ref.discussion ? undefined : await readItem(octokit, ref))) : undefined;
+    const shown = await mayShow(ref.repo);
+    const read = shown ? (batch?.items.get(itemKey(ref)) ?? (ref.discussion ? undefined : await readItem(octokit, ref))) : undefined;
     const moved = read !== undefined && read.item.repo.toLowerCase() !== ref.repo.toLowerCase();
     if (read && (!moved || (await mayShow(read.item.repo)))) items.push({ ...read, asked: itemKey(ref) });
     else hidden.add(itemKey(ref));
+    if (shown && read === undefined && !ref.discussion) unfound.push(ref);
+  }
+  // `owner/repo#12`, and the keys the state records, do not say an item is a discussion, which
+  // shares its repository's numbers with issues: for a meeting that takes discussions, a number
+  // neither REST nor GraphQL found as an issue may be one.
+  if (meeting.sources?.discussions && unfound.length > 0) {
+    const asDiscussions = await readItemsBatch(octokit, unfound.map((ref) => ({ ...ref, discussion: true })));
+    for (const ref of unfound) {
+      const read = asDiscussions.items.get(itemKey(ref));
+      if (!read) continue;
+      items.push({ ...read, asked: itemKey(ref) });
+      hidden.delete(itemKey(ref));
+    }
   }
   return { items, hidden, mayShow };
 }

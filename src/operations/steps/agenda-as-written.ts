@@ -25,12 +25,7 @@ export async function agendaAsWritten(
 ): Promise<Pick<Agenda, "groups" | "searchUrls">> {
   const { data: home, headers } = await octokit.rest.repos.get({ ...meeting.home });
   const read = await readVisibleItems(octokit, meeting, { private: home.private }, agendaItems.map(parseItemKey));
-  // The recorded keys do not say an item's kind, and REST does not serve discussions: what it did
-  // not find may be one (issues and discussions share a repository's numbers).
-  const discussions = meeting.sources?.discussions && read.hidden.size > 0
-    ? (await readVisibleItems(octokit, meeting, { private: home.private }, [...read.hidden].map((key) => ({ ...parseItemKey(key), discussion: true })))).items
-    : [];
-  const agenda = buildAgenda(meeting, occurrence, [...read.items, ...discussions].map(({ item }) => item));
+  const agenda = buildAgenda(meeting, occurrence, read.items.map(({ item }) => item));
   const source = meeting.sources?.project;
   if (source) return { groups: agenda.groups, searchUrls: await boardUrls(octokit, source, home.private) };
   const queries = buildSearchQueries(meeting, { private: home.private }, searchDialect(octokit, headers));

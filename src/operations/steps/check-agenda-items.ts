@@ -33,10 +33,6 @@ export async function checkAgendaItems(
   const homePrivate = toRead.length > 0 && (await octokit.rest.repos.get({ ...meeting.home })).data.private;
   const read = await readVisibleItems(octokit, meeting, { private: homePrivate }, toRead);
   const found = new Map(read.items.map((visible) => [visible.asked, visible]));
-  // `owner/repo#12` does not say it is a discussion: a number REST does not find may be one.
-  const missing = discussions ? toRead.filter((ref) => !ref.discussion && !found.has(itemKey(ref))) : [];
-  const asDiscussions = missing.length > 0 ? await readVisibleItems(octokit, meeting, { private: homePrivate }, missing.map((ref) => ({ ...ref, discussion: true }))) : undefined;
-  for (const visible of asDiscussions?.items ?? []) found.set(visible.asked, visible);
   const items: CheckedItem[] = [];
   const refusals: string[] = [];
   for (const ref of refs) {
