@@ -44,7 +44,8 @@ export async function readItemsBatch(octokit: GitHub, refs: BatchRef[]): Promise
         .join("\n");
       return `r${repoIndex}: repository(owner: ${JSON.stringify(owner)}, name: ${JSON.stringify(name)}) { visibility\n${items} }`;
     });
-    const data = await withoutNotFound(octokit.graphql<Record<string, RepositoryNode | null>>(`query { ${fields.join("\n")} }`));
+    // Without the Discussions permission GitHub refuses each discussion field: that one is not found, the rest is read.
+    const data = await withoutNotFound(octokit.graphql<Record<string, RepositoryNode | null>>(`query { ${fields.join("\n")} }`), { alsoForbidden: chunk.some((ref) => ref.discussion) });
     groups.forEach((group, repoIndex) => {
       const repository = data[`r${repoIndex}`] ?? null;
       const repo = group[0]?.repo ?? ("" as RepoFullName);
