@@ -141,9 +141,12 @@ async function withDiscussions(
   };
 }
 
-/** Whether GitHub refused a GraphQL read for the installation's permissions ("Resource not accessible by integration"). */
+/**
+ * Whether GitHub refused a GraphQL read for the installation's permissions ("Resource not
+ * accessible by integration", a FORBIDDEN error in a 200 answer). An HTTP 403 is no such answer:
+ * a secondary rate limit, say, which must fail the refresh to be tried again.
+ */
 function refusedForPermission(error: unknown): boolean {
-  if (statusOf(error) === 403) return true;
   const errors = (error as { errors?: { type?: string }[] }).errors;
   return Array.isArray(errors) && errors.some((each) => each.type === "FORBIDDEN");
 }

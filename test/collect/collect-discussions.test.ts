@@ -145,3 +145,13 @@ test("GitHub refusing discussions (no Discussions permission) leaves the issues,
   expect(collected.discussionsUnread).toBe(true);
   expect(collected.items).toEqual([]);
 });
+
+test("a 403 that is no permission refusal (a secondary rate limit) fails the collection, to be tried again, instead of saying discussions are not allowed", async () => {
+  const meeting = discussionMeeting();
+  const scope = mockHome(meeting, "public")
+    .post("/graphql")
+    .reply(403, { message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again." });
+
+  await expect(collectAgendaItems(octokit(), meeting)).rejects.toMatchObject({ status: 403 });
+  expect(scope.pendingMocks()).toEqual([]);
+});
