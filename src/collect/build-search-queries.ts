@@ -95,7 +95,8 @@ interface LabelQualifier {
 /**
  * Splits the agenda labels into `label:` qualifiers, each matching any of its labels. A label with
  * a comma gets a qualifier of its own: in `label:a,b` the comma means OR, and whether GitHub
- * honours quotes around a comma is not documented.
+ * honours quotes around a comma is not documented; so does every label where the search reads no
+ * such OR.
  */
 function packLabels(meeting: Meeting, dialect: SearchDialect): LabelQualifier[] {
   if (meeting.agendaLabels.length === 0) {
@@ -118,7 +119,7 @@ function packLabels(meeting: Meeting, dialect: SearchDialect): LabelQualifier[] 
   };
   meeting.agendaLabels.forEach((label, index) => {
     const term = terms[index] as string;
-    if (label.includes(",")) {
+    if (label.includes(",") || dialect.labelsApart) {
       qualifiers.push({ text: `label:${term}`, labels: 1 });
       return;
     }

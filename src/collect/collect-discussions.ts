@@ -16,8 +16,11 @@ const PER_PAGE = 100;
 /** GitHub search returns at most this many results per query, however many pages are asked. */
 const SEARCH_RESULT_CAP = 1000;
 
-/** The queries' dialect: one scope qualifier each, and the type is the search's own. */
-const DISCUSSION_SEARCH = { advanced: false, enterprise: false, typed: false };
+/**
+ * The queries' dialect: one scope qualifier and one label each (a community report says
+ * discussion search reads neither `OR` nor `label:a,b`), and the type is the search's own.
+ */
+const DISCUSSION_SEARCH = { advanced: false, enterprise: false, typed: false, labelsApart: true };
 
 // Search answers an installation without the Discussions permission with no discussions, as if
 // none matched: the home repo's categories, which it refuses outright, tell the two apart.

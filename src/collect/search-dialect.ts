@@ -8,6 +8,8 @@ export interface SearchDialect {
   enterprise: boolean;
   /** The token may search only with `is:issue` or `is:pull-request`: GitHub App user tokens and fine-grained personal tokens. */
   typed: boolean;
+  /** The search does not read `label:a,b` as any of the labels (discussion search): one label a query. */
+  labelsApart?: boolean;
 }
 
 export const GITHUB_COM_SEARCH: SearchDialect = { advanced: true, enterprise: false, typed: false };

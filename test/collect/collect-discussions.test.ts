@@ -155,3 +155,17 @@ test("a 403 that is no permission refusal (a secondary rate limit) fails the col
   await expect(collectAgendaItems(octokit(), meeting)).rejects.toMatchObject({ status: 403 });
   expect(scope.pendingMocks()).toEqual([]);
 });
+
+test("a meeting with several agenda labels searches discussions one label a query, as discussion search reads no `label:a,b`", async () => {
+  const meeting = discussionMeeting({ agendaLabels: ["security-wg-agenda", "tsc-agenda"] });
+  const scope = mockHome(meeting, "public")
+    .post("/graphql", discussionSearch("is:open is:public label:security-wg-agenda org:nodejs"))
+    .reply(200, discussionPage([discussion("nodejs/security-wg", 40)]))
+    .post("/graphql", discussionSearch("is:open is:public label:tsc-agenda org:nodejs"))
+    .reply(200, discussionPage([discussion("nodejs/security-wg", 41, { labels: ["tsc-agenda"] })]));
+
+  const collected = await collectAgendaItems(octokit(), meeting);
+
+  expect(scope.pendingMocks()).toEqual([]);
+  expect(collected.items.map((item) => `${item.repo}#${item.number}`)).toEqual(["nodejs/security-wg#40", "nodejs/security-wg#41"]);
+});
