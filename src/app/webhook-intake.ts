@@ -55,7 +55,8 @@ export function guardWebhookIntake(probot: Probot, { onAnswered = () => {}, onRe
     const inner = await original({ ...options, log: middlewareLog(log) });
     const path = options.path ?? probot.webhookPath;
     const guarded = async (request: IncomingMessage, response: ServerResponse, next?: () => void) => {
-      if (request.method !== "POST" || (request.url ?? "/").split("?")[0]!.replace(/\/+$/, "") !== path.replace(/\/+$/, "")) {
+      // The path as the middleware parses it (dot segments resolved), or a delivery to `/api/github/./webhooks` would pass the guard by.
+      if (request.method !== "POST" || new URL(request.url ?? "/", "http://localhost").pathname.replace(/\/+$/, "") !== path.replace(/\/+$/, "")) {
         return inner(request, response, next);
       }
       const what = `webhook ${header(request, "x-github-event") ?? "?"} ${header(request, "x-github-delivery") ?? "?"}`;

@@ -85,7 +85,7 @@ interface Sent {
  * POSTs `total` bytes of body to the webhook path over a bare socket (which nock leaves alone),
  * 64 KiB at a time, stopping when the server answers or cuts the connection.
  */
-function post(total: number, headers: Record<string, string | number>, chunked: boolean): Promise<Sent> {
+function post(total: number, headers: Record<string, string | number>, chunked: boolean, path = "/api/github/webhooks"): Promise<Sent> {
   return new Promise((resolve) => {
     let bytesWritten = 0;
     let done = false;
@@ -113,7 +113,7 @@ function post(total: number, headers: Record<string, string | number>, chunked: 
       ...(chunked ? { "transfer-encoding": "chunked" } : { "content-length": total }),
       ...headers,
     };
-    socket.write(`POST /api/github/webhooks HTTP/1.1\r\n${Object.entries(head).map(([name, value]) => `${name}: ${value}\r\n`).join("")}\r\n`);
+    socket.write(`POST ${path} HTTP/1.1\r\n${Object.entries(head).map(([name, value]) => `${name}: ${value}\r\n`).join("")}\r\n`);
     const chunk = Buffer.alloc(64 * 1024, "a");
     const frame = chunked ? Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from("\r\n")]) : chunk;
     const pump = () => {
@@ -137,6 +137,12 @@ test("a 30 MB unauthenticated POST declared by content-length is refused with 41
 
 test("a 30 MB content-length announced with only its headers sent is answered 413 at once", async () => {
   expect((await post(0, { "content-length": 30 * MB }, false)).status).toBe(413);
+  expect(bytesRead()).toBeLessThan(64 * 1024);
+});
+
+// The webhooks middleware finds its path in the URL as parsed, dot segments and all: so must the guard.
+test("a 30 MB content-length to the webhook path written with a dot segment is answered 413 at once too", async () => {
+  expect((await post(0, { "content-length": 30 * MB }, false, "/api/github/./webhooks")).status).toBe(413);
   expect(bytesRead()).toBeLessThan(64 * 1024);
 });
 
