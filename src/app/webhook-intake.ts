@@ -72,7 +72,7 @@ export function guardWebhookIntake(probot: Probot, { onAnswered = () => {}, onRe
       }
       const delivery = signature === undefined ? undefined : acceptedDelivery(request);
       if (delivery) {
-        await receive(delivery, body);
+        if (handled.mayHandle(delivery.name)) await receive(delivery, body);
         return answer(response, 200, "ok\n");
       }
       // The middleware takes a body already read as a string instead of reading the stream again.
@@ -140,17 +140,31 @@ function parsePayload(body: string): object {
   return payload;
 }
 
+interface HandledEvents {
+  /** Whether some handler may take an event of this name, whatever its action: known from the headers, before the body is parsed. */
+  mayHandle(name: string): boolean;
+  /** Whether a handler takes the delivery, its action considered. */
+  handles(delivery: Delivery): boolean;
+}
+
 /** Records the events of the app's `probot.on` handlers; tells whether a delivery has one. */
-function recordHandledEvents(probot: Probot): (delivery: Delivery) => boolean {
+function recordHandledEvents(probot: Probot): HandledEvents {
   const names = new Set<string>();
+  const eventNames = new Set<string>();
   const on = probot.on.bind(probot);
   probot.on = ((events: string | string[], handler: never) => {
-    for (const event of Array.isArray(events) ? events : [events]) names.add(event);
+    for (const event of Array.isArray(events) ? events : [events]) {
+      names.add(event);
+      eventNames.add(event.split(".")[0] as string);
+    }
     return on(events as never, handler);
   }) as Probot["on"];
-  return ({ name, payload }) => {
-    const action = (payload as { action?: unknown }).action;
-    return names.has("*") || names.has(name) || (typeof action === "string" && names.has(`${name}.${action}`));
+  return {
+    mayHandle: (name) => eventNames.has("*") || eventNames.has(name),
+    handles: ({ name, payload }) => {
+      const action = (payload as { action?: unknown }).action;
+      return names.has("*") || names.has(name) || (typeof action === "string" && names.has(`${name}.${action}`));
+    },
   };
 }
 
@@ -163,7 +177,7 @@ function recordHandledEvents(probot: Probot): (delivery: Delivery) => boolean {
 function receiveAfterAnswer(
   probot: Probot,
   queue: IntakeOptions["queue"],
-  handled: (delivery: Delivery) => boolean,
+  handled: HandledEvents,
   onFailed: () => void,
 ): (accepted: Omit<Delivery, "payload">, body: string) => Promise<void> {
   let pending = 0;
@@ -175,7 +189,7 @@ function receiveAfterAnswer(
         try {
           await new Promise((next) => setImmediate(next));
           const delivery = { ...accepted, payload: parsePayload(body) } as Delivery;
-          if (handled(delivery)) await probot.webhooks.receive(delivery);
+          if (handled.handles(delivery)) await probot.webhooks.receive(delivery);
         } catch (error) {
           onFailed();
           const failure = error instanceof AggregateError ? (error.errors[0] as unknown) : error;
