@@ -108,16 +108,14 @@ export async function ifFound<T>(request: Promise<T>): Promise<T | undefined> {
 
 /**
  * A GraphQL answer's data when its only errors are things GraphQL does not find (a repository or
- * an item), or also, where `alsoForbidden`, fields the token may not read (a discussion without
- * the Discussions permission): those fields are null in it. Any other error is thrown.
+ * an item): those fields are null in it. Any other error is thrown.
  */
-export async function withoutNotFound<T>(answer: Promise<T>, { alsoForbidden = false }: { alsoForbidden?: boolean } = {}): Promise<Partial<T>> {
+export async function withoutNotFound<T>(answer: Promise<T>): Promise<Partial<T>> {
   try {
     return await answer;
   } catch (error) {
     const { errors, data } = error as { errors?: { type?: string }[]; data?: Partial<T> };
-    const tolerated = (type: string | undefined) => type === "NOT_FOUND" || (alsoForbidden && type === "FORBIDDEN");
-    if (Array.isArray(errors) && errors.length > 0 && errors.every((each) => tolerated(each.type)) && data) return data;
+    if (Array.isArray(errors) && errors.length > 0 && errors.every((each) => each.type === "NOT_FOUND") && data) return data;
     throw error;
   }
 }

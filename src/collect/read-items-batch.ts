@@ -1,4 +1,4 @@
-import { withoutNotFound, type GitHub } from "../github.js";
+import type { GitHub } from "../github.js";
 import type { AgendaItem, RepoFullName } from "../model.js";
 import { fromGraphQLNode, itemSelection, type GraphQLItemNode } from "./graphql-item.js";
 import { itemKey } from "./item-key.js";
@@ -16,6 +16,8 @@ export interface ItemsBatch {
    * is also what it answers for an item transferred away (REST, which follows the move, tells).
    */
   items: Map<string, { item: AgendaItem; open: boolean; category?: string } | null>;
+  /** `itemKey`s asked whose read GitHub refused for the token's permissions (a discussion without the Discussions permission): null in `items`, but not known to be gone. */
+  refused: Set<string>;
 }
 
 const ITEM_FIELDS = `__typename ${itemSelection("Issue")} ${itemSelection("PullRequest")}`;
@@ -31,7 +33,7 @@ export interface BatchRef {
 type RepositoryNode = { visibility: string } & Record<string, GraphQLItemNode | null | string>;
 
 export async function readItemsBatch(octokit: GitHub, refs: BatchRef[]): Promise<ItemsBatch> {
-  const batch: ItemsBatch = { repos: new Map(), items: new Map() };
+  const batch: ItemsBatch = { repos: new Map(), items: new Map(), refused: new Set() };
   for (let start = 0; start < refs.length; start += ITEMS_PER_QUERY) {
     const chunk = refs.slice(start, start + ITEMS_PER_QUERY);
     const byRepo = new Map<string, BatchRef[]>();
@@ -44,8 +46,7 @@ export async function readItemsBatch(octokit: GitHub, refs: BatchRef[]): Promise
         .join("\n");
       return `r${repoIndex}: repository(owner: ${JSON.stringify(owner)}, name: ${JSON.stringify(name)}) { visibility\n${items} }`;
     });
-    // Without the Discussions permission GitHub refuses each discussion field: that one is not found, the rest is read.
-    const data = await withoutNotFound(octokit.graphql<Record<string, RepositoryNode | null>>(`query { ${fields.join("\n")} }`), { alsoForbidden: chunk.some((ref) => ref.discussion) });
+    const { data, refused } = await withRefusals(octokit.graphql<Record<string, RepositoryNode | null>>(`query { ${fields.join("\n")} }`), chunk.some((ref) => ref.discussion));
     groups.forEach((group, repoIndex) => {
       const repository = data[`r${repoIndex}`] ?? null;
       const repo = group[0]?.repo ?? ("" as RepoFullName);
@@ -54,8 +55,31 @@ export async function readItemsBatch(octokit: GitHub, refs: BatchRef[]): Promise
         const node = repository?.[`i${index}`];
         const read = typeof node === "object" && node !== null ? { ...fromGraphQLNode(ref.repo, node), ...(node.category ? { category: node.category.name } : {}) } : null;
         batch.items.set(itemKey(ref), read);
+        if (refused.has(`r${repoIndex}.i${index}`)) batch.refused.add(itemKey(ref));
       });
     });
   }
   return batch;
+}
+
+interface GraphQLError {
+  type?: string;
+  path?: (string | number)[];
+}
+
+/**
+ * A GraphQL answer's data when its only errors are things GraphQL does not find (those fields are
+ * null in it), or, when `discussions` are asked for, fields the token may not read: without the
+ * Discussions permission GitHub refuses each discussion field, and the rest is read. Those fields'
+ * paths (`r0.i3`) are `refused`. Any other error is thrown.
+ */
+async function withRefusals<T>(answer: Promise<T>, discussions: boolean): Promise<{ data: Partial<T>; refused: Set<string> }> {
+  try {
+    return { data: await answer, refused: new Set() };
+  } catch (error) {
+    const { errors, data } = error as { errors?: GraphQLError[]; data?: Partial<T> };
+    const tolerated = (each: GraphQLError) => each.type === "NOT_FOUND" || (discussions && each.type === "FORBIDDEN");
+    if (!Array.isArray(errors) || errors.length === 0 || !errors.every(tolerated) || !data) throw error;
+    return { data, refused: new Set(errors.filter((each) => each.type === "FORBIDDEN").map((each) => (each.path ?? []).join("."))) };
+  }
 }

@@ -12,6 +12,8 @@ export interface VisibleItems {
   items: { item: AgendaItem; open: boolean; asked: string; category?: string }[];
   /** `itemKey`s of the others, as asked: gone, never visible to the installation, or not to be shown. */
   hidden: Set<string>;
+  /** Those of `hidden` that GitHub refused to read for the token's permissions: not known to be gone. */
+  unreadable: Set<string>;
   /** Whether the rule lets the meeting show a repository's items, as read for these items. */
   mayShow(repo: RepoFullName): Promise<boolean>;
 }
@@ -54,16 +56,15 @@ export async function readVisibleItems(
   // `owner/repo#12`, and the keys the state records, do not say an item is a discussion, which
   // shares its repository's numbers with issues: for a meeting that takes discussions, a number
   // neither REST nor GraphQL found as an issue may be one.
-  if (meeting.sources?.discussions && unfound.length > 0) {
-    const asDiscussions = await readItemsBatch(octokit, unfound.map((ref) => ({ ...ref, discussion: true })));
-    for (const ref of unfound) {
-      const read = asDiscussions.items.get(itemKey(ref));
-      if (!read) continue;
-      items.push({ ...read, asked: itemKey(ref) });
-      hidden.delete(itemKey(ref));
-    }
+  const asDiscussions = meeting.sources?.discussions && unfound.length > 0 ? await readItemsBatch(octokit, unfound.map((ref) => ({ ...ref, discussion: true }))) : undefined;
+  for (const ref of asDiscussions ? unfound : []) {
+    const read = asDiscussions?.items.get(itemKey(ref));
+    if (!read) continue;
+    items.push({ ...read, asked: itemKey(ref) });
+    hidden.delete(itemKey(ref));
   }
-  return { items, hidden, mayShow };
+  const unreadable = new Set([...(batch?.refused ?? []), ...(asDiscussions?.refused ?? [])].filter((key) => hidden.has(key)));
+  return { items, hidden, unreadable, mayShow };
 }
 
 /**

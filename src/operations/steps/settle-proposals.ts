@@ -36,9 +36,11 @@ export async function settleProposals(
     return false;
   });
   if (elsewhere.length > 0) {
-    const read = await readVisibleItems(octokit, meeting, issue.home, elsewhere.map((record) => ({ repo: record.repo, number: record.number })), { batched: true });
+    const refs = elsewhere.map((record) => ({ repo: record.repo, number: record.number, ...(isDiscussionUrl(record.url) && { discussion: true }) }));
+    const read = await readVisibleItems(octokit, meeting, issue.home, refs, { batched: true });
     for (const record of elsewhere) {
-      if (!(await read.mayShow(record.repo))) continue;
+      // Withdrawn only on GitHub's word: an item it refused to read (the permission gone) may still be there.
+      if (!(await read.mayShow(record.repo)) || read.unreadable.has(itemKey(record))) continue;
       const found = read.items.find(({ asked, item }) => asked === itemKey(record) && itemKey(item) === itemKey(record));
       if (!found?.open) decisions.push({ record, via: "gone" });
     }
@@ -53,4 +55,9 @@ export async function settleProposals(
   }
   if (told.length === 0) return false;
   return (await recordDecisions(octokit, meeting.home, issue.number, told, { dryRun: false, log: context.log })).length > 0;
+}
+
+/** Whether a proposal's recorded URL is a discussion's, which GraphQL reads apart from issues. */
+function isDiscussionUrl(url: string | undefined): boolean {
+  return url !== undefined && /\/discussions\/\d+$/.test(url);
 }
