@@ -11,6 +11,7 @@ interface DiscussionPayload {
   installation?: { id: number };
   repository: { full_name: string };
   label?: { name: string };
+  changes?: { title?: unknown };
   discussion: { number: number; state?: string; labels?: { name: string }[] | null };
 }
 
@@ -24,6 +25,8 @@ export async function onDiscussionEvent(runtime: Runtime, context: Context<"disc
   const payload = context.payload as unknown as DiscussionPayload;
   const installationId = payload.installation?.id;
   if (installationId === undefined) return;
+  // A body edit changes nothing on an agenda; a title edit does (so a stranger editing their labelled discussion over and over costs no search).
+  if (context.payload.action === "edited" && !payload.changes?.title) return;
   await runtime.ensureDiscovered(context.octokit as GitHub, installationId);
   const change = {
     repo: payload.repository.full_name as RepoFullName,

@@ -33,3 +33,9 @@ test("losing the agenda label refreshes; a discussion without it does not", asyn
   expect(await refreshedBy({ action: "unlabeled", discussion, label: { name: "security-wg-agenda" } }, [withDiscussions])).toEqual(["with"]);
   expect(await refreshedBy({ action: "edited", discussion }, [withDiscussions])).toEqual([]);
 });
+
+test("an edit of a labelled discussion's body changes no agenda and refreshes nothing; a title edit does", async () => {
+  const discussion = { number: 7, state: "open", labels: [{ name: "security-wg-agenda" }] };
+  expect(await refreshedBy({ action: "edited", discussion, changes: { body: { from: "before" } } }, [withDiscussions])).toEqual([]);
+  expect(await refreshedBy({ action: "edited", discussion, changes: { title: { from: "before" } } }, [withDiscussions])).toEqual(["with"]);
+});
