@@ -24,6 +24,8 @@ export interface RefreshContext {
   recordedClaims?: RecordedClaims;
   /** The meeting's issues, when the caller has just read them and written nothing since (the tick's records). */
   issues?: MeetingIssues;
+  /** This refresh rewrites the Proposed list after decisions its caller recorded: it decides none itself, so it runs once more at most. */
+  proposalsSettled?: boolean;
 }
 
 export type RefreshOutcome = PublishOutcome | { kind: "no-occurrence" };
@@ -89,11 +91,12 @@ export async function refreshMeeting(
     }
     const records = own?.parsed.state?.proposals ?? [];
     const settled =
+      !context.proposalsSettled &&
       records.length > 0 &&
       "issueNumber" in published &&
       (await settleProposals(octokit, meeting, { number: published.issueNumber, records, agendaItems: draft.content.agendaItems, home: draft.home }, context));
     // The Proposed list was written before the decisions: once more, from the issue as it is now.
-    if (settled) return refreshMeeting({ ...context, issues: undefined }, meeting, NO_FACTS, target);
+    if (settled) return refreshMeeting({ ...context, issues: undefined, proposalsSettled: true }, meeting, NO_FACTS, target);
     return published;
   });
 }
