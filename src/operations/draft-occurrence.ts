@@ -12,7 +12,7 @@ import type { RenderedMeeting } from "../render/render-meeting.js";
 import { draftFromItems } from "../render/draft-from-items.js";
 import { newIssueBody } from "../publish/publish-occurrence.js";
 import { previousFollowUps } from "./steps/previous-follow-ups.js";
-import { invitedTeamNames, readInvitedTeams } from "../collect/read-invited-teams.js";
+import { readInvitedTeams } from "../collect/read-invited-teams.js";
 import { unreadableTeamProblem } from "../config/unreadable-team-problem.js";
 
 export interface DraftRequest {
@@ -65,12 +65,12 @@ export async function draftOccurrence(octokit: GitHub, request: DraftRequest): P
   const previous = schedule.previous(occurrence);
   const followUps = previous && (await previousFollowUps(octokit, meeting, previous));
   // The invited teams as the app reads them for the issue, under the same rule of who is listed.
-  const invited = invitedTeamNames(meeting).length > 0 ? await readInvitedTeams(octokit, meeting, collected.home) : undefined;
-  const teamProblems = (invited?.unreadable ?? []).map((team) => unreadableTeamProblem(loaded, meeting, team));
+  const invited = await readInvitedTeams(octokit, meeting, collected.home);
+  const teamProblems = invited.unreadable.map((team) => unreadableTeamProblem(loaded, meeting, team));
   const { agenda, rendered } = await draftFromItems(octokit, meeting, occurrence, collected.items, {
     searchUrls: collected.searchUrls,
     truncated: collected.truncated,
-    ...(invited && { invitedTeams: invited.teams }),
+    invitedTeams: invited.teams,
     discussionsUnread: collected.discussionsUnread === true,
     ...(followUps && { followUps }),
   });

@@ -8,7 +8,6 @@ import { agendaAsWritten, writtenAgendaItems } from "./steps/agenda-as-written.j
 import type { Log } from "../log.js";
 import { countItems, cutAgenda } from "../render/cut-agenda.js";
 import { recordInvitedTeams } from "../publish/invited-record.js";
-import { invitedTeamsNow } from "./steps/invited-teams-now.js";
 
 /**
  * Records in the issue's state the agenda as the issue shows it, the items the app last wrote
@@ -27,8 +26,8 @@ export async function freezeAgenda(
   const state = parseBody(current.body, stateSeal(octokit, meeting.home, issue.issueNumber)).state;
   if (state?.frozen) return "unchanged";
   const items = await writtenAgendaItems(octokit, meeting, issue.occurrence, state);
-  const written = await agendaAsWritten(octokit, meeting, issue.occurrence, items);
-  const invitedTeams = recordInvitedTeams(await invitedTeamsNow(octokit, meeting));
+  const { invitedTeams: teamsNow = [], ...written } = await agendaAsWritten(octokit, meeting, issue.occurrence, items);
+  const invitedTeams = recordInvitedTeams(teamsNow);
   const frozen = { at: context.now.toISOString(), ...written, ...(invitedTeams.length > 0 && { invitedTeams }) };
   // A second copy of a long agenda may not fit the body: the copy loses the oldest items of the longest lists, and says how many.
   const cutTo = (hidden: number) => {

@@ -11,7 +11,6 @@ import { updateIssueState } from "../publish/update-issue-state.js";
 import { agendaAsWritten, frozenAgendaAsShown, writtenAgendaItems } from "./steps/agenda-as-written.js";
 import { issueRenderer, type IssueRenderer } from "./steps/issue-renderer.js";
 import { rewriteIssue } from "./steps/rewrite-issue.js";
-import { invitedTeamsNow } from "./steps/invited-teams-now.js";
 import type { MeetingState } from "../publish/meeting-state.js";
 
 /**
@@ -60,9 +59,7 @@ export async function openMinutes(
 }
 
 async function liveAgendaAsWritten(octokit: GitHub, meeting: Meeting, occurrence: Occurrence, state: MeetingState | undefined) {
-  const written = await agendaAsWritten(octokit, meeting, occurrence, await writtenAgendaItems(octokit, meeting, occurrence, state));
-  const invitedTeams = await invitedTeamsNow(octokit, meeting);
-  return { ...written, ...(invitedTeams.length > 0 && { invitedTeams }) };
+  return agendaAsWritten(octokit, meeting, occurrence, await writtenAgendaItems(octokit, meeting, occurrence, state));
 }
 
 type PullRequestOutcome = Extract<MinutesOutcome, { kind: "opened" | "open" | "closed" }>;

@@ -9,27 +9,30 @@ import { searchDialect } from "../../collect/search-dialect.js";
 import { searchUrl, webOriginOf } from "../../collect/search-url.js";
 import type { MeetingState } from "../../publish/meeting-state.js";
 import { draftLiveAgenda } from "./draft-live-agenda.js";
-import { invitedTeamsAsShown } from "../../collect/read-invited-teams.js";
+import { invitedTeamsAsShown, readInvitedTeams } from "../../collect/read-invited-teams.js";
 
 /**
  * The agenda the app last wrote into the issue (`agendaItems`), with the items' details as they
  * are now, and only those the visibility rule lets the meeting show now: an item of a repository
  * made private since the agenda was written, or moved where the meeting may not show it, is left
- * out, as is one deleted since.
+ * out, as is one deleted since; and the invited teams as the issue lists them now (none when it
+ * invites no team), under the same home repo's visibility.
  */
 export async function agendaAsWritten(
   octokit: GitHub,
   meeting: Meeting,
   occurrence: Occurrence,
   agendaItems: string[],
-): Promise<Pick<Agenda, "groups" | "searchUrls">> {
+): Promise<Pick<Agenda, "groups" | "searchUrls" | "invitedTeams">> {
   const { data: home, headers } = await octokit.rest.repos.get({ ...meeting.home });
   const read = await readVisibleItems(octokit, meeting, { private: home.private }, agendaItems.map(parseItemKey));
   const agenda = buildAgenda(meeting, occurrence, read.items.map(({ item }) => item));
+  const { teams } = await readInvitedTeams(octokit, meeting, { private: home.private });
+  const invited = teams.length > 0 ? { invitedTeams: teams } : {};
   const source = meeting.sources?.project;
-  if (source) return { groups: agenda.groups, searchUrls: await boardUrls(octokit, source, home.private) };
+  if (source) return { groups: agenda.groups, searchUrls: await boardUrls(octokit, source, home.private), ...invited };
   const queries = buildSearchQueries(meeting, { private: home.private }, searchDialect(octokit, headers));
-  return { groups: agenda.groups, searchUrls: queries.map((query) => searchUrl(query.q, webOriginOf(home.html_url))) };
+  return { groups: agenda.groups, searchUrls: queries.map((query) => searchUrl(query.q, webOriginOf(home.html_url))), ...invited };
 }
 
 /**

@@ -12,7 +12,7 @@ import { reportUnreachableScope } from "./report-unreachable-scope.js";
 import { reportProjectProblem } from "./report-project-problem.js";
 import { hiddenByFacts, type RepoFact } from "../../collect/repo-facts.js";
 import { withShownProposals } from "./shown-proposals.js";
-import { invitedTeamNames, readInvitedTeams } from "../../collect/read-invited-teams.js";
+import { readInvitedTeams } from "../../collect/read-invited-teams.js";
 import { pingLine } from "../../render/ping-line.js";
 
 export interface LiveAgendaInput {
@@ -48,13 +48,13 @@ export async function draftLiveAgenda(octokit: GitHub, input: LiveAgendaInput): 
   const occurrence = await withShownProposals(octokit, meeting, input.occurrence, { home: collected.home, hidden });
 
   const previous = input.previousItems?.map(parseItemKey);
-  const invited = invitedTeamNames(meeting).length > 0 ? await readInvitedTeams(octokit, meeting, collected.home) : undefined;
-  if (invited && invited.unreadable.length > 0) await reportUnreachableScope(octokit, meeting, invited.unreadable);
+  const invited = await readInvitedTeams(octokit, meeting, collected.home);
+  if (invited.unreadable.length > 0) await reportUnreachableScope(octokit, meeting, invited.unreadable);
   const { agenda, rendered } = await draftFromItems(octokit, meeting, occurrence, shown, {
     searchUrls: collected.searchUrls,
     truncated: collected.truncated,
     discussionsUnread: collected.discussionsUnread === true,
-    ...(invited && { invitedTeams: invited.teams }),
+    invitedTeams: invited.teams,
     ...(previous && { previous }),
     ...(input.followUps && { followUps: input.followUps }),
   });
