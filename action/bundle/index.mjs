@@ -79189,7 +79189,7 @@ function packLabels(meeting, dialect) {
   };
   meeting.agendaLabels.forEach((label, index) => {
     const term = terms[index];
-    if (label.includes(",")) {
+    if (label.includes(",") || dialect.labelsApart) {
       qualifiers.push({ text: `label:${term}`, labels: 1 });
       return;
     }
@@ -79292,7 +79292,7 @@ function webOriginOf(htmlUrl) {
 // src/collect/collect-discussions.ts
 var PER_PAGE = 100;
 var SEARCH_RESULT_CAP = 1e3;
-var DISCUSSION_SEARCH = { advanced: false, enterprise: false, typed: false };
+var DISCUSSION_SEARCH = { advanced: false, enterprise: false, typed: false, labelsApart: true };
 var DISCUSSION_SEARCH_QUERY = `query ($q: String!, $after: String, $owner: String!, $name: String!) {
   home: repository(owner: $owner, name: $name) { discussionCategories(first: 1) { totalCount } }
   search(type: DISCUSSION, query: $q, first: ${PER_PAGE}, after: $after) {
@@ -79504,7 +79504,6 @@ async function withDiscussions(octokit, meeting, source, collected, webOrigin) {
   };
 }
 function refusedForPermission(error62) {
-  if (statusOf(error62) === 403) return true;
   const errors = error62.errors;
   return Array.isArray(errors) && errors.some((each) => each.type === "FORBIDDEN");
 }
@@ -80295,7 +80294,7 @@ var ITEMS_PER_QUERY = 100;
 var ITEM_FIELDS = `__typename ${itemSelection("Issue")} ${itemSelection("PullRequest")}`;
 var DISCUSSION_FIELDS = `__typename ${itemSelection("Discussion")}`;
 async function readItemsBatch(octokit, refs) {
-  const batch = { repos: /* @__PURE__ */ new Map(), items: /* @__PURE__ */ new Map() };
+  const batch = { repos: /* @__PURE__ */ new Map(), items: /* @__PURE__ */ new Map(), refused: /* @__PURE__ */ new Set() };
   for (let start = 0; start < refs.length; start += ITEMS_PER_QUERY) {
     const chunk = refs.slice(start, start + ITEMS_PER_QUERY);
     const byRepo = /* @__PURE__ */ new Map();
@@ -80307,7 +80306,7 @@ async function readItemsBatch(octokit, refs) {
       return `r${repoIndex}: repository(owner: ${JSON.stringify(owner)}, name: ${JSON.stringify(name)}) { visibility
 ${items} }`;
     });
-    const data = await withoutNotFound(octokit.graphql(`query { ${fields.join("\n")} }`));
+    const { data, refused } = await withRefusals(octokit.graphql(`query { ${fields.join("\n")} }`), chunk.some((ref) => ref.discussion));
     groups2.forEach((group, repoIndex) => {
       const repository2 = data[`r${repoIndex}`] ?? null;
       const repo = group[0]?.repo ?? "";
@@ -80316,10 +80315,21 @@ ${items} }`;
         const node2 = repository2?.[`i${index}`];
         const read = typeof node2 === "object" && node2 !== null ? { ...fromGraphQLNode(ref.repo, node2), ...node2.category ? { category: node2.category.name } : {} } : null;
         batch.items.set(itemKey(ref), read);
+        if (refused.has(`r${repoIndex}.i${index}`)) batch.refused.add(itemKey(ref));
       });
     });
   }
   return batch;
+}
+async function withRefusals(answer2, discussions) {
+  try {
+    return { data: await answer2, refused: /* @__PURE__ */ new Set() };
+  } catch (error62) {
+    const { errors, data } = error62;
+    const tolerated = (each) => each.type === "NOT_FOUND" || discussions && each.type === "FORBIDDEN";
+    if (!Array.isArray(errors) || errors.length === 0 || !errors.every(tolerated) || !data) throw error62;
+    return { data, refused: new Set(errors.filter((each) => each.type === "FORBIDDEN").map((each) => (each.path ?? []).join("."))) };
+  }
 }
 
 // src/collect/read-visible-items.ts
@@ -80329,13 +80339,24 @@ async function readVisibleItems(octokit, meeting, home, wanted, options2 = {}) {
   const batched = wanted.filter((ref) => inScope(meeting, ref.repo) && (options2.batched || ref.discussion));
   const batch = batched.length > 0 ? await readItemsBatch(octokit, batched) : void 0;
   const mayShow3 = visibilityReader(octokit, meeting, home, batch);
+  const unfound = [];
   for (const ref of wanted) {
-    const read = await mayShow3(ref.repo) ? batch?.items.get(itemKey(ref)) ?? (ref.discussion ? void 0 : await readItem(octokit, ref)) : void 0;
+    const shown2 = await mayShow3(ref.repo);
+    const read = shown2 ? batch?.items.get(itemKey(ref)) ?? (ref.discussion ? void 0 : await readItem(octokit, ref)) : void 0;
     const moved = read !== void 0 && read.item.repo.toLowerCase() !== ref.repo.toLowerCase();
     if (read && (!moved || await mayShow3(read.item.repo))) items.push({ ...read, asked: itemKey(ref) });
     else hidden.add(itemKey(ref));
+    if (shown2 && read === void 0 && !ref.discussion) unfound.push(ref);
   }
-  return { items, hidden, mayShow: mayShow3 };
+  const asDiscussions = meeting.sources?.discussions && unfound.length > 0 ? await readItemsBatch(octokit, unfound.map((ref) => ({ ...ref, discussion: true }))) : void 0;
+  for (const ref of asDiscussions ? unfound : []) {
+    const read = asDiscussions?.items.get(itemKey(ref));
+    if (!read) continue;
+    items.push({ ...read, asked: itemKey(ref) });
+    hidden.delete(itemKey(ref));
+  }
+  const unreadable = new Set([...batch?.refused ?? [], ...asDiscussions?.refused ?? []].filter((key) => hidden.has(key)));
+  return { items, hidden, unreadable, mayShow: mayShow3 };
 }
 function visibilityReader(octokit, meeting, home, batch) {
   const shown2 = /* @__PURE__ */ new Map();
@@ -80775,13 +80796,13 @@ async function draftLiveAgenda(octokit, input2) {
   const shown2 = items.filter((item) => !hidden(item));
   const occurrence = await withShownProposals(octokit, meeting, input2.occurrence, { home: collected.home, hidden });
   const previous = input2.previousItems?.map(parseItemKey);
-  const invited = invitedTeamNames(meeting).length > 0 ? await readInvitedTeams(octokit, meeting, collected.home) : void 0;
-  if (invited && invited.unreadable.length > 0) await reportUnreachableScope(octokit, meeting, invited.unreadable);
+  const invited = await readInvitedTeams(octokit, meeting, collected.home);
+  if (invited.unreadable.length > 0) await reportUnreachableScope(octokit, meeting, invited.unreadable);
   const { agenda, rendered } = await draftFromItems(octokit, meeting, occurrence, shown2, {
     searchUrls: collected.searchUrls,
     truncated: collected.truncated,
     discussionsUnread: collected.discussionsUnread === true,
-    ...invited && { invitedTeams: invited.teams },
+    invitedTeams: invited.teams,
     ...previous && { previous },
     ...input2.followUps && { followUps: input2.followUps }
   });
@@ -86142,9 +86163,10 @@ async function settleProposals(octokit, meeting, issue2, context) {
     return false;
   });
   if (elsewhere.length > 0) {
-    const read = await readVisibleItems(octokit, meeting, issue2.home, elsewhere.map((record2) => ({ repo: record2.repo, number: record2.number })), { batched: true });
+    const refs = elsewhere.map((record2) => ({ repo: record2.repo, number: record2.number, ...isDiscussionUrl(record2.url) && { discussion: true } }));
+    const read = await readVisibleItems(octokit, meeting, issue2.home, refs, { batched: true });
     for (const record2 of elsewhere) {
-      if (!await read.mayShow(record2.repo)) continue;
+      if (!await read.mayShow(record2.repo) || read.unreadable.has(itemKey(record2))) continue;
       const found = read.items.find(({ asked, item }) => asked === itemKey(record2) && itemKey(item) === itemKey(record2));
       if (!found?.open) decisions.push({ record: record2, via: "gone" });
     }
@@ -86159,6 +86181,9 @@ async function settleProposals(octokit, meeting, issue2, context) {
   }
   if (told.length === 0) return false;
   return (await recordDecisions(octokit, meeting.home, issue2.number, told, { dryRun: false, log: context.log })).length > 0;
+}
+function isDiscussionUrl(url3) {
+  return url3 !== void 0 && /\/discussions\/\d+$/.test(url3);
 }
 
 // src/publish/pin-meeting-issue.ts
@@ -86251,8 +86276,8 @@ async function refreshMeeting(context, meeting, facts, target) {
       await pinMeetingIssue(octokit, meeting, { occurrence, issueNumber: published.issueNumber }, context.log);
     }
     const records = own2?.parsed.state?.proposals ?? [];
-    const settled = records.length > 0 && "issueNumber" in published && await settleProposals(octokit, meeting, { number: published.issueNumber, records, agendaItems: draft.content.agendaItems, home: draft.home }, context);
-    if (settled) return refreshMeeting({ ...context, issues: void 0 }, meeting, NO_FACTS, target);
+    const settled = !context.proposalsSettled && records.length > 0 && "issueNumber" in published && await settleProposals(octokit, meeting, { number: published.issueNumber, records, agendaItems: draft.content.agendaItems, home: draft.home }, context);
+    if (settled) return refreshMeeting({ ...context, issues: void 0, proposalsSettled: true }, meeting, NO_FACTS, target);
     return published;
   });
 }
@@ -86635,12 +86660,13 @@ async function cancelMeetingIssue(octokit, meeting, issueNumber, scheduled, canc
 async function agendaAsWritten(octokit, meeting, occurrence, agendaItems) {
   const { data: home, headers } = await octokit.rest.repos.get({ ...meeting.home });
   const read = await readVisibleItems(octokit, meeting, { private: home.private }, agendaItems.map(parseItemKey));
-  const discussions = meeting.sources?.discussions && read.hidden.size > 0 ? (await readVisibleItems(octokit, meeting, { private: home.private }, [...read.hidden].map((key) => ({ ...parseItemKey(key), discussion: true })))).items : [];
-  const agenda = buildAgenda(meeting, occurrence, [...read.items, ...discussions].map(({ item }) => item));
+  const agenda = buildAgenda(meeting, occurrence, read.items.map(({ item }) => item));
+  const { teams } = await readInvitedTeams(octokit, meeting, { private: home.private });
+  const invited = teams.length > 0 ? { invitedTeams: teams } : {};
   const source = meeting.sources?.project;
-  if (source) return { groups: agenda.groups, searchUrls: await boardUrls(octokit, source, home.private) };
+  if (source) return { groups: agenda.groups, searchUrls: await boardUrls(octokit, source, home.private), ...invited };
   const queries = buildSearchQueries(meeting, { private: home.private }, searchDialect(octokit, headers));
-  return { groups: agenda.groups, searchUrls: queries.map((query) => searchUrl(query.q, webOriginOf(home.html_url))) };
+  return { groups: agenda.groups, searchUrls: queries.map((query) => searchUrl(query.q, webOriginOf(home.html_url))), ...invited };
 }
 async function writtenAgendaItems(octokit, meeting, occurrence, state) {
   if (state) return state.agendaItems;
@@ -86679,21 +86705,14 @@ function recordInvitedTeams(teams) {
   });
 }
 
-// src/operations/steps/invited-teams-now.ts
-async function invitedTeamsNow(octokit, meeting) {
-  if (invitedTeamNames(meeting).length === 0) return [];
-  const { data: home } = await octokit.rest.repos.get({ ...meeting.home });
-  return (await readInvitedTeams(octokit, meeting, { private: home.private })).teams;
-}
-
 // src/operations/freeze-agenda.ts
 async function freezeAgenda(octokit, meeting, issue2, context) {
   const { data: current2 } = await octokit.rest.issues.get({ ...meeting.home, issue_number: issue2.issueNumber });
   const state = parseBody(current2.body, stateSeal(octokit, meeting.home, issue2.issueNumber)).state;
   if (state?.frozen) return "unchanged";
   const items = await writtenAgendaItems(octokit, meeting, issue2.occurrence, state);
-  const written = await agendaAsWritten(octokit, meeting, issue2.occurrence, items);
-  const invitedTeams = recordInvitedTeams(await invitedTeamsNow(octokit, meeting));
+  const { invitedTeams: teamsNow = [], ...written } = await agendaAsWritten(octokit, meeting, issue2.occurrence, items);
+  const invitedTeams = recordInvitedTeams(teamsNow);
   const frozen = { at: context.now.toISOString(), ...written, ...invitedTeams.length > 0 && { invitedTeams } };
   const cutTo = (hidden) => {
     const cut = cutAgenda({ meeting, occurrence: issue2.occurrence, ...written }, hidden);
@@ -86883,9 +86902,7 @@ async function openMinutes(octokit, meeting, issueNumber, scheduled, log) {
   return outcome;
 }
 async function liveAgendaAsWritten(octokit, meeting, occurrence, state) {
-  const written = await agendaAsWritten(octokit, meeting, occurrence, await writtenAgendaItems(octokit, meeting, occurrence, state));
-  const invitedTeams = await invitedTeamsNow(octokit, meeting);
-  return { ...written, ...invitedTeams.length > 0 && { invitedTeams } };
+  return agendaAsWritten(octokit, meeting, occurrence, await writtenAgendaItems(octokit, meeting, occurrence, state));
 }
 async function recordMinutes(octokit, meeting, issueNumber, written, log) {
   const { render, occurrence, outcome } = written;
@@ -87737,9 +87754,6 @@ async function checkAgendaItems(octokit, meeting, refs, { openOnly }) {
   const homePrivate = toRead.length > 0 && (await octokit.rest.repos.get({ ...meeting.home })).data.private;
   const read = await readVisibleItems(octokit, meeting, { private: homePrivate }, toRead);
   const found = new Map(read.items.map((visible) => [visible.asked, visible]));
-  const missing = discussions ? toRead.filter((ref) => !ref.discussion && !found.has(itemKey(ref))) : [];
-  const asDiscussions = missing.length > 0 ? await readVisibleItems(octokit, meeting, { private: homePrivate }, missing.map((ref) => ({ ...ref, discussion: true }))) : void 0;
-  for (const visible of asDiscussions?.items ?? []) found.set(visible.asked, visible);
   const items = [];
   const refusals = [];
   for (const ref of refs) {
@@ -88298,7 +88312,7 @@ function guardWebhookIntake(probot, { onAnswered = () => {
     const inner = await original({ ...options2, log: middlewareLog(log) });
     const path2 = options2.path ?? probot.webhookPath;
     const guarded = async (request2, response, next) => {
-      if (request2.method !== "POST" || (request2.url ?? "/").split("?")[0].replace(/\/+$/, "") !== path2.replace(/\/+$/, "")) {
+      if (request2.method !== "POST" || new URL(request2.url ?? "/", "http://localhost").pathname.replace(/\/+$/, "") !== path2.replace(/\/+$/, "")) {
         return inner(request2, response, next);
       }
       const what = `webhook ${header(request2, "x-github-event") ?? "?"} ${header(request2, "x-github-delivery") ?? "?"}`;
@@ -88314,7 +88328,7 @@ function guardWebhookIntake(probot, { onAnswered = () => {
       }
       const delivery = signature === void 0 ? void 0 : acceptedDelivery(request2);
       if (delivery) {
-        await receive(delivery, body);
+        if (handled.mayHandle(delivery.name)) await receive(delivery, body);
         return answer(response, 200, "ok\n");
       }
       Object.assign(request2, { body });
@@ -88372,14 +88386,21 @@ function parsePayload(body) {
 }
 function recordHandledEvents(probot) {
   const names = /* @__PURE__ */ new Set();
+  const eventNames = /* @__PURE__ */ new Set();
   const on = probot.on.bind(probot);
   probot.on = ((events, handler2) => {
-    for (const event of Array.isArray(events) ? events : [events]) names.add(event);
+    for (const event of Array.isArray(events) ? events : [events]) {
+      names.add(event);
+      eventNames.add(event.split(".")[0]);
+    }
     return on(events, handler2);
   });
-  return ({ name, payload }) => {
-    const action = payload.action;
-    return names.has("*") || names.has(name) || typeof action === "string" && names.has(`${name}.${action}`);
+  return {
+    mayHandle: (name) => eventNames.has("*") || eventNames.has(name),
+    handles: ({ name, payload }) => {
+      const action = payload.action;
+      return names.has("*") || names.has(name) || typeof action === "string" && names.has(`${name}.${action}`);
+    }
   };
 }
 function receiveAfterAnswer(probot, queue, handled, onFailed) {
@@ -88391,7 +88412,7 @@ function receiveAfterAnswer(probot, queue, handled, onFailed) {
       try {
         await new Promise((next) => setImmediate(next));
         const delivery = { ...accepted, payload: parsePayload(body) };
-        if (handled(delivery)) await probot.webhooks.receive(delivery);
+        if (handled.handles(delivery)) await probot.webhooks.receive(delivery);
       } catch (error62) {
         onFailed();
         const failure3 = error62 instanceof AggregateError ? error62.errors[0] : error62;
@@ -89993,6 +90014,7 @@ async function onDiscussionEvent(runtime, context) {
   const payload = context.payload;
   const installationId = payload.installation?.id;
   if (installationId === void 0) return;
+  if (context.payload.action === "edited" && !payload.changes?.title) return;
   await runtime.ensureDiscovered(context.octokit, installationId);
   const change = {
     repo: payload.repository.full_name,
