@@ -42,7 +42,7 @@ export function resolveMeetings(
 
   for (const [id, entry] of entries) {
     const merged = mergeLayers(options.defaults, raw.defaults, entry);
-    const meetingProblems = completenessProblems(id, merged);
+    const meetingProblems = [...completenessProblems(id, merged), ...sourceProblems(id, merged, entry)];
     const minutesPath = merged.minutes?.path ?? DEFAULT_MINUTES_PATH;
     const owner = minutesOwners.get(minutesPath);
     if (owner !== undefined) {
@@ -82,6 +82,13 @@ export function resolveMeetings(
     }
     for (const { path, message } of layoutProblems(meeting)) found.push(problem(["meetings", id, ...path], message));
     return found;
+  }
+
+  /** A board replaces the agenda labels that find discussions: pinned where the meeting's entry writes either, else at the entry. */
+  function sourceProblems(id: string, meeting: RawMeeting, entry: RawMeeting): ConfigProblem[] {
+    if (!(meeting.sources?.project && meeting.sources.discussions)) return [];
+    const key = entry.sources?.discussions === undefined && entry.sources?.project !== undefined ? "project" : "discussions";
+    return [problem(["meetings", id, "sources", key], "a meeting whose agenda is a project board takes no discussions: add them to the board, or drop `project`")];
   }
 
   function problem(path: readonly PropertyKey[], message: string): ConfigProblem {
