@@ -10,6 +10,7 @@ import { searchDialect, type SearchDialect } from "./search-dialect.js";
 import { searchUrl, webOriginOf } from "./search-url.js";
 import { toAgendaItem, type SearchItem } from "./to-agenda-item.js";
 import { isPublicRepository, mayShowRepo } from "./visibility.js";
+import { refusedForPermission } from "./refused-for-permission.js";
 
 export interface CollectedItems {
   items: AgendaItem[];
@@ -139,16 +140,6 @@ async function withDiscussions(
     truncated: collected.truncated || found.truncated,
     requests: collected.requests + found.requests,
   };
-}
-
-/**
- * Whether GitHub refused a GraphQL read for the installation's permissions ("Resource not
- * accessible by integration", a FORBIDDEN error in a 200 answer). An HTTP 403 is no such answer:
- * a secondary rate limit, say, which must fail the refresh to be tried again.
- */
-function refusedForPermission(error: unknown): boolean {
-  const errors = (error as { errors?: { type?: string }[] }).errors;
-  return Array.isArray(errors) && errors.some((each) => each.type === "FORBIDDEN");
 }
 
 /** The meeting with those repositories out of its scope and of `include_private`. */

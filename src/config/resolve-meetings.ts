@@ -43,6 +43,8 @@ export function resolveMeetings(
   for (const [id, entry] of entries) {
     const merged = mergeLayers(options.defaults, raw.defaults, entry);
     const meetingProblems = completenessProblems(id, merged);
+    const sources = sourcesProblem(merged, entry);
+    if (sources) meetingProblems.push(problem(["meetings", id, ...sources.path], sources.message));
     const minutesPath = merged.minutes?.path ?? DEFAULT_MINUTES_PATH;
     const owner = minutesOwners.get(minutesPath);
     if (owner !== undefined) {
@@ -87,6 +89,16 @@ export function resolveMeetings(
   function problem(path: readonly PropertyKey[], message: string): ConfigProblem {
     return { file: options.file, path: formatKeyPath(path), ...options.locate?.(path, "value"), message, severity: "error" };
   }
+}
+
+/**
+ * A board replaces the agenda labels that find discussions, whichever layers give the two: pinned
+ * where the meeting's entry writes either, else at the entry.
+ */
+function sourcesProblem(merged: RawMeeting, entry: RawMeeting): { path: string[]; message: string } | undefined {
+  if (!(merged.sources?.project && merged.sources.discussions)) return undefined;
+  const key = entry.sources?.discussions === undefined && entry.sources?.project !== undefined ? "project" : "discussions";
+  return { path: ["sources", key], message: "a meeting whose agenda is a project board takes no discussions: add them to the board, or drop `project`" };
 }
 
 /** Only called on a meeting that passed `completenessProblems`, so `name` and `schedule` are there. */

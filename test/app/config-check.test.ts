@@ -125,6 +125,35 @@ test("a template that does not compile fails the check at its line", async () =>
 `);
 });
 
+test("a discussion category the home repo lacks fails the check at its entry, with the one it likely meant", async () => {
+  const { probot, drafter } = await startApp();
+  mockDiscovery();
+  const withDiscussions = SECURITY_WG_CONFIG.replace("    timezones: [UTC]\n", "    timezones: [UTC]\n    sources: { discussions: { categories: [Agnda] } }\n");
+  const config = mockConfigAt(SHA, withDiscussions);
+  const categories = nock(API)
+    .post("/graphql", (body) => body.query.includes("discussionCategories") && body.variables.owner === "nodejs" && body.variables.name === "security-wg")
+    .reply(200, { data: { repository: { hasDiscussionsEnabled: true, discussionCategories: { nodes: [{ name: "Agenda" }, { name: "General" }] } } } });
+  const check = captureCheckRun();
+
+  await probot.receive(pushEvent("nodejs/security-wg", { ref: "refs/heads/discussions", after: SHA, modified: [".github/agenda-drafter.yml"] }) as never);
+  await drafter.idle();
+
+  expect([...config.pendingMocks(), ...categories.pendingMocks(), ...check.scope.pendingMocks()]).toEqual([]);
+  expect(check.sent[0]?.conclusion).toBe("failure");
+  expect(check.sent[0]?.output.annotations).toMatchInlineSnapshot(`
+[
+  {
+    "annotation_level": "failure",
+    "end_line": 10,
+    "message": "\`Agnda\` is not a discussion category of \`nodejs/security-wg\`; did you mean \`Agenda\`? (its categories: \`Agenda\`, \`General\`)",
+    "path": ".github/agenda-drafter.yml",
+    "start_line": 10,
+    "title": "meetings.security-wg.sources.discussions.categories[0]",
+  },
+]
+`);
+});
+
 test("a push that changes neither the config nor a template gets no check", async () => {
   const { probot, drafter } = await startApp();
   mockDiscovery();

@@ -414,6 +414,17 @@ test("sources.discussions: true takes every category, a list only those; with a 
   expect(resolve(meeting("{ discussions: true }")).meetings[0]?.sources).toEqual({ discussions: { categories: [] } });
   expect(resolve(meeting("{ discussions: { categories: [Agenda] } }")).meetings[0]?.sources).toEqual({ discussions: { categories: ["Agenda"] } });
   expect(resolve(meeting("{ discussions: false }")).meetings[0]?.sources).toBeUndefined();
-  const both = parseConfig(meeting("{ discussions: true, project: { owner: nodejs, number: 1, field: Status, value: Agenda } }"), FILE);
-  expect(both.problems.map(formatProblem)).toEqual([expect.stringMatching(/sources\.discussions.*project board takes no discussions/)]);
+  const both = resolve(meeting("{ discussions: true, project: { owner: nodejs, number: 1, field: Status, value: Agenda } }"));
+  expect(both.meetings).toEqual([]);
+  expect(both.problems).toEqual([expect.stringMatching(/^\.github\/agenda-drafter\.yml:4:29: meetings\.security-wg\.sources\.discussions.*project board takes no discussions/)]);
+});
+
+test("a meeting that gets a project board from defaults and discussions from its own entry is refused at its entry's key", () => {
+  const board = { sources: { project: { owner: "nodejs", number: 1, field: "Status", value: "Agenda" } } };
+  const entry = SECURITY_WG_CONFIG.replace(/^(\s+)agenda_labels:/m, "$1sources: { discussions: true }\n$1agenda_labels:");
+  const { meetings, problems } = resolve(entry, board);
+  expect(meetings).toEqual([]);
+  expect(problems).toEqual([expect.stringMatching(/^\.github\/agenda-drafter\.yml:4:29: meetings\.security-wg\.sources\.discussions.*project board takes no discussions/)]);
+  const fromDefaults = resolve(`defaults:\n  sources: { discussions: true }\n${SECURITY_WG_CONFIG.replace(/^(\s+)agenda_labels:/m, "$1sources: { project: { owner: nodejs, number: 1, field: Status, value: Agenda } }\n$1agenda_labels:")}`);
+  expect(fromDefaults.problems).toEqual([expect.stringMatching(/meetings\.security-wg\.sources\.project.*project board takes no discussions/)]);
 });

@@ -13,6 +13,7 @@ import { readRepoFile } from "../../config/read-repo-file.js";
 import { exceptionProblems } from "./exception-problems.js";
 import { scopeRepoProblems } from "./scope-repo-problems.js";
 import { projectSourceProblems } from "./project-source-problems.js";
+import { discussionSourceProblems } from "./discussion-source-problems.js";
 import { invitedTeamProblems } from "./invited-team-problems.js";
 
 export const CONFIG_CHECK_NAME = "agenda-drafter config";
@@ -48,6 +49,7 @@ export async function configCheckReport(octokit: GitHub, repo: RepoRef, sha: str
   const remote = [
     ...(await scopeRepoProblems(octokit, config)),
     ...(await projectSourceProblems(octokit, config, homePrivate)),
+    ...(await discussionSourceProblems(octokit, config)),
     ...(await invitedTeamProblems(octokit, config)),
   ];
   const loaded = { ...config, problems: [...config.problems, ...exceptionProblems(config), ...remote] };
