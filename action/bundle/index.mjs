@@ -70328,10 +70328,7 @@ var projectSourceSchema = external_exports.strictObject({
 );
 
 // src/config/sources-schema.ts
-var sourcesSchema = external_exports.strictObject({ project: projectSourceSchema.optional(), discussions: discussionSourceSchema.optional() }).refine((sources) => !(sources.project && sources.discussions), {
-  path: ["discussions"],
-  error: "a meeting whose agenda is a project board takes no discussions: add them to the board, or drop `project`"
-});
+var sourcesSchema = external_exports.strictObject({ project: projectSourceSchema.optional(), discussions: discussionSourceSchema.optional() });
 
 // src/config/schema.ts
 var MEETING_ID = /^[a-z0-9-]+$/;
@@ -70821,6 +70818,8 @@ function resolveMeetings(raw, options2) {
   for (const [id, entry] of entries) {
     const merged = mergeLayers(options2.defaults, raw.defaults, entry);
     const meetingProblems = completenessProblems(id, merged);
+    const sources = sourcesProblem(merged, entry);
+    if (sources) meetingProblems.push(problem(["meetings", id, ...sources.path], sources.message));
     const minutesPath = merged.minutes?.path ?? DEFAULT_MINUTES_PATH;
     const owner = minutesOwners.get(minutesPath);
     if (owner !== void 0) {
@@ -70863,6 +70862,11 @@ function resolveMeetings(raw, options2) {
   function problem(path2, message) {
     return { file: options2.file, path: formatKeyPath(path2), ...options2.locate?.(path2, "value"), message, severity: "error" };
   }
+}
+function sourcesProblem(merged, entry) {
+  if (!(merged.sources?.project && merged.sources.discussions)) return void 0;
+  const key = entry.sources?.discussions === void 0 && entry.sources?.project !== void 0 ? "project" : "discussions";
+  return { path: ["sources", key], message: "a meeting whose agenda is a project board takes no discussions: add them to the board, or drop `project`" };
 }
 function toMeeting(id, raw, home) {
   const meeting = {
@@ -79424,6 +79428,12 @@ function repoOf(item) {
   return `${owner}/${name}`;
 }
 
+// src/collect/refused-for-permission.ts
+function refusedForPermission(error62) {
+  const errors = error62.errors;
+  return Array.isArray(errors) && errors.some((each) => each.type === "FORBIDDEN");
+}
+
 // src/collect/collect-agenda-items.ts
 var PER_PAGE2 = 100;
 var SEARCH_RESULT_CAP2 = 1e3;
@@ -79502,10 +79512,6 @@ async function withDiscussions(octokit, meeting, source, collected, webOrigin) {
     truncated: collected.truncated || found.truncated,
     requests: collected.requests + found.requests
   };
-}
-function refusedForPermission(error62) {
-  const errors = error62.errors;
-  return Array.isArray(errors) && errors.some((each) => each.type === "FORBIDDEN");
 }
 function withoutRepos(meeting, repos) {
   if (repos.size === 0) return meeting;
@@ -80529,6 +80535,87 @@ function pinned2(loaded2, meeting, key, message) {
   return { file: file2, path: `meetings.${meeting.id}.sources.project.${key}`, message, severity: "error" };
 }
 
+// src/collect/read-discussion-categories.ts
+var DISCUSSION_CATEGORIES_QUERY = `query ($owner: String!, $name: String!) {
+  repository(owner: $owner, name: $name) {
+    hasDiscussionsEnabled
+    discussionCategories(first: 100) { nodes { name } }
+  }
+}`;
+async function readDiscussionCategories(octokit, repo) {
+  const [owner, name] = repo.split("/");
+  let data;
+  try {
+    data = await withoutNotFound(octokit.graphql(DISCUSSION_CATEGORIES_QUERY, { owner, name }));
+  } catch (error62) {
+    if (refusedForPermission(error62)) return { kind: "refused" };
+    throw error62;
+  }
+  if (!data.repository) return { kind: "no-repo" };
+  const { hasDiscussionsEnabled, discussionCategories } = data.repository;
+  const categories = hasDiscussionsEnabled ? (discussionCategories.nodes ?? []).flatMap((node2) => node2 ? [node2.name] : []) : [];
+  return { kind: "found", enabled: hasDiscussionsEnabled, categories };
+}
+
+// src/operations/steps/discussion-source-problems.ts
+var MOST_MEETINGS_READ = 20;
+async function discussionSourceProblems(octokit, loaded2) {
+  const read = /* @__PURE__ */ new Map();
+  const readOnce = (repo) => {
+    const key = repo.toLowerCase();
+    if (!read.has(key)) read.set(key, readDiscussionCategories(octokit, repo));
+    return read.get(key);
+  };
+  const problems = [];
+  for (const meeting of loaded2.meetings.filter((each) => each.sources?.discussions).slice(0, MOST_MEETINGS_READ)) {
+    const source = meeting.sources?.discussions;
+    const home = `${meeting.home.owner}/${meeting.home.repo}`;
+    const repos = [.../* @__PURE__ */ new Set([home, ...meeting.scope.repos])];
+    const found = [];
+    for (const repo of repos) found.push({ repo, read: await readOnce(repo) });
+    const homeRead = found[0]?.read;
+    if (homeRead?.kind === "refused") {
+      const message = "the app may not read discussions (it needs the Discussions permission, read): the agenda lists issues and pull requests only";
+      problems.push(pinned3(loaded2, meeting, () => [], message, "warning"));
+      continue;
+    }
+    if (homeRead?.kind === "found" && !homeRead.enabled) {
+      const message = `\`${home}\` has its discussions turned off: its own discussions cannot be agenda items${repos.length > 1 || meeting.scope.orgs.length > 0 ? ", other repositories' of the scope can" : ""}`;
+      problems.push(pinned3(loaded2, meeting, () => [], message, "warning"));
+    }
+    const readable = found.flatMap(({ repo, read: read2 }) => read2.kind === "found" && read2.enabled ? [{ repo, categories: read2.categories }] : []);
+    if (readable.length === 0) continue;
+    const known = [...new Map(readable.flatMap(({ categories }) => categories.map((name) => [name.toLowerCase(), name]))).values()];
+    for (const category of source.categories) {
+      if (known.some((name) => name.toLowerCase() === category.toLowerCase())) continue;
+      const where = readable.map(({ repo }) => `\`${repo}\``).join(", ");
+      const suggestion = closestKey(category, known);
+      const message = `\`${category}\` is not a discussion category of ${where}${suggestion ? `; did you mean \`${suggestion}\`?` : ""} (${known.length > 0 ? `its categories: ${known.map((name) => `\`${name}\``).join(", ")}` : "it has none"})`;
+      problems.push(pinned3(loaded2, meeting, (written) => categoryIndex(written, category), message, "error"));
+    }
+  }
+  return problems;
+}
+function categoryIndex(discussions, category) {
+  if (typeof discussions !== "object") return void 0;
+  const index = discussions.categories.findIndex((named) => named.toLowerCase() === category.toLowerCase());
+  return index < 0 ? void 0 : ["categories", index];
+}
+function pinned3(loaded2, meeting, within, message, severity) {
+  const own2 = loaded2.own;
+  for (const layer of [["meetings", meeting.id], ["defaults"]]) {
+    const entry = layer.length === 2 ? own2?.raw.meetings?.[meeting.id] : own2?.raw.defaults;
+    const written = entry?.sources?.discussions;
+    const below = written === void 0 ? void 0 : within(written);
+    if (!own2 || below === void 0) continue;
+    const path2 = [...layer, "sources", "discussions", ...below];
+    return { file: CONFIG_PATH, path: formatKeyPath(path2), ...own2.locate(path2, "value"), message, severity };
+  }
+  const extended2 = loaded2.files[1];
+  const file2 = extended2 ? `${extended2.owner}/${extended2.repo}:${extended2.path}` : CONFIG_PATH;
+  return { file: file2, path: `meetings.${meeting.id}.sources.discussions`, message, severity };
+}
+
 // src/config/unreadable-team-problem.ts
 var TEAM_UNREADABLE = "is not a team the app can read (no such team, or the token lacks the Members: read permission, as a workflow's token does); its members are not listed, the rest of the issue is written";
 function unreadableTeamProblem(loaded2, meeting, team) {
@@ -80615,10 +80702,10 @@ async function listPublicMembers(octokit, org) {
 }
 
 // src/operations/steps/invited-team-problems.ts
-var MOST_MEETINGS_READ = 20;
+var MOST_MEETINGS_READ2 = 20;
 async function invitedTeamProblems(octokit, loaded2) {
   const problems = [];
-  for (const meeting of loaded2.meetings.slice(0, MOST_MEETINGS_READ)) {
+  for (const meeting of loaded2.meetings.slice(0, MOST_MEETINGS_READ2)) {
     if (!meeting.invited.some((entry) => entry.includes("/"))) continue;
     const { unreadable } = await readInvitedTeams(octokit, meeting, { private: true });
     problems.push(...unreadable.map((team) => unreadableTeamProblem(loaded2, meeting, team)));
@@ -80647,6 +80734,7 @@ async function configCheckReport(octokit, repo, sha) {
   const remote = [
     ...await scopeRepoProblems(octokit, config4),
     ...await projectSourceProblems(octokit, config4, homePrivate),
+    ...await discussionSourceProblems(octokit, config4),
     ...await invitedTeamProblems(octokit, config4)
   ];
   const loaded2 = { ...config4, problems: [...config4.problems, ...exceptionProblems(config4), ...remote] };
