@@ -184,6 +184,11 @@ export interface RepoRecord {
   /** Lower-cased name → label. */
   labels: Map<string, LabelRecord>;
   issues: Map<number, IssueRecord>;
+  /**
+   * The highest number the repository has handed out to an issue, pull request or discussion:
+   * GitHub never hands a number out again, even once its issue is deleted or transferred away.
+   */
+  lastNumber?: number;
   /** Full ref name (`refs/heads/main`) → commit sha. */
   refs: Map<string, string>;
   /** Git objects by sha. */

@@ -1,7 +1,8 @@
 import type { SandboxEvent } from "../src/events.js";
 import { Sandbox } from "../src/sandbox.js";
 import { NODEJS_SNAPSHOT } from "./fixtures/nodejs-snapshot.js";
-import { transferIssue } from "../src/server/issue-control.js";
+import { deleteIssue, transferIssue } from "../src/server/issue-control.js";
+import { deleteDiscussion, startDiscussion, turnOnDiscussions } from "../src/discussions/discussion-changes.js";
 
 const sandbox = Sandbox.fromSnapshot(NODEJS_SNAPSHOT);
 const app = sandbox.octokit();
@@ -151,4 +152,23 @@ test("the old URL of a transferred issue answers 301 to its new location by repo
   // Someone who cannot read the new repository gets a 404, as on GitHub.
   const stranger = await transferred.handle(new Request(`http://sandbox.invalid/api/v3/repos/nodejs/security-wg/issues/${created.number}`, { headers: { authorization: "token user:octocat" } }));
   expect(stranger.status).toBe(404);
+});
+
+test("a number is never handed out twice in a repository, even once its issue or discussion is deleted or transferred away", async () => {
+  const numbered = Sandbox.fromSnapshot(NODEJS_SNAPSHOT);
+  const octokit = numbered.octokit();
+  const from = numbered.state.repos.get("nodejs/security-wg")!;
+  const create = async (title: string) => (await octokit.rest.issues.create({ ...repo, title })).data.number;
+
+  const deleted = await create("Deleted");
+  expect(deleteIssue(numbered, from, from.issues.get(deleted)!, "mhdawson")).toBeUndefined();
+  const transferredAway = await create("Transferred away");
+  expect(transferredAway).toBe(deleted + 1);
+  expect(typeof transferIssue(numbered, from, from.issues.get(transferredAway)!, "nodejs/security-private", "mhdawson")).not.toBe("string");
+  turnOnDiscussions(numbered, from);
+  const discussion = startDiscussion(numbered, from, { title: "Deleted discussion" }, "mhdawson");
+  if (typeof discussion === "string") throw new Error(discussion);
+  expect(discussion.number).toBe(deleted + 2);
+  deleteDiscussion(numbered, from, discussion, "mhdawson");
+  expect(await create("After them")).toBe(deleted + 3);
 });

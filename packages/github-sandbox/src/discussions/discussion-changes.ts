@@ -1,6 +1,6 @@
 import { addLabel, ensureUser, nodeId } from "../create-state.js";
 import { githubTimestamp } from "../route.js";
-import { nextIssueNumber } from "../routes/issues.js";
+import { takeIssueNumber } from "../routes/issues.js";
 import type { SandboxEvent } from "../events.js";
 import { repoKey, takeId, type DiscussionRecord, type RepoRecord, type SandboxState } from "../state.js";
 import { enableDiscussions, findCategory } from "./create-discussions.js";
@@ -49,7 +49,7 @@ export function startDiscussion(sandbox: DiscussionWorld, repo: RepoRecord, defi
   const discussion: DiscussionRecord = {
     id,
     nodeId: nodeId("D", id),
-    number: nextIssueNumber(repo),
+    number: takeIssueNumber(repo),
     title: definition.title,
     body: definition.body ?? "",
     author: ensureUser(sandbox.state, sender).login,
@@ -151,7 +151,7 @@ export function transferDiscussion(sandbox: DiscussionWorld, repo: RepoRecord, d
     ...discussion,
     id,
     nodeId: nodeId("D", id),
-    number: nextIssueNumber(target),
+    number: takeIssueNumber(target),
     categoryId: category.nodeId,
     // Labels travel when the target has labels of the same names.
     labels: discussion.labels.flatMap((label) => target.labels.get(label.toLowerCase())?.name ?? []),

@@ -1,7 +1,7 @@
 import { nodeId } from "../create-state.js";
 import type { ProjectItemEvent } from "../events.js";
 import { githubTimestamp } from "../route.js";
-import { nextIssueNumber } from "../routes/issues.js";
+import { takeIssueNumber } from "../routes/issues.js";
 import { repoKey, takeId, type ProjectItemRecord, type ProjectRecord, type SandboxState } from "../state.js";
 
 // What a person does on a project's board (GitHub does it through GraphQL mutations, which the
@@ -95,7 +95,7 @@ function convertDraft(state: SandboxState, item: ProjectItemRecord, to: string, 
   const repo = state.repos.get(repoKey(owner, name));
   if (!repo) return `convertTo: ${to} is not a repository of the sandbox`;
   const id = takeId(state);
-  const number = nextIssueNumber(repo);
+  const number = takeIssueNumber(repo);
   repo.issues.set(number, {
     id, nodeId: nodeId("I", id), number, title: item.content.title, body: item.content.body, author: item.creator || null, state: "open", stateReason: null,
     labels: [], assignees: [], locked: false, activeLockReason: null, createdAt: when, updatedAt: when, closedAt: null, extraCommentCount: 0, comments: [], reactions: [],

@@ -95,7 +95,7 @@ export function newIssue(request: RouteRequest, repo: RepoRecord, title: string,
   return {
     id,
     nodeId: nodeId("I", id),
-    number: nextIssueNumber(repo),
+    number: takeIssueNumber(repo),
     title,
     body,
     author: request.actorLogin,
@@ -174,8 +174,9 @@ function labelName(label: string | { name?: string }): string {
   return name;
 }
 
-/** Issues and pull requests share one sequence of numbers. */
-/** Issues, pull requests and discussions share one sequence of numbers. */
-export function nextIssueNumber(repo: RepoRecord): number {
-  return Math.max(0, ...repo.issues.keys(), ...(repo.discussions?.keys() ?? [])) + 1;
+/** Takes the repository's next number: issues, pull requests and discussions share one sequence, and no number comes twice. */
+export function takeIssueNumber(repo: RepoRecord): number {
+  // The snapshot numbers what it lists itself, without counting.
+  repo.lastNumber = Math.max(repo.lastNumber ?? 0, ...repo.issues.keys(), ...(repo.discussions?.keys() ?? [])) + 1;
+  return repo.lastNumber;
 }

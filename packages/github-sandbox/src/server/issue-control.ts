@@ -1,6 +1,6 @@
 import { atLeast, repoPermission } from "../access.js";
 import { githubTimestamp } from "../route.js";
-import { nextIssueNumber } from "../routes/issues.js";
+import { takeIssueNumber } from "../routes/issues.js";
 import type { Sandbox } from "../sandbox.js";
 import { repoKey, takeId, type IssueRecord, type RepoRecord } from "../state.js";
 import { nodeId } from "../create-state.js";
@@ -25,7 +25,7 @@ export function transferIssue(sandbox: Sandbox, from: RepoRecord, issue: IssueRe
     ...issue,
     id,
     nodeId: nodeId("I", id),
-    number: nextIssueNumber(target),
+    number: takeIssueNumber(target),
     // Labels travel when the target has labels of the same names.
     labels: issue.labels.filter((label) => target.labels.has(label.toLowerCase())).map((label) => target.labels.get(label.toLowerCase())?.name ?? label),
     updatedAt: at,
