@@ -1,6 +1,9 @@
+import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { verify } from "@octokit/webhooks-methods";
+import { parse } from "yaml";
+import { SANDBOX_APP } from "../src/app-auth/app-json.js";
 import { storeFileTree, storeObject } from "../src/git-store.js";
 import { Sandbox } from "../src/sandbox.js";
 import { startSandboxServer, type SandboxServer } from "../src/server.js";
@@ -236,7 +239,6 @@ test("pull requests, refs, pushes, visibility, transfers and deletions send webh
 
   const sent = inChangeOrder(received).map((delivery) => ({ event: String(delivery.headers["x-github-event"]), payload: JSON.parse(delivery.body) as Record<string, unknown> }));
   expect(sent.map(({ event, payload }) => (payload.action ? `${event}.${payload.action}` : event))).toEqual([
-    "create",
     "push",
     "push",
     "pull_request.opened",
@@ -249,7 +251,6 @@ test("pull requests, refs, pushes, visibility, transfers and deletions send webh
     "pull_request.reopened",
     "push",
     "pull_request.closed",
-    "delete",
     "push",
     "repository.privatized",
     "repository.publicized",
@@ -265,6 +266,31 @@ test("pull requests, refs, pushes, visibility, transfers and deletions send webh
   const pushes = sent.filter(({ event }) => event === "push").map(({ payload }) => payload);
   expect(pushes[0]).toMatchObject({ created: true, commits: [], head_commit: { id: main.object.sha } });
   expect(pushes[1]).toMatchObject({ ref: `refs/heads/${branch}`, created: false, head_commit: { message: "Minutes", added: ["meetings/2024-03-28.md"] } });
+});
+
+test("the sandbox's app asks for the permissions and events app.yml asks for", () => {
+  const manifest = parse(readFileSync(new URL("../../../app.yml", import.meta.url), "utf8")) as { default_permissions: object; default_events: string[] };
+  expect(SANDBOX_APP.permissions).toEqual(manifest.default_permissions);
+  expect([...SANDBOX_APP.events].sort()).toEqual([...manifest.default_events].sort());
+});
+
+test("an installation gets the webhooks of the events its app subscribes to only", () => {
+  const repo = securityWg();
+  const issue = repo.issues.get(1255)!;
+  const org = sandbox.state.orgs.get("nodejs")!;
+  const team = { id: 7001, nodeId: "T_kwDOtest", slug: "tsc", name: "TSC", members: new Set(["rafaelgss"]), repos: new Map() };
+  const base = { repo, actor: "RafaelGSS", at: "2024-03-26T09:00:00Z" };
+  const changes: SandboxEvent[] = [
+    { ...base, name: "issues", action: "opened", issue },
+    { ...base, name: "push", ref: "refs/heads/main", before: repo.refs.get("refs/heads/main")!, after: repo.refs.get("refs/heads/main")! },
+    { ...base, name: "create", ref: "minutes", refType: "branch" },
+    { name: "membership", action: "added", org, team, member: "RafaelGSS", actor: "mhdawson", at: base.at },
+  ];
+  const sent = () => changes.map((event) => webhookForEvent(sandbox.state, event, sandbox.urls)?.event);
+  // app.yml subscribes to push, which tells of a new branch too, and not to create.
+  expect(sent()).toEqual(["issues", "push", undefined, "membership"]);
+  sandbox.state.installations[0]!.events = ["issues"];
+  expect(sent()).toEqual(["issues", undefined, undefined, undefined]);
 });
 
 test("deliveries go out concurrently, as GitHub's do, at most eight at a time, started in order", async () => {

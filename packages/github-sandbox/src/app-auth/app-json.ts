@@ -2,7 +2,8 @@ import { serializeUser } from "../serialize/user.js";
 import type { InstallationRecord, SandboxState } from "../state.js";
 import type { SandboxUrls } from "../urls.js";
 
-// The app as registered on the sandbox's GitHub: its permissions and events are those app.yml asks for.
+// The app as registered on the sandbox's GitHub: its permissions and events are those app.yml asks
+// for (a test holds the two together).
 
 export const SANDBOX_APP = {
   slug: "agenda-drafter",
@@ -15,9 +16,10 @@ export const SANDBOX_APP = {
     checks: "write",
     metadata: "read",
     members: "read",
+    organization_projects: "read",
     discussions: "write",
   },
-  events: ["issues", "issue_comment", "pull_request", "push", "label", "repository", "discussion"],
+  events: ["issues", "issue_comment", "pull_request", "push", "label", "repository", "projects_v2_item", "membership", "discussion"],
   /** The registration instant: long before any snapshot's clock. */
   createdAt: "2020-01-01T00:00:00Z",
 } as const;
@@ -77,6 +79,14 @@ export function installationPermissions(installation: InstallationRecord): Recor
 /** The webhook events an installation is subscribed to. */
 export function installationEvents(installation: InstallationRecord): string[] {
   return [...(installation.events ?? SANDBOX_APP.events)];
+}
+
+/**
+ * Whether GitHub sends the installation webhooks of `event`: only of the events its app subscribes
+ * to, whatever the change (installation events aside, which reach every app).
+ */
+export function isSubscribed(installation: InstallationRecord, event: string): boolean {
+  return installationEvents(installation).includes(event);
 }
 
 /** The account that registered the app: the first organization of the snapshot, as an org usually owns its app. */

@@ -1,5 +1,4 @@
 import { discussionPermission } from "../access.js";
-import { installationEvents } from "../app-auth/app-json.js";
 import type { SandboxEvent } from "../events.js";
 import { serializeDiscussion, serializeDiscussionCategory } from "../serialize/discussion.js";
 import { serializeLabel } from "../serialize/label.js";
@@ -8,7 +7,7 @@ import type { InstallationRecord, SandboxState } from "../state.js";
 import type { SandboxUrls } from "../urls.js";
 import type { Webhook } from "./webhook-for-event.js";
 
-/** `discussion`: sent to an installation subscribed to it that holds the `discussions` permission. */
+/** `discussion`: sent to an installation that holds the `discussions` permission. */
 export function discussionWebhook(
   state: SandboxState,
   event: Extract<SandboxEvent, { name: "discussion" }>,
@@ -17,7 +16,7 @@ export function discussionWebhook(
   urls: SandboxUrls,
 ): Webhook | undefined {
   const actor = { kind: "installation" as const, installations: [installation] };
-  if (!installationEvents(installation).includes("discussion") || discussionPermission(state, actor, event.repo) === "none") return undefined;
+  if (discussionPermission(state, actor, event.repo) === "none") return undefined;
   const { moved, changes } = "label" in event ? { moved: undefined, changes: undefined } : event;
   const category = changes?.category ? { category: { from: serializeDiscussionCategory(event.repo, changes.category.from) } } : {};
   const transferred = moved ? { new_discussion: serializeDiscussion(state, moved.repo, moved.discussion, urls), new_repository: serializeRepository(state, moved.repo, urls) } : {};

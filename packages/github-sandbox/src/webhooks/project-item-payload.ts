@@ -1,3 +1,4 @@
+import { isSubscribed } from "../app-auth/app-json.js";
 import { ensureUser } from "../create-state.js";
 import type { ProjectItemEvent } from "../events.js";
 import { serializeUser } from "../serialize/user.js";
@@ -14,7 +15,7 @@ export function projectItemWebhook(state: SandboxState, event: ProjectItemEvent,
   const owner = event.project.owner.toLowerCase();
   const installation = state.installations.find((candidate) => candidate.account.toLowerCase() === owner);
   const organization = organizationOf(state, event.project.owner, urls);
-  if (!installation || !organization) return undefined;
+  if (!installation || !isSubscribed(installation, "projects_v2_item") || !organization) return undefined;
   const { item } = event;
   const content = item.content;
   const issue = content.kind === "issue" ? state.repos.get(repoKey(...(content.repo.split("/") as [string, string])))?.issues.get(content.number) : undefined;

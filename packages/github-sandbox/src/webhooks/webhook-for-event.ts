@@ -1,4 +1,5 @@
 import { installationCovering } from "../access.js";
+import { isSubscribed } from "../app-auth/app-json.js";
 import type { SandboxEvent } from "../events.js";
 import { serializeComment } from "../serialize/comment.js";
 import { serializeIssue } from "../serialize/issue.js";
@@ -22,14 +23,14 @@ export interface Webhook {
 
 /**
  * The webhook GitHub sends the app for a change, built from the state at the moment of the change;
- * undefined when the app would get none (the repository is not installed, or GitHub sends apps no
- * webhook for that change).
+ * undefined when the app would get none (the repository is not installed, the app subscribes to no
+ * such event, or GitHub sends apps no webhook for that change).
  */
 export function webhookForEvent(state: SandboxState, event: SandboxEvent, urls: SandboxUrls): Webhook | undefined {
   if (event.name === "projects_v2_item") return projectItemWebhook(state, event, urls);
   if (event.name === "membership") return membershipWebhook(state, event, urls);
   const installation = installationCovering(state, event.repo);
-  if (!installation) return undefined;
+  if (!installation || !isSubscribed(installation, event.name)) return undefined;
   const context = { ...repositoryContext(state, event.repo, event.actor, urls), installation: simpleInstallation(installation) };
 
   switch (event.name) {
@@ -94,7 +95,7 @@ function issuesPayload(state: SandboxState, event: Extract<SandboxEvent, { name:
 function membershipWebhook(state: SandboxState, event: Extract<SandboxEvent, { name: "membership" }>, urls: SandboxUrls): Webhook | undefined {
   const installation = state.installations.find((each) => !each.app && each.account.toLowerCase() === event.org.login.toLowerCase());
   const organization = organizationOf(state, event.org.login, urls);
-  if (!installation || !organization) return undefined;
+  if (!installation || !isSubscribed(installation, "membership") || !organization) return undefined;
   const { team } = event;
   const teamUrl = `${urls.api}/organizations/${organization.id}/team/${team.id}`;
   return {
