@@ -89,6 +89,12 @@ export function repoPermission(state: SandboxState, actor: Actor, repo: RepoReco
   return grants.reduce((best, grant) => (RANK[grant] > RANK[best] ? grant : best), "none");
 }
 
+/** What the control endpoints answer when `sender`, a person, has less than `needed` on the repository; undefined when they have it. */
+export function senderLacks(state: SandboxState, sender: string, repo: RepoRecord, needed: Permission): string | undefined {
+  if (atLeast(repoPermission(state, { kind: "user", login: sender }, repo), needed)) return undefined;
+  return `sender: ${sender} needs ${needed} access to ${repo.owner}/${repo.name}`;
+}
+
 export function canRead(state: SandboxState, actor: Actor, repo: RepoRecord): boolean {
   return atLeast(repoPermission(state, actor, repo), "read");
 }

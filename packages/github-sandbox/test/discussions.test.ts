@@ -20,6 +20,7 @@ orgs:
     members: [mhdawson, RafaelGSS]
     repos:
       security-wg:
+        collaborators: { UlisesGascon: triage }
         labels:
           security-wg-agenda: { color: "c2e0c6" }
           "meeting agenda": {}
@@ -223,7 +224,7 @@ test("people's changes to discussions send GitHub's discussion webhooks, valid a
   const moved = transferDiscussion(sandbox, repo, started, elsewhere, "mhdawson");
   if (typeof moved === "string") throw new Error(moved);
   expect(moved).toMatchObject({ number: 2, labels: [] });
-  deleteDiscussion(sandbox, elsewhere, moved, "mhdawson");
+  expect(deleteDiscussion(sandbox, elsewhere, moved, "mhdawson")).toBeUndefined();
 
   const webhooks = events.map((event) => webhookForEvent(sandbox.state, event, sandbox.urls));
   expect(webhooks.map((webhook) => `${webhook?.event}.${webhook?.payload["action"]}`)).toEqual([
@@ -258,6 +259,25 @@ test("people's changes to discussions send GitHub's discussion webhooks, valid a
   const before = events.length;
   startDiscussion(sandbox, other, { title: "Quiet" }, "mhdawson");
   expect(events.slice(before).map((event) => webhookForEvent(sandbox.state, event, sandbox.urls))).toEqual([undefined]);
+});
+
+test("deleting a discussion takes triage and moving one write, within one owner and never from private to public, as GitHub's roles say", () => {
+  const events: SandboxEvent[] = [];
+  sandbox.onEvent((event) => events.push(event));
+  const repo = repoNamed("nodejs/security-wg");
+  const discussion = repo.discussions!.get(3)!;
+  const elsewhere = repoNamed("nodejs/no-discussions");
+  turnOnDiscussions(sandbox, elsewhere);
+  expect(deleteDiscussion(sandbox, repo, discussion, "RafaelGSS")).toBe("sender: RafaelGSS needs triage access to nodejs/security-wg");
+  expect(transferDiscussion(sandbox, repo, discussion, elsewhere, "UlisesGascon")).toBe("sender: UlisesGascon needs write access to nodejs/security-wg");
+  expect(transferDiscussion(sandbox, repo, discussion, repoNamed("other/elsewhere"), "mhdawson")).toBe("to: a discussion moves only between repositories of nodejs");
+  const embargoed = repoNamed("nodejs/security-private");
+  expect(transferDiscussion(sandbox, embargoed, embargoed.discussions!.get(1)!, repo, "mhdawson")).toBe("to: a discussion of a private repository cannot move to a public one");
+  expect(events).toEqual([]);
+  expect(repo.discussions?.has(3)).toBe(true);
+
+  expect(deleteDiscussion(sandbox, repo, discussion, "UlisesGascon")).toBeUndefined();
+  expect(events.map((event) => `${event.name}.${"action" in event ? event.action : ""} by ${event.actor}`)).toEqual(["discussion.deleted by UlisesGascon"]);
 });
 
 test("addLabelsToLabelable and removeLabelsFromLabelable label a discussion with discussions: write, by the repository's own label ids", async () => {
@@ -314,6 +334,7 @@ test("the control endpoints do what a person does to discussions on GitHub's pag
     expect(await control("PATCH", "/repos/nodejs/no-discussions/discussions/2", { category: "Nope" })).toEqual({ status: 400, body: { message: "category: nodejs/no-discussions has no discussion category Nope" } });
     expect((await control("PATCH", "/repos/nodejs/no-discussions/discussions/2", { closed: true, removeLabels: ["security-wg-agenda"] })).status).toBe(200);
     expect(await control("POST", "/repos/nodejs/no-discussions/discussions/2/transfer", { to: "nodejs/security-wg" })).toEqual({ status: 200, body: { repository: "nodejs/security-wg", number: 5 } });
+    expect(await control("DELETE", "/repos/nodejs/security-wg/discussions/5", { sender: "RafaelGSS" })).toEqual({ status: 400, body: { message: "sender: RafaelGSS needs triage access to nodejs/security-wg" } });
     expect((await control("DELETE", "/repos/nodejs/security-wg/discussions/5")).status).toBe(200);
     expect(await control("DELETE", "/repos/nodejs/security-wg/discussions/5")).toEqual({ status: 404, body: { message: "nodejs/security-wg has no discussion #5" } });
     expect(sandbox.state.repos.get("nodejs/no-discussions")?.discussions?.size).toBe(0);

@@ -1,3 +1,4 @@
+import { senderLacks } from "../access.js";
 import { addLabel, ensureUser, nodeId } from "../create-state.js";
 import { githubTimestamp } from "../route.js";
 import { takeIssueNumber } from "../routes/issues.js";
@@ -132,16 +133,28 @@ export function changeDiscussion(sandbox: DiscussionWorld, repo: RepoRecord, dis
   return undefined;
 }
 
-/** Deletes a discussion, as a repository admin can: `deleted`. */
-export function deleteDiscussion(sandbox: DiscussionWorld, repo: RepoRecord, discussion: DiscussionRecord, sender: string): void {
+// Who may do what to a discussion is GitHub's table of repository roles: deleting one takes
+// triage, transferring one write, and the target must be one where the sender may start one
+// (read). Its "Managing discussions" page adds that a discussion moves only between repositories
+// of one owner, and never from a private repository to a public one.
+
+/** Deletes a discussion, as someone with triage access can: `deleted`. */
+export function deleteDiscussion(sandbox: DiscussionWorld, repo: RepoRecord, discussion: DiscussionRecord, sender: string): string | undefined {
+  const refused = senderLacks(sandbox.state, sender, repo, "triage");
+  if (refused) return refused;
   repo.discussions?.delete(discussion.number);
   announce(sandbox, repo, sender, { action: "deleted", discussion: structuredClone(discussion) });
+  return undefined;
 }
 
 /** Moves a discussion to `target` under its next number, in its category of the same name (General otherwise): `transferred`. */
 export function transferDiscussion(sandbox: DiscussionWorld, repo: RepoRecord, discussion: DiscussionRecord, target: RepoRecord, sender: string): DiscussionRecord | string {
   if (target === repo) return `to: the discussion is already in ${repo.owner}/${repo.name}`;
+  if (target.owner.toLowerCase() !== repo.owner.toLowerCase()) return `to: a discussion moves only between repositories of ${repo.owner}`;
+  if (repo.visibility !== "public" && target.visibility === "public") return `to: a discussion of a ${repo.visibility} repository cannot move to a public one`;
   if (!target.hasDiscussions) return `to: ${target.owner}/${target.name} has discussions turned off`;
+  const refused = senderLacks(sandbox.state, sender, repo, "write") ?? senderLacks(sandbox.state, sender, target, "read");
+  if (refused) return refused;
   const before = structuredClone(discussion);
   const fromCategory = repo.discussionCategories?.find((candidate) => candidate.nodeId === discussion.categoryId);
   const category = findCategory(target, fromCategory?.name ?? "General") ?? findCategory(target, "General");

@@ -40,8 +40,8 @@ export function answerDiscussionControl(
     return problem ? badRequest(problem) : Response.json({ number: discussion.number });
   }
   if (method === "DELETE" && !transfer) {
-    deleteDiscussion(sandbox, repo, discussion, sender);
-    return Response.json({});
+    const problem = deleteDiscussion(sandbox, repo, discussion, sender);
+    return problem ? badRequest(problem) : Response.json({});
   }
   if (method === "POST" && transfer) {
     const target = typeof body["to"] === "string" ? discussionRepo(sandbox, body["to"]) : 'to: the repository to move the discussion to, as "owner/name"';

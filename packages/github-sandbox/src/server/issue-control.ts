@@ -1,4 +1,4 @@
-import { atLeast, repoPermission } from "../access.js";
+import { senderLacks } from "../access.js";
 import { githubTimestamp } from "../route.js";
 import { takeIssueNumber } from "../routes/issues.js";
 import type { Sandbox } from "../sandbox.js";
@@ -15,9 +15,8 @@ export function transferIssue(sandbox: Sandbox, from: RepoRecord, issue: IssueRe
   if (!target) return `to: ${to} is not a repository of the sandbox`;
   if (target === from) return `to: the issue is already in ${to}`;
   if (issue.pullRequest) return "pull requests cannot be transferred";
-  for (const repo of [from, target]) {
-    if (!atLeast(repoPermission(sandbox.state, { kind: "user", login: sender }, repo), "write")) return `sender: ${sender} needs write access to ${repo.owner}/${repo.name}`;
-  }
+  const refused = senderLacks(sandbox.state, sender, from, "write") ?? senderLacks(sandbox.state, sender, target, "write");
+  if (refused) return refused;
   const before = structuredClone(issue);
   const at = githubTimestamp(sandbox.clock.now());
   const id = takeId(sandbox.state);
@@ -41,7 +40,8 @@ export function transferIssue(sandbox: Sandbox, from: RepoRecord, issue: IssueRe
 /** Deletes an issue, as a repository admin can. */
 export function deleteIssue(sandbox: Sandbox, repo: RepoRecord, issue: IssueRecord, sender: string): string | undefined {
   if (issue.pullRequest) return "pull requests cannot be deleted";
-  if (!atLeast(repoPermission(sandbox.state, { kind: "user", login: sender }, repo), "admin")) return `sender: ${sender} needs admin access to ${repo.owner}/${repo.name}`;
+  const refused = senderLacks(sandbox.state, sender, repo, "admin");
+  if (refused) return refused;
   const before = structuredClone(issue);
   repo.issues.delete(issue.number);
   sandbox.emitChange({ name: "issues", action: "deleted", repo, issue: before, actor: sender, at: githubTimestamp(sandbox.clock.now()) });
