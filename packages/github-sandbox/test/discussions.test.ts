@@ -190,6 +190,15 @@ test("search(type: DISCUSSION) finds labelled discussions in scope, with what Gi
   expect(await found('label:"meeting agenda" user:nodejs')).toEqual(["nodejs/security-wg#3"]);
   expect(await found("org:nodejs category:Ideas")).toEqual(["nodejs/security-wg#2"]);
   expect(await found('org:nodejs category:"Q&A"')).toEqual(["nodejs/security-wg#4"]);
+  // When it was created or last updated, by day or instant, as issue search reads them.
+  expect(await found("org:nodejs created:>=2024-03-01")).toEqual(["nodejs/security-wg#2", "nodejs/security-wg#3"]);
+  expect(await found("org:nodejs created:2024-01-01..2024-02-29")).toEqual(["nodejs/security-wg#4"]);
+  expect(await found("org:nodejs created:2024-03-02")).toEqual(["nodejs/security-wg#3"]);
+  expect(await found("org:nodejs updated:>2024-03-01")).toEqual(["nodejs/security-wg#3"]);
+  expect(await found("org:nodejs updated:<2024-03-01T12:00:00Z is:discussion")).toEqual(["nodejs/security-wg#2", "nodejs/security-wg#4"]);
+  await expect(found("org:nodejs created:>last-week")).rejects.toThrow();
+  expect(await found("cadence in:title org:nodejs")).toEqual(["nodejs/security-wg#3"]);
+  expect(await found("cadence in:body org:nodejs")).toEqual([]);
   // Repeated scope qualifiers are a union in discussion search, as in GitHub's older syntax.
   expect(await found("label:security-wg-agenda repo:nodejs/security-wg repo:nodejs/no-discussions is:open")).toEqual(["nodejs/security-wg#2"]);
   // No comma list of alternatives, no negation: `a,b` is one label, and `-label:` is ignored.

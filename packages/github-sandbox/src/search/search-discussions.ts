@@ -2,7 +2,8 @@ import { canRead, discussionPermission, isInstalledOn, type Actor } from "../acc
 import { categoryOf } from "../discussions/create-discussions.js";
 import type { DiscussionRecord, RepoRecord, SandboxState } from "../state.js";
 import { parseLegacyQuery } from "./parse-legacy-query.js";
-import { queryHolds, searchInvalid, type Qualifier, type QueryNode } from "./query-tree.js";
+import { matchesSearchItem } from "./matches-search-item.js";
+import type { Qualifier, QueryNode } from "./query-tree.js";
 
 // Discussion search (`search(type: DISCUSSION)`) never got issues' advanced search: it reads the
 // older syntax, where repeated `repo:`/`org:`/`user:` are a union and `OR` is text. People report
@@ -58,56 +59,38 @@ function searchable(state: SandboxState, actor: Actor, repo: RepoRecord): boolea
 }
 
 function matchesDiscussionQuery(query: QueryNode, repo: RepoRecord, discussion: DiscussionRecord): boolean {
-  const fields = [discussion.title, discussion.body].map((field) => field.toLowerCase());
-  return queryHolds(query, (text) => fields.some((field) => field.includes(text.toLowerCase())), (qualifier) => qualifierHolds(qualifier, repo, discussion));
+  const item = {
+    repo,
+    title: discussion.title,
+    body: discussion.body,
+    // The sandbox keeps no discussion comments.
+    comments: [],
+    labels: discussion.labels,
+    author: discussion.author,
+    closed: discussion.closed,
+    locked: discussion.locked,
+    createdAt: discussion.createdAt,
+    updatedAt: discussion.updatedAt,
+  };
+  return matchesSearchItem(query, item, { qualifier: (qualifier) => qualifierHolds(qualifier, repo, discussion), state: (value) => hasState(value, repo, discussion) });
 }
 
 function qualifierHolds(qualifier: Qualifier, repo: RepoRecord, discussion: DiscussionRecord): boolean {
-  const any = (test: (value: string) => boolean) => qualifier.values.some((value) => test(value.toLowerCase()));
-  switch (qualifier.key) {
-    case "repo":
-      return any((value) => value === `${repo.owner}/${repo.name}`.toLowerCase());
-    case "org":
-    case "user":
-      return any((value) => value === repo.owner.toLowerCase());
-    case "label":
-      return any((value) => discussion.labels.some((label) => label.toLowerCase() === value));
-    case "category": {
-      const category = categoryOf(repo, discussion);
-      return any((value) => value === category.name.toLowerCase() || value === category.slug);
-    }
-    case "author":
-      return any((value) => value === discussion.author?.toLowerCase());
-    case "is":
-    case "state":
-      return any((value) => hasState(value, repo, discussion));
-    case "in":
-      return true;
-    default:
-      // Issue qualifiers (`assignee:`, `draft:`...) mean nothing to a discussion.
-      return false;
-  }
+  // Issue qualifiers (`assignee:`, `draft:`...) mean nothing to a discussion.
+  if (qualifier.key !== "category") return false;
+  const category = categoryOf(repo, discussion);
+  return qualifier.values.some((value) => value.toLowerCase() === category.name.toLowerCase() || value.toLowerCase() === category.slug);
 }
 
-function hasState(value: string, repo: RepoRecord, discussion: DiscussionRecord): boolean {
+function hasState(value: string, repo: RepoRecord, discussion: DiscussionRecord): boolean | undefined {
   switch (value) {
-    case "open":
-      return !discussion.closed;
-    case "closed":
-      return discussion.closed;
-    case "locked":
-      return discussion.locked;
-    case "unlocked":
-      return !discussion.locked;
+    case "discussion":
+      return true;
     case "answered":
       return false;
     case "unanswered":
       return categoryOf(repo, discussion).isAnswerable;
-    case "public":
-      return repo.visibility === "public";
-    case "private":
-      return repo.visibility !== "public";
     default:
-      throw searchInvalid(`"${value}" is not a recognized value for the is: qualifier.`);
+      return undefined;
   }
 }
