@@ -211,7 +211,7 @@ export interface InvitedTeam {
   members: Attendee[];
   /** Members left out because their membership of the org is private (a public home repo lists only public ones). */
   privateMembers: number;
-  /** Members left out of the frozen record to keep the issue's state within GitHub's body limit (see recordInvitedTeams). */
+  /** Members left out to keep the issue within GitHub's body limit: of the frozen record (recordInvitedTeams), or of the live list (cutMembers). */
   unlistedMembers?: number;
 }
 

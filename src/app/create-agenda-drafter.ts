@@ -209,6 +209,7 @@ async function tickTargets(runtime: Runtime, installations: Installations, optio
         now: runtime.now,
         log: runtime.log,
         recordedClaims: runtime.recordedClaims,
+        countPinFailure: runtime.countPinFailure,
         finishComments: (meeting) => finishStaleComments(runtime, octokit, installation.id, meeting),
         ...(options.claimWaitMs !== undefined && { claimWaitMs: options.claimWaitMs }),
       }),

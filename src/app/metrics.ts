@@ -47,7 +47,7 @@ export class AppMetrics {
   });
   readonly errors = new Counter({
     name: "agenda_drafter_errors_total",
-    help: "Failures, by where they happened (receive, webhook, refresh, tick, discovery)",
+    help: "Failures, by where they happened (receive, webhook, refresh, tick, discovery, pin)",
     labelNames: ["where"] as const,
     registers: [this.registry],
   });

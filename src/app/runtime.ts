@@ -88,6 +88,9 @@ export class Runtime {
     });
   }
 
+  /** Counts a pin that failed after its issue's create (`errors_total{where="pin"}`). */
+  readonly countPinFailure = (): void => void this.#metrics?.errors.inc({ where: "pin" });
+
   /** The client, able to read and write the meeting issues' signed state. */
   client(octokit: GitHub): GitHub {
     return bindStateSigner(octokit, this.stateSigner);
@@ -164,7 +167,7 @@ export class Runtime {
     try {
       const refresh = () =>
         refreshMeeting(
-          { octokit, log: this.log, now: this.now(), recordedClaims: this.recordedClaims, ...(this.#claimWaitMs !== undefined && { claimWaitMs: this.#claimWaitMs }) },
+          { octokit, log: this.log, now: this.now(), recordedClaims: this.recordedClaims, countPinFailure: this.countPinFailure, ...(this.#claimWaitMs !== undefined && { claimWaitMs: this.#claimWaitMs }) },
           meeting,
           facts,
         );

@@ -22,6 +22,8 @@ export interface TickActionsContext {
   installationId?: number;
   /** Runs the commands of comments whose claim went stale (see TickActions.finishComments). */
   finishComments?: (meeting: Meeting) => Promise<number[]>;
+  /** Counts a pin that failed after its issue's create (see RefreshContext.countPinFailure). */
+  countPinFailure?: () => void;
 }
 
 /** The tick's steps on one installation's GitHub, made of the app's own writers. */
@@ -51,6 +53,7 @@ function createActions(octokit: GitHub, context: TickActionsContext): TickAction
         ...(context.claimWaitMs !== undefined && { claimWaitMs: context.claimWaitMs }),
         ...(context.recordedClaims && { recordedClaims: context.recordedClaims }),
         ...(issues && { issues }),
+        ...(context.countPinFailure && { countPinFailure: context.countPinFailure }),
       },
       meeting,
       NO_FACTS,

@@ -1,7 +1,7 @@
 import type { GitHub } from "../github.js";
 import type { Attendee, ItemRef, Meeting } from "../model.js";
 import { ifFound } from "../github.js";
-import { addAgendaLabel, removeAgendaLabel } from "../publish/agenda-labels.js";
+import { agendaLabeller } from "../publish/agenda-labels.js";
 import { acknowledgeComment, commentOnIssue, type IssueRef } from "../publish/comment-replies.js";
 import { checkAgendaItems, type CheckedItem } from "./steps/check-agenda-items.js";
 import { maySteer } from "./steps/may-steer.js";
@@ -31,13 +31,14 @@ export interface CommandGitHub {
 }
 
 export function createCommandGitHub(octokit: GitHub, meeting: Meeting, issue: IssueRef): CommandGitHub {
+  const labeller = agendaLabeller(octokit);
   return {
     maySteer: (login) => maySteer(octokit, meeting, login),
     acknowledge: (commentId) => acknowledgeComment(octokit, issue, commentId),
     reply: (body) => commentOnIssue(octokit, issue, body),
     checkItems: (refs, options) => checkAgendaItems(octokit, meeting, refs, options),
-    addAgendaLabel: (item) => addAgendaLabel(octokit, item, meeting.agendaLabels[0] as string),
-    removeAgendaLabel: (item, label) => removeAgendaLabel(octokit, item, label),
+    addAgendaLabel: (item) => labeller.add(item, meeting.agendaLabels[0] as string),
+    removeAgendaLabel: (item, label) => labeller.remove(item, label),
     async findUser(login) {
       const user = await ifFound(octokit.rest.users.getByUsername({ username: login }));
       return user && { login: user.data.login, name: user.data.name?.trim() || null };

@@ -1,7 +1,7 @@
 import { forOccurrence } from "../errors.js";
 import type { GitHub } from "../github.js";
-import type { Log } from "../log.js";
-import type { Meeting, Occurrence } from "../model.js";
+import { describeError, type Log } from "../log.js";
+import type { Meeting, Occurrence, OccurrenceIssue } from "../model.js";
 import { loadSchedule, type LoadedSchedule } from "../schedule/load-schedule.js";
 import type { LabelFact } from "../collect/label-fact.js";
 import { readMeetingIssues, type MeetingIssue, type MeetingIssues } from "../publish/list-meeting-issues.js";
@@ -26,6 +26,8 @@ export interface RefreshContext {
   issues?: MeetingIssues;
   /** This refresh rewrites the Proposed list after decisions its caller recorded: it decides none itself, so it runs once more at most. */
   proposalsSettled?: boolean;
+  /** Counts a pin that failed after the create (the app's error metric): the refresh goes on without it. */
+  countPinFailure?: () => void;
 }
 
 export type RefreshOutcome = PublishOutcome | { kind: "no-occurrence" };
@@ -45,7 +47,8 @@ export const NO_FACTS: WebhookFacts = { labels: [], repos: [] };
  * the occurrence's start (as rescheduled) its agenda is frozen: a refresh leaves the issue as it
  * is, whether or not the tick has recorded the freeze yet, and items labelled since go to the next
  * occurrence. With `issue.pin`, an issue this refresh created or adopted is pinned at once, whichever
- * path ran it (a webhook, a command, the Action): the tick pins one found unpinned.
+ * path ran it (a webhook, a command, the Action): the tick pins one found unpinned, also when that
+ * pin failed, which is logged and counted but fails nothing, as the issue is right without it.
  */
 export async function refreshMeeting(
   context: RefreshContext,
@@ -87,7 +90,7 @@ export async function refreshMeeting(
     });
     // Only the process whose write made the issue the occurrence's pins it: a replica that waited for it does not.
     if (meeting.issue.pin && (published.kind === "created" || published.kind === "adopted")) {
-      await pinMeetingIssue(octokit, meeting, { occurrence, issueNumber: published.issueNumber }, context.log);
+      await pinAfterCreate(context, meeting, { occurrence, issueNumber: published.issueNumber });
     }
     const records = own?.parsed.state?.proposals ?? [];
     const settled =
@@ -99,6 +102,17 @@ export async function refreshMeeting(
     if (settled) return refreshMeeting({ ...context, issues: undefined, proposalsSettled: true }, meeting, NO_FACTS, target);
     return published;
   });
+}
+
+/** The pin is a courtesy: failing the refresh for it would run again a refresh whose issue is right. */
+async function pinAfterCreate(context: RefreshContext, meeting: Meeting, current: OccurrenceIssue): Promise<void> {
+  try {
+    await pinMeetingIssue(context.octokit, meeting, current, context.log);
+  } catch (error) {
+    context.countPinFailure?.();
+    const { owner, repo } = meeting.home;
+    context.log.error(`${owner}/${repo}#${current.issueNumber} could not be pinned (${describeError(error)}); the next tick pins it`);
+  }
 }
 
 /**

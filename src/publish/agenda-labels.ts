@@ -1,6 +1,6 @@
 import type { GitHub } from "../github.js";
 import type { ItemRef } from "../model.js";
-import { ifFound } from "../github.js";
+import { ifFound, statusOf } from "../github.js";
 
 // The only writes the app makes to other people's issues, pull requests and discussions: the
 // meeting's own agenda labels, when a person who may steer the meeting asks (`/agenda add`,
@@ -10,40 +10,89 @@ import { ifFound } from "../github.js";
 const LABEL_AND_DISCUSSION = `query ($owner: String!, $name: String!, $label: String!, $number: Int!) {
   repository(owner: $owner, name: $name) { label(name: $label) { id } discussion(number: $number) { id } }
 }`;
+const DISCUSSION = `query ($owner: String!, $name: String!, $number: Int!) {
+  repository(owner: $owner, name: $name) { discussion(number: $number) { id } }
+}`;
 
 interface LabelAndDiscussion {
-  repository: { label: { id: string } | null; discussion: { id: string } };
+  repository: { label?: { id: string } | null; discussion: { id: string } };
 }
 
-export async function addAgendaLabel(octokit: GitHub, item: ItemRef, label: string): Promise<void> {
-  const [owner = "", repo = ""] = item.repo.split("/");
-  if (!item.discussion) {
-    await octokit.rest.issues.addLabels({ owner, repo, issue_number: item.number, labels: [label] });
-    return;
+/** Puts agenda labels on items and takes them off, for one comment's commands. */
+export interface AgendaLabeller {
+  add(item: ItemRef, label: string): Promise<void>;
+  remove(item: ItemRef, label: string): Promise<void>;
+}
+
+/**
+ * A labeller whose node ids are looked up once: a label's (null while the repository lacks it)
+ * and a discussion's, remembered for the commands of one comment, which take a few seconds.
+ */
+export function agendaLabeller(octokit: GitHub): AgendaLabeller {
+  const labelIds = new Map<string, string | null>();
+  const discussionIds = new Map<string, string>();
+  const labelKey = (item: ItemRef, label: string) => `${item.repo.toLowerCase()} ${label.toLowerCase()}`;
+
+  async function nodeIds(item: ItemRef, label: string): Promise<{ labelId: string | null; discussionId: string }> {
+    const knownLabel = labelIds.get(labelKey(item, label));
+    const discussionKey = `${item.repo.toLowerCase()}#${item.number}`;
+    let discussionId = discussionIds.get(discussionKey);
+    if (knownLabel !== undefined && discussionId !== undefined) return { labelId: knownLabel, discussionId };
+    const [owner = "", name = ""] = item.repo.split("/");
+    const { repository } = await octokit.graphql<LabelAndDiscussion>(knownLabel === undefined ? LABEL_AND_DISCUSSION : DISCUSSION, {
+      owner,
+      name,
+      number: item.number,
+      ...(knownLabel === undefined && { label }),
+    });
+    discussionId = repository.discussion.id;
+    discussionIds.set(discussionKey, discussionId);
+    const labelId = knownLabel === undefined ? (repository.label?.id ?? null) : knownLabel;
+    labelIds.set(labelKey(item, label), labelId);
+    return { labelId, discussionId };
   }
-  const found = await readLabelAndDiscussion(octokit, item, label);
-  // REST creates a label it is asked to add and the repository lacks; GraphQL adds only existing ones.
-  const labelId = found.label?.id ?? (await octokit.rest.issues.createLabel({ owner, repo, name: label })).data.node_id;
-  await relabelDiscussion(octokit, "addLabelsToLabelable", found.discussion.id, labelId);
+
+  return {
+    async add(item, label) {
+      const [owner = "", repo = ""] = item.repo.split("/");
+      if (!item.discussion) {
+        await octokit.rest.issues.addLabels({ owner, repo, issue_number: item.number, labels: [label] });
+        return;
+      }
+      const found = await nodeIds(item, label);
+      // REST creates a label it is asked to add and the repository lacks; GraphQL adds only existing ones.
+      const labelId = found.labelId ?? (await createLabel(octokit, { owner, repo }, label));
+      labelIds.set(labelKey(item, label), labelId);
+      await relabelDiscussion(octokit, "addLabelsToLabelable", found.discussionId, labelId);
+    },
+    async remove(item, label) {
+      const [owner = "", repo = ""] = item.repo.split("/");
+      if (!item.discussion) {
+        // Already gone (removed by someone else meanwhile) is what was asked for.
+        await ifFound(octokit.rest.issues.removeLabel({ owner, repo, issue_number: item.number, name: label }));
+        return;
+      }
+      const found = await nodeIds(item, label);
+      // A label deleted from the repository meanwhile is off the discussion too.
+      if (found.labelId === null) return;
+      await relabelDiscussion(octokit, "removeLabelsFromLabelable", found.discussionId, found.labelId);
+    },
+  };
 }
 
-export async function removeAgendaLabel(octokit: GitHub, item: ItemRef, label: string): Promise<void> {
-  const [owner = "", repo = ""] = item.repo.split("/");
-  if (!item.discussion) {
-    // Already gone (removed by someone else meanwhile) is what was asked for.
-    await ifFound(octokit.rest.issues.removeLabel({ owner, repo, issue_number: item.number, name: label }));
-    return;
+/** The label's node id; one that another command created meanwhile (GitHub's 422 already_exists) is that one. */
+async function createLabel(octokit: GitHub, repo: { owner: string; repo: string }, name: string): Promise<string> {
+  try {
+    return (await octokit.rest.issues.createLabel({ ...repo, name })).data.node_id;
+  } catch (error) {
+    if (!isAlreadyExists(error)) throw error;
+    return (await octokit.rest.issues.getLabel({ ...repo, name })).data.node_id;
   }
-  const found = await readLabelAndDiscussion(octokit, item, label);
-  // A label deleted from the repository meanwhile is off the discussion too.
-  if (!found.label) return;
-  await relabelDiscussion(octokit, "removeLabelsFromLabelable", found.discussion.id, found.label.id);
 }
 
-async function readLabelAndDiscussion(octokit: GitHub, item: ItemRef, label: string): Promise<LabelAndDiscussion["repository"]> {
-  const [owner = "", name = ""] = item.repo.split("/");
-  const data = await octokit.graphql<LabelAndDiscussion>(LABEL_AND_DISCUSSION, { owner, name, label, number: item.number });
-  return data.repository;
+function isAlreadyExists(error: unknown): boolean {
+  const errors = (error as { response?: { data?: { errors?: { code?: string }[] } } }).response?.data?.errors;
+  return statusOf(error) === 422 && Array.isArray(errors) && errors.some((problem) => problem.code === "already_exists");
 }
 
 async function relabelDiscussion(octokit: GitHub, mutation: "addLabelsToLabelable" | "removeLabelsFromLabelable", discussionId: string, labelId: string): Promise<void> {

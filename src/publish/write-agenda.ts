@@ -47,8 +47,8 @@ export interface FittedBody {
 
 /**
  * The body with the app's parts spliced into `base` (composeBody), within GitHub's limit: the
- * label facts go first, oldest first, then agenda items (the longest lists lose their oldest
- * items first; the agenda says how many are not shown and links the search that lists them).
+ * label facts go first, oldest first, then the invited teams' members, then agenda items (the
+ * longest lists lose their last members, their oldest items first; the agenda says how many are not shown and links the search that lists them).
  * Throws BodyTooLongError when even an agenda without items is too long: people's text is.
  */
 export function fitBody(
@@ -68,8 +68,12 @@ export function fitBody(
   if (fitted.body.length <= LIVE_BODY_LIMIT) return fitted;
 
   const cutter = content.cut;
-  const withHidden = (hidden: number) => compose({ ...content, ...cutter?.cut(hidden), facts: [] as LabelFact[] });
-  const hidden = cutter && fewestHidden(cutter.itemCount, (count) => withHidden(count).body.length <= LIVE_BODY_LIMIT);
+  const withHidden = (hidden: number, hiddenMembers = cutter?.memberCount) => compose({ ...content, ...cutter?.cut(hidden, hiddenMembers), facts: [] as LabelFact[] });
+  const fits = (fitted: FittedBody) => fitted.body.length <= LIVE_BODY_LIMIT;
+  // The invited teams' members make room before any agenda item does.
+  const hiddenMembers = cutter && fewestHidden(cutter.memberCount, (count) => fits(withHidden(0, count)));
+  if (hiddenMembers !== undefined) return withHidden(0, hiddenMembers);
+  const hidden = cutter && fewestHidden(cutter.itemCount, (count) => fits(withHidden(count)));
   if (hidden === undefined) throw tooLong(content, (cutter ? withHidden(cutter.itemCount) : fitted).body.length);
   return withHidden(hidden);
 }

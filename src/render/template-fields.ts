@@ -125,7 +125,7 @@ export const TEMPLATE_FIELDS = [
       "`lists` is true when the section lists something; in a section with `invited`, `teams` are " +
       "`{ team, members: [{ login, name, text }], privateMembers, unlistedMembers }`, the invited teams' members, escaped (`text` as `attendees` have it; " +
       "`privateMembers` counts those left out whose membership of the org is private; in the minutes the members are those recorded at the freeze, " +
-      "and `unlistedMembers` counts those the bounded record left out). `{{> sections}}` writes them all",
+      "`unlistedMembers` counts those left out for GitHub's limit on a body's length: the bounded record, or an issue with no room for them). `{{> sections}}` writes them all",
     within: [
       "sections[].heading",
       "sections[].level",

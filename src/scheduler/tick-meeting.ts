@@ -60,7 +60,9 @@ export async function tickMeeting(meeting: Meeting, now: Date, actions: TickActi
     (ran ? result.done : result.skipped).push(stepLabel(step));
   }
   const current = meeting.issue.pin && currentIssue(occurrences, records, issueNumbers);
-  if (current && actions.pinIssue) {
+  // The refresh that created an issue pinned it (or logged why not): asking again now would only repeat its query.
+  const created = current && steps.some((step) => step.kind === "create-issue" && step.occurrence.key === current.occurrence.key);
+  if (current && actions.pinIssue && !created) {
     if (await forOccurrence(current.occurrence.key, () => actions.pinIssue!(meeting, current))) result.done.push(`pin-issue ${current.occurrence.key}`);
   }
   // A live issue is reconciled on every tick: a refresh that failed, or whose webhook never came,

@@ -36,6 +36,8 @@ export interface DrafterStage {
   e2e: E2E;
   /** One tick, as the interval or a cron would run it, and then everything it set off. */
   tick(): Promise<TickRun>;
+  /** What the app counts (`GET /metrics`). */
+  metrics: AgendaDrafter["metrics"];
 }
 
 /** The sandbox with the app started on it, once the app's start-up work is done. */
@@ -54,6 +56,7 @@ export async function startDrafter(snapshot?: string): Promise<DrafterStage> {
       await e2e.settle();
       return run;
     },
+    metrics: replica.drafter.metrics,
   };
 }
 

@@ -2,26 +2,13 @@
 // as it is created, whichever path creates it (here a label's webhook), and the meeting's earlier
 // one unpinned; the tick pins one it finds unpinned; and when GitHub's three pin slots are all
 // taken by other issues, the group is told so once, where it looks.
-import { HOME, meetingIssues, snapshotWith } from "./live-issue-app.js";
+import { HOME, meetingIssues } from "./live-issue-app.js";
+import { PINNING_SNAPSHOT } from "./pinning-snapshot.js";
 import { startDrafter, stepsDone, type DrafterStage } from "./drafter-app.js";
-
-const SNAPSHOT = snapshotWith((snapshot) => {
-  const files = snapshot.orgs.nodejs.repos["security-wg"]?.files;
-  if (!files) throw new Error("the snapshot has no nodejs/security-wg files");
-  // Two days' lead: the app's start, two and a half days before the meeting, creates no issue.
-  files[".github/agenda-drafter.yml"] = `meetings:
-  security-wg:
-    name: Node.js Security team
-    agenda_labels: [security-wg-agenda]
-    schedule: { timezone: UTC, start: "2024-03-28T16:00", rrule: "FREQ=WEEKLY;INTERVAL=2" }
-    lead_time: 2d
-    issue: { pin: true }
-`;
-});
 
 let stage: DrafterStage;
 beforeAll(async () => {
-  stage = await startDrafter(SNAPSHOT);
+  stage = await startDrafter(PINNING_SNAPSHOT);
 });
 afterAll(async () => stage?.e2e.close());
 

@@ -283,7 +283,7 @@ describeWithRedis("three app processes sharing a real Redis", () => {
     });
     const [first, ...others] = replicas as [DrafterProcess, ...DrafterProcess[]];
     const e2e = await startE2E({ snapshot: snapshotAt("2024-03-25T12:00:00Z"), app: first.app, idle: first.drafter.idle });
-    stage = { e2e, tick: () => first.drafter.tick() };
+    stage = { e2e, tick: () => first.drafter.tick(), metrics: first.drafter.metrics };
     for (const other of others) await e2e.startAnotherApp(other.app, other.drafter.idle);
     await e2e.settle();
     const tickAll = async () => {

@@ -145,14 +145,17 @@ describe("runTick", () => {
     expect(calls).toEqual(["create #1250 for 2024-03-28"]);
   });
 
-  test("with issue.pin, the tick pins the latest occurrence's open issue (a created one too), and only with it", async () => {
+  test("with issue.pin, the tick pins the latest occurrence's open issue, not one it just created (its refresh pinned it), and only with it", async () => {
     const { actions } = fakeActions({ "2024-03-14": { issue: { number: 1230, state: "open", frozen: true }, minutes: { state: "open", frozenAgenda: true } } });
     const pins: string[] = [];
     const pinning: TickActions = { ...actions, pinIssue: async (_meeting, current) => (pins.push(`#${current.issueNumber} for ${current.occurrence.key}`), true) };
-    const run = await tick("2024-03-25T17:00:00Z", pinning, { ...securityWgMeeting(), issue: { ...securityWgMeeting().issue, pin: true } });
+    const pinned: Meeting = { ...securityWgMeeting(), issue: { ...securityWgMeeting().issue, pin: true } };
+    const run = await tick("2024-03-25T17:00:00Z", pinning, pinned);
+    expect(run).toMatchObject({ kind: "ran", meetings: [{ done: ["create-issue 2024-03-28"] }] });
+    expect(pins).toEqual([]);
+    expect(await tick("2024-03-25T18:00:00Z", pinning, pinned)).toMatchObject({ kind: "ran", meetings: [{ done: ["pin-issue 2024-03-28"] }] });
     expect(pins).toEqual(["#1250 for 2024-03-28"]);
-    expect(run).toMatchObject({ kind: "ran", meetings: [{ done: ["create-issue 2024-03-28", "pin-issue 2024-03-28"] }] });
-    await tick("2024-03-25T18:00:00Z", pinning);
+    await tick("2024-03-25T19:00:00Z", pinning);
     expect(pins).toHaveLength(1);
   });
 });
