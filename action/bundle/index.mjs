@@ -63281,24 +63281,43 @@ function cutAgenda(agenda, hidden) {
   const total = countItems(agenda);
   const cut = Math.min(Math.max(0, Math.floor(hidden)), total);
   if (cut === 0) return agenda;
-  const shown2 = agenda.groups.map((group) => group.items.length);
+  const shown2 = shortenLongest(agenda.groups.map((group) => group.items.length), cut);
+  const groups2 = agenda.groups.map((group, index) => ({ ...group, items: group.items.slice(0, shown2[index]) })).filter((group) => group.items.length > 0);
+  return { ...agenda, groups: groups2, hiddenItems: (agenda.hiddenItems ?? 0) + cut };
+}
+function cutMembers(agenda, hidden) {
+  const teams = agenda.invitedTeams ?? [];
+  const cut = Math.min(Math.max(0, Math.floor(hidden)), countMembers(agenda));
+  if (cut === 0) return agenda;
+  const shown2 = shortenLongest(teams.map((team) => team.members.length), cut);
+  const invitedTeams = teams.map((team, index) => {
+    const unlisted = (team.unlistedMembers ?? 0) + team.members.length - shown2[index];
+    return { ...team, members: team.members.slice(0, shown2[index]), ...unlisted > 0 && { unlistedMembers: unlisted } };
+  });
+  return { ...agenda, invitedTeams };
+}
+function shortenLongest(lengths, cut) {
+  const shown2 = [...lengths];
   for (let left = cut; left > 0; left--) {
     const longest = shown2.indexOf(Math.max(...shown2));
     shown2[longest] -= 1;
   }
-  const groups2 = agenda.groups.map((group, index) => ({ ...group, items: group.items.slice(0, shown2[index]) })).filter((group) => group.items.length > 0);
-  return { ...agenda, groups: groups2, hiddenItems: (agenda.hiddenItems ?? 0) + cut };
+  return shown2;
+}
+function countMembers(agenda) {
+  return (agenda.invitedTeams ?? []).reduce((count2, team) => count2 + team.members.length, 0);
 }
 function countItems(agenda) {
   return agenda.groups.reduce((count2, group) => count2 + group.items.length, 0);
 }
 function agendaCutter(agenda, render) {
-  const cutOf = (hidden) => cutAgenda(agenda, hidden);
+  const cutOf = (hidden, hiddenMembers = 0) => cutAgenda(cutMembers(agenda, hiddenMembers), hidden);
   return {
     itemCount: countItems(agenda),
+    memberCount: countMembers(agenda),
     agenda: cutOf,
-    cut(hidden) {
-      const cut = cutOf(hidden);
+    cut(hidden, hiddenMembers) {
+      const cut = cutOf(hidden, hiddenMembers);
       return {
         agendaMarkdown: render(cut),
         agendaItems: cut.groups.flatMap((group) => group.items.map((item) => `${item.repo}#${item.number}`))
@@ -63335,8 +63354,11 @@ function fitBody(base, previous, content, baseHash, seal) {
   }
   if (fitted.body.length <= LIVE_BODY_LIMIT) return fitted;
   const cutter = content.cut;
-  const withHidden = (hidden2) => compose({ ...content, ...cutter?.cut(hidden2), facts: [] });
-  const hidden = cutter && fewestHidden(cutter.itemCount, (count2) => withHidden(count2).body.length <= LIVE_BODY_LIMIT);
+  const withHidden = (hidden2, hiddenMembers2 = cutter?.memberCount) => compose({ ...content, ...cutter?.cut(hidden2, hiddenMembers2), facts: [] });
+  const fits = (fitted2) => fitted2.body.length <= LIVE_BODY_LIMIT;
+  const hiddenMembers = cutter && fewestHidden(cutter.memberCount, (count2) => fits(withHidden(0, count2)));
+  if (hiddenMembers !== void 0) return withHidden(0, hiddenMembers);
+  const hidden = cutter && fewestHidden(cutter.itemCount, (count2) => fits(withHidden(count2)));
   if (hidden === void 0) throw tooLong(content, (cutter ? withHidden(cutter.itemCount) : fitted).body.length);
   return withHidden(hidden);
 }
@@ -86361,13 +86383,22 @@ async function refreshMeeting(context, meeting, facts, target) {
       ...context.claimWaitMs !== void 0 && { claimWaitMs: context.claimWaitMs }
     });
     if (meeting.issue.pin && (published.kind === "created" || published.kind === "adopted")) {
-      await pinMeetingIssue(octokit, meeting, { occurrence, issueNumber: published.issueNumber }, context.log);
+      await pinAfterCreate(context, meeting, { occurrence, issueNumber: published.issueNumber });
     }
     const records = own2?.parsed.state?.proposals ?? [];
     const settled = !context.proposalsSettled && records.length > 0 && "issueNumber" in published && await settleProposals(octokit, meeting, { number: published.issueNumber, records, agendaItems: draft.content.agendaItems, home: draft.home }, context);
     if (settled) return refreshMeeting({ ...context, issues: void 0, proposalsSettled: true }, meeting, NO_FACTS, target);
     return published;
   });
+}
+async function pinAfterCreate(context, meeting, current2) {
+  try {
+    await pinMeetingIssue(context.octokit, meeting, current2, context.log);
+  } catch (error62) {
+    context.countPinFailure?.();
+    const { owner, repo } = meeting.home;
+    context.log.error(`${owner}/${repo}#${current2.issueNumber} could not be pinned (${describeError(error62)}); the next tick pins it`);
+  }
 }
 async function nextWithIssue(meeting, schedule, now2, issues) {
   let after = now2;
@@ -86451,6 +86482,8 @@ var Runtime = class {
       }
     });
   }
+  /** Counts a pin that failed after its issue's create (`errors_total{where="pin"}`). */
+  countPinFailure = () => void this.#metrics?.errors.inc({ where: "pin" });
   /** The client, able to read and write the meeting issues' signed state. */
   client(octokit) {
     return bindStateSigner(octokit, this.stateSigner);
@@ -86518,7 +86551,7 @@ var Runtime = class {
     const retry2 = Math.max(...refreshes.map((each) => each.retry));
     try {
       const refresh = () => refreshMeeting(
-        { octokit, log: this.log, now: this.now(), recordedClaims: this.recordedClaims, ...this.#claimWaitMs !== void 0 && { claimWaitMs: this.#claimWaitMs } },
+        { octokit, log: this.log, now: this.now(), recordedClaims: this.recordedClaims, countPinFailure: this.countPinFailure, ...this.#claimWaitMs !== void 0 && { claimWaitMs: this.#claimWaitMs } },
         meeting,
         facts
       );
@@ -87048,7 +87081,8 @@ function createActions(octokit, context) {
         now: context.now(),
         ...context.claimWaitMs !== void 0 && { claimWaitMs: context.claimWaitMs },
         ...context.recordedClaims && { recordedClaims: context.recordedClaims },
-        ...issues && { issues }
+        ...issues && { issues },
+        ...context.countPinFailure && { countPinFailure: context.countPinFailure }
       },
       meeting,
       NO_FACTS,
@@ -87803,30 +87837,66 @@ ${reasons}` : `Nothing changed: ${reasons}`;
 var LABEL_AND_DISCUSSION = `query ($owner: String!, $name: String!, $label: String!, $number: Int!) {
   repository(owner: $owner, name: $name) { label(name: $label) { id } discussion(number: $number) { id } }
 }`;
-async function addAgendaLabel(octokit, item, label) {
-  const [owner = "", repo = ""] = item.repo.split("/");
-  if (!item.discussion) {
-    await octokit.rest.issues.addLabels({ owner, repo, issue_number: item.number, labels: [label] });
-    return;
+var DISCUSSION = `query ($owner: String!, $name: String!, $number: Int!) {
+  repository(owner: $owner, name: $name) { discussion(number: $number) { id } }
+}`;
+function agendaLabeller(octokit) {
+  const labelIds = /* @__PURE__ */ new Map();
+  const discussionIds = /* @__PURE__ */ new Map();
+  const labelKey = (item, label) => `${item.repo.toLowerCase()} ${label.toLowerCase()}`;
+  async function nodeIds(item, label) {
+    const knownLabel = labelIds.get(labelKey(item, label));
+    const discussionKey = `${item.repo.toLowerCase()}#${item.number}`;
+    let discussionId = discussionIds.get(discussionKey);
+    if (knownLabel !== void 0 && discussionId !== void 0) return { labelId: knownLabel, discussionId };
+    const [owner = "", name = ""] = item.repo.split("/");
+    const { repository: repository2 } = await octokit.graphql(knownLabel === void 0 ? LABEL_AND_DISCUSSION : DISCUSSION, {
+      owner,
+      name,
+      number: item.number,
+      ...knownLabel === void 0 && { label }
+    });
+    discussionId = repository2.discussion.id;
+    discussionIds.set(discussionKey, discussionId);
+    const labelId = knownLabel === void 0 ? repository2.label?.id ?? null : knownLabel;
+    labelIds.set(labelKey(item, label), labelId);
+    return { labelId, discussionId };
   }
-  const found = await readLabelAndDiscussion(octokit, item, label);
-  const labelId = found.label?.id ?? (await octokit.rest.issues.createLabel({ owner, repo, name: label })).data.node_id;
-  await relabelDiscussion(octokit, "addLabelsToLabelable", found.discussion.id, labelId);
+  return {
+    async add(item, label) {
+      const [owner = "", repo = ""] = item.repo.split("/");
+      if (!item.discussion) {
+        await octokit.rest.issues.addLabels({ owner, repo, issue_number: item.number, labels: [label] });
+        return;
+      }
+      const found = await nodeIds(item, label);
+      const labelId = found.labelId ?? await createLabel(octokit, { owner, repo }, label);
+      labelIds.set(labelKey(item, label), labelId);
+      await relabelDiscussion(octokit, "addLabelsToLabelable", found.discussionId, labelId);
+    },
+    async remove(item, label) {
+      const [owner = "", repo = ""] = item.repo.split("/");
+      if (!item.discussion) {
+        await ifFound(octokit.rest.issues.removeLabel({ owner, repo, issue_number: item.number, name: label }));
+        return;
+      }
+      const found = await nodeIds(item, label);
+      if (found.labelId === null) return;
+      await relabelDiscussion(octokit, "removeLabelsFromLabelable", found.discussionId, found.labelId);
+    }
+  };
 }
-async function removeAgendaLabel(octokit, item, label) {
-  const [owner = "", repo = ""] = item.repo.split("/");
-  if (!item.discussion) {
-    await ifFound(octokit.rest.issues.removeLabel({ owner, repo, issue_number: item.number, name: label }));
-    return;
+async function createLabel(octokit, repo, name) {
+  try {
+    return (await octokit.rest.issues.createLabel({ ...repo, name })).data.node_id;
+  } catch (error62) {
+    if (!isAlreadyExists(error62)) throw error62;
+    return (await octokit.rest.issues.getLabel({ ...repo, name })).data.node_id;
   }
-  const found = await readLabelAndDiscussion(octokit, item, label);
-  if (!found.label) return;
-  await relabelDiscussion(octokit, "removeLabelsFromLabelable", found.discussion.id, found.label.id);
 }
-async function readLabelAndDiscussion(octokit, item, label) {
-  const [owner = "", name = ""] = item.repo.split("/");
-  const data = await octokit.graphql(LABEL_AND_DISCUSSION, { owner, name, label, number: item.number });
-  return data.repository;
+function isAlreadyExists(error62) {
+  const errors = error62.response?.data?.errors;
+  return statusOf(error62) === 422 && Array.isArray(errors) && errors.some((problem) => problem.code === "already_exists");
 }
 async function relabelDiscussion(octokit, mutation, discussionId, labelId) {
   await octokit.graphql(`mutation ($labelable: ID!, $label: ID!) { ${mutation}(input: { labelableId: $labelable, labelIds: [$label] }) { clientMutationId } }`, {
@@ -87902,13 +87972,14 @@ async function isInAnyTeam(octokit, entries, login) {
 
 // src/operations/command-github.ts
 function createCommandGitHub(octokit, meeting, issue2) {
+  const labeller = agendaLabeller(octokit);
   return {
     maySteer: (login) => maySteer(octokit, meeting, login),
     acknowledge: (commentId) => acknowledgeComment(octokit, issue2, commentId),
     reply: (body) => commentOnIssue(octokit, issue2, body),
     checkItems: (refs, options2) => checkAgendaItems(octokit, meeting, refs, options2),
-    addAgendaLabel: (item) => addAgendaLabel(octokit, item, meeting.agendaLabels[0]),
-    removeAgendaLabel: (item, label) => removeAgendaLabel(octokit, item, label),
+    addAgendaLabel: (item) => labeller.add(item, meeting.agendaLabels[0]),
+    removeAgendaLabel: (item, label) => labeller.remove(item, label),
     async findUser(login) {
       const user = await ifFound(octokit.rest.users.getByUsername({ username: login }));
       return user && { login: user.data.login, name: user.data.name?.trim() || null };
@@ -88289,7 +88360,8 @@ async function tickMeeting(meeting, now2, actions) {
     (ran ? result.done : result.skipped).push(stepLabel(step));
   }
   const current2 = meeting.issue.pin && currentIssue(occurrences, records, issueNumbers);
-  if (current2 && actions.pinIssue) {
+  const created = current2 && steps.some((step) => step.kind === "create-issue" && step.occurrence.key === current2.occurrence.key);
+  if (current2 && actions.pinIssue && !created) {
     if (await forOccurrence(current2.occurrence.key, () => actions.pinIssue(meeting, current2))) result.done.push(`pin-issue ${current2.occurrence.key}`);
   }
   for (const occurrence of occurrences) {
@@ -89806,7 +89878,7 @@ var AppMetrics = class {
   });
   errors = new import_prom_client.Counter({
     name: "agenda_drafter_errors_total",
-    help: "Failures, by where they happened (receive, webhook, refresh, tick, discovery)",
+    help: "Failures, by where they happened (receive, webhook, refresh, tick, discovery, pin)",
     labelNames: ["where"],
     registers: [this.registry]
   });
@@ -90463,6 +90535,7 @@ async function tickTargets(runtime, installations, options2) {
         now: runtime.now,
         log: runtime.log,
         recordedClaims: runtime.recordedClaims,
+        countPinFailure: runtime.countPinFailure,
         finishComments: (meeting) => finishStaleComments(runtime, octokit, installation.id, meeting),
         ...options2.claimWaitMs !== void 0 && { claimWaitMs: options2.claimWaitMs }
       })
