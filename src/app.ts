@@ -15,25 +15,35 @@ import { tickIntervalFromEnv } from "./scheduler/tick-interval.js";
  * app's private key signs the meeting issues' state), `AGENDA_DRAFTER_REQUEST_TIMEOUT_MS` and
  * `AGENDA_DRAFTER_REDIS_URL`.
  */
-const app: ApplicationFunction = (probot, options) => {
-  const now = clockFromEnv();
-  const cronSecret = process.env[CRON_SECRET_ENV];
-  const log = { info: (m: string) => probot.log.info(m), warn: (m: string) => probot.log.warn(m), error: (m: string) => probot.log.error(m) };
-  const { registry, lock, ping } = redisStoresFromEnv(process.env, log, { now });
-  return createAgendaDrafter({
-    stateSigner: stateSignerFromEnv(),
-    debounceMs: debounceFromEnv(process.env.AGENDA_DRAFTER_DEBOUNCE_MS),
-    now,
-    registry,
-    lock,
-    tickIntervalMs: tickIntervalFromEnv(),
-    requestTimeoutMs: requestTimeoutFromEnv(process.env[REQUEST_TIMEOUT_ENV]),
-    ...(cronSecret && { cronSecret }),
-    ...(ping && { redisPing: ping }),
-  }).app(probot, options);
-};
+export default appFromEnv().app;
 
-export default app;
+/** The app, and how to let go of what it holds open (its tick interval, its Redis connection) when its server stops and the process goes on. */
+export function appFromEnv(): { app: ApplicationFunction; close(): Promise<void> } {
+  let close = async () => {};
+  const app: ApplicationFunction = (probot, options) => {
+    const now = clockFromEnv();
+    const cronSecret = process.env[CRON_SECRET_ENV];
+    const log = { info: (m: string) => probot.log.info(m), warn: (m: string) => probot.log.warn(m), error: (m: string) => probot.log.error(m) };
+    const stores = redisStoresFromEnv(process.env, log, { now });
+    const drafter = createAgendaDrafter({
+      stateSigner: stateSignerFromEnv(),
+      debounceMs: debounceFromEnv(process.env.AGENDA_DRAFTER_DEBOUNCE_MS),
+      now,
+      registry: stores.registry,
+      lock: stores.lock,
+      tickIntervalMs: tickIntervalFromEnv(),
+      requestTimeoutMs: requestTimeoutFromEnv(process.env[REQUEST_TIMEOUT_ENV]),
+      ...(cronSecret && { cronSecret }),
+      ...(stores.ping && { redisPing: stores.ping }),
+    });
+    close = async () => {
+      drafter.stop();
+      await stores.close();
+    };
+    return drafter.app(probot, options);
+  };
+  return { app, close: () => close() };
+}
 
 function debounceFromEnv(value: string | undefined): number {
   if (value === undefined || value === "") return DEFAULT_DEBOUNCE_MS;
