@@ -159,7 +159,7 @@ test("installation changes through the control endpoints send signed installatio
   expect(deliveries.map((delivery) => delivery.state)).toEqual(["answered", "answered", "answered", "answered"]);
 });
 
-test("faults: twice with the same delivery id, held and released newest first, late", async () => {
+test("faults: twice with the same delivery id, held and released newest first, late, lost", async () => {
   const events = () => received.map((delivery) => JSON.parse(delivery.body).action as string);
   await control("/webhooks/options", { duplicate: true });
   await control("/installations/4002", undefined, "DELETE");
@@ -183,6 +183,14 @@ test("faults: twice with the same delivery id, held and released newest first, l
   await control("/webhooks/settle");
   expect(events()).toEqual(["removed"]);
   expect(Date.now() - started).toBeGreaterThanOrEqual(190);
+
+  received = [];
+  await control("/webhooks/options", { delayMs: 0, lose: 1 });
+  await control(`/installations/${id}/repositories`, { add: ["cross-project-council"] });
+  await control(`/installations/${id}/repositories`, { remove: ["cross-project-council"] });
+  await server.settled();
+  expect(events()).toEqual(["removed"]);
+  expect(server.webhooks?.records.at(-2)).toMatchObject({ action: "added", state: "failed", attempts: [{ status: null, error: "timed out" }] });
 });
 
 test("a failed delivery is recorded, not thrown", async () => {

@@ -24,7 +24,7 @@ export interface ControlOptions {
  *
  * - `GET /clock`, `POST /clock` `{ now }` or `{ advance }`: the sandbox clock.
  * - `GET /deliveries`: every webhook delivery and its attempts.
- * - `POST /webhooks/options` `{ duplicate?, reverseBatch?, delayMs? }`: delivery faults for reliability tests.
+ * - `POST /webhooks/options` `{ duplicate?, reverseBatch?, delayMs?, lose? }`: delivery faults for reliability tests.
  * - `POST /webhooks/settle`: answers once every delivery so far has been answered.
  * - `POST /faults`, `GET /faults`, `DELETE /faults`: request faults (see fault-control.ts).
  * - `POST /installations` `{ account, repositories?: "all" | names, sender? }`, `DELETE /installations/{id}`,
@@ -142,9 +142,9 @@ function faultsProblem(body: unknown): string | undefined {
   const faults = body as Record<string, unknown>;
   for (const [key, value] of Object.entries(faults)) {
     if (key === "duplicate" && typeof value !== "boolean") return "duplicate: true or false";
-    else if ((key === "reverseBatch" || key === "delayMs") && !(typeof value === "number" && Number.isInteger(value) && value >= 0)) {
+    else if ((key === "reverseBatch" || key === "delayMs" || key === "lose") && !(typeof value === "number" && Number.isInteger(value) && value >= 0)) {
       return `${key}: a whole number, 0 or more`;
-    } else if (!["duplicate", "reverseBatch", "delayMs"].includes(key)) return `${key}: unknown option (duplicate, reverseBatch, delayMs)`;
+    } else if (!["duplicate", "reverseBatch", "delayMs", "lose"].includes(key)) return `${key}: unknown option (duplicate, reverseBatch, delayMs, lose)`;
   }
   return undefined;
 }

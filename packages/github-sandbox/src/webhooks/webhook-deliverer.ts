@@ -14,6 +14,8 @@ export interface DeliveryFaults {
   reverseBatch: number;
   /** Send each delivery this many milliseconds (real time) late; later ones may overtake it. */
   delayMs: number;
+  /** Lose this many of the next deliveries: each fails as one GitHub could not deliver does (timed out), and none is sent again. */
+  lose: number;
 }
 
 export interface DeliveryAttempt {
@@ -60,7 +62,7 @@ export class WebhookDeliverer {
   /** Deliveries waiting for one in flight to end, first come first served. */
   readonly #waiting: (() => void)[] = [];
   #sending = 0;
-  #faults: DeliveryFaults = { duplicate: false, reverseBatch: 0, delayMs: 0 };
+  #faults: DeliveryFaults = { duplicate: false, reverseBatch: 0, delayMs: 0, lose: 0 };
 
   constructor(options: WebhookDelivererOptions) {
     this.#options = options;
@@ -151,6 +153,13 @@ export class WebhookDeliverer {
     const body = JSON.stringify(record.payload);
     const fetchWebhook = this.#options.fetch ?? fetch;
     const attempt: DeliveryAttempt = { status: null, error: null, at: new Date().toISOString() };
+    if (this.#faults.lose > 0) {
+      this.#faults.lose -= 1;
+      attempt.error = "timed out";
+      record.attempts.push(attempt);
+      record.state = "failed";
+      return;
+    }
     try {
       const response = await fetchWebhook(this.#options.target.url, {
         method: "POST",
