@@ -148,3 +148,20 @@ test("a meeting without sources.discussions refuses a discussion and says it tak
     await withoutDiscussions.e2e.close();
   }
 });
+
+test("an installation that still holds only discussions: read is told to have an owner accept the app's updated permissions", async () => {
+  const readOnly = await startDrafter(
+    `${SNAPSHOT}installations:\n  - { account: nodejs, permissions: { issues: write, pull_requests: write, contents: write, checks: write, metadata: read, members: read, discussions: read } }\n`,
+  );
+  try {
+    const refusal =
+      "Nothing changed: the app may not label discussions in nodejs/security-wg: labelling takes the Discussions permission, write, which the app asks for and its installation on nodejs has not been granted. An owner of nodejs accepts the app's updated permissions";
+    const added = await commentOnMeeting(readOnly, "mhdawson", "/agenda add https://github.com/nodejs/security-wg/discussions/4");
+    expect(added.join("\n")).toContain(refusal);
+    const removed = await commentOnMeeting(readOnly, "mhdawson", "/agenda remove https://github.com/nodejs/security-wg/discussions/2");
+    expect(removed.join("\n")).toContain(refusal);
+    expect(readOnly.e2e.deliveries().filter((delivery) => delivery.event === "discussion")).toEqual([]);
+  } finally {
+    await readOnly.e2e.close();
+  }
+});
