@@ -180,7 +180,7 @@ describe("items per comment", () => {
     expect(answers).toHaveLength(10);
     expect(answers[0]).toMatch(/^Added to the agenda:\n- nodejs\/security-wg#1: Item 1\n/);
     expect(new Set(answers.slice(1))).toEqual(
-      new Set(["Nothing changed: a comment's commands name at most 20 issues or pull requests in all, and this one would make 40."]),
+      new Set(["Nothing changed: a comment's commands name at most 20 items in all, and this one would make 40."]),
     );
     expectAllAsked(scopes);
   });

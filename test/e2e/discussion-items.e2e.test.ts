@@ -141,9 +141,12 @@ test("a meeting without sources.discussions refuses a discussion and says it tak
   const withoutDiscussions = await startDrafter(SNAPSHOT.replace(/^ *sources:\n *discussions: .*\n/m, ""));
   try {
     const refused = await commentOnMeeting(withoutDiscussions, "mhdawson", "/agenda add https://github.com/nodejs/security-wg/discussions/4");
-    expect(refused.join("\n")).toContain(
-      "nodejs/security-wg#4 is a discussion, and this meeting does not take discussions (its config has no `sources.discussions`).",
-    );
+    const takesNone = "nodejs/security-wg#4 is a discussion, and this meeting does not take discussions (its config has no `sources.discussions`).";
+    expect(refused.join("\n")).toContain(takesNone);
+    const proposed = await commentOnMeeting(withoutDiscussions, "mhdawson", "/agenda propose https://github.com/nodejs/security-wg/discussions/4 Worth an hour");
+    expect(proposed.join("\n")).toContain(`Nothing changed: ${takesNone}`);
+    const declined = await commentOnMeeting(withoutDiscussions, "mhdawson", "/agenda decline https://github.com/nodejs/security-wg/discussions/4");
+    expect(declined.join("\n")).toContain(`Nothing changed: ${takesNone}`);
   } finally {
     await withoutDiscussions.e2e.close();
   }
@@ -164,4 +167,16 @@ test("an installation that still holds only discussions: read is told to have an
   } finally {
     await readOnly.e2e.close();
   }
+});
+
+test("/agenda propose takes a discussion by its URL and lists it under Proposed; /agenda decline by its URL takes it off", async () => {
+  const proposed = await commentOnMeeting(stage, "mhdawson", "/agenda propose https://github.com/nodejs/security-wg/discussions/4 Worth an hour");
+  expect(proposed.join("\n")).toContain("Proposed for the agenda:\n- nodejs/security-wg#4: Not labelled");
+  expect(agendaText()).toMatch(/### Proposed\n\n\* Not labelled \[#4\]\(https:\/\/github\.com\/nodejs\/security-wg\/discussions\/4\)/);
+  expect(agendaItems()).toEqual(["nodejs/security-wg#1", "nodejs/security-wg#4"]);
+
+  const declined = await commentOnMeeting(stage, "mhdawson", "/agenda decline https://github.com/nodejs/security-wg/discussions/4 Not this week");
+  expect(declined.join("\n")).toContain("your proposal of Not labelled (nodejs/security-wg#4) is declined for this meeting");
+  expect(agendaText()).not.toContain("### Proposed");
+  expect(agendaItems()).toEqual(["nodejs/security-wg#1"]);
 });
