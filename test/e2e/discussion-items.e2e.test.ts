@@ -180,3 +180,28 @@ test("/agenda propose takes a discussion by its URL and lists it under Proposed;
   expect(agendaText()).not.toContain("### Proposed");
   expect(agendaItems()).toEqual(["nodejs/security-wg#1"]);
 });
+
+/** Changes a discussion's labels as `mhdawson` on the sandbox, which sends its `discussion` webhooks, and lets the app answer. */
+async function relabel(number: number, change: { addLabels?: string[]; removeLabels?: string[] }): Promise<void> {
+  const response = await fetch(`${stage.e2e.url}/_sandbox/repos/nodejs/security-wg/discussions/${number}`, {
+    method: "PATCH",
+    body: JSON.stringify({ sender: "mhdawson", ...change }),
+  });
+  expect(response.ok).toBe(true);
+  await stage.e2e.settle();
+}
+
+test("while search lags, a labelled discussion shows at once and an unlabelled one goes at once; one of another category stays out", async () => {
+  await relabel(2, { addLabels: ["security-wg-agenda"] });
+  expect(agendaItems()).toEqual(["nodejs/security-wg#1", "nodejs/security-wg#2"]);
+  stage.e2e.searchLag(2 * 60 * 60 * 1000);
+  try {
+    await relabel(2, { removeLabels: ["security-wg-agenda"] });
+    await relabel(4, { addLabels: ["security-wg-agenda"] });
+    await relabel(3, { removeLabels: ["security-wg-agenda"] });
+    await relabel(3, { addLabels: ["security-wg-agenda"] });
+    expect(agendaItems()).toEqual(["nodejs/security-wg#1", "nodejs/security-wg#4"]);
+  } finally {
+    stage.e2e.searchLag(0);
+  }
+});
