@@ -84,6 +84,9 @@ test("an installation without the Discussions permission still drafts the agenda
     expect(text).toContain("A labelled issue");
     expect(text).not.toContain("Threat model");
     expect(text).toContain("Discussions are not listed: GitHub refused to search them, as the app lacks the Discussions permission");
+    const page = await (await fetch(`${withoutPermission.e2e.appUrl}/agenda-drafter/nodejs/security-wg/`)).text();
+    expect(page).toContain("A labelled issue");
+    expect(page).toContain("Discussions are not listed: GitHub refused to search them, as the app lacks the Discussions permission.");
     // A number that is no issue is looked for as a discussion, which GitHub refuses: the answer is the one for a missing item.
     const replies = await commentOnMeeting(withoutPermission, "mhdawson", "/agenda add nodejs/security-wg#999");
     expect(replies.join("\n")).toContain("Nothing changed: nodejs/security-wg#999 does not exist.");
