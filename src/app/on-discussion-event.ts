@@ -1,7 +1,7 @@
 import type { Context } from "probot";
 import type { GitHub } from "../github.js";
 import type { RepoFullName } from "../model.js";
-import { concernsMeeting } from "../collect/label-facts.js";
+import { concernsMeeting, factsOf } from "../collect/label-facts.js";
 import type { Runtime } from "./runtime.js";
 
 /** Actions after which a discussion may enter, leave or change on an agenda. */
@@ -18,8 +18,9 @@ interface DiscussionPayload {
 /**
  * A discussion was labelled, unlabelled, edited, closed, reopened, deleted, transferred or moved
  * to another category: the meetings that take discussions, in whose scope it is and whose agenda
- * label it bears or just lost, are refreshed after the same debounce as for labels. The refresh
- * searches discussions again, so an event that arrives late or twice changes nothing.
+ * label it bears or just lost, are refreshed after the same debounce as for labels, with what the
+ * webhook says of its agenda labels kept until search shows it, as for an issue's. The refresh
+ * reads the discussion anew, so an event that arrives late or twice changes nothing.
  */
 export async function onDiscussionEvent(runtime: Runtime, context: Context<"discussion">): Promise<void> {
   const payload = context.payload as unknown as DiscussionPayload;
@@ -31,12 +32,13 @@ export async function onDiscussionEvent(runtime: Runtime, context: Context<"disc
   const change = {
     repo: payload.repository.full_name as RepoFullName,
     number: payload.discussion.number,
+    discussion: true as const,
     labels: (payload.discussion.labels ?? []).map((label) => label.name),
     ...(payload.label && { lostLabel: payload.label.name }),
     open: payload.discussion.state === "open",
     at: runtime.now().toISOString(),
   };
   for (const meeting of await runtime.registry.meetings(installationId)) {
-    if (meeting.sources?.discussions && concernsMeeting(meeting, change)) runtime.refresh(installationId, meeting);
+    if (meeting.sources?.discussions && concernsMeeting(meeting, change)) runtime.refresh(installationId, meeting, { labels: factsOf(meeting, change) });
   }
 }

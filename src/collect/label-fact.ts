@@ -8,6 +8,8 @@ export const labelFactSchema = z.object({
   /** `owner/name` of the item's repository. */
   repo: z.string(),
   number: z.number().int().positive(),
+  /** A discussion's, which shares its repository's numbers with issues and is read apart from them. */
+  discussion: z.literal(true).optional(),
   /** The agenda label concerned. */
   label: z.string(),
   /**

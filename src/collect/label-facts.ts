@@ -4,10 +4,11 @@ import { inScope } from "./in-scope.js";
 import { isAgendaLabel } from "./is-agenda-label.js";
 import { itemKey } from "./item-key.js";
 
-/** An issue or pull request as a webhook shows it after the change it reports. */
+/** An issue, pull request or discussion as a webhook shows it after the change it reports. */
 export interface ItemChange {
   repo: RepoFullName;
   number: number;
+  discussion?: true;
   /** The labels it bears now. */
   labels: string[];
   /** The label an `unlabeled` event removed. */
@@ -28,6 +29,7 @@ export function factsOf(meeting: Meeting, change: ItemChange): LabelFact[] {
   return agendaLabelsOf(meeting, change).map((label) => ({
     repo: change.repo,
     number: change.number,
+    ...(change.discussion && { discussion: true as const }),
     label,
     present: change.open && sameLabel(label, change.labels),
     at: change.at,

@@ -1,10 +1,10 @@
 import { itemKey } from "../collect/item-key.js";
 import type { ItemRef } from "../model.js";
+import { takesNoDiscussions } from "../operations/steps/check-agenda-items.js";
 import { escapeMarkdown } from "../render/escape-markdown.js";
 import { proposalReply } from "../render/proposal-reply.js";
 import { declareCommand, STEERERS } from "./command-declaration.js";
-import { parseItemRef } from "./parse-item-ref.js";
-import { shown } from "./shown.js";
+import { refArgument } from "./ref-arguments.js";
 
 const LONGEST_REASON = 500;
 
@@ -18,18 +18,15 @@ export const agendaDecline = declareCommand<DeclineArguments>({
   subcommand: "decline",
   usage: "/agenda decline <ref> [reason]",
   description:
-    "Declines an item proposed with `/agenda propose`: it leaves the Proposed list, its proposer is told (with the reason), and it cannot be proposed again for this meeting.",
+    "Declines an item proposed with `/agenda propose` (named as for `/agenda add`): it leaves the Proposed list, its proposer is told (with the reason), and it cannot be proposed again for this meeting.",
   who: STEERERS,
   examples: ["/agenda decline nodejs/node#52575", "/agenda decline #1263 Covered by the release working group"],
   parse(words, rest, context) {
     const [word] = words;
-    if (word === undefined) return { problem: "Name the proposed issue or pull request." };
-    const ref = parseItemRef(word, context.meeting.home, context.webHost);
-    if (!ref) {
-      return {
-        problem: `${shown(word)} is not an issue or pull request: write \`#12\`, \`owner/repo#12\` or its URL on ${escapeMarkdown(context.webHost)}.`,
-      };
-    }
+    if (word === undefined) return { problem: "Name the proposed issue, pull request or discussion." };
+    const parsed = refArgument(word, context);
+    if ("problem" in parsed) return parsed;
+    const ref = parsed.args;
     const reason = rest.slice(word.length).trim();
     if (reason.length > LONGEST_REASON) return { problem: `The reason is ${reason.length} characters long; keep it under ${LONGEST_REASON}.` };
     return { args: reason === "" ? { ref } : { ref, reason } };
@@ -38,6 +35,7 @@ export const agendaDecline = declareCommand<DeclineArguments>({
   itemCount: () => 1,
   async run({ ref, reason }, context) {
     const name = `${ref.repo}#${ref.number}`;
+    if (ref.discussion && !context.meeting.sources?.discussions) return { refused: takesNoDiscussions(name) };
     // Only what was proposed here can be declined: the list holds items the meeting may show, so this tells nothing of others.
     const decided = (await context.actions.decideProposals([ref], "declined")).filter((entry) => itemKey(entry) === itemKey(ref));
     if (decided.length === 0) return { refused: `${name} has no proposal waiting on this meeting's issue.` };

@@ -1,11 +1,9 @@
 import { isAgendaLabel } from "../collect/is-agenda-label.js";
 import type { ItemRef } from "../model.js";
 import { PROPOSALS_PER_PERSON, PROPOSALS_PER_PERSON_PER_HOUR, WHY_LENGTH } from "../operations/steps/proposal-limits.js";
-import { escapeMarkdown } from "../render/escape-markdown.js";
 import { declareCommand } from "./command-declaration.js";
 import { itemList } from "./item-list.js";
-import { parseItemRef } from "./parse-item-ref.js";
-import { shown } from "./shown.js";
+import { refArgument } from "./ref-arguments.js";
 
 /** More is an essay, not a reason; the agenda keeps WHY_LENGTH characters of it. */
 const LONGEST_WHY = 1_000;
@@ -20,20 +18,17 @@ export const agendaPropose = declareCommand<ProposeArguments>({
   subcommand: "propose",
   usage: "/agenda propose <ref> [why]",
   description:
-    `Proposes an item for the agenda without labelling it: it is listed under Proposed, with your reason (its first ${WHY_LENGTH} characters), ` +
+    `Proposes an item (named as for \`/agenda add\`) for the agenda without labelling it: it is listed under Proposed, with your reason (its first ${WHY_LENGTH} characters), ` +
     "until a steerer adds it (`/agenda add`, or by labelling it) or declines it (`/agenda decline`), or it is closed; you get one reply either way. " +
     `At most ${PROPOSALS_PER_PERSON} proposals a person per meeting, ${PROPOSALS_PER_PERSON_PER_HOUR} an hour; none once the meeting has started.`,
   who: "anyone who may comment",
   examples: ["/agenda propose nodejs/node#52575", "/agenda propose #1263 The release announcement needs a decision before Thursday"],
   parse(words, rest, context) {
     const [word] = words;
-    if (word === undefined) return { problem: "Name the issue or pull request you propose." };
-    const ref = parseItemRef(word, context.meeting.home, context.webHost);
-    if (!ref) {
-      return {
-        problem: `${shown(word)} is not an issue or pull request: write \`#12\`, \`owner/repo#12\` or its URL on ${escapeMarkdown(context.webHost)}.`,
-      };
-    }
+    if (word === undefined) return { problem: "Name the issue, pull request or discussion you propose." };
+    const parsed = refArgument(word, context);
+    if ("problem" in parsed) return parsed;
+    const ref = parsed.args;
     const why = rest.slice(word.length).trim();
     if (why.length > LONGEST_WHY) return { problem: `The reason is ${why.length} characters long; keep it under ${LONGEST_WHY}.` };
     return { args: why === "" ? { ref } : { ref, why } };

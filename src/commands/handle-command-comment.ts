@@ -142,7 +142,7 @@ async function check(
   if (itemsNamed + items > MAX_ITEMS_PER_COMMENT) {
     return {
       text: nothingChanged(
-        `a comment's commands name at most ${MAX_ITEMS_PER_COMMENT} issues or pull requests in all, and this one would make ${itemsNamed + items}.`,
+        `a comment's commands name at most ${MAX_ITEMS_PER_COMMENT} items in all, and this one would make ${itemsNamed + items}.`,
       ),
     };
   }

@@ -11,19 +11,23 @@ export const MAX_ITEMS_PER_COMMENT = 20;
 
 /** The items an `/agenda add` or `/agenda remove` names, each once. */
 export function refArguments(words: string[], context: CommandContext): ParsedArguments<ItemRef[]> {
-  if (words.length === 0) return { problem: "Name at least one issue or pull request." };
+  if (words.length === 0) return { problem: "Name at least one issue, pull request or discussion." };
   if (words.length > MAX_ITEMS_PER_COMMENT) return { problem: `Name at most ${MAX_ITEMS_PER_COMMENT} items at once.` };
-  const { webHost } = context;
   const refs = new Map<string, ItemRef>();
   for (const word of words) {
-    const ref = parseItemRef(word, context.meeting.home, webHost);
-    if (!ref) {
-      return {
-        problem: `${shown(word)} is not an issue, pull request or discussion: write \`#12\`, \`owner/repo#12\` or its URL on ${escapeMarkdown(webHost)}.`,
-      };
-    }
-    const key = itemKey(ref);
-    if (!refs.has(key)) refs.set(key, ref);
+    const parsed = refArgument(word, context);
+    if ("problem" in parsed) return parsed;
+    const key = itemKey(parsed.args);
+    if (!refs.has(key)) refs.set(key, parsed.args);
   }
   return { args: [...refs.values()] };
+}
+
+/** One item a command names: an issue or pull request by number or URL, or a discussion by URL. */
+export function refArgument(word: string, context: CommandContext): ParsedArguments<ItemRef> {
+  const ref = parseItemRef(word, context.meeting.home, context.webHost);
+  if (ref) return { args: ref };
+  return {
+    problem: `${shown(word)} is not an issue, pull request or discussion: write \`#12\`, \`owner/repo#12\` or its URL on ${escapeMarkdown(context.webHost)}.`,
+  };
 }

@@ -43,7 +43,12 @@ export async function readMeetingCalendar(octokit: GitHub, meeting: Meeting, opt
   const agenda =
     next && options.withAgenda
       ? await collectAgendaItems(octokit, meeting).then(
-          (collected) => buildAgenda(meeting, next.occurrence, collected.items, { searchUrls: collected.searchUrls, truncated: collected.truncated }),
+          (collected) =>
+            buildAgenda(meeting, next.occurrence, collected.items, {
+              searchUrls: collected.searchUrls,
+              truncated: collected.truncated,
+              discussionsUnread: collected.discussionsUnread === true,
+            }),
           () => undefined,
         )
       : undefined;

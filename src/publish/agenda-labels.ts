@@ -1,3 +1,5 @@
+import { refusedForPermission } from "../collect/refused-for-permission.js";
+import { UserError } from "../errors.js";
 import type { GitHub } from "../github.js";
 import type { ItemRef } from "../model.js";
 import { ifFound, statusOf } from "../github.js";
@@ -63,7 +65,7 @@ export function agendaLabeller(octokit: GitHub): AgendaLabeller {
       // REST creates a label it is asked to add and the repository lacks; GraphQL adds only existing ones.
       const labelId = found.labelId ?? (await createLabel(octokit, { owner, repo }, label));
       labelIds.set(labelKey(item, label), labelId);
-      await relabelDiscussion(octokit, "addLabelsToLabelable", found.discussionId, labelId);
+      await relabelDiscussion(octokit, "addLabelsToLabelable", item, found.discussionId, labelId);
     },
     async remove(item, label) {
       const [owner = "", repo = ""] = item.repo.split("/");
@@ -75,7 +77,7 @@ export function agendaLabeller(octokit: GitHub): AgendaLabeller {
       const found = await nodeIds(item, label);
       // A label deleted from the repository meanwhile is off the discussion too.
       if (found.labelId === null) return;
-      await relabelDiscussion(octokit, "removeLabelsFromLabelable", found.discussionId, found.labelId);
+      await relabelDiscussion(octokit, "removeLabelsFromLabelable", item, found.discussionId, found.labelId);
     },
   };
 }
@@ -95,9 +97,25 @@ function isAlreadyExists(error: unknown): boolean {
   return statusOf(error) === 422 && Array.isArray(errors) && errors.some((problem) => problem.code === "already_exists");
 }
 
-async function relabelDiscussion(octokit: GitHub, mutation: "addLabelsToLabelable" | "removeLabelsFromLabelable", discussionId: string, labelId: string): Promise<void> {
-  await octokit.graphql(`mutation ($labelable: ID!, $label: ID!) { ${mutation}(input: { labelableId: $labelable, labelIds: [$label] }) { clientMutationId } }`, {
-    labelable: discussionId,
-    label: labelId,
-  });
+async function relabelDiscussion(
+  octokit: GitHub,
+  mutation: "addLabelsToLabelable" | "removeLabelsFromLabelable",
+  item: ItemRef,
+  discussionId: string,
+  labelId: string,
+): Promise<void> {
+  try {
+    await octokit.graphql(`mutation ($labelable: ID!, $label: ID!) { ${mutation}(input: { labelableId: $labelable, labelIds: [$label] }) { clientMutationId } }`, {
+      labelable: discussionId,
+      label: labelId,
+    });
+  } catch (error) {
+    // An installation from before the app asked for `discussions: write` still reads them: it
+    // stays so until an owner accepts the new permission, which nothing here can do for them.
+    if (!refusedForPermission(error)) throw error;
+    const [owner] = item.repo.split("/");
+    throw new UserError(
+      `the app may not label discussions in ${item.repo}: labelling takes the Discussions permission, write, which the app asks for and its installation on ${owner} has not been granted. An owner of ${owner} accepts the app's updated permissions (its settings, GitHub Apps, the app's Configure page).`,
+    );
+  }
 }

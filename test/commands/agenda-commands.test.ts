@@ -151,6 +151,81 @@ Nothing changed:
   });
 });
 
+describe("/agenda add of a discussion", () => {
+  const meeting = { ...securityWgMeeting(), sources: { discussions: { categories: ["Ideas"] } } };
+  const url = "https://github.com/nodejs/security-wg/discussions/4";
+  const asks = (part: string) => (body: { query: string }) => body.query.includes(part);
+
+  /** What the command reads before it labels: the steerer, the home repo, the discussion through GraphQL, then the label's and the discussion's node ids. */
+  function mockReads() {
+    return [
+      mockPermission("RafaelGSS", "admin"),
+      mockReaction(),
+      mockRepo("nodejs/security-wg", "public"),
+      github()
+        .post("/graphql", asks("discussion(number: 4)"))
+        .reply(200, {
+          data: {
+            r0: {
+              visibility: "PUBLIC",
+              i0: {
+                __typename: "Discussion",
+                number: 4,
+                title: "Threat model",
+                url,
+                createdAt: "2024-03-20T08:00:00Z",
+                updatedAt: "2024-03-20T08:00:00Z",
+                author: { login: "mhdawson" },
+                labels: { nodes: [] },
+                closed: false,
+                category: { name: "Ideas" },
+              },
+            },
+          },
+        })
+        .post("/graphql", asks("label(name:"))
+        .reply(200, { data: { repository: { label: { id: "LA_agenda" }, discussion: { id: "D_4" } } } }),
+    ];
+  }
+  const addLabel = (body: { query: string; variables: Record<string, unknown> }) =>
+    body.query.includes("addLabelsToLabelable") && body.variables["labelable"] === "D_4" && body.variables["label"] === "LA_agenda";
+
+  test("labels it through GraphQL by the node ids of the label and the discussion, and refreshes the agenda", async () => {
+    const { actions, calls } = fakeActions();
+    let reply = "";
+    const scopes = [
+      ...mockReads(),
+      github().post("/graphql", addLabel).reply(200, { data: { addLabelsToLabelable: { clientMutationId: null } } }),
+      mockReply((body) => (reply = body)),
+    ];
+    await run({ body: `/agenda add ${url}`, meeting, actions });
+    expect(calls).toEqual([["refresh"]]);
+    expect(reply).toContain("Added to the agenda:\n- nodejs/security-wg#4: Threat model");
+    expectAllAsked(scopes);
+  });
+
+  test("an installation that may only read discussions is told to have an owner accept the app's updated permissions", async () => {
+    const { actions, calls } = fakeActions();
+    let reply = "";
+    const scopes = [
+      ...mockReads(),
+      github()
+        .post("/graphql", addLabel)
+        .reply(200, {
+          data: { addLabelsToLabelable: null },
+          errors: [{ type: "FORBIDDEN", path: ["addLabelsToLabelable"], locations: [{ line: 1, column: 40 }], message: "Resource not accessible by integration" }],
+        }),
+      mockReply((body) => (reply = body)),
+    ];
+    await run({ body: `/agenda add ${url}`, meeting, actions });
+    expect(calls).toEqual([]);
+    expect(reply).toContain(
+      "Nothing changed: the app may not label discussions in nodejs/security-wg: labelling takes the Discussions permission, write, which the app asks for and its installation on nodejs has not been granted. An owner of nodejs accepts the app's updated permissions",
+    );
+    expectAllAsked(scopes);
+  });
+});
+
 describe("items per comment", () => {
   test("ten commands of twenty items each: the first twenty are looked up, the rest refused, and the reply says how many a comment may name", async () => {
     const { actions, calls } = fakeActions();
@@ -180,7 +255,7 @@ describe("items per comment", () => {
     expect(answers).toHaveLength(10);
     expect(answers[0]).toMatch(/^Added to the agenda:\n- nodejs\/security-wg#1: Item 1\n/);
     expect(new Set(answers.slice(1))).toEqual(
-      new Set(["Nothing changed: a comment's commands name at most 20 issues or pull requests in all, and this one would make 40."]),
+      new Set(["Nothing changed: a comment's commands name at most 20 items in all, and this one would make 40."]),
     );
     expectAllAsked(scopes);
   });

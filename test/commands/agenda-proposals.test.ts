@@ -33,9 +33,9 @@ describe("/agenda propose <ref> [why]", () => {
   });
 
   test("no item, something else, or an essay: the problem, shown with the usage", () => {
-    expect(parse("")).toEqual({ problem: "Name the issue or pull request you propose." });
+    expect(parse("")).toEqual({ problem: "Name the issue, pull request or discussion you propose." });
     expect(parse("@everyone please")).toEqual({
-      problem: '"@\u200Beveryone" is not an issue or pull request: write `#12`, `owner/repo#12` or its URL on github.com.',
+      problem: '"@\u200Beveryone" is not an issue, pull request or discussion: write `#12`, `owner/repo#12` or its URL on github.com.',
     });
     expect(parse(`#1 ${"x".repeat(1_001)}`)).toEqual({ problem: "The reason is 1001 characters long; keep it under 1000." });
   });
@@ -51,7 +51,7 @@ describe("/agenda decline <ref> [reason]", () => {
 
   test("one item and a reason; only steerers decline", () => {
     expect(parse("nodejs/node#52575 Covered elsewhere")).toEqual({ args: { ref: { repo: "nodejs/node", number: 52575 }, reason: "Covered elsewhere" } });
-    expect(parse("")).toEqual({ problem: "Name the proposed issue or pull request." });
+    expect(parse("")).toEqual({ problem: "Name the proposed issue, pull request or discussion." });
     expect(parse(`#1 ${"x".repeat(501)}`)).toEqual({ problem: "The reason is 501 characters long; keep it under 500." });
     expect(agendaDecline.access({ ref: { repo: "nodejs/node", number: 1 } }, context)).toBe("steer");
   });
@@ -196,7 +196,7 @@ describe("the commands on a comment", () => {
     let reply = "";
     const scopes = [mockReaction(), mockReply((body) => (reply = body))];
     await run({ body: "/help", login: "octocat" });
-    expect(reply).toContain("| `/agenda propose <ref> [why]` | Proposes an item for the agenda without labelling it");
+    expect(reply).toContain("| `/agenda propose <ref> [why]` | Proposes an item (named as for `/agenda add`) for the agenda without labelling it");
     expect(reply).toContain("| anyone who may comment | `/agenda propose nodejs/node#52575`<br>");
     expect(reply).toContain("| `/agenda decline <ref> [reason]` | Declines an item proposed with `/agenda propose`");
     for (const scope of scopes) expect(scope.pendingMocks()).toEqual([]);

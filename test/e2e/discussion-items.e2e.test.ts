@@ -84,6 +84,9 @@ test("an installation without the Discussions permission still drafts the agenda
     expect(text).toContain("A labelled issue");
     expect(text).not.toContain("Threat model");
     expect(text).toContain("Discussions are not listed: GitHub refused to search them, as the app lacks the Discussions permission");
+    const page = await (await fetch(`${withoutPermission.e2e.appUrl}/agenda-drafter/nodejs/security-wg/`)).text();
+    expect(page).toContain("A labelled issue");
+    expect(page).toContain("Discussions are not listed: GitHub refused to search them, as the app lacks the Discussions permission.");
     // A number that is no issue is looked for as a discussion, which GitHub refuses: the answer is the one for a missing item.
     const replies = await commentOnMeeting(withoutPermission, "mhdawson", "/agenda add nodejs/security-wg#999");
     expect(replies.join("\n")).toContain("Nothing changed: nodejs/security-wg#999 does not exist.");
@@ -141,10 +144,67 @@ test("a meeting without sources.discussions refuses a discussion and says it tak
   const withoutDiscussions = await startDrafter(SNAPSHOT.replace(/^ *sources:\n *discussions: .*\n/m, ""));
   try {
     const refused = await commentOnMeeting(withoutDiscussions, "mhdawson", "/agenda add https://github.com/nodejs/security-wg/discussions/4");
-    expect(refused.join("\n")).toContain(
-      "nodejs/security-wg#4 is a discussion, and this meeting does not take discussions (its config has no `sources.discussions`).",
-    );
+    const takesNone = "nodejs/security-wg#4 is a discussion, and this meeting does not take discussions (its config has no `sources.discussions`).";
+    expect(refused.join("\n")).toContain(takesNone);
+    const proposed = await commentOnMeeting(withoutDiscussions, "mhdawson", "/agenda propose https://github.com/nodejs/security-wg/discussions/4 Worth an hour");
+    expect(proposed.join("\n")).toContain(`Nothing changed: ${takesNone}`);
+    const declined = await commentOnMeeting(withoutDiscussions, "mhdawson", "/agenda decline https://github.com/nodejs/security-wg/discussions/4");
+    expect(declined.join("\n")).toContain(`Nothing changed: ${takesNone}`);
   } finally {
     await withoutDiscussions.e2e.close();
+  }
+});
+
+test("an installation that still holds only discussions: read is told to have an owner accept the app's updated permissions", async () => {
+  const readOnly = await startDrafter(
+    `${SNAPSHOT}installations:\n  - { account: nodejs, permissions: { issues: write, pull_requests: write, contents: write, checks: write, metadata: read, members: read, discussions: read } }\n`,
+  );
+  try {
+    const refusal =
+      "Nothing changed: the app may not label discussions in nodejs/security-wg: labelling takes the Discussions permission, write, which the app asks for and its installation on nodejs has not been granted. An owner of nodejs accepts the app's updated permissions";
+    const added = await commentOnMeeting(readOnly, "mhdawson", "/agenda add https://github.com/nodejs/security-wg/discussions/4");
+    expect(added.join("\n")).toContain(refusal);
+    const removed = await commentOnMeeting(readOnly, "mhdawson", "/agenda remove https://github.com/nodejs/security-wg/discussions/2");
+    expect(removed.join("\n")).toContain(refusal);
+    expect(readOnly.e2e.deliveries().filter((delivery) => delivery.event === "discussion")).toEqual([]);
+  } finally {
+    await readOnly.e2e.close();
+  }
+});
+
+test("/agenda propose takes a discussion by its URL and lists it under Proposed; /agenda decline by its URL takes it off", async () => {
+  const proposed = await commentOnMeeting(stage, "mhdawson", "/agenda propose https://github.com/nodejs/security-wg/discussions/4 Worth an hour");
+  expect(proposed.join("\n")).toContain("Proposed for the agenda:\n- nodejs/security-wg#4: Not labelled");
+  expect(agendaText()).toMatch(/### Proposed\n\n\* Not labelled \[#4\]\(https:\/\/github\.com\/nodejs\/security-wg\/discussions\/4\)/);
+  expect(agendaItems()).toEqual(["nodejs/security-wg#1", "nodejs/security-wg#4"]);
+
+  const declined = await commentOnMeeting(stage, "mhdawson", "/agenda decline https://github.com/nodejs/security-wg/discussions/4 Not this week");
+  expect(declined.join("\n")).toContain("your proposal of Not labelled (nodejs/security-wg#4) is declined for this meeting");
+  expect(agendaText()).not.toContain("### Proposed");
+  expect(agendaItems()).toEqual(["nodejs/security-wg#1"]);
+});
+
+/** Changes a discussion's labels as `mhdawson` on the sandbox, which sends its `discussion` webhooks, and lets the app answer. */
+async function relabel(number: number, change: { addLabels?: string[]; removeLabels?: string[] }): Promise<void> {
+  const response = await fetch(`${stage.e2e.url}/_sandbox/repos/nodejs/security-wg/discussions/${number}`, {
+    method: "PATCH",
+    body: JSON.stringify({ sender: "mhdawson", ...change }),
+  });
+  expect(response.ok).toBe(true);
+  await stage.e2e.settle();
+}
+
+test("while search lags, a labelled discussion shows at once and an unlabelled one goes at once; one of another category stays out", async () => {
+  await relabel(2, { addLabels: ["security-wg-agenda"] });
+  expect(agendaItems()).toEqual(["nodejs/security-wg#1", "nodejs/security-wg#2"]);
+  stage.e2e.searchLag(2 * 60 * 60 * 1000);
+  try {
+    await relabel(2, { removeLabels: ["security-wg-agenda"] });
+    await relabel(4, { addLabels: ["security-wg-agenda"] });
+    await relabel(3, { removeLabels: ["security-wg-agenda"] });
+    await relabel(3, { addLabels: ["security-wg-agenda"] });
+    expect(agendaItems()).toEqual(["nodejs/security-wg#1", "nodejs/security-wg#4"]);
+  } finally {
+    stage.e2e.searchLag(0);
   }
 });

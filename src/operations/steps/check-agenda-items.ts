@@ -39,7 +39,7 @@ export async function checkAgendaItems(
     const name = `${ref.repo}#${ref.number}`;
     const visible = found.get(itemKey(ref));
     if (!inScope(meeting, ref.repo)) refusals.push(`${name} is outside the meeting's scope (${describeScope(meeting.scope)}).`);
-    else if (ref.discussion && !discussions) refusals.push(`${name} is a discussion, and this meeting does not take discussions (its config has no \`sources.discussions\`).`);
+    else if (ref.discussion && !discussions) refusals.push(takesNoDiscussions(name));
     else if (!visible) refusals.push(await notShown(name, ref, read.mayShow, homePrivate));
     else if (openOnly && !visible.open) refusals.push(`${name} is closed; only open items are on the agenda.`);
     else if (discussions && visible.item.kind === "discussion" && !inCategories(discussions, visible.category))
@@ -48,6 +48,11 @@ export async function checkAgendaItems(
   }
   if (refusals.length === 0) return { items };
   return { refused: refusals.length === 1 ? (refusals[0] as string) : refusals.map((refusal) => `- ${refusal}`).join("\n") };
+}
+
+/** The refusal of a discussion named to a meeting without `sources.discussions`. */
+export function takesNoDiscussions(name: string): string {
+  return `${name} is a discussion, and this meeting does not take discussions (its config has no \`sources.discussions\`).`;
 }
 
 /** Why an item is not acted on: missing, when the meeting may show its repository; else one answer for every other case. */

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import type { AgendaGroup, Occurrence } from "../../model.js";
+import type { Agenda, Occurrence } from "../../model.js";
 import type { IssuedOccurrence, MeetingPageEntry } from "../calendar/meeting-calendar.js";
 import { escapeHtml, link } from "./escape-html.js";
 import { pagePath, repoFeedPath } from "./page-paths.js";
@@ -82,7 +82,7 @@ function nextBlock(entry: MeetingPageEntry): string {
 <p class="when">${timeElement(next.occurrence, entry.meeting.schedule.timezone)}${moved}</p>
 ${linkList(entry, next.issued)}
 <h4>Agenda</h4>
-${next.agenda ? agendaList(next.agenda.groups) : "<p>The agenda is not available right now.</p>"}`;
+${next.agenda ? agendaList(next.agenda) : "<p>The agenda is not available right now.</p>"}`;
 }
 
 function linkList(entry: MeetingPageEntry, issued: IssuedOccurrence | undefined): string {
@@ -100,9 +100,11 @@ function linkName(name: string): string {
   return words === "joining" ? "Join the meeting" : words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-function agendaList(groups: AgendaGroup[]): string {
-  if (groups.length === 0) return "<p>Nothing is on the agenda yet.</p>";
-  return groups
+function agendaList({ groups, discussionsUnread }: Agenda): string {
+  // As the meeting issue says it: a reader must not take a list without discussions for the whole agenda.
+  const unread = discussionsUnread ? "<p>Discussions are not listed: GitHub refused to search them, as the app lacks the Discussions permission.</p>" : "";
+  if (groups.length === 0) return `<p>Nothing is on the agenda yet.</p>${unread}`;
+  const listed = groups
     .map(
       (group) =>
         `<h5>${escapeHtml(group.repo)}</h5><ul class="agenda">${group.items
@@ -110,6 +112,7 @@ function agendaList(groups: AgendaGroup[]): string {
           .join("")}</ul>`,
     )
     .join("");
+  return `${listed}${unread}`;
 }
 
 function pastBlock(entry: MeetingPageEntry, now: Date): string {

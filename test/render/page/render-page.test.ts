@@ -45,4 +45,12 @@ describe("the meetings page", () => {
     expect(html).toContain('<a href="https://github.com/nodejs/tsc/pull/7">minutes</a>');
     expect(html).toContain('<link rel="alternate" type="text/calendar"');
   });
+
+  test("says discussions are not listed when GitHub refused to search them, as the meeting issue does", () => {
+    const note = "Discussions are not listed: GitHub refused to search them, as the app lacks the Discussions permission.";
+    expect(html).not.toContain(note);
+    const entry = pageEntry();
+    const unread = { ...entry, next: { ...entry.next!, agenda: { ...entry.next!.agenda!, discussionsUnread: true as const } } };
+    expect(renderPage({ entries: [unread], now: NOW })).toContain(`<p>${note}</p>`);
+  });
 });
