@@ -62900,6 +62900,8 @@ var labelFactSchema = external_exports.object({
   /** `owner/name` of the item's repository. */
   repo: external_exports.string(),
   number: external_exports.number().int().positive(),
+  /** A discussion's, which shares its repository's numbers with issues and is read apart from them. */
+  discussion: external_exports.literal(true).optional(),
   /** The agenda label concerned. */
   label: external_exports.string(),
   /**
@@ -80233,6 +80235,7 @@ function factsOf(meeting, change) {
   return agendaLabelsOf(meeting, change).map((label) => ({
     repo: change.repo,
     number: change.number,
+    ...change.discussion && { discussion: true },
     label,
     present: change.open && sameLabel(label, change.labels),
     at: change.at
@@ -80408,13 +80411,14 @@ async function mayShowItemsOf(octokit, meeting, home, repo, batchedPublic) {
 
 // src/collect/check-facts.ts
 async function checkFacts(octokit, meeting, home, facts) {
-  const wanted = new Map(facts.map((fact) => [itemKey(fact), { repo: fact.repo, number: fact.number }]));
+  const wanted = new Map(facts.map((fact) => [itemKey(fact), { repo: fact.repo, number: fact.number, ...fact.discussion && { discussion: true } }]));
   const read = await readVisibleItems(octokit, meeting, home, [...wanted.values()], { batched: wanted.size > 1 });
-  const labelsNow = new Map(read.items.filter(({ item, asked }) => asked === itemKey(item)).map(({ item, open: open2 }) => [itemKey(item), open2 ? item.labels : []]));
-  const gone = /* @__PURE__ */ new Set([...read.hidden, ...read.items.filter(({ item, asked }) => asked !== itemKey(item)).map(({ asked }) => asked)]);
+  const readable = read.items.filter(({ item, category }) => item.kind !== "discussion" || meeting.sources?.discussions && inCategories(meeting.sources.discussions, category));
+  const labelsNow = new Map(readable.filter(({ item, asked }) => asked === itemKey(item)).map(({ item, open: open2 }) => [itemKey(item), open2 ? item.labels : []]));
+  const gone = /* @__PURE__ */ new Set([...read.hidden, ...read.items.filter((entry) => !readable.includes(entry) || entry.asked !== itemKey(entry.item)).map(({ asked }) => asked)]);
   return {
     facts: facts.filter((fact) => !gone.has(itemKey(fact)) && fact.present === sameLabel(fact.label, labelsNow.get(itemKey(fact)) ?? [])),
-    items: read.items.filter(({ item, open: open2 }) => open2 && item.labels.some((label) => isAgendaLabel(meeting, label))).map(({ item }) => item)
+    items: readable.filter(({ item, open: open2 }) => open2 && item.labels.some((label) => isAgendaLabel(meeting, label))).map(({ item }) => item)
   };
 }
 
@@ -87319,21 +87323,23 @@ function fromUrl(word, webHost) {
 // src/commands/ref-arguments.ts
 var MAX_ITEMS_PER_COMMENT = 20;
 function refArguments(words, context) {
-  if (words.length === 0) return { problem: "Name at least one issue or pull request." };
+  if (words.length === 0) return { problem: "Name at least one issue, pull request or discussion." };
   if (words.length > MAX_ITEMS_PER_COMMENT) return { problem: `Name at most ${MAX_ITEMS_PER_COMMENT} items at once.` };
-  const { webHost } = context;
   const refs = /* @__PURE__ */ new Map();
   for (const word of words) {
-    const ref = parseItemRef(word, context.meeting.home, webHost);
-    if (!ref) {
-      return {
-        problem: `${shown(word)} is not an issue, pull request or discussion: write \`#12\`, \`owner/repo#12\` or its URL on ${escapeMarkdown(webHost)}.`
-      };
-    }
-    const key = itemKey(ref);
-    if (!refs.has(key)) refs.set(key, ref);
+    const parsed = refArgument(word, context);
+    if ("problem" in parsed) return parsed;
+    const key = itemKey(parsed.args);
+    if (!refs.has(key)) refs.set(key, parsed.args);
   }
   return { args: [...refs.values()] };
+}
+function refArgument(word, context) {
+  const ref = parseItemRef(word, context.meeting.home, context.webHost);
+  if (ref) return { args: ref };
+  return {
+    problem: `${shown(word)} is not an issue, pull request or discussion: write \`#12\`, \`owner/repo#12\` or its URL on ${escapeMarkdown(context.webHost)}.`
+  };
 }
 
 // src/commands/board-agenda.ts
@@ -87390,24 +87396,61 @@ ${itemList(onAgenda)}` : "",
   }
 });
 
+// src/operations/steps/check-agenda-items.ts
+async function checkAgendaItems(octokit, meeting, refs, { openOnly }) {
+  const discussions = meeting.sources?.discussions;
+  const toRead = refs.filter((ref) => inScope(meeting, ref.repo) && (discussions || !ref.discussion));
+  const homePrivate = toRead.length > 0 && (await octokit.rest.repos.get({ ...meeting.home })).data.private;
+  const read = await readVisibleItems(octokit, meeting, { private: homePrivate }, toRead);
+  const found = new Map(read.items.map((visible) => [visible.asked, visible]));
+  const items = [];
+  const refusals = [];
+  for (const ref of refs) {
+    const name = `${ref.repo}#${ref.number}`;
+    const visible = found.get(itemKey(ref));
+    if (!inScope(meeting, ref.repo)) refusals.push(`${name} is outside the meeting's scope (${describeScope(meeting.scope)}).`);
+    else if (ref.discussion && !discussions) refusals.push(takesNoDiscussions(name));
+    else if (!visible) refusals.push(await notShown(name, ref, read.mayShow, homePrivate));
+    else if (openOnly && !visible.open) refusals.push(`${name} is closed; only open items are on the agenda.`);
+    else if (discussions && visible.item.kind === "discussion" && !inCategories(discussions, visible.category))
+      refusals.push(`${name} is a discussion of the category ${escapeMarkdown(visible.category ?? "")}; this meeting takes discussions of ${discussions.categories.map(escapeMarkdown).join(", ")} only.`);
+    else items.push({ ref: checkedRef(visible.item), title: visible.item.title, url: visible.item.url, labels: visible.item.labels, open: visible.open });
+  }
+  if (refusals.length === 0) return { items };
+  return { refused: refusals.length === 1 ? refusals[0] : refusals.map((refusal) => `- ${refusal}`).join("\n") };
+}
+function takesNoDiscussions(name) {
+  return `${name} is a discussion, and this meeting does not take discussions (its config has no \`sources.discussions\`).`;
+}
+async function notShown(name, ref, mayShow3, homePrivate) {
+  if (await mayShow3(ref.repo)) return `${name} does not exist.`;
+  const rule = homePrivate ? "or its repository is not public and the meeting's include_private does not list it" : "or its repository is not public while the meeting's issues and minutes are public";
+  return `${name} is not an item this meeting can show: it does not exist, the app cannot see it, ${rule}.`;
+}
+function checkedRef(item) {
+  const ref = { repo: item.repo, number: item.number };
+  return item.kind === "discussion" ? { ...ref, discussion: true } : ref;
+}
+function describeScope(scope) {
+  if (scope.orgs.length > 0) return `${scope.orgs.length === 1 ? "the org" : "the orgs"} ${scope.orgs.join(", ")}`;
+  return `the repositories ${scope.repos.join(", ")}`;
+}
+
 // src/commands/agenda-decline.ts
 var LONGEST_REASON = 500;
 var agendaDecline = declareCommand({
   verb: "agenda",
   subcommand: "decline",
   usage: "/agenda decline <ref> [reason]",
-  description: "Declines an item proposed with `/agenda propose`: it leaves the Proposed list, its proposer is told (with the reason), and it cannot be proposed again for this meeting.",
+  description: "Declines an item proposed with `/agenda propose` (named as for `/agenda add`): it leaves the Proposed list, its proposer is told (with the reason), and it cannot be proposed again for this meeting.",
   who: STEERERS,
   examples: ["/agenda decline nodejs/node#52575", "/agenda decline #1263 Covered by the release working group"],
   parse(words, rest, context) {
     const [word] = words;
-    if (word === void 0) return { problem: "Name the proposed issue or pull request." };
-    const ref = parseItemRef(word, context.meeting.home, context.webHost);
-    if (!ref) {
-      return {
-        problem: `${shown(word)} is not an issue or pull request: write \`#12\`, \`owner/repo#12\` or its URL on ${escapeMarkdown(context.webHost)}.`
-      };
-    }
+    if (word === void 0) return { problem: "Name the proposed issue, pull request or discussion." };
+    const parsed = refArgument(word, context);
+    if ("problem" in parsed) return parsed;
+    const ref = parsed.args;
     const reason = rest.slice(word.length).trim();
     if (reason.length > LONGEST_REASON) return { problem: `The reason is ${reason.length} characters long; keep it under ${LONGEST_REASON}.` };
     return { args: reason === "" ? { ref } : { ref, reason } };
@@ -87416,6 +87459,7 @@ var agendaDecline = declareCommand({
   itemCount: () => 1,
   async run({ ref, reason }, context) {
     const name = `${ref.repo}#${ref.number}`;
+    if (ref.discussion && !context.meeting.sources?.discussions) return { refused: takesNoDiscussions(name) };
     const decided = (await context.actions.decideProposals([ref], "declined")).filter((entry) => itemKey(entry) === itemKey(ref));
     if (decided.length === 0) return { refused: `${name} has no proposal waiting on this meeting's issue.` };
     await context.actions.refresh();
@@ -87471,18 +87515,15 @@ var agendaPropose = declareCommand({
   verb: "agenda",
   subcommand: "propose",
   usage: "/agenda propose <ref> [why]",
-  description: `Proposes an item for the agenda without labelling it: it is listed under Proposed, with your reason (its first ${WHY_LENGTH} characters), until a steerer adds it (\`/agenda add\`, or by labelling it) or declines it (\`/agenda decline\`), or it is closed; you get one reply either way. At most ${PROPOSALS_PER_PERSON} proposals a person per meeting, ${PROPOSALS_PER_PERSON_PER_HOUR} an hour; none once the meeting has started.`,
+  description: `Proposes an item (named as for \`/agenda add\`) for the agenda without labelling it: it is listed under Proposed, with your reason (its first ${WHY_LENGTH} characters), until a steerer adds it (\`/agenda add\`, or by labelling it) or declines it (\`/agenda decline\`), or it is closed; you get one reply either way. At most ${PROPOSALS_PER_PERSON} proposals a person per meeting, ${PROPOSALS_PER_PERSON_PER_HOUR} an hour; none once the meeting has started.`,
   who: "anyone who may comment",
   examples: ["/agenda propose nodejs/node#52575", "/agenda propose #1263 The release announcement needs a decision before Thursday"],
   parse(words, rest, context) {
     const [word] = words;
-    if (word === void 0) return { problem: "Name the issue or pull request you propose." };
-    const ref = parseItemRef(word, context.meeting.home, context.webHost);
-    if (!ref) {
-      return {
-        problem: `${shown(word)} is not an issue or pull request: write \`#12\`, \`owner/repo#12\` or its URL on ${escapeMarkdown(context.webHost)}.`
-      };
-    }
+    if (word === void 0) return { problem: "Name the issue, pull request or discussion you propose." };
+    const parsed = refArgument(word, context);
+    if ("problem" in parsed) return parsed;
+    const ref = parsed.args;
     const why = rest.slice(word.length).trim();
     if (why.length > LONGEST_WHY) return { problem: `The reason is ${why.length} characters long; keep it under ${LONGEST_WHY}.` };
     return { args: why === "" ? { ref } : { ref, why } };
@@ -87815,7 +87856,7 @@ async function check2(line, context, maySteer2, itemsNamed) {
   if (itemsNamed + items > MAX_ITEMS_PER_COMMENT) {
     return {
       text: nothingChanged(
-        `a comment's commands name at most ${MAX_ITEMS_PER_COMMENT} issues or pull requests in all, and this one would make ${itemsNamed + items}.`
+        `a comment's commands name at most ${MAX_ITEMS_PER_COMMENT} items in all, and this one would make ${itemsNamed + items}.`
       )
     };
   }
@@ -87872,7 +87913,7 @@ function agendaLabeller(octokit) {
       const found = await nodeIds(item, label);
       const labelId = found.labelId ?? await createLabel(octokit, { owner, repo }, label);
       labelIds.set(labelKey(item, label), labelId);
-      await relabelDiscussion(octokit, "addLabelsToLabelable", found.discussionId, labelId);
+      await relabelDiscussion(octokit, "addLabelsToLabelable", item, found.discussionId, labelId);
     },
     async remove(item, label) {
       const [owner = "", repo = ""] = item.repo.split("/");
@@ -87882,7 +87923,7 @@ function agendaLabeller(octokit) {
       }
       const found = await nodeIds(item, label);
       if (found.labelId === null) return;
-      await relabelDiscussion(octokit, "removeLabelsFromLabelable", found.discussionId, found.labelId);
+      await relabelDiscussion(octokit, "removeLabelsFromLabelable", item, found.discussionId, found.labelId);
     }
   };
 }
@@ -87898,48 +87939,19 @@ function isAlreadyExists(error62) {
   const errors = error62.response?.data?.errors;
   return statusOf(error62) === 422 && Array.isArray(errors) && errors.some((problem) => problem.code === "already_exists");
 }
-async function relabelDiscussion(octokit, mutation, discussionId, labelId) {
-  await octokit.graphql(`mutation ($labelable: ID!, $label: ID!) { ${mutation}(input: { labelableId: $labelable, labelIds: [$label] }) { clientMutationId } }`, {
-    labelable: discussionId,
-    label: labelId
-  });
-}
-
-// src/operations/steps/check-agenda-items.ts
-async function checkAgendaItems(octokit, meeting, refs, { openOnly }) {
-  const discussions = meeting.sources?.discussions;
-  const toRead = refs.filter((ref) => inScope(meeting, ref.repo) && (discussions || !ref.discussion));
-  const homePrivate = toRead.length > 0 && (await octokit.rest.repos.get({ ...meeting.home })).data.private;
-  const read = await readVisibleItems(octokit, meeting, { private: homePrivate }, toRead);
-  const found = new Map(read.items.map((visible) => [visible.asked, visible]));
-  const items = [];
-  const refusals = [];
-  for (const ref of refs) {
-    const name = `${ref.repo}#${ref.number}`;
-    const visible = found.get(itemKey(ref));
-    if (!inScope(meeting, ref.repo)) refusals.push(`${name} is outside the meeting's scope (${describeScope(meeting.scope)}).`);
-    else if (ref.discussion && !discussions) refusals.push(`${name} is a discussion, and this meeting does not take discussions (its config has no \`sources.discussions\`).`);
-    else if (!visible) refusals.push(await notShown(name, ref, read.mayShow, homePrivate));
-    else if (openOnly && !visible.open) refusals.push(`${name} is closed; only open items are on the agenda.`);
-    else if (discussions && visible.item.kind === "discussion" && !inCategories(discussions, visible.category))
-      refusals.push(`${name} is a discussion of the category ${escapeMarkdown(visible.category ?? "")}; this meeting takes discussions of ${discussions.categories.map(escapeMarkdown).join(", ")} only.`);
-    else items.push({ ref: checkedRef(visible.item), title: visible.item.title, url: visible.item.url, labels: visible.item.labels, open: visible.open });
+async function relabelDiscussion(octokit, mutation, item, discussionId, labelId) {
+  try {
+    await octokit.graphql(`mutation ($labelable: ID!, $label: ID!) { ${mutation}(input: { labelableId: $labelable, labelIds: [$label] }) { clientMutationId } }`, {
+      labelable: discussionId,
+      label: labelId
+    });
+  } catch (error62) {
+    if (!refusedForPermission(error62)) throw error62;
+    const [owner] = item.repo.split("/");
+    throw new UserError(
+      `the app may not label discussions in ${item.repo}: labelling takes the Discussions permission, write, which the app asks for and its installation on ${owner} has not been granted. An owner of ${owner} accepts the app's updated permissions (its settings, GitHub Apps, the app's Configure page).`
+    );
   }
-  if (refusals.length === 0) return { items };
-  return { refused: refusals.length === 1 ? refusals[0] : refusals.map((refusal) => `- ${refusal}`).join("\n") };
-}
-async function notShown(name, ref, mayShow3, homePrivate) {
-  if (await mayShow3(ref.repo)) return `${name} does not exist.`;
-  const rule = homePrivate ? "or its repository is not public and the meeting's include_private does not list it" : "or its repository is not public while the meeting's issues and minutes are public";
-  return `${name} is not an item this meeting can show: it does not exist, the app cannot see it, ${rule}.`;
-}
-function checkedRef(item) {
-  const ref = { repo: item.repo, number: item.number };
-  return item.kind === "discussion" ? { ...ref, discussion: true } : ref;
-}
-function describeScope(scope) {
-  if (scope.orgs.length > 0) return `${scope.orgs.length === 1 ? "the org" : "the orgs"} ${scope.orgs.join(", ")}`;
-  return `the repositories ${scope.repos.join(", ")}`;
 }
 
 // src/operations/steps/may-steer.ts
@@ -89527,7 +89539,7 @@ function nextBlock(entry) {
 <p class="when">${timeElement(next.occurrence, entry.meeting.schedule.timezone)}${moved}</p>
 ${linkList(entry, next.issued)}
 <h4>Agenda</h4>
-${next.agenda ? agendaList(next.agenda.groups) : "<p>The agenda is not available right now.</p>"}`;
+${next.agenda ? agendaList(next.agenda) : "<p>The agenda is not available right now.</p>"}`;
 }
 function linkList(entry, issued) {
   const links = [
@@ -89542,11 +89554,13 @@ function linkName(name) {
   const words = name.replace(/[_-]+/g, " ").trim();
   return words === "joining" ? "Join the meeting" : words.charAt(0).toUpperCase() + words.slice(1);
 }
-function agendaList(groups2) {
-  if (groups2.length === 0) return "<p>Nothing is on the agenda yet.</p>";
-  return groups2.map(
+function agendaList({ groups: groups2, discussionsUnread }) {
+  const unread = discussionsUnread ? "<p>Discussions are not listed: GitHub refused to search them, as the app lacks the Discussions permission.</p>" : "";
+  if (groups2.length === 0) return `<p>Nothing is on the agenda yet.</p>${unread}`;
+  const listed = groups2.map(
     (group) => `<h5>${escapeHtml2(group.repo)}</h5><ul class="agenda">${group.items.map((item) => `<li>${link2(item.url, item.title)} <span class="ref">${escapeHtml2(`${item.repo}#${item.number}`)}</span>${item.isNew ? ' <span class="new">new</span>' : ""}</li>`).join("")}</ul>`
   ).join("");
+  return `${listed}${unread}`;
 }
 function pastBlock(entry, now2) {
   const past = entry.issued.filter((issued) => Date.parse(issued.stated.end) <= now2.getTime()).sort((a2, b2) => Date.parse(b2.stated.start) - Date.parse(a2.stated.start)).slice(0, PAST_SHOWN);
@@ -89575,7 +89589,11 @@ async function readMeetingCalendar(octokit, meeting, options2) {
   const issued = await issuedOccurrences(octokit, meeting, schedule, options2);
   const next = nextStated(schedule, issued, options2.now);
   const agenda = next && options2.withAgenda ? await collectAgendaItems(octokit, meeting).then(
-    (collected) => buildAgenda(meeting, next.occurrence, collected.items, { searchUrls: collected.searchUrls, truncated: collected.truncated }),
+    (collected) => buildAgenda(meeting, next.occurrence, collected.items, {
+      searchUrls: collected.searchUrls,
+      truncated: collected.truncated,
+      discussionsUnread: collected.discussionsUnread === true
+    }),
     () => void 0
   ) : void 0;
   return {
@@ -90179,13 +90197,14 @@ async function onDiscussionEvent(runtime, context) {
   const change = {
     repo: payload.repository.full_name,
     number: payload.discussion.number,
+    discussion: true,
     labels: (payload.discussion.labels ?? []).map((label) => label.name),
     ...payload.label && { lostLabel: payload.label.name },
     open: payload.discussion.state === "open",
     at: runtime.now().toISOString()
   };
   for (const meeting of await runtime.registry.meetings(installationId)) {
-    if (meeting.sources?.discussions && concernsMeeting(meeting, change)) runtime.refresh(installationId, meeting);
+    if (meeting.sources?.discussions && concernsMeeting(meeting, change)) runtime.refresh(installationId, meeting, { labels: factsOf(meeting, change) });
   }
 }
 
