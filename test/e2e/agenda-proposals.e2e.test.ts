@@ -2,7 +2,7 @@
 // each, and the proposer hears of it either way. One meeting issue, one story, in order: each
 // test goes on from where the one before left it.
 import type { CommentRecord } from "@agenda-drafter/github-sandbox";
-import { agendaText, HOME, meetingIssue, stateOf } from "./live-issue-app.js";
+import { agendaText, control, HOME, meetingIssue, stateOf } from "./live-issue-app.js";
 import { startDrafter, stepsDone, type DrafterStage } from "./drafter-app.js";
 import { visibleText } from "../fixtures/visible-text.js";
 
@@ -54,6 +54,8 @@ orgs:
           - { number: 52600, title: "Audit the permission model", author: aduh95, created_at: "2024-03-24T08:00:00Z" }
           - { number: 52601, title: "An old closed thing", state: closed, author: aduh95, created_at: "2024-03-01T08:00:00Z" }
           - { number: 52602, title: "Drop the @nodejs/crypto OpenSSL 1.1 shim", author: targos, created_at: "2024-03-25T08:00:00Z" }
+          - { number: 52610, title: "Retire the old CI matrix", author: targos, created_at: "2024-03-25T09:00:00Z" }
+          - { number: 52611, title: "Fetch's redirect handling", author: targos, created_at: "2024-03-25T10:00:00Z" }
       undici:
         issues:
           - { number: 3000, title: "Fetch spec conformance", author: targos, created_at: "2024-03-21T08:00:00Z" }
@@ -267,6 +269,32 @@ test("a proposed item closed before a decision leaves Proposed, and its proposer
   expect(liveMentions(told[0] as string)).toEqual(["targos"]);
   expect(proposedList()).not.toContain("#52602");
   expect(stateOf(meetingIssue(e2e))?.proposals?.find((record) => record.number === 52602)?.decided).toEqual(
+    expect.objectContaining({ outcome: "declined", via: "gone" }),
+  );
+  expect(await repliesTo(() => stage.tick())).toEqual([]);
+});
+
+test.each([
+  { what: "deleted", proposer: "marco-ippolito", number: 52610, title: "Retire the old CI matrix", act: () => control(stage.e2e, "DELETE", "/repos/nodejs/node/issues/52610", { sender: "RafaelGSS" }) },
+  {
+    what: "transferred to another repository",
+    proposer: "RafaelGSS",
+    number: 52611,
+    title: "Fetch's redirect handling",
+    act: () => control(stage.e2e, "POST", "/repos/nodejs/node/issues/52611/transfer", { to: "nodejs/undici", sender: "RafaelGSS" }),
+  },
+])("a proposed item $what before a decision leaves Proposed, and its proposer is told once", async ({ proposer, number, title, act }) => {
+  expect((await comment(proposer, `/agenda propose nodejs/node#${number}`))[0]).toContain("Proposed for the agenda:");
+  const told = await repliesTo(async () => {
+    await act();
+    await stage.e2e.settle();
+    await stage.tick();
+  });
+  expect(told).toEqual([
+    `@${proposer}: your proposal of ${title} (nodejs/node#${number}) is withdrawn: the item was closed, deleted or transferred before a steerer decided on it.`,
+  ]);
+  expect(proposedList()).not.toContain(`#${number}`);
+  expect(stateOf(meetingIssue(stage.e2e))?.proposals?.find((record) => record.number === number)?.decided).toEqual(
     expect.objectContaining({ outcome: "declined", via: "gone" }),
   );
   expect(await repliesTo(() => stage.tick())).toEqual([]);
