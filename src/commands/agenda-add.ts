@@ -1,7 +1,6 @@
 import { isAgendaLabel } from "../collect/is-agenda-label.js";
 import { itemKey } from "../collect/item-key.js";
 import { escapeMarkdown } from "../render/escape-markdown.js";
-import { proposalReply } from "../render/proposal-reply.js";
 import { boardAgendaRefusal } from "./board-agenda.js";
 import { declareCommand, STEERERS } from "./command-declaration.js";
 import { itemList } from "./item-list.js";
@@ -27,17 +26,15 @@ export const agendaAdd = declareCommand({
     const onAgenda = checked.items.filter((item) => item.labels.some((label) => isAgendaLabel(meeting, label)));
     const toAdd = checked.items.filter((item) => !onAgenda.includes(item));
     for (const item of toAdd) await context.github.addAgendaLabel(item.ref);
-    // A proposed item added leaves the Proposed list, and its proposer hears of it. The issue's
-    // state as the comment found it says whether anything is proposed: only then is it read anew.
+    // A proposed item added leaves the Proposed list, and its proposer hears of it in a notice of
+    // its own. The issue's state as the comment found it says whether anything is proposed: only
+    // then is it read anew.
     const proposed = new Set((context.occurrence.proposals ?? []).map(itemKey));
     const refsProposed = checked.items.map((item) => item.ref).filter((ref) => proposed.has(itemKey(ref)));
-    const accepted = refsProposed.length > 0 ? await context.actions.decideProposals(refsProposed, "added") : [];
+    const told = `is on the agenda, added by ${escapeMarkdown(`@${context.commenter}`)}.`;
+    if (refsProposed.length > 0) await context.actions.decideProposals(refsProposed, { outcome: "added", told });
     if (toAdd.length > 0) await context.actions.refresh();
-    const reply = [
-      toAdd.length > 0 ? `Added to the agenda:\n${itemList(toAdd)}` : "",
-      onAgenda.length > 0 ? `Already on the agenda:\n${itemList(onAgenda)}` : "",
-      accepted.map((proposal) => proposalReply(proposal, `is on the agenda, added by ${escapeMarkdown(`@${context.commenter}`)}.`)).join("\n"),
-    ];
+    const reply = [toAdd.length > 0 ? `Added to the agenda:\n${itemList(toAdd)}` : "", onAgenda.length > 0 ? `Already on the agenda:\n${itemList(onAgenda)}` : ""];
     return { reply: reply.filter(Boolean).join("\n\n") };
   },
 });

@@ -2,7 +2,6 @@ import { itemKey } from "../collect/item-key.js";
 import type { ItemRef } from "../model.js";
 import { takesNoDiscussions } from "../operations/steps/check-agenda-items.js";
 import { escapeMarkdown } from "../render/escape-markdown.js";
-import { proposalReply } from "../render/proposal-reply.js";
 import { declareCommand, STEERERS } from "./command-declaration.js";
 import { refArgument } from "./ref-arguments.js";
 
@@ -36,12 +35,13 @@ export const agendaDecline = declareCommand<DeclineArguments>({
   async run({ ref, reason }, context) {
     const name = `${ref.repo}#${ref.number}`;
     if (ref.discussion && !context.meeting.sources?.discussions) return { refused: takesNoDiscussions(name) };
+    const because = reason === undefined ? "" : ` The reason given: ${escapeMarkdown(reason)}`;
+    const told = `is declined for this meeting by ${escapeMarkdown(`@${context.commenter}`)}.${because}`;
     // Only what was proposed here can be declined: the list holds items the meeting may show, so this tells nothing of others.
-    const decided = (await context.actions.decideProposals([ref], "declined")).filter((entry) => itemKey(entry) === itemKey(ref));
+    const decided = (await context.actions.decideProposals([ref], { outcome: "declined", told })).filter((entry) => itemKey(entry) === itemKey(ref));
     if (decided.length === 0) return { refused: `${name} has no proposal waiting on this meeting's issue.` };
     await context.actions.refresh();
-    const because = reason === undefined ? "" : ` The reason given: ${escapeMarkdown(reason)}`;
-    const declined = `is declined for this meeting by ${escapeMarkdown(`@${context.commenter}`)}.${because}`;
-    return { reply: decided.map((proposal) => proposalReply(proposal, declined)).join("\n") };
+    // The notice to the proposer, which names the steerer, is the answer.
+    return { reply: "" };
   },
 });

@@ -37,8 +37,8 @@ export interface MeetingActions {
   recordAttendees(people: Attendee[]): Promise<void>;
   /** Records a proposal for this occurrence's agenda; `refused` says why not, for the proposer. */
   propose(proposal: ProposalInput): Promise<{ refused?: string }>;
-  /** Marks the pending proposals of these items added or declined; returns those it decided, whose proposers the reply tells. */
-  decideProposals(refs: ItemRef[], outcome: Decision["outcome"]): Promise<DecidedProposal[]>;
+  /** Marks the pending proposals of these items added or declined, and tells their proposers `told`; returns those it decided. */
+  decideProposals(refs: ItemRef[], decision: Omit<Decision, "by">): Promise<DecidedProposal[]>;
 }
 
 export interface MeetingIssueContext {
@@ -69,8 +69,8 @@ export function createMeetingActions(context: MeetingIssueContext): MeetingActio
     openMinutes: async () => minutesReply(await openMinutes(octokit, meeting, issueNumber, scheduled, log)),
     recordAttendees: (people) => recordAttendees(octokit, meeting, { issueNumber, scheduled }, people, log),
     propose: (proposal) => proposeItem(octokit, meeting, { issueNumber, scheduled }, proposal, { now: context.now, log }),
-    decideProposals: (refs, outcome) =>
-      decideProposals(octokit, meeting, { issueNumber, scheduled }, refs, { outcome, by: context.commenter }, { now: context.now, log }),
+    decideProposals: (refs, decision) =>
+      decideProposals(octokit, meeting, { issueNumber, scheduled }, refs, { ...decision, by: context.commenter }, { now: context.now, log }),
   };
 }
 

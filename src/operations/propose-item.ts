@@ -3,7 +3,8 @@ import type { Log } from "../log.js";
 import type { ItemRef, Meeting, Occurrence } from "../model.js";
 import { itemKey } from "../collect/item-key.js";
 import { occurrenceAsStated } from "../publish/occurrence-as-stated.js";
-import { claimDecision, readProposals, recordDecisions } from "../publish/proposal-decision.js";
+import { decideProposals as decideOnce, readProposals } from "../publish/proposal-decision.js";
+import { proposalReply } from "../render/proposal-reply.js";
 import type { ProposalRecord } from "../publish/proposal-record.js";
 import { updateIssueState } from "../publish/update-issue-state.js";
 import { BodyTooLongError } from "../publish/write-agenda.js";
@@ -74,9 +75,11 @@ export async function proposeItem(
 export interface Decision {
   outcome: "added" | "declined";
   by: string;
+  /** What became of the proposal, after its name: `is declined for this meeting by ...`. */
+  told: string;
 }
 
-/** A proposal a command decided: its item, and its proposer, whom the reply tells. */
+/** A proposal a command decided: its item, and its proposer, whom the app told. */
 export interface DecidedProposal {
   repo: string;
   number: number;
@@ -85,9 +88,9 @@ export interface DecidedProposal {
 }
 
 /**
- * Decides the pending proposals of these items, and returns them for the reply to tell their
- * proposers. Items nobody proposed are left alone, and so are proposals another process is
- * deciding (claimDecision): it tells their proposers.
+ * Decides the pending proposals of these items, each proposer told in a notice of the app's.
+ * Items nobody proposed are left alone, and so are proposals another process is deciding: it
+ * tells their proposers. The proposals decided here.
  */
 export async function decideProposals(
   octokit: GitHub,
@@ -99,10 +102,8 @@ export async function decideProposals(
 ): Promise<DecidedProposal[]> {
   const keys = new Set(refs.map(itemKey));
   const pending = (await readProposals(octokit, meeting.home, issue.issueNumber)).filter((record) => !record.decided && keys.has(itemKey(record)));
-  const claimed: ProposalRecord[] = [];
-  for (const record of pending) if (meeting.dryRun || (await claimDecision(octokit, meeting.home, issue.issueNumber, record, context.now))) claimed.push(record);
-  if (claimed.length === 0) return [];
-  const decided = { ...decision, at: context.now.toISOString() };
-  await recordDecisions(octokit, meeting.home, issue.issueNumber, claimed.map((record) => ({ record, decided })), { dryRun: meeting.dryRun, log: context.log });
-  return claimed.map((record) => ({ repo: record.repo, number: record.number, by: record.by, ...(record.title !== undefined && { title: record.title }) }));
+  const decided = { outcome: decision.outcome, by: decision.by, at: context.now.toISOString() };
+  const decisions = pending.map((record) => ({ record, decided, notice: proposalReply(record, decision.told) }));
+  const done = await decideOnce(octokit, meeting.home, issue.issueNumber, decisions, { now: context.now, dryRun: meeting.dryRun, log: context.log });
+  return done.map((record) => ({ repo: record.repo, number: record.number, by: record.by, ...(record.title !== undefined && { title: record.title }) }));
 }

@@ -7,7 +7,8 @@ import { createRefOnce, defaultBranchHead } from "./git-refs.js";
 // the claim is a git ref, whose creation GitHub makes atomic (a second create fails with 422). It
 // points at a commit of its own (the default branch's tree, on no branch) that says what was
 // claimed and when. A claim not done after `STALE_CLAIM_MS` is from a process that died (or lost
-// its way), and the next attempt takes it over.
+// its way), and the next attempt takes it over; one its holder gave back (releaseClaim) is taken
+// over at once.
 
 /** What a claim is for: its ref (`agenda-drafter-comments/12`, without `refs/`) and the words its commits name it by. */
 export interface ClaimSubject {
@@ -41,9 +42,10 @@ export async function claimRef(octokit: GitHub, home: RepoRef, claim: ClaimSubje
 /**
  * A claim commit's word on its work: `done` (or from before claims recorded progress: the
  * default branch's head), `claimed` by a process that may still be doing it, or `stale`: claimed
- * too long ago, by a process that died.
+ * too long ago, by a process that died, or given back.
  */
 export function claimProgress(commit: { message: string; committer: { date: string } }, claim: Pick<ClaimSubject, "subject">, now: Date): "done" | "claimed" | "stale" {
+  if (commit.message.startsWith(releasedMessage(claim))) return "stale";
   if (!commit.message.startsWith(`agenda-drafter: ${claim.subject} claimed at `)) return "done";
   return now.getTime() - Date.parse(commit.committer.date) > STALE_CLAIM_MS ? "stale" : "claimed";
 }
@@ -52,6 +54,23 @@ export function claimProgress(commit: { message: string; committer: { date: stri
 export async function finishClaim(octokit: GitHub, home: RepoRef, claim: ClaimSubject, held: Pick<HeldClaim, "sha" | "tree">): Promise<void> {
   const sha = await claimCommit(octokit, home, { tree: held.tree, parents: [held.sha], message: `agenda-drafter: ${claim.subject} done` });
   await octokit.rest.git.updateRef({ ...home, ref: claim.ref, sha, force: false });
+}
+
+/**
+ * Gives the claim back when its work failed part way, so that the next attempt takes it over at
+ * once instead of five minutes later. GitHub failing again here leaves the claim to go stale.
+ */
+export async function releaseClaim(octokit: GitHub, home: RepoRef, claim: ClaimSubject, held: Pick<HeldClaim, "sha" | "tree">): Promise<void> {
+  try {
+    const sha = await claimCommit(octokit, home, { tree: held.tree, parents: [held.sha], message: releasedMessage(claim) });
+    await octokit.rest.git.updateRef({ ...home, ref: claim.ref, sha, force: false });
+  } catch {
+    // The claim goes stale in its time.
+  }
+}
+
+function releasedMessage(claim: Pick<ClaimSubject, "subject">): string {
+  return `agenda-drafter: ${claim.subject} released`;
 }
 
 /** A non-forced ref update is a compare-and-swap: of two processes taking the stale claim over, one wins. */

@@ -218,10 +218,10 @@ describe("the commands on a comment", () => {
     for (const scope of scopes) expect(scope.pendingMocks()).toEqual([]);
   });
 
-  test("/agenda add of a proposed item tells its proposer, once, with a live mention", async () => {
+  test("/agenda add of a proposed item has its proposer told who added it", async () => {
     const { actions, calls } = fakeActions({
-      decideProposals: async (refs, outcome) => {
-        calls.push(["decideProposals", refs, outcome]);
+      decideProposals: async (refs, decision) => {
+        calls.push(["decideProposals", refs, decision]);
         return [{ repo: "nodejs/node", number: 52575, title: "Remove --experimental-policy", by: "evil-stranger" }];
       },
     });
@@ -237,8 +237,8 @@ describe("the commands on a comment", () => {
     ];
     const proposals = [{ repo: "nodejs/node" as const, number: 52575, title: "Remove --experimental-policy", url: "https://github.com/nodejs/node/issues/52575", by: "evil-stranger" }];
     await run({ body: "/agenda add nodejs/node#52575", actions, occurrence: { ...march28, proposals } });
-    expect(calls).toEqual([["decideProposals", [{ repo: "nodejs/node", number: 52575 }], "added"], ["refresh"]]);
-    expect(reply.split("\n\n").at(-1)).toBe("@evil-stranger: your proposal of Remove --experimental-policy (nodejs/node#52575) is on the agenda, added by @\u200BRafaelGSS.");
+    expect(calls).toEqual([["decideProposals", [{ repo: "nodejs/node", number: 52575 }], { outcome: "added", told: "is on the agenda, added by @\u200BRafaelGSS." }], ["refresh"]]);
+    expect(reply).toBe("> /agenda add nodejs/node#\u200B52575\n\nAdded to the agenda:\n- nodejs/node#52575: Remove --experimental-policy");
     for (const scope of scopes) expect(scope.pendingMocks()).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 // each, and the proposer hears of it either way. One meeting issue, one story, in order: each
 // test goes on from where the one before left it.
 import type { CommentRecord } from "@agenda-drafter/github-sandbox";
-import { agendaText, HOME, meetingIssue, stateOf } from "./live-issue-app.js";
+import { agendaText, control, HOME, meetingIssue, stateOf } from "./live-issue-app.js";
 import { startDrafter, stepsDone, type DrafterStage } from "./drafter-app.js";
 import { visibleText } from "../fixtures/visible-text.js";
 
@@ -54,6 +54,8 @@ orgs:
           - { number: 52600, title: "Audit the permission model", author: aduh95, created_at: "2024-03-24T08:00:00Z" }
           - { number: 52601, title: "An old closed thing", state: closed, author: aduh95, created_at: "2024-03-01T08:00:00Z" }
           - { number: 52602, title: "Drop the @nodejs/crypto OpenSSL 1.1 shim", author: targos, created_at: "2024-03-25T08:00:00Z" }
+          - { number: 52610, title: "Retire the old CI matrix", author: targos, created_at: "2024-03-25T09:00:00Z" }
+          - { number: 52611, title: "Fetch's redirect handling", author: targos, created_at: "2024-03-25T10:00:00Z" }
       undici:
         issues:
           - { number: 3000, title: "Fetch spec conformance", author: targos, created_at: "2024-03-21T08:00:00Z" }
@@ -197,14 +199,13 @@ test("a proposed item whose repository is made private leaves the Proposed list"
   expect(proposedList().match(/proposed by/g)).toHaveLength(3);
 });
 
-test("/agenda add of a proposed item labels it, takes it off Proposed and mentions its proposer once", async () => {
-  const [added] = await comment("RafaelGSS", "/agenda add nodejs/node#52575");
-  expect(added).toBe(
-    "> /agenda add nodejs/node#\u200B52575\n\n" +
-      "Added to the agenda:\n- nodejs/node#52575: Remove --experimental-policy\n\n" +
-      `@evil-stranger: your proposal of Remove --experimental-policy (nodejs/node#52575) is on the agenda, added by @${ZWSP}RafaelGSS.`,
-  );
-  expect(liveMentions(added as string)).toEqual(["evil-stranger"]);
+test("/agenda add of a proposed item labels it, takes it off Proposed and mentions its proposer once, in a notice of its own", async () => {
+  const replies = await comment("RafaelGSS", "/agenda add nodejs/node#52575");
+  expect(replies).toEqual([
+    `@evil-stranger: your proposal of Remove --experimental-policy (nodejs/node#52575) is on the agenda, added by @${ZWSP}RafaelGSS.`,
+    "> /agenda add nodejs/node#\u200B52575\n\nAdded to the agenda:\n- nodejs/node#52575: Remove --experimental-policy",
+  ]);
+  expect(replies.flatMap(liveMentions)).toEqual(["evil-stranger"]);
   expect(stage.e2e.issue("nodejs/node", 52575).labels).toEqual([LABEL]);
   expect(proposedList()).not.toContain("#52575");
   expect(agendaText(meetingIssue(stage.e2e))).toContain("Remove --experimental-policy [#52575]");
@@ -213,13 +214,13 @@ test("/agenda add of a proposed item labels it, takes it off Proposed and mentio
 test("only steerers decline; a declined item tells its proposer, leaves Proposed and is not proposed again for this meeting", async () => {
   const [refused] = await comment("aduh95", "/agenda decline #1263");
   expect(refused).toContain("Nothing changed: only people who may steer this meeting can do this");
-  const [declined] = await comment("marco-ippolito", "/agenda decline #1263 Covered by @nodejs/releasers in #1255");
-  expect(declined).toBe(
-    "> /agenda decline #\u200B1263 Covered by @\u200Bnodejs/releasers in #\u200B1255\n\n" +
-      `@evil-stranger: your proposal of Automate the security release announcement (nodejs/security-wg#1263) is declined for this meeting by @${ZWSP}marco-ippolito. ` +
+  // The notice to the proposer, naming the steerer, is the command's one answer.
+  const declined = await comment("marco-ippolito", "/agenda decline #1263 Covered by @nodejs/releasers in #1255");
+  expect(declined).toEqual([
+    `@evil-stranger: your proposal of Automate the security release announcement (nodejs/security-wg#1263) is declined for this meeting by @${ZWSP}marco-ippolito. ` +
       `The reason given: Covered by @${ZWSP}nodejs/releasers in #${ZWSP}1255`,
-  );
-  expect(liveMentions(declined as string)).toEqual(["evil-stranger"]);
+  ]);
+  expect(declined.flatMap(liveMentions)).toEqual(["evil-stranger"]);
   expect(proposedList()).not.toContain("#1263");
   const [again] = await comment("aduh95", "/agenda propose #1263");
   expect(again).toContain("Nothing changed: nodejs/security-wg#1263 was declined for this meeting; propose it again on the next meeting's issue.");
@@ -268,6 +269,32 @@ test("a proposed item closed before a decision leaves Proposed, and its proposer
   expect(liveMentions(told[0] as string)).toEqual(["targos"]);
   expect(proposedList()).not.toContain("#52602");
   expect(stateOf(meetingIssue(e2e))?.proposals?.find((record) => record.number === 52602)?.decided).toEqual(
+    expect.objectContaining({ outcome: "declined", via: "gone" }),
+  );
+  expect(await repliesTo(() => stage.tick())).toEqual([]);
+});
+
+test.each([
+  { what: "deleted", proposer: "marco-ippolito", number: 52610, title: "Retire the old CI matrix", act: () => control(stage.e2e, "DELETE", "/repos/nodejs/node/issues/52610", { sender: "RafaelGSS" }) },
+  {
+    what: "transferred to another repository",
+    proposer: "RafaelGSS",
+    number: 52611,
+    title: "Fetch's redirect handling",
+    act: () => control(stage.e2e, "POST", "/repos/nodejs/node/issues/52611/transfer", { to: "nodejs/undici", sender: "RafaelGSS" }),
+  },
+])("a proposed item $what before a decision leaves Proposed, and its proposer is told once", async ({ proposer, number, title, act }) => {
+  expect((await comment(proposer, `/agenda propose nodejs/node#${number}`))[0]).toContain("Proposed for the agenda:");
+  const told = await repliesTo(async () => {
+    await act();
+    await stage.e2e.settle();
+    await stage.tick();
+  });
+  expect(told).toEqual([
+    `@${proposer}: your proposal of ${title} (nodejs/node#${number}) is withdrawn: the item was closed, deleted or transferred before a steerer decided on it.`,
+  ]);
+  expect(proposedList()).not.toContain(`#${number}`);
+  expect(stateOf(meetingIssue(stage.e2e))?.proposals?.find((record) => record.number === number)?.decided).toEqual(
     expect.objectContaining({ outcome: "declined", via: "gone" }),
   );
   expect(await repliesTo(() => stage.tick())).toEqual([]);

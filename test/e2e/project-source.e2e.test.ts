@@ -9,6 +9,8 @@ import { main } from "../../src/cli.js";
 import { parseBody } from "../../src/publish/issue-body.js";
 import type { Output } from "../../src/cli/output.js";
 import { startDrafter, type DrafterStage } from "./drafter-app.js";
+import { testSeal } from "../fixtures/state-signer.js";
+import { visibleText } from "../fixtures/visible-text.js";
 
 const HOME = "cncf/toc";
 const REPO = { owner: "cncf", repo: "toc" };
@@ -163,6 +165,26 @@ test("/agenda add on a board's meeting labels nothing and says where the agenda 
   const reply = stage.e2e.comments(HOME, issue.number).at(-1)?.body ?? "";
   expect(reply).toContain("Nothing changed: this meeting's agenda is project 27 of **cncf**: add the item there, or change its **Status** (**Agenda** puts it on the agenda); labels do not change it.");
   expect(stage.e2e.issue(HOME, 5).labels).toEqual([]);
+});
+
+test("a proposed item set to Agenda on the board moves from Proposed to the agenda, and its proposer is told once", async () => {
+  const issue = meetingIssue("toc");
+  const notices = () =>
+    stage.e2e
+      .comments(HOME, issue.number)
+      .filter((posted) => posted.author === "agenda-drafter[bot]" && posted.body.includes("your proposal of"))
+      .map((posted) => visibleText(posted.body));
+  await stage.e2e.as("kgamanji").rest.issues.createComment({ ...REPO, issue_number: issue.number, body: "/agenda propose #5" });
+  await stage.e2e.settle();
+  expect(parseBody(meetingIssue("toc").body).agenda).toContain("proposed by @\u200Bkgamanji");
+
+  await onBoard("PATCH", `/${itemId("cncf/toc#5")}`, { fields: { Status: "Agenda" } });
+  expect(notices()).toEqual(["@kgamanji: your proposal of A backlog item (cncf/toc#5) is on the agenda: it was set on the meeting's project board."]);
+  expect(agendaItems("toc")).toContain("cncf/toc#5");
+  expect(parseBody(meetingIssue("toc").body).agenda).not.toContain("### Proposed");
+  expect(parseBody(meetingIssue("toc").body, testSeal(issue.number, HOME)).state?.proposals).toEqual([expect.objectContaining({ number: 5, decided: expect.objectContaining({ outcome: "added", via: "board" }) })]);
+  await stage.tick();
+  expect(notices()).toHaveLength(1);
 });
 
 test("the agenda frozen at the start goes into the minutes, linking the board", async () => {

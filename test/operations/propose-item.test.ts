@@ -89,17 +89,24 @@ function claimAnswers(outcome: "created" | "taken") {
     .reply(200, { sha: "d".repeat(40), message: "agenda-drafter: proposal x claimed at 2024-03-26T09:59:00.000Z", committer: { date: "2024-03-26T09:59:00Z" }, tree: { sha: "b".repeat(40) } });
 }
 
-test("deciding keeps only what the limits count, and returns the proposers", async () => {
+test("deciding tells the proposer, then keeps only what the limits count, and returns the proposers", async () => {
   const proposals = [
     { repo: "nodejs/node" as const, number: 52575, title: "A", url: ITEM.url, by: "aduh95", why: "because", at: "2024-03-26T09:00:00.000Z" },
     { repo: "nodejs/node" as const, number: 52459, title: "B", url: "https://github.com/nodejs/node/pull/52459", by: "targos", at: "2024-03-26T09:05:00.000Z" },
   ];
   const written = issueWith(meetingIssueBody({ proposals }), 2);
   const claim = claimAnswers("created");
-  await expect(actions("2024-03-26T10:00:00Z", "marco-ippolito").decideProposals([{ repo: "NodeJS/node", number: 52575 }], "declined")).resolves.toEqual([
+  const notices: string[] = [];
+  const told = nock(API)
+    .post(`${REPO}/issues/${ISSUE_NUMBER}/comments`, (request: { body: string }) => (notices.push(request.body), true))
+    .reply(201, { id: 1 });
+  const decision = { outcome: "declined", told: "is declined." } as const;
+  await expect(actions("2024-03-26T10:00:00Z", "marco-ippolito").decideProposals([{ repo: "NodeJS/node", number: 52575 }], decision)).resolves.toEqual([
     { repo: "nodejs/node", number: 52575, title: "A", by: "aduh95" },
   ]);
   expect(claim.pendingMocks()).toEqual([]);
+  expect(told.pendingMocks()).toEqual([]);
+  expect(notices).toEqual([expect.stringMatching(/^@aduh95: your proposal of A \(nodejs\/node#52575\) is declined\.\n\n<!-- agenda-drafter:write proposal-\d+-[0-9a-f]{24} -->$/)]);
   expect(stateOf(written[0] as string)?.proposals).toEqual([
     { repo: "nodejs/node", number: 52575, by: "aduh95", at: "2024-03-26T09:00:00.000Z", decided: { outcome: "declined", by: "marco-ippolito", at: "2024-03-26T10:00:00.000Z" } },
     proposals[1],
@@ -110,13 +117,13 @@ test("a proposal another process is deciding is left to it: nothing written, nob
   const proposals = [{ repo: "nodejs/node" as const, number: 52575, title: "A", url: ITEM.url, by: "aduh95", at: "2024-03-26T09:00:00.000Z" }];
   const written = issueWith(meetingIssueBody({ proposals }));
   const claim = claimAnswers("taken");
-  await expect(actions().decideProposals([{ repo: "nodejs/node", number: 52575 }], "added")).resolves.toEqual([]);
+  await expect(actions().decideProposals([{ repo: "nodejs/node", number: 52575 }], { outcome: "added", told: "is added." })).resolves.toEqual([]);
   expect(claim.pendingMocks()).toEqual([]);
   expect(written).toEqual([]);
 });
 
 test("deciding an item nobody proposed writes nothing", async () => {
   const written = issueWith(meetingIssueBody());
-  await expect(actions().decideProposals([{ repo: "nodejs/node", number: 1 }], "added")).resolves.toEqual([]);
+  await expect(actions().decideProposals([{ repo: "nodejs/node", number: 1 }], { outcome: "added", told: "is added." })).resolves.toEqual([]);
   expect(written).toEqual([]);
 });

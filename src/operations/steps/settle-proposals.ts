@@ -4,7 +4,7 @@ import type { Meeting } from "../../model.js";
 import { itemKey } from "../../collect/item-key.js";
 import { parseItemKey } from "../../collect/read-item.js";
 import { readVisibleItems } from "../../collect/read-visible-items.js";
-import { claimDecision, recordDecisions, tellProposer, type Decided } from "../../publish/proposal-decision.js";
+import { decideProposals, type Decided } from "../../publish/proposal-decision.js";
 import type { ProposalRecord } from "../../publish/proposal-record.js";
 import { proposalReply } from "../../render/proposal-reply.js";
 
@@ -17,7 +17,7 @@ const OUTCOMES: Record<NonNullable<Decided["via"]>, string> = {
 /**
  * Decides the pending proposals the agenda settled without a command: an item on the agenda as
  * just written (labelled in its repository, or set on the board) is added; one closed, deleted
- * or transferred is withdrawn. Each proposer is told once (claimDecision). An item the meeting
+ * or transferred is withdrawn. Each proposer is told once (decideProposals). An item the meeting
  * may no longer show (its repository made private) stays pending and unnamed. Whether it decided any.
  */
 export async function settleProposals(
@@ -46,15 +46,12 @@ export async function settleProposals(
     }
   }
   const at = context.now.toISOString();
-  const told: { record: ProposalRecord; decided: Decided }[] = [];
-  for (const { record, via } of decisions) {
-    const claim = await claimDecision(octokit, meeting.home, issue.number, record, context.now);
-    if (!claim) continue;
-    await tellProposer(octokit, { ...meeting.home, number: issue.number }, record, proposalReply(record, OUTCOMES[via]), claim);
-    told.push({ record, decided: { outcome: via === "gone" ? "declined" : "added", by: "", via, at } });
-  }
-  if (told.length === 0) return false;
-  return (await recordDecisions(octokit, meeting.home, issue.number, told, { dryRun: false, log: context.log })).length > 0;
+  const decided = decisions.map(({ record, via }) => ({
+    record,
+    decided: { outcome: via === "gone" ? "declined" : "added", by: "", via, at } satisfies Decided,
+    notice: proposalReply(record, OUTCOMES[via]),
+  }));
+  return (await decideProposals(octokit, meeting.home, issue.number, decided, { now: context.now, dryRun: false, log: context.log })).length > 0;
 }
 
 /** Whether a proposal's recorded URL is a discussion's, which GraphQL reads apart from issues. */
