@@ -86146,12 +86146,23 @@ async function claimRef(octokit, home, claim2, now2) {
   return takeOver(octokit, home, claim2, { tree: commit.tree.sha, stale: held, now: now2 });
 }
 function claimProgress(commit, claim2, now2) {
+  if (commit.message.startsWith(releasedMessage(claim2))) return "stale";
   if (!commit.message.startsWith(`agenda-drafter: ${claim2.subject} claimed at `)) return "done";
   return now2.getTime() - Date.parse(commit.committer.date) > STALE_CLAIM_MS2 ? "stale" : "claimed";
 }
 async function finishClaim(octokit, home, claim2, held) {
   const sha = await claimCommit(octokit, home, { tree: held.tree, parents: [held.sha], message: `agenda-drafter: ${claim2.subject} done` });
   await octokit.rest.git.updateRef({ ...home, ref: claim2.ref, sha, force: false });
+}
+async function releaseClaim(octokit, home, claim2, held) {
+  try {
+    const sha = await claimCommit(octokit, home, { tree: held.tree, parents: [held.sha], message: releasedMessage(claim2) });
+    await octokit.rest.git.updateRef({ ...home, ref: claim2.ref, sha, force: false });
+  } catch {
+  }
+}
+function releasedMessage(claim2) {
+  return `agenda-drafter: ${claim2.subject} released`;
 }
 async function takeOver(octokit, home, claim2, from) {
   const message = claimMessage(claim2, from.now, " (the earlier claim went stale)");
@@ -86209,29 +86220,49 @@ ${next}`);
 }
 
 // src/publish/proposal-decision.ts
-function claimDecision(octokit, home, issueNumber, record2, now2) {
+async function decideProposals(octokit, home, issueNumber, decisions, context) {
+  if (context.dryRun) return decisions.map(({ record: record2 }) => record2);
+  const held = [];
+  try {
+    const told = [];
+    for (const decision of decisions) {
+      const subject = decisionClaim(issueNumber, decision.record);
+      const claim2 = await claimRef(octokit, home, subject, context.now);
+      if (!claim2) continue;
+      held.push({ subject, claim: claim2 });
+      await tellProposer(octokit, { ...home, number: issueNumber }, decision, claim2);
+      told.push(decision);
+    }
+    if (told.length === 0) return [];
+    await recordDecisions(octokit, home, issueNumber, told, context.log);
+    return told.map(({ record: record2 }) => record2);
+  } catch (error62) {
+    for (const { subject, claim: claim2 } of held) await releaseClaim(octokit, home, subject, claim2);
+    throw error62;
+  }
+}
+function decisionClaim(issueNumber, record2) {
   const name = decisionName(issueNumber, record2);
-  return claimRef(octokit, home, { ref: `agenda-drafter-proposals/${name}`, subject: `proposal ${name}` }, now2);
+  return { ref: `agenda-drafter-proposals/${name}`, subject: `proposal ${name}` };
 }
 async function readProposals(octokit, home, issueNumber) {
   const { data: issue2 } = await octokit.rest.issues.get({ ...home, issue_number: issueNumber });
   return parseBody(issue2.body, stateSeal(octokit, home, issueNumber)).state?.proposals ?? [];
 }
-async function tellProposer(octokit, issue2, record2, text2, claim2) {
-  const writeId = `proposal-${decisionName(issue2.number, record2)}`;
+async function tellProposer(octokit, issue2, decision, claim2) {
+  const writeId = `proposal-${decisionName(issue2.number, decision.record)}`;
   if (claim2.takenOver && await findComment(octokit, issue2, writeId) !== void 0) return;
-  await commentOnIssue(octokit, issue2, text2, writeId);
+  await commentOnIssue(octokit, issue2, decision.notice, writeId);
 }
-async function recordDecisions(octokit, home, issueNumber, decisions, options2) {
+async function recordDecisions(octokit, home, issueNumber, decisions, log) {
   const byId = new Map(decisions.map(({ record: record2, decided }) => [proposalId(record2), decided]));
-  let marked = [];
   await updateIssueState(
     octokit,
     home,
     issueNumber,
     (latest) => {
       const records = latest.proposals ?? [];
-      marked = records.filter((record2) => !record2.decided && byId.has(proposalId(record2)));
+      const marked = records.filter((record2) => !record2.decided && byId.has(proposalId(record2)));
       if (marked.length === 0) return { state: void 0 };
       const next = records.map((record2) => {
         const decided = marked.includes(record2) ? byId.get(proposalId(record2)) : void 0;
@@ -86239,9 +86270,8 @@ async function recordDecisions(octokit, home, issueNumber, decisions, options2) 
       });
       return { state: { ...latest, proposals: next } };
     },
-    options2
+    { dryRun: false, log }
   );
-  return marked;
 }
 function decisionName(issueNumber, record2) {
   return `${issueNumber}-${createHash3("sha256").update(proposalId(record2)).digest("hex").slice(0, 24)}`;
@@ -86286,15 +86316,12 @@ async function settleProposals(octokit, meeting, issue2, context) {
     }
   }
   const at = context.now.toISOString();
-  const told = [];
-  for (const { record: record2, via } of decisions) {
-    const claim2 = await claimDecision(octokit, meeting.home, issue2.number, record2, context.now);
-    if (!claim2) continue;
-    await tellProposer(octokit, { ...meeting.home, number: issue2.number }, record2, proposalReply(record2, OUTCOMES[via]), claim2);
-    told.push({ record: record2, decided: { outcome: via === "gone" ? "declined" : "added", by: "", via, at } });
-  }
-  if (told.length === 0) return false;
-  return (await recordDecisions(octokit, meeting.home, issue2.number, told, { dryRun: false, log: context.log })).length > 0;
+  const decided = decisions.map(({ record: record2, via }) => ({
+    record: record2,
+    decided: { outcome: via === "gone" ? "declined" : "added", by: "", via, at },
+    notice: proposalReply(record2, OUTCOMES[via])
+  }));
+  return (await decideProposals(octokit, meeting.home, issue2.number, decided, { now: context.now, dryRun: false, log: context.log })).length > 0;
 }
 function isDiscussionUrl(url3) {
   return url3 !== void 0 && /\/discussions\/\d+$/.test(url3);
@@ -87383,15 +87410,12 @@ var agendaAdd = declareCommand({
     for (const item of toAdd) await context.github.addAgendaLabel(item.ref);
     const proposed = new Set((context.occurrence.proposals ?? []).map(itemKey));
     const refsProposed = checked.items.map((item) => item.ref).filter((ref) => proposed.has(itemKey(ref)));
-    const accepted = refsProposed.length > 0 ? await context.actions.decideProposals(refsProposed, "added") : [];
+    const told = `is on the agenda, added by ${escapeMarkdown(`@${context.commenter}`)}.`;
+    if (refsProposed.length > 0) await context.actions.decideProposals(refsProposed, { outcome: "added", told });
     if (toAdd.length > 0) await context.actions.refresh();
-    const reply2 = [
-      toAdd.length > 0 ? `Added to the agenda:
-${itemList(toAdd)}` : "",
-      onAgenda.length > 0 ? `Already on the agenda:
-${itemList(onAgenda)}` : "",
-      accepted.map((proposal) => proposalReply(proposal, `is on the agenda, added by ${escapeMarkdown(`@${context.commenter}`)}.`)).join("\n")
-    ];
+    const reply2 = [toAdd.length > 0 ? `Added to the agenda:
+${itemList(toAdd)}` : "", onAgenda.length > 0 ? `Already on the agenda:
+${itemList(onAgenda)}` : ""];
     return { reply: reply2.filter(Boolean).join("\n\n") };
   }
 });
@@ -87460,12 +87484,12 @@ var agendaDecline = declareCommand({
   async run({ ref, reason }, context) {
     const name = `${ref.repo}#${ref.number}`;
     if (ref.discussion && !context.meeting.sources?.discussions) return { refused: takesNoDiscussions(name) };
-    const decided = (await context.actions.decideProposals([ref], "declined")).filter((entry) => itemKey(entry) === itemKey(ref));
+    const because = reason === void 0 ? "" : ` The reason given: ${escapeMarkdown(reason)}`;
+    const told = `is declined for this meeting by ${escapeMarkdown(`@${context.commenter}`)}.${because}`;
+    const decided = (await context.actions.decideProposals([ref], { outcome: "declined", told })).filter((entry) => itemKey(entry) === itemKey(ref));
     if (decided.length === 0) return { refused: `${name} has no proposal waiting on this meeting's issue.` };
     await context.actions.refresh();
-    const because = reason === void 0 ? "" : ` The reason given: ${escapeMarkdown(reason)}`;
-    const declined = `is declined for this meeting by ${escapeMarkdown(`@${context.commenter}`)}.${because}`;
-    return { reply: decided.map((proposal) => proposalReply(proposal, declined)).join("\n") };
+    return { reply: "" };
   }
 });
 
@@ -88037,15 +88061,13 @@ async function proposeItem(octokit, meeting, issue2, proposal, context) {
   if (full) return { refused: "the meeting issue has no room left for another proposal within GitHub's 65,536 characters." };
   return refused === void 0 ? {} : { refused };
 }
-async function decideProposals(octokit, meeting, issue2, refs, decision, context) {
+async function decideProposals2(octokit, meeting, issue2, refs, decision, context) {
   const keys = new Set(refs.map(itemKey));
   const pending = (await readProposals(octokit, meeting.home, issue2.issueNumber)).filter((record2) => !record2.decided && keys.has(itemKey(record2)));
-  const claimed = [];
-  for (const record2 of pending) if (meeting.dryRun || await claimDecision(octokit, meeting.home, issue2.issueNumber, record2, context.now)) claimed.push(record2);
-  if (claimed.length === 0) return [];
-  const decided = { ...decision, at: context.now.toISOString() };
-  await recordDecisions(octokit, meeting.home, issue2.issueNumber, claimed.map((record2) => ({ record: record2, decided })), { dryRun: meeting.dryRun, log: context.log });
-  return claimed.map((record2) => ({ repo: record2.repo, number: record2.number, by: record2.by, ...record2.title !== void 0 && { title: record2.title } }));
+  const decided = { outcome: decision.outcome, by: decision.by, at: context.now.toISOString() };
+  const decisions = pending.map((record2) => ({ record: record2, decided, notice: proposalReply(record2, decision.told) }));
+  const done = await decideProposals(octokit, meeting.home, issue2.issueNumber, decisions, { now: context.now, dryRun: meeting.dryRun, log: context.log });
+  return done.map((record2) => ({ repo: record2.repo, number: record2.number, by: record2.by, ...record2.title !== void 0 && { title: record2.title } }));
 }
 
 // src/publish/minutes/add-attendees.ts
@@ -88155,7 +88177,7 @@ function createMeetingActions(context) {
     openMinutes: async () => minutesReply(await openMinutes(octokit, meeting, issueNumber, scheduled, log)),
     recordAttendees: (people) => recordAttendees(octokit, meeting, { issueNumber, scheduled }, people, log),
     propose: (proposal) => proposeItem(octokit, meeting, { issueNumber, scheduled }, proposal, { now: context.now, log }),
-    decideProposals: (refs, outcome) => decideProposals(octokit, meeting, { issueNumber, scheduled }, refs, { outcome, by: context.commenter }, { now: context.now, log })
+    decideProposals: (refs, decision) => decideProposals2(octokit, meeting, { issueNumber, scheduled }, refs, { ...decision, by: context.commenter }, { now: context.now, log })
   };
 }
 function cancelComment(occurrence, commenter, reason) {
