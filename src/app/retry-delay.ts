@@ -1,3 +1,4 @@
+import { UserError } from "../errors.js";
 import { statusOf } from "../github.js";
 
 /** Without a word from GitHub on when to come back, a failed refresh waits this long, as GitHub asks. */
@@ -18,9 +19,12 @@ export function retryDelayMs(error: unknown, now: number = Date.now()): number {
 
 /**
  * Failures that pass: rate limits (429, and a 403 that says it is one), GitHub's errors (5xx), a
- * lost or late answer. Another 403 ("Resource not accessible by integration") does not pass.
+ * lost or late answer. Another 403 ("Resource not accessible by integration") does not pass, nor
+ * a problem of the user's (a template stopped at its render limits fails the same way again, and
+ * each try costs seconds of CPU and a worker's memory): the next push or tick tries it again.
  */
 export function mayTryAgainLater(error: unknown): boolean {
+  if (error instanceof UserError) return false;
   const status = statusOf(error);
   return status === undefined || status === 429 || status >= 500 || (status === 403 && isRateLimit(error));
 }
