@@ -343,22 +343,24 @@ test("a rescheduled occurrence is frozen and gets its minutes at its new time, u
   expect(e2e.file(HOME, "meetings/2024-03-29.md", "agenda-drafter/security-wg/2024-03-29")).toContain("Node.js Security team Meeting 2024-03-29");
 });
 
-test("a 200-item /agenda add by a steerer refreshes the meeting issue within GitHub's limit, the agenda saying how many items are not shown", async () => {
+test("a steerer's /agenda add that brings the agenda to 200 items refreshes the meeting issue within GitHub's limit, the agenda saying how many items are not shown", async () => {
   const { e2e } = stage;
   const node = e2e.sandbox.state.repos.get("nodejs/node");
   if (!node) throw new Error("the snapshot has no nodejs/node");
+  if (!node.labels.has(LABEL)) throw new Error(`the snapshot's nodejs/node has no ${LABEL} label`);
   const numbers = Array.from({ length: 200 }, (_, index) => 60_000 + index);
   // Long titles (GitHub allows 256 characters): 200 of them are far more than one issue body holds.
   const title = (number: number) => `Item ${number}: ${"a long and careful description of what the group should decide ".repeat(4)}`.slice(0, 250);
+  // 180 were labelled earlier, without a webhook the app saw; a comment names at most 20 items,
+  // and the steerer's one comment adds the last 20.
+  const [labelledEarlier, added] = [numbers.slice(0, 180), numbers.slice(180)];
   for (const number of numbers) {
-    node.issues.set(number, { ...structuredClone(e2e.issue("nodejs/node", 52575)), id: number, number, title: title(number), labels: [] });
+    const labels = labelledEarlier.includes(number) ? [LABEL] : [];
+    node.issues.set(number, { ...structuredClone(e2e.issue("nodejs/node", 52575)), id: number, number, title: title(number), labels });
   }
-  // A comment names at most 20 items: the steerer adds them in ten comments.
-  for (let line = 0; line < 10; line++) {
-    const added = await comment("RafaelGSS", `/agenda add ${numbers.slice(line * 20, line * 20 + 20).map((number) => `nodejs/node#${number}`).join(" ")}`);
-    expect(added.replies.join("\n")).not.toContain("unexpected error");
-    expect(added.reactions).toEqual(["agenda-drafter[bot]: +1"]);
-  }
+  const reply = await comment("RafaelGSS", `/agenda add ${added.map((number) => `nodejs/node#${number}`).join(" ")}`);
+  expect(reply.replies.join("\n")).not.toContain("unexpected error");
+  expect(reply.reactions).toEqual(["agenda-drafter[bot]: +1"]);
   expect(numbers.every((number) => labelsOf("node", number).includes(LABEL))).toBe(true);
   const issue = meetingIssue(e2e);
   expect((issue.body ?? "").length).toBeLessThanOrEqual(65_536);
@@ -366,5 +368,4 @@ test("a 200-item /agenda add by a steerer refreshes the meeting issue within Git
   expect(shown.length).toBeGreaterThan(0);
   expect(shown.length).toBeLessThan(200);
   expect(issue.body).toContain(`*Not shown here, to stay within GitHub's 65,536 characters: ${200 - shown.length} more labelled items, the oldest of the longest lists.`);
-  // Some 800 API calls (each item checked, then labelled, each label a webhook): more than the usual timeout on a busy machine.
-}, 90_000);
+});
