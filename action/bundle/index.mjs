@@ -63612,6 +63612,7 @@ function retryDelayMs(error62, now2 = Date.now()) {
   return DEFAULT_RETRY_DELAY_MS;
 }
 function mayTryAgainLater(error62) {
+  if (error62 instanceof UserError) return false;
   const status = statusOf(error62);
   return status === void 0 || status === 429 || status >= 500 || status === 403 && isRateLimit(error62);
 }
