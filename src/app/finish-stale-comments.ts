@@ -1,26 +1,31 @@
 import { ifFound, type GitHub } from "../github.js";
 import type { Meeting } from "../model.js";
 import { parseBody } from "../publish/issue-body.js";
-import { staleCommentClaims } from "../publish/claim-comment.js";
+import { deleteExpiredCommentClaims, sweepCommentClaims } from "../publish/claim-comment.js";
 import { runCommentCommands } from "./on-issue-comment.js";
 import type { Runtime } from "./runtime.js";
 
 /**
  * The tick's part in running each comment's commands once: a comment on one of the meeting's
  * issues whose claim went stale before it was done (the process that claimed it died, and no
- * redelivery came) has its commands run now, the claim taken over as a redelivery takes it. The
- * comment ids whose commands ran.
+ * redelivery came) has its commands run now, the claim taken over as a redelivery takes it; claims
+ * done before GitHub's redelivery window are deleted. The comment ids whose commands ran.
  */
 export async function finishStaleComments(runtime: Runtime, octokit: GitHub, installationId: number, meeting: Meeting): Promise<number[]> {
   const home = meeting.home;
   const finished: number[] = [];
-  for (const stale of await staleCommentClaims(octokit, home, runtime.now(), runtime.settledCommentClaims)) {
+  const sweep = await sweepCommentClaims(octokit, home, runtime.now(), runtime.settledCommentClaims);
+  if (sweep.expired.length > 0 && !meeting.dryRun) {
+    const gone = await deleteExpiredCommentClaims(octokit, home, sweep.expired, runtime.settledCommentClaims);
+    runtime.log.info(`${home.owner}/${home.repo}: deleted ${gone.length} comment claims done more than three days ago`);
+  }
+  for (const stale of sweep.stale) {
     const comment = (await ifFound(octokit.rest.issues.getComment({ ...home, comment_id: stale.commentId })))?.data;
     const issueNumber = Number(comment?.issue_url.split("/").pop());
     const issue = comment && (await ifFound(octokit.rest.issues.get({ ...home, issue_number: issueNumber })))?.data;
     if (!comment?.user || !issue || issue.pull_request) {
       // Deleted since, or never a comment on an issue: nothing is left to run.
-      runtime.settledCommentClaims.add(stale.sha);
+      runtime.settledCommentClaims.set(stale.sha, runtime.now().getTime());
       continue;
     }
     // Another meeting of the same home repo finishes its own comments.

@@ -48,8 +48,8 @@ export class Runtime {
   readonly stateSigner: StateSigner;
   /** The claims that record an occurrence's issue, read once by this process. */
   readonly recordedClaims = new RecordedClaims();
-  /** Comment claim commits this process knows are done (see staleCommentClaims). */
-  readonly settledCommentClaims = new Set<string>();
+  /** Comment claim commits this process knows are done, and when they were (see sweepCommentClaims). */
+  readonly settledCommentClaims = new Map<string, number>();
 
   /**
    * Whether the issue is the meeting issue its marker names: the one the occurrence's claim

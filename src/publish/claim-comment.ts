@@ -1,10 +1,12 @@
-import type { GitHub, RepoRef } from "../github.js";
+import { statusOf, type GitHub, type RepoRef } from "../github.js";
 import { claimProgress, claimRef, finishClaim, type ClaimSubject, type HeldClaim } from "./claim-ref.js";
 
 // A comment's commands run once across webhook redeliveries and replicas, and are not lost: the
 // claim (claim-ref.ts) is the git ref `refs/agenda-drafter-comments/<comment id>`; once the
 // commands have run it moves to a child commit saying `done`. A claim not done after five minutes
-// is from a process that died, and a redelivery (or the tick) takes it over.
+// is from a process that died, and a redelivery (or the tick) takes it over. A done claim is only
+// needed while GitHub may still redeliver the comment's webhook (three days): then the tick
+// deletes it, so that the refs, which the tick lists, do not grow with every comment ever made.
 
 /** This process's claim: its commit, and the tree the next commit of the ref reuses. */
 export type CommentClaim = Pick<HeldClaim, "sha" | "tree">;
@@ -20,24 +22,71 @@ export interface StaleCommentClaim {
   sha: string;
 }
 
+/** GitHub redelivers a webhook at most three days after it was first sent; a claim done before that serves no one. */
+const REDELIVERY_WINDOW_MS = 3 * 24 * 60 * 60 * 1000;
+
+export interface ExpiredCommentClaim {
+  /** `agenda-drafter-comments/12`, without `refs/`. */
+  ref: string;
+  sha: string;
+}
+
+/** What the tick does with the repository's comment claims. */
+export interface CommentClaimSweep {
+  /** Claims that went stale before their commands were done: the tick finishes them. */
+  stale: StaleCommentClaim[];
+  /** Claims done longer ago than GitHub redelivers: the tick deletes them. */
+  expired: ExpiredCommentClaim[];
+}
+
 /**
- * The comments of the repository whose claim went stale before their commands were done: the
- * tick finishes them, so that a process dying after its claim loses no command even when no
- * redelivery comes. `settled` holds the claim commits known to be done (a done claim never moves
- * again), so that each is read once per process.
+ * The comment claims of the repository, sorted for the tick: those that went stale before their
+ * commands were done (a process dying after its claim loses no command even when no redelivery
+ * comes), and those done so long ago that no redelivery can come. `settled` holds, for the claim
+ * commits known to be done (a done claim never moves again), when they were done, so that each is
+ * read once per process.
  */
-export async function staleCommentClaims(octokit: GitHub, home: RepoRef, now: Date, settled: Set<string>): Promise<StaleCommentClaim[]> {
+export async function sweepCommentClaims(octokit: GitHub, home: RepoRef, now: Date, settled: Map<string, number>): Promise<CommentClaimSweep> {
   const refs = await octokit.paginate(octokit.rest.git.listMatchingRefs, { ...home, ref: COMMENT_REFS, per_page: 100 });
-  const stale: StaleCommentClaim[] = [];
+  const sweep: CommentClaimSweep = { stale: [], expired: [] };
   for (const ref of refs) {
     const commentId = Number(ref.ref.slice(`refs/${COMMENT_REFS}`.length));
-    if (!Number.isSafeInteger(commentId) || settled.has(ref.object.sha)) continue;
-    const { data: commit } = await octokit.rest.git.getCommit({ ...home, commit_sha: ref.object.sha });
-    const progress = claimProgress(commit, commentSubject(commentId), now);
-    if (progress === "done") settled.add(ref.object.sha);
-    if (progress === "stale") stale.push({ commentId, sha: ref.object.sha });
+    if (!Number.isSafeInteger(commentId)) continue;
+    if (!settled.has(ref.object.sha)) {
+      const { data: commit } = await octokit.rest.git.getCommit({ ...home, commit_sha: ref.object.sha });
+      const progress = claimProgress(commit, commentSubject(commentId), now);
+      if (progress === "done") settled.set(ref.object.sha, Date.parse(commit.committer.date));
+      if (progress === "stale") sweep.stale.push({ commentId, sha: ref.object.sha });
+    }
+    const doneAt = settled.get(ref.object.sha);
+    if (doneAt !== undefined && now.getTime() - doneAt > REDELIVERY_WINDOW_MS) sweep.expired.push({ ref: commentSubject(commentId).ref, sha: ref.object.sha });
   }
-  return stale;
+  return sweep;
+}
+
+/**
+ * Deletes these done claims, at most `limit` of them (each is a write, and a first sweep after
+ * long use finds many: the next ticks delete the rest), and forgets them in `settled`. A claim
+ * another replica deleted first is no failure. The claims gone now.
+ */
+export async function deleteExpiredCommentClaims(
+  octokit: GitHub,
+  home: RepoRef,
+  expired: ExpiredCommentClaim[],
+  settled: Map<string, number>,
+  limit = 10,
+): Promise<ExpiredCommentClaim[]> {
+  const gone: ExpiredCommentClaim[] = [];
+  for (const claim of expired.slice(0, limit)) {
+    try {
+      await octokit.rest.git.deleteRef({ ...home, ref: claim.ref });
+    } catch (error) {
+      if (statusOf(error) !== 422 && statusOf(error) !== 404) throw error;
+    }
+    settled.delete(claim.sha);
+    gone.push(claim);
+  }
+  return gone;
 }
 
 /** Records that the comment's commands have run: a redelivery then runs nothing. */

@@ -69,3 +69,22 @@ test("a comment claimed by a process that died, with no redelivery, is finished 
   expect(stepsDone(await stage.tick())).toEqual([]);
   await expectRunOnce(id);
 });
+
+test("a comment's done claim is kept while GitHub may redeliver its webhook, and deleted by the tick after", async () => {
+  const stage = await startDrafter();
+  e2e = stage.e2e;
+  const { id } = await comment("/agenda add nodejs/node#52459");
+  await e2e.settle();
+  await expectRunOnce(id);
+
+  // Within the three days GitHub redelivers, the done claim is what makes a redelivery run nothing.
+  e2e.clock.advance("PT71H");
+  await stage.tick();
+  await expectRunOnce(id);
+
+  // After, no redelivery can come: the claim goes, so that the refs the tick lists do not grow for ever.
+  e2e.clock.advance("PT2H");
+  await stage.tick();
+  const person = e2e.as("mhdawson").rest.git;
+  await expect(person.getRef({ owner, repo, ref: `agenda-drafter-comments/${id}` })).rejects.toMatchObject({ status: 404 });
+});

@@ -4,7 +4,7 @@
 import nock from "nock";
 import { ProbotOctokit } from "probot";
 import type { GitHub } from "../../src/github.js";
-import { claimComment, finishComment } from "../../src/publish/claim-comment.js";
+import { claimComment, deleteExpiredCommentClaims, finishComment, sweepCommentClaims } from "../../src/publish/claim-comment.js";
 
 const API = "https://api.github.com";
 const REPO = "/repos/nodejs/security-wg";
@@ -92,4 +92,37 @@ test("finishing records that the comment's work is done", async () => {
     .reply(200, {});
   await finishComment(retryingOctokit(), HOME, COMMENT_ID, { sha: MINE, tree: TREE });
   expect(scope.pendingMocks()).toEqual([]);
+});
+
+test("the sweep reads each claim commit once per process, and deletes done claims older than GitHub's redelivery window, ten a tick", async () => {
+  const claims = Array.from({ length: 12 }, (_, index) => ({ id: 100 + index, sha: `${String(index).padStart(2, "0")}${"d".repeat(38)}` }));
+  const refs = claims.map((claim) => ({ ref: `refs/agenda-drafter-comments/${claim.id}`, object: { sha: claim.sha } }));
+  const listed = nock(API).get(`${REPO}/git/matching-refs/agenda-drafter-comments%2F`).query(true).reply(200, refs);
+  for (const [index, claim] of claims.entries()) {
+    // The first claim is done within the window; the rest long before it.
+    const date = index === 0 ? "2024-03-24T09:00:00Z" : "2024-03-20T09:00:00Z";
+    listed.get(`${REPO}/git/commits/${claim.sha}`).reply(200, { sha: claim.sha, message: `agenda-drafter: comment ${claim.id} done`, committer: { date } });
+  }
+  const settled = new Map<string, number>();
+  const octokit = retryingOctokit();
+  const sweep = await sweepCommentClaims(octokit, HOME, NOW, settled);
+  expect(sweep.stale).toEqual([]);
+  expect(sweep.expired.map((claim) => claim.ref)).toEqual(claims.slice(1).map((claim) => `agenda-drafter-comments/${claim.id}`));
+
+  // Another replica deleted one first: that is no failure.
+  const deleted: string[] = [];
+  for (const claim of claims.slice(1, 11)) {
+    listed.delete(`${REPO}/git/refs/${encodeURIComponent(`agenda-drafter-comments/${claim.id}`)}`).reply(function () {
+      deleted.push(claim.sha);
+      return claim.id === 101 ? [422, { message: "Reference does not exist" }] : [204];
+    });
+  }
+  const gone = await deleteExpiredCommentClaims(octokit, HOME, sweep.expired, settled);
+  expect(gone).toHaveLength(10);
+  expect(deleted).toEqual(claims.slice(1, 11).map((claim) => claim.sha));
+
+  // The next sweep reads no commit again: what is left to delete is known from the first.
+  listed.get(`${REPO}/git/matching-refs/agenda-drafter-comments%2F`).query(true).reply(200, [refs[0], refs[11]]);
+  expect((await sweepCommentClaims(octokit, HOME, NOW, settled)).expired.map((claim) => claim.sha)).toEqual(claims.slice(11).map((claim) => claim.sha));
+  expect(listed.pendingMocks()).toEqual([]);
 });
