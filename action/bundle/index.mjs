@@ -86477,8 +86477,8 @@ var Runtime = class {
   stateSigner;
   /** The claims that record an occurrence's issue, read once by this process. */
   recordedClaims = new RecordedClaims();
-  /** Comment claim commits this process knows are done (see staleCommentClaims). */
-  settledCommentClaims = /* @__PURE__ */ new Set();
+  /** Comment claim commits this process knows are done, and when they were (see sweepCommentClaims). */
+  settledCommentClaims = /* @__PURE__ */ new Map();
   /**
    * Whether the issue is the meeting issue its marker names: the one the occurrence's claim
    * records. Anyone may copy a marker into an issue of their own.
@@ -87173,18 +87173,36 @@ function withFields(actions, installation) {
 function claimComment(octokit, home, commentId, now2) {
   return claimRef(octokit, home, commentSubject(commentId), now2);
 }
-async function staleCommentClaims(octokit, home, now2, settled) {
+var REDELIVERY_WINDOW_MS = 3 * 24 * 60 * 60 * 1e3;
+async function sweepCommentClaims(octokit, home, now2, settled) {
   const refs = await octokit.paginate(octokit.rest.git.listMatchingRefs, { ...home, ref: COMMENT_REFS, per_page: 100 });
-  const stale = [];
+  const sweep = { stale: [], expired: [] };
   for (const ref of refs) {
     const commentId = Number(ref.ref.slice(`refs/${COMMENT_REFS}`.length));
-    if (!Number.isSafeInteger(commentId) || settled.has(ref.object.sha)) continue;
-    const { data: commit } = await octokit.rest.git.getCommit({ ...home, commit_sha: ref.object.sha });
-    const progress = claimProgress(commit, commentSubject(commentId), now2);
-    if (progress === "done") settled.add(ref.object.sha);
-    if (progress === "stale") stale.push({ commentId, sha: ref.object.sha });
+    if (!Number.isSafeInteger(commentId)) continue;
+    if (!settled.has(ref.object.sha)) {
+      const { data: commit } = await octokit.rest.git.getCommit({ ...home, commit_sha: ref.object.sha });
+      const progress = claimProgress(commit, commentSubject(commentId), now2);
+      if (progress === "done") settled.set(ref.object.sha, Date.parse(commit.committer.date));
+      if (progress === "stale") sweep.stale.push({ commentId, sha: ref.object.sha });
+    }
+    const doneAt = settled.get(ref.object.sha);
+    if (doneAt !== void 0 && now2.getTime() - doneAt > REDELIVERY_WINDOW_MS) sweep.expired.push({ ref: commentSubject(commentId).ref, sha: ref.object.sha });
   }
-  return stale;
+  return sweep;
+}
+async function deleteExpiredCommentClaims(octokit, home, expired, settled, limit = 10) {
+  const gone = [];
+  for (const claim2 of expired.slice(0, limit)) {
+    try {
+      await octokit.rest.git.deleteRef({ ...home, ref: claim2.ref });
+    } catch (error62) {
+      if (statusOf(error62) !== 422 && statusOf(error62) !== 404) throw error62;
+    }
+    settled.delete(claim2.sha);
+    gone.push(claim2);
+  }
+  return gone;
 }
 function finishComment(octokit, home, commentId, claim2) {
   return finishClaim(octokit, home, commentSubject(commentId), claim2);
@@ -88250,12 +88268,17 @@ async function runCommentCommands(runtime, octokit, input2) {
 async function finishStaleComments(runtime, octokit, installationId, meeting) {
   const home = meeting.home;
   const finished = [];
-  for (const stale of await staleCommentClaims(octokit, home, runtime.now(), runtime.settledCommentClaims)) {
+  const sweep = await sweepCommentClaims(octokit, home, runtime.now(), runtime.settledCommentClaims);
+  if (sweep.expired.length > 0 && !meeting.dryRun) {
+    const gone = await deleteExpiredCommentClaims(octokit, home, sweep.expired, runtime.settledCommentClaims);
+    runtime.log.info(`${home.owner}/${home.repo}: deleted ${gone.length} comment claims done more than three days ago`);
+  }
+  for (const stale of sweep.stale) {
     const comment = (await ifFound(octokit.rest.issues.getComment({ ...home, comment_id: stale.commentId })))?.data;
     const issueNumber = Number(comment?.issue_url.split("/").pop());
     const issue2 = comment && (await ifFound(octokit.rest.issues.get({ ...home, issue_number: issueNumber })))?.data;
     if (!comment?.user || !issue2 || issue2.pull_request) {
-      runtime.settledCommentClaims.add(stale.sha);
+      runtime.settledCommentClaims.set(stale.sha, runtime.now().getTime());
       continue;
     }
     if (parseBody(issue2.body).marker?.meeting !== meeting.id) continue;
