@@ -1,4 +1,5 @@
-import { statusOf, type GitHub, type RepoRef } from "../github.js";
+import type { GitHub, RepoRef } from "../github.js";
+import { deleteRefIfPresent } from "./git-refs.js";
 import { claimProgress, claimRef, finishClaim, type ClaimSubject, type HeldClaim } from "./claim-ref.js";
 
 // A comment's commands run once across webhook redeliveries and replicas, and are not lost: the
@@ -78,11 +79,7 @@ export async function deleteExpiredCommentClaims(
 ): Promise<ExpiredCommentClaim[]> {
   const gone: ExpiredCommentClaim[] = [];
   for (const claim of expired.slice(0, limit)) {
-    try {
-      await octokit.rest.git.deleteRef({ ...home, ref: claim.ref });
-    } catch (error) {
-      if (statusOf(error) !== 422 && statusOf(error) !== 404) throw error;
-    }
+    await deleteRefIfPresent(octokit, home, claim.ref);
     settled.delete(claim.sha);
     gone.push(claim);
   }

@@ -37,3 +37,13 @@ export async function createRefOnce(octokit: GitHub, home: RepoRef, ref: string,
     throw error;
   }
 }
+
+/** Deletes the ref (`agenda-drafter-comments/12`, without `refs/`); one another process deleted first is no failure. */
+export async function deleteRefIfPresent(octokit: GitHub, home: RepoRef, ref: string): Promise<void> {
+  try {
+    await octokit.rest.git.deleteRef({ ...home, ref });
+  } catch (error) {
+    // GitHub answers 422 "Reference does not exist" for a ref that is gone.
+    if (statusOf(error) !== 422 && statusOf(error) !== 404) throw error;
+  }
+}

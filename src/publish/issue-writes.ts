@@ -1,5 +1,6 @@
 import type { GitHub, RepoRef } from "../github.js";
 import { commentOnIssue } from "./comment-replies.js";
+import { deleteProposalClaims } from "./proposal-decision.js";
 
 /**
  * The meeting issue, unless it is closed already: another replica (or a person) got there first,
@@ -10,7 +11,11 @@ export async function readOpenIssue(octokit: GitHub, home: RepoRef, issueNumber:
   return issue.state === "closed" ? undefined : issue;
 }
 
-/** Says why on the issue (once: see `commentOnIssue`), then closes it: `completed` for a meeting that took place, `not_planned` for one that did not. */
+/**
+ * Says why on the issue (once: see `commentOnIssue`), then closes it: `completed` for a meeting
+ * that took place, `not_planned` for one that did not. The claims of its proposals' decisions go
+ * with it.
+ */
 export async function closeWithComment(
   octokit: GitHub,
   home: RepoRef,
@@ -20,6 +25,7 @@ export async function closeWithComment(
 ): Promise<void> {
   await commentOnIssue(octokit, { ...home, number: issueNumber }, comment);
   await octokit.rest.issues.update({ ...home, issue_number: issueNumber, state: "closed", state_reason: reason });
+  await deleteProposalClaims(octokit, home, issueNumber);
 }
 
 export async function retitleIssue(octokit: GitHub, home: RepoRef, issueNumber: number, title: string): Promise<void> {

@@ -3,6 +3,7 @@ import type { GitHub, RepoRef } from "../github.js";
 import type { Log } from "../log.js";
 import { claimRef, releaseClaim, type ClaimSubject, type HeldClaim } from "./claim-ref.js";
 import { commentOnIssue, findComment } from "./comment-replies.js";
+import { deleteRefIfPresent } from "./git-refs.js";
 import { parseBody } from "./issue-body.js";
 import { proposalId, type ProposalRecord } from "./proposal-record.js";
 import { stateSeal } from "./state-signer.js";
@@ -59,9 +60,24 @@ export async function decideProposals(
   }
 }
 
+/**
+ * Deletes the decision claims of the issue's proposals. Once the issue is closed no proposal of
+ * it is decided, so its claims guard nothing; deleted, they do not pile up in the home repo with
+ * every meeting. A claim another replica deleted first is no failure. How many went.
+ */
+export async function deleteProposalClaims(octokit: GitHub, home: RepoRef, issueNumber: number): Promise<number> {
+  const refs = await octokit.paginate(octokit.rest.git.listMatchingRefs, { ...home, ref: `${PROPOSAL_REFS}${issueNumber}-`, per_page: 100 });
+  for (const { ref } of refs) {
+    await deleteRefIfPresent(octokit, home, ref.slice("refs/".length));
+  }
+  return refs.length;
+}
+
+const PROPOSAL_REFS = "agenda-drafter-proposals/";
+
 function decisionClaim(issueNumber: number, record: ProposalRecord): ClaimSubject {
   const name = decisionName(issueNumber, record);
-  return { ref: `agenda-drafter-proposals/${name}`, subject: `proposal ${name}` };
+  return { ref: `${PROPOSAL_REFS}${name}`, subject: `proposal ${name}` };
 }
 
 /** The proposals of the issue's state as they are now (none when its state does not verify). */

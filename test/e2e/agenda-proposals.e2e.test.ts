@@ -316,3 +316,18 @@ test("proposals not decided by the start are listed in the minutes; none are tak
   expect(minutes.indexOf("## Proposed")).toBeGreaterThan(minutes.indexOf("## Announcements"));
   expect(minutes.indexOf("## Proposed")).toBeLessThan(minutes.indexOf("## Q&A, Other"));
 });
+
+test("closing the meeting issue deletes the claims of its proposals' decisions: they guard nothing once no proposal is decided", async () => {
+  const { e2e } = stage;
+  const issueNumber = meetingIssue(e2e).number;
+  const [owner = "", repo = ""] = HOME.split("/");
+  const claims = async () =>
+    (await e2e.as("RafaelGSS").rest.git.listMatchingRefs({ owner, repo, ref: `agenda-drafter-proposals/${issueNumber}-` })).data.map((ref) => ref.ref);
+  expect((await claims()).length).toBeGreaterThan(0);
+
+  // The next meeting's issue is created two days before it, and this one is closed for it.
+  e2e.clock.set("2024-04-09T16:00:00Z");
+  expect(stepsDone(await stage.tick())).toEqual(["create-issue 2024-04-11", "close-issue 2024-03-28 for 2024-04-11"]);
+  expect(e2e.issue(HOME, issueNumber).state).toBe("closed");
+  expect(await claims()).toEqual([]);
+});

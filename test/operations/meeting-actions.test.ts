@@ -41,7 +41,10 @@ describe("cancel", () => {
       .twice()
       .reply(200, {})
       .post(`${REPO}/issues/${ISSUE_NUMBER}/comments`, (request) => (sent.push(request), true))
-      .reply(201, {});
+      .reply(201, {})
+      .get(`${REPO}/git/matching-refs/agenda-drafter-proposals%2F${ISSUE_NUMBER}-`)
+      .query(true)
+      .reply(200, []);
 
     await actions().cancel("Most of us are at the @nodejs collaborator summit");
 

@@ -75,6 +75,9 @@ test("closing with a comment whose POST was lost comments once and closes", asyn
     .replyWithError({ code: "ECONNRESET", message: "socket hang up" });
   listComments(scope, () => posted);
   scope.patch(`${REPO}/issues/1264`, { state: "closed", state_reason: "not_planned" }).reply(200, {});
+  // The claims of the closed issue's proposals go with it.
+  scope.get(`${REPO}/git/matching-refs/agenda-drafter-proposals%2F1264-`).query(true).reply(200, [{ ref: "refs/agenda-drafter-proposals/1264-0a1b2c", object: { sha: "0a1b2c" } }]);
+  scope.delete(`${REPO}/git/refs/agenda-drafter-proposals%2F1264-0a1b2c`).reply(204);
 
   await closeWithComment(retryingOctokit(), { owner: "nodejs", repo: "security-wg" }, 1264, "The meeting is cancelled.", "not_planned");
 
