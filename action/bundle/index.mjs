@@ -63529,6 +63529,13 @@ async function createRefOnce(octokit, home, ref, sha) {
     throw error62;
   }
 }
+async function deleteRefIfPresent(octokit, home, ref) {
+  try {
+    await octokit.rest.git.deleteRef({ ...home, ref });
+  } catch (error62) {
+    if (statusOf(error62) !== 422 && statusOf(error62) !== 404) throw error62;
+  }
+}
 
 // src/publish/report-oversize-body.ts
 var ISSUE_CHECK_NAME = "agenda-drafter issue";
@@ -79039,6 +79046,163 @@ async function latestComments(octokit, issue2) {
   return comments;
 }
 
+// src/publish/proposal-decision.ts
+import { createHash as createHash3 } from "node:crypto";
+
+// src/publish/claim-ref.ts
+import { randomUUID as randomUUID3 } from "node:crypto";
+var STALE_CLAIM_MS = 5 * 60 * 1e3;
+async function claimRef(octokit, home, claim2, now2) {
+  const { data: head } = await octokit.rest.git.getCommit({ ...home, commit_sha: await defaultBranchHead(octokit, home) });
+  const tree = head.tree.sha;
+  const sha = await claimCommit(octokit, home, { tree, parents: [], message: claimMessage(claim2, now2, "") });
+  const held = await createRefOnce(octokit, home, `refs/${claim2.ref}`, sha);
+  if (held === sha) return { sha, tree, takenOver: false };
+  if (held === void 0) return void 0;
+  const { data: commit } = await octokit.rest.git.getCommit({ ...home, commit_sha: held });
+  if (claimProgress(commit, claim2, now2) !== "stale") return void 0;
+  return takeOver(octokit, home, claim2, { tree: commit.tree.sha, stale: held, now: now2 });
+}
+function claimProgress(commit, claim2, now2) {
+  if (commit.message.startsWith(releasedMessage(claim2))) return "stale";
+  if (!commit.message.startsWith(`agenda-drafter: ${claim2.subject} claimed at `)) return "done";
+  return now2.getTime() - Date.parse(commit.committer.date) > STALE_CLAIM_MS ? "stale" : "claimed";
+}
+async function finishClaim(octokit, home, claim2, held) {
+  const sha = await claimCommit(octokit, home, { tree: held.tree, parents: [held.sha], message: `agenda-drafter: ${claim2.subject} done` });
+  await octokit.rest.git.updateRef({ ...home, ref: claim2.ref, sha, force: false });
+}
+async function releaseClaim(octokit, home, claim2, held) {
+  try {
+    const sha = await claimCommit(octokit, home, { tree: held.tree, parents: [held.sha], message: releasedMessage(claim2) });
+    await octokit.rest.git.updateRef({ ...home, ref: claim2.ref, sha, force: false });
+  } catch {
+  }
+}
+function releasedMessage(claim2) {
+  return `agenda-drafter: ${claim2.subject} released`;
+}
+async function takeOver(octokit, home, claim2, from) {
+  const message = claimMessage(claim2, from.now, " (the earlier claim went stale)");
+  const sha = await claimCommit(octokit, home, { tree: from.tree, parents: [from.stale], message });
+  try {
+    await octokit.rest.git.updateRef({ ...home, ref: claim2.ref, sha, force: false });
+    return { sha, tree: from.tree, takenOver: true };
+  } catch (error62) {
+    if (statusOf(error62) === 422) return void 0;
+    throw error62;
+  }
+}
+async function claimCommit(octokit, home, commit) {
+  const { data } = await octokit.rest.git.createCommit({ ...home, ...commit });
+  return data.sha;
+}
+function claimMessage(claim2, now2, note) {
+  return `agenda-drafter: ${claim2.subject} claimed at ${now2.toISOString()}${note}
+
+claimant ${randomUUID3()}`;
+}
+
+// src/publish/update-issue-state.ts
+var NotAMeetingIssueError = class extends Error {
+  name = "NotAMeetingIssueError";
+};
+async function updateIssueState(octokit, home, issueNumber, change, options2) {
+  const { data: issue2 } = await octokit.rest.issues.get({ ...home, issue_number: issueNumber });
+  const current2 = issue2.body ?? "";
+  const seal = stateSeal(octokit, home, issueNumber);
+  const parsed = parseBody(current2, seal);
+  if (!parsed.marker) {
+    throw new NotAMeetingIssueError(`${home.owner}/${home.repo}#${issueNumber} has no agenda-drafter marker to update.`);
+  }
+  const { state, base, shrink } = change(parsed.state ?? emptyState(parsed.marker), parsed, current2);
+  if (state === void 0) return "unchanged";
+  const marker = parsed.marker;
+  const compose = (next2) => composeBody(base ?? current2, next2, { marker, agendaMarkdown: parsed.agenda ?? "", agendaItems: next2.agendaItems, facts: next2.facts }, next2.facts, hashText(current2), seal);
+  let next = compose(state);
+  if (next.length > MAX_BODY_LENGTH) {
+    const hidden = shrink && fewestHidden(shrink.items, (count2) => compose(shrink.state(count2)).length <= MAX_BODY_LENGTH);
+    if (!shrink || hidden === void 0) {
+      throw new BodyTooLongError(`The state of ${home.owner}/${home.repo}#${issueNumber} would make its body ${next.length} characters, more than GitHub's ${MAX_BODY_LENGTH}.`);
+    }
+    next = compose(shrink.state(hidden));
+  }
+  if (next === current2) return "unchanged";
+  if (options2.dryRun) {
+    options2.log.info(`dry run: would update the state of ${home.owner}/${home.repo}#${issueNumber} to:
+${next}`);
+    return "dry-run";
+  }
+  await octokit.rest.issues.update({ ...home, issue_number: issueNumber, body: next });
+  return "written";
+}
+
+// src/publish/proposal-decision.ts
+async function decideProposals(octokit, home, issueNumber, decisions, context) {
+  if (context.dryRun) return decisions.map(({ record: record2 }) => record2);
+  const held = [];
+  try {
+    const told = [];
+    for (const decision of decisions) {
+      const subject = decisionClaim(issueNumber, decision.record);
+      const claim2 = await claimRef(octokit, home, subject, context.now);
+      if (!claim2) continue;
+      held.push({ subject, claim: claim2 });
+      await tellProposer(octokit, { ...home, number: issueNumber }, decision, claim2);
+      told.push(decision);
+    }
+    if (told.length === 0) return [];
+    await recordDecisions(octokit, home, issueNumber, told, context.log);
+    return told.map(({ record: record2 }) => record2);
+  } catch (error62) {
+    for (const { subject, claim: claim2 } of held) await releaseClaim(octokit, home, subject, claim2);
+    throw error62;
+  }
+}
+async function deleteProposalClaims(octokit, home, issueNumber) {
+  const refs = await octokit.paginate(octokit.rest.git.listMatchingRefs, { ...home, ref: `${PROPOSAL_REFS}${issueNumber}-`, per_page: 100 });
+  for (const { ref } of refs) {
+    await deleteRefIfPresent(octokit, home, ref.slice("refs/".length));
+  }
+  return refs.length;
+}
+var PROPOSAL_REFS = "agenda-drafter-proposals/";
+function decisionClaim(issueNumber, record2) {
+  const name = decisionName(issueNumber, record2);
+  return { ref: `${PROPOSAL_REFS}${name}`, subject: `proposal ${name}` };
+}
+async function readProposals(octokit, home, issueNumber) {
+  const { data: issue2 } = await octokit.rest.issues.get({ ...home, issue_number: issueNumber });
+  return parseBody(issue2.body, stateSeal(octokit, home, issueNumber)).state?.proposals ?? [];
+}
+async function tellProposer(octokit, issue2, decision, claim2) {
+  const writeId = `proposal-${decisionName(issue2.number, decision.record)}`;
+  if (claim2.takenOver && await findComment(octokit, issue2, writeId) !== void 0) return;
+  await commentOnIssue(octokit, issue2, decision.notice, writeId);
+}
+async function recordDecisions(octokit, home, issueNumber, decisions, log) {
+  const byId = new Map(decisions.map(({ record: record2, decided }) => [proposalId(record2), decided]));
+  await updateIssueState(
+    octokit,
+    home,
+    issueNumber,
+    (latest) => {
+      const records = latest.proposals ?? [];
+      const marked = records.filter((record2) => !record2.decided && byId.has(proposalId(record2)));
+      if (marked.length === 0) return { state: void 0 };
+      const next = records.map((record2) => {
+        const decided = marked.includes(record2) ? byId.get(proposalId(record2)) : void 0;
+        return decided ? { repo: record2.repo, number: record2.number, by: record2.by, at: record2.at, decided } : record2;
+      });
+      return { state: { ...latest, proposals: next } };
+    },
+    { dryRun: false, log }
+  );
+}
+function decisionName(issueNumber, record2) {
+  return `${issueNumber}-${createHash3("sha256").update(proposalId(record2)).digest("hex").slice(0, 24)}`;
+}
+
 // src/publish/issue-writes.ts
 async function readOpenIssue(octokit, home, issueNumber) {
   const { data: issue2 } = await octokit.rest.issues.get({ ...home, issue_number: issueNumber });
@@ -79047,13 +79211,14 @@ async function readOpenIssue(octokit, home, issueNumber) {
 async function closeWithComment(octokit, home, issueNumber, comment, reason) {
   await commentOnIssue(octokit, { ...home, number: issueNumber }, comment);
   await octokit.rest.issues.update({ ...home, issue_number: issueNumber, state: "closed", state_reason: reason });
+  await deleteProposalClaims(octokit, home, issueNumber);
 }
 async function retitleIssue(octokit, home, issueNumber, title) {
   await octokit.rest.issues.update({ ...home, issue_number: issueNumber, title });
 }
 
 // src/publish/publish-occurrence.ts
-var STALE_CLAIM_MS = 5 * 60 * 1e3;
+var STALE_CLAIM_MS2 = 5 * 60 * 1e3;
 var CLAIM_POLLS = 5;
 async function publishOccurrence(octokit, draft, issues, options2) {
   const { meeting, occurrence } = draft;
@@ -79109,7 +79274,7 @@ function isOwnNewIssue(issue2, draft) {
 }
 async function takeClaim(octokit, target, claim2, now2) {
   if (claim2.kind !== "claimed") return claimOccurrence(octokit, target);
-  const stale = now2.getTime() - Date.parse(claim2.claimedAt) > STALE_CLAIM_MS;
+  const stale = now2.getTime() - Date.parse(claim2.claimedAt) > STALE_CLAIM_MS2;
   return stale ? takeOverStaleClaim(octokit, target, claim2.sha) : void 0;
 }
 async function waitForClaimant(octokit, draft, target, options2, update) {
@@ -79635,7 +79800,7 @@ async function loadTemplates(octokit, meeting) {
 }
 
 // src/render/render-meeting.ts
-import { randomUUID as randomUUID3 } from "node:crypto";
+import { randomUUID as randomUUID4 } from "node:crypto";
 
 // src/render/compile-template.ts
 var import_handlebars2 = __toESM(require_lib2(), 1);
@@ -80154,7 +80319,7 @@ async function renderMeeting(input2) {
   const minutesSectioned = input2.templates?.minutes === void 0 || usesSections(input2.templates.minutes);
   const issueView = buildMeetingView({ ...viewInput, markItems: true, sectioned: true });
   const minutesView = buildMeetingView({ ...viewInput, markItems: false, sectioned: minutesSectioned });
-  const placeholders = { agenda: `agenda-${randomUUID3()}`, sections: `sections-${randomUUID3()}` };
+  const placeholders = { agenda: `agenda-${randomUUID4()}`, sections: `sections-${randomUUID4()}` };
   const [issueText, minutesText] = await renderBoth(input2, placeholders, { issue: issueView, minutes: minutesView }, defaults);
   const issueAgenda = (cut) => {
     const view = buildMeetingView({ ...viewInput, agenda: cut, markItems: true, sectioned: true });
@@ -86129,155 +86294,6 @@ async function previousHeld(meeting, schedule, issues, occurrence) {
   return void 0;
 }
 
-// src/publish/proposal-decision.ts
-import { createHash as createHash3 } from "node:crypto";
-
-// src/publish/claim-ref.ts
-import { randomUUID as randomUUID4 } from "node:crypto";
-var STALE_CLAIM_MS2 = 5 * 60 * 1e3;
-async function claimRef(octokit, home, claim2, now2) {
-  const { data: head } = await octokit.rest.git.getCommit({ ...home, commit_sha: await defaultBranchHead(octokit, home) });
-  const tree = head.tree.sha;
-  const sha = await claimCommit(octokit, home, { tree, parents: [], message: claimMessage(claim2, now2, "") });
-  const held = await createRefOnce(octokit, home, `refs/${claim2.ref}`, sha);
-  if (held === sha) return { sha, tree, takenOver: false };
-  if (held === void 0) return void 0;
-  const { data: commit } = await octokit.rest.git.getCommit({ ...home, commit_sha: held });
-  if (claimProgress(commit, claim2, now2) !== "stale") return void 0;
-  return takeOver(octokit, home, claim2, { tree: commit.tree.sha, stale: held, now: now2 });
-}
-function claimProgress(commit, claim2, now2) {
-  if (commit.message.startsWith(releasedMessage(claim2))) return "stale";
-  if (!commit.message.startsWith(`agenda-drafter: ${claim2.subject} claimed at `)) return "done";
-  return now2.getTime() - Date.parse(commit.committer.date) > STALE_CLAIM_MS2 ? "stale" : "claimed";
-}
-async function finishClaim(octokit, home, claim2, held) {
-  const sha = await claimCommit(octokit, home, { tree: held.tree, parents: [held.sha], message: `agenda-drafter: ${claim2.subject} done` });
-  await octokit.rest.git.updateRef({ ...home, ref: claim2.ref, sha, force: false });
-}
-async function releaseClaim(octokit, home, claim2, held) {
-  try {
-    const sha = await claimCommit(octokit, home, { tree: held.tree, parents: [held.sha], message: releasedMessage(claim2) });
-    await octokit.rest.git.updateRef({ ...home, ref: claim2.ref, sha, force: false });
-  } catch {
-  }
-}
-function releasedMessage(claim2) {
-  return `agenda-drafter: ${claim2.subject} released`;
-}
-async function takeOver(octokit, home, claim2, from) {
-  const message = claimMessage(claim2, from.now, " (the earlier claim went stale)");
-  const sha = await claimCommit(octokit, home, { tree: from.tree, parents: [from.stale], message });
-  try {
-    await octokit.rest.git.updateRef({ ...home, ref: claim2.ref, sha, force: false });
-    return { sha, tree: from.tree, takenOver: true };
-  } catch (error62) {
-    if (statusOf(error62) === 422) return void 0;
-    throw error62;
-  }
-}
-async function claimCommit(octokit, home, commit) {
-  const { data } = await octokit.rest.git.createCommit({ ...home, ...commit });
-  return data.sha;
-}
-function claimMessage(claim2, now2, note) {
-  return `agenda-drafter: ${claim2.subject} claimed at ${now2.toISOString()}${note}
-
-claimant ${randomUUID4()}`;
-}
-
-// src/publish/update-issue-state.ts
-var NotAMeetingIssueError = class extends Error {
-  name = "NotAMeetingIssueError";
-};
-async function updateIssueState(octokit, home, issueNumber, change, options2) {
-  const { data: issue2 } = await octokit.rest.issues.get({ ...home, issue_number: issueNumber });
-  const current2 = issue2.body ?? "";
-  const seal = stateSeal(octokit, home, issueNumber);
-  const parsed = parseBody(current2, seal);
-  if (!parsed.marker) {
-    throw new NotAMeetingIssueError(`${home.owner}/${home.repo}#${issueNumber} has no agenda-drafter marker to update.`);
-  }
-  const { state, base, shrink } = change(parsed.state ?? emptyState(parsed.marker), parsed, current2);
-  if (state === void 0) return "unchanged";
-  const marker = parsed.marker;
-  const compose = (next2) => composeBody(base ?? current2, next2, { marker, agendaMarkdown: parsed.agenda ?? "", agendaItems: next2.agendaItems, facts: next2.facts }, next2.facts, hashText(current2), seal);
-  let next = compose(state);
-  if (next.length > MAX_BODY_LENGTH) {
-    const hidden = shrink && fewestHidden(shrink.items, (count2) => compose(shrink.state(count2)).length <= MAX_BODY_LENGTH);
-    if (!shrink || hidden === void 0) {
-      throw new BodyTooLongError(`The state of ${home.owner}/${home.repo}#${issueNumber} would make its body ${next.length} characters, more than GitHub's ${MAX_BODY_LENGTH}.`);
-    }
-    next = compose(shrink.state(hidden));
-  }
-  if (next === current2) return "unchanged";
-  if (options2.dryRun) {
-    options2.log.info(`dry run: would update the state of ${home.owner}/${home.repo}#${issueNumber} to:
-${next}`);
-    return "dry-run";
-  }
-  await octokit.rest.issues.update({ ...home, issue_number: issueNumber, body: next });
-  return "written";
-}
-
-// src/publish/proposal-decision.ts
-async function decideProposals(octokit, home, issueNumber, decisions, context) {
-  if (context.dryRun) return decisions.map(({ record: record2 }) => record2);
-  const held = [];
-  try {
-    const told = [];
-    for (const decision of decisions) {
-      const subject = decisionClaim(issueNumber, decision.record);
-      const claim2 = await claimRef(octokit, home, subject, context.now);
-      if (!claim2) continue;
-      held.push({ subject, claim: claim2 });
-      await tellProposer(octokit, { ...home, number: issueNumber }, decision, claim2);
-      told.push(decision);
-    }
-    if (told.length === 0) return [];
-    await recordDecisions(octokit, home, issueNumber, told, context.log);
-    return told.map(({ record: record2 }) => record2);
-  } catch (error62) {
-    for (const { subject, claim: claim2 } of held) await releaseClaim(octokit, home, subject, claim2);
-    throw error62;
-  }
-}
-function decisionClaim(issueNumber, record2) {
-  const name = decisionName(issueNumber, record2);
-  return { ref: `agenda-drafter-proposals/${name}`, subject: `proposal ${name}` };
-}
-async function readProposals(octokit, home, issueNumber) {
-  const { data: issue2 } = await octokit.rest.issues.get({ ...home, issue_number: issueNumber });
-  return parseBody(issue2.body, stateSeal(octokit, home, issueNumber)).state?.proposals ?? [];
-}
-async function tellProposer(octokit, issue2, decision, claim2) {
-  const writeId = `proposal-${decisionName(issue2.number, decision.record)}`;
-  if (claim2.takenOver && await findComment(octokit, issue2, writeId) !== void 0) return;
-  await commentOnIssue(octokit, issue2, decision.notice, writeId);
-}
-async function recordDecisions(octokit, home, issueNumber, decisions, log) {
-  const byId = new Map(decisions.map(({ record: record2, decided }) => [proposalId(record2), decided]));
-  await updateIssueState(
-    octokit,
-    home,
-    issueNumber,
-    (latest) => {
-      const records = latest.proposals ?? [];
-      const marked = records.filter((record2) => !record2.decided && byId.has(proposalId(record2)));
-      if (marked.length === 0) return { state: void 0 };
-      const next = records.map((record2) => {
-        const decided = marked.includes(record2) ? byId.get(proposalId(record2)) : void 0;
-        return decided ? { repo: record2.repo, number: record2.number, by: record2.by, at: record2.at, decided } : record2;
-      });
-      return { state: { ...latest, proposals: next } };
-    },
-    { dryRun: false, log }
-  );
-}
-function decisionName(issueNumber, record2) {
-  return `${issueNumber}-${createHash3("sha256").update(proposalId(record2)).digest("hex").slice(0, 24)}`;
-}
-
 // src/render/proposal-reply.ts
 var GITHUB_LOGIN2 = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 function proposerMention(login) {
@@ -87194,11 +87210,7 @@ async function sweepCommentClaims(octokit, home, now2, settled) {
 async function deleteExpiredCommentClaims(octokit, home, expired, settled, limit = 10) {
   const gone = [];
   for (const claim2 of expired.slice(0, limit)) {
-    try {
-      await octokit.rest.git.deleteRef({ ...home, ref: claim2.ref });
-    } catch (error62) {
-      if (statusOf(error62) !== 422 && statusOf(error62) !== 404) throw error62;
-    }
+    await deleteRefIfPresent(octokit, home, claim2.ref);
     settled.delete(claim2.sha);
     gone.push(claim2);
   }
