@@ -88,8 +88,14 @@ test("the freeze of a 1,500-item agenda keeps the body within GitHub's limit; it
   const stage = await startDrafter(manyItems(true));
   e2e = stage.e2e;
   const shown = agendaItems(meetingIssue(e2e));
+  const calls: string[] = [];
+  e2e.onApiRequest((request) => void (request.caller === "installation" && calls.push(`${request.method} ${request.path}`)));
   e2e.clock.set("2024-03-28T16:00:00Z");
   expect(stepsDone(await stage.tick())).toEqual(["freeze-agenda 2024-03-28"]);
+  // The agenda as written is read back 100 items a GraphQL query, not one REST read an item.
+  const itemReads = calls.filter((call) => /^GET \/repos\/nodejs\/[^/]+\/issues\/\d+$/.test(call) && !call.endsWith(`/security-wg/issues/${meetingIssue(e2e).number}`));
+  expect(itemReads).toEqual([]);
+  expect(calls.length).toBeLessThanOrEqual(Math.ceil(shown.length / 100) + 15);
   const issue = meetingIssue(e2e);
   expect((issue.body ?? "").length).toBeLessThanOrEqual(MAX_BODY);
   const frozen = stateOf(issue)?.frozen;

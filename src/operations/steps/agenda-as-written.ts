@@ -25,7 +25,8 @@ export async function agendaAsWritten(
   agendaItems: string[],
 ): Promise<Pick<Agenda, "groups" | "searchUrls" | "invitedTeams">> {
   const { data: home, headers } = await octokit.rest.repos.get({ ...meeting.home });
-  const read = await readVisibleItems(octokit, meeting, { private: home.private }, agendaItems.map(parseItemKey));
+  // Read 100 a query: a frozen agenda may hold a thousand items, one REST read each a fifth of the hour's budget.
+  const read = await readVisibleItems(octokit, meeting, { private: home.private }, agendaItems.map(parseItemKey), { batched: agendaItems.length > 1 });
   const agenda = buildAgenda(meeting, occurrence, read.items.map(({ item }) => item));
   const { teams } = await readInvitedTeams(octokit, meeting, { private: home.private });
   const invited = teams.length > 0 ? { invitedTeams: teams } : {};
