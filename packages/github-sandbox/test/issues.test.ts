@@ -154,6 +154,19 @@ test("the old URL of a transferred issue answers 301 to its new location by repo
   expect(stranger.status).toBe(404);
 });
 
+test("an issue moves only between repositories of one owner, and never from a private or internal repository to a public one, as on GitHub", () => {
+  const moving = Sandbox.fromSnapshot(NODEJS_SNAPSHOT);
+  const privateRepo = moving.state.repos.get("nodejs/security-private")!;
+  const internalRepo = moving.state.repos.get("nodejs/build-internal")!;
+  const transfer = (from: typeof privateRepo, number: number, to: string) => transferIssue(moving, from, from.issues.get(number)!, to, "mhdawson");
+
+  expect(transfer(privateRepo, 7, "nodejs/security-wg")).toBe("to: an issue of a private repository cannot move to a public one");
+  expect(transfer(internalRepo, 3, "nodejs/node")).toBe("to: an issue of an internal repository cannot move to a public one");
+  expect(transfer(privateRepo, 7, "pkgjs/parseargs")).toBe("to: an issue moves only between repositories of nodejs");
+  expect(privateRepo.issues.get(7)?.title).toBe("Embargoed: HTTP request smuggling");
+  expect(typeof transfer(internalRepo, 3, "nodejs/security-private")).not.toBe("string");
+});
+
 test("a number is never handed out twice in a repository, even once its issue or discussion is deleted or transferred away", async () => {
   const numbered = Sandbox.fromSnapshot(NODEJS_SNAPSHOT);
   const octokit = numbered.octokit();

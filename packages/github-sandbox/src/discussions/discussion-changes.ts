@@ -5,6 +5,7 @@ import { takeIssueNumber } from "../routes/issues.js";
 import type { SandboxEvent } from "../events.js";
 import { repoKey, takeId, type DiscussionRecord, type RepoRecord, type SandboxState } from "../state.js";
 import { enableDiscussions, findCategory } from "./create-discussions.js";
+import { transferRefusal } from "../transfer-rules.js";
 
 // What people do to discussions on GitHub's pages (the sandbox answers no GraphQL mutation for
 // most of them): each change as its `discussion` webhook announces it. Tests call these directly,
@@ -149,9 +150,8 @@ export function deleteDiscussion(sandbox: DiscussionWorld, repo: RepoRecord, dis
 
 /** Moves a discussion to `target` under its next number, in its category of the same name (General otherwise): `transferred`. */
 export function transferDiscussion(sandbox: DiscussionWorld, repo: RepoRecord, discussion: DiscussionRecord, target: RepoRecord, sender: string): DiscussionRecord | string {
-  if (target === repo) return `to: the discussion is already in ${repo.owner}/${repo.name}`;
-  if (target.owner.toLowerCase() !== repo.owner.toLowerCase()) return `to: a discussion moves only between repositories of ${repo.owner}`;
-  if (repo.visibility !== "public" && target.visibility === "public") return `to: a discussion of a ${repo.visibility} repository cannot move to a public one`;
+  const disallowed = transferRefusal("discussion", repo, target);
+  if (disallowed) return disallowed;
   if (!target.hasDiscussions) return `to: ${target.owner}/${target.name} has discussions turned off`;
   const refused = senderLacks(sandbox.state, sender, repo, "write") ?? senderLacks(sandbox.state, sender, target, "read");
   if (refused) return refused;

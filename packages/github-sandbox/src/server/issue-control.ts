@@ -4,6 +4,7 @@ import { takeIssueNumber } from "../routes/issues.js";
 import type { Sandbox } from "../sandbox.js";
 import { repoKey, takeId, type IssueRecord, type RepoRecord } from "../state.js";
 import { nodeId } from "../create-state.js";
+import { transferRefusal } from "../transfer-rules.js";
 
 // Transferring and deleting an issue happen on GitHub's pages (or through GraphQL mutations the
 // sandbox does not answer); the control endpoints do them as `sender` would.
@@ -13,8 +14,9 @@ export function transferIssue(sandbox: Sandbox, from: RepoRecord, issue: IssueRe
   const [owner = "", name = ""] = to.split("/");
   const target = sandbox.state.repos.get(repoKey(owner, name));
   if (!target) return `to: ${to} is not a repository of the sandbox`;
-  if (target === from) return `to: the issue is already in ${to}`;
   if (issue.pullRequest) return "pull requests cannot be transferred";
+  const disallowed = transferRefusal("issue", from, target);
+  if (disallowed) return disallowed;
   const refused = senderLacks(sandbox.state, sender, from, "write") ?? senderLacks(sandbox.state, sender, target, "write");
   if (refused) return refused;
   const before = structuredClone(issue);
