@@ -299,6 +299,29 @@ test("an installation gets the webhooks of the events its app subscribes to only
   expect(sent()).toEqual(["issues", "push", undefined, "membership"]);
   sandbox.state.installations[0]!.events = ["issues"];
   expect(sent()).toEqual(["issues", undefined, undefined, undefined]);
+  delete sandbox.state.installations[0]!.events;
+});
+
+test("an installation whose owner has not granted an event's permission gets none of its webhooks", () => {
+  const repo = securityWg();
+  const org = sandbox.state.orgs.get("nodejs")!;
+  const team = { id: 7001, nodeId: "T_kwDOtest", slug: "tsc", name: "TSC", members: new Set(["rafaelgss"]), repos: new Map() };
+  const base = { repo, actor: "RafaelGSS", at: "2024-03-26T09:00:00Z" };
+  const changes: SandboxEvent[] = [
+    { ...base, name: "issues", action: "opened", issue: repo.issues.get(1255)! },
+    { ...base, name: "push", ref: "refs/heads/main", before: repo.refs.get("refs/heads/main")!, after: repo.refs.get("refs/heads/main")! },
+    { name: "membership", action: "added", org, team, member: "RafaelGSS", actor: "mhdawson", at: base.at },
+  ];
+  const sent = () => changes.map((event) => webhookForEvent(sandbox.state, event, sandbox.urls)?.event);
+  const installation = sandbox.state.installations[0]!;
+  installation.permissions = { metadata: "read", issues: "write", contents: "write" };
+  try {
+    expect(sent()).toEqual(["issues", "push", undefined]);
+    installation.permissions = { metadata: "read", members: "read" };
+    expect(sent()).toEqual([undefined, undefined, "membership"]);
+  } finally {
+    delete installation.permissions;
+  }
 });
 
 test("deliveries go out concurrently, as GitHub's do, at most eight at a time, started in order", async () => {

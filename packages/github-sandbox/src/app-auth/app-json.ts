@@ -82,11 +82,32 @@ export function installationEvents(installation: InstallationRecord): string[] {
 }
 
 /**
+ * The permissions (any one of them) an installation must hold for GitHub to send it an event: an
+ * app asks for an event with its permission, and an installation whose owner has not accepted
+ * the permission yet gets none of the event.
+ */
+const EVENT_PERMISSIONS: Record<string, string[]> = {
+  issues: ["issues"],
+  issue_comment: ["issues", "pull_requests"],
+  pull_request: ["pull_requests"],
+  push: ["contents"],
+  create: ["contents"],
+  delete: ["contents"],
+  label: ["metadata"],
+  repository: ["metadata"],
+  discussion: ["discussions"],
+  membership: ["members"],
+  projects_v2_item: ["organization_projects"],
+};
+
+/**
  * Whether GitHub sends the installation webhooks of `event`: only of the events its app subscribes
- * to, whatever the change (installation events aside, which reach every app).
+ * to, and only with the permission the event needs (installation events aside, which reach every app).
  */
 export function isSubscribed(installation: InstallationRecord, event: string): boolean {
-  return installationEvents(installation).includes(event);
+  const granted = installationPermissions(installation);
+  const needs = EVENT_PERMISSIONS[event] ?? [];
+  return installationEvents(installation).includes(event) && (needs.length === 0 || needs.some((permission) => granted[permission] !== undefined));
 }
 
 /** The account that registered the app: the first organization of the snapshot, as an org usually owns its app. */
