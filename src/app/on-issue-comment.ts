@@ -4,7 +4,7 @@ import { handleCommandComment } from "../commands/handle-command-comment.js";
 import { parseBody } from "../publish/issue-body.js";
 import { occurrenceAsStated } from "../publish/occurrence-as-stated.js";
 import { loadSchedule } from "../schedule/load-schedule.js";
-import { claimComment, finishComment, type CommentClaim } from "../publish/claim-comment.js";
+import { claimComment, finishComment, isPastReplayHorizon, type CommentClaim } from "../publish/claim-comment.js";
 import { stateSeal } from "../publish/state-signer.js";
 import { findMeeting } from "../registry/find-meeting.js";
 import { createCommandGitHub } from "../operations/command-github.js";
@@ -25,7 +25,7 @@ export async function onIssueComment(runtime: Runtime, context: Context<"issue_c
     installationId: installation.id,
     home: { owner: repository.owner.login, repo: repository.name },
     issue,
-    comment: { id: comment.id, body: comment.body, user: { login: comment.user.login, type: comment.user.type ?? "User" } },
+    comment: { id: comment.id, body: comment.body, user: { login: comment.user.login, type: comment.user.type ?? "User" }, created_at: comment.created_at },
   });
 }
 
@@ -34,7 +34,7 @@ export interface IssueCommentInput {
   installationId: number;
   home: RepoRef;
   issue: { number: number; body?: string | null; html_url: string };
-  comment: { id: number; body: string; user: { login: string; type: string } };
+  comment: { id: number; body: string; user: { login: string; type: string }; created_at: string };
 }
 
 /**
@@ -46,6 +46,11 @@ export async function runCommentCommands(runtime: Runtime, octokit: GitHub, inpu
   const { home, issue, comment } = input;
   const marker = parseBody(issue.body).marker;
   if (!marker) return false;
+  // A redelivery or a workflow re-run this late replays a person's command, and its claim may be gone.
+  if (isPastReplayHorizon(comment.created_at, runtime.now())) {
+    runtime.log.info(`${home.owner}/${home.repo}#${issue.number}: comment ${comment.id} is older than 31 days; its event is a replay and its commands do not run`);
+    return false;
+  }
   await runtime.ensureDiscovered(octokit, input.installationId);
   const meeting = findMeeting(await runtime.registry.meetings(input.installationId), home, marker.meeting);
   if (!meeting) return false;

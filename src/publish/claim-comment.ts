@@ -6,8 +6,9 @@ import { claimProgress, claimRef, finishClaim, type ClaimSubject, type HeldClaim
 // claim (claim-ref.ts) is the git ref `refs/agenda-drafter-comments/<comment id>`; once the
 // commands have run it moves to a child commit saying `done`. A claim not done after five minutes
 // is from a process that died, and a redelivery (or the tick) takes it over. A done claim is only
-// needed while GitHub may still redeliver the comment's webhook (three days): then the tick
-// deletes it, so that the refs, which the tick lists, do not grow with every comment ever made.
+// needed while the comment's event may come again: commands of a comment older than
+// COMMAND_REPLAY_HORIZON_MS are not run at all, and a claim done a day longer ago than that is
+// deleted by the tick, so that the refs, which the tick lists, do not grow with every comment.
 
 /** This process's claim: its commit, and the tree the next commit of the ref reuses. */
 export type CommentClaim = Pick<HeldClaim, "sha" | "tree">;
@@ -23,8 +24,22 @@ export interface StaleCommentClaim {
   sha: string;
 }
 
-/** GitHub redelivers a webhook at most three days after it was first sent; a claim done before that serves no one. */
-const REDELIVERY_WINDOW_MS = 3 * 24 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * How long a comment's event may come again: GitHub redelivers a webhook for 3 days (7 on GitHub
+ * Enterprise Server), and a workflow run may be re-run with its event's payload for 30 days.
+ * A comment older than this is a replay, whoever sends it: its commands do not run.
+ */
+export const COMMAND_REPLAY_HORIZON_MS = 31 * DAY_MS;
+
+/** Done claims are kept a day past the horizon, against a clock a little ahead of GitHub's. */
+const CLAIM_KEPT_MS = COMMAND_REPLAY_HORIZON_MS + DAY_MS;
+
+/** Whether the comment, created at `createdAt` (GitHub's time), is too old for its commands to run. */
+export function isPastReplayHorizon(createdAt: string, now: Date): boolean {
+  return now.getTime() - Date.parse(createdAt) > COMMAND_REPLAY_HORIZON_MS;
+}
 
 export interface ExpiredCommentClaim {
   /** `agenda-drafter-comments/12`, without `refs/`. */
@@ -36,14 +51,14 @@ export interface ExpiredCommentClaim {
 export interface CommentClaimSweep {
   /** Claims that went stale before their commands were done: the tick finishes them. */
   stale: StaleCommentClaim[];
-  /** Claims done longer ago than GitHub redelivers: the tick deletes them. */
+  /** Claims done longer ago than a comment's event may come again: the tick deletes them. */
   expired: ExpiredCommentClaim[];
 }
 
 /**
  * The comment claims of the repository, sorted for the tick: those that went stale before their
  * commands were done (a process dying after its claim loses no command even when no redelivery
- * comes), and those done so long ago that no redelivery can come. `settled` holds, for the claim
+ * comes), and those done so long ago that the comment's event cannot come again. `settled` holds, for the claim
  * commits known to be done (a done claim never moves again), when they were done, so that each is
  * read once per process.
  */
@@ -60,7 +75,7 @@ export async function sweepCommentClaims(octokit: GitHub, home: RepoRef, now: Da
       if (progress === "stale") sweep.stale.push({ commentId, sha: ref.object.sha });
     }
     const doneAt = settled.get(ref.object.sha);
-    if (doneAt !== undefined && now.getTime() - doneAt > REDELIVERY_WINDOW_MS) sweep.expired.push({ ref: commentSubject(commentId).ref, sha: ref.object.sha });
+    if (doneAt !== undefined && now.getTime() - doneAt > CLAIM_KEPT_MS) sweep.expired.push({ ref: commentSubject(commentId).ref, sha: ref.object.sha });
   }
   return sweep;
 }

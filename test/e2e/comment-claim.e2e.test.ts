@@ -70,21 +70,29 @@ test("a comment claimed by a process that died, with no redelivery, is finished 
   await expectRunOnce(id);
 });
 
-test("a comment's done claim is kept while GitHub may redeliver its webhook, and deleted by the tick after", async () => {
+test("a comment's done claim is kept while its event may come again, and deleted by the tick after; a replay after that runs nothing", async () => {
   const stage = await startDrafter();
   e2e = stage.e2e;
   const { id } = await comment("/agenda add nodejs/node#52459");
   await e2e.settle();
   await expectRunOnce(id);
+  const delivery = e2e.deliveries().find((record) => record.event === "issue_comment" && (record.payload["comment"] as { id: number }).id === id);
 
-  // Within the three days GitHub redelivers, the done claim is what makes a redelivery run nothing.
-  e2e.clock.advance("PT71H");
+  // GitHub redelivers for 3 days (7 on Enterprise Server), a workflow re-run replays for 30: the done claim makes them run nothing.
+  e2e.clock.advance("P31D");
   await stage.tick();
   await expectRunOnce(id);
 
-  // After, no redelivery can come: the claim goes, so that the refs the tick lists do not grow for ever.
-  e2e.clock.advance("PT2H");
+  // After, the claim goes, so that the refs the tick lists do not grow for ever ...
+  e2e.clock.advance("P1DT1H");
   await stage.tick();
   const person = e2e.as("mhdawson").rest.git;
+  await expect(person.getRef({ owner, repo, ref: `agenda-drafter-comments/${id}` })).rejects.toMatchObject({ status: 404 });
+
+  // ... and the comment's event, sent once more, is a replay: it runs nothing and claims nothing.
+  e2e.server.webhooks!.enqueue("issue_comment", delivery!.payload);
+  await e2e.settle();
+  const replies = e2e.comments(HOME, meetingIssue(e2e).number).filter((candidate) => candidate.author === "agenda-drafter[bot]" && candidate.body.includes("/agenda add"));
+  expect(replies).toHaveLength(1);
   await expect(person.getRef({ owner, repo, ref: `agenda-drafter-comments/${id}` })).rejects.toMatchObject({ status: 404 });
 });

@@ -94,13 +94,13 @@ test("finishing records that the comment's work is done", async () => {
   expect(scope.pendingMocks()).toEqual([]);
 });
 
-test("the sweep reads each claim commit once per process, and deletes done claims older than GitHub's redelivery window, ten a tick", async () => {
+test("the sweep reads each claim commit once per process, and deletes done claims older than a comment's event may come again, ten a tick", async () => {
   const claims = Array.from({ length: 12 }, (_, index) => ({ id: 100 + index, sha: `${String(index).padStart(2, "0")}${"d".repeat(38)}` }));
   const refs = claims.map((claim) => ({ ref: `refs/agenda-drafter-comments/${claim.id}`, object: { sha: claim.sha } }));
   const listed = nock(API).get(`${REPO}/git/matching-refs/agenda-drafter-comments%2F`).query(true).reply(200, refs);
   for (const [index, claim] of claims.entries()) {
-    // The first claim is done within the window; the rest long before it.
-    const date = index === 0 ? "2024-03-24T09:00:00Z" : "2024-03-20T09:00:00Z";
+    // The first claim is done within the 31 days and the day kept past them; the rest before.
+    const date = index === 0 ? "2024-02-24T10:00:00Z" : "2024-02-23T08:00:00Z";
     listed.get(`${REPO}/git/commits/${claim.sha}`).reply(200, { sha: claim.sha, message: `agenda-drafter: comment ${claim.id} done`, committer: { date } });
   }
   const settled = new Map<string, number>();
