@@ -137,6 +137,22 @@ test("edited comments, and comments by bots, on pull requests and on issues that
   expect(nock.pendingMocks()).toEqual([]);
 });
 
+test("a deleted comment, whose issue_comment webhook GitHub sends the app too, runs nothing and asks GitHub nothing", async () => {
+  const { probot, drafter } = await startApp(A_WEEK_BEFORE);
+  // Unanswered requests would only be logged: each is recorded instead.
+  const asked: string[] = [];
+  const record = (request: { method?: string; path?: string }) => asked.push(`${request.method} ${request.path}`);
+  nock.emitter.on("no match", record);
+  try {
+    const deleted = commentEvent("/meeting cancel");
+    await probot.receive({ ...deleted, payload: { ...deleted.payload, action: "deleted" } } as never);
+    await drafter.idle();
+  } finally {
+    nock.emitter.removeListener("no match", record);
+  }
+  expect(asked).toEqual([]);
+});
+
 test("a meeting issue of an occurrence the schedule no longer has runs nothing", async () => {
   const { probot, drafter } = await startApp(A_WEEK_BEFORE);
   mockDiscoveryAndRefresh();
