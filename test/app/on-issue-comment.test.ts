@@ -67,9 +67,11 @@ function mockDiscoveryAndRefresh() {
   return nock(API).get(`${REPO}/issues`).query(true).reply(200, []);
 }
 
-/** The occurrence's claim, which says the issue is its meeting issue, and the comment's claim: a commit saying so and the ref to it; a claim held already is `done`. After the commands, the claim says `done`. */
+/** The occurrence's claim, which says the issue is its meeting issue, the comment, still there, and the comment's claim: a commit saying so and the ref to it; a claim held already is `done`. After the commands, the claim says `done`. */
 function mockClaim(status: 201 | 422) {
   const scope = mockClaimedIssue(nock(API), ISSUE_NUMBER)
+    .get(`${REPO}/issues/comments/${COMMENT_ID}`)
+    .reply(200, { id: COMMENT_ID })
     .get(REPO)
     .reply(200, { default_branch: "main", private: false })
     .get(`${REPO}/git/ref/heads%2Fmain`)

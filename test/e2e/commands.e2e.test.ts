@@ -320,6 +320,23 @@ test("a redelivered comment runs once, an edited comment runs nothing, and a com
   expect(meetingIssues(e2e)).toHaveLength(1);
 });
 
+test("a comment deleted before its webhook is handled runs nothing: no claim, reaction, reply or change", async () => {
+  const { e2e } = stage;
+  const writes = e2e.appWrites().length;
+  // The comment's created webhook is held until its deleted one comes, then sent after it: the app handles a comment that is gone.
+  e2e.faults({ reverseBatch: 2 });
+  const { data } = await e2e.as("RafaelGSS").rest.issues.createComment({ owner: "nodejs", repo: "security-wg", issue_number: meetingNumber, body: "/meeting cancel" });
+  await e2e.as("RafaelGSS").rest.issues.deleteComment({ owner: "nodejs", repo: "security-wg", comment_id: data.id });
+  await e2e.settle();
+  e2e.faults({ reverseBatch: 0 });
+  expect(e2e.deliveries().filter((delivery) => delivery.event === "issue_comment").map((delivery) => [delivery.payload["action"], delivery.state])).toEqual([
+    ["created", "answered"],
+    ["deleted", "answered"],
+  ]);
+  expect(e2e.appWrites().slice(writes)).toEqual([]);
+  expect(e2e.issue(HOME, meetingNumber).state).toBe("open");
+});
+
 test("a rescheduled occurrence is frozen and gets its minutes at its new time, under its new date; another occurrence's date is refused", async () => {
   const { e2e } = stage;
   expect((await comment("RafaelGSS", "/meeting reschedule 2024-04-11 16:00")).replies).toEqual([
