@@ -1,7 +1,7 @@
 import { ifFound, type GitHub } from "../github.js";
 import type { Meeting } from "../model.js";
 import { parseBody } from "../publish/issue-body.js";
-import { deleteExpiredCommentClaims, sweepCommentClaims } from "../publish/claim-comment.js";
+import { deleteCommentClaim, deleteExpiredCommentClaims, sweepCommentClaims } from "../publish/claim-comment.js";
 import { runCommentCommands } from "./on-issue-comment.js";
 import type { Runtime } from "./runtime.js";
 
@@ -24,8 +24,10 @@ export async function finishStaleComments(runtime: Runtime, octokit: GitHub, ins
     const issueNumber = Number(comment?.issue_url.split("/").pop());
     const issue = comment && (await ifFound(octokit.rest.issues.get({ ...home, issue_number: issueNumber })))?.data;
     if (!comment?.user || !issue || issue.pull_request) {
-      // Deleted since, or never a comment on an issue: nothing is left to run.
-      runtime.settledCommentClaims.set(stale.sha, runtime.now().getTime());
+      // Deleted since, or never a comment on an issue: nothing is left to run. Kept, the claim would
+      // be read again by every process's ticks (each run of the action is one), for ever.
+      if (meeting.dryRun) runtime.settledCommentClaims.set(stale.sha, runtime.now().getTime());
+      else await deleteCommentClaim(octokit, home, stale.commentId);
       continue;
     }
     // Another meeting of the same home repo finishes its own comments.

@@ -1,5 +1,5 @@
 import type { Context } from "probot";
-import type { GitHub, RepoRef } from "../github.js";
+import { ifFound, type GitHub, type RepoRef } from "../github.js";
 import { handleCommandComment } from "../commands/handle-command-comment.js";
 import { parseBody } from "../publish/issue-body.js";
 import { occurrenceAsStated } from "../publish/occurrence-as-stated.js";
@@ -16,7 +16,7 @@ import type { Runtime } from "./runtime.js";
  * ref of its marker's occurrence records, created or adopted by the app. Comments on other issues
  * (a copy of the marker makes no meeting issue) and on pull requests run nothing, and write
  * nothing; Probot only calls this for `issue_comment.created`, so an edited comment runs nothing
- * either.
+ * either, nor does a deleted one (GitHub sends `issue_comment.deleted` to the app as well).
  */
 export async function onIssueComment(runtime: Runtime, context: Context<"issue_comment.created">): Promise<void> {
   const { issue, comment, repository, installation } = context.payload;
@@ -70,8 +70,12 @@ export async function runCommentCommands(runtime: Runtime, octokit: GitHub, inpu
     comment,
     actions: createMeetingActions({ octokit, meeting, issueNumber: issue.number, scheduled, commenter: comment.user.login, now, log: runtime.log }),
     github: createCommandGitHub(octokit, meeting, issueRef),
-    // The claim is read only once the comment holds commands.
-    claim: async (commentId) => (await runtime.isMeetingIssue(octokit, home, marker, issue.number)) && (claim = await claimComment(octokit, home, commentId, now)) !== undefined,
+    // The claim is read only once the comment holds commands. A comment deleted before its webhook
+    // is handled (late, or redelivered) runs nothing, as the tick finishes none.
+    claim: async (commentId) =>
+      (await runtime.isMeetingIssue(octokit, home, marker, issue.number)) &&
+      (await commentExists(octokit, home, commentId)) &&
+      (claim = await claimComment(octokit, home, commentId, now)) !== undefined,
     schedule,
     // The pages' host as GitHub links them, which an API behind a proxy or a test server does not tell.
     webHost: new URL(issue.html_url).host,
@@ -84,4 +88,8 @@ export async function runCommentCommands(runtime: Runtime, octokit: GitHub, inpu
   });
   if (result.ran) runtime.log.info(`${home.owner}/${home.repo}#${issue.number}: ran the commands of comment ${comment.id}`);
   return result.ran;
+}
+
+async function commentExists(octokit: GitHub, home: RepoRef, commentId: number): Promise<boolean> {
+  return (await ifFound(octokit.rest.issues.getComment({ ...home, comment_id: commentId }))) !== undefined;
 }

@@ -2,6 +2,7 @@ import { isAgendaLabel } from "../collect/is-agenda-label.js";
 import { itemKey } from "../collect/item-key.js";
 import { escapeMarkdown } from "../render/escape-markdown.js";
 import { boardAgendaRefusal } from "./board-agenda.js";
+import { changeEachItem, itemChangesReply } from "./change-each-item.js";
 import { declareCommand, STEERERS } from "./command-declaration.js";
 import { itemList } from "./item-list.js";
 import { refArguments } from "./ref-arguments.js";
@@ -25,16 +26,16 @@ export const agendaAdd = declareCommand({
     const { meeting } = context;
     const onAgenda = checked.items.filter((item) => item.labels.some((label) => isAgendaLabel(meeting, label)));
     const toAdd = checked.items.filter((item) => !onAgenda.includes(item));
-    for (const item of toAdd) await context.github.addAgendaLabel(item.ref);
+    const changes = await changeEachItem(toAdd, (item) => context.github.addAgendaLabel(item.ref));
     // A proposed item added leaves the Proposed list, and its proposer hears of it in a notice of
     // its own. The issue's state as the comment found it says whether anything is proposed: only
     // then is it read anew.
     const proposed = new Set((context.occurrence.proposals ?? []).map(itemKey));
-    const refsProposed = checked.items.map((item) => item.ref).filter((ref) => proposed.has(itemKey(ref)));
+    const refsProposed = [...changes.changed, ...onAgenda].map((item) => item.ref).filter((ref) => proposed.has(itemKey(ref)));
     const told = `is on the agenda, added by ${escapeMarkdown(`@${context.commenter}`)}.`;
     if (refsProposed.length > 0) await context.actions.decideProposals(refsProposed, { outcome: "added", told });
-    if (toAdd.length > 0) await context.actions.refresh();
-    const reply = [toAdd.length > 0 ? `Added to the agenda:\n${itemList(toAdd)}` : "", onAgenda.length > 0 ? `Already on the agenda:\n${itemList(onAgenda)}` : ""];
-    return { reply: reply.filter(Boolean).join("\n\n") };
+    if (changes.changed.length > 0) await context.actions.refresh();
+    const unchanged = onAgenda.length > 0 ? `Already on the agenda:\n${itemList(onAgenda)}` : "";
+    return itemChangesReply(changes, { changed: "Added to the agenda", failed: "Not added" }, unchanged);
   },
 });

@@ -1,5 +1,7 @@
 import { isAgendaLabel } from "../collect/is-agenda-label.js";
+import type { CheckedItem } from "../operations/command-github.js";
 import { boardAgendaRefusal } from "./board-agenda.js";
+import { changeEachItem, itemChangesReply } from "./change-each-item.js";
 import { declareCommand, STEERERS } from "./command-declaration.js";
 import { itemList } from "./item-list.js";
 import { refArguments } from "./ref-arguments.js";
@@ -19,19 +21,16 @@ export const agendaRemove = declareCommand({
     if (onBoard) return onBoard;
     const checked = await context.github.checkItems(refs, { openOnly: false });
     if ("refused" in checked) return checked;
-    const removed = [];
-    const notOnAgenda = [];
-    for (const item of checked.items) {
-      const labels = item.labels.filter((label) => isAgendaLabel(context.meeting, label));
-      if (labels.length === 0) notOnAgenda.push(item);
-      else removed.push(item);
-      for (const label of labels) await context.github.removeAgendaLabel(item.ref, label);
-    }
-    if (removed.length > 0) await context.actions.refresh();
-    const reply = [
-      removed.length > 0 ? `Removed from the agenda:\n${itemList(removed)}` : "",
-      notOnAgenda.length > 0 ? `Not on the agenda:\n${itemList(notOnAgenda)}` : "",
-    ];
-    return { reply: reply.filter(Boolean).join("\n\n") };
+    const agendaLabels = (item: CheckedItem) => item.labels.filter((label) => isAgendaLabel(context.meeting, label));
+    const notOnAgenda = checked.items.filter((item) => agendaLabels(item).length === 0);
+    const changes = await changeEachItem(
+      checked.items.filter((item) => !notOnAgenda.includes(item)),
+      async (item) => {
+        for (const label of agendaLabels(item)) await context.github.removeAgendaLabel(item.ref, label);
+      },
+    );
+    if (changes.changed.length > 0) await context.actions.refresh();
+    const unchanged = notOnAgenda.length > 0 ? `Not on the agenda:\n${itemList(notOnAgenda)}` : "";
+    return itemChangesReply(changes, { changed: "Removed from the agenda", failed: "Not removed" }, unchanged);
   },
 });

@@ -7,8 +7,11 @@ export type Access = "steer" | "comment";
 /** What a command's arguments are, or what is wrong with them (shown with the usage). */
 export type ParsedArguments<Args> = { args: Args } | { problem: string };
 
-/** What running a command has to tell: nothing, a reply, or why nothing changed. */
-export type CommandResult = { reply?: string } | { refused: string };
+/**
+ * What running a command has to tell: nothing, a reply, or why nothing changed. A `failure` told
+ * in the reply (one item of several that GitHub failed on) still reaches the app, to be logged.
+ */
+export type CommandResult = { reply?: string; failure?: unknown } | { refused: string };
 
 /** A command as `/help`, the docs and the handler know it. */
 export interface CommandDeclaration<Args = unknown> {

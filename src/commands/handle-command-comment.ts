@@ -89,6 +89,7 @@ export async function handleCommandComment(input: CommandComment): Promise<Handl
       failure ??= error;
       return { reply: "This failed on an unexpected error, which the app has logged; it may be partly done." };
     });
+    if ("failure" in result) failure ??= result.failure;
     const text = "refused" in result ? nothingChanged(result.refused) : result.reply;
     if (text) sections.push({ line, text });
   }

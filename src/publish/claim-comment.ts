@@ -101,6 +101,11 @@ export async function deleteExpiredCommentClaims(
   return gone;
 }
 
+/** Deletes the claim of a comment that is gone: its commands will never run, and a redelivery of its webhook finds it gone. */
+export function deleteCommentClaim(octokit: GitHub, home: RepoRef, commentId: number): Promise<void> {
+  return deleteRefIfPresent(octokit, home, commentSubject(commentId).ref);
+}
+
 /** Records that the comment's commands have run: a redelivery then runs nothing. */
 export function finishComment(octokit: GitHub, home: RepoRef, commentId: number, claim: CommentClaim): Promise<void> {
   return finishClaim(octokit, home, commentSubject(commentId), claim);

@@ -67,9 +67,11 @@ function mockDiscoveryAndRefresh() {
   return nock(API).get(`${REPO}/issues`).query(true).reply(200, []);
 }
 
-/** The occurrence's claim, which says the issue is its meeting issue, and the comment's claim: a commit saying so and the ref to it; a claim held already is `done`. After the commands, the claim says `done`. */
+/** The occurrence's claim, which says the issue is its meeting issue, the comment, still there, and the comment's claim: a commit saying so and the ref to it; a claim held already is `done`. After the commands, the claim says `done`. */
 function mockClaim(status: 201 | 422) {
   const scope = mockClaimedIssue(nock(API), ISSUE_NUMBER)
+    .get(`${REPO}/issues/comments/${COMMENT_ID}`)
+    .reply(200, { id: COMMENT_ID })
     .get(REPO)
     .reply(200, { default_branch: "main", private: false })
     .get(`${REPO}/git/ref/heads%2Fmain`)
@@ -135,6 +137,22 @@ test("edited comments, and comments by bots, on pull requests and on issues that
   await probot.receive(commentEvent("/meeting cancel", { login: "dependabot[bot]", type: "Bot" }) as never);
   await drafter.idle();
   expect(nock.pendingMocks()).toEqual([]);
+});
+
+test("a deleted comment, whose issue_comment webhook GitHub sends the app too, runs nothing and asks GitHub nothing", async () => {
+  const { probot, drafter } = await startApp(A_WEEK_BEFORE);
+  // Unanswered requests would only be logged: each is recorded instead.
+  const asked: string[] = [];
+  const record = (request: { method?: string; path?: string }) => asked.push(`${request.method} ${request.path}`);
+  nock.emitter.on("no match", record);
+  try {
+    const deleted = commentEvent("/meeting cancel");
+    await probot.receive({ ...deleted, payload: { ...deleted.payload, action: "deleted" } } as never);
+    await drafter.idle();
+  } finally {
+    nock.emitter.removeListener("no match", record);
+  }
+  expect(asked).toEqual([]);
 });
 
 test("a meeting issue of an occurrence the schedule no longer has runs nothing", async () => {

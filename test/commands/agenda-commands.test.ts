@@ -1,6 +1,6 @@
 import nock from "nock";
 import { securityWgMeeting } from "../fixtures/security-wg-meeting.js";
-import { fakeActions, github, mockIssue, mockPermission, mockReaction, mockReply, mockRepo, run } from "./harness.js";
+import { fakeActions, github, mockIssue, mockPermission, mockReaction, mockReply, mockRepo, mockSteererReads, run } from "./harness.js";
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -157,7 +157,7 @@ describe("/agenda add of a discussion", () => {
   const asks = (part: string) => (body: { query: string }) => body.query.includes(part);
 
   /** What the command reads before it labels: the steerer, the home repo, the discussion through GraphQL, then the label's and the discussion's node ids. */
-  function mockReads() {
+  function mockReads(discussion: { labels: { nodes: { name: string }[] } } = { labels: { nodes: [] } }) {
     return [
       mockPermission("RafaelGSS", "admin"),
       mockReaction(),
@@ -176,7 +176,7 @@ describe("/agenda add of a discussion", () => {
                 createdAt: "2024-03-20T08:00:00Z",
                 updatedAt: "2024-03-20T08:00:00Z",
                 author: { login: "mhdawson" },
-                labels: { nodes: [] },
+                ...discussion,
                 closed: false,
                 category: { name: "Ideas" },
               },
@@ -187,6 +187,10 @@ describe("/agenda add of a discussion", () => {
         .reply(200, { data: { repository: { label: { id: "LA_agenda" }, discussion: { id: "D_4" } } } }),
     ];
   }
+  const refusedForPermission = {
+    data: { addLabelsToLabelable: null },
+    errors: [{ type: "FORBIDDEN", path: ["addLabelsToLabelable"], locations: [{ line: 1, column: 40 }], message: "Resource not accessible by integration" }],
+  };
   const addLabel = (body: { query: string; variables: Record<string, unknown> }) =>
     body.query.includes("addLabelsToLabelable") && body.variables["labelable"] === "D_4" && body.variables["label"] === "LA_agenda";
 
@@ -209,12 +213,7 @@ describe("/agenda add of a discussion", () => {
     let reply = "";
     const scopes = [
       ...mockReads(),
-      github()
-        .post("/graphql", addLabel)
-        .reply(200, {
-          data: { addLabelsToLabelable: null },
-          errors: [{ type: "FORBIDDEN", path: ["addLabelsToLabelable"], locations: [{ line: 1, column: 40 }], message: "Resource not accessible by integration" }],
-        }),
+      github().post("/graphql", addLabel).reply(200, refusedForPermission),
       mockReply((body) => (reply = body)),
     ];
     await run({ body: `/agenda add ${url}`, meeting, actions });
@@ -222,6 +221,93 @@ describe("/agenda add of a discussion", () => {
     expect(reply).toContain(
       "Nothing changed: the app may not label discussions in nodejs/security-wg: labelling takes the Discussions permission, write, which the app asks for and its installation on nodejs has not been granted. An owner of nodejs accepts the app's updated permissions",
     );
+    expectAllAsked(scopes);
+  });
+
+  test("with an issue, the issue is added and the agenda refreshed; the discussion gets one line saying why it is not", async () => {
+    const { actions, calls } = fakeActions();
+    let reply = "";
+    const scopes = [
+      ...mockReads(),
+      mockIssue("nodejs/security-wg", 1255, "Node.js Security Initiatives 2024", []),
+      github().post("/repos/nodejs/security-wg/issues/1255/labels", { labels: ["security-wg-agenda"] }).reply(200, []),
+      github().post("/graphql", addLabel).reply(200, refusedForPermission),
+      mockReply((body) => (reply = body)),
+    ];
+    await run({ body: `/agenda add #1255 ${url}`, meeting, actions });
+    expect(calls).toEqual([["refresh"]]);
+    expect(reply).toMatchInlineSnapshot(`
+"> /agenda add #​1255 https:​//github.com/nodejs/security-wg/discussions/4
+
+Added to the agenda:
+- nodejs/security-wg#1255: Node.js Security Initiatives 2024
+
+Not added:
+- nodejs/security-wg#4: the app may not label discussions in nodejs/security-wg: labelling takes the Discussions permission, write, which the app asks for and its installation on nodejs has not been granted. An owner of nodejs accepts the app's updated permissions (its settings, GitHub Apps, the app's Configure page)."
+`);
+    expectAllAsked(scopes);
+  });
+
+  test("/agenda remove of the same two, the issue not on the agenda: nothing changed, and the reply says why for each", async () => {
+    const { actions, calls } = fakeActions();
+    let reply = "";
+    const labelled = { labels: { nodes: [{ name: "security-wg-agenda" }] } };
+    const scopes = [
+      ...mockReads(labelled),
+      mockIssue("nodejs/security-wg", 1255, "Node.js Security Initiatives 2024", []),
+      github()
+        .post("/graphql", (body: { query: string }) => body.query.includes("removeLabelsFromLabelable"))
+        .reply(200, refusedForPermission),
+      mockReply((body) => (reply = body)),
+    ];
+    await run({ body: `/agenda remove #1255 ${url}`, meeting, actions });
+    expect(calls).toEqual([]);
+    expect(reply).toContain(`Nothing changed:
+- nodejs/security-wg#4: the app may not label discussions in nodejs/security-wg: labelling takes the Discussions permission, write`);
+    expect(reply).toContain("Not on the agenda:\n- nodejs/security-wg#1255: Node.js Security Initiatives 2024");
+    expectAllAsked(scopes);
+  });
+});
+
+describe("/agenda add of items GitHub fails on", () => {
+  test("an item whose label write fails on a 502 is told as failed, those added are told, and the error reaches the app", async () => {
+    const { actions, calls } = fakeActions();
+    let reply = "";
+    const scopes = [
+      ...mockSteererReads("nodejs/security-wg"),
+      mockIssue("nodejs/security-wg", 1255, "Node.js Security Initiatives 2024", []),
+      mockIssue("nodejs/security-wg", 1263, "Release announcement", []),
+      github()
+        .post("/repos/nodejs/security-wg/issues/1255/labels")
+        .reply(502, { message: "Server Error" })
+        .post("/repos/nodejs/security-wg/issues/1263/labels")
+        .reply(200, []),
+      mockReply((body) => (reply = body)),
+    ];
+    await expect(run({ body: "/agenda add #1255 #1263", actions })).rejects.toThrow("Server Error");
+    expect(calls).toEqual([["refresh"]]);
+    expect(reply).toMatchInlineSnapshot(`
+"> /agenda add #​1255 #​1263
+
+Added to the agenda:
+- nodejs/security-wg#1263: Release announcement
+
+Not added:
+- nodejs/security-wg#1255: failed on an unexpected error, which the app has logged; it may have changed all the same."
+`);
+    expectAllAsked(scopes);
+  });
+
+  test("one item GitHub fails on, alone, is the command's failure, as before", async () => {
+    let reply = "";
+    const scopes = [
+      ...mockSteererReads("nodejs/security-wg"),
+      mockIssue("nodejs/security-wg", 1255, "Node.js Security Initiatives 2024", []),
+      github().post("/repos/nodejs/security-wg/issues/1255/labels").reply(502, { message: "Server Error" }),
+      mockReply((body) => (reply = body)),
+    ];
+    await expect(run({ body: "/agenda add #1255" })).rejects.toThrow("Server Error");
+    expect(reply).toContain("This failed on an unexpected error, which the app has logged; it may be partly done.");
     expectAllAsked(scopes);
   });
 });

@@ -14,7 +14,7 @@ import { renderMeeting } from "../../src/render/render-meeting.js";
 import { march28, securityWgMeeting } from "../fixtures/security-wg-meeting.js";
 import { securityWgAgenda } from "../render/fixtures/security-wg-agenda.js";
 import nock from "nock";
-import { fakeActions, github, mockIssue, mockPermission, mockReaction, mockReply, mockRepo, run } from "./harness.js";
+import { fakeActions, github, mockIssue, mockPermission, mockReaction, mockReply, mockRepo, mockSteererReads, run } from "./harness.js";
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -239,6 +239,26 @@ describe("the commands on a comment", () => {
     await run({ body: "/agenda add nodejs/node#52575", actions, occurrence: { ...march28, proposals } });
     expect(calls).toEqual([["decideProposals", [{ repo: "nodejs/node", number: 52575 }], { outcome: "added", told: "is on the agenda, added by @\u200BRafaelGSS." }], ["refresh"]]);
     expect(reply).toBe("> /agenda add nodejs/node#\u200B52575\n\nAdded to the agenda:\n- nodejs/node#52575: Remove --experimental-policy");
+    for (const scope of scopes) expect(scope.pendingMocks()).toEqual([]);
+  });
+
+  test("a proposed item that GitHub fails to label stays proposed, and its proposer is not told", async () => {
+    const { actions, calls } = fakeActions();
+    const scopes = [
+      ...mockSteererReads("nodejs/security-wg", "nodejs/node"),
+      mockIssue("nodejs/node", 52575, "Remove --experimental-policy", []),
+      mockIssue("nodejs/node", 52459, "Limit inactive members", []),
+      github()
+        .post("/repos/nodejs/node/issues/52575/labels")
+        .reply(200, [])
+        .post("/repos/nodejs/node/issues/52459/labels")
+        .reply(502, { message: "Server Error" }),
+      mockReply(() => undefined),
+    ];
+    const proposal = (number: number) => ({ repo: "nodejs/node" as const, number, title: `Item ${number}`, url: `https://github.com/nodejs/node/issues/${number}`, by: "evil-stranger" });
+    const occurrence = { ...march28, proposals: [proposal(52575), proposal(52459)] };
+    await expect(run({ body: "/agenda add nodejs/node#52575 nodejs/node#52459", actions, occurrence })).rejects.toThrow("Server Error");
+    expect(calls).toEqual([["decideProposals", [{ repo: "nodejs/node", number: 52575 }], { outcome: "added", told: "is on the agenda, added by @\u200BRafaelGSS." }], ["refresh"]]);
     for (const scope of scopes) expect(scope.pendingMocks()).toEqual([]);
   });
 });

@@ -84,6 +84,11 @@ export function mockTeam(team: string, login: string, state: "active" | "pending
   return state === null ? scope.reply(404, { message: "Not Found" }) : scope.reply(200, { state, role: "member", url: "" });
 }
 
+/** What a steerer's accepted command that names items reads first: the steerer's role, then (after the reaction) the public repositories. */
+export function mockSteererReads(...publicRepos: string[]) {
+  return [mockPermission("RafaelGSS", "admin"), mockReaction(), ...publicRepos.map((repo) => mockRepo(repo, "public"))];
+}
+
 export function mockReaction() {
   return github()
     .post(`/repos/nodejs/security-wg/issues/comments/${COMMENT_ID}/reactions`, { content: "+1" })

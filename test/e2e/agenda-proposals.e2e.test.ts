@@ -164,7 +164,7 @@ test("each person proposes at most 2 an hour and 3 a meeting; the answer says wh
   expect(proposedList().match(/proposed by/g)).toHaveLength(3);
 });
 
-test("editing a comment, or posting it again, proposes no more: the limits count what the state recorded", async () => {
+test("editing a comment, or deleting it and posting it again, proposes no more: the limits count what the state recorded", async () => {
   const { e2e } = stage;
   const own = e2e.comments(HOME, meetingNumber).filter((posted: CommentRecord) => posted.author === "evil-stranger");
   const first = own[0] as CommentRecord;
@@ -172,7 +172,16 @@ test("editing a comment, or posting it again, proposes no more: the limits count
     e2e.as("evil-stranger").rest.issues.updateComment({ owner: "nodejs", repo: "security-wg", comment_id: first.id, body: "/agenda propose nodejs/node#52600" }),
   );
   expect(edited).toEqual([]);
-  // Posted anew (as after deleting it), the same command is a new proposal, and the limits count the earlier ones.
+  // Deleted, it runs nothing and takes back nothing it proposed.
+  const appReplies = () => e2e.comments(HOME, meetingNumber).filter((posted: CommentRecord) => posted.author === "agenda-drafter[bot]").length;
+  const repliesBefore = appReplies();
+  await e2e.as("evil-stranger").rest.issues.deleteComment({ owner: "nodejs", repo: "security-wg", comment_id: first.id });
+  await e2e.settle();
+  expect(e2e.comments(HOME, meetingNumber).some((posted: CommentRecord) => posted.id === first.id)).toBe(false);
+  expect(e2e.deliveries().some((delivery) => delivery.event === "issue_comment" && delivery.payload["action"] === "deleted")).toBe(true);
+  expect(appReplies()).toBe(repliesBefore);
+  expect(stateOf(meetingIssue(e2e))?.proposals).toHaveLength(3);
+  // Posted again, the same command is a new proposal, and the limits count the earlier ones.
   const [again] = await comment("evil-stranger", "/agenda propose nodejs/node#52600");
   expect(again).toContain("Nothing changed: you have made 3 proposals for this meeting, the most one person may");
   expect(stateOf(meetingIssue(e2e))?.proposals).toHaveLength(3);

@@ -320,6 +320,36 @@ test("a redelivered comment runs once, an edited comment runs nothing, and a com
   expect(meetingIssues(e2e)).toHaveLength(1);
 });
 
+test("/agenda add of two items, GitHub failing on the first past Probot's retries: the second is added and the reply tells both", async () => {
+  stage.e2e.failRequests({ route: "POST /repos/{owner}/{repo}/issues/{issue_number}/labels", kind: "server-error", times: 4 });
+  const { replies } = await comment("RafaelGSS", "/agenda add #1263 nodejs/node#52575");
+  expect(replies).toEqual([
+    "> /agenda add #\u200B1263 nodejs/node#\u200B52575\n\n" +
+      "Added to the agenda:\n- nodejs/node#52575: Remove --experimental-policy\n\n" +
+      "Not added:\n- nodejs/security-wg#1263: failed on an unexpected error, which the app has logged; it may have changed all the same.",
+  ]);
+  expect(labelsOf("node", 52575)).toEqual([LABEL]);
+  expect(labelsOf("security-wg", 1263)).toEqual([]);
+  expect(agendaItems(meetingIssue(stage.e2e))).toContain("nodejs/node#52575");
+});
+
+test("a comment deleted before its webhook is handled runs nothing: no claim, reaction, reply or change", async () => {
+  const { e2e } = stage;
+  const writes = e2e.appWrites().length;
+  // The comment's created webhook is held until its deleted one comes, then sent after it: the app handles a comment that is gone.
+  e2e.faults({ reverseBatch: 2 });
+  const { data } = await e2e.as("RafaelGSS").rest.issues.createComment({ owner: "nodejs", repo: "security-wg", issue_number: meetingNumber, body: "/meeting cancel" });
+  await e2e.as("RafaelGSS").rest.issues.deleteComment({ owner: "nodejs", repo: "security-wg", comment_id: data.id });
+  await e2e.settle();
+  e2e.faults({ reverseBatch: 0 });
+  expect(e2e.deliveries().filter((delivery) => delivery.event === "issue_comment").map((delivery) => [delivery.payload["action"], delivery.state])).toEqual([
+    ["created", "answered"],
+    ["deleted", "answered"],
+  ]);
+  expect(e2e.appWrites().slice(writes)).toEqual([]);
+  expect(e2e.issue(HOME, meetingNumber).state).toBe("open");
+});
+
 test("a rescheduled occurrence is frozen and gets its minutes at its new time, under its new date; another occurrence's date is refused", async () => {
   const { e2e } = stage;
   expect((await comment("RafaelGSS", "/meeting reschedule 2024-04-11 16:00")).replies).toEqual([

@@ -2,7 +2,7 @@
 // them: a redelivery, or else the tick, takes the stale claim over and runs them, once.
 import type { E2E } from "./harness.js";
 import { agendaItems, HOME, meetingIssue, startLiveIssueApp } from "./live-issue-app.js";
-import { startDrafter, stepsDone } from "./drafter-app.js";
+import { startDrafter, stepsDone, type DrafterStage } from "./drafter-app.js";
 import { visibleText } from "../fixtures/visible-text.js";
 
 const [owner = "", repo = ""] = HOME.split("/");
@@ -47,16 +47,20 @@ test("a comment claimed by a process that died is taken over by its redelivery, 
   await expectRunOnce(id);
 });
 
-test("a comment claimed by a process that died, with no redelivery, is finished by the tick, once", async () => {
+/** A drafter, and a comment whose webhook comes while a dead process's claim of it is fresh: this process leaves the comment to it. */
+async function commentLeftToADeadProcess(): Promise<{ stage: DrafterStage; id: number }> {
   const stage = await startDrafter();
   e2e = stage.e2e;
-
-  // The webhook comes while the dead process's claim is fresh: this process leaves the comment to it.
   e2e.faults({ delayMs: 500 });
   const { id } = await comment("/agenda add nodejs/node#52459");
   await claimAsADyingProcess(id);
   await e2e.settle();
   e2e.faults({ delayMs: 0 });
+  return { stage, id };
+}
+
+test("a comment claimed by a process that died, with no redelivery, is finished by the tick, once", async () => {
+  const { stage, id } = await commentLeftToADeadProcess();
   expect(agendaItems(meetingIssue(e2e))).not.toContain("nodejs/node#52459");
 
   // A tick within five minutes of the claim leaves it too; one after finishes the comment.
@@ -68,6 +72,19 @@ test("a comment claimed by a process that died, with no redelivery, is finished 
 
   expect(stepsDone(await stage.tick())).toEqual([]);
   await expectRunOnce(id);
+});
+
+test("a comment claimed by a process that died, then deleted by its author, runs nothing, and the tick deletes its claim", async () => {
+  const { stage, id } = await commentLeftToADeadProcess();
+  await e2e.as("RafaelGSS").rest.issues.deleteComment({ owner, repo, comment_id: id });
+  await e2e.settle();
+
+  e2e.clock.advance("PT6M");
+  expect(stepsDone(await stage.tick())).toEqual([]);
+  expect(agendaItems(meetingIssue(e2e))).not.toContain("nodejs/node#52459");
+  expect(e2e.comments(HOME, meetingIssue(e2e).number).filter((candidate) => candidate.author === "agenda-drafter[bot]")).toEqual([]);
+  // A redelivery of its webhook would find the comment gone and run nothing: the claim serves no one.
+  await expect(e2e.as("mhdawson").rest.git.getRef({ owner, repo, ref: `agenda-drafter-comments/${id}` })).rejects.toMatchObject({ status: 404 });
 });
 
 test("a comment's done claim is kept while its event may come again, and deleted by the tick after; a replay after that runs nothing", async () => {

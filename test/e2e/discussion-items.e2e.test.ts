@@ -28,6 +28,7 @@ orgs:
 ${CONFIG.replace(/^/gm, "            ")}
         issues:
           - { number: 1, title: "A labelled issue", labels: [security-wg-agenda], author: mhdawson }
+          - { number: 5, title: "An unlabelled issue", author: mhdawson }
         discussions:
           - { number: 2, title: "Threat model, ask @nodejs/tsc about #1", category: Ideas, labels: [security-wg-agenda], author: mhdawson }
           - { number: 3, title: "Another category", category: General, labels: [security-wg-agenda], author: mhdawson }
@@ -167,6 +168,15 @@ test("an installation that still holds only discussions: read is told to have an
     const removed = await commentOnMeeting(readOnly, "mhdawson", "/agenda remove https://github.com/nodejs/security-wg/discussions/2");
     expect(removed.join("\n")).toContain(refusal);
     expect(readOnly.e2e.deliveries().filter((delivery) => delivery.event === "discussion")).toEqual([]);
+
+    // An issue named beside the discussion is labelled all the same, and the reply says so.
+    const both = await commentOnMeeting(readOnly, "mhdawson", "/agenda add #5 https://github.com/nodejs/security-wg/discussions/4");
+    expect(both.join("\n")).toContain(
+      "Added to the agenda:\n- nodejs/security-wg#5: An unlabelled issue\n\nNot added:\n- nodejs/security-wg#4: the app may not label discussions in nodejs/security-wg: labelling takes the Discussions permission, write",
+    );
+    expect(readOnly.e2e.issue(HOME, 5).labels).toEqual(["security-wg-agenda"]);
+    const meetingIssue = readOnly.e2e.issues(HOME).find((candidate) => parseBody(candidate.body).marker?.meeting === "security-wg");
+    expect(parseBody(meetingIssue?.body).agenda).toContain("An unlabelled issue");
   } finally {
     await readOnly.e2e.close();
   }

@@ -99,6 +99,11 @@ export function canRead(state: SandboxState, actor: Actor, repo: RepoRecord): bo
   return atLeast(repoPermission(state, actor, repo), "read");
 }
 
+/** Whether an app's installation was granted write on `permission` (`issues`, `checks`...), beyond writing to the repositories it is on. */
+export function installationMayWrite(actor: Extract<Actor, { kind: "installation" }>, permission: string): boolean {
+  return actor.installations.some((installation) => installationPermissions(installation)[permission] === "write");
+}
+
 /**
  * The actor's permission on a repository's discussions: a person's (or a workflow token's) on the
  * repository; an app's installation also needs its `discussions` permission, and reads only with

@@ -38,7 +38,8 @@ export type SandboxEvent =
   | (EventBase & { name: "issues"; action: "transferred"; issue: IssueRecord; newRepo: RepoRecord; newIssue: IssueRecord })
   /** `issue` is a copy of the deleted issue. */
   | (EventBase & { name: "issues"; action: "deleted"; issue: IssueRecord })
-  | (EventBase & { name: "issue_comment"; action: "created" | "edited"; issue: IssueRecord; comment: CommentRecord; changes?: { body: { from: string } } })
+  /** Deleted: `comment` is the comment as it was, no longer among the issue's. */
+  | (EventBase & { name: "issue_comment"; action: "created" | "edited" | "deleted"; issue: IssueRecord; comment: CommentRecord; changes?: { body: { from: string } } })
   /** `discussion` is a copy of it as it is after the change (before it, when deleted or transferred). */
   | (EventBase & {
       name: "discussion";

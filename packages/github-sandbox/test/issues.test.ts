@@ -185,3 +185,37 @@ test("a number is never handed out twice in a repository, even once its issue or
   deleteDiscussion(numbered, from, discussion, "mhdawson");
   expect(await create("After them")).toBe(deleted + 3);
 });
+
+test("a comment is deleted by its author, by people with write and by an app with issues: write; others get GitHub's 403, a missing one 404", async () => {
+  const deleting = Sandbox.fromSnapshot(NODEJS_SNAPSHOT);
+  const deleted: string[] = [];
+  deleting.onEvent((event: SandboxEvent) => {
+    if (event.name === "issue_comment" && event.action === "deleted") deleted.push(`${event.comment.body} by ${event.actor}`);
+  });
+  const as = (login: string) => deleting.octokit(`user:${login}`);
+  const comment = async (login: string, body: string) => (await as(login).rest.issues.createComment({ ...repo, issue_number: 1300, body })).data.id;
+  const remove = (octokit: ReturnType<typeof as>, comment_id: number) =>
+    octokit.rest.issues.deleteComment({ ...repo, comment_id }).then(
+      (response) => response.status as number,
+      (error: { status: number }) => error.status,
+    );
+
+  const [own, byWriter, byApp, kept] = [await comment("RafaelGSS", "own"), await comment("mhdawson", "by a writer"), await comment("someone", "by the app"), await comment("mhdawson", "kept")];
+  expect(await remove(as("RafaelGSS"), own)).toBe(204);
+  expect(await remove(as("UlisesGascon"), byWriter)).toBe(204);
+  expect(await remove(deleting.octokit(), byApp)).toBe(204);
+  // Triage, an outsider: not someone else's comment.
+  expect(await remove(as("RafaelGSS"), kept)).toBe(403);
+  expect(await remove(as("someone"), kept)).toBe(403);
+  expect(await remove(as("UlisesGascon"), own)).toBe(404);
+  expect(await remove(deleting.octokit(), 999_999_999)).toBe(404);
+
+  const { data: left } = await as("mhdawson").rest.issues.listComments({ ...repo, issue_number: 1300 });
+  expect(left.map((each) => each.body)).toEqual(["kept"]);
+  expect(deleted).toEqual(["own by RafaelGSS", "by a writer by UlisesGascon", "by the app by agenda-drafter[bot]"]);
+
+  const readingIssues = Sandbox.fromSnapshot(NODEJS_SNAPSHOT.replace("{ id: 4242, account: nodejs }", "{ id: 4242, account: nodejs, permissions: { issues: read, metadata: read } }"));
+  const appComment = (await readingIssues.octokit("user:mhdawson").rest.issues.createComment({ ...repo, issue_number: 1300, body: "x" })).data.id;
+  const refused = readingIssues.octokit().rest.issues.deleteComment({ ...repo, comment_id: appComment });
+  await expect(refused).rejects.toMatchObject({ status: 403, message: expect.stringContaining("Resource not accessible by integration") });
+});

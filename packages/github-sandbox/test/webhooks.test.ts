@@ -111,6 +111,7 @@ test("issue_comment webhooks match GitHub's schemas", () => {
   for (const event of [
     { ...base, name: "issue_comment" as const, action: "created" as const },
     { ...base, name: "issue_comment" as const, action: "edited" as const, changes: { body: { from: "Please add it" } } },
+    { ...base, name: "issue_comment" as const, action: "deleted" as const },
   ]) {
     const webhook = emitted(event);
     expectValidPayload(webhook.event, webhook.payload);

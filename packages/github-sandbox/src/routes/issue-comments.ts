@@ -1,6 +1,7 @@
 import { nodeId } from "../create-state.js";
 import { paginate } from "../pagination.js";
-import { githubTimestamp, notFound, type Route, type RouteRequest } from "../route.js";
+import { installationMayWrite } from "../access.js";
+import { GitHubError, githubTimestamp, notFound, type Route, type RouteRequest } from "../route.js";
 import { serializeComment } from "../serialize/comment.js";
 import { takeId, type CommentRecord, type IssueRecord, type RepoRecord } from "../state.js";
 import { findIssue } from "./find-issue.js";
@@ -65,6 +66,22 @@ export const issueCommentRoutes: Route[] = [
         request.emit({ name: "issue_comment", action: "edited", repo, issue, comment, changes: { body: { from } }, actor: request.actorLogin, at });
       }
       return { status: 200, body: serializeComment(request.state, repo, issue, comment, request.urls) };
+    },
+  },
+  {
+    method: "DELETE",
+    path: "/repos/{owner}/{repo}/issues/comments/{comment_id}",
+    handle(request) {
+      const { repo, issue, comment } = findComment(request);
+      // A person deletes their own comments, and others' with write; an app, even its own, only with its installation's `issues: write`.
+      const own = request.actor.kind === "user" && comment.author.toLowerCase() === request.actorLogin.toLowerCase();
+      if (!own) requirePermission(request, repo, "write");
+      if (request.actor.kind === "installation" && !installationMayWrite(request.actor, "issues")) {
+        throw new GitHubError(403, "Resource not accessible by integration");
+      }
+      issue.comments.splice(issue.comments.indexOf(comment), 1);
+      request.emit({ name: "issue_comment", action: "deleted", repo, issue, comment, actor: request.actorLogin, at: githubTimestamp(request.now) });
+      return { status: 204 };
     },
   },
 ];
