@@ -1,6 +1,6 @@
 import type { GitHub, RepoRef } from "../github.js";
 import { commentOnIssue } from "./comment-replies.js";
-import { deleteProposalClaims } from "./proposal-decision.js";
+import { deleteDecidedProposalClaims } from "./proposal-decision.js";
 
 /**
  * The meeting issue, unless it is closed already: another replica (or a person) got there first,
@@ -13,7 +13,7 @@ export async function readOpenIssue(octokit: GitHub, home: RepoRef, issueNumber:
 
 /**
  * Says why on the issue (once: see `commentOnIssue`), then closes it: `completed` for a meeting
- * that took place, `not_planned` for one that did not. The claims of its proposals' decisions go
+ * that took place, `not_planned` for one that did not. The claims of its decided proposals go
  * with it.
  */
 export async function closeWithComment(
@@ -24,8 +24,9 @@ export async function closeWithComment(
   reason: "completed" | "not_planned",
 ): Promise<void> {
   await commentOnIssue(octokit, { ...home, number: issueNumber }, comment);
+  // Before the close: a failure here is retried, as the close then is; after it, nothing would retry it.
+  await deleteDecidedProposalClaims(octokit, home, issueNumber);
   await octokit.rest.issues.update({ ...home, issue_number: issueNumber, state: "closed", state_reason: reason });
-  await deleteProposalClaims(octokit, home, issueNumber);
 }
 
 export async function retitleIssue(octokit: GitHub, home: RepoRef, issueNumber: number, title: string): Promise<void> {

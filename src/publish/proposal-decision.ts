@@ -61,16 +61,16 @@ export async function decideProposals(
 }
 
 /**
- * Deletes the decision claims of the issue's proposals. Once the issue is closed no proposal of
- * it is decided, so its claims guard nothing; deleted, they do not pile up in the home repo with
- * every meeting. A claim another replica deleted first is no failure. How many went.
+ * Deletes the decision claims of the issue's decided proposals, before the issue is closed: the
+ * state records those decisions, so their claims guard nothing, and kept they would pile up in the
+ * home repo with every meeting. A pending proposal keeps its claim, which tells whoever decides it
+ * later (a command still runs on a closed issue) whether its proposer was told already. How many
+ * claims it deleted or found gone.
  */
-export async function deleteProposalClaims(octokit: GitHub, home: RepoRef, issueNumber: number): Promise<number> {
-  const refs = await octokit.paginate(octokit.rest.git.listMatchingRefs, { ...home, ref: `${PROPOSAL_REFS}${issueNumber}-`, per_page: 100 });
-  for (const { ref } of refs) {
-    await deleteRefIfPresent(octokit, home, ref.slice("refs/".length));
-  }
-  return refs.length;
+export async function deleteDecidedProposalClaims(octokit: GitHub, home: RepoRef, issueNumber: number): Promise<number> {
+  const decided = (await readProposals(octokit, home, issueNumber)).filter((record) => record.decided);
+  for (const record of decided) await deleteRefIfPresent(octokit, home, decisionClaim(issueNumber, record).ref);
+  return decided.length;
 }
 
 const PROPOSAL_REFS = "agenda-drafter-proposals/";

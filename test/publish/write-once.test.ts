@@ -9,6 +9,7 @@ import { commentOnIssue } from "../../src/publish/comment-replies.js";
 import { closeWithComment } from "../../src/publish/issue-writes.js";
 import { claimOccurrence, readClaim } from "../../src/publish/claim-occurrence.js";
 import { withTestSigner } from "../fixtures/state-signer.js";
+import { ISSUE_NUMBER, meetingIssue, meetingIssueBody } from "../app/meeting-issue-fixture.js";
 import { openMinutesPullRequest } from "../../src/publish/minutes/open-minutes-pull-request.js";
 import { publishOccurrence, type OccurrenceDraft } from "../../src/publish/publish-occurrence.js";
 import { march28, securityWgMeeting } from "../fixtures/security-wg-meeting.js";
@@ -75,11 +76,10 @@ test("closing with a comment whose POST was lost comments once and closes", asyn
     .replyWithError({ code: "ECONNRESET", message: "socket hang up" });
   listComments(scope, () => posted);
   scope.patch(`${REPO}/issues/1264`, { state: "closed", state_reason: "not_planned" }).reply(200, {});
-  // The claims of the closed issue's proposals go with it.
-  scope.get(`${REPO}/git/matching-refs/agenda-drafter-proposals%2F1264-`).query(true).reply(200, [{ ref: "refs/agenda-drafter-proposals/1264-0a1b2c", object: { sha: "0a1b2c" } }]);
-  scope.delete(`${REPO}/git/refs/agenda-drafter-proposals%2F1264-0a1b2c`).reply(204);
+  // The claims of the issue's decided proposals go with it (this one has no signed state, so none).
+  scope.get(`${REPO}/issues/1264`).reply(200, { number: 1264, body: "The meeting issue" });
 
-  await closeWithComment(retryingOctokit(), { owner: "nodejs", repo: "security-wg" }, 1264, "The meeting is cancelled.", "not_planned");
+  await closeWithComment(withTestSigner(retryingOctokit()), { owner: "nodejs", repo: "security-wg" }, 1264, "The meeting is cancelled.", "not_planned");
 
   expect(scope.pendingMocks()).toEqual([]);
   expect(posted).toHaveLength(1);
@@ -208,4 +208,26 @@ test("a minutes branch and pull request whose creations answered 502 after they 
 
   expect(scope.pendingMocks()).toEqual([]);
   expect(outcome).toEqual({ kind: "opened", pullRequest: { number: 1301, url: pull.html_url }, file: "written" });
+});
+
+test("closing deletes the claims of the issue's decided proposals before the close, and keeps a pending one's", async () => {
+  const decided = { repo: "nodejs/node" as const, number: 52575, by: "aduh95", at: "2024-03-25T10:00:00Z", decided: { outcome: "added" as const, by: "RafaelGSS", at: "2024-03-26T10:00:00Z" } };
+  const pending = { repo: "nodejs/node" as const, number: 52600, by: "aduh95", at: "2024-03-25T11:00:00Z" };
+  const body = meetingIssueBody({ proposals: [decided, pending] });
+  const order: string[] = [];
+  const scope = nock(API)
+    .post(`${REPO}/issues/${ISSUE_NUMBER}/comments`)
+    .reply(201, () => (order.push("comment"), { id: 1 }))
+    .get(`${REPO}/issues/${ISSUE_NUMBER}`)
+    .reply(200, meetingIssue(body))
+    .delete((path) => path.startsWith(`${REPO}/git/refs/agenda-drafter-proposals%2F${ISSUE_NUMBER}-`))
+    .reply(204, () => (order.push("delete claim"), ""))
+    .patch(`${REPO}/issues/${ISSUE_NUMBER}`, { state: "closed", state_reason: "completed" })
+    .reply(200, () => (order.push("close"), {}));
+
+  await closeWithComment(withTestSigner(retryingOctokit()), { owner: "nodejs", repo: "security-wg" }, ISSUE_NUMBER, "Closing.", "completed");
+
+  expect(scope.pendingMocks()).toEqual([]);
+  // One claim deleted: the decided proposal's; the pending one's claim (if any) is left for whoever decides it.
+  expect(order).toEqual(["comment", "delete claim", "close"]);
 });
