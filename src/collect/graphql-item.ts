@@ -6,7 +6,7 @@ import type { AgendaItem, RepoFullName } from "../model.js";
 const LABELS_PER_ITEM = 100;
 
 /** The fields every node type shares. */
-const GRAPHQL_ITEM_FIELDS = `number title url createdAt updatedAt author { login } labels(first: ${LABELS_PER_ITEM}) { nodes { name } }`;
+const GRAPHQL_ITEM_FIELDS = `number title url createdAt updatedAt author { __typename login } labels(first: ${LABELS_PER_ITEM}) { nodes { name } }`;
 
 /** Each type's own fields: its open state, under a name of its own where GraphQL types them apart. */
 const OWN_FIELDS = {
@@ -27,7 +27,8 @@ export interface GraphQLItemNode {
   url: string;
   createdAt: string;
   updatedAt: string;
-  author: { login: string } | null;
+  /** A bot's login is its app's slug (`dependabot`); REST and search say `dependabot[bot]`. */
+  author: { __typename?: string; login: string } | null;
   labels: { nodes: { name: string }[] } | null;
   /** An issue's (OPEN, CLOSED). */
   state?: string;
@@ -48,7 +49,7 @@ export function fromGraphQLNode(repo: RepoFullName, node: GraphQLItemNode): { it
     kind,
     title: node.title,
     url: node.url,
-    author: node.author?.login ?? null,
+    author: node.author ? (node.author.__typename === "Bot" ? `${node.author.login}[bot]` : node.author.login) : null,
     labels: (node.labels?.nodes ?? []).map((label) => label.name),
     createdAt: node.createdAt,
     updatedAt: node.updatedAt,

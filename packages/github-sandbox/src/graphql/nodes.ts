@@ -27,14 +27,18 @@ export interface GraphqlContext {
 export function userNode(state: SandboxState, login: string | null, urls: SandboxUrls) {
   const user = login === null ? undefined : state.users.get(login.toLowerCase());
   if (!user) return null;
+  // GraphQL names a bot by its app's slug (`dependabot`), where REST says `dependabot[bot]`.
+  const bot = user.type === "Bot";
+  const graphqlLogin = bot ? user.login.replace(/\[bot\]$/, "") : user.login;
+  const path = bot ? `/apps/${graphqlLogin}` : `/${graphqlLogin}`;
   return {
-    __typename: user.type === "Organization" ? "Organization" : user.type === "Bot" ? "Bot" : "User",
+    __typename: user.type === "Organization" ? "Organization" : bot ? "Bot" : "User",
     id: user.nodeId,
     databaseId: user.id,
-    login: user.login,
+    login: graphqlLogin,
     name: user.name,
-    url: `${urls.web}/${user.login}`,
-    resourcePath: `/${user.login}`,
+    url: `${urls.web}${path}`,
+    resourcePath: path,
     avatarUrl: `https://avatars.githubusercontent.com/u/${user.id}?v=4`,
     createdAt: user.createdAt,
   };
