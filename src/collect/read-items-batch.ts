@@ -9,11 +9,12 @@ import { itemKey } from "./item-key.js";
 const ITEMS_PER_QUERY = 100;
 
 export interface ItemsBatch {
-  /** By lower-cased `owner/name`: whether the repository is public; null when GraphQL does not find it. */
+  /** By lower-cased `owner/name`: whether the repository is public; null when GraphQL does not find it; absent when renamed. */
   repos: Map<string, boolean | null>;
   /**
    * By the `itemKey` asked: the item as it is now; null when GraphQL does not find it there, which
-   * is also what it answers for an item transferred away (REST, which follows the move, tells).
+   * is also what it answers for an item transferred away (REST, which follows the move, tells);
+   * absent for the items of a renamed repository, which REST reads under its new name.
    */
   items: Map<string, { item: AgendaItem; open: boolean; category?: string } | null>;
   /** `itemKey`s asked whose read GitHub refused for the token's permissions (a discussion without the Discussions permission): null in `items`, but not known to be gone. */
@@ -30,7 +31,7 @@ export interface BatchRef {
   discussion?: boolean;
 }
 
-type RepositoryNode = { visibility: string } & Record<string, GraphQLItemNode | null | string>;
+type RepositoryNode = { nameWithOwner: string; visibility: string } & Record<string, GraphQLItemNode | null | string>;
 
 export async function readItemsBatch(octokit: GitHub, refs: BatchRef[]): Promise<ItemsBatch> {
   const batch: ItemsBatch = { repos: new Map(), items: new Map(), refused: new Set() };
@@ -44,12 +45,15 @@ export async function readItemsBatch(octokit: GitHub, refs: BatchRef[]): Promise
       const items = group
         .map((ref, index) => (ref.discussion ? `i${index}: discussion(number: ${ref.number}) { ${DISCUSSION_FIELDS} }` : `i${index}: issueOrPullRequest(number: ${ref.number}) { ${ITEM_FIELDS} }`))
         .join("\n");
-      return `r${repoIndex}: repository(owner: ${JSON.stringify(owner)}, name: ${JSON.stringify(name)}) { visibility\n${items} }`;
+      return `r${repoIndex}: repository(owner: ${JSON.stringify(owner)}, name: ${JSON.stringify(name)}) { nameWithOwner visibility\n${items} }`;
     });
     const { data, refused } = await withRefusals(octokit.graphql<Record<string, RepositoryNode | null>>(`query { ${fields.join("\n")} }`), chunk.some((ref) => ref.discussion));
     groups.forEach((group, repoIndex) => {
       const repository = data[`r${repoIndex}`] ?? null;
       const repo = group[0]?.repo ?? ("" as RepoFullName);
+      // GraphQL answers a renamed repository under its old name: REST, which the batch leaves its
+      // items to, tells their new name, which the visibility rule and the agenda then go by.
+      if (repository !== null && repository.nameWithOwner.toLowerCase() !== repo.toLowerCase()) return;
       batch.repos.set(repo.toLowerCase(), repository === null ? null : repository.visibility === "PUBLIC");
       group.forEach((ref, index) => {
         const node = repository?.[`i${index}`];

@@ -167,6 +167,7 @@ describe("/agenda add of a discussion", () => {
         .reply(200, {
           data: {
             r0: {
+              nameWithOwner: "nodejs/security-wg",
               visibility: "PUBLIC",
               i0: {
                 __typename: "Discussion",

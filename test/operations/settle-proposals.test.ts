@@ -32,7 +32,7 @@ test("a proposed discussion GitHub refuses to read stays pending: nobody is told
   const scope = nock(API)
     .post("/graphql", (body: { query: string }) => body.query.includes("discussion(number: 7)"))
     .reply(200, {
-      data: { r0: { visibility: "PUBLIC", i0: null } },
+      data: { r0: { nameWithOwner: "nodejs/security-wg", visibility: "PUBLIC", i0: null } },
       errors: [{ type: "FORBIDDEN", message: "Resource not accessible by integration", path: ["r0", "i0"] }],
     });
 
