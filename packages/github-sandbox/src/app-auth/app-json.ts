@@ -88,7 +88,8 @@ export function installationEvents(installation: InstallationRecord): string[] {
  */
 const EVENT_PERMISSIONS: Record<string, string[]> = {
   issues: ["issues"],
-  issue_comment: ["issues", "pull_requests"],
+  // GitHub's docs ask Issues for comments on pull requests too: they are issue comments.
+  issue_comment: ["issues"],
   pull_request: ["pull_requests"],
   push: ["contents"],
   create: ["contents"],
@@ -107,7 +108,9 @@ const EVENT_PERMISSIONS: Record<string, string[]> = {
 export function isSubscribed(installation: InstallationRecord, event: string): boolean {
   const granted = installationPermissions(installation);
   const needs = EVENT_PERMISSIONS[event] ?? [];
-  return installationEvents(installation).includes(event) && (needs.length === 0 || needs.some((permission) => granted[permission] !== undefined));
+  // Every installation holds metadata, whatever a snapshot lists.
+  const holds = (permission: string) => permission === "metadata" || granted[permission] !== undefined;
+  return installationEvents(installation).includes(event) && (needs.length === 0 || needs.some(holds));
 }
 
 /** The account that registered the app: the first organization of the snapshot, as an org usually owns its app. */
