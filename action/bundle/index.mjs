@@ -2154,7 +2154,7 @@ var require_thread_stream = __commonJS({
     var { version: version2 } = require_package();
     var { EventEmitter } = __require("events");
     var { Worker: Worker2 } = __require("worker_threads");
-    var { join } = __require("path");
+    var { join: join2 } = __require("path");
     var { pathToFileURL: pathToFileURL2 } = __require("url");
     var { wait: wait2 } = require_wait();
     var {
@@ -2206,7 +2206,7 @@ var require_thread_stream = __commonJS({
     function createWorker(stream, opts) {
       const { filename, workerData } = opts;
       const bundlerOverrides = "__bundlerPathsOverrides" in globalThis ? globalThis.__bundlerPathsOverrides : {};
-      const toExecute = bundlerOverrides["thread-stream-worker"] || join(__dirname, "lib", "worker.js");
+      const toExecute = bundlerOverrides["thread-stream-worker"] || join2(__dirname, "lib", "worker.js");
       const worker = new Worker2(toExecute, {
         ...opts.workerOpts,
         name: opts.workerOpts?.name || "thread-stream",
@@ -2719,7 +2719,7 @@ var require_transport = __commonJS({
     var { createRequire: createRequire2 } = __require("module");
     var { existsSync } = __require("node:fs");
     var getCallers = require_caller();
-    var { join, isAbsolute, sep: sep2 } = __require("node:path");
+    var { join: join2, isAbsolute, sep: sep2 } = __require("node:path");
     var { fileURLToPath } = __require("node:url");
     var sleep = require_atomic_sleep();
     var onExit = require_on_exit_leak_free();
@@ -2874,7 +2874,7 @@ var require_transport = __commonJS({
         throw new Error("only one of target or targets can be specified");
       }
       if (targets) {
-        target = bundlerOverrides["pino-worker"] || join(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join2(__dirname, "worker.js");
         options2.targets = targets.filter((dest) => dest.target).map((dest) => {
           return {
             ...dest,
@@ -2895,7 +2895,7 @@ var require_transport = __commonJS({
         const pipelinesHaveLevel = options2.pipelines.some((p2) => p2.some((t2) => t2.level != null));
         usesMultistream = options2.targets.length + options2.pipelines.length > 1 || targetsHaveLevel || pipelinesHaveLevel;
       } else if (pipeline) {
-        target = bundlerOverrides["pino-worker"] || join(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join2(__dirname, "worker.js");
         options2.pipelines = [pipeline.map((dest) => {
           return {
             ...dest,
@@ -2922,7 +2922,7 @@ var require_transport = __commonJS({
           return origin;
         }
         if (origin === "pino/file") {
-          return join(__dirname, "..", "file.js");
+          return join2(__dirname, "..", "file.js");
         }
         let fixTarget2;
         for (const filePath of callers) {
@@ -3902,7 +3902,7 @@ var require_safe_stable_stringify = __commonJS({
               return circularValue;
             }
             let res = "";
-            let join = ",";
+            let join2 = ",";
             const originalIndentation = indentation;
             if (Array.isArray(value)) {
               if (value.length === 0) {
@@ -3916,7 +3916,7 @@ var require_safe_stable_stringify = __commonJS({
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join = `,
+                join2 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
@@ -3924,13 +3924,13 @@ ${indentation}`;
               for (; i2 < maximumValuesToStringify - 1; i2++) {
                 const tmp2 = stringifyFnReplacer(String(i2), value, stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join;
+                res += join2;
               }
               const tmp = stringifyFnReplacer(String(i2), value, stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res += `${join}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join2}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -3951,7 +3951,7 @@ ${originalIndentation}`;
             let separator = "";
             if (spacer !== "") {
               indentation += spacer;
-              join = `,
+              join2 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -3965,13 +3965,13 @@ ${indentation}`;
               const tmp = stringifyFnReplacer(key2, value, stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join;
+                separator = join2;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...":${whitespace}"${getItemCount(removedKeys)} not stringified"`;
-              separator = join;
+              separator = join2;
             }
             if (spacer !== "" && separator.length > 1) {
               res = `
@@ -4012,7 +4012,7 @@ ${originalIndentation}`;
             }
             const originalIndentation = indentation;
             let res = "";
-            let join = ",";
+            let join2 = ",";
             if (Array.isArray(value)) {
               if (value.length === 0) {
                 return "[]";
@@ -4025,7 +4025,7 @@ ${originalIndentation}`;
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join = `,
+                join2 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
@@ -4033,13 +4033,13 @@ ${indentation}`;
               for (; i2 < maximumValuesToStringify - 1; i2++) {
                 const tmp2 = stringifyArrayReplacer(String(i2), value[i2], stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join;
+                res += join2;
               }
               const tmp = stringifyArrayReplacer(String(i2), value[i2], stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res += `${join}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join2}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -4052,7 +4052,7 @@ ${originalIndentation}`;
             let whitespace = "";
             if (spacer !== "") {
               indentation += spacer;
-              join = `,
+              join2 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -4061,7 +4061,7 @@ ${indentation}`;
               const tmp = stringifyArrayReplacer(key2, value[key2], stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join;
+                separator = join2;
               }
             }
             if (spacer !== "" && separator.length > 1) {
@@ -4119,20 +4119,20 @@ ${originalIndentation}`;
               indentation += spacer;
               let res2 = `
 ${indentation}`;
-              const join2 = `,
+              const join3 = `,
 ${indentation}`;
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
               let i2 = 0;
               for (; i2 < maximumValuesToStringify - 1; i2++) {
                 const tmp2 = stringifyIndent(String(i2), value[i2], stack, spacer, indentation);
                 res2 += tmp2 !== void 0 ? tmp2 : "null";
-                res2 += join2;
+                res2 += join3;
               }
               const tmp = stringifyIndent(String(i2), value[i2], stack, spacer, indentation);
               res2 += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res2 += `${join2}"... ${getItemCount(removedKeys)} not stringified"`;
+                res2 += `${join3}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               res2 += `
 ${originalIndentation}`;
@@ -4148,16 +4148,16 @@ ${originalIndentation}`;
               return '"[Object]"';
             }
             indentation += spacer;
-            const join = `,
+            const join2 = `,
 ${indentation}`;
             let res = "";
             let separator = "";
             let maximumPropertiesToStringify = Math.min(keyLength, maximumBreadth);
             if (isTypedArrayWithEntries(value)) {
-              res += stringifyTypedArray(value, join, maximumBreadth);
+              res += stringifyTypedArray(value, join2, maximumBreadth);
               keys = keys.slice(value.length);
               maximumPropertiesToStringify -= value.length;
-              separator = join;
+              separator = join2;
             }
             if (deterministic) {
               keys = sort(keys, comparator);
@@ -4168,13 +4168,13 @@ ${indentation}`;
               const tmp = stringifyIndent(key2, value[key2], stack, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}: ${tmp}`;
-                separator = join;
+                separator = join2;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...": "${getItemCount(removedKeys)} not stringified"`;
-              separator = join;
+              separator = join2;
             }
             if (separator !== "") {
               res = `
@@ -23105,7 +23105,7 @@ var require_util = __commonJS({
       return path2;
     }
     exports2.normalize = normalize3;
-    function join(aRoot, aPath) {
+    function join2(aRoot, aPath) {
       if (aRoot === "") {
         aRoot = ".";
       }
@@ -23137,7 +23137,7 @@ var require_util = __commonJS({
       }
       return joined;
     }
-    exports2.join = join;
+    exports2.join = join2;
     exports2.isAbsolute = function(aPath) {
       return aPath.charAt(0) === "/" || urlRegexp.test(aPath);
     };
@@ -23310,7 +23310,7 @@ var require_util = __commonJS({
             parsed.path = parsed.path.substring(0, index + 1);
           }
         }
-        sourceURL = join(urlGenerate(parsed), sourceURL);
+        sourceURL = join2(urlGenerate(parsed), sourceURL);
       }
       return normalize3(sourceURL);
     }
@@ -79159,12 +79159,10 @@ async function decideProposals(octokit, home, issueNumber, decisions, context) {
     throw error62;
   }
 }
-async function deleteProposalClaims(octokit, home, issueNumber) {
-  const refs = await octokit.paginate(octokit.rest.git.listMatchingRefs, { ...home, ref: `${PROPOSAL_REFS}${issueNumber}-`, per_page: 100 });
-  for (const { ref } of refs) {
-    await deleteRefIfPresent(octokit, home, ref.slice("refs/".length));
-  }
-  return refs.length;
+async function deleteDecidedProposalClaims(octokit, home, issueNumber) {
+  const decided = (await readProposals(octokit, home, issueNumber)).filter((record2) => record2.decided);
+  for (const record2 of decided) await deleteRefIfPresent(octokit, home, decisionClaim(issueNumber, record2).ref);
+  return decided.length;
 }
 var PROPOSAL_REFS = "agenda-drafter-proposals/";
 function decisionClaim(issueNumber, record2) {
@@ -79210,8 +79208,8 @@ async function readOpenIssue(octokit, home, issueNumber) {
 }
 async function closeWithComment(octokit, home, issueNumber, comment, reason) {
   await commentOnIssue(octokit, { ...home, number: issueNumber }, comment);
+  await deleteDecidedProposalClaims(octokit, home, issueNumber);
   await octokit.rest.issues.update({ ...home, issue_number: issueNumber, state: "closed", state_reason: reason });
-  await deleteProposalClaims(octokit, home, issueNumber);
 }
 async function retitleIssue(octokit, home, issueNumber, title) {
   await octokit.rest.issues.update({ ...home, issue_number: issueNumber, title });
@@ -79436,7 +79434,7 @@ function scopeText(kind, values) {
 
 // src/collect/graphql-item.ts
 var LABELS_PER_ITEM = 100;
-var GRAPHQL_ITEM_FIELDS = `number title url createdAt updatedAt author { login } labels(first: ${LABELS_PER_ITEM}) { nodes { name } }`;
+var GRAPHQL_ITEM_FIELDS = `number title url createdAt updatedAt author { __typename login } labels(first: ${LABELS_PER_ITEM}) { nodes { name } }`;
 var OWN_FIELDS = {
   Issue: "state",
   PullRequest: "prState: state isDraft",
@@ -79453,7 +79451,7 @@ function fromGraphQLNode(repo, node2) {
     kind,
     title: node2.title,
     url: node2.url,
-    author: node2.author?.login ?? null,
+    author: node2.author ? node2.author.__typename === "Bot" ? `${node2.author.login}[bot]` : node2.author.login : null,
     labels: (node2.labels?.nodes ?? []).map((label) => label.name),
     createdAt: node2.createdAt,
     updatedAt: node2.updatedAt,
@@ -80500,13 +80498,14 @@ async function readItemsBatch(octokit, refs) {
     const fields = groups2.map((group, repoIndex) => {
       const [owner = "", name = ""] = (group[0]?.repo ?? "").split("/");
       const items = group.map((ref, index) => ref.discussion ? `i${index}: discussion(number: ${ref.number}) { ${DISCUSSION_FIELDS} }` : `i${index}: issueOrPullRequest(number: ${ref.number}) { ${ITEM_FIELDS} }`).join("\n");
-      return `r${repoIndex}: repository(owner: ${JSON.stringify(owner)}, name: ${JSON.stringify(name)}) { visibility
+      return `r${repoIndex}: repository(owner: ${JSON.stringify(owner)}, name: ${JSON.stringify(name)}) { nameWithOwner visibility
 ${items} }`;
     });
     const { data, refused } = await withRefusals(octokit.graphql(`query { ${fields.join("\n")} }`), chunk.some((ref) => ref.discussion));
     groups2.forEach((group, repoIndex) => {
       const repository2 = data[`r${repoIndex}`] ?? null;
       const repo = group[0]?.repo ?? "";
+      if (repository2 !== null && repository2.nameWithOwner.toLowerCase() !== repo.toLowerCase()) return;
       batch.repos.set(repo.toLowerCase(), repository2 === null ? null : repository2.visibility === "PUBLIC");
       group.forEach((ref, index) => {
         const node2 = repository2?.[`i${index}`];
@@ -86828,7 +86827,7 @@ async function cancelMeetingIssue(octokit, meeting, issueNumber, scheduled, canc
 // src/operations/steps/agenda-as-written.ts
 async function agendaAsWritten(octokit, meeting, occurrence, agendaItems) {
   const { data: home, headers } = await octokit.rest.repos.get({ ...meeting.home });
-  const read = await readVisibleItems(octokit, meeting, { private: home.private }, agendaItems.map(parseItemKey));
+  const read = await readVisibleItems(octokit, meeting, { private: home.private }, agendaItems.map(parseItemKey), { batched: agendaItems.length > 1 });
   const agenda = buildAgenda(meeting, occurrence, read.items.map(({ item }) => item));
   const { teams } = await readInvitedTeams(octokit, meeting, { private: home.private });
   const invited = teams.length > 0 ? { invitedTeams: teams } : {};
@@ -87189,7 +87188,12 @@ function withFields(actions, installation) {
 function claimComment(octokit, home, commentId, now2) {
   return claimRef(octokit, home, commentSubject(commentId), now2);
 }
-var REDELIVERY_WINDOW_MS = 3 * 24 * 60 * 60 * 1e3;
+var DAY_MS2 = 24 * 60 * 60 * 1e3;
+var COMMAND_REPLAY_HORIZON_MS = 31 * DAY_MS2;
+var CLAIM_KEPT_MS = COMMAND_REPLAY_HORIZON_MS + DAY_MS2;
+function isPastReplayHorizon(createdAt, now2) {
+  return now2.getTime() - Date.parse(createdAt) > COMMAND_REPLAY_HORIZON_MS;
+}
 async function sweepCommentClaims(octokit, home, now2, settled) {
   const refs = await octokit.paginate(octokit.rest.git.listMatchingRefs, { ...home, ref: COMMENT_REFS, per_page: 100 });
   const sweep = { stale: [], expired: [] };
@@ -87203,7 +87207,7 @@ async function sweepCommentClaims(octokit, home, now2, settled) {
       if (progress === "stale") sweep.stale.push({ commentId, sha: ref.object.sha });
     }
     const doneAt = settled.get(ref.object.sha);
-    if (doneAt !== void 0 && now2.getTime() - doneAt > REDELIVERY_WINDOW_MS) sweep.expired.push({ ref: commentSubject(commentId).ref, sha: ref.object.sha });
+    if (doneAt !== void 0 && now2.getTime() - doneAt > CLAIM_KEPT_MS) sweep.expired.push({ ref: commentSubject(commentId).ref, sha: ref.object.sha });
   }
   return sweep;
 }
@@ -87215,6 +87219,9 @@ async function deleteExpiredCommentClaims(octokit, home, expired, settled, limit
     gone.push(claim2);
   }
   return gone;
+}
+function deleteCommentClaim(octokit, home, commentId) {
+  return deleteRefIfPresent(octokit, home, commentSubject(commentId).ref);
 }
 function finishComment(octokit, home, commentId, claim2) {
   return finishClaim(octokit, home, commentSubject(commentId), claim2);
@@ -87408,15 +87415,56 @@ function boardAgendaRefusal(meeting) {
   return { refused: `this meeting's agenda is project ${source.number} of **${owner}**: add the item there, or change its **${field}** (**${value}** puts it on the agenda); labels do not change it.` };
 }
 
+// src/commands/item-list.ts
+function itemList(items) {
+  return items.map((item) => `- ${item.ref.repo}#${item.ref.number}: ${escapeMarkdown(item.title)}`).join("\n");
+}
+
+// src/commands/change-each-item.ts
+var FAULT_REASON = "failed on an unexpected error, which the app has logged; it may have changed all the same.";
+async function changeEachItem(items, change) {
+  const changes = { changed: [], failed: [] };
+  for (const item of items) {
+    try {
+      await change(item);
+      changes.changed.push(item);
+    } catch (error62) {
+      const refused = error62 instanceof UserError;
+      changes.failed.push({ item, reason: refused ? error62.message : FAULT_REASON });
+      if (!refused) changes.fault ??= error62;
+    }
+  }
+  return changes;
+}
+function itemChangesReply(changes, headings, unchanged) {
+  const { changed, failed, fault } = changes;
+  if (changed.length === 0 && failed.length > 0) {
+    if (fault === void 0) {
+      const [only] = failed;
+      return { refused: only && failed.length === 1 && !unchanged ? only.reason : join([failedLines(changes), unchanged]) };
+    }
+    if (failed.length === 1 && !unchanged) throw fault;
+  }
+  const reply2 = join([
+    changed.length > 0 ? `${headings.changed}:
+${itemList(changed)}` : "",
+    failed.length > 0 ? `${headings.failed}:
+${failedLines(changes)}` : "",
+    unchanged
+  ]);
+  return fault === void 0 ? { reply: reply2 } : { reply: reply2, failure: fault };
+}
+function failedLines({ failed }) {
+  return failed.map(({ item, reason }) => `- ${item.ref.repo}#${item.ref.number}: ${reason}`).join("\n");
+}
+function join(sections) {
+  return sections.filter(Boolean).join("\n\n");
+}
+
 // src/commands/command-declaration.ts
 var STEERERS = "people who may steer the meeting";
 function declareCommand(declaration) {
   return declaration;
-}
-
-// src/commands/item-list.ts
-function itemList(items) {
-  return items.map((item) => `- ${item.ref.repo}#${item.ref.number}: ${escapeMarkdown(item.title)}`).join("\n");
 }
 
 // src/commands/agenda-add.ts
@@ -87438,16 +87486,15 @@ var agendaAdd = declareCommand({
     const { meeting } = context;
     const onAgenda = checked.items.filter((item) => item.labels.some((label) => isAgendaLabel(meeting, label)));
     const toAdd = checked.items.filter((item) => !onAgenda.includes(item));
-    for (const item of toAdd) await context.github.addAgendaLabel(item.ref);
+    const changes = await changeEachItem(toAdd, (item) => context.github.addAgendaLabel(item.ref));
     const proposed = new Set((context.occurrence.proposals ?? []).map(itemKey));
-    const refsProposed = checked.items.map((item) => item.ref).filter((ref) => proposed.has(itemKey(ref)));
+    const refsProposed = [...changes.changed, ...onAgenda].map((item) => item.ref).filter((ref) => proposed.has(itemKey(ref)));
     const told = `is on the agenda, added by ${escapeMarkdown(`@${context.commenter}`)}.`;
     if (refsProposed.length > 0) await context.actions.decideProposals(refsProposed, { outcome: "added", told });
-    if (toAdd.length > 0) await context.actions.refresh();
-    const reply2 = [toAdd.length > 0 ? `Added to the agenda:
-${itemList(toAdd)}` : "", onAgenda.length > 0 ? `Already on the agenda:
-${itemList(onAgenda)}` : ""];
-    return { reply: reply2.filter(Boolean).join("\n\n") };
+    if (changes.changed.length > 0) await context.actions.refresh();
+    const unchanged = onAgenda.length > 0 ? `Already on the agenda:
+${itemList(onAgenda)}` : "";
+    return itemChangesReply(changes, { changed: "Added to the agenda", failed: "Not added" }, unchanged);
   }
 });
 
@@ -87641,22 +87688,18 @@ var agendaRemove = declareCommand({
     if (onBoard) return onBoard;
     const checked = await context.github.checkItems(refs, { openOnly: false });
     if ("refused" in checked) return checked;
-    const removed = [];
-    const notOnAgenda = [];
-    for (const item of checked.items) {
-      const labels = item.labels.filter((label) => isAgendaLabel(context.meeting, label));
-      if (labels.length === 0) notOnAgenda.push(item);
-      else removed.push(item);
-      for (const label of labels) await context.github.removeAgendaLabel(item.ref, label);
-    }
-    if (removed.length > 0) await context.actions.refresh();
-    const reply2 = [
-      removed.length > 0 ? `Removed from the agenda:
-${itemList(removed)}` : "",
-      notOnAgenda.length > 0 ? `Not on the agenda:
-${itemList(notOnAgenda)}` : ""
-    ];
-    return { reply: reply2.filter(Boolean).join("\n\n") };
+    const agendaLabels = (item) => item.labels.filter((label) => isAgendaLabel(context.meeting, label));
+    const notOnAgenda = checked.items.filter((item) => agendaLabels(item).length === 0);
+    const changes = await changeEachItem(
+      checked.items.filter((item) => !notOnAgenda.includes(item)),
+      async (item) => {
+        for (const label of agendaLabels(item)) await context.github.removeAgendaLabel(item.ref, label);
+      }
+    );
+    if (changes.changed.length > 0) await context.actions.refresh();
+    const unchanged = notOnAgenda.length > 0 ? `Not on the agenda:
+${itemList(notOnAgenda)}` : "";
+    return itemChangesReply(changes, { changed: "Removed from the agenda", failed: "Not removed" }, unchanged);
   }
 });
 
@@ -87872,6 +87915,7 @@ async function handleCommandComment(input2) {
       failure3 ??= error62;
       return { reply: "This failed on an unexpected error, which the app has logged; it may be partly done." };
     });
+    if ("failure" in result) failure3 ??= result.failure;
     const text2 = "refused" in result ? nothingChanged(result.refused) : result.reply;
     if (text2) sections.push({ line, text: text2 });
   }
@@ -88236,13 +88280,17 @@ async function onIssueComment(runtime, context) {
     installationId: installation.id,
     home: { owner: repository2.owner.login, repo: repository2.name },
     issue: issue2,
-    comment: { id: comment.id, body: comment.body, user: { login: comment.user.login, type: comment.user.type ?? "User" } }
+    comment: { id: comment.id, body: comment.body, user: { login: comment.user.login, type: comment.user.type ?? "User" }, created_at: comment.created_at }
   });
 }
 async function runCommentCommands(runtime, octokit, input2) {
   const { home, issue: issue2, comment } = input2;
   const marker = parseBody(issue2.body).marker;
   if (!marker) return false;
+  if (isPastReplayHorizon(comment.created_at, runtime.now())) {
+    runtime.log.info(`${home.owner}/${home.repo}#${issue2.number}: comment ${comment.id} is older than 31 days; its event is a replay and its commands do not run`);
+    return false;
+  }
   await runtime.ensureDiscovered(octokit, input2.installationId);
   const meeting = findMeeting(await runtime.registry.meetings(input2.installationId), home, marker.meeting);
   if (!meeting) return false;
@@ -88262,8 +88310,9 @@ async function runCommentCommands(runtime, octokit, input2) {
     comment,
     actions: createMeetingActions({ octokit, meeting, issueNumber: issue2.number, scheduled, commenter: comment.user.login, now: now2, log: runtime.log }),
     github: createCommandGitHub(octokit, meeting, issueRef),
-    // The claim is read only once the comment holds commands.
-    claim: async (commentId) => await runtime.isMeetingIssue(octokit, home, marker, issue2.number) && (claim2 = await claimComment(octokit, home, commentId, now2)) !== void 0,
+    // The claim is read only once the comment holds commands. A comment deleted before its webhook
+    // is handled (late, or redelivered) runs nothing, as the tick finishes none.
+    claim: async (commentId) => await runtime.isMeetingIssue(octokit, home, marker, issue2.number) && await commentExists(octokit, home, commentId) && (claim2 = await claimComment(octokit, home, commentId, now2)) !== void 0,
     schedule,
     // The pages' host as GitHub links them, which an API behind a proxy or a test server does not tell.
     webHost: new URL(issue2.html_url).host,
@@ -88275,6 +88324,9 @@ async function runCommentCommands(runtime, octokit, input2) {
   if (result.ran) runtime.log.info(`${home.owner}/${home.repo}#${issue2.number}: ran the commands of comment ${comment.id}`);
   return result.ran;
 }
+async function commentExists(octokit, home, commentId) {
+  return await ifFound(octokit.rest.issues.getComment({ ...home, comment_id: commentId })) !== void 0;
+}
 
 // src/app/finish-stale-comments.ts
 async function finishStaleComments(runtime, octokit, installationId, meeting) {
@@ -88283,19 +88335,20 @@ async function finishStaleComments(runtime, octokit, installationId, meeting) {
   const sweep = await sweepCommentClaims(octokit, home, runtime.now(), runtime.settledCommentClaims);
   if (sweep.expired.length > 0 && !meeting.dryRun) {
     const gone = await deleteExpiredCommentClaims(octokit, home, sweep.expired, runtime.settledCommentClaims);
-    runtime.log.info(`${home.owner}/${home.repo}: deleted ${gone.length} comment claims done more than three days ago`);
+    runtime.log.info(`${home.owner}/${home.repo}: deleted ${gone.length} comment claims done more than 32 days ago`);
   }
   for (const stale of sweep.stale) {
     const comment = (await ifFound(octokit.rest.issues.getComment({ ...home, comment_id: stale.commentId })))?.data;
     const issueNumber = Number(comment?.issue_url.split("/").pop());
     const issue2 = comment && (await ifFound(octokit.rest.issues.get({ ...home, issue_number: issueNumber })))?.data;
     if (!comment?.user || !issue2 || issue2.pull_request) {
-      runtime.settledCommentClaims.set(stale.sha, runtime.now().getTime());
+      if (meeting.dryRun) runtime.settledCommentClaims.set(stale.sha, runtime.now().getTime());
+      else await deleteCommentClaim(octokit, home, stale.commentId);
       continue;
     }
     if (parseBody(issue2.body).marker?.meeting !== meeting.id) continue;
     const user = { login: comment.user.login, type: comment.user.type };
-    const ran = await runCommentCommands(runtime, octokit, { installationId, home, issue: issue2, comment: { id: comment.id, body: comment.body ?? "", user } });
+    const ran = await runCommentCommands(runtime, octokit, { installationId, home, issue: issue2, comment: { id: comment.id, body: comment.body ?? "", user, created_at: comment.created_at } });
     if (ran) finished.push(comment.id);
   }
   return finished;
@@ -89638,8 +89691,8 @@ function timeElement(occurrence, zone) {
 }
 
 // src/operations/read-meeting-calendar.ts
-var DAY_MS2 = 24 * 60 * 60 * 1e3;
-var ISSUES_SINCE_MS = 400 * DAY_MS2;
+var DAY_MS3 = 24 * 60 * 60 * 1e3;
+var ISSUES_SINCE_MS = 400 * DAY_MS3;
 var MAX_ISSUED = 30;
 async function readMeetingCalendar(octokit, meeting, options2) {
   const calendarText = meeting.schedule.kind === "calendar" ? await fetchCalendar(meeting.schedule.calendarUrl, options2.fetchImpl) : void 0;
@@ -89689,7 +89742,7 @@ async function issuedOccurrences(octokit, meeting, schedule, options2) {
 }
 function nextStated(schedule, issued, now2) {
   const byKey = new Map(issued.map((entry) => [entry.scheduled.key, entry]));
-  const upcoming = schedule.list({ from: new Date(now2.getTime() - DAY_MS2), to: new Date(now2.getTime() + 400 * DAY_MS2) });
+  const upcoming = schedule.list({ from: new Date(now2.getTime() - DAY_MS3), to: new Date(now2.getTime() + 400 * DAY_MS3) });
   const stated = upcoming.map((occurrence) => ({ occurrence: byKey.get(occurrence.key)?.stated ?? occurrence, issued: byKey.get(occurrence.key) })).filter(({ occurrence }) => !occurrence.cancelled && Date.parse(occurrence.end) > now2.getTime()).sort((a2, b2) => Date.parse(a2.occurrence.start) - Date.parse(b2.occurrence.start));
   const first = stated[0];
   if (!first) return void 0;
