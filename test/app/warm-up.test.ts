@@ -1,6 +1,6 @@
-// What Node.js loads on first use is loaded while the app loads, before the server listens: the
-// first config file's time zone, checked during start-up discovery, does not then hold the
-// answers of the webhooks arriving meanwhile.
+// What Node.js and the libraries load on first use is loaded while the app loads, before the
+// server listens: the first config file's check (its parser, schema and time zone), during
+// start-up discovery, does not then hold the answers of the webhooks arriving meanwhile.
 import { jest } from "@jest/globals";
 import nock from "nock";
 import { Probot } from "probot";
@@ -14,7 +14,7 @@ afterEach(() => {
   cleanUp();
 });
 
-test("loading the app checks a time zone, before any config file is read", async () => {
+test("loading the app checks a sample config file and its time zone, before any config file is read", async () => {
   const scope = nock(API).get("/app/installations").query(true).reply(200, []);
   const formats = jest.spyOn(Intl, "DateTimeFormat");
   const drafter = createAgendaDrafter({ stateSigner: TEST_STATE_SIGNER });
