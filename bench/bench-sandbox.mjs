@@ -71,6 +71,11 @@ export async function startAppProcess({ sandboxUrl, privateKey, secret, port, cr
     rss: async () => (await ask("rss", "rss")).rss_mb,
     /** The app process's CPU time so far (user and system). */
     cpuMs: async () => (await ask("rss", "rss")).cpu_ms,
+    /** Its event loop's delays (p99, max) and its CPU time since the last call, or since it started. */
+    loop: async () => {
+      const { loop_p99_ms, loop_max_ms, cpu_ms } = await ask("loop", "loop");
+      return { loop_p99_ms, loop_max_ms, cpu_ms };
+    },
     stop: () => new Promise((resolve) => (child.once("exit", resolve), child.send("stop"))),
   };
 }

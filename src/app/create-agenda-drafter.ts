@@ -21,6 +21,7 @@ import { observeAuthRequests } from "./observe-requests.js";
 import { operateEndpoints } from "./operate-endpoints.js";
 import { WebhookQueue } from "./webhook-queue.js";
 import { registerHandlers } from "./webhook-handlers.js";
+import { warmUpLazyModules } from "./warm-up.js";
 
 export interface AgendaDrafterOptions {
   /**
@@ -84,6 +85,7 @@ export function createAgendaDrafter(options: AgendaDrafterOptions): AgendaDrafte
   const metrics = new AppMetrics();
 
   const app: ApplicationFunction = (probot: Probot, appOptions) => {
+    warmUpLazyModules();
     const current = new Runtime(probot, {
       registry: options.registry ?? createMemoryRegistry(),
       debounceMs: options.debounceMs ?? DEFAULT_DEBOUNCE_MS,

@@ -27,6 +27,10 @@ export async function discoverMeetings(
     for (const repo of repos) {
       // Most repositories have no config file: there is nothing of theirs to record.
       if (known.get(knownFileKey({ ...repo, path: CONFIG_PATH })) === null) continue;
+      // Checking a file takes a few milliseconds, and the files GraphQL gave are checked without
+      // waiting on GitHub: a turn of the event loop between them, so that webhooks arriving while
+      // an org of many meetings is discovered are answered meanwhile.
+      await new Promise((resolve) => setImmediate(resolve));
       meetings.push(...(await loadRepoMeetings(octokit, installationId, repo, registry, log, known)));
     }
     return meetings;

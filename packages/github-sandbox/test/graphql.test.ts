@@ -134,6 +134,18 @@ test("a document GitHub's schema rejects comes back as errors with status 200", 
   expect(syntax.body.errors?.[0].message).toMatch(/Syntax Error/);
 });
 
+test("a document sent again is answered as the first time, its variables read anew", async () => {
+  const rejected = `{ search(type: ISSUE, query: "x", first: 1) { nodes { title } } }`;
+  expect((await ask(rejected)).body).toEqual((await ask(rejected)).body);
+  const syntax = `{ viewer { login }`;
+  expect((await ask(syntax)).body.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/Syntax Error/), locations: [{ line: 1, column: 19 }] })]);
+  expect((await ask(syntax)).body).toEqual((await ask(syntax)).body);
+  const open = await ask(SEARCH, { q: "label:security-wg-agenda is:open" });
+  const closed = await ask(SEARCH, { q: "label:security-wg-agenda is:closed" });
+  expect(open.body.data.search.issueCount).toBe(5);
+  expect(closed.body.data.search.issueCount).not.toBe(5);
+});
+
 test("repository, issue, viewer and rateLimit", async () => {
   const { body } = await ask(`{
     viewer { login }

@@ -1,4 +1,4 @@
-import { execute, GraphQLError, parse, type DocumentNode, type GraphQLFieldResolver, type GraphQLFormattedError } from "graphql";
+import { execute, GraphQLError, type GraphQLFieldResolver, type GraphQLFormattedError } from "graphql";
 import { gitHubGraphqlSchema } from "./github-graphql-schema.js";
 import { GraphqlForbidden, GraphqlNotFound, type GraphqlContext } from "./nodes.js";
 import { labelMutations } from "./label-mutations.js";
@@ -19,15 +19,10 @@ export async function answerGraphql(body: string, context: GraphqlContext): Prom
   const request = readRequest(body);
   if (request instanceof Response) return request;
 
-  let document: DocumentNode;
-  try {
-    document = parse(request.query);
-  } catch (error) {
-    return Response.json({ errors: [(error as GraphQLError).toJSON()] });
-  }
-  const { schema, validate } = await gitHubGraphqlSchema();
-  const invalid = validate(request.query);
-  if (invalid.length > 0) return Response.json({ errors: invalid.map((error) => error.toJSON()) });
+  const { schema, check } = await gitHubGraphqlSchema();
+  const checked = check(request.query);
+  if ("errors" in checked) return Response.json({ errors: checked.errors });
+  const { document } = checked;
   const operations = document.definitions.flatMap((definition) =>
     definition.kind === "OperationDefinition" && (request.operationName === undefined || definition.name?.value === request.operationName) ? [definition.operation] : [],
   );
