@@ -71096,6 +71096,7 @@ async function discoverMeetings(octokit, installationId, registry2, log) {
     const meetings = [];
     for (const repo of repos) {
       if (known.get(knownFileKey({ ...repo, path: CONFIG_PATH })) === null) continue;
+      await new Promise((resolve) => setImmediate(resolve));
       meetings.push(...await loadRepoMeetings(octokit, installationId, repo, registry2, log, known));
     }
     return meetings;
@@ -90542,6 +90543,22 @@ function deliveryFields(context) {
   };
 }
 
+// src/app/warm-up.ts
+var SAMPLE_CONFIG = `meetings:
+  sample:
+    name: Sample
+    agenda_labels: [sample-agenda]
+    lead_time: 3d
+    scope: { orgs: [sample] }
+    minutes: { open: on_command }
+    schedule: { timezone: UTC, start: "2030-01-01T16:00", rrule: "FREQ=WEEKLY;INTERVAL=2" }
+`;
+function warmUpLazyModules() {
+  new Headers();
+  const parsed = parseConfig(SAMPLE_CONFIG, CONFIG_PATH);
+  if (parsed.raw) resolveMeetings(parsed.raw, { home: { owner: "sample", repo: "sample" }, file: CONFIG_PATH });
+}
+
 // src/app/create-agenda-drafter.ts
 var DEFAULT_DEBOUNCE_MS = 3e3;
 function createAgendaDrafter(options2) {
@@ -90555,6 +90572,7 @@ function createAgendaDrafter(options2) {
   const lock = options2.lock ?? createProcessLock(now2);
   const metrics = new AppMetrics();
   const app = (probot, appOptions) => {
+    warmUpLazyModules();
     const current2 = new Runtime(probot, {
       registry: options2.registry ?? createMemoryRegistry(),
       debounceMs: options2.debounceMs ?? DEFAULT_DEBOUNCE_MS,
