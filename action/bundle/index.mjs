@@ -79163,12 +79163,10 @@ async function decideProposals(octokit, home, issueNumber, decisions, context) {
 async function deleteDecidedProposalClaims(octokit, home, issueNumber) {
   const decided = (await readProposals(octokit, home, issueNumber)).filter((record2) => record2.decided);
   for (const record2 of decided) await deleteRefIfPresent(octokit, home, decisionClaim(issueNumber, record2).ref);
-  return decided.length;
 }
-var PROPOSAL_REFS = "agenda-drafter-proposals/";
 function decisionClaim(issueNumber, record2) {
   const name = decisionName(issueNumber, record2);
-  return { ref: `${PROPOSAL_REFS}${name}`, subject: `proposal ${name}` };
+  return { ref: `agenda-drafter-proposals/${name}`, subject: `proposal ${name}` };
 }
 async function readProposals(octokit, home, issueNumber) {
   const { data: issue2 } = await octokit.rest.issues.get({ ...home, issue_number: issueNumber });
@@ -87690,13 +87688,11 @@ var agendaRemove = declareCommand({
     const checked = await context.github.checkItems(refs, { openOnly: false });
     if ("refused" in checked) return checked;
     const agendaLabels = (item) => item.labels.filter((label) => isAgendaLabel(context.meeting, label));
-    const notOnAgenda = checked.items.filter((item) => agendaLabels(item).length === 0);
-    const changes = await changeEachItem(
-      checked.items.filter((item) => !notOnAgenda.includes(item)),
-      async (item) => {
-        for (const label of agendaLabels(item)) await context.github.removeAgendaLabel(item.ref, label);
-      }
-    );
+    const onAgenda = checked.items.filter((item) => agendaLabels(item).length > 0);
+    const notOnAgenda = checked.items.filter((item) => !onAgenda.includes(item));
+    const changes = await changeEachItem(onAgenda, async (item) => {
+      for (const label of agendaLabels(item)) await context.github.removeAgendaLabel(item.ref, label);
+    });
     if (changes.changed.length > 0) await context.actions.refresh();
     const unchanged = notOnAgenda.length > 0 ? `Not on the agenda:
 ${itemList(notOnAgenda)}` : "";

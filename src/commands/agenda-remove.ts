@@ -22,13 +22,11 @@ export const agendaRemove = declareCommand({
     const checked = await context.github.checkItems(refs, { openOnly: false });
     if ("refused" in checked) return checked;
     const agendaLabels = (item: CheckedItem) => item.labels.filter((label) => isAgendaLabel(context.meeting, label));
-    const notOnAgenda = checked.items.filter((item) => agendaLabels(item).length === 0);
-    const changes = await changeEachItem(
-      checked.items.filter((item) => !notOnAgenda.includes(item)),
-      async (item) => {
-        for (const label of agendaLabels(item)) await context.github.removeAgendaLabel(item.ref, label);
-      },
-    );
+    const onAgenda = checked.items.filter((item) => agendaLabels(item).length > 0);
+    const notOnAgenda = checked.items.filter((item) => !onAgenda.includes(item));
+    const changes = await changeEachItem(onAgenda, async (item) => {
+      for (const label of agendaLabels(item)) await context.github.removeAgendaLabel(item.ref, label);
+    });
     if (changes.changed.length > 0) await context.actions.refresh();
     const unchanged = notOnAgenda.length > 0 ? `Not on the agenda:\n${itemList(notOnAgenda)}` : "";
     return itemChangesReply(changes, { changed: "Removed from the agenda", failed: "Not removed" }, unchanged);

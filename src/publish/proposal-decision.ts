@@ -64,20 +64,16 @@ export async function decideProposals(
  * Deletes the decision claims of the issue's decided proposals, before the issue is closed: the
  * state records those decisions, so their claims guard nothing, and kept they would pile up in the
  * home repo with every meeting. A pending proposal keeps its claim, which tells whoever decides it
- * later (a command still runs on a closed issue) whether its proposer was told already. How many
- * claims it deleted or found gone.
+ * later (a command still runs on a closed issue) whether its proposer was told already.
  */
-export async function deleteDecidedProposalClaims(octokit: GitHub, home: RepoRef, issueNumber: number): Promise<number> {
+export async function deleteDecidedProposalClaims(octokit: GitHub, home: RepoRef, issueNumber: number): Promise<void> {
   const decided = (await readProposals(octokit, home, issueNumber)).filter((record) => record.decided);
   for (const record of decided) await deleteRefIfPresent(octokit, home, decisionClaim(issueNumber, record).ref);
-  return decided.length;
 }
-
-const PROPOSAL_REFS = "agenda-drafter-proposals/";
 
 function decisionClaim(issueNumber: number, record: ProposalRecord): ClaimSubject {
   const name = decisionName(issueNumber, record);
-  return { ref: `${PROPOSAL_REFS}${name}`, subject: `proposal ${name}` };
+  return { ref: `agenda-drafter-proposals/${name}`, subject: `proposal ${name}` };
 }
 
 /** The proposals of the issue's state as they are now (none when its state does not verify). */

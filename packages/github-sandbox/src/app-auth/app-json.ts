@@ -82,35 +82,31 @@ export function installationEvents(installation: InstallationRecord): string[] {
 }
 
 /**
- * The permissions (any one of them) an installation must hold for GitHub to send it an event: an
- * app asks for an event with its permission, and an installation whose owner has not accepted
- * the permission yet gets none of the event.
+ * The permission an installation must hold for GitHub to send it an event: an app asks for an
+ * event with its permission, and an installation whose owner has not accepted the permission yet
+ * gets none of the event.
  */
-const EVENT_PERMISSIONS: Record<string, string[]> = {
-  issues: ["issues"],
+const EVENT_PERMISSIONS: Record<string, string> = {
+  issues: "issues",
   // GitHub's docs ask Issues for comments on pull requests too: they are issue comments.
-  issue_comment: ["issues"],
-  pull_request: ["pull_requests"],
-  push: ["contents"],
-  create: ["contents"],
-  delete: ["contents"],
-  label: ["metadata"],
-  repository: ["metadata"],
-  discussion: ["discussions"],
-  membership: ["members"],
-  projects_v2_item: ["organization_projects"],
+  issue_comment: "issues",
+  pull_request: "pull_requests",
+  push: "contents",
+  create: "contents",
+  delete: "contents",
+  discussion: "discussions",
+  membership: "members",
+  projects_v2_item: "organization_projects",
 };
 
 /**
  * Whether GitHub sends the installation webhooks of `event`: only of the events its app subscribes
- * to, and only with the permission the event needs (installation events aside, which reach every app).
+ * to, and only with the permission the event needs (installation events aside, which reach every
+ * app, and those of metadata, which every installation holds).
  */
 export function isSubscribed(installation: InstallationRecord, event: string): boolean {
-  const granted = installationPermissions(installation);
-  const needs = EVENT_PERMISSIONS[event] ?? [];
-  // Every installation holds metadata, whatever a snapshot lists.
-  const holds = (permission: string) => permission === "metadata" || granted[permission] !== undefined;
-  return installationEvents(installation).includes(event) && (needs.length === 0 || needs.some(holds));
+  const needs = EVENT_PERMISSIONS[event];
+  return installationEvents(installation).includes(event) && (needs === undefined || installationPermissions(installation)[needs] !== undefined);
 }
 
 /** The account that registered the app: the first organization of the snapshot, as an org usually owns its app. */
